@@ -1,0 +1,228 @@
+"""The parsed newsletter: parsed once, shared by every rule.
+
+A `Document` holds the text, its lines and their offsets, the front matter
+(which no rule looks at), and the block tree from markdown-it-py with line
+maps. Inline facts (links, code spans, protected spans) are computed per block
+on first use and cached, so rules that ask the same question share the work.
+
+Plain text (`.txt`) has no markdown: its blocks are paragraphs separated by
+blank lines, plus thematic-break-like rule lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate
+
+from markdown_it import MarkdownIt
+
+from . import inline_syntax
+from .findings import Position
+
+FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(?:.*?\n)?\1[ \t]*(?:\n|\Z)", re.S)
+_RULE_LINE = re.compile(r"^ {0,3}(?:[-*_=][ \t]*){3,}$")
+
+
+def _block_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"maxNesting": 40}).enable(["table", "strikethrough"])
+    # Inline parsing is most of markdown-it's time and gives no positions:
+    # nlclean scans inline syntax itself (inline_syntax.py).
+    md.disable(["inline", "text_join"])
+    return md
+
+
+_PARSER = _block_parser()
+
+
+@dataclass(eq=False)
+class Block:
+    """A block with its 0-based line range [start, end)."""
+
+    kind: str  # heading, paragraph, bullet_list, ordered_list, list_item, blockquote,
+    # fence, code_block, html_block, hr, table
+    start: int
+    end: int
+    depth: int
+    level: int = 0  # heading level
+    markup: str = ""
+    parent: "Block | None" = None
+    children: list["Block"] = field(default_factory=list)
+
+    @property
+    def is_setext(self) -> bool:
+        return self.kind == "heading" and self.markup in ("=", "-")
+
+    @property
+    def has_inline(self) -> bool:
+        return self.kind in ("paragraph", "heading", "table")
+
+
+class Document:
+    def __init__(self, text: str, format: str = "markdown") -> None:
+        self.text = text
+        self.format = format
+        self.lines = text.split("\n")
+        self.line_starts = [0, *accumulate(len(line) + 1 for line in self.lines)]
+        fm = FRONT_MATTER.match(text) if format in ("markdown", "text") else None
+        self.front_matter_end_line = fm.group(0).count("\n") if fm else 0
+        if fm and not fm.group(0).endswith("\n"):
+            self.front_matter_end_line = len(self.lines)
+        self.body_start = self.front_matter_end_line
+        self.blocks: list[Block] = []  # top-level blocks of the body
+        self.all_blocks: list[Block] = []
+        if format == "text":
+            self._split_text_blocks()
+        else:
+            self._parse_markdown()
+        self._cache: dict[tuple[str, int], object] = {}
+
+    # --- parsing ------------------------------------------------------------
+
+    def _parse_markdown(self) -> None:
+        offset = self.body_start
+        body = "\n".join(self.lines[offset:])
+        stack: list[Block] = []
+        for tok in _PARSER.parse(body):
+            if tok.nesting == -1:
+                if stack:
+                    stack.pop()
+                continue
+            if tok.map is None or tok.type == "inline":
+                continue
+            if tok.nesting == 1 and tok.type in ("thead_open", "tbody_open", "tr_open", "th_open", "td_open"):
+                continue
+            kind = tok.type[:-5] if tok.nesting == 1 else tok.type
+            block = Block(
+                kind=kind,
+                start=tok.map[0] + offset,
+                end=tok.map[1] + offset,
+                depth=len(stack),
+                level=int(tok.tag[1]) if kind == "heading" else 0,
+                markup=tok.markup,
+                parent=stack[-1] if stack else None,
+            )
+            (stack[-1].children if stack else self.blocks).append(block)
+            self.all_blocks.append(block)
+            if tok.nesting == 1:
+                stack.append(block)
+
+    def _split_text_blocks(self) -> None:
+        start = None
+        for i in range(self.body_start, len(self.lines) + 1):
+            line = self.lines[i] if i < len(self.lines) else ""
+            if line.strip() and not _RULE_LINE.match(line):
+                if start is None:
+                    start = i
+                continue
+            if start is not None:
+                self._add_text_block("paragraph", start, i)
+                start = None
+            if i < len(self.lines) and _RULE_LINE.match(line):
+                self._add_text_block("hr", i, i + 1)
+
+    def _add_text_block(self, kind: str, start: int, end: int) -> None:
+        block = Block(kind=kind, start=start, end=end, depth=0)
+        self.blocks.append(block)
+        self.all_blocks.append(block)
+
+    # --- positions ----------------------------------------------------------
+
+    def offset(self, line: int, column: int = 0) -> int:
+        """Offset of 0-based (line, column); a line past the end maps to the end."""
+        if line >= len(self.lines):
+            return len(self.text)
+        return self.line_starts[line] + column
+
+    def line_end(self, line: int) -> int:
+        """Offset just past the line's last character (before its newline)."""
+        return self.line_starts[line] + len(self.lines[line])
+
+    def position(self, offset: int) -> Position:
+        """1-based line and column of an offset."""
+        lo, hi = 0, len(self.line_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.line_starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        line = min(lo, len(self.lines) - 1)
+        return Position(line + 1, offset - self.line_starts[line] + 1)
+
+    def is_blank(self, line: int) -> bool:
+        return line >= len(self.lines) or not self.lines[line].strip()
+
+    # --- blocks -------------------------------------------------------------
+
+    def source(self, block: Block) -> str:
+        """The block's source lines, joined (offset 0 = start of its first line)."""
+        return "\n".join(self.lines[block.start : block.end])
+
+    def block_range(self, block: Block) -> tuple[int, int]:
+        """Offsets covering the block's text, from its first line to the end of its last non-blank line."""
+        last = block.end - 1
+        while last > block.start and self.is_blank(last):
+            last -= 1
+        return self.offset(block.start), self.line_end(last)
+
+    def visible(self, block: Block) -> str:
+        key = ("visible", id(block))
+        if key not in self._cache:
+            self._cache[key] = inline_syntax.visible_text(self.source(block))
+        return self._cache[key]  # type: ignore[return-value]
+
+    def links(self, block: Block) -> list[inline_syntax.Link]:
+        """Every link and image in the block, nested included (offsets relative to the block)."""
+        key = ("links", id(block))
+        if key not in self._cache:
+            self._cache[key] = inline_syntax.all_links(self.source(block))
+        return self._cache[key]  # type: ignore[return-value]
+
+    def top_links(self, block: Block) -> list[inline_syntax.Link]:
+        key = ("top_links", id(block))
+        if key not in self._cache:
+            self._cache[key] = inline_syntax.links(self.source(block))
+        return self._cache[key]  # type: ignore[return-value]
+
+    def protected(self, block: Block) -> list[tuple[int, int]]:
+        key = ("protected", id(block))
+        if key not in self._cache:
+            self._cache[key] = inline_syntax.protected_spans(self.source(block))
+        return self._cache[key]  # type: ignore[return-value]
+
+    def inline_blocks(self) -> list[Block]:
+        """Blocks whose lines hold prose (paragraphs, headings, tables), at any depth."""
+        return [b for b in self.all_blocks if b.has_inline]
+
+    @cached_property
+    def headings(self) -> list[Block]:
+        """Top-level headings, in order."""
+        return [b for b in self.blocks if b.kind == "heading"]
+
+    def section_end(self, heading: Block) -> int:
+        """The line where a top-level heading's section ends: the next heading
+        of the same or a higher level, or the end of the document."""
+        seen = False
+        for h in self.headings:
+            if h is heading:
+                seen = True
+            elif seen and h.level <= heading.level:
+                return h.start
+        return len(self.lines)
+
+    def blocks_between(self, start: int, end: int) -> list[Block]:
+        """Top-level blocks that start in the line range [start, end)."""
+        return [b for b in self.blocks if start <= b.start < end]
+
+    def next_block(self, block: Block) -> Block | None:
+        siblings = block.parent.children if block.parent else self.blocks
+        i = siblings.index(block)
+        return siblings[i + 1] if i + 1 < len(siblings) else None
+
+    @cached_property
+    def code_lines(self) -> frozenset[int]:
+        """Lines inside fenced or indented code (where no rule may change text)."""
+        return frozenset(
+            i for b in self.all_blocks if b.kind in ("fence", "code_block") for i in range(b.start, b.end)
+        )

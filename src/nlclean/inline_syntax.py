@@ -1,0 +1,270 @@
+"""Inline markdown, scanned with positions.
+
+markdown-it-py parses blocks with line maps but gives inline tokens no
+source positions, and its inline pass is most of its parse time. nlclean
+only needs a few inline facts with exact offsets: where code spans, links,
+images, autolinks, bare URLs and inline html tags are. This module finds
+those in one linear pass over a block's source text.
+
+Everything here works on a plain string and returns offsets into it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_BACKTICKS = re.compile(r"`+")
+_AUTOLINK = re.compile(
+    r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\x00-\x20]*"
+    r"|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*)>"
+)
+_BARE_URL = re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<>]*", re.I)
+# An inline html tag, closing tag, comment, processing instruction or declaration
+# (CommonMark 6.6, slightly lenient about attribute syntax).
+HTML_TAG = re.compile(
+    r"<(?:/?[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][\w.:\-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?"
+    r"|!--.*?--|\?.*?\?|![A-Za-z][^>]*|!\[CDATA\[.*?\]\])>",
+    re.S,
+)
+
+
+@dataclass
+class Link:
+    """``[text](dest "title")`` or, when ``is_image``, ``![alt](src)``."""
+
+    start: int  # at `[` or `!`
+    end: int  # just past `)`
+    text_start: int
+    text_end: int
+    dest_start: int
+    dest_end: int
+    destination: str
+    is_image: bool
+    children: list["Link"] = field(default_factory=list)
+
+
+def code_spans(s: str) -> list[tuple[int, int]]:
+    """Spans of code spans (backtick strings included), in order.
+
+    A run of n backticks opens a span closed by the next run of exactly n
+    backticks; a run with no such partner is literal text. Linear: each
+    run's partner is found from a table built back to front.
+    """
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(s) if not _escaped(s, m.start())]
+    if len(runs) < 2:
+        return []
+    next_same: list[int] = [-1] * len(runs)
+    last_by_len: dict[int, int] = {}
+    for k in range(len(runs) - 1, -1, -1):
+        n = runs[k][1] - runs[k][0]
+        next_same[k] = last_by_len.get(n, -1)
+        last_by_len[n] = k
+    spans, k = [], 0
+    while k < len(runs):
+        partner = next_same[k]
+        if partner == -1:
+            k += 1
+            continue
+        spans.append((runs[k][0], runs[partner][1]))
+        k = partner + 1
+    return spans
+
+
+def _escaped(s: str, i: int) -> bool:
+    """Whether s[i] is preceded by an odd number of backslashes."""
+    n = 0
+    j = i - 1
+    while j >= 0 and s[j] == "\\":
+        n += 1
+        j -= 1
+    return n % 2 == 1
+
+
+def _inside(spans: list[tuple[int, int]], i: int) -> bool:
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if spans[mid][1] <= i:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo < len(spans) and spans[lo][0] <= i < spans[lo][1]
+
+
+def _bracket_pairs(s: str, code: list[tuple[int, int]]) -> dict[int, int]:
+    """Map each `[` to its matching `]` (escapes and code spans respected); O(n)."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    i, n = 0, len(s)
+    ci = 0
+    while i < n:
+        if ci < len(code) and code[ci][0] == i:
+            i = code[ci][1]
+            ci += 1
+            continue
+        c = s[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            stack.append(i)
+        elif c == "]" and stack:
+            pairs[stack.pop()] = i
+        while ci < len(code) and code[ci][1] <= i:
+            ci += 1
+        i += 1
+    return pairs
+
+
+def _destination(s: str, i: int) -> tuple[int, int, int] | None:
+    """Parse `(dest "title")` starting at s[i] == "(": (dest_start, dest_end, end)."""
+    n = len(s)
+    j = i + 1
+    while j < n and s[j] in " \t\n":
+        j += 1
+    if j < n and s[j] == "<":
+        k = s.find(">", j + 1)
+        if k == -1 or "\n" in s[j:k]:
+            return None
+        dest_start, dest_end, j = j + 1, k, k + 1
+    else:
+        dest_start = j
+        depth = 0
+        while j < n:
+            c = s[j]
+            if c == "\\":
+                j += 2
+                continue
+            if c in " \t\n" or ord(c) < 0x20:
+                break
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            j += 1
+        if depth:
+            return None
+        dest_end = j = min(j, n)
+    while j < n and s[j] in " \t\n":
+        j += 1
+    if j < n and s[j] in "\"'(":
+        close = ")" if s[j] == "(" else s[j]
+        k = j + 1
+        while k < n and s[k] != close:
+            k += 2 if s[k] == "\\" else 1
+        if k >= n:
+            return None
+        j = k + 1
+        while j < n and s[j] in " \t\n":
+            j += 1
+    if j < n and s[j] == ")":
+        return dest_start, dest_end, j + 1
+    return None
+
+
+def links(s: str, code: list[tuple[int, int]] | None = None) -> list[Link]:
+    """Inline links and images (outermost first, with nested ones as children)."""
+    if "](" not in s:
+        return []
+    if code is None:
+        code = code_spans(s)
+    pairs = _bracket_pairs(s, code)
+    found: list[Link] = []
+    for open_at in sorted(pairs):
+        close_at = pairs[open_at]
+        if close_at + 1 >= len(s) or s[close_at + 1] != "(":
+            continue
+        parsed = _destination(s, close_at + 1)
+        if parsed is None:
+            continue
+        dest_start, dest_end, end = parsed
+        is_image = open_at > 0 and s[open_at - 1] == "!" and not _escaped(s, open_at - 1)
+        found.append(
+            Link(
+                start=open_at - 1 if is_image else open_at,
+                end=end,
+                text_start=open_at + 1,
+                text_end=close_at,
+                dest_start=dest_start,
+                dest_end=dest_end,
+                destination=s[dest_start:dest_end],
+                is_image=is_image,
+            )
+        )
+    # Nest: a link inside another link's text is its child.
+    top: list[Link] = []
+    for link in found:  # sorted by start
+        if top and link.start >= top[-1].text_start and link.end <= top[-1].text_end:
+            top[-1].children.append(link)
+        elif top and link.start < top[-1].end:
+            continue  # overlapping, not nested: markdown takes the first
+        else:
+            top.append(link)
+    return top
+
+
+def all_links(s: str, code: list[tuple[int, int]] | None = None) -> list[Link]:
+    """Every link and image, nested ones included, in source order."""
+    out: list[Link] = []
+
+    def walk(items: list[Link]) -> None:
+        for item in items:
+            out.append(item)
+            walk(item.children)
+
+    walk(links(s, code))
+    return out
+
+
+def protected_spans(s: str, *, include_html: bool = True) -> list[tuple[int, int]]:
+    """Spans where text is not prose: code spans, link destinations and titles,
+    autolinks, bare URLs and (optionally) inline html tags. Sorted, merged."""
+    code = code_spans(s)
+    spans = list(code)
+    for link in all_links(s, code):
+        spans.append((link.text_end, link.end))  # `](dest "title")`
+    if "<" in s:
+        spans.extend(m.span() for m in _AUTOLINK.finditer(s))
+        if include_html:
+            spans.extend(m.span() for m in HTML_TAG.finditer(s))
+    if "://" in s or "www." in s or "WWW." in s:
+        spans.extend(m.span() for m in _BARE_URL.finditer(s))
+    return merge_spans(spans)
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            if b > merged[-1][1]:
+                merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def is_protected(spans: list[tuple[int, int]], i: int) -> bool:
+    return _inside(spans, i)
+
+
+_LINK_DEST = re.compile(r"\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_MARKUP = re.compile(r"!\[|[\[\]*`~]|(?<!\w)_+|_+(?!\w)|^\s{0,3}(?:#{1,6}\s+|>\s?|[-+*]\s+|\d{1,9}[.)]\s+)", re.M)
+_TAGS = re.compile(r"</?[A-Za-z][^<>]*>")
+_BARE = re.compile(r"(?:https?|ftp)://\S+", re.I)
+
+
+def visible_text(s: str) -> str:
+    """The text a reader sees: link targets, emphasis and markers dropped."""
+    if "](" in s:
+        s = _LINK_DEST.sub("] ", s)
+    if "<" in s:
+        s = _TAGS.sub(" ", s)
+    return _MARKUP.sub("", s).strip()
+
+
+def visible_text_without_urls(s: str) -> str:
+    return _BARE.sub(" ", visible_text(s))

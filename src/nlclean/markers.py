@@ -1,0 +1,172 @@
+"""Marker data (data/markers.toml plus a user's extensions), compiled once.
+
+Rules ask questions of a `Markers` object ("does this line start with a
+sponsor label?") instead of holding regexes themselves, so that the words
+live in one readable data file.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+# Emoji, bullets, brackets, emphasis and punctuation that may stand around a label.
+_DECORATION = r"[\s\W_]*"
+
+
+def _phrase_pattern(phrase: str) -> str:
+    parts = [re.escape(p.strip()) for p in phrase.split("*")]
+    # `*` stands for one to five words (a name).
+    body = r"\s*\S+(?:\s+\S+){0,4}?\s*".join(parts)
+    # Latin words get word boundaries; CJK phrases are matched as they are.
+    if phrase[:1].isascii() and phrase[:1].isalnum():
+        body = r"\b" + body
+    if phrase[-1:].isascii() and phrase[-1:].isalnum():
+        body = body + r"\b"
+    return body
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(_phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    label: str  # the label as written in the source
+    rest: str  # the visible text after the label
+
+
+class Markers:
+    def __init__(self, data: dict) -> None:
+        self.data = data
+        sponsor = data.get("sponsor", {})
+        self._leading = re.compile(
+            rf"^{_DECORATION}(?P<label>{_alternation(sponsor.get('leading_labels', []))})(?P<rest>.*)$",
+            re.I | re.S,
+        )
+        self._trailing = re.compile(
+            rf"[(\[【]\s*(?P<label>{_alternation(sponsor.get('trailing_labels', []))})\s*[)\]】][\W_]*$",
+            re.I,
+        )
+        self._disclosure = re.compile(_alternation(sponsor.get("disclosures", [])), re.I)
+        self._sponsor_us = re.compile(
+            rf"^{_DECORATION}(?P<label>{_alternation(data.get('sponsor_us', {}).get('phrases', []))})",
+            re.I,
+        )
+        footer = data.get("footer", {})
+        self._footer = re.compile(_alternation(footer.get("phrases", [])), re.I)
+        self.footer_urls = tuple(p.lower() for p in footer.get("url_patterns", []))
+        chrome = data.get("chrome", {})
+        self._read_in_app = re.compile(rf"^\W*(?:{_alternation(chrome.get('read_in_app', []))})\W*$", re.I)
+        self._icon_text = re.compile(rf"^\W*(?:{_alternation(chrome.get('icon_texts', []))})?\W*$", re.I)
+        self.icon_urls = tuple(p.lower() for p in chrome.get("icon_url_patterns", []))
+        self.avatar_alts = tuple(p.lower() for p in chrome.get("avatar_alt", []))
+        self.pixel_urls = tuple(p.lower() for p in data.get("tracking_pixel", {}).get("url_patterns", []))
+        self._puzzle = re.compile(_alternation(data.get("puzzle", {}).get("words", [])), re.I)
+        self._no_story = re.compile(_alternation(data.get("no_story", {}).get("phrases", [])), re.I)
+        promo = data.get("promotion", {})
+        self._cta = re.compile(_alternation(promo.get("calls_to_action", [])), re.I)
+        self._price = re.compile(promo.get("price_pattern", r"(?!)"), re.I)
+
+    # --- sponsor labels -------------------------------------------------------
+
+    def leading_label(self, line: str) -> LabelMatch | None:
+        """A sponsor label that opens the line ("Sponsored by Acme", "**Together with** X")."""
+        m = self._leading.match(line)
+        if not m:
+            return None
+        label, rest = m.group("label"), m.group("rest")
+        stripped = rest.strip(" \t*_)]】")
+        # A lone word ("Sponsor", "Partner") is a label only when it stands
+        # alone or is followed by a colon or dash, not as a sentence's first word.
+        lone_word = " " not in label.strip() and label.isascii()
+        if lone_word:
+            if stripped and stripped[0] not in ":|—–-·•":
+                return None
+        elif label.lower().endswith((" by", " with")) and len(rest.split()) > 14:
+            # "Together with his brother, he founded …" is a sentence, not a label.
+            return None
+        return LabelMatch(label, rest)
+
+    def trailing_label(self, line: str) -> str | None:
+        m = self._trailing.search(line)
+        return m.group("label") if m else None
+
+    def disclosure(self, sentence: str) -> str | None:
+        m = self._disclosure.search(sentence)
+        return m.group(0) if m else None
+
+    def sponsor_us(self, line: str) -> str | None:
+        m = self._sponsor_us.match(line)
+        return m.group("label") if m else None
+
+    # --- footer and chrome ----------------------------------------------------
+
+    def footer_phrase(self, text: str) -> str | None:
+        m = self._footer.search(text)
+        return m.group(0) if m else None
+
+    def is_footer_url(self, url: str) -> bool:
+        url = url.lower()
+        return any(p in url for p in self.footer_urls)
+
+    def is_read_in_app(self, text: str) -> bool:
+        return bool(self._read_in_app.match(text))
+
+    def is_icon_text(self, text: str) -> bool:
+        return bool(self._icon_text.match(text))
+
+    def is_icon_url(self, url: str) -> bool:
+        url = url.lower()
+        return any(p in url for p in self.icon_urls)
+
+    def is_pixel_url(self, url: str) -> bool:
+        url = url.lower()
+        return any(p in url for p in self.pixel_urls)
+
+    def puzzle_word(self, text: str) -> str | None:
+        m = self._puzzle.search(text)
+        return m.group(0) if m else None
+
+    def no_story_phrase(self, text: str) -> str | None:
+        m = self._no_story.search(text)
+        return m.group(0) if m else None
+
+    def calls_to_action(self, text: str) -> list[str]:
+        return [m.group(0) for m in self._cta.finditer(text)]
+
+    def prices(self, text: str) -> list[str]:
+        return [m.group(0) for m in self._price.finditer(text)]
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    out = {k: (dict(v) if isinstance(v, dict) else v) for k, v in base.items()}
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = out[key] + value
+        else:
+            out[key] = value
+    return out
+
+
+def load_data(extensions: tuple[str, ...] = ()) -> dict:
+    data = tomllib.loads(resources.files("nlclean").joinpath("data/markers.toml").read_text(encoding="utf-8"))
+    for path in extensions:
+        data = _merge(data, tomllib.loads(Path(path).read_text(encoding="utf-8")))
+    return data
+
+
+@lru_cache(maxsize=16)
+def load(extensions: tuple[str, ...] = ()) -> Markers:
+    """The built-in markers plus the given extension files (merged: lists are added)."""
+    return Markers(load_data(extensions))

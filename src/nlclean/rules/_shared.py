@@ -1,0 +1,23 @@
+"""Small pieces several rules use to describe what they found."""
+from __future__ import annotations
+
+import re
+
+_SPACES = re.compile(r"\s+")
+
+
+def quote(text: str, limit: int = 48) -> str:
+    """A short, single-line quotation of what was found, for messages."""
+    text = _SPACES.sub(" ", text).strip()
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return f"'{text}'"
+
+
+def normalized(text: str) -> str:
+    """Letters and digits only, lower-cased: to compare a list entry with a heading."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def word_count(text: str) -> int:
+    return len(text.split())

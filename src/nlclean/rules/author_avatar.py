@@ -1,0 +1,65 @@
+"""NL205 author-avatar: the author's avatar image next to the byline.
+
+## What it does
+Near the top of the newsletter, finds a block that is only an image (or an
+image link) that links to the same address as the author's byline link, or
+whose alt text says it is an avatar or a profile picture.
+
+## Why is this bad?
+A tiny profile picture is email chrome, not a content image (SPEC row 5).
+The byline itself (the author's name and link) stays.
+
+## Example
+```markdown
+[Jane Doe](https://example.com/@jane)
+
+[![](https://cdn.example.com/jane-64x64.png)](https://example.com/@jane)
+```
+keeps the first line and removes the second.
+
+## Fix safety
+Safe.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..findings import Finding
+from ..inline_syntax import visible_text
+from .base import Rule
+
+# The byline sits in the first blocks of the body.
+TOP_BLOCKS = 15
+
+
+class AuthorAvatar(Rule):
+    code = "NL205"
+    name = "author-avatar"
+    family = "footer-and-chrome"
+    summary = "Author's avatar image beside the byline"
+    formats = ("markdown",)
+
+    def check(self, ctx) -> Iterator[Finding]:
+        doc, markers = ctx.doc, ctx.markers
+        top = [b for b in doc.blocks[:TOP_BLOCKS] if b.kind == "paragraph"]
+        text_link_targets = set()
+        for block in top:
+            for link in doc.top_links(block):
+                if not link.is_image and not link.children:
+                    text_link_targets.add(link.destination)
+        for block in top:
+            links = doc.top_links(block)
+            if len(links) != 1 or visible_text(doc.source(block)).strip():
+                continue
+            link = links[0]
+            source = doc.source(block)
+            image = link if link.is_image else next((c for c in link.children if c.is_image), None)
+            if image is None or source.strip() != source[link.start : link.end].strip():
+                continue
+            alt = source[image.text_start : image.text_end].lower()
+            by_alt = any(a in alt for a in markers.avatar_alts)
+            by_byline = not link.is_image and link.destination in text_link_targets
+            if by_alt or by_byline:
+                why = "alt text names an avatar" if by_alt else f"links to the byline's address {link.destination}"
+                yield ctx.remove_lines("author avatar image", block.start, block.end, "Remove avatar image",
+                                       evidence=(why,))

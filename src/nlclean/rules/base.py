@@ -1,0 +1,39 @@
+"""What every rule is: a code, a name, its documentation, and a check.
+
+A rule's documentation is its module's docstring, in ruff's sections
+(What it does / Why is this bad? / Example / Fix safety). `nlclean rule CODE`
+and the language server's hover print that same text.
+"""
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, ClassVar, Iterator
+
+from ..findings import Applicability, Severity
+
+if TYPE_CHECKING:
+    from ..engine import CheckContext
+    from ..findings import Finding
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    family: ClassVar[str]
+    summary: ClassVar[str]  # one line, for `nlclean rules`
+    fix_safety: ClassVar[Applicability] = Applicability.SAFE
+    severity: ClassVar[Severity] = Severity.WARNING
+    enabled_by_default: ClassVar[bool] = True
+    formats: ClassVar[tuple[str, ...]] = ("markdown", "text")
+
+    def check(self, ctx: "CheckContext") -> Iterator["Finding"]:
+        raise NotImplementedError
+
+    @classmethod
+    def documentation(cls) -> str:
+        module = sys.modules[cls.__module__]
+        return (module.__doc__ or cls.__doc__ or "").strip()
+
+    @classmethod
+    def docs_url(cls) -> str:
+        return f"https://nlclean.dev/rules/{cls.code}-{cls.name}"

@@ -1,0 +1,107 @@
+"""NL501 html-entity: an html entity left in the text.
+
+## What it does
+Finds `&amp;`, `&#8217;`, `&#8217` (no semicolon), `&nbsp;`, `&quot;`, hex
+forms and every named entity in prose, and writes the character instead.
+Code spans, fenced and indented code, link destinations, autolinks, bare
+URLs and html tags are left alone.
+
+Where the character would change the markdown's structure (`<`, `*`, `_`,
+`[`, `` ` ``, `\\`, `&` before an entity-like word, `$`, a `#` or `>` opening a
+line, `!` before `[`), it is written backslash-escaped, so the rendered text
+stays the same: `&lt;b&gt;` becomes `\\<b>`, not a tag.
+
+## Why is this bad?
+Entities are html's, left over from the email; in markdown text they are
+noise for every reader and tool that is not a browser (SPEC row 10).
+
+## Example
+`Tom&#8217;s &amp; Jerry&rsquo;s` becomes `Tom’s & Jerry’s`.
+
+## Fix safety
+Safe: the rendered text is the same.
+"""
+from __future__ import annotations
+
+import html
+import re
+from html.entities import html5
+from typing import Iterator
+
+from ..findings import Edit, Finding
+from ..inline_syntax import is_protected
+from .base import Rule
+
+ENTITY = re.compile(r"&(?:([A-Za-z][A-Za-z0-9]{1,31});|#([0-9]{1,7});?|#[xX]([0-9A-Fa-f]{1,6});?)")
+_ALWAYS_ESCAPE = set("\\`*_[]<>$|~")
+_LINE_START_ESCAPE = set("#>-+=")
+_ENTITY_AHEAD = re.compile(r"[A-Za-z][A-Za-z0-9]{1,31};|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}")
+
+
+def decode(match: re.Match) -> str | None:
+    name, dec, hexa = match.groups()
+    if name is not None:
+        return html5.get(name + ";")
+    try:
+        code = int(dec) if dec is not None else int(hexa, 16)
+    except ValueError:
+        return None
+    if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return "\ufffd"
+    return html.unescape(f"&#{code};")
+
+
+def markdown_safe(char: str, text: str, start: int, end: int) -> str:
+    """The decoded text, escaped where it would otherwise become markdown syntax."""
+    if len(char) != 1:
+        return char
+    line_start = text.rfind("\n", 0, start) + 1
+    at_line_start = not text[line_start:start].strip(" >")
+    if char in _ALWAYS_ESCAPE or (at_line_start and char in _LINE_START_ESCAPE):
+        return "\\" + char
+    if char == "&" and _ENTITY_AHEAD.match(text, end):
+        return "\\&"
+    if char == "!" and text.startswith("[", end):
+        return "\\!"
+    if at_line_start and char.isdigit():
+        return char  # "1." could start a list only with more text; digits alone are safe
+    return char
+
+
+class HtmlEntity(Rule):
+    code = "NL501"
+    name = "html-entity"
+    family = "normalise"
+    summary = "Html entity in prose (decoded, escaped where markdown needs it)"
+    severity_note = "info"
+
+    def check(self, ctx) -> Iterator[Finding]:
+        doc = ctx.doc
+        blocks = doc.inline_blocks() if doc.format == "markdown" else doc.blocks
+        for block in blocks:
+            source = doc.source(block)
+            if "&" not in source:
+                continue
+            protected = doc.protected(block) if doc.format == "markdown" else []
+            base = doc.offset(block.start)
+            edits, names = [], []
+            for m in ENTITY.finditer(source):
+                if m.start() > 0 and source[m.start() - 1] == "\\":
+                    continue  # `\&amp;` is text, not an entity
+                if is_protected(protected, m.start()):
+                    continue
+                char = decode(m)
+                if char is None:
+                    continue
+                replacement = markdown_safe(char, source, m.start(), m.end()) if doc.format == "markdown" else char
+                edits.append(Edit(base + m.start(), base + m.end(), replacement))
+                names.append(m.group(0))
+            if edits:
+                shown = ", ".join(sorted(set(names))[:4])
+                yield ctx.finding(
+                    f"html entit{'y' if len(edits) == 1 else 'ies'} {shown}",
+                    edits[0].start,
+                    edits[-1].end,
+                    edits,
+                    "Decode html entities",
+                )

@@ -1,0 +1,70 @@
+"""NL302 no-story-block: referral programmes, feedback polls, surveys, follow rows.
+
+## What it does
+Finds short blocks that ask something of the reader instead of telling a
+story: "Share with friends and earn rewards", "How did you like today's
+issue?", "Take our reader survey", "Follow us on X". Phrases: `[no_story]`
+in `data/markers.toml`. Only short blocks count (at most 40 words), so a
+story that mentions a survey stays.
+
+## Why is this bad?
+It delivers no story (SPEC row 7).
+
+## How far it goes
+A short heading takes its section; a paragraph or list item takes itself.
+
+## Example
+```markdown
+How did you like today's issue? [Loved it](https://x.example/1) · [Meh](https://x.example/2)
+```
+is removed.
+
+## Fix safety
+Safe.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..extents import section_extent
+from ..findings import Finding
+from .base import Rule
+from ._shared import quote, word_count
+
+MAX_WORDS = 40
+
+
+class NoStoryBlock(Rule):
+    code = "NL302"
+    name = "no-story-block"
+    family = "no-story"
+    summary = "Referral, feedback poll, survey or follow-us block"
+
+    def check(self, ctx) -> Iterator[Finding]:
+        doc, markers = ctx.doc, ctx.markers
+        covered_until = -1
+        for block in doc.all_blocks:
+            if block.start < covered_until or block.kind not in ("heading", "paragraph"):
+                continue
+            text = doc.visible(block)
+            if word_count(text) > (6 if block.kind == "heading" else MAX_WORDS):
+                continue
+            phrase = markers.no_story_phrase(text)
+            if phrase is None:
+                continue
+            if block.kind == "heading" and block.depth == 0:
+                extent = section_extent(doc, block, text)
+                start, end, why = extent.start, extent.end, extent.why_it_ends
+            else:
+                start, end, why = block.start, block.end, "the end of its block"
+                parent = block.parent
+                if parent is not None and parent.kind == "list_item" and len(parent.children) == 1:
+                    start, end = parent.start, parent.end
+            covered_until = end
+            yield ctx.remove_lines(
+                f"no-story block {quote(text)}",
+                start,
+                end,
+                f"Remove {quote(text)}",
+                evidence=(f"phrase '{phrase}' matched", f"ends at {why}"),
+            )

@@ -1,0 +1,64 @@
+"""NL303 orphan-toc-entry: a table-of-contents entry for a removed section.
+
+## What it does
+When another rule removes a section (a sponsor section, "Sponsor us", a
+puzzle), finds the list item in the issue's own table of contents ("This
+week's …" list) that names that section, and removes it too. It compares
+letters and digits only, so `- SPONSOR US` matches `## **SPONSOR US**`.
+
+## Why is this bad?
+An entry pointing at nothing (SPEC row 8).
+
+## Example
+```markdown
+- How queues work
+- SPONSOR US
+```
+loses `- SPONSOR US` when the `## SPONSOR US` section goes.
+
+## Fix safety
+Safe; it follows the removals of the rules before it, and is reported only
+together with them.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..findings import Finding
+from .base import Rule
+from ._shared import normalized, quote
+
+# The rules whose removed headings a table of contents may name.
+SECTION_RULES = ("NL101", "NL102", "NL103", "NL301", "NL302")
+
+
+class OrphanTocEntry(Rule):
+    code = "NL303"
+    name = "orphan-toc-entry"
+    family = "no-story"
+    summary = "Table-of-contents entry naming a removed section"
+
+    def check(self, ctx) -> Iterator[Finding]:
+        doc = ctx.doc
+        removed: dict[str, str] = {}
+        heading_at = {doc.offset(h.start): h for h in doc.headings}
+        for f in ctx.earlier:
+            if f.code in SECTION_RULES and f.start in heading_at:
+                text = doc.visible(heading_at[f.start])
+                key = normalized(text)
+                if key:
+                    removed[key] = text
+        if not removed:
+            return
+        for block in doc.all_blocks:
+            if block.kind != "list_item":
+                continue
+            key = normalized(doc.visible(block))
+            if key in removed:
+                yield ctx.remove_lines(
+                    f"table-of-contents entry {quote(doc.visible(block))} for a removed section",
+                    block.start,
+                    block.end,
+                    "Remove table-of-contents entry",
+                    evidence=(f"names the removed heading {quote(removed[key])}",),
+                )

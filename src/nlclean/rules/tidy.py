@@ -1,0 +1,157 @@
+"""NL601–NL604: the tidy-up after removals (SPEC row 13).
+
+These four rules are one family and one module because they are one job:
+leaving the text as a careful editor would after cutting blocks out.
+
+## NL601 blank-lines
+Runs of blank lines longer than one become one; blank lines at the start
+and the end of the document go (the final newline stays as it was).
+
+## NL602 stray-thematic-break
+A `---` left at the start or end of the document, or next to another `---`,
+goes.
+
+## NL603 empty-section
+A heading whose section holds nothing (the next heading is of the same or a
+higher level, or the document ends) goes.
+
+## NL604 trailing-hard-break
+Two or more spaces at the end of a paragraph's last line (a hard break with
+nothing after it) go.
+
+## Why is this bad?
+Removing a block leaves its surroundings behind: double blank lines, a
+dangling separator, a category heading with no items left.
+
+## Example
+```markdown
+## Sponsors
+
+---
+
+---
+
+Story  
+```
+becomes
+```markdown
+---
+
+Story
+```
+
+## Fix safety
+Safe: nothing a reader sees changes except the empty heading and the
+doubled separator.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..findings import Edit, Finding
+from .base import Rule
+from ._shared import quote
+
+
+class BlankLines(Rule):
+    """Blank lines: runs longer than one, and at the start or end of the document."""
+
+    code = "NL601"
+    name = "blank-lines"
+    family = "tidy"
+    summary = "Run of blank lines, or blank lines at the start or end"
+
+    def check(self, ctx) -> Iterator[Finding]:
+        doc = ctx.doc
+        code = doc.code_lines
+        real_end = len(doc.lines) - 1 if doc.text.endswith("\n") else len(doc.lines)
+        i = doc.body_start
+        while i < real_end:
+            if not doc.is_blank(i) or i in code:
+                i += 1
+                continue
+            j = i
+            while j < real_end and doc.is_blank(j) and j not in code:
+                j += 1
+            at_start, at_end = i == doc.body_start, j == real_end
+            if at_end and i > doc.body_start:
+                start = doc.line_end(i - 1) if not doc.text.endswith("\n") else doc.offset(i)
+                end = len(doc.text) if not doc.text.endswith("\n") else doc.offset(j)
+                yield ctx.finding("blank lines at the end", start, end, [Edit(start, end)], "Remove blank lines")
+            elif at_start and doc.body_start == 0:
+                yield ctx.finding("blank lines at the start", doc.offset(i), doc.offset(j),
+                                  [Edit(doc.offset(i), doc.offset(j))], "Remove blank lines")
+            elif j - i > 1:
+                yield ctx.finding(f"{j - i} blank lines in a row", doc.offset(i), doc.offset(j),
+                                  [Edit(doc.offset(i + 1), doc.offset(j))], "Keep one blank line")
+            i = j
+
+
+class StrayThematicBreak(Rule):
+    code = "NL602"
+    name = "stray-thematic-break"
+    family = "tidy"
+    summary = "`---` at the start or end, or next to another `---`"
+    formats = ("markdown",)
+
+    def check(self, ctx) -> Iterator[Finding]:
+        blocks = ctx.doc.blocks
+        for i, block in enumerate(blocks):
+            if block.kind != "hr":
+                continue
+            if i == 0:
+                why = "at the start of the document"
+            elif i == len(blocks) - 1:
+                why = "at the end of the document"
+            elif blocks[i - 1].kind == "hr":
+                why = "next to another break"
+            else:
+                continue
+            yield ctx.remove_lines(f"thematic break {why}", block.start, block.end, "Remove thematic break")
+
+
+class EmptySection(Rule):
+    code = "NL603"
+    name = "empty-section"
+    family = "tidy"
+    summary = "Heading whose section is empty"
+    formats = ("markdown",)
+
+    def check(self, ctx) -> Iterator[Finding]:
+        doc = ctx.doc
+        blocks = doc.blocks
+        for i, block in enumerate(blocks):
+            if block.kind != "heading":
+                continue
+            j = i + 1
+            while j < len(blocks) and blocks[j].kind == "hr":
+                j += 1
+            nxt = blocks[j] if j < len(blocks) else None
+            if nxt is None and i == 0:
+                continue  # a document that is only its title
+            if nxt is None or (nxt.kind == "heading" and nxt.level <= block.level):
+                text = doc.visible(block)
+                yield ctx.remove_lines(f"heading {quote(text)} has an empty section", block.start, block.end,
+                                       f"Remove empty heading {quote(text)}")
+
+
+class TrailingHardBreak(Rule):
+    code = "NL604"
+    name = "trailing-hard-break"
+    family = "tidy"
+    summary = "Hard break (two spaces) at the end of a paragraph"
+    formats = ("markdown",)
+
+    def check(self, ctx) -> Iterator[Finding]:
+        doc = ctx.doc
+        for block in doc.all_blocks:
+            if block.kind != "paragraph":
+                continue
+            last = block.end - 1
+            line = doc.lines[last]
+            if not line.endswith("  "):
+                continue
+            stripped = line.rstrip(" ")
+            start, end = doc.offset(last) + len(stripped), doc.line_end(last)
+            yield ctx.finding("hard break at the end of a paragraph", start, end, [Edit(start, end)],
+                              "Remove trailing spaces")
