@@ -1,0 +1,1 @@
+"""nlclean's commit-time integration for users without the pre-commit framework."""

@@ -1,0 +1,1 @@
+"""nlclean's language server (pygls): diagnostics and quick fixes from the engine."""
