@@ -5,8 +5,11 @@
 - Line endings, the final newline and a BOM come back as they went in
   (`TextForm`).
 - A write is atomic: a temporary file in the same folder, flushed and synced,
-  given the original's permission bits, then renamed over the original. A
-  crash at any point leaves either the old file or the new one, never half.
+  given the original's permission bits (and owner), then renamed over the
+  original. A crash at any point leaves either the old file or the new one,
+  never half. A read-only file (no write bit, even for root), a file that
+  vanished or changed since it was read, and anything but a regular file are
+  refused with a one-line reason.
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from .text_form import TextForm
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt",)
 NEWSLETTER_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
+TEMP_SUFFIX = ".nlclean-tmp"  # what a crash mid-write could leave behind; never a newsletter
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"})
 
 
@@ -70,15 +74,29 @@ def read(path: Path) -> Newsletter:
     return Newsletter(path, decode(data, str(path)), data)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` atomically, keeping its permission bits."""
+def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None:
+    """Replace `path` with `data` atomically, keeping its permission bits and owner.
+
+    `expected` is what the file held when it was read: if it holds something
+    else now (an editor saved it meanwhile), nothing is written, so nobody's
+    edit is lost. A symlink stays a symlink: the file it points to is written.
+    """
+    target = Path(os.path.realpath(path))
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        st = target.stat()
     except FileNotFoundError:
         raise FileError(f"{path}: vanished before it could be written; nothing written") from None
-    directory = path.parent
+    except OSError as exc:
+        raise FileError(f"{path}: cannot write ({exc.strerror}); left untouched") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise FileError(f"{path}: not a regular file; left untouched")
+    mode = stat.S_IMODE(st.st_mode)
+    # A file with no write bit is read-only on purpose, even for root.
+    if not mode & 0o222 or not os.access(target, os.W_OK):
+        raise FileError(f"{path}: permission denied (read-only); left untouched")
+    directory = target.parent
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".nlclean-tmp", dir=directory)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=directory)
     except PermissionError:
         raise FileError(f"{path}: permission denied (cannot create a file in {directory}); left untouched") from None
     except OSError as exc:
@@ -89,10 +107,10 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
-        # A file with no write bit is read-only on purpose, even for root.
-        if not mode & 0o222 or not os.access(path, os.W_OK):
-            raise FileError(f"{path}: permission denied (read-only); left untouched")
-        os.replace(tmp, path)
+        _keep_owner(tmp, st)
+        if expected is not None and _current_bytes(target) != expected:
+            raise FileError(f"{path}: changed on disk while it was being cleaned; left untouched")
+        os.replace(tmp, target)
     except BaseException as exc:
         try:
             os.unlink(tmp)
@@ -100,9 +118,42 @@ def write_atomic(path: Path, data: bytes) -> None:
             pass
         if isinstance(exc, FileError):
             raise
+        if isinstance(exc, FileNotFoundError):
+            raise FileError(f"{path}: vanished before it could be written; nothing written") from None
         if isinstance(exc, OSError):
             raise FileError(f"{path}: cannot write ({exc.strerror}); left untouched") from None
         raise
+    _sync_directory(directory)
+
+
+def _current_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _keep_owner(tmp: str, original: os.stat_result) -> None:
+    """Root cleaning a user's file must not hand it to root; others cannot chown and need not."""
+    if hasattr(os, "chown") and (original.st_uid, original.st_gid) != (os.getuid(), os.getgid()):
+        try:
+            os.chown(tmp, original.st_uid, original.st_gid)
+        except OSError:
+            pass
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself durable; best effort (not every system can open a folder)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def discover(paths: list[str]) -> tuple[list[Path], list[str]]:

@@ -3,7 +3,9 @@
 Exit 0 on success (files fixed or already clean), 1 with `--check` or
 `--diff` when something would change (or with `--exit-non-zero-on-fix` when
 something did), 2 on a usage, read or write error. A file that cannot be
-cleaned is left untouched and the others are still processed.
+cleaned (not UTF-8, read-only, vanished, changed on disk meanwhile) is left
+untouched with a one-line error, and the others are still processed; every
+write goes through `files.write_atomic`.
 """
 from __future__ import annotations
 
@@ -53,6 +55,11 @@ def run(args: argparse.Namespace) -> int:
                 failed = True
                 tick()
                 continue
+            except Exception as exc:  # a bug on one newsletter must not stop the others
+                error(f"{item.name}: internal error ({type(exc).__name__}: {exc}); left untouched")
+                failed = True
+                tick()
+                continue
             remaining += sum(1 for f in result.remaining if f.fix is None or not f.fix.is_safe)
             new_text = nl.form.restore(result.text)
             new_bytes = new_text.encode("utf-8")
@@ -73,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
                     sys.stdout.flush()
             elif changed and not args.check:
                 try:
-                    write_atomic(item.path, new_bytes)
+                    write_atomic(item.path, new_bytes, expected=nl.original)
                 except FileError as exc:
                     error(str(exc))
                     failed = True
