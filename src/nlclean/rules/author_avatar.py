@@ -25,7 +25,6 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Finding
-from ..inline_syntax import visible_text
 from .base import Rule
 
 # The byline sits in the first blocks of the body.
@@ -49,7 +48,7 @@ class AuthorAvatar(Rule):
                     text_link_targets.add(link.destination)
         for block in top:
             links = doc.top_links(block)
-            if len(links) != 1 or visible_text(doc.source(block)).strip():
+            if len(links) != 1:  # the block must be only the image (checked below); its alt text may show
                 continue
             link = links[0]
             source = doc.source(block)

@@ -105,12 +105,12 @@ class SponsorBlock(Rule):
             label_only = block.end - block.start == 1 and word_count(visible) <= 8
             title = first.rest.strip(" :—-|*") or visible
             return label_block_extent(doc, block, label_only), first.label, title
-        label = markers.trailing_label(_visible_line(first_line))
+        label = _trailing_label(markers, first_line)
         if label is not None:
             return item_extent(doc, block), label, _visible_line(first_line)
         last_line = doc.lines[block.end - 1]
         if block.end - block.start > 1:
-            label = markers.trailing_label(_visible_line(last_line))
+            label = _trailing_label(markers, last_line)
             if label is not None:
                 return Extent(*_item_or_block(block), "the end of its item"), label, _visible_line(first_line)
         return None
@@ -118,6 +118,9 @@ class SponsorBlock(Rule):
     def _disclosure_under(self, ctx, heading) -> str | None:
         """A disclosure in the first sentence of the paragraph right under a heading."""
         nxt = ctx.doc.next_block(heading)
+        # Under a title or a category (a section with sub-headings) the label is the paragraph's, not the section's.
+        if any(heading.start < h.start < ctx.doc.section_end(heading) for h in ctx.doc.headings):
+            return None
         if nxt is None or nxt.kind != "paragraph":
             return None
         m = _FIRST_SENTENCE.match(ctx.doc.visible(nxt))
@@ -126,6 +129,11 @@ class SponsorBlock(Rule):
         # Near the start of the sentence ("This section is sponsored by …"), so that
         # a story saying "the conference, sponsored by Google, …" is left alone.
         return ctx.markers.disclosure(m.group(0)[:48])
+
+
+def _trailing_label(markers, line: str) -> str | None:
+    # The visible text loses square brackets, so `… [sponsored]` is looked for in the source too.
+    return markers.trailing_label(_visible_line(line)) or markers.trailing_label(line)
 
 
 def _visible_line(line: str) -> str:

@@ -3,19 +3,22 @@
 These four rules are one family and one module because they are one job:
 leaving the text as a careful editor would after cutting blocks out.
 
-## NL601 blank-lines
+## What it does
+Each of the four rules below settles one thing a removal leaves behind.
+
+### NL601 blank-lines
 Runs of blank lines longer than one become one; blank lines at the start
 and the end of the document go (the final newline stays as it was).
 
-## NL602 stray-thematic-break
+### NL602 stray-thematic-break
 A `---` left at the start or end of the document, or next to another `---`,
 goes.
 
-## NL603 empty-section
+### NL603 empty-section
 A heading whose section holds nothing (the next heading is of the same or a
 higher level, or the document ends) goes.
 
-## NL604 trailing-hard-break
+### NL604 trailing-hard-break
 Two or more spaces at the end of a paragraph's last line (a hard break with
 nothing after it) go.
 
