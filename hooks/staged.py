@@ -24,12 +24,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlclean.files import FileError, decode, format_for, read, write_atomic
-from nlclean.fixer import fix_text
-from nlclean.guard import NewContentError
-from nlclean.settings import ConfigError, discover
-
 from . import git
+
+# The engine (nlclean.files, .fixer, .settings, .guard) is imported only when a
+# newsletter is staged: the hook runs on every commit, and most touch none.
 
 FILES_KEY = "nlclean.files"
 DEFAULT_PATTERNS = ("**/*.md", "**/*.markdown", "**/*.txt")
@@ -75,6 +73,10 @@ def staged_files(top: Path, specs: list[str]) -> list[StagedFile]:
 
 def clean_bytes(data: bytes, name: str, settings_path: Path) -> tuple[bytes, int]:
     """The cleaned file and how many fixes went in; raises FileError, NewContentError, ConfigError."""
+    from nlclean.files import decode, format_for
+    from nlclean.fixer import fix_text
+    from nlclean.settings import discover
+
     form = decode(data, name)
     result = fix_text(form.normalized, discover(settings_path), format_for(name))
     return form.restore(result.text).encode("utf-8"), len(result.applied)
@@ -90,6 +92,8 @@ def _worktree_matches_index(top: Path, item: StagedFile) -> bool:
 
 
 def _clean_worktree(top: Path, item: StagedFile, staged: bytes, cleaned: bytes) -> None:
+    from nlclean.files import read, write_atomic
+
     path = top / item.path
     current = read(path)
     if current.original == staged:
@@ -102,8 +106,14 @@ def _clean_worktree(top: Path, item: StagedFile, staged: bytes, cleaned: bytes) 
 
 def clean_staged(top: Path, patterns: list[str] | None = None) -> Outcome:
     outcome = Outcome([], [], [])
-    specs = pathspecs(patterns if patterns is not None else configured_patterns(top))
-    for item in staged_files(top, specs):
+    items = staged_files(top, pathspecs(patterns if patterns is not None else configured_patterns(top)))
+    if not items:
+        return outcome
+    from nlclean.files import FileError
+    from nlclean.guard import NewContentError
+    from nlclean.settings import ConfigError
+
+    for item in items:
         staged = git.run(["cat-file", "blob", item.blob], top)
         try:
             cleaned, fixes = clean_bytes(staged, item.path, top / item.path)
@@ -147,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         top = git.toplevel()
         outcome = clean_staged(top)
-    except (git.GitError, ConfigError) as exc:
+    except git.GitError as exc:
         sys.stderr.write(f"nlclean: hook error: {exc}\n")
         return 1
     for line in outcome.cleaned:

@@ -106,10 +106,14 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        _keep_owner(tmp, st)  # before chmod: a chown may clear mode bits
         os.chmod(tmp, mode)
-        _keep_owner(tmp, st)
-        if expected is not None and _current_bytes(target) != expected:
-            raise FileError(f"{path}: changed on disk while it was being cleaned; left untouched")
+        if expected is not None:
+            now = _current_bytes(target)
+            if now is None:
+                raise FileError(f"{path}: vanished before it could be written; nothing written")
+            if now != expected:
+                raise FileError(f"{path}: changed on disk while it was being cleaned; left untouched")
         os.replace(tmp, target)
     except BaseException as exc:
         try:

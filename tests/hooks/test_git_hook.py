@@ -79,6 +79,19 @@ def test_crlf_and_bom_survive_the_hook(hooked, dirty, cleaned):
     assert (hooked.path / "issue-4.md").read_bytes() == crlf_bom(cleaned)
 
 
+def test_commit_all_with_an_unusual_file_name(hooked, dirty, cleaned):
+    name = "news letters/Café issue #10.md"  # a space, non-ASCII, a glob-looking character
+    hooked.write(name, cleaned)
+    hooked.git("add", ".")
+    hooked.git("commit", "-q", "-m", "issue 10")
+    hooked.write(name, dirty)  # tracked and modified, not staged: `commit -a` stages it
+    hooked.write("README", "a repository of newsletters, cleaned\n")
+    hooked.git("commit", "-q", "-a", "-m", "update")
+    assert hooked.committed(name) == cleaned
+    assert (hooked.path / name).read_bytes() == cleaned
+    assert hooked.git("status", "--porcelain").stdout == ""
+
+
 def test_configured_pattern_limits_the_hook(repo, dirty, cleaned):
     repo.run(*NLCLEAN, "install-hook", "--files", "newsletters/**/*.md")
     assert repo.git("config", "--get-all", "nlclean.files").stdout == "newsletters/**/*.md\n"
