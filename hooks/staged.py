@@ -123,6 +123,9 @@ def clean_staged(top: Path, patterns: list[str] | None = None) -> Outcome:
         except (NewContentError, ConfigError) as exc:
             outcome.errors.append(f"{item.path}: {exc}")
             continue
+        except Exception as exc:  # a bug on one newsletter must not hide the others' results
+            outcome.errors.append(f"{item.path}: internal error ({type(exc).__name__}: {exc}); left as staged")
+            continue
         if cleaned == staged:
             continue
         fully_staged = _worktree_matches_index(top, item)
@@ -145,9 +148,12 @@ def clean_staged(top: Path, patterns: list[str] | None = None) -> Outcome:
 
 def _nothing_left_to_commit(top: Path) -> bool:
     """True when the index equals HEAD, i.e. cleaning undid every staged change (git would
-    otherwise record an empty commit, since it checks for one before the hook runs)."""
-    has_head = git.run(["rev-parse", "--verify", "-q", "HEAD"], top, check=False).strip()
-    if not has_head:
+    otherwise record an empty commit, since it checks for one before the hook runs). A merge
+    may rightly commit HEAD's tree, so it is never stopped here."""
+    def exists(ref: str) -> bool:
+        return bool(git.run(["rev-parse", "--verify", "-q", ref], top, check=False).strip())
+
+    if not exists("HEAD") or exists("MERGE_HEAD"):
         return False
     return not git.run(["diff", "--cached", "--name-only", "HEAD"], top).strip()
 

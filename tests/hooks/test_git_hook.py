@@ -35,6 +35,18 @@ def test_install_writes_an_executable_hook(repo):
     assert "updated the nlclean pre-commit hook" in again.stderr
 
 
+def test_install_from_a_subfolder_follows_core_hooks_path(repo, dirty, cleaned):
+    repo.git("config", "core.hooksPath", ".githooks")
+    (repo.path / "newsletters").mkdir()
+    repo.run(*NLCLEAN, "install-hook", "-C", "newsletters")
+    assert "# nlclean-hook:" in (repo.path / ".githooks" / "pre-commit").read_text()
+    assert not hook_path(repo).exists()
+    repo.write("newsletters/issue-0.md", dirty)
+    repo.git("add", "newsletters/issue-0.md")
+    repo.git("commit", "-q", "-m", "issue 0")
+    assert repo.committed("newsletters/issue-0.md") == cleaned
+
+
 def test_dirty_newsletter_is_committed_clean(hooked, dirty, cleaned):
     hooked.write("issue-1.md", dirty)
     hooked.git("add", "issue-1.md")

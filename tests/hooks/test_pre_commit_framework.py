@@ -99,6 +99,19 @@ def test_dirty_newsletter_fails_the_commit_and_is_fixed_then_the_next_commit_pas
     assert project.committed("newsletters/issue-1.md") == cleaned
 
 
+def test_unstaged_edits_survive_the_fix_hook(project, dirty):
+    """pre-commit sets unstaged edits aside while the hook runs; whatever happens to the fix,
+    the edits must come back byte for byte."""
+    path = project.write("newsletters/issue-4.md", dirty)
+    project.git("add", "newsletters/issue-4.md")
+    with_edit = dirty + b"\nA paragraph written after staging, not staged.\n"
+    path.write_bytes(with_edit)
+    proc = project.git("commit", "-m", "issue 4", check=False)
+    assert proc.returncode != 0
+    assert path.read_bytes() == with_edit
+    assert project.staged("newsletters/issue-4.md") == dirty
+
+
 def test_clean_newsletter_passes_untouched(project, cleaned):
     path = project.write("newsletters/issue-2.md", cleaned)
     before = path.stat().st_mtime_ns
