@@ -66,6 +66,8 @@ class BlankLines(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         doc = ctx.doc
+        if not doc.text:  # an empty file has no blank line to remove (an empty edit would repeat every round)
+            return
         code = doc.code_lines
         real_end = len(doc.lines) - 1 if doc.text.endswith("\n") else len(doc.lines)
         i = doc.body_start
