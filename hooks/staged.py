@@ -73,13 +73,13 @@ def staged_files(top: Path, specs: list[str]) -> list[StagedFile]:
 
 def clean_bytes(data: bytes, name: str, settings_path: Path) -> tuple[bytes, int]:
     """The cleaned file and how many fixes went in; raises FileError, NewContentError, ConfigError."""
-    from nlclean.files import decode, format_for
+    from nlclean.files import Newsletter, decode
     from nlclean.fixer import fix_text
     from nlclean.settings import discover
 
-    form = decode(data, name)
-    result = fix_text(form.normalized, discover(settings_path), format_for(name))
-    return form.restore(result.text).encode("utf-8"), len(result.applied)
+    nl = Newsletter(Path(name), decode(data, name), data)
+    result = fix_text(nl.form.normalized, discover(settings_path), nl.format)
+    return nl.encode(result.text), len(result.applied)
 
 
 def _worktree_matches_index(top: Path, item: StagedFile) -> bool:

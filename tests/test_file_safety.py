@@ -59,6 +59,19 @@ def test_line_endings_bom_and_final_newline_come_out_as_they_went_in(tmp_path, c
     assert path.read_bytes() == form(CLEANED, crlf=crlf, bom=bom, final_newline=final_newline)
 
 
+@pytest.mark.parametrize("endings", [b"\r\n", b"\r"], ids=["mixed-crlf-and-lf", "old-mac-cr"])
+def test_a_file_that_needs_no_fix_is_not_rewritten_whatever_its_line_endings(tmp_path, endings):
+    data = CLEANED.replace(b"\n\n", endings + b"\n", 2) if endings == b"\r\n" else CLEANED.replace(b"\n", b"\r")
+    path = tmp_path / "issue.md"
+    path.write_bytes(data)
+    before = path.stat().st_mtime_ns
+    proc = nlclean_fix(path)
+    assert proc.returncode == 0, proc.stderr
+    assert "Fixed 0 issues in 0 files." in proc.stderr
+    assert path.read_bytes() == data
+    assert path.stat().st_mtime_ns == before
+
+
 def test_mode_is_kept(tmp_path):
     path = tmp_path / "issue.md"
     path.write_bytes(DIRTY)

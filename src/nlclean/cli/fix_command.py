@@ -61,8 +61,7 @@ def run(args: argparse.Namespace) -> int:
                 tick()
                 continue
             remaining += sum(1 for f in result.remaining if f.fix is None or not f.fix.is_safe)
-            new_text = nl.form.restore(result.text)
-            new_bytes = new_text.encode("utf-8")
+            new_bytes = nl.encode(result.text)
             changed = new_bytes != nl.original
             if changed:
                 changed_any = True
@@ -70,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
                 fixed_issues += len(result.applied)
             if args.diff:
                 if changed:
-                    old_text = nl.original.decode("utf-8")
+                    old_text, new_text = nl.original.decode("utf-8"), new_bytes.decode("utf-8")
                     sys.stdout.writelines(difflib.unified_diff(
                         old_text.splitlines(keepends=True), new_text.splitlines(keepends=True),
                         f"a/{item.name}", f"b/{item.name}"))
