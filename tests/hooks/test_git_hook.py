@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
 import sys
 
 import pytest
@@ -23,6 +24,13 @@ def hooked(repo):
 
 def hook_path(repo):
     return repo.path / ".git" / "hooks" / "pre-commit"
+
+
+def test_fixtures_agree_with_the_cli(dirty, cleaned):
+    """The fixtures are what they say: `cleaned` is `dirty` after `nlclean fix`, and is clean."""
+    run = [*NLCLEAN, "fix", "--stdin-filename", "x.md", "-"]
+    assert subprocess.run(run, input=dirty, capture_output=True, check=True).stdout == cleaned
+    assert subprocess.run(run, input=cleaned, capture_output=True, check=True).stdout == cleaned
 
 
 def test_install_writes_an_executable_hook(repo):

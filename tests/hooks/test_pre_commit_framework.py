@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from git_sandbox import FIXTURES, REPO_ROOT, Repo, git_env
+from git_sandbox import REPO_ROOT, Repo, git_env
 
 pytest.importorskip("pre_commit")
 
@@ -137,11 +137,3 @@ def test_lint_hook_reports_and_writes_nothing(project, dirty):
     assert proc.returncode != 0
     assert "newsletters/issue-3.md" in proc.stdout
     assert path.read_bytes() == dirty
-
-
-def test_fixtures_agree_with_the_cli(dirty, cleaned):
-    """The fixtures are what they say: `cleaned` is `dirty` after `nlclean fix`, and is clean."""
-    run = [sys.executable, "-m", "nlclean.cli.main", "fix", "--stdin-filename", "x.md", "-"]
-    assert subprocess.run(run, input=dirty, capture_output=True, check=True).stdout == cleaned
-    assert subprocess.run(run, input=cleaned, capture_output=True, check=True).stdout == cleaned
-    assert (FIXTURES / "dirty.md").read_bytes() == dirty
