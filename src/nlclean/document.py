@@ -22,6 +22,9 @@ from .findings import Position
 
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(?:.*?\n)?\1[ \t]*(?:\n|\Z)", re.S)
 _RULE_LINE = re.compile(r"^ {0,3}(?:[-*_=][ \t]*){3,}$")
+_URL_IN_TEXT = re.compile(r"(?:https?|ftp)://\S+")
+# Lines longer than this (URLs left out) are not hard-wrapped prose.
+_WRAP_WIDTH = 120
 
 
 def _block_parser() -> MarkdownIt:
@@ -108,6 +111,9 @@ class Document:
                 stack.append(block)
 
     def _split_text_blocks(self) -> None:
+        """Paragraphs between blank lines and rule lines. A run of lines that is
+        not hard-wrapped prose (text pulled out of html: every line a paragraph
+        of its own, no blank lines between) is split into one block per line."""
         start = None
         for i in range(self.body_start, len(self.lines) + 1):
             line = self.lines[i] if i < len(self.lines) else ""
@@ -116,10 +122,26 @@ class Document:
                     start = i
                 continue
             if start is not None:
-                self._add_text_block("paragraph", start, i)
+                if self._is_unwrapped_run(start, i):
+                    for j in range(start, i):
+                        self._add_text_block("paragraph", j, j + 1)
+                else:
+                    self._add_text_block("paragraph", start, i)
                 start = None
             if i < len(self.lines) and _RULE_LINE.match(line):
                 self._add_text_block("hr", i, i + 1)
+
+    def _is_unwrapped_run(self, start: int, end: int) -> bool:
+        """Hard-wrapped prose keeps its lines under ~80 characters (URLs aside);
+        a run with several lines far longer holds one paragraph per line."""
+        if end - start < 2:
+            return False
+        long_lines = 0
+        for j in range(start, end):
+            line = self.lines[j]
+            if len(line) > _WRAP_WIDTH and len(_URL_IN_TEXT.sub("", line)) > _WRAP_WIDTH:
+                long_lines += 1
+        return long_lines >= 2 or long_lines * 4 >= end - start
 
     def _add_text_block(self, kind: str, start: int, end: int) -> None:
         block = Block(kind=kind, start=start, end=end, depth=0)

@@ -12,9 +12,13 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .document import Block, Document
+from .inline_syntax import visible_text_without_urls
+from .markers import resolve_url
 
 _COPYRIGHT = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright\b)", re.I)
 _WORD = re.compile(r"[A-Z][\w'’-]{2,}")
+_ARCHIVE_HEADER = re.compile(r"^\*\*(?:From|Date|Source|To|Subject):\*\*")
+_NAME_DASH = re.compile(r"\S\s*[—–]|\s-\s")
 # Hosts that carry every link of a newsletter (redirectors, senders): they name no sponsor.
 _NEUTRAL_HOSTS = re.compile(
     r"substack|beehiiv|convertkit|kit-mail|mailchimp|list-manage|sendgrid|mailgun|hubspot|"
@@ -57,12 +61,33 @@ def sponsor_names(doc: Document, heading_text: str, blocks: list[Block]) -> set[
     names = {w.lower() for w in _WORD.findall(heading_text) if w not in _STOP and body.count(w) >= 2}
     for b in blocks:
         for link in doc.links(b):
-            host = urlsplit(link.destination).hostname or ""
+            host = urlsplit(resolve_url(link.destination)).hostname or ""
             if host and not _NEUTRAL_HOSTS.search(host):
                 parts = host.split(".")
                 if len(parts) >= 2 and len(parts[-2]) > 2:
                     names.add(parts[-2].lower())
     return names
+
+
+def _link_hosts(doc: Document, block: Block) -> set[str]:
+    """Hosts a block's links lead to, redirectors and the sender's own hosts left out."""
+    hosts = set()
+    for link in doc.links(block):
+        host = urlsplit(resolve_url(link.destination)).hostname or ""
+        if host and not _NEUTRAL_HOSTS.search(host):
+            hosts.add(host.removeprefix("www."))
+    return hosts
+
+
+def is_sponsor_line(doc: Document, block: Block) -> bool:
+    """A line of an ad's credits: short (`Acme — ship faster`), or only links."""
+    if block.end - block.start != 1:
+        return False
+    text = visible_text_without_urls(doc.lines[block.start]).strip()
+    words = text.split()
+    if len(words) <= 12:
+        return True
+    return len(words) <= 24 and bool(_NAME_DASH.search(" ".join(words[:5])))
 
 
 def _names_sponsor(doc: Document, block: Block, names: set[str]) -> bool:
@@ -90,7 +115,14 @@ def section_extent(doc: Document, heading: Block, label_text: str = "") -> Exten
             rest = inner[i + 1 :]
             if not rest:
                 return Extent(heading.start, end, "the next heading (the break before it goes too)")
-            if _names_sponsor(doc, rest[0], names):
+            # The stretch up to the next break: an ad's closing paragraphs may
+            # name the sponsor only in their links or last sentence.
+            stretch = []
+            for b in rest:
+                if b.kind == "hr":
+                    break
+                stretch.append(b)
+            if any(_names_sponsor(doc, b, names) for b in stretch):
                 continue
             return Extent(heading.start, block.start, "a thematic break after which the sponsor is not named")
     if end >= len(doc.lines):
@@ -98,10 +130,13 @@ def section_extent(doc: Document, heading: Block, label_text: str = "") -> Exten
     return Extent(heading.start, end, f"the next heading of level {heading.level} or higher")
 
 
-def label_block_extent(doc: Document, block: Block, label_only: bool) -> Extent:
+def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_end_it: bool = True) -> Extent:
     """A label line without a heading takes its block. A label standing alone
     ("Together with Acme") also takes the ad under it: the following blocks up
-    to a break, a heading, a copyright line or the next item's title."""
+    to a break, a heading, a copyright line or the next item's title. An ad
+    links elsewhere: a block that links where the newsletter's stories link
+    ends it (unless `own_links_end_it` is off: a puzzle links to the
+    publisher's own site)."""
     target = block
     while target.parent is not None and target.parent.kind in ("list_item", "blockquote"):
         target = target.parent
@@ -125,13 +160,46 @@ def label_block_extent(doc: Document, block: Block, label_only: bool) -> Extent:
         if taken and is_title_shaped(doc, nxt):
             why = "the next item's title"
             break
+        if nxt.start == doc.blocks[i - 1].end and not is_sponsor_line(doc, nxt):
+            # Text with no blank lines: the ad is the label and its short
+            # sponsor lines; the first line that reads as prose is the next story.
+            why = "the next story's first line (no blank line between)"
+            break
         end = nxt.end
         taken += 1
         i += 1
     else:
-        if i >= len(siblings):
-            why = "the end of the document"
+        why = "the end of the document" if i >= len(siblings) else "the most blocks a lone label takes"
+    home = story_host(doc) if own_links_end_it else None
+    if home and end > target.end:
+        taken_blocks = doc.blocks_between(target.end, end)
+        if i < len(siblings):
+            taken_blocks.append(siblings[i])  # the block that stopped it: a story's title?
+        first_story = next((k for k, b in enumerate(taken_blocks) if home in _link_hosts(doc, b)), None)
+        if first_story is not None:
+            # A block that links where the newsletter's stories link is a story
+            # (the label may mark an ad the conversion lost, an image), and a
+            # short line just above it is that story's byline.
+            k = first_story
+            while k > 0 and len(doc.visible(taken_blocks[k - 1]).split()) <= 4:
+                k -= 1
+            end = taken_blocks[k - 1].end if k > 0 else target.end
+            return Extent(target.start, end, f"a story (it links to {home}, like the newsletter's stories)")
     return Extent(target.start, end, why)
+
+
+def story_host(doc: Document) -> str | None:
+    """The host most of the newsletter's links lead to (its own site), if one dominates."""
+    key = ("story_host", 0)
+    if key not in doc._cache:
+        counts: dict[str, int] = {}
+        for b in doc.blocks:
+            for h in _link_hosts(doc, b):
+                counts[h] = counts.get(h, 0) + 1
+        total = sum(counts.values())
+        best = max(counts, key=counts.get) if counts else None
+        doc._cache[key] = best if best and counts[best] >= 3 and counts[best] * 4 >= total else None
+    return doc._cache[key]  # type: ignore[return-value]
 
 
 def item_extent(doc: Document, block: Block) -> Extent:
@@ -149,8 +217,14 @@ def item_extent(doc: Document, block: Block) -> Extent:
     i = siblings.index(block) + 1
     end = block.end
     why = "the end of the document"
+    own_hosts = _link_hosts(doc, block)
     while i < len(siblings):
         nxt = siblings[i]
+        if is_title_shaped(doc, nxt) and own_hosts and _link_hosts(doc, nxt) <= own_hosts:
+            # "[Try it now](same address)": the ad's own call to action, not the next title.
+            end = nxt.end
+            i += 1
+            continue
         if nxt.kind in ("heading", "hr") or is_title_shaped(doc, nxt) or is_footer_boundary(doc, nxt):
             why = "the next item's title" if is_title_shaped(doc, nxt) else f"a {nxt.kind}"
             break
@@ -162,3 +236,54 @@ def item_extent(doc: Document, block: Block) -> Extent:
     if i == len(siblings) and end == block.end and siblings[-1] is block:
         why = "the end of the document"
     return Extent(block.start, end, why)
+
+
+# Flattened text glues a heading to the paragraph after it: "…Scalable AnnotationThe
+# starting point…". The seam is a lower-case letter followed by a capitalised word.
+_GLUE = re.compile(r"(?<=[a-z0-9)’'])(?=[A-Z][a-z])")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_TITLE_WORD = re.compile(r"^(?:[A-Z0-9][\w'’&:.-]*|a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|vs\.?|with)$")
+
+
+def glued_heading_start(text: str, start: int = 0) -> tuple[int, str] | None:
+    """Where the first heading glued to its paragraph begins in `text` (at or after
+    `start`), with the heading's text; None when there is none.
+
+    The heading is the run of title-case words (small words allowed) that ends at
+    a seam and starts after a word that is not title-case; it needs three
+    capitalised words and none camel-cased before the seam, so product names
+    like `GitHub` or `JavaScript` make no seam.
+    """
+    for m in _GLUE.finditer(text, start):
+        seam = m.start()
+        words = list(re.finditer(r"\S+", text[start:seam]))
+        k = len(words)
+        while k > 0 and _TITLE_WORD.match(words[k - 1].group(0)):
+            k -= 1
+        # Small words do not start a heading.
+        while k < len(words) and words[k].group(0)[0].islower():
+            k += 1
+        run = [w.group(0) for w in words[k:]]
+        capitalised = [w for w in run if w[0].isupper()]
+        if (
+            len(capitalised) >= 3
+            and words[-1].group(0)[0].isupper()
+            and not any(_INNER_CAPITAL.search(w) for w in run[:-1])
+        ):
+            head_start = start + words[k].start()
+            return head_start, text[head_start:seam]
+    return None
+
+
+def is_document_title(doc: Document, heading: Block) -> bool:
+    """The newsletter's title: the first heading of the body, whose section is
+    the whole newsletter. No label in it makes the newsletter an ad; the
+    rules look at the blocks under it instead."""
+    headings = doc.headings
+    if not headings or headings[0] is not heading:
+        return False
+    end = doc.section_end(heading)
+    if end >= len(doc.lines):
+        return True
+    # An archiver's header under the title ("**From:** …") belongs to the title.
+    return any(_ARCHIVE_HEADER.match(doc.lines[i]) for i in range(heading.end, min(end, heading.end + 8)))

@@ -37,16 +37,24 @@ Safe.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
+from ..extents import is_document_title, section_extent
 from ..findings import Edit, Finding
-from ..inline_syntax import all_links, visible_text_without_urls
+from ..inline_syntax import all_links, is_protected, protected_spans, visible_text_without_urls
 from .base import Rule
 from ._shared import quote, word_count
 
 # A footer line is short; a longer line only counts near the end of the document.
 MAX_WORDS = 30
 MAX_WORDS_NEAR_END = 60
+# A block that opens with a footer phrase is footer throughout when this short.
+MAX_BLOCK_WORDS = 40
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d|\bcopyright\b|\ball rights reserved\b", re.I)
+_BARE_URL = re.compile(r"(?:https?)://\S+")
+# A sentence ends at . ! ? (or a link closing after one), before a space, a capital or the end.
+_SENTENCE_END = re.compile(r"[.!?](?:\]\([^)\s]*\))?(?:\s+|(?=[A-Z\[]))")
 
 
 class Footer(Rule):
@@ -57,12 +65,19 @@ class Footer(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         doc = ctx.doc
-        near_end = doc.body_start + int((len(doc.lines) - doc.body_start) * 0.75)
+        near_end = doc.body_start + int((len(doc.lines) - doc.body_start) * 0.7)
+        covered_until = -1
         for block in doc.all_blocks:
-            if block.kind not in ("paragraph", "heading"):
+            if block.kind not in ("paragraph", "heading") or block.start < covered_until:
                 continue
+            if block.kind == "heading" and block.depth == 0:
+                found = self._subscribe_section(ctx, block, block.start >= near_end)
+                if found is not None:
+                    finding, covered_until = found
+                    yield finding
+                    continue
             matched: list[tuple[int, str]] = []
-            content_lines = 0
+            attached = content_lines = 0
             for i in range(block.start, block.end):
                 line = doc.lines[i]
                 if not line.strip():
@@ -71,9 +86,19 @@ class Footer(Rule):
                 why = self._footer_line(ctx, line, i >= near_end)
                 if why:
                     matched.append((i, why))
+                elif not _words_of(line):
+                    attached += 1  # a bare URL or a bracket that belongs to the line above
             if not matched:
                 continue
-            if len(matched) == content_lines:
+            whole = len(matched) + attached == content_lines
+            address_glued = any(_kept_tail(ctx.markers, doc.lines[i]) is not None for i, _ in matched)
+            if address_glued:
+                whole = False  # a line with the postal address glued on: only its sentences go
+            elif not whole and matched[0][0] == block.start and not _holds_copyright(doc, block):
+                # "Other newsletters we publish: A (url), B (url) …": a short
+                # block that opens with a footer phrase is footer throughout.
+                whole = word_count(visible_text_without_urls(doc.source(block))) <= MAX_BLOCK_WORDS
+            if whole:
                 start, end = _container(block)
                 text = doc.visible(block)
                 yield ctx.remove_lines(
@@ -85,15 +110,47 @@ class Footer(Rule):
                 )
                 continue
             for i, why in matched:
-                a, b = doc.offset(i), doc.line_end(i)
-                yield ctx.finding(
-                    f"footer line {quote(visible_text_without_urls(doc.lines[i]))}",
-                    a,
-                    b,
-                    [Edit(a, doc.offset(i + 1) if i + 1 < len(doc.lines) else b)],
-                    f"Remove footer line {quote(visible_text_without_urls(doc.lines[i]))}",
-                    evidence=(f"line {i + 1}: {why}", "only this line of its paragraph is footer"),
-                )
+                yield self._footer_line_finding(ctx, i, why)
+
+    def _footer_line_finding(self, ctx, i: int, why: str) -> Finding:
+        doc = ctx.doc
+        line = doc.lines[i]
+        keep = _kept_tail(ctx.markers, line)
+        text = quote(visible_text_without_urls(line))
+        if keep is not None:
+            # One line holding the footer sentences and, after them, the postal
+            # address: the sentences go, the address stays.
+            a, b = doc.offset(i), doc.offset(i) + keep
+            return ctx.finding(
+                f"footer sentences {text}", a, b, [Edit(a, b)], f"Remove footer sentences {text}",
+                evidence=(f"line {i + 1}: {why}", f"ends before {quote(line[keep:])}, which holds no footer phrase"),
+            )
+        a, b = doc.offset(i), doc.line_end(i)
+        return ctx.finding(
+            f"footer line {text}", a, b, [Edit(a, doc.offset(i + 1) if i + 1 < len(doc.lines) else b)],
+            f"Remove footer line {text}",
+            evidence=(f"line {i + 1}: {why}", "only this line of its paragraph is footer"),
+        )
+
+    def _subscribe_section(self, ctx, heading, near_end: bool):
+        """A heading that sells the newsletter to its own reader ("Subscribe",
+        "Get the best … in a free daily email"): near the end, or alone."""
+        doc = ctx.doc
+        text = doc.visible(heading)
+        words = word_count(text)
+        if is_document_title(doc, heading) or words > 30 or (not near_end and words > 3):
+            return None
+        phrase = ctx.markers.subscribe_phrase(text)
+        if phrase is None or (words > 3 and not text.lower().lstrip(" #*_").startswith(phrase.lower()[:3])
+                              and "free" not in phrase.lower() and "readers" not in phrase.lower()):
+            return None
+        extent = section_extent(doc, heading, text)
+        finding = ctx.remove_lines(
+            f"subscribe section {quote(text)}", extent.start, extent.end, f"Remove subscribe section {quote(text)}",
+            evidence=(f"phrase '{phrase}' in a heading" + (" near the end" if near_end else ""),
+                      f"ends at {extent.why_it_ends}"),
+        )
+        return finding, extent.end
 
     def _footer_line(self, ctx, line: str, near_end: bool) -> str | None:
         markers = ctx.markers
@@ -103,11 +160,55 @@ class Footer(Rule):
         phrase = markers.footer_phrase(text)
         if phrase and words <= limit:
             return f"phrase '{phrase}'"
+        if phrase and near_end and _kept_tail(markers, line) is not None:
+            return f"phrase '{phrase}' (sentences of a long footer line)"
         if words <= 6:
             for link in all_links(line):
                 if markers.is_footer_url(link.destination):
                     return f"link to {quote(link.destination, 40)}"
+            for m in _BARE_URL.finditer(line):
+                if markers.is_footer_url(m.group(0)):
+                    return f"link to {quote(m.group(0), 40)}"
         return None
+
+
+def _words_of(line: str) -> bool:
+    return any(ch.isalnum() for ch in visible_text_without_urls(line))
+
+
+def _holds_copyright(doc, block) -> bool:
+    return any(_COPYRIGHT.search(doc.lines[i]) for i in range(block.start, block.end))
+
+
+def _kept_tail(markers, line: str) -> int | None:
+    """Offset where the part of a footer line to keep begins: the text after its
+    last footer sentence (a postal address glued on), if that has words and no
+    footer phrase. None when the whole line is footer."""
+    if not any(ch.isdigit() for ch in line):
+        return None  # a postal address has numbers
+    protected = protected_spans(line)
+    cuts = [m.end() for m in _SENTENCE_END.finditer(line) if not is_protected(protected, m.start())]
+    if not cuts:
+        return None
+    last_footer = None
+    start = 0
+    for end in cuts + [len(line)]:
+        sentence = line[start:end]
+        if markers.footer_phrase(visible_text_without_urls(sentence)):
+            last_footer = end
+        start = end
+    if last_footer is None or last_footer >= len(line.rstrip()):
+        return None
+    tail = line[last_footer:]
+    if (
+        word_count(visible_text_without_urls(tail)) < 2
+        or not any(ch.isdigit() for ch in visible_text_without_urls(tail))
+        or markers.footer_phrase(visible_text_without_urls(tail))
+    ):
+        return None
+    if markers.footer_phrase(visible_text_without_urls(line[: cuts[0]])) is None:
+        return None  # footer sentences come after a story's text: leave the line to the per-line rule
+    return last_footer
 
 
 def _container(block) -> tuple[int, int]:

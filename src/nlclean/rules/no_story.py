@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..extents import section_extent
+from ..extents import is_document_title, section_extent
 from ..findings import Finding
 from .base import Rule
 from ._shared import quote, word_count
@@ -51,6 +51,8 @@ class NoStoryBlock(Rule):
                 continue
             phrase = markers.no_story_phrase(text)
             if phrase is None:
+                continue
+            if block.kind == "heading" and is_document_title(doc, block):
                 continue
             if block.kind == "heading" and block.depth == 0:
                 extent = section_extent(doc, block, text)

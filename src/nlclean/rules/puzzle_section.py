@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..extents import label_block_extent, section_extent
+from ..extents import is_document_title, label_block_extent, section_extent
 from ..findings import Finding
 from ..inline_syntax import visible_text
 from .base import Rule
@@ -57,6 +57,8 @@ class PuzzleSection(Rule):
             if block.start < covered_until or block.kind not in ("heading", "paragraph"):
                 continue
             if block.kind == "heading":
+                if is_document_title(doc, block):
+                    continue
                 text = doc.visible(block)
                 word = markers.puzzle_word(text) if word_count(text) <= MAX_HEADING_WORDS else None
                 if word is None:
@@ -69,7 +71,8 @@ class PuzzleSection(Rule):
                 word = markers.puzzle_word(text)
                 if word is None or not text.lower().lstrip("*_ #🧩🎯❓").startswith(word.lower()[:4]):
                     continue
-                extent = label_block_extent(doc, block, label_only=block.end - block.start == 1)
+                extent = label_block_extent(doc, block, label_only=block.end - block.start == 1,
+                                            own_links_end_it=False)
             covered_until = extent.end
             yield ctx.remove_lines(
                 f"puzzle section {quote(text)}",

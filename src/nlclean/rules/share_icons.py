@@ -5,7 +5,11 @@ Finds the row of small icon links an email platform puts under a title or
 at the end (`♡ Like`, `Comment`, `Restack`, `Share`, the social "share on"
 buttons): links whose image is an icon (`…/icon/LucideHeart…`) or whose
 target is a like, share or comment action, and whose text is empty or an
-action word. Patterns: `[chrome]` in `data/markers.toml`.
+action word. Patterns: `[chrome]` in `data/markers.toml`. Redirect links
+(Kit, beehiiv) are judged by the address they lead to when it is spelled out
+in them (base64 or a `url=` parameter). In plain-text parts, where icon
+links are bare addresses in parentheses, a block of nothing but such
+addresses goes.
 
 ## Why is this bad?
 The buttons do nothing outside the inbox and leave stray "Like Comment
@@ -22,11 +26,20 @@ Safe.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..findings import Finding
-from ..inline_syntax import visible_text
+from ..inline_syntax import visible_text, visible_text_without_urls
+from ..markers import resolve_url
 from .base import Rule
+from ._shared import quote
+
+_BARE_URL = re.compile(r"(?:https?://|mailto:)[^\s)\]>]+")
+
+
+def _has_words(source: str) -> bool:
+    return any(ch.isalnum() for ch in visible_text_without_urls(source))
 
 
 class ShareIcons(Rule):
@@ -34,12 +47,23 @@ class ShareIcons(Rule):
     name = "share-icons"
     family = "footer-and-chrome"
     summary = "Share / like / comment / restack icon links"
-    formats = ("markdown",)
 
     def check(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
         for block in doc.inline_blocks():
             source = doc.source(block)
+            if "://" in source and not _has_words(source):
+                # Plain-text parts show icon links as bare addresses: "( https://… ) ( https://… )".
+                urls = _BARE_URL.findall(source)
+                if urls and all(markers.is_icon_url(u) for u in urls):
+                    yield ctx.remove_lines(
+                        f"share icon links ({len(urls)} bare addresses)",
+                        block.start,
+                        block.end,
+                        "Remove icon links",
+                        evidence=tuple(f"{quote(resolve_url(u), 50)}: a share action" for u in urls),
+                    )
+                    continue
             icons = []
             for link in doc.top_links(block):
                 text = visible_text(source[link.text_start : link.text_end])

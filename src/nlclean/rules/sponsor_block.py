@@ -48,11 +48,17 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..extents import Extent, item_extent, label_block_extent, section_extent
-from ..findings import Finding
+from ..extents import Extent, glued_heading_start, is_document_title, item_extent, label_block_extent, section_extent
+from ..findings import Edit, Finding
 from .base import Rule
 from ._shared import quote, word_count
 
+# Words that may come before a disclosure: "This week's issue is brought to you by".
+_DISCLOSURE_SUBJECT = frozenset(
+    "this today's today’s week's week’s issue post newsletter section edition episode email is was has been "
+    "are our the".split()
+)
+_SENTENCE_BREAK = re.compile(r"[.!?:。！？]\s+")
 _FIRST_SENTENCE = re.compile(r"^.{0,300}?(?:[.!?。！？](?:\s|$)|$)", re.S)
 
 
@@ -70,6 +76,9 @@ class SponsorBlock(Rule):
                 continue
             found = self._label(ctx, block)
             if found is None:
+                glued = self._glued_label(ctx, block)
+                if glued is not None:
+                    yield glued
                 continue
             extent, label, title = found
             covered_until = extent.end
@@ -85,6 +94,8 @@ class SponsorBlock(Rule):
         doc, markers = ctx.doc, ctx.markers
         first_line = doc.lines[block.start]
         if block.kind == "heading":
+            if is_document_title(doc, block):
+                return None
             text = doc.visible(block)
             label = markers.trailing_label(text)
             if label is None:
@@ -115,20 +126,71 @@ class SponsorBlock(Rule):
                 return Extent(*_item_or_block(block), "the end of its item"), label, _visible_line(first_line)
         return None
 
+    def _glued_label(self, ctx, block) -> Finding | None:
+        """Flattened text: `Title (Sponsored)Ad text… Next HeadingStory…` on one line.
+        The ad is the title, the label and the text after it, up to the next
+        heading glued into the line, or to the end of the line."""
+        doc, markers = ctx.doc, ctx.markers
+        line_no = block.start
+        line = doc.lines[line_no]
+        m = markers.glued_trailing_label(line)
+        if m is None or m.end() >= len(line.rstrip()):
+            return None
+        after = line[m.end() :]
+        # The ad's title starts after the last sentence before the label.
+        title_start = 0
+        for end in _SENTENCE_BREAK.finditer(line, 0, m.start()):
+            title_start = end.end()
+        title = line[title_start : m.start()]
+        glued = after[:1].isupper() or (doc.format == "text" and after[:1] == " " and after[1:2].isupper())
+        if not glued or not 1 <= word_count(title) <= 25:
+            return None
+        label = m.group("label")
+        seam = glued_heading_start(line, m.end())
+        if seam is None:
+            extent = Extent(line_no, line_no + 1, "the end of its line")
+            if block.end - block.start == 1 and title_start == 0:
+                return ctx.remove_lines(
+                    f"sponsor block {quote(title)} ({label})", line_no, line_no + 1,
+                    f"Remove sponsor block {quote(title)}",
+                    evidence=(f"label '{label}' matched", f"ends at {extent.why_it_ends}"),
+                )
+            a = doc.offset(line_no, title_start)
+            b = doc.offset(line_no + 1) if title_start == 0 else doc.line_end(line_no)
+        else:
+            a, b = doc.offset(line_no, title_start), doc.offset(line_no) + seam[0]
+        why = "the end of its line" if seam is None else f"the next section's heading {quote(seam[1])}, glued into the line"
+        return ctx.finding(
+            f"sponsor block {quote(title)} ({label})", a, b, [Edit(a, b)],
+            f"Remove sponsor block {quote(title)}",
+            evidence=(f"label '{label}' matched inside the line (flattened text)", f"ends at {why}"),
+        )
+
     def _disclosure_under(self, ctx, heading) -> str | None:
         """A disclosure in the first sentence of the paragraph right under a heading."""
         nxt = ctx.doc.next_block(heading)
         # Under a title or a category (a section with sub-headings) the label is the paragraph's, not the section's.
-        if any(heading.start < h.start < ctx.doc.section_end(heading) for h in ctx.doc.headings):
+        if ctx.doc.headings_between(heading.start + 1, ctx.doc.section_end(heading)):
             return None
         if nxt is None or nxt.kind != "paragraph":
             return None
         m = _FIRST_SENTENCE.match(ctx.doc.visible(nxt))
         if not m:
             return None
-        # Near the start of the sentence ("This section is sponsored by …"), so that
-        # a story saying "the conference, sponsored by Google, …" is left alone.
-        return ctx.markers.disclosure(m.group(0)[:48])
+        # At the start of the sentence, after at most a subject ("This issue is
+        # sponsored by …"), so that a story saying "the stadium, sponsored by a
+        # bank, …" is left alone.
+        sentence = m.group(0)
+        found = ctx.markers.disclosure(sentence[:48])
+        if found is None:
+            return None
+        before = sentence[: sentence.find(found)] if found in sentence else ""
+        if not before.isascii():
+            return found if len(before) <= 15 else None  # CJK: no spaces between words
+        words = re.findall(r"[\w'’]+", before.lower())
+        if len(words) > 6 or any(w not in _DISCLOSURE_SUBJECT for w in words):
+            return None
+        return found
 
 
 def _trailing_label(markers, line: str) -> str | None:

@@ -1,8 +1,8 @@
 """NL102 sponsor-us: a "Sponsor us" / "Advertise with us" section.
 
 ## What it does
-Finds the newsletter's own pitch for advertisers: a heading or a short
-first line such as `Sponsor us`, `Advertise with us`, `Advertise in Bytes`,
+Finds the newsletter's own pitch for advertisers: a heading, the short
+first line under a heading, or a short first line such as `Sponsor us`, `Advertise with us`, `Advertise in Bytes`,
 `Become a sponsor`, `Partner with us`, `Ad spots`, or a lone `Advertise`
 navigation link. Phrases: `[sponsor_us]` in `data/markers.toml`.
 
@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..extents import label_block_extent, section_extent
+from ..extents import is_document_title, label_block_extent, section_extent
 from ..findings import Finding
 from ..inline_syntax import visible_text
 from .base import Rule
@@ -53,8 +53,17 @@ class SponsorUs(Rule):
             if block.start < covered_until or block.kind not in ("heading", "paragraph"):
                 continue
             if block.kind == "heading":
+                if is_document_title(doc, block):
+                    continue
                 text = doc.visible(block)
                 phrase = markers.sponsor_us(text) if word_count(text) <= 8 else None
+                if phrase is None and word_count(text) <= 12:
+                    # "Want to reach our readers?" over a first line "Sponsor Acme Weekly".
+                    nxt = doc.next_block(block)
+                    if nxt is not None and nxt.kind == "paragraph":
+                        first = visible_text(doc.lines[nxt.start])
+                        if word_count(first) <= 6 and not doc.lines[nxt.start].lstrip().startswith(("[", "!")):
+                            phrase = markers.sponsor_us(first)
                 if phrase is None:
                     continue
                 extent = section_extent(doc, block, text)

@@ -1,24 +1,44 @@
 """NL103 unlabelled-promotion: a block that sells something without a label.
 
 ## What it does
-Scores each section (a heading with its content) and each paragraph that is
-not a story by the evidence of selling: calls to action ("book a demo",
-"start your free trial", "download the report"), promo codes, prices and
-discounts, and one product named again and again. Words: `[promotion]` in
-`data/markers.toml`. It fires when the evidence is of at least two kinds and
-scores at least `THRESHOLD`; the message lists the evidence.
+Scores each candidate block by the evidence of selling and reports it with
+that evidence in the message:
+
+- a publisher's own name for its ad slot, as the heading or the first line
+  ("Our Friends (With Benefits)", "Plug", "Partner spotlight"): `euphemisms`
+  in `[sponsor]`;
+- calls to action ("book a demo", "start your free trial", "check it out for
+  free"): `calls_to_action` in `[promotion]`;
+- promo codes, and prices or discounts (a price counts only next to a call
+  to action or a promo code: news quotes prices too);
+- one product named again and again, when that name is also in the block's
+  heading or the host of its links;
+- link targets that no other block of the newsletter links to.
+
+Candidates are sections without subsections (at most `MAX_SECTION_WORDS`
+words, and not a list of several linked stories) and paragraphs that open
+with a publisher's ad-slot name or carry a promo code. A candidate is
+reported when it has something that sells (an ad-slot name, a promo code or
+a call to action), at least two kinds of evidence, and a score of at least
+`THRESHOLD`. A news item that mentions companies and prices has no call to
+action and no ad-slot name, and stays.
 
 ## Why is this bad?
 Unlabelled adverts are still adverts (SPEC row 3). But this is a judgement,
 not the publisher's own label, and a news story can mention products and
 prices: so it is reported, and fixed only with `--unsafe-fixes`.
 
+## How far it goes
+As NL101: a heading takes its section, a line its block. An ad-slot heading
+whose own section holds no link (the ad's title is a heading of its own)
+also takes the next section.
+
 ## Example
 ```markdown
-## Ship 10x faster
+## Our Friends
 
 Acme automates your deploys. Acme plans start at $9. Use code SHIP20 and
-book a demo with Acme today.
+book a demo with [Acme](https://acme.example) today.
 ```
 is reported; `nlclean fix --unsafe-fixes` removes it.
 
@@ -30,46 +50,68 @@ from __future__ import annotations
 import re
 from collections import Counter
 from typing import Iterator
+from urllib.parse import urlsplit
 
-from ..extents import section_extent
+from ..extents import Extent, is_document_title, is_title_shaped, label_block_extent, section_extent
 from ..findings import Applicability, Finding
+from ..inline_syntax import is_protected, merge_spans, visible_text
+from ..markers import resolve_url
 from .base import Rule
-from ._shared import quote
+from ._shared import quote, word_count
 
-THRESHOLD = 4
+THRESHOLD = 5
 MAX_SECTION_WORDS = 400
-_PROMO_CODE = re.compile(r"\b(?:use|with|enter) (?:the )?code:?\s+\*{0,2}[A-Z0-9]{4,}\b|\bpromo code\b", re.I)
+MAX_PARAGRAPH_WORDS = 150
+_PROMO_CODE = re.compile(r"\b(?:use|with|enter|apply) (?:the )?(?:promo |discount )?code:?\s+\*{0,2}[A-Z0-9]{4,}\b|\bpromo code\b", re.I)
 _NAME = re.compile(r"\b[A-Z][a-zA-Z0-9]{2,}\b")
-_COMMON = frozenset("The This That With From Your Our And For You What When How Why Here Today New Get".split())
+_COMMON = frozenset(
+    "The This That With From Your Our And For You What When How Why Here Today New Get Try Start Join "
+    "Learn More Check Book Sign Free".split()
+)
 
 
-def evidence_for(text: str, markers) -> tuple[int, list[str]]:
-    """(score, evidence) of selling in a stretch of text."""
+def evidence_for(text: str, markers, title: str = "", hosts: frozenset[str] = frozenset(),
+                 slot_name: str | None = None, unique_hosts: tuple[str, ...] = ()) -> tuple[int, list[str]]:
+    """(score, evidence) of selling in a stretch of text; score 0 when it does not sell."""
     evidence: list[str] = []
-    score = 0
-    kinds = 0
+    score = kinds = 0
+    sells = False
+    if slot_name:
+        kinds += 1
+        score += 3
+        sells = True
+        evidence.append(f"the publisher's ad-slot name '{slot_name}'")
     ctas = markers.calls_to_action(text)
     if ctas:
         kinds += 1
-        score += min(len(ctas), 3) * 2
+        score += min(len(set(c.lower() for c in ctas)), 3) * 2
+        sells = True
         evidence.append("calls to action: " + ", ".join(sorted(set(c.lower() for c in ctas))[:3]))
-    codes = _PROMO_CODE.findall(text)
-    if codes:
+    if _PROMO_CODE.search(text):
         kinds += 1
         score += 3
+        sells = True
         evidence.append("promo code")
     prices = markers.prices(text)
-    if prices:
+    if prices and sells:
         kinds += 1
-        score += min(len(prices), 2)
+        score += 1
         evidence.append("prices: " + ", ".join(prices[:3]))
     names = Counter(w for w in _NAME.findall(text) if w not in _COMMON)
-    top = names.most_common(1)
-    if top and top[0][1] >= 3:
+    for name, count in names.most_common(3):
+        low = name.lower()
+        if count >= 3 and (low in title.lower() or any(low in h for h in hosts)):
+            kinds += 1
+            score += 2
+            evidence.append(f"'{name}' named {count} times")
+            break
+    if unique_hosts and sells:
         kinds += 1
-        score += 2
-        evidence.append(f"'{top[0][0]}' named {top[0][1]} times")
-    return (score if kinds >= 2 else 0), evidence
+        score += 1
+        evidence.append("links to " + ", ".join(unique_hosts[:2]) + ", which no story links to")
+    if not sells or kinds < 2:
+        return 0, evidence
+    return score, evidence
 
 
 class UnlabelledPromotion(Rule):
@@ -81,23 +123,35 @@ class UnlabelledPromotion(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
-        labelled = {f.start_pos.line - 1 for f in ctx.earlier}
-        for heading in doc.headings:
-            if heading.start in labelled:
+        taken = merge_spans([(f.start, f.end) for f in ctx.earlier])  # sorted: a binary search per block
+        host_counts = Counter()
+        block_hosts: dict[int, set[str]] = {}
+        for block in doc.blocks:
+            hosts = _hosts(doc, block)
+            block_hosts[id(block)] = hosts
+            host_counts.update(hosts)
+        covered_until = -1
+        for block in doc.blocks:
+            if block.start < covered_until or block.kind not in ("heading", "paragraph"):
                 continue
-            extent = section_extent(doc, heading)
-            if doc.section_end(heading) != extent.end and extent.end - extent.start < 2:
+            if is_protected(taken, doc.offset(block.start)):
                 continue
-            # Only sections with no subsections: a category of stories is not an ad.
-            if any(h.start > heading.start and h.start < extent.end for h in doc.headings):
+            found = self._candidate(ctx, block)
+            if found is None:
                 continue
+            extent, slot_name, title = found
+            blocks = doc.blocks_between(extent.start, extent.end)
+            hosts = set().union(*(block_hosts.get(id(b), set()) for b in blocks)) if blocks else set()
+            own = sum(host_counts[h] for h in hosts)
+            inside = Counter(h for b in blocks for h in block_hosts.get(id(b), set()))
+            unique = tuple(sorted(h for h in hosts if host_counts[h] == inside[h]))
             text = "\n".join(doc.lines[extent.start : extent.end])
-            if len(text.split()) > MAX_SECTION_WORDS:
-                continue
-            score, evidence = evidence_for(text, markers)
+            score, evidence = evidence_for(
+                text, markers, title, frozenset(hosts), slot_name, unique if own and len(unique) == len(hosts) else ()
+            )
             if score < THRESHOLD:
                 continue
-            title = doc.visible(heading)
+            covered_until = extent.end
             yield ctx.remove_lines(
                 f"unlabelled promotion {quote(title)} ({'; '.join(evidence)})",
                 extent.start,
@@ -105,3 +159,49 @@ class UnlabelledPromotion(Rule):
                 f"Remove promotion {quote(title)}",
                 evidence=(*evidence, f"score {score} ≥ {THRESHOLD}", f"ends at {extent.why_it_ends}"),
             )
+
+    def _candidate(self, ctx, block) -> tuple[Extent, str | None, str] | None:
+        doc, markers = ctx.doc, ctx.markers
+        if block.kind == "heading":
+            if is_document_title(doc, block):
+                return None
+            title = doc.visible(block)
+            slot_name = markers.euphemism(title)
+            extent = section_extent(doc, block, title)
+            if slot_name and not any(doc.links(b) for b in doc.blocks_between(block.end, extent.end)):
+                extent = _with_next_section(doc, block, extent)
+            # A category of stories is not an ad: no subsections, not several linked titles.
+            if any(h.level > block.level for h in doc.headings_between(extent.start + 1, extent.end)):
+                return None
+            inner = doc.blocks_between(block.end, extent.end)
+            if sum(1 for b in inner if is_title_shaped(doc, b)) >= 3:
+                return None
+            if word_count(" ".join(doc.lines[extent.start : extent.end])) > MAX_SECTION_WORDS:
+                return None
+            return extent, slot_name, title
+        first = visible_text(doc.lines[block.start])
+        slot_name = markers.euphemism(first)
+        if slot_name is None and not _PROMO_CODE.search(doc.visible(block)):
+            return None
+        if word_count(doc.visible(block)) > MAX_PARAGRAPH_WORDS:
+            return None
+        label_only = slot_name is not None and block.end - block.start == 1
+        return label_block_extent(doc, block, label_only), slot_name, first
+
+
+def _with_next_section(doc, heading, extent: Extent) -> Extent:
+    """An ad-slot heading over nothing but a tagline: the ad's title is the next heading."""
+    nxt = next((h for h in doc.headings if h.start >= extent.end), None)
+    if nxt is None or nxt.start != extent.end or nxt.level < heading.level:
+        return extent
+    more = section_extent(doc, nxt, doc.visible(nxt))
+    return Extent(extent.start, more.end, f"{more.why_it_ends} (the ad's own title heading came first)")
+
+
+def _hosts(doc, block) -> set[str]:
+    hosts = set()
+    for link in doc.links(block):
+        host = urlsplit(resolve_url(link.destination)).hostname or ""
+        if host:
+            hosts.add(host.removeprefix("www."))
+    return hosts
