@@ -1,0 +1,158 @@
+"""One run of the engine over one version of a document, and what the editor
+sees of it: diagnostics, the edits of each fix, the edit of "fix all".
+
+The engine works on the LF-normalised text (`TextForm`); ranges go back to
+the editor's text line by line (`positions.LineIndex`), and a fix's line
+breaks are written the way the document writes them. "Fix all" is
+`fixer.fix_text` restored with `TextForm`, exactly what `nlclean fix` writes,
+sent as the one edit that turns the editor's text into it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lsprotocol import types
+
+from nlclean.document import Document
+from nlclean.engine import check
+from nlclean.files import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
+from nlclean.findings import Edit, Finding, Severity
+from nlclean.fixer import fix_text
+from nlclean.rules import BY_CODE
+from nlclean.settings import Settings, discover
+from nlclean.text_form import BOM, TextForm
+
+from .client_settings import ClientSettings
+from .positions import LineIndex
+from .text_sync import OpenDocument
+
+SOURCE = "nlclean"
+SEVERITY = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+
+
+def format_of(doc: OpenDocument) -> str | None:
+    """The engine's format for a document, or None for documents nlclean does not read."""
+    name = (doc.path.name if doc.path else doc.uri).lower()
+    if name.endswith(MARKDOWN_SUFFIXES):
+        return "markdown"
+    if name.endswith(TEXT_SUFFIXES):
+        return "text"
+    return "markdown" if doc.language_id == "markdown" else None
+
+
+def settings_for(doc: OpenDocument, client: ClientSettings, root: Path | None) -> Settings:
+    """The CLI's discovery from the document's folder (the workspace root for
+    unsaved documents), then the editor's settings on top. Raises ConfigError."""
+    return client.apply(discover(doc.path or root))
+
+
+@dataclass
+class Analysis:
+    uri: str
+    version: int | None
+    raw: str  # the text as the editor holds it
+    form: TextForm
+    doc: Document
+    findings: list[Finding]
+    settings: Settings
+    encoding: str
+    _index: LineIndex | None = field(default=None, repr=False)
+    _diagnostics: list[types.Diagnostic] | None = field(default=None, repr=False)
+    _fixed: str | None = field(default=None, repr=False)
+
+    @classmethod
+    def run(cls, uri: str, version: int | None, raw: str, encoding: str, settings: Settings, format: str) -> "Analysis":
+        form = TextForm.of(raw)
+        doc = Document(form.normalized, format)
+        return cls(uri, version, raw, form, doc, check(doc, settings), settings, encoding)
+
+    @property
+    def index(self) -> LineIndex:
+        if self._index is None:
+            starts = self.doc.line_starts[: len(self.doc.lines)]
+            self._index = LineIndex(self.doc.text, starts, self.encoding, BOM if self.form.bom else "")
+        return self._index
+
+    def range(self, start: int, end: int) -> types.Range:
+        return types.Range(self.index.position(start), self.index.position(end))
+
+    def offset(self, position: types.Position) -> int:
+        return self.index.offset(position)
+
+    @property
+    def diagnostics(self) -> list[types.Diagnostic]:
+        if self._diagnostics is None:
+            self._diagnostics = [self.diagnostic(f) for f in self.findings]
+        return self._diagnostics
+
+    def diagnostic(self, finding: Finding) -> types.Diagnostic:
+        rule = BY_CODE.get(finding.code)
+        return types.Diagnostic(
+            range=self.range(finding.start, finding.end),
+            message=finding.message,
+            severity=SEVERITY[finding.severity],
+            code=finding.code,
+            code_description=types.CodeDescription(href=rule.docs_url()) if rule else None,
+            source=SOURCE,
+        )
+
+    def text_edit(self, edit: Edit) -> types.TextEdit:
+        text = edit.replacement.replace("\n", "\r\n") if self.form.crlf else edit.replacement
+        return types.TextEdit(range=self.range(edit.start, edit.end), new_text=text)
+
+    def fixed_text(self) -> str:
+        """What `nlclean fix` writes for this text. Raises NewContentError on a rule bug."""
+        if self._fixed is None:
+            self._fixed = self.form.restore(fix_text(self.form.normalized, self.settings, self.doc.format).text)
+        return self._fixed
+
+    def fix_all_edit(self) -> types.TextEdit | None:
+        """The one edit that turns the editor's text into `fixed_text()`, or None if it is clean."""
+        return minimal_edit(self.raw, self.fixed_text(), self.encoding)
+
+
+def _common_prefix(a: str, b: str, limit: int) -> int:
+    lo, hi = 0, limit
+    while lo < hi:  # compare slices (in C) rather than characters (in Python)
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    lo, hi = 0, limit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid:] == b[len(b) - mid:]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def minimal_edit(old: str, new: str, encoding: str) -> types.TextEdit | None:
+    if old == new:
+        return None
+    limit = min(len(old), len(new))
+    head = _common_prefix(old, new, limit)
+    tail = _common_suffix(old, new, limit - head)
+    # Never cut between the \r and \n of a line break: that is no position in LSP.
+    if 0 < head < len(old) and old[head - 1] == "\r" and old[head] == "\n":
+        head -= 1
+    end = len(old) - tail
+    if 0 < end < len(old) and old[end - 1] == "\r" and old[end] == "\n":
+        end += 1
+        tail -= 1
+    index = LineIndex.of(old, encoding)
+    return types.TextEdit(
+        range=types.Range(index.position(head), index.position(end)),
+        new_text=new[head:len(new) - tail],
+    )
