@@ -11,6 +11,7 @@ blank lines, plus thematic-break-like rule lines.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
@@ -62,15 +63,21 @@ class Block:
 
 
 class Document:
-    def __init__(self, text: str, format: str = "markdown") -> None:
+    def __init__(self, text: str, format: str = "markdown", front_matter_lines: int | None = None) -> None:
+        """`front_matter_lines`: how many lines at the top are front matter, when
+        the caller already knows (the fixer's later rounds: a `---` that a
+        removal brought to the top is not front matter). None: detect it."""
         self.text = text
         self.format = format
         self.lines = text.split("\n")
         self.line_starts = [0, *accumulate(len(line) + 1 for line in self.lines)]
-        fm = FRONT_MATTER.match(text) if format in ("markdown", "text") else None
-        self.front_matter_end_line = fm.group(0).count("\n") if fm else 0
-        if fm and not fm.group(0).endswith("\n"):
-            self.front_matter_end_line = len(self.lines)
+        if front_matter_lines is not None:
+            self.front_matter_end_line = min(front_matter_lines, len(self.lines))
+        else:
+            fm = FRONT_MATTER.match(text) if format in ("markdown", "text") else None
+            self.front_matter_end_line = fm.group(0).count("\n") if fm else 0
+            if fm and not fm.group(0).endswith("\n"):
+                self.front_matter_end_line = len(self.lines)
         self.body_start = self.front_matter_end_line
         self.blocks: list[Block] = []  # top-level blocks of the body
         self.all_blocks: list[Block] = []
@@ -222,24 +229,53 @@ class Document:
         """Top-level headings, in order."""
         return [b for b in self.blocks if b.kind == "heading"]
 
+    @cached_property
+    def _section_ends(self) -> dict[int, int]:
+        """id(top-level heading) -> the line its section ends at; one pass with a
+        stack of open sections, so asking for every heading stays linear."""
+        ends: dict[int, int] = {}
+        open_sections: list[Block] = []  # levels strictly increasing
+        for h in self.headings:
+            while open_sections and open_sections[-1].level >= h.level:
+                ends[id(open_sections.pop())] = h.start
+            open_sections.append(h)
+        for h in open_sections:
+            ends[id(h)] = len(self.lines)
+        return ends
+
     def section_end(self, heading: Block) -> int:
         """The line where a top-level heading's section ends: the next heading
         of the same or a higher level, or the end of the document."""
-        seen = False
-        for h in self.headings:
-            if h is heading:
-                seen = True
-            elif seen and h.level <= heading.level:
-                return h.start
-        return len(self.lines)
+        return self._section_ends.get(id(heading), len(self.lines))
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    @cached_property
+    def _heading_starts(self) -> list[int]:
+        return [h.start for h in self.headings]
 
     def blocks_between(self, start: int, end: int) -> list[Block]:
         """Top-level blocks that start in the line range [start, end)."""
-        return [b for b in self.blocks if start <= b.start < end]
+        starts = self._block_starts
+        return self.blocks[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def headings_between(self, start: int, end: int) -> list[Block]:
+        """Top-level headings that start in the line range [start, end)."""
+        starts = self._heading_starts
+        return self.headings[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    @cached_property
+    def _sibling_index(self) -> dict[int, int]:
+        index = {id(b): i for i, b in enumerate(self.blocks)}
+        for block in self.all_blocks:
+            index.update((id(child), i) for i, child in enumerate(block.children))
+        return index
 
     def next_block(self, block: Block) -> Block | None:
         siblings = block.parent.children if block.parent else self.blocks
-        i = siblings.index(block)
+        i = self._sibling_index[id(block)]
         return siblings[i + 1] if i + 1 < len(siblings) else None
 
     @cached_property
