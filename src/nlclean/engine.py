@@ -141,8 +141,52 @@ class CheckContext:
             if parent is not None and parent.kind == "list_item" and len(parent.children) == 1:
                 start, end = parent.start, parent.end
             return self.remove_lines(message, start, end, title, evidence)
-        edits = [Edit(base + a, base + b) for a, b in sorted(spans)]
+        edits = [Edit(base + a, base + b) for a, b in close_up(source, sorted(spans))]
         return self.finding(message, edits[0].start, edits[-1].end, edits, title, None, evidence)
+
+
+def close_up(source: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Widen inline removals so the text closes up as if they had never been there.
+
+    A line left with nothing on it goes with its newline (a blank line would
+    split the paragraph in two); spaces left at the end of a line go (two of
+    them would turn the line break into a hard break). Spans are sorted and do
+    not overlap; a span that crosses a line break is left as it is.
+    """
+    out: list[tuple[int, int]] = []
+    by_line: dict[int, list[tuple[int, int]]] = {}
+    for a, b in spans:
+        if "\n" in source[a:b]:
+            out.append((a, b))
+        else:
+            by_line.setdefault(source.rfind("\n", 0, a) + 1, []).append((a, b))
+    for line_start, on_line in by_line.items():
+        line_end = source.find("\n", line_start)
+        line_end = len(source) if line_end == -1 else line_end
+        kept, pos = [], line_start
+        for a, b in on_line:
+            kept.append(source[pos:a])
+            pos = b
+        kept.append(source[pos:line_end])
+        if not "".join(kept).strip():
+            # The whole line goes: with its newline, or with the one before it on the last line.
+            if line_end < len(source):
+                out.append((line_start, line_end + 1))
+            else:
+                out.append((max(line_start - 1, 0), line_end))
+            continue
+        a, b = on_line[0]
+        if not source[line_start:a].strip():  # nothing before it: the spaces after it go too
+            while b < line_end and source[b] in " \t":
+                b += 1
+            on_line[0] = (a, b)
+        a, b = on_line[-1]
+        if b == line_end:  # nothing after it: the spaces before it go too
+            while a > line_start and source[a - 1] in " \t":
+                a -= 1
+            on_line[-1] = (a, b)
+        out.extend(on_line)
+    return sorted(out)
 
 
 def enabled_rules(settings: Settings, format: str) -> list[type[Rule]]:
