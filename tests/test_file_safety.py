@@ -8,9 +8,11 @@ fails midway leaves the original byte for byte and no temporary file.
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -119,11 +121,54 @@ def test_non_utf8_file_is_refused_untouched_and_the_others_are_still_cleaned(tmp
     assert bad.read_bytes() == content
 
 
-def test_read_only_file_is_refused_even_as_root(tmp_path):
-    locked, err = refused_beside_a_good_file(tmp_path, DIRTY, mode=0o444)
-    assert f"{locked}: permission denied (read-only); left untouched" in err
-    assert locked.read_bytes() == DIRTY
-    assert stat.S_IMODE(locked.stat().st_mode) == 0o444
+UNPRIVILEGED = 65534  # nobody
+
+
+def _as_unprivileged_user() -> list[str]:
+    """A prefix that runs a command as `nobody` when we are root (CI is), else nothing."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("needs setpriv to drop root")
+    return ["setpriv", f"--reuid={UNPRIVILEGED}", f"--regid={UNPRIVILEGED}", "--clear-groups"]
+
+
+def test_read_only_file_is_refused_for_a_user_who_may_not_write_it():
+    # The operating system decides: a user is refused a file they may not
+    # write. Run as `nobody` in a folder nobody owns, so the check is real.
+    folder = Path(tempfile.mkdtemp(prefix="nlclean-ro-"))
+    try:
+        folder.chmod(0o755)
+        locked, good = folder / "a-locked.md", folder / "b-good.md"
+        locked.write_bytes(DIRTY)
+        good.write_bytes(DIRTY)
+        if os.geteuid() == 0:
+            for p in (folder, locked, good):
+                os.chown(p, UNPRIVILEGED, UNPRIVILEGED)
+        locked.chmod(0o444)
+        proc = subprocess.run([*_as_unprivileged_user(), sys.executable, "-m", "nlclean.cli.main", "fix",
+                               str(locked), str(good)], capture_output=True, text=True)
+        assert proc.returncode == 2, proc.stderr
+        assert f"{locked}: permission denied (read-only); left untouched" in proc.stderr
+        assert locked.read_bytes() == DIRTY
+        assert stat.S_IMODE(locked.stat().st_mode) == 0o444
+        assert good.read_bytes() == CLEANED
+        assert leftovers(folder) == []
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root may write a read-only file")
+def test_root_cleans_a_read_only_file_and_keeps_its_mode(tmp_path):
+    # As with `sed -i` or git: tools that copy a read-only tree and clean the
+    # copy as root (the corpus checker does) must get the copy cleaned.
+    path = tmp_path / "issue.md"
+    path.write_bytes(DIRTY)
+    path.chmod(0o444)
+    proc = nlclean_fix(path)
+    assert proc.returncode == 0, proc.stderr
+    assert path.read_bytes() == CLEANED
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads any file")

@@ -7,9 +7,9 @@
 - A write is atomic: a temporary file in the same folder, flushed and synced,
   given the original's permission bits (and owner), then renamed over the
   original. A crash at any point leaves either the old file or the new one,
-  never half. A read-only file (no write bit, even for root), a file that
-  vanished or changed since it was read, and anything but a regular file are
-  refused with a one-line reason.
+  never half. A file the user may not write (the operating system's answer,
+  so root may, as with `sed -i`), a file that vanished or changed since it was
+  read, and anything but a regular file are refused with a one-line reason.
 """
 from __future__ import annotations
 
@@ -99,8 +99,10 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
     if not stat.S_ISREG(st.st_mode):
         raise FileError(f"{path}: not a regular file; left untouched")
     mode = stat.S_IMODE(st.st_mode)
-    # A file with no write bit is read-only on purpose, even for root.
-    if not mode & 0o222 or not os.access(target, os.W_OK):
+    # The operating system decides who may write: a read-only file is refused
+    # for its users, while root may write it, as with `sed -i` or git. (Tools
+    # that copy a read-only tree and clean the copy as root rely on that.)
+    if not os.access(target, os.W_OK):
         raise FileError(f"{path}: permission denied (read-only); left untouched")
     directory = target.parent
     try:
