@@ -50,9 +50,6 @@ UNSAFE_PREFIX = "unsafe_"
 
 # case -> (the tests that show the bug: "lint", "fix"; the bug)
 KNOWN_BUGS = {
-    "NL101/break_left_at_top": ("fix", "once the block above it is removed, a `---` at the top is read as the "
-    "start of front matter in the next round (Document re-detects front matter on the fixer's own output), "
-    "so the stray break and the text down to the next `---` are frozen"),
     "NL102/label_line_keeps_next_story": ("fix", "a short 'Advertise with us: …' line counts as a lone label and takes "
     "the story paragraph under it (label_block_extent)"),
     "NL201/story_mentions_footer_words": ("lint fix", "a short story heading or sentence with a footer phrase ('unsubscribe', "

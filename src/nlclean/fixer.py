@@ -11,6 +11,7 @@ is a bug: the fixer names the rule and returns nothing to write.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .document import Document
@@ -36,13 +37,31 @@ class FixResult:
         return bool(self.applied)
 
 
-def _conflicts(edit: Edit, taken: list[Edit]) -> bool:
-    for other in taken:
-        if edit.start < other.end and other.start < edit.end:
+class _TakenEdits:
+    """The edits chosen so far, sorted by start, for an O(log n) overlap test
+    (a round can hold thousands of small fixes: one per `$` or entity)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def conflicts(self, edit: Edit) -> bool:
+        # Chosen edits never overlap, so only the neighbours on each side matter.
+        i = bisect_left(self.starts, edit.start)
+        if i > 0 and self.ends[i - 1] > edit.start:
             return True
-        if edit.start == other.start:  # two edits at one point: order would be ambiguous
-            return True
-    return False
+        if i < len(self.starts):
+            nxt = self.starts[i]
+            if nxt == edit.start:  # two edits at one point: order would be ambiguous
+                return True
+            if nxt < edit.end:
+                return True
+        return False
+
+    def add(self, edit: Edit) -> None:
+        i = bisect_left(self.starts, edit.start)
+        self.starts.insert(i, edit.start)
+        self.ends.insert(i, edit.end)
 
 
 def select_fixes(findings: list[Finding], unsafe: bool) -> list[Finding]:
@@ -50,13 +69,14 @@ def select_fixes(findings: list[Finding], unsafe: bool) -> list[Finding]:
     candidates = [f for f in findings if f.fix is not None and (unsafe or f.fix.is_safe)]
     candidates.sort(key=lambda f: (RULE_ORDER.get(f.code, 999), f.start, f.end))
     chosen: list[Finding] = []
-    taken: list[Edit] = []
+    taken = _TakenEdits()
     for f in candidates:
         edits = f.fix.edits  # type: ignore[union-attr]
-        if any(_conflicts(e, taken) for e in edits):
+        if any(taken.conflicts(e) for e in edits):
             continue
         chosen.append(f)
-        taken.extend(edits)
+        for e in edits:
+            taken.add(e)
     return chosen
 
 
@@ -78,8 +98,13 @@ def fix_text(text: str, settings: Settings, format: str = "markdown", markers: M
     result = FixResult(text=text)
     current = text
     findings: list[Finding] = []
+    # Front matter is found once, in the input: a `---` that a removal brings to
+    # the top in a later round is a thematic break, not the start of front matter.
+    front_matter_lines: int | None = None
     for _ in range(MAX_ROUNDS):
-        findings = check(Document(current, format), settings, markers)
+        doc = Document(current, format, front_matter_lines)
+        front_matter_lines = doc.front_matter_end_line
+        findings = check(doc, settings, markers)
         chosen = select_fixes(findings, settings.unsafe_fixes)
         result.rounds += 1
         if not chosen:
@@ -87,7 +112,7 @@ def fix_text(text: str, settings: Settings, format: str = "markdown", markers: M
         current = apply_edits(current, [e for f in chosen for e in f.fix.edits])  # type: ignore[union-attr]
         result.applied.extend(chosen)
     else:
-        findings = check(Document(current, format), settings, markers)
+        findings = check(Document(current, format, front_matter_lines), settings, markers)
     result.remaining = findings
     added = added_words(text, current)
     if added:

@@ -20,13 +20,58 @@ _AUTOLINK = re.compile(
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*)>"
 )
 _BARE_URL = re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<>]*", re.I)
-# An inline html tag, closing tag, comment, processing instruction or declaration
-# (CommonMark 6.6, slightly lenient about attribute syntax).
-HTML_TAG = re.compile(
-    r"<(?:/?[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][\w.:\-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?"
-    r"|!--.*?--|\?.*?\?|![A-Za-z][^>]*|!\[CDATA\[.*?\]\])>",
-    re.S,
+# An inline html tag or closing tag (CommonMark 6.6, slightly lenient about
+# attribute syntax). A failed match stops at the next `<` outside quotes.
+_OPEN_OR_CLOSING_TAG = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][\w.:\-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>"
 )
+# Comments, processing instructions, CDATA and declarations run to a closer
+# that may be far away: (opener, pattern, closer).
+_EMPTY_COMMENT = re.compile(r"<!---?>")
+_LONG_CONSTRUCTS = (
+    ("<!--", re.compile(r"<!---?>|<!--.*?-->", re.S), "-->"),
+    ("<![CDATA[", re.compile(r"<!\[CDATA\[.*?\]\]>", re.S), "]]>"),
+    ("<!", re.compile(r"<![A-Za-z][^>]*>"), ">"),
+    ("<?", re.compile(r"<\?.*?\?>", re.S), "?>"),
+)
+
+
+class _HtmlTagScanner:
+    """Inline html tags, comments, processing instructions and declarations,
+    found in linear time (a drop-in for a compiled pattern's `finditer`).
+
+    A single regex for all of them is quadratic on unclosed openers
+    (`<!-- a <!-- b ...` tries every opener against the rest of the text);
+    here a long construct is tried only when its closer occurs at all later
+    on, so every attempt either succeeds or stops at the next `<`.
+    """
+
+    def finditer(self, s: str):
+        last_closer: dict[str, int] = {}
+        pos = s.find("<")
+        while pos != -1:
+            m = None
+            if s.startswith("<!", pos) or s.startswith("<?", pos):
+                for opener, pattern, closer in _LONG_CONSTRUCTS:
+                    if not s.startswith(opener, pos):
+                        continue
+                    if closer not in last_closer:
+                        last_closer[closer] = s.rfind(closer)
+                    if last_closer[closer] >= pos:
+                        m = pattern.match(s, pos)
+                    elif opener == "<!--":
+                        m = _EMPTY_COMMENT.match(s, pos)
+                    break
+            else:
+                m = _OPEN_OR_CLOSING_TAG.match(s, pos)
+            if m:
+                yield m
+                pos = s.find("<", m.end())
+            else:
+                pos = s.find("<", pos + 1)
+
+
+HTML_TAG = _HtmlTagScanner()
 
 
 @dataclass
@@ -92,40 +137,49 @@ def _inside(spans: list[tuple[int, int]], i: int) -> bool:
     return lo < len(spans) and spans[lo][0] <= i < spans[lo][1]
 
 
+_BRACKET_OR_ESCAPE = re.compile(r"\\[\s\S]|[\[\]]")
+
+
 def _bracket_pairs(s: str, code: list[tuple[int, int]]) -> dict[int, int]:
-    """Map each `[` to its matching `]` (escapes and code spans respected); O(n)."""
+    """Map each `[` to its matching `]` (escapes and code spans respected); O(n),
+    visiting only brackets and backslashes."""
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    i, n = 0, len(s)
-    ci = 0
-    while i < n:
-        if ci < len(code) and code[ci][0] == i:
-            i = code[ci][1]
+    ci, n_code = 0, len(code)
+    for m in _BRACKET_OR_ESCAPE.finditer(s):
+        i = m.start()
+        while ci < n_code and code[ci][1] <= i:
             ci += 1
-            continue
+        if ci < n_code and code[ci][0] <= i:
+            continue  # inside a code span
         c = s[i]
-        if c == "\\":
-            i += 2
-            continue
         if c == "[":
             stack.append(i)
         elif c == "]" and stack:
             pairs[stack.pop()] = i
-        while ci < len(code) and code[ci][1] <= i:
-            ci += 1
-        i += 1
     return pairs
 
 
+_POINTY_DESTINATION = re.compile(r"(?:[^<>\n\\]|\\.)*")
+# Parentheses nest at most this deep in a destination (cmark and markdown-it
+# stop at 32 too): `[a]([a]([a](...` would otherwise rescan to the end each time.
+_MAX_PAREN_DEPTH = 32
+
+
 def _destination(s: str, i: int) -> tuple[int, int, int] | None:
-    """Parse `(dest "title")` starting at s[i] == "(": (dest_start, dest_end, end)."""
+    """Parse `(dest "title")` starting at s[i] == "(": (dest_start, dest_end, end).
+
+    Every scan stops at the first character that cannot continue it (a
+    newline, `<`, an opening parenthesis in a title, the nesting limit), so
+    trying it at every `](` of a line stays linear.
+    """
     n = len(s)
     j = i + 1
     while j < n and s[j] in " \t\n":
         j += 1
     if j < n and s[j] == "<":
-        k = s.find(">", j + 1)
-        if k == -1 or "\n" in s[j:k]:
+        k = _POINTY_DESTINATION.match(s, j + 1).end()
+        if k >= n or s[k] != ">":
             return None
         dest_start, dest_end, j = j + 1, k, k + 1
     else:
@@ -140,6 +194,8 @@ def _destination(s: str, i: int) -> tuple[int, int, int] | None:
                 break
             if c == "(":
                 depth += 1
+                if depth > _MAX_PAREN_DEPTH:
+                    return None
             elif c == ")":
                 if depth == 0:
                     break
@@ -154,6 +210,8 @@ def _destination(s: str, i: int) -> tuple[int, int, int] | None:
         close = ")" if s[j] == "(" else s[j]
         k = j + 1
         while k < n and s[k] != close:
+            if close == ")" and s[k] == "(":
+                return None  # a title in parentheses holds no unescaped `(`
             k += 2 if s[k] == "\\" else 1
         if k >= n:
             return None
@@ -251,7 +309,7 @@ def is_protected(spans: list[tuple[int, int]], i: int) -> bool:
     return _inside(spans, i)
 
 
-_LINK_DEST = re.compile(r"\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_LINK_DEST = re.compile(r"\]\((?:<[^<>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 _MARKUP = re.compile(r"!\[|[\[\]*`~]|(?<!\w)_+|_+(?!\w)|^\s{0,3}(?:#{1,6}\s+|>\s?|[-+*]\s+|\d{1,9}[.)]\s+)", re.M)
 _TAGS = re.compile(r"</?[A-Za-z][^<>]*>")
 _BARE = re.compile(r"(?:https?|ftp)://\S+", re.I)

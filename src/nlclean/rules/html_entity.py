@@ -32,7 +32,11 @@ from ..findings import Edit, Finding
 from ..inline_syntax import is_protected
 from .base import Rule
 
-ENTITY = re.compile(r"&(?:([A-Za-z][A-Za-z0-9]{1,31});|#([0-9]{1,7});?|#[xX]([0-9A-Fa-f]{1,6});?)")
+# Without a semicolon a numeric entity must end at its last digit: `&#87654321;`
+# is text (CommonMark allows 7 digits), not `&#8765432` followed by `1;`.
+ENTITY = re.compile(
+    r"&(?:([A-Za-z][A-Za-z0-9]{1,31});|#([0-9]{1,7})(?:;|(?![0-9]))|#[xX]([0-9A-Fa-f]{1,6})(?:;|(?![0-9A-Fa-f])))"
+)
 _ALWAYS_ESCAPE = set("\\`*_[]<>$|~")
 _LINE_START_ESCAPE = set("#>-+=")
 _ENTITY_AHEAD = re.compile(r"[A-Za-z][A-Za-z0-9]{1,31};|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}")
@@ -57,6 +61,22 @@ def markdown_safe(char: str, text: str, start: int, end: int) -> str:
         return char
     line_start = text.rfind("\n", 0, start) + 1
     at_line_start = not text[line_start:start].strip(" >")
+    line_end = text.find("\n", end)
+    at_line_end = not text[end : len(text) if line_end == -1 else line_end].strip()
+    # Whitespace is structure (a tab or newline, or a space at a line's edge,
+    # would start code, end a paragraph or vanish): such entities stay.
+    if char in " \t\n\r\f\v" or (char.isspace() and (at_line_start or at_line_end)):
+        return text[start:end]
+    if char == "#" and at_line_end:
+        return "\\#"  # would close an ATX heading
+    if char in "\"'()":
+        link_open = text.rfind("](", 0, start)
+        if (link_open != -1 and ")" not in text[link_open + 2 : start]) or (char == "(" and text[start - 1 : start] == "]"):
+            return "\\" + char  # would complete a link destination or title
+    if char == ":" and text[start - 1 : start] == "]":
+        return "\\:"  # would make a link reference definition
+    if char in ".)" and text[line_start:start].lstrip(" >").isdigit():
+        return "\\" + char  # `1.` would start an ordered list
     if char in _ALWAYS_ESCAPE or (at_line_start and char in _LINE_START_ESCAPE):
         return "\\" + char
     if char == "&" and _ENTITY_AHEAD.match(text, end):
@@ -94,6 +114,8 @@ class HtmlEntity(Rule):
                 if char is None:
                     continue
                 replacement = markdown_safe(char, source, m.start(), m.end()) if doc.format == "markdown" else char
+                if replacement == m.group(0):
+                    continue  # kept as it is: decoding would change the structure
                 edits.append(Edit(base + m.start(), base + m.end(), replacement))
                 names.append(m.group(0))
             if edits:

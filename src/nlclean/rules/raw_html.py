@@ -24,11 +24,13 @@ import re
 from typing import Iterator
 
 from ..findings import Edit, Finding
-from ..inline_syntax import HTML_TAG, code_spans, is_protected
+from ..inline_syntax import HTML_TAG, all_links, code_spans, is_protected, merge_spans
 from ..suppression import DIRECTIVE
 from .base import Rule
 
-_DROP_WITH_CONTENT = re.compile(r"<(script|style|head|title)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+# An unclosed element gives up at the next opening of the same element, so a
+# run of `<script>`s never rescans the rest of the text from each of them.
+_DROP_WITH_CONTENT = re.compile(r"<(script|style|head|title)\b[^<>]*>(?:(?!<\1\b).)*?</\1\s*>", re.I | re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _ATTR = r"""\b{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
 _NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9-]*)")
@@ -53,6 +55,15 @@ def _is_pixel(tag: str, src: str, markers) -> bool:
     return tiny or markers.is_pixel_url(src) or "display:none" in tag.replace(" ", "").lower()
 
 
+def _destination(url: str) -> str:
+    """A url as a markdown link destination. One with spaces, brackets or
+    parentheses goes in `<…>` (`%20` would write a word, "20", that the input
+    did not have)."""
+    if not re.search(r"[\s<>()\\]", url):
+        return url
+    return "<" + re.sub(r"([<>\\])", r"\\\1", " ".join(url.split())) + ">"
+
+
 def _join(left: str, right: str) -> str:
     """Join text around a removed tag without gluing two words into one."""
     if left and right and left[-1].isalnum() and right[0].isalnum():
@@ -64,7 +75,10 @@ def html_to_markdown(html_text: str, markers, *, block: bool) -> str:
     """The markdown that html stands for. `block`: an html block (tags of block
     elements become line breaks) rather than inline html inside a paragraph."""
     text = _DROP_WITH_CONTENT.sub(" ", html_text)
-    text = _COMMENT.sub(lambda m: m.group(0) if DIRECTIVE.fullmatch(m.group(0)) else "", text)
+    # No comment closes after the last `-->`: leaving that tail out of the search
+    # keeps unclosed `<!--`s from each rescanning it.
+    head_end = text.rfind("-->") + 3
+    text = _COMMENT.sub(lambda m: m.group(0) if DIRECTIVE.fullmatch(m.group(0)) else "", text[:head_end]) + text[head_end:]
     out: list[str] = []
     link_stack: list[tuple[int, str | None]] = []
     pos = 0
@@ -86,13 +100,13 @@ def html_to_markdown(html_text: str, markers, *, block: bool) -> str:
                 inner = "".join(out[at + 1 :]).strip()
                 del out[at:]
                 if href and inner:
-                    out.append(f"[{inner}]({href.replace(' ', '%20')})")
+                    out.append(f"[{inner}]({_destination(href)})")
                 else:
                     out.append(inner)
         elif name == "img" and not closing:
             src = _attr(tag, "src")
             if src and not _is_pixel(tag, src, markers):
-                out.append(f"![{_attr(tag, 'alt') or ''}]({src.replace(' ', '%20')})")
+                out.append(f"![{_attr(tag, 'alt') or ''}]({_destination(src)})")
         elif name == "br":
             out.append("\n" if block else "\\\n")
         elif block and name in _BLOCK_TAGS:
@@ -161,7 +175,10 @@ class RawHtml(Rule):
         doc = ctx.doc
         source = doc.source(block)
         code = code_spans(source)
-        tags = [m for m in HTML_TAG.finditer(source) if not is_protected(code, m.start())]
+        # A link destination is not html: `[t](<a b>)` holds no tag.
+        dests = [(link.text_end, link.end) for link in all_links(source, code) if "<" in source[link.text_end : link.end]]
+        not_html = merge_spans(code + dests)
+        tags = [m for m in HTML_TAG.finditer(source) if not is_protected(not_html, m.start())]
         tags = [m for m in tags if not DIRECTIVE.fullmatch(m.group(0))]
         if not tags:
             return
@@ -169,11 +186,23 @@ class RawHtml(Rule):
         # <a> and its </a> are rewritten together.
         a, b = tags[0].start(), tags[-1].end()
         segment = source[a:b]
-        if any(is_protected(code, i) for i in range(a, b) if source[i] == "`"):
-            # Code spans between tags: convert tag by tag instead.
-            edits = [Edit(m.start(), m.end(), _lone_tag(m.group(0), ctx.markers)) for m in tags]
+        if any(is_protected(code, i) for i in range(a, b) if source[i] == "`") or any(x < b and a < y for x, y in dests):
+            # Code spans or `<…>` link destinations between tags: convert tag by tag
+            # instead, keeping the words on each side of a removed tag apart.
+            pieces, pos = [], a
+            for m in tags:
+                pieces += [source[pos : m.start()], _lone_tag(m.group(0), ctx.markers) or "\x00"]
+                pos = m.end()
+            first, *rest = "".join(pieces).split("\x00")
+            for piece in rest:
+                first = _join(first, piece)
+            converted = first
         else:
-            edits = [Edit(a, b, html_to_markdown(segment, ctx.markers, block=False))]
+            converted = html_to_markdown(segment, ctx.markers, block=False)
+        # `x<b>y</b>` must not become the word "xy": keep the text around the stretch apart too.
+        left, right = source[a - 1 : a], source[b : b + 1]
+        joined = _join(_join(left, converted), right)
+        edits = [Edit(a, b, joined[len(left) : len(joined) - len(right)])]
         base = doc.offset(block.start)
         edits = [Edit(base + e.start, base + e.end, e.replacement) for e in edits if source[e.start:e.end] != e.replacement]
         if not edits:
