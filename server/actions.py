@@ -36,15 +36,15 @@ def workspace_edit(analysis: Analysis, edits: list[types.TextEdit], versioned: b
     return types.WorkspaceEdit(changes={analysis.uri: edits})
 
 
-def _overlaps(a: types.Range, b: types.Range) -> bool:
-    def key(p: types.Position) -> tuple[int, int]:
-        return p.line, p.character
-
-    return key(a.start) <= key(b.end) and key(b.start) <= key(a.end)
-
-
 def findings_in(analysis: Analysis, where: types.Range) -> list[tuple[Finding, types.Diagnostic]]:
-    return [(f, d) for f, d in zip(analysis.findings, analysis.diagnostics) if _overlaps(d.range, where)]
+    """The findings whose range touches `where`, each with its diagnostic."""
+    first, last = (where.start.line, where.start.character), (where.end.line, where.end.character)
+    out = []
+    for i, (finding, d) in enumerate(zip(analysis.findings, analysis.payload)):
+        start, end = d["range"]["start"], d["range"]["end"]
+        if (start["line"], start["character"]) <= last and first <= (end["line"], end["character"]):
+            out.append((finding, analysis.diagnostic(i)))
+    return out
 
 
 def quick_fixes(analysis: Analysis, where: types.Range, versioned: bool) -> list[types.CodeAction]:

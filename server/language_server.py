@@ -15,6 +15,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import stat
+import sys
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -22,8 +26,9 @@ from typing import Any
 from lsprotocol import types
 from pygls.capabilities import ServerCapabilitiesBuilder
 from pygls.exceptions import JsonRpcException
+from pygls.io_ import StdoutWriter, run_async
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol
+from pygls.protocol import JsonRPCNotification, LanguageServerProtocol, default_converter
 from pygls.protocol.language_server import lsp_method
 
 from nlclean import __version__
@@ -38,6 +43,24 @@ from .text_sync import Documents, OpenDocument, path_of
 
 logger = logging.getLogger("nlclean_server")
 CONFIG_FILES = ("nlclean.toml", "pyproject.toml")
+# Documents up to this many characters are checked on the event loop itself
+# (a few milliseconds): handing them to a worker thread and back would cost
+# two thread wake-ups, which on a busy machine take longer than the check.
+INLINE_LIMIT = 20_000
+
+
+class Prepared:
+    """A result or params already in LSP's JSON form (plain dicts and lists):
+    sent as it is, not walked by cattrs (see `Analysis.payload`)."""
+
+    def __init__(self, value) -> None:
+        self.value = value
+
+
+def converter():
+    c = default_converter()
+    c.register_unstructure_hook(Prepared, lambda prepared: prepared.value)
+    return c
 
 
 class _Answered:
@@ -95,10 +118,14 @@ class NlcleanProtocol(LanguageServerProtocol):
             return
         super().handle_message(message)
 
+    def notify_prepared(self, method: str, params: dict) -> None:
+        """`notify` with params already in JSON form (typed notifications insist on lsprotocol objects)."""
+        self._send_data(JsonRPCNotification(method=method, params=Prepared(params), jsonrpc=self.VERSION))
+
 
 class NlcleanServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("nlclean", __version__, protocol_cls=NlcleanProtocol,
+        super().__init__("nlclean", __version__, protocol_cls=NlcleanProtocol, converter_factory=converter,
                          text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.documents = Documents()
         self.client_settings = ClientSettings()
@@ -110,6 +137,39 @@ class NlcleanServer(LanguageServer):
         self._shown: dict[str, Analysis] = {}  # with run = onSave: what the last save showed
         self._reported: set[str] = set()
         self.settings_arriving: asyncio.Future | None = None  # asked the client for its settings
+
+    def start_io(self, stdin=None, stdout=None) -> None:
+        """pygls reads stdin through a thread pool, one round trip per header
+        line and body (three thread switches per message, each a scheduling
+        delay on a busy machine). Here the event loop watches the pipe itself;
+        for anything that is not a pipe, pygls' own way."""
+        stdin = stdin or sys.stdin.buffer
+        self._stop_event = threading.Event()
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+
+        async def serve_pipe() -> bool:
+            if not _is_pipe(stdin):
+                return False
+            reader = asyncio.StreamReader()
+            await asyncio.get_running_loop().connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), stdin)
+            try:
+                await run_async(stop_event=self._stop_event, reader=reader, protocol=self.protocol,
+                                logger=logger, error_handler=self.report_server_error)
+            except asyncio.IncompleteReadError:
+                pass  # the client went away mid-message
+            return True
+
+        try:
+            if not asyncio.run(serve_pipe()):
+                super().start_io(stdin, stdout)  # pygls shuts down itself
+                return
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        self.shutdown()
+
+    def shutdown(self) -> None:
+        self.linter.shutdown(wait=False, cancel_futures=True)
+        super().shutdown()
 
     # --- what the client can do -----------------------------------------------
 
@@ -159,8 +219,15 @@ class NlcleanServer(LanguageServer):
             except ConfigError as exc:
                 self.report_once(str(exc))
                 return None
-            job = self.loop.run_in_executor(self.linter, _analyse, doc.uri, doc.version, doc.text,
-                                            doc.encoding, settings, format)
+            job = self.loop.create_future()
+            args = (doc.uri, doc.version, doc.text, doc.encoding, settings, format)
+            if len(doc.text) <= INLINE_LIMIT:
+                try:
+                    job.set_result(_analyse(*args))
+                except Exception as exc:
+                    job.set_exception(exc)
+            else:
+                job = self.loop.run_in_executor(self.linter, _analyse, *args)
             cached = (doc.text, self.generation, job)
             self._analyses[doc.uri] = cached
         try:
@@ -204,8 +271,10 @@ class NlcleanServer(LanguageServer):
 
     def publish(self, analysis: Analysis) -> None:
         self._shown[analysis.uri] = analysis
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=analysis.uri, diagnostics=analysis.diagnostics, version=analysis.version))
+        params = {"uri": analysis.uri, "diagnostics": analysis.payload}
+        if analysis.version is not None:
+            params["version"] = analysis.version
+        self.protocol.notify_prepared(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, params)
 
     def settings_changed(self, raw: Any | None = None) -> None:
         if raw is not None:
@@ -223,9 +292,17 @@ class NlcleanServer(LanguageServer):
             self.schedule(doc.uri)
 
 
+def _is_pipe(stream) -> bool:
+    try:
+        mode = os.fstat(stream.fileno()).st_mode
+    except (AttributeError, OSError, ValueError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
 def _analyse(uri: str, version: int | None, text: str, encoding: str, settings, format: str) -> Analysis:
     analysis = Analysis.run(uri, version, text, encoding, settings, format)
-    analysis.diagnostics  # converted here, off the event loop
+    analysis.payload  # converted here, off the event loop
     return analysis
 
 
@@ -333,7 +410,7 @@ async def pull_diagnostics(ls: NlcleanServer, params: types.DocumentDiagnosticPa
     result_id = f"{ls.generation}:{analysis.version}:{id(analysis)}"
     if params.previous_result_id == result_id:
         return types.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
-    return types.RelatedFullDocumentDiagnosticReport(items=analysis.diagnostics, result_id=result_id)
+    return Prepared({"kind": "full", "resultId": result_id, "items": analysis.payload})
 
 
 # --- code actions, formatting, hover ------------------------------------------------------

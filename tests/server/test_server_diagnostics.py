@@ -1,10 +1,12 @@
 """Diagnostics: the CLI's findings, with exact ranges in the negotiated encoding."""
 from __future__ import annotations
 
+import random
+
 import pytest
 from lsprotocol import types
 
-from lsp_session import FIXTURES, cli_findings, position
+from lsp_session import FIXTURES, cli_findings, cli_fix, lsp_lines, position
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -96,3 +98,25 @@ async def test_pulled_and_pushed_never_both(session, tmp_path):
         assert not [p for p in session.client.published if p.uri == uri]
     else:
         assert [p for p in session.client.published if p.uri == uri]
+
+
+async def test_many_random_edits_leave_the_server_with_the_editors_text(session, tmp_path):
+    # Inserts and deletions across line breaks, emoji and invisible characters;
+    # if the server's copy drifted from the editor's, fix-all would show it.
+    rng = random.Random(3)
+    path = tmp_path / "edited.md"
+    uri = session.open(path, NEWSLETTER)
+    pieces = ["x", "\n", "\n\n", "🌊", "\u034f\u200b", "&amp; ", "$7 ", "#### Tides\n", ""]
+    for _ in range(60):
+        text = session.texts[uri]
+        lines = lsp_lines(text)
+        a = rng.randrange(len(lines))
+        b = min(len(lines) - 1, a + rng.choice([0, 0, 1, 2]))
+        col_a = rng.randrange(len(lines[a][1]) + 1)
+        col_b = rng.randrange(len(lines[b][1]) + 1) if b > a else rng.randrange(col_a, len(lines[a][1]) + 1)
+        start, end = position(text, a, col_a, session.encoding), position(text, b, col_b, session.encoding)
+        session.change(uri, [types.TextEdit(range=types.Range(start, end), new_text=rng.choice(pieces))])
+    final = session.texts[uri]
+    assert final != NEWSLETTER
+    assert got(await session.diagnostics(uri)) == expected(final, cli_findings(final, path), session.encoding)
+    assert await session.fix_all(uri) == cli_fix(final, path)
