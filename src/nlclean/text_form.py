@@ -16,6 +16,7 @@ class TextForm:
     crlf: bool
     bom: bool
     final_newline: bool
+    cr: bool = False  # only lone CRs (classic Mac OS line endings)
 
     @classmethod
     def of(cls, text: str) -> "TextForm":
@@ -23,11 +24,12 @@ class TextForm:
         if bom:
             text = text[1:]
         crlf = "\r\n" in text
+        cr = "\r" in text and "\n" not in text
         if crlf:
             text = text.replace("\r\n", "\n")
         if "\r" in text:  # lone CRs (old Mac endings) count as line breaks
             text = text.replace("\r", "\n")
-        return cls(text, crlf, bom, text.endswith("\n"))
+        return cls(text, crlf, bom, text.endswith("\n"), cr)
 
     def restore(self, text: str) -> str:
         text = text.rstrip("\n")
@@ -35,4 +37,6 @@ class TextForm:
             text += "\n"
         if self.crlf:
             text = text.replace("\n", "\r\n")
+        elif self.cr:
+            text = text.replace("\n", "\r")
         return (BOM if self.bom else "") + text

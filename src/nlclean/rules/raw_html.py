@@ -66,7 +66,7 @@ def _destination(url: str) -> str:
 
 def _join(left: str, right: str) -> str:
     """Join text around a removed tag without gluing two words into one."""
-    if left and right and left[-1].isalnum() and right[0].isalnum():
+    if left and right and (left[-1].isalnum() or left[-1] == "_") and (right[0].isalnum() or right[0] == "_"):
         return left + " " + right
     return left + right
 
@@ -102,7 +102,7 @@ def html_to_markdown(html_text: str, markers, *, block: bool) -> str:
                 if href and inner:
                     out.append(f"[{inner}]({_destination(href)})")
                 else:
-                    out.append(inner)
+                    out.append("\x00" + inner + "\x00")  # the tags go; their text stays apart from its neighbours
         elif name == "img" and not closing:
             src = _attr(tag, "src")
             if src and not _is_pixel(tag, src, markers):
@@ -118,7 +118,7 @@ def html_to_markdown(html_text: str, markers, *, block: bool) -> str:
     out.append(text[pos:])
     while link_stack:  # an <a> never closed: keep its text
         at, _ = link_stack.pop()
-        out[at] = ""
+        out[at] = "\x00"
     joined = "".join(out)
     pieces = joined.split("\x00")
     result = pieces[0]

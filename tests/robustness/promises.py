@@ -1,0 +1,62 @@
+"""The promises every clean keeps (SPEC §3), as one check that names the one it
+finds broken. Shared by the fuzz tests and scripts/fuzz.py."""
+from __future__ import annotations
+
+import nlclean
+from nlclean.document import FRONT_MATTER
+from nlclean.engine import INTERNAL_ERROR_CODE
+from nlclean.guard import words
+from nlclean.text_form import BOM
+
+
+class BrokenPromise(AssertionError):
+    pass
+
+
+def _front_matter(text: str) -> str | None:
+    body = text[1:] if text.startswith(BOM) else text
+    m = FRONT_MATTER.match(body.replace("\r\n", "\n"))
+    if not m:
+        return None
+    # The same stretch in the original line endings: as many lines as it spans.
+    lines = m.group(0).count("\n")
+    sep = "\r\n" if "\r\n" in body else "\n"
+    parts = body.split(sep)
+    return sep.join(parts[:lines]) + (sep if lines < len(parts) else "")
+
+
+def _line_ending(text: str) -> str | None:
+    """The file's one kind of line ending; None with no line break, "mixed" with several kinds."""
+    crlf = text.count("\r\n")
+    lf, cr = text.count("\n") - crlf, text.count("\r") - crlf
+    kinds = [name for name, n in (("\r\n", crlf), ("\n", lf), ("\r", cr)) if n]
+    return kinds[0] if len(kinds) == 1 else ("mixed" if kinds else None)
+
+
+def check_promises(text: str, *, format: str = "markdown", unsafe: bool = False) -> str:
+    """Clean `text` and check every promise; returns the cleaned text."""
+    findings = nlclean.lint(text, format=format)
+    internal = [f.message for f in findings if f.code == INTERNAL_ERROR_CODE]
+    if internal:
+        raise BrokenPromise(f"a rule raised: {internal[0]}")
+    cleaned = nlclean.clean(text, format=format, unsafe=unsafe)
+    added = words(cleaned) - words(text)
+    if added:
+        raise BrokenPromise(f"new words: {sorted(added)[:5]}")
+    again = nlclean.clean(cleaned, format=format, unsafe=unsafe)
+    if again != cleaned:
+        raise BrokenPromise(f"not idempotent: {cleaned!r} -> {again!r}")
+    if text.startswith(BOM) != cleaned.startswith(BOM) and cleaned.strip(BOM):
+        raise BrokenPromise("the BOM was not kept")
+    body = cleaned[1:] if cleaned.startswith(BOM) else cleaned
+    ending = _line_ending(text)
+    if ending not in (None, "mixed") and _line_ending(body) not in (ending, None):
+        raise BrokenPromise(f"the line endings changed from {ending!r} to {_line_ending(body)!r}")
+    if body and body.endswith(("\n", "\r")) != text.endswith(("\n", "\r")):
+        raise BrokenPromise("the final newline was not kept")
+    front = _front_matter(text)
+    # When nothing is left after it, the front matter's last line break goes
+    # with the final newline the input did not have.
+    if front is not None and not (body.startswith(front) or body == front.rstrip("\r\n")):
+        raise BrokenPromise(f"front matter changed: {front!r}")
+    return cleaned
