@@ -18,6 +18,9 @@ from .markers import resolve_url
 _COPYRIGHT = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright\b)", re.I)
 _WORD = re.compile(r"[A-Z][\w'’-]{2,}")
 _ARCHIVE_HEADER = re.compile(r"^\*\*(?:From|Date|Source|To|Subject):\*\*")
+# A paragraph longer than this with no link is prose, not an ad under a lone label.
+LONG_PROSE_WORDS = 50
+_BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 _NAME_DASH = re.compile(r"\S\s*[—–]|\s-\s")
 # Hosts that carry every link of a newsletter (redirectors, senders): they name no sponsor.
 _NEUTRAL_HOSTS = re.compile(
@@ -70,12 +73,20 @@ def sponsor_names(doc: Document, heading_text: str, blocks: list[Block]) -> set[
 
 
 def _link_hosts(doc: Document, block: Block) -> set[str]:
-    """Hosts a block's links lead to, redirectors and the sender's own hosts left out."""
+    """Hosts a block's links (and bare addresses) lead to, redirectors left out."""
+    key = ("link_hosts", id(block))
+    if key in doc._cache:
+        return doc._cache[key]  # type: ignore[return-value]
     hosts = set()
-    for link in doc.links(block):
-        host = urlsplit(resolve_url(link.destination)).hostname or ""
+    urls = [link.destination for link in doc.links(block)]
+    source = doc.source(block)
+    if "://" in source:
+        urls.extend(_BARE_URL.findall(source))
+    for url in urls:
+        host = urlsplit(resolve_url(url)).hostname or ""
         if host and not _NEUTRAL_HOSTS.search(host):
             hosts.add(host.removeprefix("www."))
+    doc._cache[key] = hosts
     return hosts
 
 
@@ -159,6 +170,16 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
             break
         if taken and is_title_shaped(doc, nxt):
             why = "the next item's title"
+            break
+        if (
+            nxt.kind == "paragraph"
+            and len(doc.visible(nxt).split()) > LONG_PROSE_WORDS
+            and not doc.links(nxt)
+            and "://" not in doc.source(nxt)
+        ):
+            # An ad links to what it sells; a long paragraph with no link is the story
+            # (the label marked an ad image the conversion lost).
+            why = "a long paragraph with no link (prose, not an ad)"
             break
         if nxt.start == doc.blocks[i - 1].end and not is_sponsor_line(doc, nxt):
             # Text with no blank lines: the ad is the label and its short

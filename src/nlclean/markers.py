@@ -10,6 +10,7 @@ import base64
 import binascii
 import re
 import sys
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -45,7 +46,7 @@ class PhraseSearch:
 
     Python's `re` tries every branch of a long alternation at every position,
     and most lines hold none of the phrases. So each phrase is filed under its
-    longest word (its anchor); a search first asks which anchors the text
+    longest literal stretch (its anchor); a search first asks which anchors the text
     holds (fast `in` tests) and runs only those phrases' regexes. Same
     answers as one big alternation, many times faster on real newsletters.
     """
@@ -53,16 +54,24 @@ class PhraseSearch:
     def __init__(self, phrases: list[str]) -> None:
         by_anchor: dict[str, list[str]] = {}
         for phrase in phrases:
-            words = [w for part in phrase.lower().split("*") for w in part.split()]
-            anchor = max(words, key=len) if words else phrase.lower()
+            # The longest literal stretch between `*`s: every match contains it,
+            # and a whole stretch ("get the app") is rarer than its longest word.
+            parts = [p.strip() for p in phrase.lower().split("*") if p.strip()]
+            anchor = max(parts, key=len) if parts else phrase.lower()
             by_anchor.setdefault(anchor, []).append(phrase)
         self.groups = tuple(
             (anchor, re.compile(_alternation(group), re.I)) for anchor, group in sorted(by_anchor.items())
         )
+        self.anchors = minimal_needles(by_anchor)
 
     def _candidates(self, text: str):
         low = text.lower()
         return [regex for anchor, regex in self.groups if anchor in low]
+
+    def lines_with_anchor(self, low_text: str, line_starts: list[int]) -> set[int]:
+        """0-based numbers of the lines of a lower-cased text that hold an
+        anchor: the only lines where a phrase can match."""
+        return lines_holding(low_text, self.anchors, line_starts)
 
     def search(self, text: str) -> "re.Match | None":
         best = None
@@ -100,6 +109,18 @@ class Markers:
             re.I,
         )
         self._disclosure = PhraseSearch(sponsor.get("disclosures", []))
+        needles = {
+            part.strip().lower()
+            for key in ("leading_labels", "disclosures")
+            for phrase in sponsor.get(key, [])
+            for part in phrase.split("*")
+            if part.strip()
+        }
+        for label in sponsor.get("trailing_labels", []):
+            label = label.lower()
+            # A short trailing label ("ad") only counts in its brackets.
+            needles.update((label,) if len(label) > 3 else (f"({label}", f"[{label}", f"【{label}"))
+        self._sponsor_needles = minimal_needles(needles)
         # A trailing label glued to the text after it, in flattened text:
         # "Ship faster with Acme (Sponsored)Acme builds …".
         self._glued_trailing = re.compile(
@@ -116,12 +137,17 @@ class Markers:
         footer = data.get("footer", {})
         self._footer = PhraseSearch(footer.get("phrases", []))
         self.footer_urls = tuple(p.lower() for p in footer.get("url_patterns", []))
+        # Where a footer line can be: a footer phrase's anchor word, a footer
+        # link pattern, or a redirect that may hide one (base64 "http").
+        self._footer_url_hints = minimal_needles((*self.footer_urls, "ahr0c"))
         self._subscribe = re.compile(_alternation(footer.get("subscribe", [])), re.I)
         chrome = data.get("chrome", {})
         self._read_in_app = re.compile(rf"^\W*(?:{_alternation(chrome.get('read_in_app', []))})\W*$", re.I)
         # `\W*(?:…)?\W*$` backtracks quadratically on a long run of punctuation before a word.
         self._icon_text = re.compile(rf"^\W*(?:(?:{_alternation(chrome.get('icon_texts', []))})\W*)?$", re.I)
         self.icon_urls = tuple(p.lower() for p in chrome.get("icon_url_patterns", []))
+        # Icon links show an icon address, or hide a share address in a redirect.
+        self._icon_needles = minimal_needles((*self.icon_urls, "ahr0c", "bwfpbhrv", "url=", "u=http"))
         self.avatar_alts = tuple(p.lower() for p in chrome.get("avatar_alt", []))
         self.pixel_urls = tuple(p.lower() for p in data.get("tracking_pixel", {}).get("url_patterns", []))
         self._puzzle = PhraseSearch(data.get("puzzle", {}).get("words", []))
@@ -153,6 +179,20 @@ class Markers:
     def trailing_label(self, line: str) -> str | None:
         m = self._trailing.search(line)
         return m.group("label") if m else None
+
+    def candidate_lines(self, family: str, text: str, line_starts: list[int]) -> set[int]:
+        """Lines of `text` where a marker of `family` ("no_story", "puzzle",
+        "icons") can be at all: a cheap superset, found by substring search."""
+        needles = {
+            "no_story": self._no_story.anchors,
+            "puzzle": self._puzzle.anchors,
+            "icons": self._icon_needles,
+        }[family]
+        return lines_holding(text.lower(), needles, line_starts)
+
+    def sponsor_candidate_lines(self, text: str, line_starts: list[int]) -> set[int]:
+        """Lines of `text` that hold a sponsor label word at all (a cheap superset)."""
+        return lines_holding(text.lower(), self._sponsor_needles, line_starts)
 
     def glued_trailing_label(self, line: str) -> re.Match | None:
         """A trailing label inside a line, followed directly by more text (flattened text)."""
@@ -188,6 +228,17 @@ class Markers:
         m = self._footer.search(text)
         return m.group(0) if m else None
 
+    def footer_candidate_lines(self, text: str, line_starts: list[int]) -> set[int]:
+        """Lines of `text` that may be footer lines (a superset; cheap)."""
+        low = text.lower()
+        lines = self._footer.lines_with_anchor(low, line_starts)
+        lines.update(lines_holding(low, self._footer_url_hints, line_starts))
+        return lines
+
+    def may_hold_footer_url(self, line: str) -> bool:
+        low = line.lower()
+        return any(hint in low for hint in self._footer_url_hints)
+
     def is_footer_url(self, url: str) -> bool:
         url = resolve_url(url).lower()
         return any(p in url for p in self.footer_urls)
@@ -219,6 +270,31 @@ class Markers:
 
     def prices(self, text: str) -> list[str]:
         return [m.group(0) for m in self._price.finditer(text)]
+
+
+def minimal_needles(needles) -> tuple[str, ...]:
+    """Drop a needle that contains another: wherever it occurs, the shorter one does."""
+    ordered = sorted(set(needles), key=len)
+    kept: list[str] = []
+    for n in ordered:
+        if not any(k in n for k in kept):
+            kept.append(n)
+    return tuple(kept)
+
+
+def lines_holding(low_text: str, needles: tuple[str, ...], line_starts: list[int]) -> set[int]:
+    """Lines of a lower-cased text where any needle occurs. `str.find` per needle:
+    far faster than one regex alternation, which tries every branch everywhere."""
+    lines: set[int] = set()
+    for needle in needles:
+        i = low_text.find(needle)
+        while i != -1:
+            line = bisect_right(line_starts, i) - 1
+            lines.add(line)
+            # Skip to the next line: one hit per line is enough.
+            nxt = line_starts[line + 1] if line + 1 < len(line_starts) else len(low_text)
+            i = low_text.find(needle, nxt)
+    return lines
 
 
 @lru_cache(maxsize=4096)

@@ -292,3 +292,24 @@ def test_extend_markers_adds_a_label(tmp_path):
     settings = Settings(extend_markers=(str(extra),))
     out = nlclean.clean(text, settings=settings)
     assert "Brewline" not in out and "High tide." in out
+
+
+# --- flattened markdown: labels on lines inside one long paragraph -----------------
+
+def test_a_label_line_inside_a_flattened_paragraph_takes_its_ad_up_to_the_call_to_action():
+    story_a = "A lab in Tartu trained a small model to read tide gauges and it now beats the old tables"
+    story_b = "Ferry operators along the coast say the new forecasts have cut delays by a third this winter"
+    text = (
+        "# Daily\n\n"
+        f"Top story\n{story_a}\nREAD MORE\nPresented by Gaugeworks\nCalibrate every sensor in minutes\n"
+        "This new\nGaugeworks handbook\nexplains how field teams keep their instruments honest without lab visits or downtime\n"
+        f"GET THE HANDBOOK\nSecond story\n{story_b}\nREAD MORE\n"
+    )
+    out = clean(text)
+    assert "Gaugeworks" not in out and "GET THE HANDBOOK" not in out
+    assert story_a in out and story_b in out and "Second story" in out
+
+
+def test_a_converters_underlined_paragraph_is_no_empty_heading():
+    text = "# Daily\n\nline one\nline two\nline three\nline four\n-\n\n## Next\n\nMore.\n"
+    assert "line three" in clean(text)

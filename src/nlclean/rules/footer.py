@@ -51,6 +51,9 @@ MAX_WORDS = 30
 MAX_WORDS_NEAR_END = 60
 # A block that opens with a footer phrase is footer throughout when this short.
 MAX_BLOCK_WORDS = 40
+# Shorter lines hold no footer sentences with an address glued on.
+MIN_GLUED_LINE = 60
+_DIGIT = re.compile(r"\d")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d|\bcopyright\b|\ball rights reserved\b", re.I)
 _BARE_URL = re.compile(r"(?:https?)://\S+")
 # A sentence ends at . ! ? (or a link closing after one), before a space, a capital or the end.
@@ -66,6 +69,8 @@ class Footer(Rule):
     def check(self, ctx) -> Iterator[Finding]:
         doc = ctx.doc
         near_end = doc.body_start + int((len(doc.lines) - doc.body_start) * 0.7)
+        # One scan of the whole text finds the lines worth a closer look.
+        candidates = ctx.markers.footer_candidate_lines(doc.text, doc.line_starts)
         covered_until = -1
         for block in doc.all_blocks:
             if block.kind not in ("paragraph", "heading") or block.start < covered_until:
@@ -76,6 +81,8 @@ class Footer(Rule):
                     finding, covered_until = found
                     yield finding
                     continue
+            if not any(i in candidates for i in range(block.start, block.end)):
+                continue
             matched: list[tuple[int, str]] = []
             attached = content_lines = 0
             for i in range(block.start, block.end):
@@ -83,7 +90,7 @@ class Footer(Rule):
                 if not line.strip():
                     continue
                 content_lines += 1
-                why = self._footer_line(ctx, line, i >= near_end)
+                why = self._footer_line(ctx, line, i >= near_end) if i in candidates else None
                 if why:
                     matched.append((i, why))
                 elif not _words_of(line):
@@ -162,7 +169,7 @@ class Footer(Rule):
             return f"phrase '{phrase}'"
         if phrase and near_end and _kept_tail(markers, line) is not None:
             return f"phrase '{phrase}' (sentences of a long footer line)"
-        if words <= 6:
+        if words <= 6 and markers.may_hold_footer_url(line):
             for link in all_links(line):
                 if markers.is_footer_url(link.destination):
                     return f"link to {quote(link.destination, 40)}"
@@ -184,8 +191,8 @@ def _kept_tail(markers, line: str) -> int | None:
     """Offset where the part of a footer line to keep begins: the text after its
     last footer sentence (a postal address glued on), if that has words and no
     footer phrase. None when the whole line is footer."""
-    if not any(ch.isdigit() for ch in line):
-        return None  # a postal address has numbers
+    if len(line) < MIN_GLUED_LINE or not _DIGIT.search(line):
+        return None  # a postal address has numbers, and a line that holds one and sentences is long
     protected = protected_spans(line)
     cuts = [m.end() for m in _SENTENCE_END.finditer(line) if not is_protected(protected, m.start())]
     if not cuts:
@@ -202,7 +209,7 @@ def _kept_tail(markers, line: str) -> int | None:
     tail = line[last_footer:]
     if (
         word_count(visible_text_without_urls(tail)) < 2
-        or not any(ch.isdigit() for ch in visible_text_without_urls(tail))
+        or not _DIGIT.search(visible_text_without_urls(tail))
         or markers.footer_phrase(visible_text_without_urls(tail))
     ):
         return None

@@ -42,9 +42,14 @@ class NoStoryBlock(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
+        candidates = markers.candidate_lines("no_story", doc.text, doc.line_starts)
+        if not candidates:
+            return
         covered_until = -1
         for block in doc.all_blocks:
             if block.start < covered_until or block.kind not in ("heading", "paragraph"):
+                continue
+            if not any(i in candidates for i in range(block.start, block.end)):
                 continue
             text = doc.visible(block)
             if word_count(text) > (6 if block.kind == "heading" else MAX_WORDS):

@@ -13,7 +13,8 @@ It is invisible noise that bloats the text and confuses search and diffing
 
 ## Example
 A line `͏ ͏ ͏ ͏ ͏ ͏` (U+034F and spaces) is removed; in `Preview text͏ ͏ ͏ ͏`
-only the padding goes.
+only the padding goes. A lone U+FEFF inside the text goes too: a removal
+above it would bring it to the top, where it would be read as a BOM.
 
 ## Fix safety
 Safe.
@@ -31,6 +32,9 @@ _UNIT = (
     r"|&(?:zwnj|zwj|nbsp|shy|#847|#x34f|#8203|#x200b|#8204|#x200c|#8205|#65279|#xfeff|#173|#160|#xa0);?)"
 )
 PADDING = re.compile(rf"(?:{_UNIT}[ \t]*){{3,}}", re.I)
+# A byte-order mark inside the text (the real one, at the very start, is not
+# part of the text): invisible, and read as a BOM if a removal brings it to the top.
+_STRAY_BOM = re.compile("\ufeff")
 
 
 class PreheaderPadding(Rule):
@@ -50,7 +54,9 @@ class PreheaderPadding(Rule):
                 continue
             runs = list(PADDING.finditer(line))
             if not runs:
-                continue
+                runs = list(_STRAY_BOM.finditer(line))
+                if not runs:
+                    continue
             rest = PADDING.sub("", line).strip()
             n = sum(len(m.group(0)) for m in runs)
             message = f"preheader padding ({n} invisible characters)"

@@ -50,7 +50,12 @@ class ShareIcons(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
+        candidates = markers.candidate_lines("icons", doc.text, doc.line_starts)
+        if not candidates:
+            return
         for block in doc.inline_blocks():
+            if not any(i in candidates for i in range(block.start, block.end)):
+                continue
             source = doc.source(block)
             if "://" in source and not _has_words(source):
                 # Plain-text parts show icon links as bare addresses: "( https://… ) ( https://… )".

@@ -50,6 +50,7 @@ from typing import Iterator
 
 from ..extents import Extent, glued_heading_start, is_document_title, item_extent, label_block_extent, section_extent
 from ..findings import Edit, Finding
+from ..inline_syntax import visible_text_without_urls
 from .base import Rule
 from ._shared import quote, word_count
 
@@ -58,6 +59,12 @@ _DISCLOSURE_SUBJECT = frozenset(
     "this today's today’s week's week’s issue post newsletter section edition episode email is was has been "
     "are our the".split()
 )
+# A paragraph of this many lines or more is flattened text: its lines are read one by one.
+FLATTENED_LINES = 8
+MAX_AD_LINES = 12
+# An all-caps call to action on a line of its own ("DOWNLOAD THE GUIDE", "TRY IT FREE").
+_CTA_LINE = re.compile(r"^[^a-z]{0,3}[A-Z0-9][A-Z0-9 '’&!?.,:→-]{2,40}$")
+_NAME = re.compile(r"[A-Z][\w'’.-]{2,}")
 _SENTENCE_BREAK = re.compile(r"[.!?:。！？]\s+")
 _FIRST_SENTENCE = re.compile(r"^.{0,300}?(?:[.!?。！？](?:\s|$)|$)", re.S)
 
@@ -70,9 +77,19 @@ class SponsorBlock(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
+        # One scan of the whole text: the lines that hold a label word at all.
+        candidates = markers.sponsor_candidate_lines(doc.text, doc.line_starts)
+        if not candidates:
+            return
         covered_until = -1
         for block in doc.all_blocks:
             if block.start < covered_until or block.kind not in ("heading", "paragraph"):
+                continue
+            if not _may_hold_label(doc, block, candidates):
+                continue
+            inner = self._label_lines_inside(ctx, block, candidates)
+            if inner:
+                yield from inner
                 continue
             found = self._label(ctx, block)
             if found is None:
@@ -113,8 +130,14 @@ class SponsorBlock(Rule):
         first = markers.leading_label(_visible_line(first_line))
         if first is not None:
             visible = doc.visible(block)
-            label_only = block.end - block.start == 1 and word_count(visible) <= 8
             title = first.rest.strip(" :—-|*") or visible
+            label_only = block.end - block.start == 1 and word_count(visible) <= 8
+            if label_only and any(ch.isalnum() for ch in visible_text_without_urls(first.rest)):
+                # "Sponsored by Acme": the line names its sponsor; what follows is
+                # the ad only when it names Acme too (else the line was a logo line).
+                nxt = doc.next_block(block)
+                names = {w.lower() for w in _NAME.findall(visible_text_without_urls(first.rest))}
+                label_only = nxt is not None and any(n in doc.visible(nxt).lower() for n in names)
             return label_block_extent(doc, block, label_only), first.label, title
         label = _trailing_label(markers, first_line)
         if label is not None:
@@ -125,6 +148,36 @@ class SponsorBlock(Rule):
             if label is not None:
                 return Extent(*_item_or_block(block), "the end of its item"), label, _visible_line(first_line)
         return None
+
+    def _label_lines_inside(self, ctx, block, candidates: set[int]) -> list[Finding]:
+        """Flattened markdown: a paragraph of many lines (html pulled apart into
+        lines, no blank lines) holds a label line in its middle or at its end,
+        or opens with one. The ad is that line and the lines of the ad under it."""
+        doc, markers = ctx.doc, ctx.markers
+        if block.kind != "paragraph" or block.end - block.start < 2:
+            return []
+        first_is_label = block.start in candidates and block.end - block.start >= FLATTENED_LINES
+        found: list[Finding] = []
+        i = block.start if first_is_label else block.start + 1
+        while i < block.end:
+            if i not in candidates:
+                i += 1
+                continue
+            text = _visible_line(doc.lines[i])
+            m = markers.leading_label(text) if word_count(text) <= 10 else None
+            if m is None:
+                i += 1
+                continue
+            end, why = _ad_lines(ctx, i, block.end, m.rest)
+            label = m.label.strip()
+            a, b = doc.offset(i), doc.offset(end) if end < len(doc.lines) else len(doc.text)
+            title = quote(m.rest.strip(" :—-|*") or text)
+            found.append(ctx.finding(
+                f"sponsor block {title} ({label})", a, b, [Edit(a, b)], f"Remove sponsor block {title}",
+                evidence=(f"label '{label}' matched on a line inside a flattened paragraph", f"ends at {why}"),
+            ))
+            i = end
+        return found
 
     def _glued_label(self, ctx, block) -> Finding | None:
         """Flattened text: `Title (Sponsored)Ad text… Next HeadingStory…` on one line.
@@ -191,6 +244,43 @@ class SponsorBlock(Rule):
         if len(words) > 6 or any(w not in _DISCLOSURE_SUBJECT for w in words):
             return None
         return found
+
+
+def _ad_lines(ctx, label_line: int, stop: int, rest: str) -> tuple[int, str]:
+    """How far an ad runs inside a flattened paragraph: over short lines
+    (`Name — tagline`, a title), lines that name the sponsor, and a long line
+    just before the ad's all-caps call to action (which ends it); a long line
+    of prose that does neither starts the next story."""
+    doc = ctx.doc
+    names = {w.lower() for w in _NAME.findall(visible_text_without_urls(rest))}
+    i = label_line + 1
+    while i < stop and i - label_line <= MAX_AD_LINES:
+        text = visible_text_without_urls(doc.lines[i]).strip()
+        if _CTA_LINE.match(text) and any(ch.isalpha() for ch in text):
+            return i + 1, f"the ad's call to action {quote(text)}"
+        short = word_count(text) <= 12
+        named = any(n in text.lower() for n in names)
+        cta_ahead = any(
+            _CTA_LINE.match(visible_text_without_urls(doc.lines[j]).strip() or "-")
+            for j in range(i + 1, min(i + 3, stop))
+        )
+        if not (short or named or cta_ahead):
+            return i, "the next story's first line"
+        i += 1
+    if i >= stop:
+        return stop, "the end of its paragraph"
+    return i, "the most lines an ad inside a paragraph takes"
+
+
+def _may_hold_label(doc, block, candidates: set[int]) -> bool:
+    """Whether a label can be in one of the block's lines, or (for a heading)
+    in the first line of the paragraph under it."""
+    if any(i in candidates for i in range(block.start, block.end)):
+        return True
+    if block.kind == "heading":
+        nxt = doc.next_block(block)
+        return nxt is not None and nxt.start in candidates
+    return False
 
 
 def _trailing_label(markers, line: str) -> str | None:

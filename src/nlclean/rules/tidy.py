@@ -16,7 +16,8 @@ goes.
 
 ### NL603 empty-section
 A heading whose section holds nothing (the next heading is of the same or a
-higher level, or the document ends) goes.
+higher level, or the document ends) goes. A setext "heading" of more than
+two lines of text is a paragraph a converter happened to underline: it stays.
 
 ### NL604 trailing-hard-break
 Two or more spaces at the end of a paragraph's last line (a hard break with
@@ -127,6 +128,10 @@ class EmptySection(Rule):
         blocks = doc.blocks
         for i, block in enumerate(blocks):
             if block.kind != "heading":
+                continue
+            if block.is_setext and block.end - block.start > 3:
+                # Lines of text over a `-` line (a converter's broken-up paragraph)
+                # make a setext heading: that is text, not an empty category.
                 continue
             j = i + 1
             while j < len(blocks) and blocks[j].kind == "hr":

@@ -62,6 +62,7 @@ from ._shared import quote, word_count
 THRESHOLD = 5
 MAX_SECTION_WORDS = 400
 MAX_PARAGRAPH_WORDS = 150
+MAX_SLOT_LINE = 80  # an ad-slot name is a short line
 _PROMO_CODE = re.compile(r"\b(?:use|with|enter|apply) (?:the )?(?:promo |discount )?code:?\s+\*{0,2}[A-Z0-9]{4,}\b|\bpromo code\b", re.I)
 _NAME = re.compile(r"\b[A-Z][a-zA-Z0-9]{2,}\b")
 _COMMON = frozenset(
@@ -124,12 +125,15 @@ class UnlabelledPromotion(Rule):
     def check(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
         taken = merge_spans([(f.start, f.end) for f in ctx.earlier])  # sorted: a binary search per block
-        host_counts = Counter()
+        host_counts: Counter = Counter()
         block_hosts: dict[int, set[str]] = {}
-        for block in doc.blocks:
-            hosts = _hosts(doc, block)
-            block_hosts[id(block)] = hosts
-            host_counts.update(hosts)
+
+        def count_hosts() -> None:  # only once a candidate sells: most documents have none
+            if not block_hosts:
+                for b in doc.blocks:
+                    block_hosts[id(b)] = _hosts(doc, b)
+                    host_counts.update(block_hosts[id(b)])
+
         covered_until = -1
         for block in doc.blocks:
             if block.start < covered_until or block.kind not in ("heading", "paragraph"):
@@ -140,6 +144,7 @@ class UnlabelledPromotion(Rule):
             if found is None:
                 continue
             extent, slot_name, title = found
+            count_hosts()
             blocks = doc.blocks_between(extent.start, extent.end)
             hosts = set().union(*(block_hosts.get(id(b), set()) for b in blocks)) if blocks else set()
             own = sum(host_counts[h] for h in hosts)
@@ -167,6 +172,10 @@ class UnlabelledPromotion(Rule):
                 return None
             title = doc.visible(block)
             slot_name = markers.euphemism(title)
+            # Cheap tests first: a section that does not sell, or is long, is no candidate.
+            rough_end = doc.section_end(block)
+            if not slot_name and not _sells(markers, "\n".join(doc.lines[block.start : rough_end])):
+                return None
             extent = section_extent(doc, block, title)
             if slot_name and not any(doc.links(b) for b in doc.blocks_between(block.end, extent.end)):
                 extent = _with_next_section(doc, block, extent)
@@ -179,14 +188,19 @@ class UnlabelledPromotion(Rule):
             if word_count(" ".join(doc.lines[extent.start : extent.end])) > MAX_SECTION_WORDS:
                 return None
             return extent, slot_name, title
-        first = visible_text(doc.lines[block.start])
-        slot_name = markers.euphemism(first)
-        if slot_name is None and not _PROMO_CODE.search(doc.visible(block)):
+        line = doc.lines[block.start]
+        first = visible_text(line) if len(line) <= MAX_SLOT_LINE else ""
+        slot_name = markers.euphemism(first) if first else None
+        if slot_name is None and not ("code" in doc.source(block).lower() and _PROMO_CODE.search(doc.visible(block))):
             return None
         if word_count(doc.visible(block)) > MAX_PARAGRAPH_WORDS:
             return None
         label_only = slot_name is not None and block.end - block.start == 1
         return label_block_extent(doc, block, label_only), slot_name, first
+
+
+def _sells(markers, text: str) -> bool:
+    return bool(markers.calls_to_action(text)) or ("code" in text.lower() and bool(_PROMO_CODE.search(text)))
 
 
 def _with_next_section(doc, heading, extent: Extent) -> Extent:
