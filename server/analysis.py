@@ -65,6 +65,7 @@ class Analysis:
     _index: LineIndex | None = field(default=None, repr=False)
     _payload: list[dict] | None = field(default=None, repr=False)
     _fixed: str | None = field(default=None, repr=False)
+    published: bool = field(default=False, repr=False)  # pushed to the client already
 
     @classmethod
     def run(cls, uri: str, version: int | None, raw: str, encoding: str, settings: Settings, format: str) -> "Analysis":
