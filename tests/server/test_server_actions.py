@@ -80,17 +80,19 @@ async def test_each_quick_fix_makes_the_cli_findings_fix(session, tmp_path, form
     assert seen_unsafe
 
 
-async def test_disable_for_this_block_silences_that_rule_there_only(session, tmp_path):
+@pytest.mark.parametrize("form", ["lf", "crlf"])
+async def test_disable_for_this_block_silences_that_rule_there_only(session, tmp_path, form):
+    text, newline = FORMS[form], "\r\n" if form == "crlf" else "\n"
     path = tmp_path / "harbour.md"
-    uri = session.open(path, NEWSLETTER)
+    uri = session.open(path, text)
     [sponsor] = [d for d in await session.diagnostics(uri) if d.code == "NL101"]
     actions = await session.code_actions(uri, sponsor.range, diagnostics=[sponsor])
     [disable] = [a for a in actions if a.title == "Disable NL101 for this block"]
     assert disable.is_preferred is not True
     [insert] = edits_of(disable.edit, uri)
-    assert insert.new_text == "<!-- nlclean-disable-next-block NL101 -->\n\n"
+    assert insert.new_text == f"<!-- nlclean-disable-next-block NL101 -->{newline}{newline}"
     assert insert.range.start == insert.range.end == sponsor.range.start
-    silenced = apply(NEWSLETTER, [insert], session.encoding)
+    silenced = apply(text, [insert], session.encoding)
     session.replace_all(uri, silenced)
     after = [f["code"] for f in cli_findings(silenced, path)]
     assert "NL101" not in after and "NL503" in after
