@@ -1,4 +1,4 @@
-"""Marker data (data/markers.toml plus a user's extensions), compiled once.
+"""Marker data (data/*.toml plus a user's extensions), compiled once.
 
 Rules ask questions of a `Markers` object ("does this line start with a
 sponsor label?") instead of holding regexes themselves, so that the words
@@ -56,6 +56,8 @@ class PhraseSearch:
         for phrase in phrases:
             # The longest literal stretch between `*`s: every match contains it,
             # and a whole stretch ("get the app") is rarer than its longest word.
+            # (Markup inside a stretch in the source, "sent to [you@x.org](…)",
+            # hides it from the prefilter: phrases are written to avoid that.)
             parts = [p.strip() for p in phrase.lower().split("*") if p.strip()]
             anchor = max(parts, key=len) if parts else phrase.lower()
             by_anchor.setdefault(anchor, []).append(phrase)
@@ -146,6 +148,7 @@ class Markers:
         # `\W*(?:…)?\W*$` backtracks quadratically on a long run of punctuation before a word.
         self._icon_text = re.compile(rf"^\W*(?:(?:{_alternation(chrome.get('icon_texts', []))})\W*)?$", re.I)
         self.icon_urls = tuple(p.lower() for p in chrome.get("icon_url_patterns", []))
+        self._read_in_app_needles = minimal_needles(p.lower() for p in chrome.get("read_in_app", []))
         # Icon links show an icon address, or hide a share address in a redirect.
         self._icon_needles = minimal_needles((*self.icon_urls, "ahr0c", "bwfpbhrv", "url=", "u=http"))
         self.avatar_alts = tuple(p.lower() for p in chrome.get("avatar_alt", []))
@@ -187,6 +190,7 @@ class Markers:
             "no_story": self._no_story.anchors,
             "puzzle": self._puzzle.anchors,
             "icons": self._icon_needles,
+            "read_in_app": self._read_in_app_needles,
         }[family]
         return lines_holding(text.lower(), needles, line_starts)
 
@@ -331,7 +335,15 @@ def _merge(base: dict, extra: dict) -> dict:
 
 
 def load_data(extensions: tuple[str, ...] = ()) -> dict:
-    data = tomllib.loads(resources.files("nlclean").joinpath("data/markers.toml").read_text(encoding="utf-8"))
+    """markers.toml, then the other built-in files (`lang-*.toml`, …) in name
+    order, then the user's extension files: their lists are added together."""
+    folder = resources.files("nlclean").joinpath("data")
+    data = tomllib.loads(folder.joinpath("markers.toml").read_text(encoding="utf-8"))
+    extra = sorted(
+        (f for f in folder.iterdir() if f.name.endswith(".toml") and f.name != "markers.toml"), key=lambda f: f.name
+    )
+    for f in extra:
+        data = _merge(data, tomllib.loads(f.read_text(encoding="utf-8")))
     for path in extensions:
         data = _merge(data, tomllib.loads(Path(path).read_text(encoding="utf-8")))
     return data

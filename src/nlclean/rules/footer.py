@@ -8,8 +8,12 @@ Finds the lines an email platform adds around a newsletter: `Unsubscribe`,
 `data/markers.toml`.
 
 A line counts when its visible text carries a footer phrase and it is short
-(a sentence in a story that mentions "unsubscribe" is not a footer), or when
-it is a short link to an unsubscribe or preferences address.
+(a sentence in a story that mentions "unsubscribe" is not a footer; near the
+end of the document a longer line counts), or when it is a short link to an
+unsubscribe or preferences address (redirect links are judged by the
+address they spell out). A heading that sells the newsletter to its own
+reader (`Subscribe`, `Get … in a free daily email`, `订阅`) near the end
+takes its section: phrases in `subscribe` of `[footer]`.
 
 ## Why is this bad?
 It is email machinery, meaningless once the newsletter is out of the inbox
@@ -18,7 +22,11 @@ It is email machinery, meaningless once the newsletter is out of the inbox
 ## How far it goes
 The footer block, or only its footer lines when the block also holds other
 lines: the copyright notice and the postal address stay (SPEC keeps them;
-removing them is a separate, opt-in matter).
+removing them is a separate, opt-in matter). Lines of a footer line that
+hold only its address (`( https://… )`) go with it. A short block that opens
+with a footer phrase ("Other newsletters we publish: A, B, C") goes whole.
+One line that holds the footer sentences and then the postal address
+(flattened html) loses the sentences and keeps the address.
 
 ## Example
 ```markdown

@@ -34,7 +34,12 @@ class ReadInApp(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
+        candidates = markers.candidate_lines("read_in_app", doc.text, doc.line_starts)
+        if not candidates:
+            return
         for block in doc.inline_blocks():
+            if not any(i in candidates for i in range(block.start, block.end)):
+                continue
             source = doc.source(block)
             if ctx.doc.format == "text":
                 text = visible_text(source)

@@ -4,8 +4,12 @@
 Finds advertising that the newsletter itself labels: a heading or a first
 line with `Sponsored by`, `Presented by`, `Together with`, `(Sponsor)`,
 `[sponsored]`, `Partner`, `Advertisement`, … (and the same labels in other
-languages: 赞助, Anzeige, Publicité, Patrocinado, …), or a disclosure in the
-first sentence under a heading ("This section is sponsored by …").
+languages: 赞助, Anzeige, Publicité, Patrocinado, …), or a disclosure at the
+start of the first sentence under a heading ("This section is sponsored by
+…"; "the stadium, sponsored by a bank" is a story). In flattened text it
+also finds a label on a line inside a long paragraph, and a trailing label
+glued to the text after it (`Title (Sponsored)Ad text…`). A label word in
+a story's sentence, or in the newsletter's own title, is no label.
 
 The labels are data: `[sponsor]` in `data/markers.toml`, extensible with
 `extend-markers`.
@@ -17,15 +21,29 @@ It is SPEC row 1, the highest-priority rule.
 
 ## How far it goes
 - A labelled heading takes its section, up to the next heading of the same
-  or a higher level. A thematic break (`---`) ends it unless the block after
-  the break still names the sponsor (a name repeated from the heading, or the
-  host of the ad's links): then the ad goes on across the break.
-- A label line without a heading takes its block; a label standing alone
-  (`Together with Acme`) also takes the ad under it, up to a break, a
-  heading or the next item's title.
+  or a higher level. A thematic break (`---`) ends it unless the stretch
+  after the break still names the sponsor (a name repeated from the heading,
+  or the host of the ad's links): then the ad goes on across the break.
+- A label line without a heading takes its block. A label standing alone
+  (`Together with`, `Brought to you by:`, `Advertisement`) also takes the ad
+  under it, up to a break, a heading, the next item's title, a long
+  paragraph with no link, or a block that links where the newsletter's
+  stories link (the label then marked an ad image the conversion lost). A
+  label that names its sponsor (`Sponsored by Acme`) takes the next block
+  only when that block names Acme too.
+- Text with no blank lines (a plain-text part): the ad is the label and its
+  short sponsor lines (`Acme — ship faster`); the first line of prose is the
+  next story. Inside a flattened paragraph the ad runs over short lines,
+  lines naming the sponsor, and ends with its all-caps call to action.
+- A label glued into a flattened line takes the ad's title and text up to
+  the next section's heading glued into the same line
+  (`…deploymentMoving from Manual Workflow…` keeps `Moving from…`).
 - A trailing label (`… (Sponsor)`) takes its item: the list item, or the
-  title paragraph with its description up to the next title.
+  title paragraph with its description up to the next title, and the ad's
+  own call-to-action link (a title-shaped link to the same site).
 - No block runs past a copyright line: the footer that SPEC keeps.
+- `--output-format full` shows, for each block, the label that matched and
+  why the block ends where it ends.
 
 ## Example
 ```markdown

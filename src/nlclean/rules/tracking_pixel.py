@@ -44,9 +44,13 @@ class TrackingPixel(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
+        if "![" not in doc.text:
+            return
         for block in doc.inline_blocks():
             if "](" not in doc.lines[block.start] and block.end - block.start == 1:
                 continue
+            if "![" not in doc.source(block):
+                continue  # no image, no pixel: skip the link scan
             pixels = [
                 link
                 for link in doc.links(block)
