@@ -11,6 +11,7 @@ Everything here works on a plain string and returns offsets into it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 _BACKTICKS = re.compile(r"`+")
@@ -166,6 +167,10 @@ _POINTY_DESTINATION = re.compile(r"(?:[^<>\n\\]|\\.)*")
 _MAX_PAREN_DEPTH = 32
 
 
+# Characters that never end, open or escape anything in a link destination.
+_PLAIN_DESTINATION_RUN = re.compile(r"[^\\\s()\x00-\x1f]*")
+
+
 def _destination(s: str, i: int) -> tuple[int, int, int] | None:
     """Parse `(dest "title")` starting at s[i] == "(": (dest_start, dest_end, end).
 
@@ -186,6 +191,11 @@ def _destination(s: str, i: int) -> tuple[int, int, int] | None:
         dest_start = j
         depth = 0
         while j < n:
+            # Jump over a run of ordinary characters in one step: tracking
+            # URLs are hundreds of characters long.
+            j = _PLAIN_DESTINATION_RUN.match(s, j).end()
+            if j >= n:
+                break
             c = s[j]
             if c == "\\":
                 j += 2
@@ -315,8 +325,11 @@ _TAGS = re.compile(r"</?[A-Za-z][^<>]*>")
 _BARE = re.compile(r"(?:https?|ftp)://\S+", re.I)
 
 
+@lru_cache(maxsize=8192)
 def visible_text(s: str) -> str:
-    """The text a reader sees: link targets, emphasis and markers dropped."""
+    """The text a reader sees: link targets, emphasis and markers dropped.
+
+    Cached: several rules ask it of the same lines and blocks in one run."""
     if "](" in s:
         s = _LINK_DEST.sub("] ", s)
     if "<" in s:
@@ -326,3 +339,8 @@ def visible_text(s: str) -> str:
 
 def visible_text_without_urls(s: str) -> str:
     return _BARE.sub(" ", visible_text(s))
+
+
+def clear_caches() -> None:
+    """Forget cached answers (for benchmarks that must start cold)."""
+    visible_text.cache_clear()

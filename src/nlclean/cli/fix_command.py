@@ -12,11 +12,13 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
+from dataclasses import dataclass, field
 
 from ..files import FileError, discover, write_atomic
 from ..fixer import fix_text
 from ..guard import NewContentError
 from .common import Input, SettingsResolver, add_selection_options, error, progress
+from .parallel import add_jobs_option, run_jobs
 
 
 def add_parser(sub) -> None:
@@ -29,12 +31,84 @@ def add_parser(sub) -> None:
     p.add_argument("--no-unsafe-fixes", dest="unsafe_fixes", action="store_false")
     p.add_argument("--exit-non-zero-on-fix", action="store_true",
                    help="exit 1 when any file was changed (for commit hooks)")
+    add_jobs_option(p)
     p.set_defaults(run=run)
+
+
+@dataclass
+class Outcome:
+    """What cleaning one newsletter came to; printed by the parent in file order."""
+
+    messages: list[str] = field(default_factory=list)  # lines for stderr
+    stdout: bytes = b""
+    failed: bool = False
+    changed: bool = False
+    fixed_issues: int = 0
+    remaining: int = 0
+
+
+@dataclass(frozen=True)
+class FixJob:
+    """Everything a worker needs to clean files (picklable, for the process pool)."""
+
+    resolver: SettingsResolver
+    stdin_filename: str | None
+    diff: bool
+    check: bool
+    stdin_mode: bool
+    announce: bool  # print `fixed <name>` for each file written
+
+    def __call__(self, item: Input) -> Outcome:
+        out = Outcome()
+        try:
+            nl = item.load(self.stdin_filename)
+            result = fix_text(nl.form.normalized, self.resolver.for_path(item.settings_path), nl.format)
+        except (FileError, NewContentError) as exc:
+            out.messages.append(_error_line(f"{item.name}: {exc}" if isinstance(exc, NewContentError) else str(exc)))
+            out.failed = True
+            return out
+        except Exception as exc:  # a bug on one newsletter must not stop the others
+            out.messages.append(_error_line(f"{item.name}: internal error ({type(exc).__name__}: {exc}); left untouched"))
+            out.failed = True
+            return out
+        out.remaining = sum(1 for f in result.remaining if f.fix is None or not f.fix.is_safe)
+        new_bytes = nl.encode(result.text)
+        out.changed = new_bytes != nl.original
+        if out.changed:
+            out.fixed_issues = len(result.applied)
+        if self.diff:
+            if out.changed:
+                old_text, new_text = nl.original.decode("utf-8"), new_bytes.decode("utf-8")
+                out.stdout = "".join(difflib.unified_diff(
+                    old_text.splitlines(keepends=True), new_text.splitlines(keepends=True),
+                    f"a/{item.name}", f"b/{item.name}")).encode("utf-8")
+        elif self.stdin_mode:
+            if not self.check:
+                out.stdout = new_bytes
+        elif out.changed and not self.check:
+            try:
+                write_atomic(item.path, new_bytes, expected=nl.original)
+            except FileError as exc:
+                out.messages.append(_error_line(str(exc)))
+                out.failed = True
+                out.changed = False
+                out.fixed_issues = 0
+            else:
+                if self.announce:
+                    out.messages.append(f"fixed {item.name}\n")
+        elif out.changed and self.check and self.announce:
+            out.messages.append(f"would fix {item.name}\n")
+        return out
+
+
+def _error_line(message: str) -> str:
+    return f"nlclean: error: {message}\n"
 
 
 def run(args: argparse.Namespace) -> int:
     resolver = SettingsResolver(args, unsafe=args.unsafe_fixes)
     stdin_mode = args.paths == ["-"]
+    missing: list[str] = []
     if stdin_mode:
         items = [Input(args.stdin_filename or "-", args.stdin_filename, None)]
     else:
@@ -42,54 +116,29 @@ def run(args: argparse.Namespace) -> int:
         for m in missing:
             error(m)
         items = [Input(str(f), f, f) for f in files]
-    failed = not stdin_mode and bool(missing)
+    job = FixJob(
+        resolver=resolver,
+        stdin_filename=args.stdin_filename,
+        diff=args.diff,
+        check=args.check,
+        stdin_mode=stdin_mode,
+        announce=not args.quiet and (args.exit_non_zero_on_fix or args.check),
+    )
+    failed = bool(missing)
     fixed_issues = fixed_files = remaining = 0
-    changed_any = False
     with progress(len(items), not args.no_progress and not stdin_mode) as tick:
-        for item in items:
-            try:
-                nl = item.load(args.stdin_filename)
-                result = fix_text(nl.form.normalized, resolver.for_path(item.settings_path), nl.format)
-            except (FileError, NewContentError) as exc:
-                error(f"{item.name}: {exc}" if isinstance(exc, NewContentError) else str(exc))
-                failed = True
-                tick()
-                continue
-            except Exception as exc:  # a bug on one newsletter must not stop the others
-                error(f"{item.name}: internal error ({type(exc).__name__}: {exc}); left untouched")
-                failed = True
-                tick()
-                continue
-            remaining += sum(1 for f in result.remaining if f.fix is None or not f.fix.is_safe)
-            new_bytes = nl.encode(result.text)
-            changed = new_bytes != nl.original
-            if changed:
-                changed_any = True
+        for outcome in run_jobs(job, items, args.jobs):
+            for line in outcome.messages:
+                sys.stderr.write(line)
+            if outcome.stdout:
+                sys.stdout.flush()
+                sys.stdout.buffer.write(outcome.stdout)
+                sys.stdout.buffer.flush()
+            failed |= outcome.failed
+            remaining += outcome.remaining
+            if outcome.changed:
                 fixed_files += 1
-                fixed_issues += len(result.applied)
-            if args.diff:
-                if changed:
-                    old_text, new_text = nl.original.decode("utf-8"), new_bytes.decode("utf-8")
-                    sys.stdout.writelines(difflib.unified_diff(
-                        old_text.splitlines(keepends=True), new_text.splitlines(keepends=True),
-                        f"a/{item.name}", f"b/{item.name}"))
-            elif stdin_mode:
-                if not args.check:
-                    sys.stdout.buffer.write(new_bytes)
-                    sys.stdout.flush()
-            elif changed and not args.check:
-                try:
-                    write_atomic(item.path, new_bytes, expected=nl.original)
-                except FileError as exc:
-                    error(str(exc))
-                    failed = True
-                    fixed_files -= 1
-                    fixed_issues -= len(result.applied)
-                else:
-                    if not args.quiet and args.exit_non_zero_on_fix:
-                        sys.stderr.write(f"fixed {item.name}\n")
-            elif changed and args.check and not args.quiet:
-                sys.stderr.write(f"would fix {item.name}\n")
+                fixed_issues += outcome.fixed_issues
             tick()
     if not args.quiet:
         verb = "Would fix" if (args.check or args.diff) else "Fixed"
@@ -100,6 +149,6 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(summary + ".\n")
     if failed:
         return 2
-    if changed_any and (args.check or args.diff or args.exit_non_zero_on_fix):
+    if fixed_files and (args.check or args.diff or args.exit_non_zero_on_fix):
         return 1
     return 0
