@@ -5,6 +5,7 @@ aim is at most 15× for 10× the input).
     python benchmarks/bench_linearity.py                 # every shape, 20 kB -> 200 kB
     python benchmarks/bench_linearity.py --size 100000   # 100 kB -> 1 MB
     python benchmarks/bench_linearity.py --shape "nested"  # shapes whose name contains "nested"
+    python benchmarks/bench_linearity.py --huge          # also a 10 MB newsletter and a 1 MB line, once
 
 The shapes are those of the hang detector, tests/robustness/pathological.py.
 Exits 1 when a ratio is above --limit.
@@ -38,7 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per size; the best counts (default 3)")
     parser.add_argument("--limit", type=float, default=15.0, help="the worst acceptable ratio (default 15)")
     parser.add_argument("--shape", default="", help="only shapes whose name contains this")
+    parser.add_argument("--huge", action="store_true", help="also clean a 10 MB newsletter and a 1 MB line (minutes)")
     args = parser.parse_args(argv)
+
+    if args.huge:
+        for name, size in (("one long line", 1_000_000), ("newsletter", 10_000_000)):
+            text = SHAPES[name](size)
+            seconds = timed(text, 1)
+            print(f"{name}, {len(text) / 1e6:.1f} MB: {seconds:.1f}s ({len(text) / 1e3 / seconds:.0f} kB/s)", flush=True)
 
     worst_name, worst = "", 0.0
     print(f"{'shape':32} {'small':>10} {'large':>10} {'ratio':>7}")

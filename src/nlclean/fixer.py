@@ -37,13 +37,12 @@ class FixResult:
         return bool(self.applied)
 
 
-class _TakenEdits:
-    """The edits chosen so far, sorted by start, for an O(log n) overlap test
-    (a round can hold thousands of small fixes: one per `$` or entity)."""
+class _SortedEdits:
+    """Non-overlapping edits sorted by start: an O(log n) overlap test."""
 
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+    def __init__(self, starts: list[int] | None = None, ends: list[int] | None = None) -> None:
+        self.starts: list[int] = starts or []
+        self.ends: list[int] = ends or []
 
     def conflicts(self, edit: Edit) -> bool:
         # Chosen edits never overlap, so only the neighbours on each side matter.
@@ -59,9 +58,36 @@ class _TakenEdits:
         return False
 
     def add(self, edit: Edit) -> None:
+        if not self.starts or edit.start > self.starts[-1]:
+            self.starts.append(edit.start)  # the usual case: a rule's edits come in order
+            self.ends.append(edit.end)
+            return
         i = bisect_left(self.starts, edit.start)
         self.starts.insert(i, edit.start)
         self.ends.insert(i, edit.end)
+
+
+class _TakenEdits:
+    """The edits chosen so far in a round (thousands when every `$` or entity
+    is a fix). Each rule's edits arrive in position order, so they are
+    appended to a list of their own and merged into the rest when the next
+    rule starts: linear, where inserting into one list was quadratic."""
+
+    def __init__(self) -> None:
+        self.earlier = _SortedEdits()
+        self.current = _SortedEdits()
+
+    def next_rule(self) -> None:
+        if self.current.starts:
+            merged = sorted(zip(self.earlier.starts + self.current.starts, self.earlier.ends + self.current.ends))
+            self.earlier = _SortedEdits([a for a, _ in merged], [b for _, b in merged])
+            self.current = _SortedEdits()
+
+    def conflicts(self, edit: Edit) -> bool:
+        return self.earlier.conflicts(edit) or self.current.conflicts(edit)
+
+    def add(self, edit: Edit) -> None:
+        self.current.add(edit)
 
 
 def select_fixes(findings: list[Finding], unsafe: bool) -> list[Finding]:
@@ -70,7 +96,11 @@ def select_fixes(findings: list[Finding], unsafe: bool) -> list[Finding]:
     candidates.sort(key=lambda f: (RULE_ORDER.get(f.code, 999), f.start, f.end))
     chosen: list[Finding] = []
     taken = _TakenEdits()
+    rule = None
     for f in candidates:
+        if f.code != rule:
+            taken.next_rule()
+            rule = f.code
         edits = f.fix.edits  # type: ignore[union-attr]
         if any(taken.conflicts(e) for e in edits):
             continue

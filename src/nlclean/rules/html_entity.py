@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
+from functools import lru_cache
 from html.entities import html5
 from typing import Iterator
 
@@ -55,14 +57,39 @@ def decode(match: re.Match) -> str | None:
     return html.unescape(f"&#{code};")
 
 
+_REST_OF_LINE_BLANK = re.compile(r"[^\S\n]*(?:\n|\Z)")
+
+
+def _after_line_start(text: str, i: int) -> bool:
+    """Whether only spaces and `>` stand between the start of i's line and i.
+    Looks back over that run only, so a long line with many entities stays linear."""
+    while i > 0 and text[i - 1] in " >":
+        i -= 1
+    return i == 0 or text[i - 1] == "\n"
+
+
+@lru_cache(maxsize=4)
+def _link_punctuation(text: str) -> tuple[list[int], list[int]]:
+    """Where `](` and `)` are in a block's text, found once per block."""
+    return [m.start() for m in re.finditer(r"\]\(", text)], [m.start() for m in re.finditer(r"\)", text)]
+
+
+def _inside_link_destination(text: str, i: int) -> bool:
+    """Whether i follows a `](` with no `)` in between (a would-be destination or title)."""
+    opens, closes = _link_punctuation(text)
+    k = bisect_left(opens, i) - 1
+    if k < 0:
+        return False
+    j = bisect_left(closes, opens[k] + 2)
+    return j == len(closes) or closes[j] >= i
+
+
 def markdown_safe(char: str, text: str, start: int, end: int) -> str:
     """The decoded text, escaped where it would otherwise become markdown syntax."""
     if len(char) != 1:
         return char
-    line_start = text.rfind("\n", 0, start) + 1
-    at_line_start = not text[line_start:start].strip(" >")
-    line_end = text.find("\n", end)
-    at_line_end = not text[end : len(text) if line_end == -1 else line_end].strip()
+    at_line_start = _after_line_start(text, start)
+    at_line_end = _REST_OF_LINE_BLANK.match(text, end) is not None
     # Whitespace is structure (a tab or newline, or a space at a line's edge,
     # would start code, end a paragraph or vanish): such entities stay.
     if char in " \t\n\r\f\v" or (char.isspace() and (at_line_start or at_line_end)):
@@ -70,13 +97,16 @@ def markdown_safe(char: str, text: str, start: int, end: int) -> str:
     if char == "#" and at_line_end:
         return "\\#"  # would close an ATX heading
     if char in "\"'()":
-        link_open = text.rfind("](", 0, start)
-        if (link_open != -1 and ")" not in text[link_open + 2 : start]) or (char == "(" and text[start - 1 : start] == "]"):
+        if _inside_link_destination(text, start) or (char == "(" and text[start - 1 : start] == "]"):
             return "\\" + char  # would complete a link destination or title
     if char == ":" and text[start - 1 : start] == "]":
         return "\\:"  # would make a link reference definition
-    if char in ".)" and text[line_start:start].lstrip(" >").isdigit():
-        return "\\" + char  # `1.` would start an ordered list
+    if char in ".)":
+        digits = start
+        while digits > 0 and start - digits < 10 and text[digits - 1].isdigit():
+            digits -= 1
+        if digits < start and _after_line_start(text, digits):
+            return "\\" + char  # `1.` would start an ordered list
     if char in _ALWAYS_ESCAPE or (at_line_start and char in _LINE_START_ESCAPE):
         return "\\" + char
     if char == "&" and _ENTITY_AHEAD.match(text, end):
