@@ -136,6 +136,12 @@ class Markers:
             rf"^{_DECORATION}(?P<label>{_alternation(data.get('sponsor_us', {}).get('phrases', []))})",
             re.I,
         )
+        self._sponsor_us_needles = minimal_needles(
+            part.strip().lower()
+            for phrase in data.get("sponsor_us", {}).get("phrases", [])
+            for part in phrase.split("*")
+            if part.strip()
+        )
         footer = data.get("footer", {})
         self._footer = PhraseSearch(footer.get("phrases", []))
         self.footer_urls = tuple(p.lower() for p in footer.get("url_patterns", []))
@@ -191,6 +197,7 @@ class Markers:
             "puzzle": self._puzzle.anchors,
             "icons": self._icon_needles,
             "read_in_app": self._read_in_app_needles,
+            "sponsor_us": self._sponsor_us_needles,
         }[family]
         return lines_holding(text.lower(), needles, line_starts)
 

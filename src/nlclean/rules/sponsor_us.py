@@ -48,10 +48,15 @@ class SponsorUs(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
+        candidates = markers.candidate_lines("sponsor_us", doc.text, doc.line_starts)
+        if not candidates:
+            return
         covered_until = -1
         for block in doc.blocks:
             if block.start < covered_until or block.kind not in ("heading", "paragraph"):
                 continue
+            if not any(i in candidates for i in range(block.start, block.end + 2)):
+                continue  # the phrase is in neither the block nor the first line under it
             if block.kind == "heading":
                 if is_document_title(doc, block):
                     continue

@@ -20,7 +20,9 @@ words, and not a list of several linked stories) and paragraphs that open
 with a publisher's ad-slot name or carry a promo code. A candidate is
 reported when it has something that sells (an ad-slot name, a promo code or
 a call to action), at least two kinds of evidence, and a score of at least
-`THRESHOLD`. A news item that mentions companies and prices has no call to
+`THRESHOLD`, and when it holds no more than `MAX_SHARE` of the newsletter's
+words (when the "ad" is most of the text, the mailing is the promotion, and
+a judgement does not empty it). A news item that mentions companies and prices has no call to
 action and no ad-slot name, and stays.
 
 ## Why is this bad?
@@ -63,6 +65,8 @@ THRESHOLD = 5
 MAX_SECTION_WORDS = 400
 MAX_PARAGRAPH_WORDS = 150
 MAX_SLOT_LINE = 80  # an ad-slot name is a short line
+MAX_SHARE = 0.4  # never judge most of a newsletter to be an ad ...
+MIN_BODY_WORDS = 150  # ... when it is a newsletter at all
 _PROMO_CODE = re.compile(r"\b(?:use|with|enter|apply) (?:the )?(?:promo |discount )?code:?\s+\*{0,2}[A-Z0-9]{4,}\b|\bpromo code\b", re.I)
 _NAME = re.compile(r"\b[A-Z][a-zA-Z0-9]{2,}\b")
 _COMMON = frozenset(
@@ -156,6 +160,10 @@ class UnlabelledPromotion(Rule):
             )
             if score < THRESHOLD:
                 continue
+            if _share_of_body(doc, extent) > MAX_SHARE:
+                # A judgement must not gut a newsletter: when the "ad" is most of
+                # it, the newsletter is the promotion (a shop's own mailing).
+                continue
             covered_until = extent.end
             yield ctx.remove_lines(
                 f"unlabelled promotion {quote(title)} ({'; '.join(evidence)})",
@@ -196,7 +204,16 @@ class UnlabelledPromotion(Rule):
         if word_count(doc.visible(block)) > MAX_PARAGRAPH_WORDS:
             return None
         label_only = slot_name is not None and block.end - block.start == 1
-        return label_block_extent(doc, block, label_only), slot_name, first
+        return label_block_extent(doc, block, label_only), slot_name, first or visible_text(line)
+
+
+def _share_of_body(doc, extent: Extent) -> float:
+    """The share of the body's visible words that the extent holds."""
+    body = sum(len(doc.visible(b).split()) for b in doc.blocks if b.has_inline)
+    if body < MIN_BODY_WORDS:
+        return 0.0  # a snippet, not a newsletter: no proportion to judge by
+    inside = sum(len(doc.visible(b).split()) for b in doc.blocks_between(extent.start, extent.end) if b.has_inline)
+    return inside / body
 
 
 def _sells(markers, text: str) -> bool:
