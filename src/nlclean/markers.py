@@ -10,7 +10,7 @@ import base64
 import binascii
 import re
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -70,7 +70,7 @@ class PhraseSearch:
         low = text.lower()
         return [regex for anchor, regex in self.groups if anchor in low]
 
-    def lines_with_anchor(self, low_text: str, line_starts: list[int]) -> set[int]:
+    def lines_with_anchor(self, low_text: str, line_starts: list[int]) -> LineHits:
         """0-based numbers of the lines of a lower-cased text that hold an
         anchor: the only lines where a phrase can match."""
         return lines_holding(low_text, self.anchors, line_starts)
@@ -189,7 +189,7 @@ class Markers:
         m = self._trailing.search(line)
         return m.group("label") if m else None
 
-    def candidate_lines(self, family: str, text: str, line_starts: list[int]) -> set[int]:
+    def candidate_lines(self, family: str, text: str, line_starts: list[int]) -> LineHits:
         """Lines of `text` where a marker of `family` ("no_story", "puzzle",
         "icons") can be at all: a cheap superset, found by substring search."""
         needles = {
@@ -201,7 +201,7 @@ class Markers:
         }[family]
         return lines_holding(text.lower(), needles, line_starts)
 
-    def sponsor_candidate_lines(self, text: str, line_starts: list[int]) -> set[int]:
+    def sponsor_candidate_lines(self, text: str, line_starts: list[int]) -> LineHits:
         """Lines of `text` that hold a sponsor label word at all (a cheap superset)."""
         return lines_holding(text.lower(), self._sponsor_needles, line_starts)
 
@@ -239,7 +239,7 @@ class Markers:
         m = self._footer.search(text)
         return m.group(0) if m else None
 
-    def footer_candidate_lines(self, text: str, line_starts: list[int]) -> set[int]:
+    def footer_candidate_lines(self, text: str, line_starts: list[int]) -> LineHits:
         """Lines of `text` that may be footer lines (a superset; cheap)."""
         low = text.lower()
         lines = self._footer.lines_with_anchor(low, line_starts)
@@ -283,6 +283,20 @@ class Markers:
         return [m.group(0) for m in self._price.finditer(text)]
 
 
+class LineHits(set):
+    """Line numbers where a rule's words occur (a set), that also answers
+    "does any of lines [start, end) hold one?" by a binary search."""
+
+    def touches(self, start: int, end: int) -> bool:
+        if not self:
+            return False
+        ordered = self.__dict__.get("ordered")
+        if ordered is None:
+            ordered = self.__dict__["ordered"] = sorted(self)
+        i = bisect_left(ordered, start)
+        return i < len(ordered) and ordered[i] < end
+
+
 def minimal_needles(needles) -> tuple[str, ...]:
     """Drop a needle that contains another: wherever it occurs, the shorter one does."""
     ordered = sorted(set(needles), key=len)
@@ -293,10 +307,10 @@ def minimal_needles(needles) -> tuple[str, ...]:
     return tuple(kept)
 
 
-def lines_holding(low_text: str, needles: tuple[str, ...], line_starts: list[int]) -> set[int]:
+def lines_holding(low_text: str, needles: tuple[str, ...], line_starts: list[int]) -> LineHits:
     """Lines of a lower-cased text where any needle occurs. `str.find` per needle:
     far faster than one regex alternation, which tries every branch everywhere."""
-    lines: set[int] = set()
+    lines = LineHits()
     for needle in needles:
         i = low_text.find(needle)
         while i != -1:

@@ -89,7 +89,7 @@ class Footer(Rule):
                     finding, covered_until = found
                     yield finding
                     continue
-            if not any(i in candidates for i in range(block.start, block.end)):
+            if not candidates.touches(block.start, block.end):
                 continue
             matched: list[tuple[int, str]] = []
             attached = content_lines = 0

@@ -49,7 +49,7 @@ class NoStoryBlock(Rule):
         for block in doc.all_blocks:
             if block.start < covered_until or block.kind not in ("heading", "paragraph"):
                 continue
-            if not any(i in candidates for i in range(block.start, block.end)):
+            if not candidates.touches(block.start, block.end):
                 continue
             text = doc.visible(block)
             if word_count(text) > (6 if block.kind == "heading" else MAX_WORDS):

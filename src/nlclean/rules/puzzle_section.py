@@ -59,7 +59,7 @@ class PuzzleSection(Rule):
         for block in doc.blocks:
             if block.start < covered_until or block.kind not in ("heading", "paragraph"):
                 continue
-            if not any(i in candidates for i in range(block.start, block.end)):
+            if not candidates.touches(block.start, block.end):
                 continue
             if block.kind == "heading":
                 if is_document_title(doc, block):

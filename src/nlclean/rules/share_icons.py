@@ -54,7 +54,7 @@ class ShareIcons(Rule):
         if not candidates:
             return
         for block in doc.inline_blocks():
-            if not any(i in candidates for i in range(block.start, block.end)):
+            if not candidates.touches(block.start, block.end):
                 continue
             source = doc.source(block)
             if "://" in source and not _has_words(source):

@@ -69,6 +69,7 @@ from typing import Iterator
 from ..extents import Extent, glued_heading_start, is_document_title, item_extent, label_block_extent, section_extent
 from ..findings import Edit, Finding
 from ..inline_syntax import visible_text_without_urls
+from ..markers import LineHits
 from .base import Rule
 from ._shared import quote, word_count
 
@@ -167,7 +168,7 @@ class SponsorBlock(Rule):
                 return Extent(*_item_or_block(block), "the end of its item"), label, _visible_line(first_line)
         return None
 
-    def _label_lines_inside(self, ctx, block, candidates: set[int]) -> list[Finding]:
+    def _label_lines_inside(self, ctx, block, candidates: LineHits) -> list[Finding]:
         """Flattened markdown: a paragraph of many lines (html pulled apart into
         lines, no blank lines) holds a label line in its middle or at its end,
         or opens with one. The ad is that line and the lines of the ad under it."""
@@ -290,10 +291,10 @@ def _ad_lines(ctx, label_line: int, stop: int, rest: str) -> tuple[int, str]:
     return i, "the most lines an ad inside a paragraph takes"
 
 
-def _may_hold_label(doc, block, candidates: set[int]) -> bool:
+def _may_hold_label(doc, block, candidates: LineHits) -> bool:
     """Whether a label can be in one of the block's lines, or (for a heading)
     in the first line of the paragraph under it."""
-    if any(i in candidates for i in range(block.start, block.end)):
+    if candidates.touches(block.start, block.end):
         return True
     if block.kind == "heading":
         nxt = doc.next_block(block)

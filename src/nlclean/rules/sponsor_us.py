@@ -55,7 +55,7 @@ class SponsorUs(Rule):
         for block in doc.blocks:
             if block.start < covered_until or block.kind not in ("heading", "paragraph"):
                 continue
-            if not any(i in candidates for i in range(block.start, block.end + 2)):
+            if not candidates.touches(block.start, block.end + 2):
                 continue  # the phrase is in neither the block nor the first line under it
             if block.kind == "heading":
                 if is_document_title(doc, block):
