@@ -47,10 +47,16 @@ def findings_in(analysis: Analysis, where: types.Range) -> list[tuple[Finding, t
     return out
 
 
-def quick_fixes(analysis: Analysis, where: types.Range, versioned: bool) -> list[types.CodeAction]:
+def quick_fixes(analysis: Analysis, where: types.Range, versioned: bool,
+                refused: list[str] | None = None) -> list[types.CodeAction]:
+    """Quick fixes for the findings in `where`; a fix that would add words (a
+    rule's bug, which `nlclean fix` refuses too) is left out and named in `refused`."""
     actions = []
     for finding, diagnostic in findings_in(analysis, where):
-        if finding.fix is not None:
+        added = analysis.words_added_by(finding.fix) if finding.fix is not None else []
+        if added and refused is not None:
+            refused.append(f"{finding.code} ({finding.name}) would add words ({', '.join(added[:5])})")
+        if finding.fix is not None and not added:
             actions.append(types.CodeAction(
                 title=finding.fix.title,
                 kind=QUICKFIX,

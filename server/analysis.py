@@ -17,8 +17,9 @@ from lsprotocol import types
 from nlclean.document import Document
 from nlclean.engine import check
 from nlclean.files import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
-from nlclean.findings import Edit, Finding, Position, Severity
-from nlclean.fixer import fix_text
+from nlclean.findings import Edit, Finding, Fix, Position, Severity
+from nlclean.fixer import apply_edits, fix_text
+from nlclean.guard import added_words
 from nlclean.rules import BY_CODE
 from nlclean.settings import Settings, discover
 from nlclean.text_form import BOM, TextForm
@@ -132,6 +133,19 @@ class Analysis:
     def text_edit(self, edit: Edit) -> types.TextEdit:
         text = edit.replacement.replace("\n", "\r\n") if self.form.crlf else edit.replacement
         return types.TextEdit(range=self.range(edit.start, edit.end), new_text=text)
+
+    def words_added_by(self, fix: Fix) -> list[str]:
+        """The guard of `nlclean fix`, for one quick fix: words it would add.
+        Checked on the lines the edits touch (whole lines, so that two words
+        joined by a removed break count too), not on the whole document."""
+        text = self.doc.text
+        first, last = fix.span
+        start = text.rfind("\n", 0, first) + 1
+        end = text.find("\n", last)
+        end = len(text) if end < 0 else end
+        before = text[start:end]
+        after = apply_edits(before, [Edit(e.start - start, e.end - start, e.replacement) for e in fix.edits])
+        return added_words(before, after)
 
     def fixed_text(self) -> str:
         """What `nlclean fix` writes for this text. Raises NewContentError on a rule bug."""

@@ -463,7 +463,10 @@ async def code_action(ls: NlcleanServer, params: types.CodeActionParams):
     only = params.context.only
     found: list[types.CodeAction] = []
     if actions.wanted(actions.QUICKFIX, only):
-        found.extend(actions.quick_fixes(analysis, params.range, ls.versioned_edits))
+        refused: list[str] = []
+        found.extend(actions.quick_fixes(analysis, params.range, ls.versioned_edits, refused))
+        for reason in refused:
+            ls.report_once(f"quick fix refused: {reason}; please report this")
     if actions.wanted(actions.FIX_ALL_KIND, only):
         lazy = ls.resolves_edits
         fix_all = await _fix_all(ls, lambda: actions.fix_all(analysis, ls.versioned_edits, lazy))

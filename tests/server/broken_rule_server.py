@@ -1,10 +1,15 @@
-"""The real server with one more rule in the registry, a rule that raises:
-how a bug in a rule reaches the editor (as one NL000 diagnostic)."""
+"""The real server with one more rule in the registry, a broken one: how a
+bug in a rule reaches the editor.
+
+    python broken_rule_server.py raises      # NL999 raises: one NL000 diagnostic
+    python broken_rule_server.py adds-words  # NL998's fix adds words: the guard refuses it
+"""
 from __future__ import annotations
 
 import sys
 
 from nlclean import rules
+from nlclean.findings import Edit
 from nlclean.rules.base import Rule
 
 
@@ -19,7 +24,18 @@ class AlwaysRaises(Rule):
         yield  # a generator, like every rule
 
 
-rules.RULES.append(AlwaysRaises)
+class AddsWords(Rule):
+    code = "NL998"
+    name = "adds-words"
+    family = "test"
+    summary = "reports the first line, with a fix that writes new words into it"
+
+    def check(self, ctx):
+        end = ctx.doc.line_end(0)
+        yield ctx.finding("first line", 0, end, [Edit(0, 0, "Brand new words ")], "Prepend brand new words")
+
+
+rules.RULES.append({"raises": AlwaysRaises, "adds-words": AddsWords}[sys.argv[1]])
 
 from nlclean_server.language_server import serve  # noqa: E402
 

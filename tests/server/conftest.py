@@ -16,7 +16,7 @@ import pytest
 import pytest_lsp
 from pytest_lsp import LanguageClient, client_capabilities
 
-from lsp_session import Session, config, start
+from lsp_session import SERVER, Session, config, session_fixture, start
 
 CLIENTS = ["visual-studio-code", "neovim"]
 
@@ -38,13 +38,7 @@ def session(shared_client) -> Session:
     shared_client.session.close_all()
 
 
-@pytest_lsp.fixture(config=config(), params=CLIENTS, loop_scope="session")
-async def own_client(lsp_client: LanguageClient, request, tmp_path):
-    marker = request.node.get_closest_marker("init_options")
-    lsp_client.session = await start(lsp_client, client_capabilities(request.param), tmp_path,
-                                     marker.args[0] if marker else None)
-    yield
-    await lsp_client.shutdown_session()
+own_client = session_fixture(SERVER, tuple(CLIENTS))
 
 
 @pytest.fixture

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from lsprotocol import types
 from pygls.protocol import default_converter
-from pytest_lsp import ClientServerConfig, LanguageClient
+import pytest_lsp
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -239,3 +240,17 @@ async def start(client: LanguageClient, capabilities: types.ClientCapabilities, 
         capabilities=capabilities, root_uri=root.as_uri(), initialization_options=options))
     encoding = result.capabilities.position_encoding or "utf-16"
     return Session(client, getattr(encoding, "value", encoding))
+
+
+def session_fixture(command: list[str], clients: tuple[str, ...] = ("visual-studio-code",)):
+    """A fixture: a server started with `command`, initialized as each of `clients`,
+    its `Session` on the fixture's value (`.session`)."""
+    @pytest_lsp.fixture(config=config(command), params=list(clients), loop_scope="session")
+    async def fixture(lsp_client: LanguageClient, request, tmp_path):
+        marker = request.node.get_closest_marker("init_options")
+        lsp_client.session = await start(lsp_client, client_capabilities(request.param), tmp_path,
+                                         marker.args[0] if marker else None)
+        yield
+        await lsp_client.shutdown_session()
+
+    return fixture

@@ -6,17 +6,16 @@ import sys
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
-from pytest_lsp import LanguageClient, client_capabilities
 
-from lsp_session import FIXTURES, VIA_CLI, cli_findings, config, start
+from lsp_session import FIXTURES, VIA_CLI, cli_findings, session_fixture
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 NEWSLETTER = (FIXTURES / "harbour-notes.md").read_text(encoding="utf-8")
 BROKEN_RULE = [sys.executable, str(Path(__file__).parent / "broken_rule_server.py")]
+RAISES, ADDS_WORDS = [*BROKEN_RULE, "raises"], [*BROKEN_RULE, "adds-words"]
 
 
 async def still_serving(session, tmp_path) -> None:
@@ -68,11 +67,7 @@ async def test_a_text_newsletter_is_checked_as_text(session, tmp_path):
     assert found == sorted(f["code"] for f in cli_findings(text, path)) and found
 
 
-@pytest_lsp.fixture(config=config(BROKEN_RULE), params=["visual-studio-code"], loop_scope="session")
-async def broken(lsp_client: LanguageClient, request, tmp_path):
-    lsp_client.session = await start(lsp_client, client_capabilities(request.param), tmp_path)
-    yield
-    await lsp_client.shutdown_session()
+broken = session_fixture(RAISES)
 
 
 async def test_a_rule_that_raises_is_one_diagnostic(broken, tmp_path):
@@ -87,11 +82,26 @@ async def test_a_rule_that_raises_is_one_diagnostic(broken, tmp_path):
     assert await session.fix_all(uri) != NEWSLETTER  # the other rules still fix
 
 
-@pytest_lsp.fixture(config=config(VIA_CLI), loop_scope="session")
-async def via_cli(lsp_client: LanguageClient, tmp_path):
-    lsp_client.session = await start(lsp_client, client_capabilities("visual-studio-code"), tmp_path)
-    yield
-    await lsp_client.shutdown_session()
+adds_words = session_fixture(ADDS_WORDS)
+
+
+async def test_a_fix_that_would_add_words_is_refused_everywhere(adds_words, tmp_path):
+    session = adds_words.session
+    path = tmp_path / "harbour.md"
+    uri = session.open(path, NEWSLETTER)
+    [bad] = [d for d in await session.diagnostics(uri) if d.code == "NL998"]
+    titles = [a.title for a in await session.code_actions(uri, bad.range, diagnostics=[bad])]
+    assert "Prepend brand new words" not in titles and "Disable NL998 for this block" in titles
+    assert await session.fix_all(uri) == NEWSLETTER  # the fixer's guard: nothing changes
+    assert await session.formatted(uri) == NEWSLETTER
+    shown = " ".join(m.message for m in session.client.messages)
+    assert "NL998 (adds-words)" in shown and "brand" in shown
+    # The other rules' quick fixes are still there.
+    [sponsor] = [d for d in await session.diagnostics(uri) if d.code == "NL101"]
+    assert [a for a in await session.code_actions(uri, sponsor.range, diagnostics=[sponsor]) if a.title.startswith("Remove sponsor block")]
+
+
+via_cli = session_fixture(VIA_CLI)
 
 
 async def test_nlclean_server_command_starts_it(via_cli, tmp_path):
