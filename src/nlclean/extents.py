@@ -18,6 +18,8 @@ from .markers import resolve_url
 _COPYRIGHT = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright\b)", re.I)
 _WORD = re.compile(r"[A-Z][\w'’-]{2,}")
 _ARCHIVE_HEADER = re.compile(r"^\*\*(?:From|Date|Source|To|Subject):\*\*")
+# A trailing-label item takes at most this many description paragraphs.
+MAX_DESCRIPTION_BLOCKS = 3
 # A paragraph longer than this with no link is prose, not an ad under a lone label.
 LONG_PROSE_WORDS = 50
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
@@ -88,6 +90,13 @@ def _link_hosts(doc: Document, block: Block) -> set[str]:
             hosts.add(host.removeprefix("www."))
     doc._cache[key] = hosts
     return hosts
+
+
+def _shares_name(doc: Document, first: Block, other: Block) -> bool:
+    """Whether `other` names a capitalised name (4+ letters) of `first`."""
+    names = {w.lower() for w in _WORD.findall(doc.visible(first)) if len(w) >= 4 and w not in _STOP}
+    text = doc.visible(other).lower()
+    return any(n in text for n in names)
 
 
 def is_sponsor_line(doc: Document, block: Block) -> bool:
@@ -239,6 +248,7 @@ def item_extent(doc: Document, block: Block) -> Extent:
     end = block.end
     why = "the end of the document"
     own_hosts = _link_hosts(doc, block)
+    taken = 0
     while i < len(siblings):
         nxt = siblings[i]
         if is_title_shaped(doc, nxt) and own_hosts and _link_hosts(doc, nxt) <= own_hosts:
@@ -252,7 +262,16 @@ def item_extent(doc: Document, block: Block) -> Extent:
         if nxt.kind != "paragraph" or len(doc.visible(nxt)) <= 3:
             why = "a block that is not part of the description"
             break
+        if nxt.start == siblings[i - 1].end and not (is_sponsor_line(doc, nxt) or _shares_name(doc, block, nxt)):
+            # Text with no blank lines: a line of prose that does not name the
+            # sponsor is the next story, not the ad's description.
+            why = "the next story's first line (no blank line between)"
+            break
+        if taken >= MAX_DESCRIPTION_BLOCKS:
+            why = "the most description paragraphs an item takes"
+            break
         end = nxt.end
+        taken += 1
         i += 1
     if i == len(siblings) and end == block.end and siblings[-1] is block:
         why = "the end of the document"

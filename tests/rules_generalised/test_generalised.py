@@ -313,3 +313,19 @@ def test_a_label_line_inside_a_flattened_paragraph_takes_its_ad_up_to_the_call_t
 def test_a_converters_underlined_paragraph_is_no_empty_heading():
     text = "# Daily\n\nline one\nline two\nline three\nline four\n-\n\n## Next\n\nMore.\n"
     assert "line three" in clean(text)
+
+
+def test_a_trailing_label_line_in_unwrapped_text_takes_its_description_not_the_next_story():
+    out = clean((FIXTURES / "trailing_label_lines.txt").read_text(), format="text")
+    assert "Gearbox" not in out
+    assert "Mara explains" in out and "Tomas walks through" in out and "Intro line" in out
+
+
+def test_languages_live_in_their_own_data_files():
+    from importlib import resources
+
+    data = resources.files("nlclean").joinpath("data")
+    names = {f.name for f in data.iterdir()}
+    assert {"markers.toml", "lang-zh.toml", "lang-de.toml", "lang-fr.toml", "lang-es.toml"} <= names
+    assert "anzeige" not in data.joinpath("markers.toml").read_text(encoding="utf-8").lower()
+    assert "Anzeige" not in clean("# Weekly\n\n## Anzeige\n\nBrewline-Becher.\n\n## Tides\n\nHigh tide.\n")
