@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 import nlclean
 from nlclean.engine import INTERNAL_ERROR_CODE
 from nlclean.guard import words
+from promises import check_promises
 
 SPEC = json.loads((Path(__file__).parent / "data" / "commonmark-0.31.2.json").read_text(encoding="utf-8"))
 RENDER = MarkdownIt("commonmark").render
@@ -61,3 +62,10 @@ def test_spec_examples_never_break_other_modes(options):
         cleaned = nlclean.clean(source, **options)
         assert nlclean.clean(cleaned, **options) == cleaned, example["example"]
         assert not (words(cleaned) - words(source)), example["example"]
+
+
+def test_spec_examples_keep_their_form_with_crlf_and_a_bom():
+    for example in SPEC:
+        source = example["markdown"]
+        check_promises(source.replace("\n", "\r\n"))
+        check_promises("\ufeff" + source)
