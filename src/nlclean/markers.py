@@ -30,9 +30,14 @@ _ENCODED_TARGET = re.compile(r"[?&](?:url|u|target|redirect|dest|destination|r)=
 
 
 def _phrase_pattern(phrase: str) -> str:
-    parts = [re.escape(p.strip()) for p in phrase.split("*")]
-    # `*` stands for one to five words (a name).
-    body = r"\s*\S+(?:\s+\S+){0,4}?\s*".join(parts)
+    raw = [p.strip() for p in phrase.split("*")]
+    # `*` stands for one to five words (a name): a word of its own, so
+    # "sponsor *" matches "Sponsor Bytes" but not "Sponsored".
+    body = re.escape(raw[0])
+    for k, part in enumerate(raw[1:], start=1):
+        before = r"\s+" if raw[k - 1] and raw[k - 1][-1:].isalnum() else r"\s*"
+        after = (r"\s+" if part[:1].isalnum() else r"\s*") if part else ""
+        body += before + r"\S+(?:\s+\S+){0,4}?" + after + re.escape(part)
     # Latin words get word boundaries; CJK phrases are matched as they are.
     if phrase[:1].isascii() and phrase[:1].isalnum():
         body = r"\b" + body

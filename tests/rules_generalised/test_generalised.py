@@ -329,3 +329,20 @@ def test_languages_live_in_their_own_data_files():
     assert {"markers.toml", "lang-zh.toml", "lang-de.toml", "lang-fr.toml", "lang-es.toml"} <= names
     assert "anzeige" not in data.joinpath("markers.toml").read_text(encoding="utf-8").lower()
     assert "Anzeige" not in clean("# Weekly\n\n## Anzeige\n\nBrewline-Becher.\n\n## Tides\n\nHigh tide.\n")
+
+
+def test_a_game_link_without_a_heading_takes_the_game_not_the_story_list_after_it():
+    text = (
+        "# Daily\n\nThe story.\n\n[Play our weekly crossword.](https://daily.example/games/xw)\n\n"
+        "Which river runs backwards every spring?\n\n— From last week's essay on tides\n\n"
+        "Most read this week\n\n[The ferry strike](https://daily.example/a/1)\n[A lighthouse for sale](https://daily.example/a/2)\n"
+    )
+    out = clean(text)
+    assert "crossword" not in out and "runs backwards" not in out and "last week's essay" not in out
+    assert "The ferry strike" in out and "A lighthouse for sale" in out
+
+
+def test_a_name_placeholder_is_a_word_of_its_own():
+    # "sponsor *" is "Sponsor Acme", not "Sponsored": a lone SPONSORED line is NL101's label.
+    text = "# Daily\n\nThe story.\n\nSPONSORED\n\nBrewline mugs keep coffee hot. [Buy one](https://brewline.example.com)\n"
+    assert [f.code for f in nlclean.lint(text) if f.code in ("NL101", "NL102")] == ["NL101"]

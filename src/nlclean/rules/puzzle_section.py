@@ -12,7 +12,9 @@ Games are no story and make no sense without the interactive email
 
 ## How far it goes
 A heading takes its section; a line takes its block and, when it stands
-alone, the question under it (up to a break, heading or the next title).
+alone, the game under it: blocks with a puzzle word, a question, an
+attribution (`— From …`) or a short byline, up to the first block that is
+none of these (or a break, a heading, the next title).
 
 ## Example
 ```markdown
@@ -34,7 +36,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..extents import is_document_title, label_block_extent, section_extent
+from ..extents import Extent, is_document_title, label_block_extent, section_extent
 from ..findings import Finding
 from ..inline_syntax import visible_text
 from .base import Rule
@@ -42,6 +44,30 @@ from ._shared import quote, word_count
 
 MAX_HEADING_WORDS = 5
 MAX_LINE_WORDS = 8
+MAX_BYLINE_WORDS = 4
+MAX_WORDS_BEFORE = 3
+
+
+def _puzzle_only(ctx, label, extent: Extent) -> Extent:
+    """Under a puzzle line without a heading, the puzzle is the blocks that are
+    part of a game: a puzzle word, a question, an attribution (`— From …`) or a
+    short byline. The first block that is none of these ends it (a "Most
+    popular" list after a crossword link is a story list)."""
+    doc, markers = ctx.doc, ctx.markers
+    end = label.end
+    for block in doc.blocks_between(label.end, extent.end):
+        text = doc.visible(block).strip()
+        if (
+            markers.puzzle_word(text)
+            or text.endswith(("?", "?)", "？"))
+            or "?" in text[:80]
+            or text.startswith(("—", "–", "- "))
+            or word_count(text) <= MAX_BYLINE_WORDS
+        ):
+            end = block.end
+            continue
+        return Extent(extent.start, end, f"a block that is no part of the game ({quote(text, 32)})")
+    return Extent(extent.start, end, extent.why_it_ends) if end == extent.end else Extent(extent.start, end, "the end of the game")
 
 
 class PuzzleSection(Rule):
@@ -74,10 +100,13 @@ class PuzzleSection(Rule):
                 if word_count(text) > MAX_LINE_WORDS:
                     continue
                 word = markers.puzzle_word(text)
-                if word is None or not text.lower().lstrip("*_ #🧩🎯❓").startswith(word.lower()[:4]):
+                # The game word opens the line or comes within its first words
+                # ("Play our weekly crossword"), not deep in a sentence.
+                if word is None or word_count(text[: text.lower().find(word.lower())]) > MAX_WORDS_BEFORE:
                     continue
                 extent = label_block_extent(doc, block, label_only=block.end - block.start == 1,
                                             own_links_end_it=False)
+                extent = _puzzle_only(ctx, block, extent)
             covered_until = extent.end
             yield ctx.remove_lines(
                 f"puzzle section {quote(text)}",
