@@ -105,6 +105,8 @@ def is_sponsor_line(doc: Document, block: Block) -> bool:
         return False
     text = visible_text_without_urls(doc.lines[block.start]).strip()
     words = text.split()
+    if text.endswith((":", "：")):
+        return False  # "Where to find us:" opens a list of its own
     if len(words) <= 12:
         return True
     return len(words) <= 24 and bool(_NAME_DASH.search(" ".join(words[:5])))

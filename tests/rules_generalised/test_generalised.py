@@ -346,3 +346,21 @@ def test_a_name_placeholder_is_a_word_of_its_own():
     # "sponsor *" is "Sponsor Acme", not "Sponsored": a lone SPONSORED line is NL101's label.
     text = "# Daily\n\nThe story.\n\nSPONSORED\n\nBrewline mugs keep coffee hot. [Buy one](https://brewline.example.com)\n"
     assert [f.code for f in nlclean.lint(text) if f.code in ("NL101", "NL102")] == ["NL101"]
+
+
+def test_an_ad_inside_a_flattened_paragraph_stops_at_a_list_of_its_own():
+    lines = [
+        "Episode 12: the lighthouse keepers",
+        "Brought to you by:",
+        "Gearbox —Ship robot firmware without fear",
+        "Lumenly —Cameras that calibrate themselves",
+        "Where to find Mara:",
+        "• Website: https://mara.example.org",
+        "• Newsletter: https://letters.example.org",
+        "Referenced:",
+        "• The lens maker: https://lens.example.net",
+        "• Tide tables: https://tides.example.net",
+    ]
+    out = clean("# Show notes\n\n" + "\n".join(lines) + "\n")
+    assert "Gearbox" not in out and "Lumenly" not in out
+    assert "Where to find Mara:" in out and "mara.example.org" in out and "Tide tables" in out

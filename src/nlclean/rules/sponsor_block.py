@@ -81,8 +81,15 @@ _DISCLOSURE_SUBJECT = frozenset(
 # A paragraph of this many lines or more is flattened text: its lines are read one by one.
 FLATTENED_LINES = 8
 MAX_AD_LINES = 12
+# An ad's all-caps call to action within this many lines keeps the ad going.
+CTA_LOOKAHEAD = 5
 # An all-caps call to action on a line of its own ("DOWNLOAD THE GUIDE", "TRY IT FREE").
-_CTA_LINE = re.compile(r"^[^a-z]{0,3}[A-Z0-9][A-Z0-9 '’&!?.,:→-]{2,40}$")
+_BULLET = re.compile(r"^(?:[•◦▪‣*+-]|\d{1,3}[.)])\s")
+# (an imperative first, so an all-caps story title such as "RUBY 4.0 RELEASED" is none)
+_CTA_LINE = re.compile(
+    r"^[^A-Za-z0-9]{0,3}(?:GET|TRY|START|SAVE|DOWNLOAD|BOOK|JOIN|REGISTER|SIGN|LEARN|READ|CLAIM|WATCH|SHOP|BUY|"
+    r"APPLY|EXPLORE|SEE|REQUEST|RESERVE|CHECK|DISCOVER|ORDER|SCHEDULE|BUILD|DEPLOY|SUBSCRIBE)\b[A-Z0-9 '’&!?.,:→-]{0,40}$"
+)
 _NAME = re.compile(r"[A-Z][\w'’.-]{2,}")
 _SENTENCE_BREAK = re.compile(r"[.!?:。！？]\s+")
 _FIRST_SENTENCE = re.compile(r"^.{0,300}?(?:[.!?。！？](?:\s|$)|$)", re.S)
@@ -277,11 +284,13 @@ def _ad_lines(ctx, label_line: int, stop: int, rest: str) -> tuple[int, str]:
         text = visible_text_without_urls(doc.lines[i]).strip()
         if _CTA_LINE.match(text) and any(ch.isalpha() for ch in text):
             return i + 1, f"the ad's call to action {quote(text)}"
-        short = word_count(text) <= 12
         named = any(n in text.lower() for n in names)
+        # A short line is the ad's (a tagline, a title) unless it opens a list
+        # of its own ("Where to find Marc:") or is a bullet that names no sponsor.
+        short = word_count(text) <= 12 and not text.endswith((":", "：")) and not _BULLET.match(text)
         cta_ahead = any(
             _CTA_LINE.match(visible_text_without_urls(doc.lines[j]).strip() or "-")
-            for j in range(i + 1, min(i + 3, stop))
+            for j in range(i + 1, min(i + 1 + CTA_LOOKAHEAD, stop))
         )
         if not (short or named or cta_ahead):
             return i, "the next story's first line"
