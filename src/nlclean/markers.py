@@ -128,6 +128,7 @@ class Markers:
             # A short trailing label ("ad") only counts in its brackets.
             needles.update((label,) if len(label) > 3 else (f"({label}", f"[{label}", f"【{label}"))
         self._sponsor_needles = minimal_needles(needles)
+        self._lower: tuple[str | None, str] = (None, "")
         # A trailing label glued to the text after it, in flattened text:
         # "Ship faster with Acme (Sponsored)Acme builds …".
         self._glued_trailing = re.compile(
@@ -194,6 +195,14 @@ class Markers:
         m = self._trailing.search(line)
         return m.group("label") if m else None
 
+    def _lowered(self, text: str) -> str:
+        """The document lower-cased, once for all the rules that scan it in turn."""
+        source, low = self._lower  # one tuple: a reader in another thread sees a matching pair
+        if source is not text:
+            low = text.lower()
+            self._lower = (text, low)
+        return low
+
     def candidate_lines(self, family: str, text: str, line_starts: list[int]) -> LineHits:
         """Lines of `text` where a marker of `family` ("no_story", "puzzle",
         "icons") can be at all: a cheap superset, found by substring search."""
@@ -204,11 +213,11 @@ class Markers:
             "read_in_app": self._read_in_app_needles,
             "sponsor_us": self._sponsor_us_needles,
         }[family]
-        return lines_holding(text.lower(), needles, line_starts)
+        return lines_holding(self._lowered(text), needles, line_starts)
 
     def sponsor_candidate_lines(self, text: str, line_starts: list[int]) -> LineHits:
         """Lines of `text` that hold a sponsor label word at all (a cheap superset)."""
-        return lines_holding(text.lower(), self._sponsor_needles, line_starts)
+        return lines_holding(self._lowered(text), self._sponsor_needles, line_starts)
 
     def glued_trailing_label(self, line: str) -> re.Match | None:
         """A trailing label inside a line, followed directly by more text (flattened text)."""
@@ -246,7 +255,7 @@ class Markers:
 
     def footer_candidate_lines(self, text: str, line_starts: list[int]) -> LineHits:
         """Lines of `text` that may be footer lines (a superset; cheap)."""
-        low = text.lower()
+        low = self._lowered(text)
         lines = self._footer.lines_with_anchor(low, line_starts)
         lines.update(lines_holding(low, self._footer_url_hints, line_starts))
         return lines
