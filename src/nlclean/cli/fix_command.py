@@ -14,7 +14,7 @@ import difflib
 import sys
 from dataclasses import dataclass, field
 
-from ..files import FileError, discover, write_atomic
+from ..files import FileError, discover, sync_directories, write_atomic
 from ..fixer import fix_text
 from ..guard import NewContentError
 from .common import Input, SettingsResolver, add_selection_options, error, progress
@@ -41,6 +41,7 @@ class Outcome:
 
     messages: list[str] = field(default_factory=list)  # lines for stderr
     stdout: bytes = b""
+    written_in: str | None = None  # the folder of a file written, synced once at the end
     failed: bool = False
     changed: bool = False
     fixed_issues: int = 0
@@ -87,7 +88,7 @@ class FixJob:
                 out.stdout = new_bytes
         elif out.changed and not self.check:
             try:
-                write_atomic(item.path, new_bytes, expected=nl.original)
+                out.written_in = str(write_atomic(item.path, new_bytes, expected=nl.original, sync_directory=False))
             except FileError as exc:
                 out.messages.append(_error_line(str(exc)))
                 out.failed = True
@@ -126,6 +127,7 @@ def run(args: argparse.Namespace) -> int:
     )
     failed = bool(missing)
     fixed_issues = fixed_files = remaining = 0
+    written_in: list[str] = []
     with progress(len(items), not args.no_progress and not stdin_mode) as tick:
         for outcome in run_jobs(job, items, args.jobs):
             for line in outcome.messages:
@@ -135,11 +137,14 @@ def run(args: argparse.Namespace) -> int:
                 sys.stdout.buffer.write(outcome.stdout)
                 sys.stdout.buffer.flush()
             failed |= outcome.failed
+            if outcome.written_in:
+                written_in.append(outcome.written_in)
             remaining += outcome.remaining
             if outcome.changed:
                 fixed_files += 1
                 fixed_issues += outcome.fixed_issues
             tick()
+    sync_directories(written_in)
     if not args.quiet:
         verb = "Would fix" if (args.check or args.diff) else "Fixed"
         summary = (f"{verb} {fixed_issues} issue{'s' if fixed_issues != 1 else ''} in "
