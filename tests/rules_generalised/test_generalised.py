@@ -364,3 +364,14 @@ def test_an_ad_inside_a_flattened_paragraph_stops_at_a_list_of_its_own():
     out = clean("# Show notes\n\n" + "\n".join(lines) + "\n")
     assert "Gearbox" not in out and "Lumenly" not in out
     assert "Where to find Mara:" in out and "mara.example.org" in out and "Tide tables" in out
+
+
+def test_a_greeting_before_the_footer_sentences_of_a_line_stays():
+    text = (
+        "# Weekly\n\n" + "A story paragraph about the harbour.\n\n" * 3
+        + "Good morning, harbour watchers! Was this newsletter forwarded to you? "
+        "[Sign up](https://harbour.example/s) to get it in your inbox.\n\nThe tide story.\n"
+    )
+    out = clean(text)
+    assert "Good morning, harbour watchers!\n" in out
+    assert "forwarded" not in out and "Sign up" not in out and "The tide story." in out

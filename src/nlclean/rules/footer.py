@@ -106,9 +106,14 @@ class Footer(Rule):
             if not matched:
                 continue
             whole = len(matched) + attached == content_lines
-            address_glued = any(_kept_tail(ctx.markers, doc.lines[i]) is not None for i, _ in matched)
+            address_glued = any(
+                _kept_tail(ctx.markers, doc.lines[i]) is not None or _kept_head(ctx.markers, doc.lines[i])
+                for i, _ in matched
+            )
             if address_glued:
-                whole = False  # a line with the postal address glued on: only its sentences go
+                # A line with a greeting before its footer sentences, or the postal
+                # address glued after them: only the footer sentences go.
+                whole = False
             elif not whole and matched[0][0] == block.start and not _holds_copyright(doc, block):
                 # "Other newsletters we publish: A (url), B (url) …": a short
                 # block that opens with a footer phrase is footer throughout.
@@ -139,6 +144,14 @@ class Footer(Rule):
             return ctx.finding(
                 f"footer sentences {text}", a, b, [Edit(a, b)], f"Remove footer sentences {text}",
                 evidence=(f"line {i + 1}: {why}", f"ends before {quote(line[keep:])}, which holds no footer phrase"),
+            )
+        head = _kept_head(ctx.markers, line)
+        if head:
+            # "Happy Sunday! Was this forwarded to you? Sign up …": the greeting stays.
+            a, b = doc.offset(i) + len(line[:head].rstrip()), doc.line_end(i)
+            return ctx.finding(
+                f"footer sentences {text}", a, b, [Edit(a, b)], f"Remove footer sentences {text}",
+                evidence=(f"line {i + 1}: {why}", f"starts after {quote(line[:head])}, which holds no footer phrase"),
             )
         a, b = doc.offset(i), doc.line_end(i)
         return ctx.finding(
@@ -224,6 +237,34 @@ def _kept_tail(markers, line: str) -> int | None:
     if markers.footer_phrase(visible_text_without_urls(line[: cuts[0]])) is None:
         return None  # footer sentences come after a story's text: leave the line to the per-line rule
     return last_footer
+
+
+def _kept_head(markers, line: str) -> int:
+    """Where the footer sentences of a line begin when sentences without a
+    footer phrase (a greeting) come first and all that follows is footer;
+    0 when the line is footer from its start."""
+    if len(line) < MIN_GLUED_LINE:
+        return 0
+    protected = protected_spans(line)
+    cuts = [m.end() for m in _SENTENCE_END.finditer(line) if not is_protected(protected, m.start())]
+    start = 0
+    for end in cuts + [len(line)]:
+        if markers.footer_phrase(visible_text_without_urls(line[start:end])):
+            break
+        start = end
+    else:
+        return 0
+    if start == 0 or word_count(visible_text_without_urls(line[:start])) < 2:
+        return 0
+    # Everything after the first footer sentence must be footer too (or empty).
+    rest = [c for c in cuts if c > start] + [len(line)]
+    prev = start
+    for end in rest:
+        piece = visible_text_without_urls(line[prev:end]).strip()
+        if piece and not markers.footer_phrase(piece) and word_count(piece) > 3:
+            return 0
+        prev = end
+    return start
 
 
 def _container(block) -> tuple[int, int]:
