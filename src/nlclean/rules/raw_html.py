@@ -66,7 +66,9 @@ def _destination(url: str) -> str:
 
 def _join(left: str, right: str) -> str:
     """Join text around a removed tag without gluing two words into one."""
-    if left and right and (left[-1].isalnum() or left[-1] == "_") and (right[0].isalnum() or right[0] == "_"):
+    # A backslash escape (`\_`) is its character to a reader: look past it.
+    first = right[1:2] if right[:1] == "\\" else right[:1]
+    if left and first and (left[-1].isalnum() or left[-1] == "_") and (first.isalnum() or first == "_"):
         return left + " " + right
     return left + right
 
@@ -179,7 +181,8 @@ class RawHtml(Rule):
         dests = [(link.text_end, link.end) for link in all_links(source, code) if "<" in source[link.text_end : link.end]]
         not_html = merge_spans(code + dests)
         tags = [m for m in HTML_TAG.finditer(source) if not is_protected(not_html, m.start())]
-        tags = [m for m in tags if not DIRECTIVE.fullmatch(m.group(0))]
+        # `\<b>` is an escaped `<` and text, not a tag (CommonMark 2.4).
+        tags = [m for m in tags if not DIRECTIVE.fullmatch(m.group(0)) and not _escaped_at(source, m.start())]
         if not tags:
             return
         # Convert the stretch from the first tag to the last in one edit, so an
@@ -200,7 +203,7 @@ class RawHtml(Rule):
         else:
             converted = html_to_markdown(segment, ctx.markers, block=False)
         # `x<b>y</b>` must not become the word "xy": keep the text around the stretch apart too.
-        left, right = source[a - 1 : a], source[b : b + 1]
+        left, right = source[a - 1 : a], source[b : b + (2 if source[b : b + 1] == "\\" else 1)]
         joined = _join(_join(left, converted), right)
         edits = [Edit(a, b, joined[len(left) : len(joined) - len(right)])]
         base = doc.offset(block.start)
@@ -220,3 +223,11 @@ class RawHtml(Rule):
 def _lone_tag(tag: str, markers) -> str:
     converted = html_to_markdown(tag, markers, block=False)
     return converted.replace("\x00", "")
+
+
+def _escaped_at(s: str, i: int) -> bool:
+    """Whether s[i] follows an odd number of backslashes (a markdown escape)."""
+    n = 0
+    while i - n - 1 >= 0 and s[i - n - 1] == "\\":
+        n += 1
+    return n % 2 == 1
