@@ -195,6 +195,11 @@ class Markers:
         m = self._trailing.search(line)
         return m.group("label") if m else None
 
+    def without_trailing_label(self, line: str) -> str:
+        """The line without its trailing label ("Ship faster (Sponsored)" -> "Ship faster")."""
+        m = self._trailing.search(line)
+        return line[: m.start()].rstrip() if m and m.start() > 0 else line
+
     def _lowered(self, text: str) -> str:
         """The document lower-cased, once for all the rules that scan it in turn."""
         source, low = self._lower  # one tuple: a reader in another thread sees a matching pair

@@ -148,7 +148,8 @@ class SponsorBlock(Rule):
                 label = self._disclosure_under(ctx, block)
             if label is None:
                 return None
-            title = text
+            # The message names the ad, then its label: "'Ship faster' (Sponsored)".
+            title = markers.without_trailing_label(text)
             if block.depth == 0:
                 return section_extent(doc, block, text), label, title
             return label_block_extent(doc, block, label_only=False), label, title
