@@ -14,7 +14,7 @@ override what the file says.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -139,4 +139,4 @@ def clear_cache() -> None:
     _settings_for_dir.cache_clear()
 
 
-__all__ = ["Settings", "ConfigError", "discover", "load_file", "clear_cache", "field"]
+__all__ = ["Settings", "ConfigError", "discover", "load_file", "clear_cache"]

@@ -12,7 +12,7 @@ import argparse
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -48,4 +48,4 @@ def run_jobs(job: Callable[[T], R], items: list[T], requested: int) -> Iterator[
         yield from pool.map(job, items, chunksize=chunk)
 
 
-__all__ = ["add_jobs_option", "run_jobs", "worker_count", "Iterable"]
+__all__ = ["add_jobs_option", "run_jobs", "worker_count"]

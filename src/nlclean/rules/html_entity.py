@@ -123,7 +123,6 @@ class HtmlEntity(Rule):
     name = "html-entity"
     family = "normalise"
     summary = "Html entity in prose (decoded, escaped where markdown needs it)"
-    severity_note = "info"
 
     def check(self, ctx) -> Iterator[Finding]:
         doc = ctx.doc

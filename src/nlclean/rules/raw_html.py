@@ -146,7 +146,7 @@ class RawHtml(Rule):
     formats = ("markdown",)
 
     def check(self, ctx) -> Iterator[Finding]:
-        doc, markers = ctx.doc, ctx.markers
+        doc = ctx.doc
         for block in doc.all_blocks:
             if block.kind == "html_block":
                 yield from self._html_block(ctx, block)

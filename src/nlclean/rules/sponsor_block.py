@@ -68,7 +68,7 @@ from typing import Iterator
 
 from ..extents import Extent, glued_heading_start, is_document_title, item_extent, label_block_extent, section_extent
 from ..findings import Edit, Finding
-from ..inline_syntax import visible_text_without_urls
+from ..inline_syntax import visible_text, visible_text_without_urls
 from ..markers import LineHits
 from .base import Rule
 from ._shared import quote, word_count
@@ -154,7 +154,7 @@ class SponsorBlock(Rule):
                 return section_extent(doc, block, text), label, title
             return label_block_extent(doc, block, label_only=False), label, title
         # A paragraph: label at the start of its first line, or at the end of its first or last line.
-        first = markers.leading_label(_visible_line(first_line))
+        first = markers.leading_label(visible_text(first_line))
         if first is not None:
             visible = doc.visible(block)
             title = first.rest.strip(" :—-|*") or visible
@@ -168,12 +168,12 @@ class SponsorBlock(Rule):
             return label_block_extent(doc, block, label_only), first.label, title
         label = _trailing_label(markers, first_line)
         if label is not None:
-            return item_extent(doc, block), label, _visible_line(first_line)
+            return item_extent(doc, block), label, visible_text(first_line)
         last_line = doc.lines[block.end - 1]
         if block.end - block.start > 1:
             label = _trailing_label(markers, last_line)
             if label is not None:
-                return Extent(*_item_or_block(block), "the end of its item"), label, _visible_line(first_line)
+                return Extent(*_item_or_block(block), "the end of its item"), label, visible_text(first_line)
         return None
 
     def _label_lines_inside(self, ctx, block, candidates: LineHits) -> list[Finding]:
@@ -190,7 +190,7 @@ class SponsorBlock(Rule):
             if i not in candidates:
                 i += 1
                 continue
-            text = _visible_line(doc.lines[i])
+            text = visible_text(doc.lines[i])
             m = markers.leading_label(text) if word_count(text) <= 10 else None
             if m is None:
                 i += 1
@@ -314,13 +314,7 @@ def _may_hold_label(doc, block, candidates: LineHits) -> bool:
 
 def _trailing_label(markers, line: str) -> str | None:
     # The visible text loses square brackets, so `… [sponsored]` is looked for in the source too.
-    return markers.trailing_label(_visible_line(line)) or markers.trailing_label(line)
-
-
-def _visible_line(line: str) -> str:
-    from ..inline_syntax import visible_text
-
-    return visible_text(line)
+    return markers.trailing_label(visible_text(line)) or markers.trailing_label(line)
 
 
 def _item_or_block(block) -> tuple[int, int]:
