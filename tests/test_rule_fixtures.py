@@ -59,8 +59,6 @@ KNOWN_BUGS = {
     "'privacy policy', 'web version') or a story link with '/preferences' in its path is taken for a footer"),
     "NL301/short_story_heading_names_a_game": ("lint fix", "any heading of five words or fewer with a game "
     "word is taken for a puzzle section, a story's title too"),
-    "NL302/short_story_heading_names_a_survey": ("lint fix", "any heading of six words or fewer with a "
-    "no-story phrase takes its section, a story's title too"),
 }
 
 

@@ -291,9 +291,8 @@ class Markers:
         m = self._puzzle.search(text)
         return m.group(0) if m else None
 
-    def no_story_phrase(self, text: str) -> str | None:
-        m = self._no_story.search(text)
-        return m.group(0) if m else None
+    def no_story_match(self, text: str) -> "re.Match | None":
+        return self._no_story.search(text)
 
     def calls_to_action(self, text: str) -> list[str]:
         return [m.group(0) for m in self._cta.finditer(text)]

@@ -5,7 +5,12 @@ Finds short blocks that ask something of the reader instead of telling a
 story: "Share with friends and earn rewards", "How did you like today's
 issue?", "Take our reader survey", "Follow us on X". Phrases: `[no_story]`
 in `data/markers.toml`. Only short blocks count (at most 40 words), so a
-story that mentions a survey stays.
+story that mentions a survey stays. And the phrase must speak to the
+reader: its sentence opens with it ("Share with friends …"), asks a
+question, or says "you", "we" or "our". A story sentence that holds a
+phrase but tells of others ("Senior engineers can give feedback on it",
+"… did not publish it or share it on social media") stays, and so does a
+story heading that names a survey ("A reader survey of 3,000 developers").
 
 ## Why is this bad?
 It delivers no story (SPEC row 7).
@@ -24,6 +29,7 @@ Safe.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..extents import is_document_title, section_extent
@@ -32,6 +38,27 @@ from .base import Rule
 from ._shared import quote, word_count
 
 MAX_WORDS = 40
+# Words by which a block speaks to its reader or of its publisher.
+_ADDRESS = re.compile(r"\b(?:you|your|yours|you're|you’re|we|we're|we’re|us|our|ours|me|my|i)\b", re.I)
+# Where the sentence around a phrase ends: . ! ?, a line break, and the tabs
+# and bars that separate the links of a row ("Facebook | Refer a friend").
+_SENTENCE_BREAK = re.compile(r"[.!?…](?=\s|$)|[\n\t|•·]")
+
+
+def _speaks_to_reader(text: str, phrase: re.Match) -> bool:
+    """Whether the sentence holding `phrase` asks something of the reader: it
+    opens with the phrase (an imperative: "Refer a friend"), is a question,
+    or says "you", "we", "our" (the publisher speaking)."""
+    start = 0
+    for m in _SENTENCE_BREAK.finditer(text, 0, phrase.start()):
+        start = m.end()
+    end_match = _SENTENCE_BREAK.search(text, phrase.end())
+    end = end_match.end() if end_match else len(text)
+    sentence = text[start:end]
+    before = text[start : phrase.start()]
+    if not any(ch.isalnum() for ch in before):
+        return True
+    return "?" in sentence or "？" in sentence or _ADDRESS.search(sentence) is not None
 
 
 class NoStoryBlock(Rule):
@@ -54,9 +81,10 @@ class NoStoryBlock(Rule):
             text = doc.visible(block)
             if word_count(text) > (6 if block.kind == "heading" else MAX_WORDS):
                 continue
-            phrase = markers.no_story_phrase(text)
-            if phrase is None:
+            match = markers.no_story_match(text)
+            if match is None or not _speaks_to_reader(text, match):
                 continue
+            phrase = match.group(0)
             if block.kind == "heading" and is_document_title(doc, block):
                 continue
             if block.kind == "heading" and block.depth == 0:
