@@ -57,8 +57,6 @@ KNOWN_BUGS = {
     "the story paragraph under it (label_block_extent)"),
     "NL201/story_mentions_footer_words": ("lint fix", "a short story heading or sentence with a footer phrase ('unsubscribe', "
     "'privacy policy', 'web version') or a story link with '/preferences' in its path is taken for a footer"),
-    "NL301/short_story_heading_names_a_game": ("lint fix", "any heading of five words or fewer with a game "
-    "word is taken for a puzzle section, a story's title too"),
 }
 
 

@@ -4,7 +4,11 @@
 Finds a heading, or a short first line, that opens a puzzle or a game:
 trivia, quiz, puzzle, crossword, sudoku, riddle, brain teaser, word game,
 "answer below". Words: `[puzzle]` in `data/markers.toml`. A heading counts
-only when it is short (a story titled "The puzzle of inflation" is a story).
+only when it is short (a story titled "The puzzle of inflation" is a story),
+and, unless it is a bare label of one or two words ("Friday Trivia"), only
+when the text under it asks the reader to play: a question, an answer, a
+clue, a link or image with no words of its own. "Crossword makers are
+unionising" over a news paragraph is a story.
 
 ## Why is this bad?
 Games are no story and make no sense without the interactive email
@@ -34,6 +38,7 @@ Safe.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..extents import Extent, is_document_title, label_block_extent, section_extent
@@ -46,6 +51,21 @@ MAX_HEADING_WORDS = 5
 MAX_LINE_WORDS = 8
 MAX_BYLINE_WORDS = 4
 MAX_WORDS_BEFORE = 3
+# A heading this short is a label ("Friday Trivia", "Crossword"), not a story's title.
+MAX_LABEL_WORDS = 2
+# What the first block of a game says: it asks, answers, gives clues, invites to play.
+_GAME_WORDS = re.compile(r"[?？]|\b(?:answers?|solutions?|solve|clues?|play|guess|hints?)\b", re.I)
+
+
+def _opens_a_game(doc, heading, text: str, extent: Extent) -> bool:
+    """Whether a heading with a game word opens a game rather than a story."""
+    if word_count(text) <= MAX_LABEL_WORDS:
+        return True
+    first = next(iter(doc.blocks_between(heading.end, extent.end)), None)
+    if first is None:
+        return True  # a heading alone: nothing of a story to lose
+    body = doc.visible(first)
+    return not any(ch.isalnum() for ch in body) or _GAME_WORDS.search(body) is not None
 
 
 def _puzzle_only(ctx, label, extent: Extent) -> Extent:
@@ -95,6 +115,8 @@ class PuzzleSection(Rule):
                 if word is None:
                     continue
                 extent = section_extent(doc, block, text)
+                if not _opens_a_game(doc, block, text, extent):
+                    continue
             else:
                 text = visible_text(doc.lines[block.start])
                 if word_count(text) > MAX_LINE_WORDS:
