@@ -41,24 +41,33 @@ class AuthorAvatar(Rule):
     def check(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
         top = [b for b in doc.blocks[:TOP_BLOCKS] if b.kind == "paragraph"]
-        text_link_targets = set()
         for block in top:
-            for link in doc.top_links(block):
-                if not link.is_image and not link.children:
-                    text_link_targets.add(link.destination)
-        for block in top:
+            source = doc.source(block)
+            if "![" not in source:
+                continue  # prefilter: no image, no avatar (and no need to parse its links)
             links = doc.top_links(block)
             if len(links) != 1:  # the block must be only the image (checked below); its alt text may show
                 continue
             link = links[0]
-            source = doc.source(block)
             image = link if link.is_image else next((c for c in link.children if c.is_image), None)
             if image is None or source.strip() != source[link.start : link.end].strip():
                 continue
             alt = source[image.text_start : image.text_end].lower()
             by_alt = any(a in alt for a in markers.avatar_alts)
-            by_byline = not link.is_image and link.destination in text_link_targets
+            by_byline = not by_alt and not link.is_image and _is_text_link_target(doc, top, link.destination)
             if by_alt or by_byline:
                 why = "alt text names an avatar" if by_alt else f"links to the byline's address {link.destination}"
                 yield ctx.remove_lines("author avatar image", block.start, block.end, "Remove avatar image",
                                        evidence=(why,))
+
+
+def _is_text_link_target(doc, top, destination: str) -> bool:
+    """Whether a text link (no image in it) of one of the top blocks leads to
+    `destination`. Only blocks whose text holds the address can have such a
+    link: the others' links are not parsed."""
+    return any(
+        not link.is_image and not link.children and link.destination == destination
+        for block in top
+        if destination in doc.source(block)
+        for link in doc.top_links(block)
+    )

@@ -25,13 +25,14 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from html.entities import html5
 from typing import Iterator
 
 from ..findings import Edit, Finding
 from ..inline_syntax import is_protected
+from ..markers import LineHits
 from .base import Rule
 
 # Without a semicolon a numeric entity must end at its last digit: `&#87654321;`
@@ -126,8 +127,18 @@ class HtmlEntity(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         doc = ctx.doc
+        # Prefilter: one scan of the whole text finds the lines that hold an
+        # entity at all (most blocks hold none; many hold an `&` in a URL).
+        # An entity never spans a line, so a block's own scan below finds
+        # exactly the matches of the whole text's scan on its lines.
+        starts = doc.line_starts
+        entity_lines = LineHits(bisect_right(starts, m.start()) - 1 for m in ENTITY.finditer(doc.text))
+        if not entity_lines:
+            return
         blocks = doc.inline_blocks() if doc.format == "markdown" else doc.blocks
         for block in blocks:
+            if not entity_lines.touches(block.start, block.end):
+                continue
             source = doc.source(block)
             if "&" not in source:
                 continue

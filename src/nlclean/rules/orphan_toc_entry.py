@@ -40,6 +40,8 @@ class OrphanTocEntry(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         doc = ctx.doc
+        if not any(f.code in SECTION_RULES for f in ctx.earlier):
+            return  # no section removed: nothing can be an orphan
         removed: dict[str, str] = {}
         heading_at = {doc.offset(h.start): h for h in doc.headings}
         for f in ctx.earlier:

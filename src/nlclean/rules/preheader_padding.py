@@ -22,16 +22,19 @@ Safe.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Iterator
 
 from ..findings import Edit, Finding
 from .base import Rule
 
-_UNIT = (
-    r"(?:[\u034f\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0\u2007]"
-    r"|&(?:zwnj|zwj|nbsp|shy|#847|#x34f|#8203|#x200b|#8204|#x200c|#8205|#65279|#xfeff|#173|#160|#xa0);?)"
-)
+_INVISIBLE_CHARS = "\u034f\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0\u2007"
+_ENTITY_NAMES = "zwnj|zwj|nbsp|shy|#847|#x34f|#8203|#x200b|#8204|#x200c|#8205|#65279|#xfeff|#173|#160|#xa0"
+_UNIT = rf"(?:[{_INVISIBLE_CHARS}]|&(?:{_ENTITY_NAMES});?)"
 PADDING = re.compile(rf"(?:{_UNIT}[ \t]*){{3,}}", re.I)
+# The entity half of a unit alone: it starts with a literal `&`, which `re`
+# finds fast (the full PADDING pattern is tried at every position of a line).
+_ENTITY_UNIT = re.compile(rf"&(?i:{_ENTITY_NAMES})")
 # A byte-order mark inside the text (the real one, at the very start, is not
 # part of the text): invisible, and read as a BOM if a removal brings it to the top.
 _STRAY_BOM = re.compile("\ufeff")
@@ -46,15 +49,13 @@ class PreheaderPadding(Rule):
     def check(self, ctx) -> Iterator[Finding]:
         doc = ctx.doc
         code = doc.code_lines
-        for i in range(doc.body_start, len(doc.lines)):
+        for i, first_unit in _first_units(doc):
             line = doc.lines[i]
-            if line.isascii() and "&" not in line:
-                continue
             if i in code:
                 continue
-            runs = list(PADDING.finditer(line))
+            runs = list(PADDING.finditer(line, first_unit))
             if not runs:
-                runs = list(_STRAY_BOM.finditer(line))
+                runs = list(_STRAY_BOM.finditer(line, first_unit))
                 if not runs:
                     continue
             rest = PADDING.sub("", line).strip()
@@ -72,6 +73,37 @@ class PreheaderPadding(Rule):
             ]
             yield ctx.finding(message, edits[0].start, edits[-1].end, edits, "Remove preheader padding",
                               evidence=(f"{len(runs)} run(s) of invisible padding",))
+
+
+def _first_units(doc) -> list[tuple[int, int]]:
+    """(line, column of its first padding unit) for every body line that holds
+    one, in line order: the only lines where PADDING or a stray BOM can match,
+    and no match starts before that column. Prefilter: few lines hold a unit,
+    and `str.find` over the whole text is far cheaper than running PADDING
+    over every line that is not plain ascii or holds an `&` (URLs)."""
+    text, starts = doc.text, doc.line_starts
+    first: dict[int, int] = {}
+
+    def hit(offset: int) -> None:
+        line = bisect_right(starts, offset) - 1
+        column = offset - starts[line]
+        if column < first.get(line, column + 1):
+            first[line] = column
+
+    if not text.isascii():
+        for char in _INVISIBLE_CHARS:
+            i = text.find(char)
+            while i != -1:
+                hit(i)
+                # The first one in a line is enough: go on from the next line.
+                line_end = text.find("\n", i)
+                if line_end == -1:
+                    break
+                i = text.find(char, line_end + 1)
+    if "&" in text:
+        for m in _ENTITY_UNIT.finditer(text):
+            hit(m.start())
+    return sorted((line, column) for line, column in first.items() if line >= doc.body_start)
 
 
 def _between_words(line: str, start: int, end: int) -> bool:

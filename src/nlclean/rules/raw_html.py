@@ -25,6 +25,7 @@ from typing import Iterator
 
 from ..findings import Edit, Finding
 from ..inline_syntax import HTML_TAG, all_links, code_spans, is_protected, merge_spans
+from ..markers import lines_holding
 from ..suppression import DIRECTIVE
 from .base import Rule
 
@@ -147,10 +148,12 @@ class RawHtml(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         doc = ctx.doc
+        # Prefilter: the lines with a `<`, found once, spare joining every block's source.
+        tag_lines = lines_holding(doc.text, ("<",), doc.line_starts)
         for block in doc.all_blocks:
             if block.kind == "html_block":
                 yield from self._html_block(ctx, block)
-            elif block.has_inline and "<" in doc.source(block):
+            elif block.has_inline and tag_lines.touches(block.start, block.end):
                 yield from self._inline(ctx, block)
 
     def _html_block(self, ctx, block) -> Iterator[Finding]:
@@ -176,11 +179,14 @@ class RawHtml(Rule):
     def _inline(self, ctx, block) -> Iterator[Finding]:
         doc = ctx.doc
         source = doc.source(block)
+        tags = list(HTML_TAG.finditer(source))
+        if not tags:
+            return  # a `<` that opens no tag (`a < b`): no need for code spans and links
         code = code_spans(source)
         # A link destination is not html: `[t](<a b>)` holds no tag.
         dests = [(link.text_end, link.end) for link in all_links(source, code) if "<" in source[link.text_end : link.end]]
         not_html = merge_spans(code + dests)
-        tags = [m for m in HTML_TAG.finditer(source) if not is_protected(not_html, m.start())]
+        tags = [m for m in tags if not is_protected(not_html, m.start())]
         # `\<b>` is an escaped `<` and text, not a tag (CommonMark 2.4).
         tags = [m for m in tags if not DIRECTIVE.fullmatch(m.group(0)) and not _escaped_at(source, m.start())]
         if not tags:

@@ -39,7 +39,12 @@ _BARE_URL = re.compile(r"(?:https?://|mailto:)[^\s)\]>]+")
 
 
 def _has_words(source: str) -> bool:
-    return any(ch.isalnum() for ch in visible_text_without_urls(source))
+    text = visible_text(source)
+    # Only a bare URL needs taking out (an address holds "://"); most blocks
+    # hold none, and the URL pattern is slow to run over a whole paragraph.
+    if "://" in text:
+        text = visible_text_without_urls(source)
+    return any(ch.isalnum() for ch in text)
 
 
 class ShareIcons(Rule):
@@ -71,10 +76,11 @@ class ShareIcons(Rule):
                     continue
             icons = []
             for link in doc.top_links(block):
-                text = visible_text(source[link.text_start : link.text_end])
+                # The text test first: it is cheap, and most links are no icon by their text.
+                if not markers.is_icon_text(visible_text(source[link.text_start : link.text_end])):
+                    continue
                 images = [c for c in link.children if c.is_image]
-                icon_image = any(markers.is_icon_url(i.destination) for i in images)
-                if (icon_image or markers.is_icon_url(link.destination)) and markers.is_icon_text(text):
+                if any(markers.is_icon_url(i.destination) for i in images) or markers.is_icon_url(link.destination):
                     icons.append(link)
             if not icons:
                 continue

@@ -70,15 +70,17 @@ class BlankLines(Rule):
         if not doc.text:  # an empty file has no blank line to remove (an empty edit would repeat every round)
             return
         code = doc.code_lines
-        real_end = len(doc.lines) - 1 if doc.text.endswith("\n") else len(doc.lines)
-        i = doc.body_start
-        while i < real_end:
-            if not doc.is_blank(i) or i in code:
-                i += 1
-                continue
-            j = i
-            while j < real_end and doc.is_blank(j) and j not in code:
+        lines = doc.lines
+        real_end = len(lines) - 1 if doc.text.endswith("\n") else len(lines)
+        # The blank lines outside code, in one pass; then each run of
+        # consecutive ones [i, j) is handled (most lines are not blank).
+        blank = [k for k in range(doc.body_start, real_end) if not lines[k].strip() and k not in code]
+        n = 0
+        while n < len(blank):
+            i = j = blank[n]
+            while n < len(blank) and blank[n] == j:
                 j += 1
+                n += 1
             at_start, at_end = i == doc.body_start, j == real_end
             if at_end and i > doc.body_start:
                 start = doc.line_end(i - 1) if not doc.text.endswith("\n") else doc.offset(i)
@@ -90,7 +92,6 @@ class BlankLines(Rule):
             elif j - i > 1:
                 yield ctx.finding(f"{j - i} blank lines in a row", doc.offset(i), doc.offset(j),
                                   [Edit(doc.offset(i + 1), doc.offset(j))], "Keep one blank line")
-            i = j
 
 
 class StrayThematicBreak(Rule):

@@ -31,6 +31,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Finding
+from ..markers import lines_holding
 from .base import Rule
 from ._shared import quote
 
@@ -46,16 +47,20 @@ class TrackingPixel(Rule):
         doc, markers = ctx.doc, ctx.markers
         if "![" not in doc.text:
             return
+        # The lines with an image opener, found once: a block without one
+        # holds no image (no pixel), and is skipped without joining its source.
+        image_lines = lines_holding(doc.text, ("![",), doc.line_starts)
         for block in doc.inline_blocks():
             if "](" not in doc.lines[block.start] and block.end - block.start == 1:
                 continue
-            if "![" not in doc.source(block):
+            if not image_lines.touches(block.start, block.end):
                 continue  # no image, no pixel: skip the link scan
+            source = doc.source(block)
             pixels = [
                 link
                 for link in doc.links(block)
                 if link.is_image
-                and not doc.source(block)[link.text_start : link.text_end].strip()
+                and not source[link.text_start : link.text_end].strip()
                 and markers.is_pixel_url(link.destination)
             ]
             if not pixels:

@@ -22,6 +22,7 @@ from typing import Iterator
 
 from ..findings import Edit, Finding
 from ..inline_syntax import _escaped, is_protected
+from ..markers import lines_holding
 from .base import Rule
 
 
@@ -34,18 +35,25 @@ class UnescapedDollar(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         doc = ctx.doc
+        if "$" not in doc.text:
+            return
+        # Prefilter: the lines with a `$`, found once, spare joining every block's source.
+        dollar_lines = lines_holding(doc.text, ("$",), doc.line_starts)
         for block in doc.inline_blocks():
-            source = doc.source(block)
-            if "$" not in source:
+            if not dollar_lines.touches(block.start, block.end):
                 continue
-            protected = doc.protected(block)
-            base = doc.offset(block.start)
-            edits = []
+            source = doc.source(block)
+            unescaped = []
             pos = source.find("$")
             while pos != -1:
-                if not _escaped(source, pos) and not is_protected(protected, pos):
-                    edits.append(Edit(base + pos, base + pos, "\\"))
+                if not _escaped(source, pos):
+                    unescaped.append(pos)
                 pos = source.find("$", pos + 1)
+            if not unescaped:
+                continue  # every `$` already escaped: no need for the protected spans
+            protected = doc.protected(block)
+            base = doc.offset(block.start)
+            edits = [Edit(base + pos, base + pos, "\\") for pos in unescaped if not is_protected(protected, pos)]
             if edits:
                 yield ctx.finding(
                     f"{len(edits)} unescaped '$' in prose",
