@@ -176,6 +176,7 @@ class Markers:
             "read_in_app": self._read_in_app_needles,
             "sponsor_us": self._sponsor_us_needles,
         }
+        self._any_needle = re.compile(_trie_pattern(n for needles in self._families.values() for n in needles))
         self._scanned: tuple[str | None, dict[str, frozenset[int]]] = (None, {})
         self._known_lines: dict[str, int] = {}
 
@@ -241,12 +242,15 @@ class Markers:
         known = self._known_lines
         table = {line: known.get(line, 0) for line in lines}
         fresh = [line for line in table if line not in known]
-        if fresh:
-            joined = "\n".join(fresh)
-            starts = [0, *accumulate(len(line) + 1 for line in fresh)]
+        # One regex pass finds the few lines that hold any needle at all;
+        # each family's needles are then looked for in those lines only.
+        hot = [line for line in fresh if self._any_needle.search(line)]
+        if hot:
+            joined = "\n".join(hot)
+            starts = [0, *accumulate(len(line) + 1 for line in hot)]
             for bit, needles in enumerate(self._families.values()):
                 for k in lines_holding(joined, needles, starts):
-                    table[fresh[k]] |= 1 << bit
+                    table[hot[k]] |= 1 << bit
         self._known_lines = table  # only this document's lines: bounded
         hits: dict[str, set[int]] = {f: set() for f in self._families}
         names = list(self._families)
@@ -365,6 +369,26 @@ def minimal_needles(needles) -> tuple[str, ...]:
         if not any(k in n for k in kept):
             kept.append(n)
     return tuple(kept)
+
+
+def _trie_pattern(needles) -> str:
+    """A regex for "any of these literal strings", shaped as a trie
+    ("ab(?:c|d)"): `re` tries the branches of a flat alternation one by one at
+    every position, but here only those that share the text's next character."""
+    trie: dict = {}
+    for needle in minimal_needles(needles):
+        node = trie
+        for ch in needle:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a needle ends here (minimal needles: none goes on from it)
+
+    def pattern(node: dict) -> str:
+        if "" in node:
+            return ""
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return pattern(trie) or "(?!)"
 
 
 def lines_holding(low_text: str, needles: tuple[str, ...], line_starts: list[int]) -> LineHits:
