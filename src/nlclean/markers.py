@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 
 if sys.version_info >= (3, 11):
@@ -70,15 +71,20 @@ class PhraseSearch:
             (anchor, re.compile(_alternation(group), re.I)) for anchor, group in sorted(by_anchor.items())
         )
         self.anchors = minimal_needles(by_anchor)
+        # An anchor that contains a shorter one ("free trial", "free") can
+        # only be in a text that holds the shorter one: test that one first.
+        self._tests = tuple(
+            (next(a for a in self.anchors if a in anchor), anchor, regex) for anchor, regex in self.groups
+        )
+        # The same lines and blocks come back in the fixer's next round.
+        self._candidates = lru_cache(maxsize=1024)(self._find_candidates)
 
-    def _candidates(self, text: str):
+    def _find_candidates(self, text: str) -> tuple[re.Pattern, ...]:
         low = text.lower()
-        return [regex for anchor, regex in self.groups if anchor in low]
-
-    def lines_with_anchor(self, low_text: str, line_starts: list[int]) -> LineHits:
-        """0-based numbers of the lines of a lower-cased text that hold an
-        anchor: the only lines where a phrase can match."""
-        return lines_holding(low_text, self.anchors, line_starts)
+        present = {anchor for anchor in self.anchors if anchor in low}
+        return tuple(
+            regex for short, anchor, regex in self._tests if short in present and (anchor == short or anchor in low)
+        )
 
     def search(self, text: str) -> "re.Match | None":
         best = None
@@ -151,8 +157,6 @@ class Markers:
         footer = data.get("footer", {})
         self._footer = PhraseSearch(footer.get("phrases", []))
         self.footer_urls = tuple(p.lower() for p in footer.get("url_patterns", []))
-        # Where a footer line can be: a footer phrase's anchor word, a footer
-        # link pattern, or a redirect that may hide one (base64 "http").
         self._footer_url_hints = minimal_needles((*self.footer_urls, "ahr0c"))
         self._subscribe = re.compile(_alternation(footer.get("subscribe", [])), re.I)
         chrome = data.get("chrome", {})
@@ -170,6 +174,22 @@ class Markers:
         promo = data.get("promotion", {})
         self._cta = PhraseSearch(promo.get("calls_to_action", []))
         self._price = re.compile(promo.get("price_pattern", r"(?!)"), re.I)
+        # The needles of each family of candidate lines (see `_scan`).
+        self._families = {
+            # A footer line holds a footer phrase's anchor, a footer link
+            # pattern, or a redirect that may hide one (base64 "http").
+            "footer": tuple(dict.fromkeys((*self._footer.anchors, *self._footer_url_hints))),
+            "sponsor": self._sponsor_needles,
+            "no_story": self._no_story.anchors,
+            "puzzle": self._puzzle.anchors,
+            "icons": self._icon_needles,
+            "read_in_app": self._read_in_app_needles,
+            "sponsor_us": self._sponsor_us_needles,
+        }
+        self._needle_spans_lines = any("\n" in n for needles in self._families.values() for n in needles)
+        self._any_needle = re.compile(_any_needle_pattern(n for needles in self._families.values() for n in needles))
+        self._scanned: tuple[str | None, dict[str, frozenset[int]]] = (None, {})
+        self._known_lines: dict[str, int] = {}
 
     # --- sponsor labels -------------------------------------------------------
 
@@ -208,21 +228,59 @@ class Markers:
             self._lower = (text, low)
         return low
 
+    def _family_lines(self, family: str, text: str, line_starts: list[int]) -> LineHits:
+        """Lines of `text` that hold a needle of `family`: a fresh set the caller may change."""
+        source, hits = self._scanned
+        if source is not text:
+            hits = self._scan(text, line_starts)
+            self._scanned = (text, hits)  # one tuple, as in `_lowered`
+        return LineHits(hits[family])
+
+    def _scan(self, text: str, line_starts: list[int]) -> dict[str, frozenset[int]]:
+        """The lines holding a needle, for every family at once.
+
+        Each rule asks for its family in turn, and the fixer's next round
+        sees nearly the same lines again: so a line's answer (one bit per
+        family) is kept, keyed on the line's exact text, until the next
+        document, and only lines not seen in the previous scan are searched."""
+        low = self._lowered(text)
+        if len(low) != len(text) or self._needle_spans_lines:
+            # Lower-casing changed lengths ("İ"), or a line's answer does not
+            # depend on the line alone: search the whole text as it is.
+            return {f: frozenset(lines_holding(low, needles, line_starts)) for f, needles in self._families.items()}
+        lines = low.split("\n")
+        known = self._known_lines
+        table = {line: known.get(line, 0) for line in lines}
+        fresh = [line for line in table if line not in known]
+        # One regex pass finds the few lines that hold any needle at all;
+        # each family's needles are then looked for in those lines only.
+        hot = [line for line in fresh if self._any_needle.search(line)]
+        if hot:
+            joined = "\n".join(hot)
+            starts = [0, *accumulate(len(line) + 1 for line in hot)]
+            for bit, needles in enumerate(self._families.values()):
+                for k in lines_holding(joined, needles, starts):
+                    table[hot[k]] |= 1 << bit
+        self._known_lines = table  # only this document's lines: bounded
+        hits: dict[str, set[int]] = {f: set() for f in self._families}
+        names = list(self._families)
+        for i, line in enumerate(lines):
+            found = table[line]
+            if found:
+                for bit, name in enumerate(names):
+                    if found >> bit & 1:
+                        hits[name].add(i)
+        return {f: frozenset(lines) for f, lines in hits.items()}
+
     def candidate_lines(self, family: str, text: str, line_starts: list[int]) -> LineHits:
         """Lines of `text` where a marker of `family` ("no_story", "puzzle",
-        "icons") can be at all: a cheap superset, found by substring search."""
-        needles = {
-            "no_story": self._no_story.anchors,
-            "puzzle": self._puzzle.anchors,
-            "icons": self._icon_needles,
-            "read_in_app": self._read_in_app_needles,
-            "sponsor_us": self._sponsor_us_needles,
-        }[family]
-        return lines_holding(self._lowered(text), needles, line_starts)
+        "icons", "read_in_app", "sponsor_us") can be at all: a cheap superset,
+        found by substring search."""
+        return self._family_lines(family, text, line_starts)
 
     def sponsor_candidate_lines(self, text: str, line_starts: list[int]) -> LineHits:
         """Lines of `text` that hold a sponsor label word at all (a cheap superset)."""
-        return lines_holding(self._lowered(text), self._sponsor_needles, line_starts)
+        return self._family_lines("sponsor", text, line_starts)
 
     def glued_trailing_label(self, line: str) -> re.Match | None:
         """A trailing label inside a line, followed directly by more text (flattened text)."""
@@ -260,10 +318,7 @@ class Markers:
 
     def footer_candidate_lines(self, text: str, line_starts: list[int]) -> LineHits:
         """Lines of `text` that may be footer lines (a superset; cheap)."""
-        low = self._lowered(text)
-        lines = self._footer.lines_with_anchor(low, line_starts)
-        lines.update(lines_holding(low, self._footer_url_hints, line_starts))
-        return lines
+        return self._family_lines("footer", text, line_starts)
 
     def may_hold_footer_url(self, line: str) -> bool:
         low = line.lower()
@@ -323,6 +378,50 @@ def minimal_needles(needles) -> tuple[str, ...]:
         if not any(k in n for k in kept):
             kept.append(n)
     return tuple(kept)
+
+
+# Characters of newsletter text, the most frequent first (lower-cased, as
+# counted over real newsletters); any other character is rarer still.
+_FREQUENT_CHARS = " etaoinsrlhdcmupwfgby-v./0k21,xz39j54:678*q’)=([]_?\"“”&@—'%;+>#~!$–"
+
+
+def _any_needle_pattern(needles) -> str:
+    """A regex that finds any of the needles: far faster than a `str.find` each.
+
+    `re` tries a pattern only where the text holds a character a match can
+    start with. So each needle is matched from its rarest character on, and
+    a lookbehind checks the whole needle: "unsubscribe" is
+    `bscribe(?<=unsubscribe)`. And the needles share one trie
+    ("ab(?:c|d)"): at each position only the branches that go on with the
+    text's next character are tried, not every needle."""
+    needles = minimal_needles(needles)
+    if not needles:
+        return "(?!)"
+    if "" in needles:
+        return ""
+    trie: dict = {}
+    for needle in needles:
+        rarest = max(range(len(needle)), key=lambda i: (_rarity(needle[i]), -i))
+        node = trie
+        for ch in needle[rarest:]:
+            node = node.setdefault(ch, {})
+        # The needles that end here, to check back to their start ("" when matched from it).
+        node.setdefault(None, set()).add(needle if rarest else "")
+
+    def pattern(node: dict) -> str:
+        ends = node.get(None, set())
+        if "" in ends:
+            return ""  # a whole needle matched: nothing left to check
+        branches = [f"(?<={re.escape(needle)})" for needle in sorted(ends)]
+        branches += [re.escape(ch) + pattern(node[ch]) for ch in sorted(ch for ch in node if ch is not None)]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return pattern(trie)
+
+
+def _rarity(ch: str) -> int:
+    i = _FREQUENT_CHARS.find(ch)
+    return len(_FREQUENT_CHARS) if i < 0 else i
 
 
 def lines_holding(low_text: str, needles: tuple[str, ...], line_starts: list[int]) -> LineHits:

@@ -46,6 +46,7 @@ Safe.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..extents import is_document_title, section_extent
@@ -91,21 +92,16 @@ class Footer(Rule):
                     continue
             if not candidates.touches(block.start, block.end):
                 continue
+            # Only a candidate line can be a footer line, and most candidate
+            # blocks hold none: the other lines are looked at only after one is found.
             matched: list[tuple[int, str]] = []
-            attached = content_lines = 0
             for i in range(block.start, block.end):
-                line = doc.lines[i]
-                if not line.strip():
-                    continue
-                content_lines += 1
-                why = self._footer_line(ctx, line, i >= near_end) if i in candidates else None
-                if why:
-                    matched.append((i, why))
-                elif not _words_of(line):
-                    attached += 1  # a bare URL or a bracket that belongs to the line above
+                if i in candidates and doc.lines[i].strip():
+                    why = _footer_line(ctx.markers, doc.lines[i], i >= near_end)
+                    if why:
+                        matched.append((i, why))
             if not matched:
                 continue
-            whole = len(matched) + attached == content_lines
             address_glued = any(
                 _kept_tail(ctx.markers, doc.lines[i]) is not None or _kept_head(ctx.markers, doc.lines[i])
                 for i, _ in matched
@@ -114,10 +110,18 @@ class Footer(Rule):
                 # A line with a greeting before its footer sentences, or the postal
                 # address glued after them: only the footer sentences go.
                 whole = False
-            elif not whole and matched[0][0] == block.start and not _holds_copyright(doc, block):
-                # "Other newsletters we publish: A (url), B (url) …": a short
-                # block that opens with a footer phrase is footer throughout.
-                whole = word_count(visible_text_without_urls(doc.source(block))) <= MAX_BLOCK_WORDS
+            else:
+                # Whole when every other line is a bare URL or a bracket that
+                # belongs to the line above.
+                footer_lines = {i for i, _ in matched}
+                whole = not any(
+                    i not in footer_lines and doc.lines[i].strip() and _words_of(doc.lines[i])
+                    for i in range(block.start, block.end)
+                )
+                if not whole and matched[0][0] == block.start and not _holds_copyright(doc, block):
+                    # "Other newsletters we publish: A (url), B (url) …": a short
+                    # block that opens with a footer phrase is footer throughout.
+                    whole = word_count(visible_text_without_urls(doc.source(block))) <= MAX_BLOCK_WORDS
             if whole:
                 start, end = _container(block)
                 text = doc.visible(block)
@@ -180,24 +184,28 @@ class Footer(Rule):
         )
         return finding, extent.end
 
-    def _footer_line(self, ctx, line: str, near_end: bool) -> str | None:
-        markers = ctx.markers
-        text = visible_text_without_urls(line)
-        words = word_count(text)
-        limit = MAX_WORDS_NEAR_END if near_end else MAX_WORDS
+
+# The answers below depend only on the markers and the line's exact text, and
+# the fixer's next round asks them again of the lines it did not change.
+@lru_cache(maxsize=4096)
+def _footer_line(markers, line: str, near_end: bool) -> str | None:
+    text = visible_text_without_urls(line)
+    words = word_count(text)
+    limit = MAX_WORDS_NEAR_END if near_end else MAX_WORDS
+    if words <= limit or near_end:  # else a footer phrase does not make it a footer line
         phrase = markers.footer_phrase(text)
         if phrase and words <= limit:
             return f"phrase '{phrase}'"
         if phrase and near_end and _kept_tail(markers, line) is not None:
             return f"phrase '{phrase}' (sentences of a long footer line)"
-        if words <= 6 and markers.may_hold_footer_url(line):
-            for link in all_links(line):
-                if markers.is_footer_url(link.destination):
-                    return f"link to {quote(link.destination, 40)}"
-            for m in _BARE_URL.finditer(line):
-                if markers.is_footer_url(m.group(0)):
-                    return f"link to {quote(m.group(0), 40)}"
-        return None
+    if words <= 6 and markers.may_hold_footer_url(line):
+        for link in all_links(line):
+            if markers.is_footer_url(link.destination):
+                return f"link to {quote(link.destination, 40)}"
+        for m in _BARE_URL.finditer(line):
+            if markers.is_footer_url(m.group(0)):
+                return f"link to {quote(m.group(0), 40)}"
+    return None
 
 
 def _words_of(line: str) -> bool:
@@ -208,19 +216,29 @@ def _holds_copyright(doc, block) -> bool:
     return any(_COPYRIGHT.search(doc.lines[i]) for i in range(block.start, block.end))
 
 
+@lru_cache(maxsize=4096)
+def _sentence_ends(line: str) -> tuple[int, ...]:
+    """Where the sentences of a line end, outside code, link targets and html."""
+    ends = list(_SENTENCE_END.finditer(line))
+    if not ends:
+        return ()  # most lines: no need to find the protected spans
+    protected = protected_spans(line)
+    return tuple(m.end() for m in ends if not is_protected(protected, m.start()))
+
+
+@lru_cache(maxsize=4096)
 def _kept_tail(markers, line: str) -> int | None:
     """Offset where the part of a footer line to keep begins: the text after its
     last footer sentence (a postal address glued on), if that has words and no
     footer phrase. None when the whole line is footer."""
     if len(line) < MIN_GLUED_LINE or not _DIGIT.search(line):
         return None  # a postal address has numbers, and a line that holds one and sentences is long
-    protected = protected_spans(line)
-    cuts = [m.end() for m in _SENTENCE_END.finditer(line) if not is_protected(protected, m.start())]
+    cuts = _sentence_ends(line)
     if not cuts:
         return None
     last_footer = None
     start = 0
-    for end in cuts + [len(line)]:
+    for end in (*cuts, len(line)):
         sentence = line[start:end]
         if markers.footer_phrase(visible_text_without_urls(sentence)):
             last_footer = end
@@ -239,16 +257,16 @@ def _kept_tail(markers, line: str) -> int | None:
     return last_footer
 
 
+@lru_cache(maxsize=4096)
 def _kept_head(markers, line: str) -> int:
     """Where the footer sentences of a line begin when sentences without a
     footer phrase (a greeting) come first and all that follows is footer;
     0 when the line is footer from its start."""
     if len(line) < MIN_GLUED_LINE:
         return 0
-    protected = protected_spans(line)
-    cuts = [m.end() for m in _SENTENCE_END.finditer(line) if not is_protected(protected, m.start())]
+    cuts = _sentence_ends(line)
     start = 0
-    for end in cuts + [len(line)]:
+    for end in (*cuts, len(line)):
         if markers.footer_phrase(visible_text_without_urls(line[start:end])):
             break
         start = end
