@@ -28,15 +28,22 @@ _URL_IN_TEXT = re.compile(r"(?:https?|ftp)://\S+")
 _WRAP_WIDTH = 120
 
 
-def _block_parser() -> MarkdownIt:
+def _block_parser(normalize: bool = True) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"maxNesting": 40}).enable(["table", "strikethrough"])
     # Inline parsing is most of markdown-it's time and gives no positions:
     # nlclean scans inline syntax itself (inline_syntax.py).
     md.disable(["inline", "text_join"])
+    if not normalize:
+        md.disable("normalize")
     return md
 
 
 _PARSER = _block_parser()
+# markdown-it's first step rewrites every line break (and NUL) with a regex; on a
+# text with neither CR nor NUL that changes nothing, so such texts skip it.
+_PARSER_LF = _block_parser(normalize=False)
+# Table rows and cells are not blocks of their own: the table is.
+_CELL_OPENERS = frozenset({"thead_open", "tbody_open", "tr_open", "th_open", "td_open"})
 
 
 @dataclass(eq=False)
@@ -91,30 +98,33 @@ class Document:
 
     def _parse_markdown(self) -> None:
         offset = self.body_start
-        body = "\n".join(self.lines[offset:])
+        body = "\n".join(self.lines[offset:]) if offset else self.text
+        parser = _PARSER if "\r" in body or "\0" in body else _PARSER_LF
         stack: list[Block] = []
-        for tok in _PARSER.parse(body):
-            if tok.nesting == -1:
+        top, every = self.blocks.append, self.all_blocks.append
+        for tok in parser.parse(body):
+            nesting = tok.nesting
+            if nesting == -1:
                 if stack:
                     stack.pop()
                 continue
-            if tok.map is None or tok.type == "inline":
+            kind = tok.type
+            if tok.map is None or kind == "inline":
                 continue
-            if tok.nesting == 1 and tok.type in ("thead_open", "tbody_open", "tr_open", "th_open", "td_open"):
-                continue
-            kind = tok.type[:-5] if tok.nesting == 1 else tok.type
-            block = Block(
-                kind=kind,
-                start=tok.map[0] + offset,
-                end=tok.map[1] + offset,
-                depth=len(stack),
-                level=int(tok.tag[1]) if kind == "heading" else 0,
-                markup=tok.markup,
-                parent=stack[-1] if stack else None,
-            )
-            (stack[-1].children if stack else self.blocks).append(block)
-            self.all_blocks.append(block)
-            if tok.nesting == 1:
+            if nesting == 1:
+                if kind in _CELL_OPENERS:
+                    continue
+                kind = kind[:-5]  # paragraph_open -> paragraph
+            start, end = tok.map
+            parent = stack[-1] if stack else None
+            block = Block(kind, start + offset, end + offset, len(stack),
+                          int(tok.tag[1]) if kind == "heading" else 0, tok.markup, parent)
+            if parent is None:
+                top(block)
+            else:
+                parent.children.append(block)
+            every(block)
+            if nesting == 1:
                 stack.append(block)
 
     def _split_text_blocks(self) -> None:

@@ -3,12 +3,22 @@ every word of the output is a word of the input (as many times at most).
 
 Words are compared as SPEC's tools compare them: html entities decoded,
 markdown backslash escapes dropped, lower-cased.
+
+Counting every word of the input and the output costs as much as a fifth of
+a markdown parse, so the fixer checks each round's edits instead
+(`edits_may_add_words`, which only counts the words of the lines the edits
+touch); only when that cannot prove a round harmless does it fall back to
+comparing the whole input and output (`added_words`), so the answer is the
+same as if it always did.
 """
 from __future__ import annotations
 
 import html
 import re
 from collections import Counter
+from typing import Sequence
+
+from .findings import Edit
 
 _WORD = re.compile(r"\w+")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -27,6 +37,91 @@ def words(text: str) -> Counter:
 def added_words(before: str, after: str) -> list[str]:
     """Words of `after` that `before` does not have (enough of), sorted."""
     return sorted((words(after) - words(before)).keys())
+
+
+# Where a text can be cut so that `words` of the whole is the sum of `words` of
+# the pieces: next to a space, tab, form feed or newline (`_SAFE`). No step of
+# `words` reads across one: an html entity or a backslash escape never holds
+# one (nor does a word), and the only context-dependent lower-casing (Greek
+# final sigma) looks past case-ignorable characters only, which these are not.
+_SAFE = " \t\n\f"
+
+
+def _safe_cut(text: str, i: int) -> bool:
+    return i == 0 or i == len(text) or text[i - 1] in _SAFE or text[i] in _SAFE
+
+
+def _harmless_deletion(text: str, start: int, end: int) -> bool:
+    """Whether deleting text[start:end] only takes words away: the text is cut
+    safely at both ends, and the two pieces meet at a safe character."""
+    return (
+        _safe_cut(text, start)
+        and _safe_cut(text, end)
+        and (start == 0 or end == len(text) or text[start - 1] in _SAFE or text[end] in _SAFE)
+    )
+
+
+def edits_may_add_words(before: str, edits: Sequence[Edit]) -> bool:
+    """False proves that applying `edits` (as the fixer does) to `before` adds no
+    word: no word is counted more often after than before. True means it may
+    (or the edits are unusual); the caller then compares whole texts.
+
+    Each edit is widened to a window ending at a space or newline that no edit
+    touches (see `_SAFE`), so the words of the text between windows cancel
+    out and only the windows are counted, before and after. A window that is
+    one deletion cut at safe places only removes words and is not counted.
+    """
+    n = len(before)
+    # Touching deletions delete one range: merge them, so that blocks removed
+    # one after the other still count as one harmless deletion.
+    merged: list[Edit] = []
+    for e in sorted(edits):
+        if merged and e.start < merged[-1].end:
+            return True  # overlapping edits: leave them to the full comparison
+        if merged and not e.replacement and not merged[-1].replacement and e.start == merged[-1].end:
+            merged[-1] = Edit(merged[-1].start, e.end)
+        else:
+            merged.append(e)
+    old_parts: list[str] = []
+    new_parts: list[str] = []
+
+    def close(window_start: int, window_end: int, inside: list[Edit]) -> None:
+        if len(inside) == 1 and not inside[0].replacement and _harmless_deletion(before, inside[0].start, inside[0].end):
+            return
+        pieces, pos = [], window_start
+        for e in inside:
+            pieces.append(before[pos : e.start])
+            pieces.append(e.replacement)
+            pos = e.end
+        pieces.append(before[pos:window_end])
+        old_parts.append(before[window_start:window_end])
+        new_parts.append("".join(pieces))
+
+    window_start = window_end = -1  # the current window in `before`
+    inside: list[Edit] = []  # its edits
+    for e in merged:
+        # Widen to the nearest space or newline on each side (within the line).
+        line_start = before.rfind("\n", 0, e.start) + 1
+        start = max(line_start, before.rfind(" ", line_start, e.start) + 1)
+        end = before.find("\n", e.end)
+        if end == -1:
+            end = n
+        space = before.find(" ", e.end, end)
+        if space != -1:
+            end = space
+        if start > window_end:  # a space or newline no edit touches lies between
+            if inside:
+                close(window_start, window_end, inside)
+            window_start, window_end, inside = start, end, [e]
+        else:
+            window_end = max(window_end, end)
+            inside.append(e)
+    if inside:
+        close(window_start, window_end, inside)
+    if not new_parts:
+        return False
+    # Joined with newlines, so each piece is cut off from the next as in the text.
+    return bool(words("\n".join(new_parts)) - words("\n".join(old_parts)))
 
 
 class NewContentError(Exception):

@@ -10,7 +10,6 @@ write goes through `files.write_atomic`.
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from dataclasses import dataclass, field
 
@@ -79,6 +78,8 @@ class FixJob:
             out.fixed_issues = len(result.applied)
         if self.diff:
             if out.changed:
+                import difflib  # only --diff needs it
+
                 old_text, new_text = nl.original.decode("utf-8"), new_bytes.decode("utf-8")
                 out.stdout = "".join(difflib.unified_diff(
                     old_text.splitlines(keepends=True), new_text.splitlines(keepends=True),

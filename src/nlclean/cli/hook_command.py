@@ -8,9 +8,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from nlclean_hooks.install import InstallError, install, uninstall
-from nlclean_hooks.git import GitError
-
 from .common import UsageError
 
 
@@ -36,6 +33,9 @@ def add_parser(sub) -> None:
 
 
 def _report(action) -> int:
+    from nlclean_hooks.git import GitError
+    from nlclean_hooks.install import InstallError
+
     try:
         report = action()
     except (InstallError, GitError) as exc:
@@ -45,9 +45,14 @@ def _report(action) -> int:
     return 0
 
 
+# nlclean_hooks is imported when a hook command runs: `lint` and `fix` must not pay for it.
 def run_install(args: argparse.Namespace) -> int:
+    from nlclean_hooks.install import install
+
     return _report(lambda: install(args.repo, force=args.force, chain=args.chain, patterns=args.files))
 
 
 def run_uninstall(args: argparse.Namespace) -> int:
+    from nlclean_hooks.install import uninstall
+
     return _report(lambda: uninstall(args.repo))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from importlib.util import find_spec
 
 from .. import __version__
 from ..settings import ConfigError
@@ -13,10 +14,14 @@ COMMANDS = [lint_command, fix_command, rules_command]
 
 
 def _optional_commands() -> list:
-    """Faces that live outside the engine's package and may not be installed."""
+    """Faces that live outside the engine's package and may not be installed.
+    Their packages are only looked for here (importing them is for when the
+    command runs, so that `fix` starts fast)."""
     found = []
-    for module_name in ("nlclean.cli.server_command", "nlclean.cli.hook_command"):
+    for module_name, needs in (("nlclean.cli.server_command", None), ("nlclean.cli.hook_command", "nlclean_hooks")):
         try:
+            if needs is not None and find_spec(needs) is None:
+                continue
             found.append(__import__(module_name, fromlist=["add_parser"]))
         except ImportError:
             pass

@@ -9,9 +9,7 @@ process: starting workers costs more than it saves there.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -41,6 +39,10 @@ def run_jobs(job: Callable[[T], R], items: list[T], requested: int) -> Iterator[
         for item in items:
             yield job(item)
         return
+    # Imported only when workers start: one file (or -j 1) need not pay for them.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # fork: workers start with the engine already imported and compiled.
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     chunk = max(1, min(16, len(items) // (workers * 4)))

@@ -2,11 +2,7 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-
-from rich.console import Console
-from rich.table import Table
 
 from ..rules import BY_CODE, BY_NAME, RULES
 from .common import error
@@ -23,6 +19,8 @@ def add_parser(sub) -> None:
 
 def run_rules(args: argparse.Namespace) -> int:
     if args.output_format == "json":
+        import json
+
         json.dump([
             {"code": r.code, "name": r.name, "family": r.family, "summary": r.summary,
              "fix": r.fix_safety.value, "default": r.enabled_by_default, "formats": list(r.formats)}
@@ -30,6 +28,10 @@ def run_rules(args: argparse.Namespace) -> int:
         ], sys.stdout, indent=2)
         sys.stdout.write("\n")
         return 0
+    # rich is imported only to print the table: other commands start faster without it.
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title="nlclean rules")
     for column in ("code", "name", "family", "fix", "on by default", "summary"):
         table.add_column(column)

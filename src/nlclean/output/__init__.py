@@ -1,20 +1,38 @@
 """Output formats for `nlclean lint`: one module per format, one function each.
 
 Every formatter takes the per-file results and a stream, and writes the
-whole report. `FORMATS` maps the `--output-format` name to it.
+whole report. `FORMATS` maps the `--output-format` name to it; each module is
+imported on first use, so that a run that prints one format does not load the
+others (the `full` format's rich is the slowest import of the command).
 """
 from __future__ import annotations
 
-from .concise import write_concise
-from .full import write_full
-from .github import write_github
-from .json_format import write_json
-from .sarif import write_sarif
+from collections.abc import Mapping
+from importlib import import_module
+from typing import Callable, Iterator
 
-FORMATS = {
-    "full": write_full,
-    "concise": write_concise,
-    "json": write_json,
-    "github": write_github,
-    "sarif": write_sarif,
+# name -> (module, function)
+_FORMATTERS = {
+    "full": ("full", "write_full"),
+    "concise": ("concise", "write_concise"),
+    "json": ("json_format", "write_json"),
+    "github": ("github", "write_github"),
+    "sarif": ("sarif", "write_sarif"),
 }
+
+
+class _Formats(Mapping):
+    """A read-only mapping from format name to its write function, loaded on lookup."""
+
+    def __getitem__(self, name: str) -> Callable:
+        module, function = _FORMATTERS[name]
+        return getattr(import_module(f"{__name__}.{module}"), function)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_FORMATTERS)
+
+    def __len__(self) -> int:
+        return len(_FORMATTERS)
+
+
+FORMATS: Mapping[str, Callable] = _Formats()
