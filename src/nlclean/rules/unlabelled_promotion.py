@@ -65,6 +65,7 @@ from ._shared import quote, word_count
 THRESHOLD = 5
 MAX_SECTION_WORDS = 400
 MAX_PARAGRAPH_WORDS = 150
+LONG_SOURCE = 1000  # characters: a paragraph this long may well exceed MAX_PARAGRAPH_WORDS
 MAX_SLOT_LINE = 80  # an ad-slot name is a short line
 MAX_SHARE = 0.4  # never judge most of a newsletter to be an ad ...
 MIN_BODY_WORDS = 150  # ... when it is a newsletter at all
@@ -208,7 +209,8 @@ class UnlabelledPromotion(Rule):
                 return None
             # Long flattened paragraphs often hold "code" somewhere; their visible
             # text is slow to build, and their length alone rules them out.
-            if _surely_more_visible_words(doc.source(block), MAX_PARAGRAPH_WORDS):
+            source = doc.source(block)
+            if len(source) > LONG_SOURCE and _surely_more_visible_words(source, MAX_PARAGRAPH_WORDS):
                 return None
             if not _has_promo_code(doc.visible(block)):
                 return None
