@@ -108,10 +108,17 @@ class SponsorBlock(Rule):
         if not candidates:
             return
         covered_until = -1
-        for block in doc.all_blocks:
+        blocks = doc.all_blocks
+        label_lines = sorted(candidates)
+        k = 0  # label_lines[k]: the first candidate line at or after the block (blocks come in order of their start)
+        for i, block in enumerate(blocks):
             if block.start < covered_until or block.kind not in ("heading", "paragraph"):
                 continue
-            if not _may_hold_label(doc, block, candidates):
+            while k < len(label_lines) and label_lines[k] < block.start:
+                k += 1
+            if k == len(label_lines):
+                break  # no label word from here on
+            if label_lines[k] >= block.end and not _label_under(doc, block, candidates, blocks, i):
                 continue
             inner = self._label_lines_inside(ctx, block, candidates)
             if inner:
@@ -301,15 +308,15 @@ def _ad_lines(ctx, label_line: int, stop: int, rest: str) -> tuple[int, str]:
     return i, "the most lines an ad inside a paragraph takes"
 
 
-def _may_hold_label(doc, block, candidates: LineHits) -> bool:
-    """Whether a label can be in one of the block's lines, or (for a heading)
-    in the first line of the paragraph under it."""
-    if candidates.touches(block.start, block.end):
-        return True
-    if block.kind == "heading":
-        nxt = doc.next_block(block)
-        return nxt is not None and nxt.start in candidates
-    return False
+def _label_under(doc, block, candidates: LineHits, blocks, i: int) -> bool:
+    """Whether a heading (`blocks[i]`) may take its label from the first line
+    of the paragraph under it: its next sibling starts on a candidate line. A
+    heading has no children, so that sibling, if it has one, is the next block
+    in document order (asked first: finding siblings costs more)."""
+    if block.kind != "heading" or i + 1 == len(blocks) or blocks[i + 1].start not in candidates:
+        return False
+    nxt = doc.next_block(block)
+    return nxt is not None and nxt.start in candidates
 
 
 def _trailing_label(markers, line: str) -> str | None:

@@ -52,10 +52,16 @@ class SponsorUs(Rule):
         if not candidates:
             return
         covered_until = -1
+        phrase_lines = sorted(candidates)
+        k = 0  # phrase_lines[k]: the first candidate line at or after the block (blocks come in order)
         for block in doc.blocks:
             if block.start < covered_until or block.kind not in ("heading", "paragraph"):
                 continue
-            if not candidates.touches(block.start, block.end + 2):
+            while k < len(phrase_lines) and phrase_lines[k] < block.start:
+                k += 1
+            if k == len(phrase_lines):
+                break  # no phrase from here on
+            if phrase_lines[k] >= block.end + 2:
                 continue  # the phrase is in neither the block nor the first line under it
             if block.kind == "heading":
                 if is_document_title(doc, block):

@@ -51,19 +51,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 from typing import Iterator
 from urllib.parse import urlsplit
 
 from ..extents import Extent, is_document_title, is_title_shaped, label_block_extent, section_extent
 from ..findings import Applicability, Finding
-from ..inline_syntax import is_protected, merge_spans, visible_text
-from ..markers import resolve_url
+from ..inline_syntax import _LINK_DEST, _TAGS, is_protected, merge_spans, visible_text
+from ..markers import LineHits, lines_holding, resolve_url
 from .base import Rule
 from ._shared import quote, word_count
 
 THRESHOLD = 5
 MAX_SECTION_WORDS = 400
 MAX_PARAGRAPH_WORDS = 150
+LONG_SOURCE = 1000  # characters: a paragraph this long may well exceed MAX_PARAGRAPH_WORDS
 MAX_SLOT_LINE = 80  # an ad-slot name is a short line
 MAX_SHARE = 0.4  # never judge most of a newsletter to be an ad ...
 MIN_BODY_WORDS = 150  # ... when it is a newsletter at all
@@ -92,7 +94,7 @@ def evidence_for(text: str, markers, title: str = "", hosts: frozenset[str] = fr
         score += min(len(set(c.lower() for c in ctas)), 3) * 2
         sells = True
         evidence.append("calls to action: " + ", ".join(sorted(set(c.lower() for c in ctas))[:3]))
-    if _PROMO_CODE.search(text):
+    if _has_promo_code(text):
         kinds += 1
         score += 3
         sells = True
@@ -129,37 +131,40 @@ class UnlabelledPromotion(Rule):
     def check(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
         taken = merge_spans([(f.start, f.end) for f in ctx.earlier])  # sorted: a binary search per block
-        host_counts: Counter = Counter()
-        block_hosts: dict[int, set[str]] = {}
+        code_lines = _lines_holding_code(doc, markers)
+        block_hosts: dict[int, set[str]] = {}  # id(block) -> its link hosts, filled as asked
 
-        def count_hosts() -> None:  # only once a candidate sells: most documents have none
-            if not block_hosts:
-                for b in doc.blocks:
-                    block_hosts[id(b)] = _hosts(doc, b)
-                    host_counts.update(block_hosts[id(b)])
+        def hosts_of(block) -> set[str]:
+            found = block_hosts.get(id(block))
+            if found is None:
+                found = block_hosts[id(block)] = _hosts(doc, block)
+            return found
 
         covered_until = -1
         for block in doc.blocks:
             if block.start < covered_until or block.kind not in ("heading", "paragraph"):
                 continue
-            if is_protected(taken, doc.offset(block.start)):
+            if taken and is_protected(taken, doc.offset(block.start)):
                 continue
-            found = self._candidate(ctx, block)
+            found = self._candidate(ctx, block, code_lines)
             if found is None:
                 continue
             extent, slot_name, title = found
-            count_hosts()
             blocks = doc.blocks_between(extent.start, extent.end)
-            hosts = set().union(*(block_hosts.get(id(b), set()) for b in blocks)) if blocks else set()
-            own = sum(host_counts[h] for h in hosts)
-            inside = Counter(h for b in blocks for h in block_hosts.get(id(b), set()))
-            unique = tuple(sorted(h for h in hosts if host_counts[h] == inside[h]))
+            hosts: set[str] = set().union(*(hosts_of(b) for b in blocks))
             text = "\n".join(doc.lines[extent.start : extent.end])
-            score, evidence = evidence_for(
-                text, markers, title, frozenset(hosts), slot_name, unique if own and len(unique) == len(hosts) else ()
-            )
+            # Links to hosts no other block links to are evidence. Whether they
+            # are needs every block's hosts: judge the best case first (all of
+            # them the ad's own), and look further only when that is enough.
+            unique: tuple[str, ...] = tuple(sorted(hosts))
+            score, evidence = evidence_for(text, markers, title, frozenset(hosts), slot_name, unique)
             if score < THRESHOLD:
                 continue
+            inside = {id(b) for b in blocks}
+            if unique and any(not hosts.isdisjoint(hosts_of(b)) for b in doc.blocks if id(b) not in inside):
+                score, evidence = evidence_for(text, markers, title, frozenset(hosts), slot_name, ())
+                if score < THRESHOLD:
+                    continue
             if _share_of_body(doc, extent) > MAX_SHARE:
                 # A judgement must not gut a newsletter: when the "ad" is most of
                 # it, the newsletter is the promotion (a shop's own mailing).
@@ -173,7 +178,7 @@ class UnlabelledPromotion(Rule):
                 evidence=(*evidence, f"score {score} ≥ {THRESHOLD}", f"ends at {extent.why_it_ends}"),
             )
 
-    def _candidate(self, ctx, block) -> tuple[Extent, str | None, str] | None:
+    def _candidate(self, ctx, block, code_lines: LineHits | None) -> tuple[Extent, str | None, str] | None:
         doc, markers = ctx.doc, ctx.markers
         if block.kind == "heading":
             if is_document_title(doc, block):
@@ -182,7 +187,7 @@ class UnlabelledPromotion(Rule):
             slot_name = markers.euphemism(title)
             # Cheap tests first: a section that does not sell, or is long, is no candidate.
             rough_end = doc.section_end(block)
-            if not slot_name and not _sells(markers, "\n".join(doc.lines[block.start : rough_end])):
+            if not slot_name and not _sells(markers, doc, block.start, rough_end, code_lines):
                 return None
             extent = section_extent(doc, block, title)
             if slot_name and not any(doc.links(b) for b in doc.blocks_between(block.end, extent.end)):
@@ -199,8 +204,16 @@ class UnlabelledPromotion(Rule):
         line = doc.lines[block.start]
         first = visible_text(line) if len(line) <= MAX_SLOT_LINE else ""
         slot_name = markers.euphemism(first) if first else None
-        if slot_name is None and not ("code" in doc.source(block).lower() and _PROMO_CODE.search(doc.visible(block))):
-            return None
+        if slot_name is None:
+            if not _may_hold_code(doc, block.start, block.end, code_lines):
+                return None
+            # Long flattened paragraphs often hold "code" somewhere; their visible
+            # text is slow to build, and their length alone rules them out.
+            source = doc.source(block)
+            if len(source) > LONG_SOURCE and _surely_more_visible_words(source, MAX_PARAGRAPH_WORDS):
+                return None
+            if not _has_promo_code(doc.visible(block)):
+                return None
         if word_count(doc.visible(block)) > MAX_PARAGRAPH_WORDS:
             return None
         label_only = slot_name is not None and block.end - block.start == 1
@@ -216,8 +229,66 @@ def _share_of_body(doc, extent: Extent) -> float:
     return inside / body
 
 
-def _sells(markers, text: str) -> bool:
-    return bool(markers.calls_to_action(text)) or ("code" in text.lower() and bool(_PROMO_CODE.search(text)))
+def _sells(markers, doc, start: int, end: int, code_lines: LineHits | None) -> bool:
+    """Whether lines [start, end) hold a call to action or a promo code."""
+    text = "\n".join(doc.lines[start:end])
+    if markers.calls_to_action(text):
+        return True
+    return _may_hold_code(doc, start, end, code_lines) and _has_promo_code(text)
+
+
+def _lines_holding_code(doc, markers) -> LineHits | None:
+    """The lines that hold "code" (any case): every promo code phrase does, and
+    few lines do. None when lower-casing changed the text's length (a rare
+    letter): then the offsets do not line up, and each block is tested itself."""
+    low = markers._lowered(doc.text)  # the lower-cased text the rules before this one share
+    if len(low) != len(doc.text):
+        return None
+    return lines_holding(low, ("code",), doc.line_starts)
+
+
+def _may_hold_code(doc, start: int, end: int, code_lines: LineHits | None) -> bool:
+    if code_lines is None:
+        return any("code" in doc.lines[i].lower() for i in range(start, end))
+    return code_lines.touches(start, end)
+
+
+# Every match of _PROMO_CODE holds one of these (lower-cased).
+_PROMO_NEEDLES = (
+    "use code", "with code", "enter code", "apply code", "use the code", "with the code", "enter the code",
+    "apply the code", "promo code", "discount code",
+)
+# Letters that match an ASCII letter under re.I but do not lower-case to it
+# (long s, dotless i, dotted capital I, Kelvin sign): with one, the needles prove nothing.
+_ODD_CASE = ("\u017f", "\u0131", "\u0130", "\u212a")
+
+
+def _has_promo_code(text: str) -> bool:
+    # prefilter: "code" mostly stands in a word ("decode", "code review"), not in a promo code phrase;
+    # the regex, whose first branch starts with an alternation, is slow on long text.
+    low = text.lower()
+    if "code" not in low:
+        return False
+    if not any(n in low for n in _PROMO_NEEDLES) and not any(ch in text for ch in _ODD_CASE):
+        return False
+    return bool(_PROMO_CODE.search(text))
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_]\S*")  # from a word's first letter to the word's end
+
+
+def _surely_more_visible_words(source: str, limit: int) -> bool:
+    """Whether visible_text(source) has more than `limit` words, told from a
+    lower bound without building it. visible_text replaces link targets and
+    tags with a space, then drops markup characters (brackets, emphasis,
+    backticks, line-start markers): never a letter, and never the space between
+    two words. So each word that holds a letter once targets and tags are
+    replaced is a word of the visible text."""
+    if "](" in source:
+        source = _LINK_DEST.sub("] ", source)
+    if "<" in source:
+        source = _TAGS.sub(" ", source)
+    return sum(1 for _ in islice(_LETTER_WORD.finditer(source), limit + 1)) > limit
 
 
 def _with_next_section(doc, heading, extent: Extent) -> Extent:
