@@ -11,8 +11,9 @@ Everything here works on a plain string and returns offsets into it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+
+from .memo import remembered
 
 _BACKTICKS = re.compile(r"`+")
 _AUTOLINK = re.compile(
@@ -325,7 +326,7 @@ _TAGS = re.compile(r"</?[A-Za-z][^<>]*>")
 _BARE = re.compile(r"(?:https?|ftp)://\S+", re.I)
 
 
-@lru_cache(maxsize=8192)
+@remembered(8192)
 def visible_text(s: str) -> str:
     """The text a reader sees: link targets, emphasis and markers dropped.
 
@@ -339,8 +340,3 @@ def visible_text(s: str) -> str:
 
 def visible_text_without_urls(s: str) -> str:
     return _BARE.sub(" ", visible_text(s))
-
-
-def clear_caches() -> None:
-    """Forget cached answers (for benchmarks that must start cold)."""
-    visible_text.cache_clear()

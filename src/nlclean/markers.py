@@ -13,6 +13,8 @@ import sys
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+
+from .memo import on_forget, remembered
 from importlib import resources
 from itertools import accumulate
 from pathlib import Path
@@ -78,6 +80,7 @@ class PhraseSearch:
         )
         # The same lines and blocks come back in the fixer's next round.
         self._candidates = lru_cache(maxsize=1024)(self._find_candidates)
+        on_forget(self._candidates.cache_clear)
 
     def _find_candidates(self, text: str) -> tuple[re.Pattern, ...]:
         low = text.lower()
@@ -134,7 +137,6 @@ class Markers:
             # A short trailing label ("ad") only counts in its brackets.
             needles.update((label,) if len(label) > 3 else (f"({label}", f"[{label}", f"【{label}"))
         self._sponsor_needles = minimal_needles(needles)
-        self._lower: tuple[str | None, str] = (None, "")
         # A trailing label glued to the text after it, in flattened text:
         # "Ship faster with Acme (Sponsored)Acme builds …".
         self._glued_trailing = re.compile(
@@ -188,6 +190,12 @@ class Markers:
         }
         self._needle_spans_lines = any("\n" in n for needles in self._families.values() for n in needles)
         self._any_needle = re.compile(_any_needle_pattern(n for needles in self._families.values() for n in needles))
+        self._forget_document()
+        on_forget(self._forget_document)
+
+    def _forget_document(self) -> None:
+        """Drop what is kept of the last document (its lower-cased text, its lines' answers)."""
+        self._lower: tuple[str | None, str] = (None, "")
         self._scanned: tuple[str | None, dict[str, frozenset[int]]] = (None, {})
         self._known_lines: dict[str, int] = {}
 
@@ -439,7 +447,7 @@ def lines_holding(low_text: str, needles: tuple[str, ...], line_starts: list[int
     return lines
 
 
-@lru_cache(maxsize=4096)
+@remembered(4096)
 def resolve_url(url: str) -> str:
     """The address a redirect link leads to, when the redirector spells it out
     (base64 in a path segment, or a url-encoded `url=` parameter); else the url."""

@@ -46,11 +46,11 @@ Safe.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterator
 
 from ..extents import is_document_title, section_extent
 from ..findings import Edit, Finding
+from ..memo import remembered
 from ..inline_syntax import all_links, is_protected, protected_spans, visible_text_without_urls
 from .base import Rule
 from ._shared import quote, word_count
@@ -187,7 +187,7 @@ class Footer(Rule):
 
 # The answers below depend only on the markers and the line's exact text, and
 # the fixer's next round asks them again of the lines it did not change.
-@lru_cache(maxsize=4096)
+@remembered(4096)
 def _footer_line(markers, line: str, near_end: bool) -> str | None:
     text = visible_text_without_urls(line)
     words = word_count(text)
@@ -216,7 +216,7 @@ def _holds_copyright(doc, block) -> bool:
     return any(_COPYRIGHT.search(doc.lines[i]) for i in range(block.start, block.end))
 
 
-@lru_cache(maxsize=4096)
+@remembered(4096)
 def _sentence_ends(line: str) -> tuple[int, ...]:
     """Where the sentences of a line end, outside code, link targets and html."""
     ends = list(_SENTENCE_END.finditer(line))
@@ -226,7 +226,7 @@ def _sentence_ends(line: str) -> tuple[int, ...]:
     return tuple(m.end() for m in ends if not is_protected(protected, m.start()))
 
 
-@lru_cache(maxsize=4096)
+@remembered(4096)
 def _kept_tail(markers, line: str) -> int | None:
     """Offset where the part of a footer line to keep begins: the text after its
     last footer sentence (a postal address glued on), if that has words and no
@@ -257,7 +257,7 @@ def _kept_tail(markers, line: str) -> int | None:
     return last_footer
 
 
-@lru_cache(maxsize=4096)
+@remembered(4096)
 def _kept_head(markers, line: str) -> int:
     """Where the footer sentences of a line begin when sentences without a
     footer phrase (a greeting) come first and all that follows is footer;
