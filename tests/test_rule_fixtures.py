@@ -55,8 +55,6 @@ KNOWN_BUGS = {
     "a sponsor label; SPEC: labels, never words inside a story"),
     "NL102/label_line_keeps_next_story": ("fix", "a short 'Advertise with us: …' line counts as a lone label and takes "
     "the story paragraph under it (label_block_extent)"),
-    "NL201/story_mentions_footer_words": ("lint fix", "a short story heading or sentence with a footer phrase ('unsubscribe', "
-    "'privacy policy', 'web version') or a story link with '/preferences' in its path is taken for a footer"),
 }
 
 

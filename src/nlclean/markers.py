@@ -102,6 +102,15 @@ class PhraseSearch:
         return iter(sorted(matches, key=lambda m: m.start()))
 
 
+def _url_pattern(pattern: str) -> str:
+    """A URL pattern that ends in a letter matches only where a path segment or
+    host label ends: "/preferences" is in ".../preferences?u=1" but not in the
+    story slug ".../preferences-of-readers" ("unsubscribe" still finds
+    "email-unsubscribe?…", which ends there)."""
+    body = re.escape(pattern)
+    return body + r"(?![\w-])" if pattern[-1:].isalnum() else body
+
+
 def _alternation(phrases: list[str]) -> str:
     return "|".join(_phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True))
 
@@ -157,8 +166,13 @@ class Markers:
             if part.strip()
         )
         footer = data.get("footer", {})
-        self._footer = PhraseSearch(footer.get("phrases", []))
+        # Phrases that speak about the email itself, and words a story uses too
+        # ("unsubscribe", "privacy policy"): a line needs more evidence for those.
+        self._footer_sure = PhraseSearch(footer.get("phrases", []))
+        self._footer = PhraseSearch([*footer.get("phrases", []), *footer.get("ambiguous", [])])
+        self._about_the_email = PhraseSearch(footer.get("about_the_email", []))
         self.footer_urls = tuple(p.lower() for p in footer.get("url_patterns", []))
+        self._footer_url = re.compile("|".join(_url_pattern(p) for p in self.footer_urls) or "(?!)")
         self._footer_url_hints = minimal_needles((*self.footer_urls, "ahr0c"))
         self._subscribe = re.compile(_alternation(footer.get("subscribe", [])), re.I)
         chrome = data.get("chrome", {})
@@ -321,8 +335,24 @@ class Markers:
     # --- footer and chrome ----------------------------------------------------
 
     def footer_phrase(self, text: str) -> str | None:
+        """The first footer phrase or ambiguous footer word in `text`."""
         m = self._footer.search(text)
         return m.group(0) if m else None
+
+    def sure_footer_phrase(self, text: str) -> str | None:
+        """The first footer phrase that speaks about the email itself ("you are
+        receiving this", "view in browser"), not a word a story uses too."""
+        m = self._footer_sure.search(text)
+        return m.group(0) if m else None
+
+    def about_the_email(self, text: str) -> str | None:
+        """Words by which a line speaks about the email itself ("this email", "your subscription")."""
+        m = self._about_the_email.search(text)
+        return m.group(0) if m else None
+
+    def footer_phrase_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where footer phrases and ambiguous footer words are in `text`."""
+        return [m.span() for m in self._footer.finditer(text)]
 
     def footer_candidate_lines(self, text: str, line_starts: list[int]) -> LineHits:
         """Lines of `text` that may be footer lines (a superset; cheap)."""
@@ -333,8 +363,7 @@ class Markers:
         return any(hint in low for hint in self._footer_url_hints)
 
     def is_footer_url(self, url: str) -> bool:
-        url = resolve_url(url).lower()
-        return any(p in url for p in self.footer_urls)
+        return bool(self._footer_url.search(resolve_url(url).lower()))
 
     def is_read_in_app(self, text: str) -> bool:
         return bool(self._read_in_app.match(text))

@@ -8,10 +8,27 @@ Finds the lines an email platform adds around a newsletter: `Unsubscribe`,
 `data/markers.toml`.
 
 A line counts when its visible text carries a footer phrase and it is short
-(a sentence in a story that mentions "unsubscribe" is not a footer; near the
-end of the document a longer line counts), or when it is a short link to an
-unsubscribe or preferences address (redirect links are judged by the
-address they spell out). A heading that sells the newsletter to its own
+(near the end of the document a longer line counts), or when it is a short
+link to an unsubscribe or preferences address (redirect links are judged by
+the address they spell out; an address pattern such as `/preferences`
+matches only where its path segment ends, so `/preferences-of-readers` is a
+story's).
+
+Phrases come in two kinds. Those that speak about the email itself
+(`You are receiving this`, `View in browser`, `Manage your preferences`)
+are enough. Words a story uses too (`unsubscribe`, `privacy policy`,
+`opt out`, `abmelden`: `ambiguous` in `[footer]`) count only where they are
+the line's point: the line is little more than such words
+(`Unsubscribe | Privacy policy`), one is a short link's text
+(`[Unsubscribe](…)`, not `[The privacy policy generator every creator
+needs](…)`), or a link's label in flattened text (`Unsubscribe https://…`,
+`(Unsubscribe)`, or the label ending its line with the address on the next
+line), or the line speaks about the email (`this email`, `at any time`,
+`click here`). So `Unsubscribe rates stayed flat at 0.2%`
+and third-person prose stay, and so does a line whose footer words follow
+sentences holding a link (`[Event](…) “…”. Jan 28. [Sign up here](…)`): a
+story's line, not a greeting. A heading with such a word counts only near
+the end or with a footer link. A heading that sells the newsletter to its own
 reader (`Subscribe`, `Get … in a free daily email`, `订阅`) near the end
 takes its section: phrases in `subscribe` of `[footer]`.
 
@@ -22,7 +39,11 @@ It is email machinery, meaningless once the newsletter is out of the inbox
 ## How far it goes
 The footer block, or only its footer lines when the block also holds other
 lines: the copyright notice and the postal address stay (SPEC keeps them;
-removing them is a separate, opt-in matter). Lines of a footer line that
+removing them is a separate, opt-in matter). A line that holds the copyright
+notice beside footer links (`Platformer © 2025 – [Unsubscribe](…)`) loses
+the links and their separators only. Emphasis around a whole line whose
+footer sentences go keeps both its marks (`*Intro. If you were forwarded
+this …*` becomes `*Intro.*`). Lines of a footer line that
 hold only its address (`( https://… )`) go with it. A short block that opens
 with a footer phrase ("Other newsletters we publish: A, B, C") goes whole.
 One line that holds the footer sentences and then the postal address
@@ -60,9 +81,19 @@ MAX_WORDS = 30
 MAX_WORDS_NEAR_END = 60
 # A block that opens with a footer phrase is footer throughout when this short.
 MAX_BLOCK_WORDS = 40
+# A line with a footer word a story uses too ("unsubscribe") is a footer line
+# when it holds at most this many other words ("Unsubscribe here", "Terms · Privacy policy · Contact").
+MAX_OTHER_WORDS = 3
 # Shorter lines hold no footer sentences with an address glued on.
 MIN_GLUED_LINE = 60
 _DIGIT = re.compile(r"\d")
+_ENTITY = re.compile(r"&#?[0-9A-Za-z]+;")
+# A link's address right after its label, in flattened text.
+_URL_AFTER = re.compile(r"[ \t]*[:\-–—]?[ \t]*[(\[<]?[ \t]*https?://")
+_OPEN_BEFORE = re.compile(r"[(\[][ \t]*$")
+_CLOSE_AFTER = re.compile(r"[ \t]*[)\]]")
+_LINE_END_AFTER = re.compile(r"[\s(\[<:.]*$")
+_URL_LINE = re.compile(r"\s*[(\[<]?\s*https?://\S+\s*[)\]>]?[\s.,;]*$")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d|\bcopyright\b|\ball rights reserved\b", re.I)
 _BARE_URL = re.compile(r"(?:https?)://\S+")
 # A sentence ends at . ! ? (or a link closing after one), before a space, a capital or the end.
@@ -98,17 +129,29 @@ class Footer(Rule):
             for i in range(block.start, block.end):
                 if i in candidates and doc.lines[i].strip():
                     why = _footer_line(ctx.markers, doc.lines[i], i >= near_end)
+                    if why and block.kind == "heading" and i < near_end and not why.startswith("link to"):
+                        # A heading with a footer word before the end is a story's ("Why
+                        # people unsubscribe"), unless it speaks about the email or links
+                        # to a footer address.
+                        line = doc.lines[i]
+                        if not ctx.markers.sure_footer_phrase(visible_text_without_urls(line)):
+                            why = None if _footer_url_on(ctx.markers, line) is None else why
                     if why:
                         matched.append((i, why))
+            if len(matched) < block.end - block.start:
+                matched = self._labels_before_urls(ctx, block, candidates, matched, near_end)
             if not matched:
                 continue
             address_glued = any(
-                _kept_tail(ctx.markers, doc.lines[i]) is not None or _kept_head(ctx.markers, doc.lines[i])
+                _kept_tail(ctx.markers, doc.lines[i]) is not None
+                or _kept_head(ctx.markers, doc.lines[i])
+                or _copyright_cuts(ctx.markers, doc.lines[i])
                 for i, _ in matched
             )
             if address_glued:
-                # A line with a greeting before its footer sentences, or the postal
-                # address glued after them: only the footer sentences go.
+                # A line with a greeting before its footer sentences, the postal
+                # address glued after them, or a copyright notice beside its footer
+                # links: only the footer part goes.
                 whole = False
             else:
                 # Whole when every other line is a bare URL or a bracket that
@@ -136,6 +179,31 @@ class Footer(Rule):
             for i, why in matched:
                 yield self._footer_line_finding(ctx, i, why)
 
+    def _labels_before_urls(self, ctx, block, candidates, matched, near_end) -> list[tuple[int, str]]:
+        """Flattened text puts a link's address on the line under its label
+        ("You can also unsubscribe from all emails (" / "https://…unsubscribe…"):
+        a line with a footer word counts when the next line is its footer link,
+        or holds only the address of a label that ends the line."""
+        doc = ctx.doc
+        found = dict(matched)
+        for i in range(block.start, block.end - 1):
+            if i in found or i not in candidates or (block.kind == "heading" and i < near_end):
+                continue
+            line = doc.lines[i]
+            text = visible_text_without_urls(line)
+            if word_count(text) > (MAX_WORDS_NEAR_END if i >= near_end else MAX_WORDS):
+                continue
+            if ctx.markers.footer_phrase(text) is None:
+                continue
+            nxt = found.get(i + 1)
+            if nxt and nxt.startswith("link to") and not _words_of(doc.lines[i + 1]):
+                found[i] = f"phrase '{ctx.markers.footer_phrase(text)}' above its footer link"
+            else:
+                label = _label_before_url(ctx.markers, line, doc.lines[i + 1])
+                if label:
+                    found[i] = f"phrase '{label}' above its link's address"
+        return sorted(found.items())
+
     def _footer_line_finding(self, ctx, i: int, why: str) -> Finding:
         doc = ctx.doc
         line = doc.lines[i]
@@ -144,7 +212,8 @@ class Footer(Rule):
         if keep is not None:
             # One line holding the footer sentences and, after them, the postal
             # address: the sentences go, the address stays.
-            a, b = doc.offset(i), doc.offset(i) + keep
+            a, b = _outside_emphasis(line, 0, keep)
+            a, b = doc.offset(i) + a, doc.offset(i) + b
             return ctx.finding(
                 f"footer sentences {text}", a, b, [Edit(a, b)], f"Remove footer sentences {text}",
                 evidence=(f"line {i + 1}: {why}", f"ends before {quote(line[keep:])}, which holds no footer phrase"),
@@ -152,10 +221,20 @@ class Footer(Rule):
         head = _kept_head(ctx.markers, line)
         if head:
             # "Happy Sunday! Was this forwarded to you? Sign up …": the greeting stays.
-            a, b = doc.offset(i) + len(line[:head].rstrip()), doc.line_end(i)
+            a, b = _outside_emphasis(line, len(line[:head].rstrip()), len(line))
+            a, b = doc.offset(i) + a, doc.offset(i) + b
             return ctx.finding(
                 f"footer sentences {text}", a, b, [Edit(a, b)], f"Remove footer sentences {text}",
                 evidence=(f"line {i + 1}: {why}", f"starts after {quote(line[:head])}, which holds no footer phrase"),
+            )
+        cuts = _copyright_cuts(ctx.markers, line)
+        if cuts:
+            # "Platformer © 2025 – [Unsubscribe](…)": the copyright notice stays (SPEC).
+            base = doc.offset(i)
+            edits = [Edit(base + a, base + b) for a, b in cuts]
+            return ctx.finding(
+                f"footer links {text}", edits[0].start, edits[-1].end, edits, f"Remove footer links {text}",
+                evidence=(f"line {i + 1}: {why}", "the copyright notice beside them stays"),
             )
         a, b = doc.offset(i), doc.line_end(i)
         return ctx.finding(
@@ -193,18 +272,104 @@ def _footer_line(markers, line: str, near_end: bool) -> str | None:
     words = word_count(text)
     limit = MAX_WORDS_NEAR_END if near_end else MAX_WORDS
     if words <= limit or near_end:  # else a footer phrase does not make it a footer line
-        phrase = markers.footer_phrase(text)
+        phrase = _footer_evidence(markers, line, text)
         if phrase and words <= limit:
-            return f"phrase '{phrase}'"
+            return phrase
         if phrase and near_end and _kept_tail(markers, line) is not None:
-            return f"phrase '{phrase}' (sentences of a long footer line)"
-    if words <= 6 and markers.may_hold_footer_url(line):
-        for link in all_links(line):
-            if markers.is_footer_url(link.destination):
-                return f"link to {quote(link.destination, 40)}"
-        for m in _BARE_URL.finditer(line):
-            if markers.is_footer_url(m.group(0)):
-                return f"link to {quote(m.group(0), 40)}"
+            return f"{phrase} (sentences of a long footer line)"
+    if words <= 6:
+        url = _footer_url_on(markers, line)
+        if url:
+            return f"link to {quote(url, 40)}"
+    return None
+
+
+def _footer_evidence(markers, line: str, text: str) -> str | None:
+    """Why the line's footer phrase makes it a footer line, or None.
+
+    A phrase about the email itself ("you are receiving this", "view in
+    browser") is enough. A word a story uses too ("unsubscribe", "privacy
+    policy") counts only where it is the line's point: the line is little
+    more than such words ("Unsubscribe | Privacy policy"), or one sits in a
+    short link ("Platformer © 2025 – [Unsubscribe](…)") or a plain-text
+    link's label, or the line speaks about the email. "Unsubscribe rates
+    stayed flat", a story link "[The privacy policy generator every creator
+    needs](…)" and third-person prose stay."""
+    sure = markers.sure_footer_phrase(text)
+    if sure:
+        return f"phrase '{sure}'"
+    spans = markers.footer_phrase_spans(text)
+    if not spans:
+        return None
+    phrase = text[spans[0][0] : spans[0][1]]
+    head = _kept_head(markers, line)
+    if head and all_links(line[:head]):
+        # "[Event title](…) “…”. Jan 28. [Sign up here](…)": sentences with a
+        # link before the footer words make a story's line, not a greeting.
+        return None
+    about = markers.about_the_email(text)
+    if about:
+        return f"phrase '{phrase}' beside '{about}'"
+    rest, prev = [], 0
+    for a, b in spans:
+        rest.append(text[prev:a])
+        prev = b
+    rest.append(text[prev:])
+    if _word_count_of_words(" ".join(rest)) <= MAX_OTHER_WORDS:
+        return f"phrase '{phrase}'"
+    label = _plain_link_label(markers, line)
+    if label:
+        return f"phrase '{label}' as a link's label"
+    for link in all_links(line):
+        label = line[link.text_start : link.text_end]
+        found = markers.footer_phrase(label)
+        if found and _word_count_of_words(label) <= word_count(found) + MAX_OTHER_WORDS:
+            return f"phrase '{found}' in a link"
+    # (A link to a footer address is no evidence here: "A [study](…/unsub) on
+    # why people unsubscribe" is a story's line that happens to link there.)
+    return None
+
+
+def _word_count_of_words(text: str) -> int:
+    """Words with a letter or digit in them (separators like `|`, `·` and `&#x2022;` are no words)."""
+    return sum(1 for w in _ENTITY.sub(" ", text).split() if any(ch.isalnum() for ch in w))
+
+
+def _plain_link_label(markers, line: str) -> str | None:
+    """A footer word written as a link's label in flattened text: right before
+    its address ("Unsubscribe https://…", "Privacy policy ( https://… )") or
+    alone in brackets ("Edit your alerts (Unsubscribe)")."""
+    protected = None
+    for a, b in markers.footer_phrase_spans(line):
+        if protected is None:
+            protected = protected_spans(line)
+        if is_protected(protected, a):
+            continue
+        if _URL_AFTER.match(line, b) or (_OPEN_BEFORE.search(line[:a]) and _CLOSE_AFTER.match(line, b)):
+            return line[a:b]
+    return None
+
+
+def _label_before_url(markers, line: str, next_line: str) -> str | None:
+    """A footer word that ends its line, with the address on the next line:
+    "Forwarded this message? Sign up here (" / "( https://… )"."""
+    if not _URL_LINE.match(next_line):
+        return None
+    spans = markers.footer_phrase_spans(line)
+    if spans and _LINE_END_AFTER.match(line, spans[-1][1]):
+        return line[spans[-1][0] : spans[-1][1]]
+    return None
+
+
+def _footer_url_on(markers, line: str) -> str | None:
+    if not markers.may_hold_footer_url(line):
+        return None
+    for link in all_links(line):
+        if markers.is_footer_url(link.destination):
+            return link.destination
+    for m in _BARE_URL.finditer(line):
+        if markers.is_footer_url(m.group(0)):
+            return m.group(0)
     return None
 
 
@@ -283,6 +448,79 @@ def _kept_head(markers, line: str) -> int:
             return 0
         prev = end
     return start
+
+
+# Emphasis that wraps a whole line: "*The Pulse is … [subscribe here](…).*"
+_EMPHASIS_OPEN = re.compile(r"^(\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)*)([*_]{1,3})(?=\S)")
+# The separators of a row of footer links and notices: " – ", " | ", " · ", " • ".
+_PIECE_SEPARATOR = re.compile(r"\s+[|·•–—]\s+")
+
+
+def _outside_emphasis(line: str, a: int, b: int) -> tuple[int, int]:
+    """The part [a, b) of a line to remove, without the emphasis marks that wrap
+    the whole line: removing the end of "*Intro. If you were forwarded this …*"
+    keeps the closing `*` (and removing the start keeps the opening one)."""
+    m = _EMPHASIS_OPEN.match(line)
+    if not m:
+        return a, b
+    mark = m.group(2)
+    body_end = len(line.rstrip())
+    inner = line[m.end() : body_end - len(mark)]
+    if not line[:body_end].endswith(mark) or body_end - len(mark) <= m.end() or mark[0] in inner:
+        return a, b  # not one emphasis around the whole line
+    if a <= m.start(2) and b > m.start(2):  # the removal starts the line: keep the opening mark
+        a = m.end(2)
+    if b >= body_end and a < body_end - len(mark):  # it ends the line: keep the closing mark
+        b = body_end - len(mark)
+        while b > a and line[b - 1].isspace():
+            b -= 1
+    return a, b
+
+
+@lru_cache(maxsize=4096)
+def _copyright_cuts(markers, line: str) -> tuple[tuple[int, int], ...]:
+    """The spans to remove from a line that holds a copyright notice and footer
+    links side by side ("Platformer © 2025 – [Unsubscribe](…)"): each footer
+    piece with the separator before it (after it, for the first piece).
+    Empty when the line holds no copyright notice or no such piece."""
+    if not _COPYRIGHT.search(line):
+        return ()
+    protected = protected_spans(line)
+    seps = [m.span() for m in _PIECE_SEPARATOR.finditer(line) if not is_protected(protected, m.start())]
+    if not seps:
+        return ()
+    m = _EMPHASIS_OPEN.match(line)
+    start = m.end() if m else len(line) - len(line.lstrip())
+    end = len(line.rstrip())
+    if m and line[:end].endswith(m.group(2)):
+        end -= len(m.group(2))
+    bounds = [start, *(x for span in seps for x in span), end]
+    pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+
+    def is_footer(piece: tuple[int, int]) -> bool:
+        text = line[piece[0] : piece[1]]
+        return _COPYRIGHT.search(text) is None and (
+            markers.footer_phrase(visible_text_without_urls(text)) is not None or _footer_url_on(markers, text) is not None
+        )
+
+    footer = [is_footer(p) for p in pieces]
+    if not any(footer) or all(footer) or not any(_COPYRIGHT.search(line[a:b]) for a, b in pieces):
+        return ()
+    cuts = []
+    k = 0
+    while k < len(pieces):
+        if not footer[k]:
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(pieces) and footer[j + 1]:
+            j += 1
+        if k == 0:
+            cuts.append((pieces[0][0], seps[j][1]))  # a leading run: with the separator after it
+        else:
+            cuts.append((seps[k - 1][0], pieces[j][1]))  # else with the separator before it
+        k = j + 1
+    return tuple(cuts)
 
 
 def _container(block) -> tuple[int, int]:
