@@ -477,7 +477,7 @@ def _outside_emphasis(line: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-@lru_cache(maxsize=4096)
+@remembered(4096)
 def _copyright_cuts(markers, line: str) -> tuple[tuple[int, int], ...]:
     """The spans to remove from a line that holds a copyright notice and footer
     links side by side ("Platformer © 2025 – [Unsubscribe](…)"): each footer
