@@ -148,6 +148,14 @@ class Markers:
             rf"^{_DECORATION}(?P<label>{_alternation(data.get('sponsor_us', {}).get('phrases', []))})",
             re.I,
         )
+        sponsor_us = data.get("sponsor_us", {})
+        ambiguous = sponsor_us.get("ambiguous", [])
+        self._sponsor_us_ambiguous = re.compile(rf"(?:{_alternation(ambiguous)})$", re.I)
+        # "Sponsor us" is also "sponsor *": a label any other phrase matches is no topic.
+        clear = [p for p in sponsor_us.get("phrases", []) if p not in ambiguous]
+        self._sponsor_us_clear = re.compile(rf"(?:{_alternation(clear)})$", re.I)
+        self._invitation = PhraseSearch(sponsor_us.get("invitation", []))
+        self.invitation_urls = tuple(p.lower() for p in sponsor_us.get("invitation_urls", []))
         self._sponsor_us_needles = minimal_needles(
             part.strip().lower()
             for phrase in data.get("sponsor_us", {}).get("phrases", [])
@@ -309,6 +317,21 @@ class Markers:
         if " " not in label.strip() and label.isascii() and rest and rest[0] not in ":|—–-·•(":
             return None
         return label
+
+    def sponsor_us_is_ambiguous(self, label: str) -> bool:
+        """Whether a sponsor-us label also opens topic titles ("Advertising",
+        "Sponsor economics"): then only an invitation around it makes it one."""
+        label = label.strip()
+        return bool(self._sponsor_us_ambiguous.match(label)) and not self._sponsor_us_clear.match(label)
+
+    def invitation(self, text: str) -> str | None:
+        """A phrase that invites advertisers (rates, media kit, contact, "reach N readers")."""
+        m = self._invitation.search(text)
+        return m.group(0) if m else None
+
+    def is_invitation_url(self, url: str) -> bool:
+        url = resolve_url(url).lower()
+        return any(p in url for p in self.invitation_urls)
 
     # --- footer and chrome ----------------------------------------------------
 
