@@ -3,15 +3,28 @@
 ## What it does
 Finds the newsletter's own pitch for advertisers: a heading, the short
 first line under a heading, or a short first line such as `Sponsor us`, `Advertise with us`, `Advertise in Bytes`,
-`Become a sponsor`, `Partner with us`, `Ad spots`, or a lone `Advertise`
-navigation link. Phrases: `[sponsor_us]` in `data/markers.toml`.
+`Become a sponsor`, `Partner with us`, `Ad spots`, `Interested in sponsoring X?`,
+or a lone `Advertise` navigation link. Phrases: `[sponsor_us]` in `data/markers.toml`.
+
+A sponsor-us heading invites the reader to buy ads. Some phrases also open
+a topic's title (`## ADVERTISING` as a news category, `### Sponsor economics`,
+`## Advertising: the year ahead`, a paragraph "Sponsor deals rose 8%."): those
+(`ambiguous` in the data) count only when the heading asks (ends in `?`) or
+the section, or the line's block, invites advertisers: an `invitation` phrase
+(rates, media kit, "reach 20,000 readers", "get in touch") or a link to an
+advertising page or an email address. A pitch line under a story's heading
+takes the heading's section only when the heading asks or every block of
+the section pitches.
 
 ## Why is this bad?
 It sells the reader to advertisers; it is no story (SPEC row 2).
 
 ## How far it goes
-As NL101: a heading takes its section (never past the copyright line), a
-line takes its block.
+A heading takes its section (never past the copyright line), as NL101.
+A line takes its block (its list item). A lone pitch line ("Advertise with us",
+"Want to advertise in X? Click here") also takes the blocks under it that go
+on pitching (short blocks with an invitation: rates, media kit, contact), at
+most four; the first other block (the next story, the postal address) stays.
 
 ## Example
 ```markdown
