@@ -10,15 +10,25 @@ when the text under it asks the reader to play: a question, an answer, a
 clue, a link or image with no words of its own. "Crossword makers are
 unionising" over a news paragraph is a story.
 
+A line without a heading (its first short sentence) counts only when it
+invites the reader to play: the game's name as a label (`Today's trivia:`,
+`**Brain teaser:**`, `Daily Puzzle`), a call to play (`Play our daily
+crossword`, `Solve today's sudoku`), or a short paragraph that asks the
+reader to play (`Today's mini crossword is about the new year. Have a go at
+it here.`). A sentence about a puzzle company ("Crossword company raises 40
+million.") is news and stays.
+
 ## Why is this bad?
 Games are no story and make no sense without the interactive email
 (SPEC row 6).
 
 ## How far it goes
 A heading takes its section; a line takes its block and, when it stands
-alone, the game under it: blocks with a puzzle word, a question, an
-attribution (`— From …`) or a short byline, up to the first block that is
-none of these (or a break, a heading, the next title).
+alone, the game under it: short blocks (at most 40 words) with a puzzle
+word, a question, an answer or clue, an attribution (`— From …`) or a byline
+(a few words that end no sentence), up to the first block that is none of
+these (or a break, a heading, the next title). A story paragraph after the
+game ends it, however short.
 
 ## Example
 ```markdown
@@ -68,22 +78,59 @@ def _opens_a_game(doc, heading, text: str, extent: Extent) -> bool:
     return not any(ch.isalnum() for ch in body) or _GAME_WORDS.search(body) is not None
 
 
+# A block of a game is short: a long paragraph is a story, whatever it mentions.
+MAX_GAME_BLOCK_WORDS = 40
+# What follows a game's name in a label line: nothing, or a colon, dash or question.
+_LABEL_END = re.compile(r"^[\s*_)\]】]*(?:$|[:：|—–\-?？!(])")
+# A call to play that opens the line ("Play our daily crossword", "Solve today's sudoku").
+_PLAY_VERB = re.compile(r"^\W*(?:play|solve|try|take|tackle|test|crack|guess|do|have a go|can you)\b", re.I)
+# A paragraph that asks the reader to play: "Have a go at it here", "Can you solve it?".
+_INVITES_PLAY = re.compile(
+    r"[?？]|\b(?:play|solve|have a go|give it a (?:go|try|shot|whirl)|try your hand|test your|answers?|clues?|guess)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+
+
+def _invites_to_play(line: str, word: str, block_text: str) -> bool:
+    """Whether a line with a game word opens a game rather than telling a story:
+    the game's name as a label ("Today's trivia:", "**Brain teaser:**", "Daily
+    Puzzle"), a call to play ("Play our daily crossword"), or a short paragraph
+    that asks the reader to play ("Today's mini crossword is about the new
+    year. Have a go at it here."). "Crossword company raises 40 million." is news."""
+    at = line.lower().find(word.lower())
+    if _LABEL_END.match(line[at + len(word) :]) or _PLAY_VERB.match(line):
+        return True
+    return word_count(block_text) <= MAX_GAME_BLOCK_WORDS and _INVITES_PLAY.search(block_text) is not None
+
+
+def _game_block(markers, text: str) -> bool:
+    """A block that is part of a game: short, with a game word, a question, an
+    answer or clue, an attribution (`— From …`), or a byline (a few words that
+    end no sentence)."""
+    words = word_count(text)
+    if words > MAX_GAME_BLOCK_WORDS:
+        return False
+    return bool(
+        markers.puzzle_word(text)
+        or text.endswith(("?", "?)", "？"))
+        or "?" in text[:80]
+        or _GAME_WORDS.search(text)
+        or text.startswith(("—", "–", "- "))
+        or (words <= MAX_BYLINE_WORDS and not _SENTENCE_END.search(text))
+    )
+
+
 def _puzzle_only(ctx, label, extent: Extent) -> Extent:
     """Under a puzzle line without a heading, the puzzle is the blocks that are
-    part of a game: a puzzle word, a question, an attribution (`— From …`) or a
-    short byline. The first block that is none of these ends it (a "Most
-    popular" list after a crossword link is a story list)."""
+    part of a game (see `_game_block`). The first block that is none of these
+    ends it (a "Most popular" list after a crossword link is a story list, and
+    a story paragraph after a game line is a story)."""
     doc, markers = ctx.doc, ctx.markers
     end = label.end
     for block in doc.blocks_between(label.end, extent.end):
         text = doc.visible(block).strip()
-        if (
-            markers.puzzle_word(text)
-            or text.endswith(("?", "?)", "？"))
-            or "?" in text[:80]
-            or text.startswith(("—", "–", "- "))
-            or word_count(text) <= MAX_BYLINE_WORDS
-        ):
+        if _game_block(markers, text):
             end = block.end
             continue
         return Extent(extent.start, end, f"a block that is no part of the game ({quote(text, 32)})")
@@ -120,12 +167,18 @@ class PuzzleSection(Rule):
             else:
                 text = visible_text(doc.lines[block.start])
                 if word_count(text) > MAX_LINE_WORDS:
-                    continue
+                    # A longer line may open with a short sentence: "Today's mini crossword is about …".
+                    end = _SENTENCE_END.search(text)
+                    text = text[: end.end()] if end else text
+                    if word_count(text) > MAX_LINE_WORDS:
+                        continue
                 word = markers.puzzle_word(text)
                 # The game word opens the line or comes within its first words
                 # ("Play our weekly crossword"), not deep in a sentence.
                 if word is None or word_count(text[: text.lower().find(word.lower())]) > MAX_WORDS_BEFORE:
                     continue
+                if not _invites_to_play(text, word, doc.visible(block)):
+                    continue  # "Crossword company raises 40 million." is a story
                 extent = label_block_extent(doc, block, label_only=block.end - block.start == 1,
                                             own_links_end_it=False)
                 extent = _puzzle_only(ctx, block, extent)
