@@ -80,6 +80,15 @@ def _invites(doc, markers, blocks) -> bool:
     return False
 
 
+def _asks(doc, heading) -> bool:
+    """Whether a heading is a question ("Want to reach our readers?"); a
+    setext heading's underline is no part of its text."""
+    text = doc.visible(heading)
+    if heading.is_setext:
+        text = text.rsplit("\n", 1)[0]
+    return text.rstrip(" *_#").endswith(("?", "？"))
+
+
 def _pitch_extent(doc, markers, block, label_only: bool) -> Extent:
     """A pitch line takes its block (its list item or quote). A lone pitch line
     ("Advertise with us") also takes the blocks under it that go on pitching:
@@ -143,8 +152,8 @@ class SponsorUs(Rule):
                         # only that line: the heading must ask, or its section pitch.
                         extent = section_extent(doc, block, text)
                         inner = doc.blocks_between(block.end, extent.end)
-                        asks = text.rstrip(" *_").endswith("?")
-                        if not asks and not (len(inner) <= INVITATION_BLOCKS and all(_invites(doc, markers, [b]) for b in inner)):
+                        pitches = len(inner) <= INVITATION_BLOCKS and all(_invites(doc, markers, [b]) for b in inner)
+                        if not (_asks(doc, block) or pitches):
                             continue
                 if phrase is None:
                     continue
@@ -153,7 +162,7 @@ class SponsorUs(Rule):
                     # "## Advertising", "### Sponsor economics": a topic, unless
                     # the section invites advertisers (or the heading asks).
                     inner = doc.blocks_between(block.end, extent.end)[:INVITATION_BLOCKS]
-                    if not (text.rstrip(" *_").endswith("?") or _invites(doc, markers, inner)):
+                    if not (_asks(doc, block) or _invites(doc, markers, inner)):
                         continue
             else:
                 first = visible_text(doc.lines[block.start])
