@@ -16,7 +16,8 @@ invites the reader to play: the game's name as a label (`Today's trivia:`,
 crossword`, `Solve today's sudoku`), or a short paragraph that asks the
 reader to play (`Today's mini crossword is about the new year. Have a go at
 it here.`). A sentence about a puzzle company ("Crossword company raises 40
-million.") is news and stays.
+million.") is news and stays. A short line alone that ends no sentence
+(`Quiz Of The Week` in flattened text) is judged as a heading.
 
 ## Why is this bad?
 Games are no story and make no sense without the interactive email
@@ -25,8 +26,8 @@ Games are no story and make no sense without the interactive email
 ## How far it goes
 A heading takes its section; a line takes its block and, when it stands
 alone, the game under it: short blocks (at most 40 words) with a puzzle
-word, a question, an answer or clue, an attribution (`— From …`) or a byline
-(a few words that end no sentence), up to the first block that is none of
+word, a question, an answer or clue, an attribution (`— From …`) or a short
+byline (`By Jane Park`), up to the first block that is none of
 these (or a break, a heading, the next title). A story paragraph after the
 game ends it, however short.
 
@@ -78,8 +79,10 @@ def _opens_a_game(doc, heading, text: str, extent: Extent) -> bool:
     return not any(ch.isalnum() for ch in body) or _GAME_WORDS.search(body) is not None
 
 
-# A block of a game is short: a long paragraph is a story, whatever it mentions.
-MAX_GAME_BLOCK_WORDS = 40
+# A paragraph that invites to play is short; a block of the game under a game
+# line is not much longer (a quiz's intro): a long paragraph is a story.
+MAX_INVITATION_WORDS = 40
+MAX_GAME_BLOCK_WORDS = 80
 # What follows a game's name in a label line: nothing, or a colon, dash or question.
 _LABEL_END = re.compile(r"^[\s*_)\]】]*(?:$|[:：|—–\-?？!(])")
 # A call to play that opens the line ("Play our daily crossword", "Solve today's sudoku").
@@ -89,6 +92,7 @@ _INVITES_PLAY = re.compile(
     r"[?？]|\b(?:play|solve|have a go|give it a (?:go|try|shot|whirl)|try your hand|test your|answers?|clues?|guess)\b",
     re.I,
 )
+_BYLINE = re.compile(r"^\W*(?:by|from|via|credit|source|h/t)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
@@ -101,13 +105,25 @@ def _invites_to_play(line: str, word: str, block_text: str) -> bool:
     at = line.lower().find(word.lower())
     if _LABEL_END.match(line[at + len(word) :]) or _PLAY_VERB.match(line):
         return True
-    return word_count(block_text) <= MAX_GAME_BLOCK_WORDS and _INVITES_PLAY.search(block_text) is not None
+    return word_count(block_text) <= MAX_INVITATION_WORDS and _INVITES_PLAY.search(block_text) is not None
+
+
+def _title_line_opens_a_game(doc, block, line: str) -> bool:
+    """A short line alone, that ends no sentence ("Quiz Of The Week"), is a
+    heading in all but markup: as a heading, it opens a game when it is a bare
+    label or the block under it asks the reader to play."""
+    if block.end - block.start != 1 or word_count(line) > MAX_HEADING_WORDS or _SENTENCE_END.search(line):
+        return False
+    if word_count(line) <= MAX_LABEL_WORDS:
+        return True
+    nxt = doc.next_block(block)
+    return nxt is not None and nxt.kind == "paragraph" and _GAME_WORDS.search(doc.visible(nxt)) is not None
 
 
 def _game_block(markers, text: str) -> bool:
     """A block that is part of a game: short, with a game word, a question, an
-    answer or clue, an attribution (`— From …`), or a byline (a few words that
-    end no sentence)."""
+    answer or clue, an attribution (`— From …`), or a short byline (`By Jane
+    Park`); a short title line ("City Budget Passes") is the next story."""
     words = word_count(text)
     if words > MAX_GAME_BLOCK_WORDS:
         return False
@@ -117,7 +133,7 @@ def _game_block(markers, text: str) -> bool:
         or "?" in text[:80]
         or _GAME_WORDS.search(text)
         or text.startswith(("—", "–", "- "))
-        or (words <= MAX_BYLINE_WORDS and not _SENTENCE_END.search(text))
+        or (words <= MAX_BYLINE_WORDS and _BYLINE.match(text) is not None)
     )
 
 
@@ -177,7 +193,7 @@ class PuzzleSection(Rule):
                 # ("Play our weekly crossword"), not deep in a sentence.
                 if word is None or word_count(text[: text.lower().find(word.lower())]) > MAX_WORDS_BEFORE:
                     continue
-                if not _invites_to_play(text, word, doc.visible(block)):
+                if not (_invites_to_play(text, word, doc.visible(block)) or _title_line_opens_a_game(doc, block, text)):
                     continue  # "Crossword company raises 40 million." is a story
                 extent = label_block_extent(doc, block, label_only=block.end - block.start == 1,
                                             own_links_end_it=False)
