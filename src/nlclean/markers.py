@@ -179,6 +179,10 @@ class Markers:
         self.pixel_urls = tuple(p.lower() for p in data.get("tracking_pixel", {}).get("url_patterns", []))
         self._puzzle = PhraseSearch(data.get("puzzle", {}).get("words", []))
         self._no_story = PhraseSearch(data.get("no_story", {}).get("phrases", []))
+        heading_words = data.get("no_story", {}).get("heading_words", [])
+        self._no_story_heading = re.compile(
+            rf"\b(?:{'|'.join(re.escape(w) for w in heading_words)})\b" if heading_words else "(?!)", re.I
+        )
         promo = data.get("promotion", {})
         self._cta = PhraseSearch(promo.get("calls_to_action", []))
         self._price = re.compile(promo.get("price_pattern", r"(?!)"), re.I)
@@ -371,6 +375,11 @@ class Markers:
 
     def no_story_match(self, text: str) -> "re.Match | None":
         return self._no_story.search(text)
+
+    def no_story_heading_word(self, text: str) -> str | None:
+        """A word by which a heading names a referral or poll ask ("Share", "Refer")."""
+        m = self._no_story_heading.search(text)
+        return m.group(0) if m else None
 
     def calls_to_action(self, text: str) -> list[str]:
         return [m.group(0) for m in self._cta.finditer(text)]
