@@ -26,8 +26,8 @@ Games are no story and make no sense without the interactive email
 ## How far it goes
 A heading takes its section; a line takes its block and, when it stands
 alone, the game under it: short blocks (at most 40 words) with a puzzle
-word, a question, an answer or clue, an attribution (`— From …`) or a short
-byline (`By Jane Park`), up to the first block that is none of
+word, a question, an answer or clue, an attribution (`— From …`), and the
+short bylines between them (`Drew Goins`, `Senior editor`), up to the first block that is none of
 these (or a break, a heading, the next title). A story paragraph after the
 game ends it, however short.
 
@@ -92,7 +92,6 @@ _INVITES_PLAY = re.compile(
     r"[?？]|\b(?:play|solve|have a go|give it a (?:go|try|shot|whirl)|try your hand|test your|answers?|clues?|guess)\b",
     re.I,
 )
-_BYLINE = re.compile(r"^\W*(?:by|from|via|credit|source|h/t)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
@@ -121,11 +120,9 @@ def _title_line_opens_a_game(doc, block, line: str) -> bool:
 
 
 def _game_block(markers, text: str) -> bool:
-    """A block that is part of a game: short, with a game word, a question, an
-    answer or clue, an attribution (`— From …`), or a short byline (`By Jane
-    Park`); a short title line ("City Budget Passes") is the next story."""
-    words = word_count(text)
-    if words > MAX_GAME_BLOCK_WORDS:
+    """A block that is part of a game: not long, with a game word, a question,
+    an answer or clue, or an attribution (`— From …`)."""
+    if word_count(text) > MAX_GAME_BLOCK_WORDS:
         return False
     return bool(
         markers.puzzle_word(text)
@@ -133,23 +130,29 @@ def _game_block(markers, text: str) -> bool:
         or "?" in text[:80]
         or _GAME_WORDS.search(text)
         or text.startswith(("—", "–", "- "))
-        or (words <= MAX_BYLINE_WORDS and _BYLINE.match(text) is not None)
     )
+
+
+def _short_line(text: str) -> bool:
+    """A byline or a caption ("Drew Goins", "Senior editor"): a few words that end no sentence."""
+    return word_count(text) <= MAX_BYLINE_WORDS and not _SENTENCE_END.search(text)
 
 
 def _puzzle_only(ctx, label, extent: Extent) -> Extent:
     """Under a puzzle line without a heading, the puzzle is the blocks that are
-    part of a game (see `_game_block`). The first block that is none of these
-    ends it (a "Most popular" list after a crossword link is a story list, and
-    a story paragraph after a game line is a story)."""
+    part of a game (see `_game_block`), and the short bylines between them
+    (a short line counts only when the game goes on after it: "PS" or a
+    story's title after the game is the next story). The first block that is
+    none of these ends it (a "Most popular" list after a crossword link is a
+    story list, and a story paragraph after a game line is a story)."""
     doc, markers = ctx.doc, ctx.markers
     end = label.end
     for block in doc.blocks_between(label.end, extent.end):
         text = doc.visible(block).strip()
         if _game_block(markers, text):
             end = block.end
-            continue
-        return Extent(extent.start, end, f"a block that is no part of the game ({quote(text, 32)})")
+        elif not _short_line(text):
+            return Extent(extent.start, end, f"a block that is no part of the game ({quote(text, 32)})")
     return Extent(extent.start, end, extent.why_it_ends) if end == extent.end else Extent(extent.start, end, "the end of the game")
 
 
