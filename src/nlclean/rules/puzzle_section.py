@@ -25,11 +25,11 @@ Games are no story and make no sense without the interactive email
 
 ## How far it goes
 A heading takes its section; a line takes its block and, when it stands
-alone, the game under it: short blocks (at most 40 words) with a puzzle
-word, a question, an answer or clue, an attribution (`— From …`), and the
-short bylines between them (`Drew Goins`, `Senior editor`), up to the first block that is none of
-these (or a break, a heading, the next title). A story paragraph after the
-game ends it, however short.
+alone, the game under it: blocks of at most 80 words with a puzzle word, a
+question, an answer or clue, an attribution (`— From …`), and the short
+bylines between them (`Drew Goins`, `Senior editor`), up to the first block
+that is none of these (or a break, a heading, the next title). A story
+paragraph after the game ends it, however short.
 
 ## Example
 ```markdown
