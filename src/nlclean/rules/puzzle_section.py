@@ -27,8 +27,10 @@ Games are no story and make no sense without the interactive email
 A heading takes its section; a line takes its block and, when it stands
 alone, the game under it: blocks of at most 80 words with a puzzle word, a
 question, an answer or clue, an attribution (`— From …`), and the short
-bylines between them (`Drew Goins`, `Senior editor`), up to the first block
-that is none of these (or a break, a heading, the next title). A story
+bylines between them (`Drew Goins`, `Senior editor`); under an answers
+label (`Quiz Answers`) the first block is the answers, however it reads. It
+stops at the first block that is none of these (or a break, a heading, the
+next title). A story
 paragraph after the game ends it, however short.
 
 ## Example
@@ -92,6 +94,9 @@ _INVITES_PLAY = re.compile(
     r"[?？]|\b(?:play|solve|have a go|give it a (?:go|try|shot|whirl)|try your hand|test your|answers?|clues?|guess)\b",
     re.I,
 )
+_ANSWERS = re.compile(r"\b(?:answers?|solutions?)\b", re.I)
+# The answers under an "Answers" label: a list that explains each one can run long.
+MAX_ANSWER_WORDS = 200
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
@@ -147,9 +152,14 @@ def _puzzle_only(ctx, label, extent: Extent) -> Extent:
     story list, and a story paragraph after a game line is a story)."""
     doc, markers = ctx.doc, ctx.markers
     end = label.end
+    # "Quiz Answers", "Solution:": the block under the label is the answers, however they read.
+    answers_next = _ANSWERS.search(visible_text(doc.lines[label.start])) is not None
     for block in doc.blocks_between(label.end, extent.end):
         text = doc.visible(block).strip()
-        if _game_block(markers, text):
+        if answers_next and word_count(text) <= MAX_ANSWER_WORDS:
+            answers_next = False
+            end = block.end
+        elif _game_block(markers, text):
             end = block.end
         elif not _short_line(text):
             return Extent(extent.start, end, f"a block that is no part of the game ({quote(text, 32)})")
