@@ -53,15 +53,19 @@ def _action_row_lines(doc, markers) -> list[int]:
         return []
     pattern = _row_pattern(tuple(words))
     lines = []
-    for m in pattern.finditer(doc.text):
-        lines.append(bisect_right(doc.line_starts, m.start()) - 1)
+    text = doc.text
+    for m in pattern.finditer(text):
+        line = bisect_right(doc.line_starts, m.start()) - 1
+        if not text[doc.line_starts[line] : m.start()].strip():  # the link opens its line
+            lines.append(line)
     return lines
 
 
 @lru_cache(maxsize=8)
 def _row_pattern(words: tuple[str, ...]) -> "re.Pattern":
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"^[^\S\n]*\[[^\S\n]*(?:{alternation})[^\S\n]*\]\(", re.I | re.M)
+    # It opens with the bracket, which `re` finds by a fast literal scan.
+    return re.compile(rf"\[[^\S\n]*(?:{alternation})[^\S\n]*\]\(", re.I)
 
 
 def _action_row(doc, markers, block) -> bool:
