@@ -159,6 +159,14 @@ class Markers:
             rf"^{_DECORATION}(?P<label>{_alternation(data.get('sponsor_us', {}).get('phrases', []))})",
             re.I,
         )
+        sponsor_us = data.get("sponsor_us", {})
+        ambiguous = sponsor_us.get("ambiguous", [])
+        self._sponsor_us_ambiguous = re.compile(rf"(?:{_alternation(ambiguous)})$", re.I)
+        # "Sponsor us" is also "sponsor *": a label any other phrase matches is no topic.
+        clear = [p for p in sponsor_us.get("phrases", []) if p not in ambiguous]
+        self._sponsor_us_clear = re.compile(rf"(?:{_alternation(clear)})$", re.I)
+        self._invitation = PhraseSearch(sponsor_us.get("invitation", []))
+        self.invitation_urls = tuple(p.lower() for p in sponsor_us.get("invitation_urls", []))
         self._sponsor_us_needles = minimal_needles(
             part.strip().lower()
             for phrase in data.get("sponsor_us", {}).get("phrases", [])
@@ -187,6 +195,10 @@ class Markers:
         self.pixel_urls = tuple(p.lower() for p in data.get("tracking_pixel", {}).get("url_patterns", []))
         self._puzzle = PhraseSearch(data.get("puzzle", {}).get("words", []))
         self._no_story = PhraseSearch(data.get("no_story", {}).get("phrases", []))
+        heading_words = data.get("no_story", {}).get("heading_words", [])
+        self._no_story_heading = re.compile(
+            rf"\b(?:{'|'.join(re.escape(w) for w in heading_words)})\b" if heading_words else "(?!)", re.I
+        )
         promo = data.get("promotion", {})
         self._cta = PhraseSearch(promo.get("calls_to_action", []))
         self._price = re.compile(promo.get("price_pattern", r"(?!)"), re.I)
@@ -332,6 +344,21 @@ class Markers:
             return None
         return label
 
+    def sponsor_us_is_ambiguous(self, label: str) -> bool:
+        """Whether a sponsor-us label also opens topic titles ("Advertising",
+        "Sponsor economics"): then only an invitation around it makes it one."""
+        label = label.strip()
+        return bool(self._sponsor_us_ambiguous.match(label)) and not self._sponsor_us_clear.match(label)
+
+    def invitation(self, text: str) -> str | None:
+        """A phrase that invites advertisers (rates, media kit, contact, "reach N readers")."""
+        m = self._invitation.search(text)
+        return m.group(0) if m else None
+
+    def is_invitation_url(self, url: str) -> bool:
+        url = resolve_url(url).lower()
+        return any(p in url for p in self.invitation_urls)
+
     # --- footer and chrome ----------------------------------------------------
 
     def footer_phrase(self, text: str) -> str | None:
@@ -385,6 +412,11 @@ class Markers:
 
     def no_story_match(self, text: str) -> "re.Match | None":
         return self._no_story.search(text)
+
+    def no_story_heading_word(self, text: str) -> str | None:
+        """A word by which a heading names a referral or poll ask ("Share", "Refer")."""
+        m = self._no_story_heading.search(text)
+        return m.group(0) if m else None
 
     def calls_to_action(self, text: str) -> list[str]:
         return [m.group(0) for m in self._cta.finditer(text)]

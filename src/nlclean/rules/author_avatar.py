@@ -9,6 +9,10 @@ whose alt text says it is an avatar or a profile picture.
 A tiny profile picture is email chrome, not a content image (SPEC row 5).
 The byline itself (the author's name and link) stays.
 
+Also an image that opens the byline line and shows the author its link
+names: `![Casey Newton](…/casey.jpg) [Casey Newton](…/author/casey/)` (Ghost):
+the image goes, the name and its link stay.
+
 ## Example
 ```markdown
 [Jane Doe](https://example.com/@jane)
@@ -29,6 +33,9 @@ from .base import Rule
 
 # The byline sits in the first blocks of the body.
 TOP_BLOCKS = 15
+# A byline line is short: the name, a date, a reading time. A logo beside a
+# product's name in a longer line is content.
+BYLINE_WORDS = 12
 
 
 class AuthorAvatar(Rule):
@@ -46,6 +53,11 @@ class AuthorAvatar(Rule):
             if "![" not in source:
                 continue  # prefilter: no image, no avatar (and no need to parse its links)
             links = doc.top_links(block)
+            beside = _avatar_beside_byline(source, links)
+            if beside is not None and len(doc.visible(block).split()) <= BYLINE_WORDS:
+                yield ctx.remove_inline(block, [(beside.start, beside.end)], "author avatar image", "Remove avatar image",
+                                        evidence=("an image whose alt text is the name of the byline link beside it",))
+                continue
             if len(links) != 1:  # the block must be only the image (checked below); its alt text may show
                 continue
             link = links[0]
@@ -59,6 +71,25 @@ class AuthorAvatar(Rule):
                 why = "alt text names an avatar" if by_alt else f"links to the byline's address {link.destination}"
                 yield ctx.remove_lines("author avatar image", block.start, block.end, "Remove avatar image",
                                        evidence=(why,))
+
+
+def _avatar_beside_byline(source: str, links):
+    """The image that opens a byline line and shows the author named by the
+    link right after it: `![Casey Newton](…/casey.jpg) [Casey Newton](…/author/casey/)`
+    (Ghost). The image (or image link) goes; the name stays."""
+    if len(links) < 2 or source[: links[0].start].strip():
+        return None
+    first, name = links[0], links[1]
+    image = first if first.is_image else next((c for c in first.children if c.is_image), None)
+    if image is None or name.is_image or name.children or source[first.end : name.start].strip():
+        return None
+    alt = " ".join(source[image.text_start : image.text_end].split()).lower()
+    text = " ".join(source[name.text_start : name.text_end].split()).lower()
+    if not alt or alt != text:
+        return None
+    if not first.is_image and first.destination != name.destination:
+        return None
+    return first
 
 
 def _is_text_link_target(doc, top, destination: str) -> bool:

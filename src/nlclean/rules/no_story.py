@@ -17,6 +17,12 @@ It delivers no story (SPEC row 7).
 
 ## How far it goes
 A short heading takes its section; a paragraph or list item takes itself.
+A paragraph that opens a section whose short heading names the ask
+(`## 🎁 Share The Growth Memo`, `## SHARE THE BREW`: `heading_words` in the
+data) takes the section, heading included, up to a break or the copyright
+line, when no block of it is longer than the short-block limit (then the
+section holds a story, and the ask goes alone). A poll question takes the
+row of short answer links right under it (`[🤩 Amazing](…) | [😕 Meh](…)`).
 
 ## Example
 ```markdown
@@ -32,7 +38,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..extents import is_document_title, section_extent
+from ..extents import is_document_title, is_footer_boundary, section_extent
+from ..inline_syntax import visible_text
 from ..findings import Finding
 from .base import Rule
 from ._shared import quote, word_count
@@ -59,6 +66,50 @@ def _speaks_to_reader(text: str, phrase: re.Match) -> bool:
     if not any(ch.isalnum() for ch in before):
         return True
     return "?" in sentence or "？" in sentence or _ADDRESS.search(sentence) is not None
+
+
+def _asking_section(doc, markers, block) -> "tuple[int, int, str] | None":
+    """The section a referral or poll block opens, when its heading names the
+    ask ("🎁 Share The Growth Memo", "SHARE THE BREW") and every block of it is
+    short: the heading, the ask and what goes with it (a "Click to share"
+    button, the referral link, a reward image), up to a break or a heading."""
+    i = doc.blocks.index(block)
+    heading = doc.blocks[i - 1] if i > 0 else None
+    if heading is None or heading.kind != "heading" or is_document_title(doc, heading):
+        return None
+    title = doc.visible(heading)
+    if word_count(title) > 6 or markers.no_story_heading_word(title) is None:
+        return None
+    end = doc.section_end(heading)
+    why = "the next heading" if end < len(doc.lines) else "the end of the document"
+    for other in doc.blocks_between(heading.end, end):
+        if other.kind == "hr" or is_footer_boundary(doc, other):
+            end, why = other.start, "a thematic break" if other.kind == "hr" else "the copyright line"
+            break
+        if word_count(doc.visible(other)) > MAX_WORDS:
+            return None  # a story in the section: the ask takes only itself
+    return heading.start, end, f"{why} (the heading {quote(title)} names the ask)"
+
+
+def _with_answers(doc, block, text: str, end: int, why: str) -> tuple[int, str]:
+    """A poll question takes its answers: the row of short links right under it
+    ("[🤩 Amazing](…) | [🙂 Good](…) | [😕 Meh](…)")."""
+    if "?" not in text and "？" not in text:
+        return end, why
+    nxt = doc.next_block(block)
+    if nxt is None or nxt.kind != "paragraph":
+        return end, why
+    links = doc.top_links(nxt)
+    source = doc.source(nxt)
+    outside = "".join(source[a.end : b.start] for a, b in zip(links, links[1:]))
+    outside += source[: links[0].start] + source[links[-1].end :] if links else source
+    if (
+        len(links) >= 2
+        and not any(ch.isalnum() for ch in outside)
+        and all(word_count(visible_text(source[link.text_start : link.text_end])) <= 3 for link in links)
+    ):
+        return nxt.end, "the poll's answer links"
+    return end, why
 
 
 class NoStoryBlock(Rule):
@@ -95,6 +146,12 @@ class NoStoryBlock(Rule):
                 parent = block.parent
                 if parent is not None and parent.kind == "list_item" and len(parent.children) == 1:
                     start, end = parent.start, parent.end
+                elif block.depth == 0:
+                    section = _asking_section(doc, markers, block)
+                    if section is not None:
+                        start, end, why = section
+                    else:
+                        end, why = _with_answers(doc, block, text, end, why)
             covered_until = end
             yield ctx.remove_lines(
                 f"no-story block {quote(text)}",

@@ -4,7 +4,9 @@
 When another rule removes a section (a sponsor section, "Sponsor us", a
 puzzle), finds the list item in the issue's own table of contents ("This
 week's …" list) that names that section, and removes it too. It compares
-letters and digits only, so `- SPONSOR US` matches `## **SPONSOR US**`.
+letters and digits only, so `- SPONSOR US` matches `## **SPONSOR US**`; an
+entry with a teaser matches by its name before the colon or dash
+(`- **Daily Puzzle:** Can you crack it?` names `## Daily Puzzle`).
 
 ## Why is this bad?
 An entry pointing at nothing (SPEC row 8).
@@ -22,12 +24,15 @@ together with them.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..findings import Finding
 from .base import Rule
 from ._shared import normalized, quote
 
+# An entry's name before its teaser: "Daily Puzzle: Can you crack it?", "Trivia — test yourself".
+_LABEL = re.compile(r"^\W*(.+?)\s*(?::|\s[—–-]\s)")
 # The rules whose removed headings a table of contents may name.
 SECTION_RULES = ("NL101", "NL102", "NL103", "NL301", "NL302")
 
@@ -55,7 +60,12 @@ class OrphanTocEntry(Rule):
         for block in doc.all_blocks:
             if block.kind != "list_item":
                 continue
-            key = normalized(doc.visible(block))
+            text = doc.visible(block)
+            key = normalized(text)
+            if key not in removed:
+                # "- **Daily Puzzle:** Can you crack it?": the entry's name, then its teaser.
+                label = _LABEL.match(text)
+                key = normalized(label.group(1)) if label else ""
             if key in removed:
                 yield ctx.remove_lines(
                     f"table-of-contents entry {quote(doc.visible(block))} for a removed section",

@@ -10,15 +10,28 @@ when the text under it asks the reader to play: a question, an answer, a
 clue, a link or image with no words of its own. "Crossword makers are
 unionising" over a news paragraph is a story.
 
+A line without a heading (its first short sentence) counts only when it
+invites the reader to play: the game's name as a label (`Today's trivia:`,
+`**Brain teaser:**`, `Daily Puzzle`), a call to play (`Play our daily
+crossword`, `Solve today's sudoku`), or a short paragraph that asks the
+reader to play (`Today's mini crossword is about the new year. Have a go at
+it here.`). A sentence about a puzzle company ("Crossword company raises 40
+million.") is news and stays. A short line alone that ends no sentence
+(`Quiz Of The Week` in flattened text) is judged as a heading.
+
 ## Why is this bad?
 Games are no story and make no sense without the interactive email
 (SPEC row 6).
 
 ## How far it goes
 A heading takes its section; a line takes its block and, when it stands
-alone, the game under it: blocks with a puzzle word, a question, an
-attribution (`— From …`) or a short byline, up to the first block that is
-none of these (or a break, a heading, the next title).
+alone, the game under it: blocks of at most 80 words with a puzzle word, a
+question, an answer or clue, an attribution (`— From …`), and the short
+bylines between them (`Drew Goins`, `Senior editor`); under an answers
+label (`Quiz Answers`) the first block is the answers, however it reads. It
+stops at the first block that is none of these (or a break, a heading, the
+next title). A story
+paragraph after the game ends it, however short.
 
 ## Example
 ```markdown
@@ -68,25 +81,88 @@ def _opens_a_game(doc, heading, text: str, extent: Extent) -> bool:
     return not any(ch.isalnum() for ch in body) or _GAME_WORDS.search(body) is not None
 
 
+# A paragraph that invites to play is short; a block of the game under a game
+# line is not much longer (a quiz's intro): a long paragraph is a story.
+MAX_INVITATION_WORDS = 40
+MAX_GAME_BLOCK_WORDS = 80
+# What follows a game's name in a label line: nothing, or a colon, dash or question.
+_LABEL_END = re.compile(r"^[\s*_)\]】]*(?:$|[:：|—–\-?？!(])")
+# A call to play that opens the line ("Play our daily crossword", "Solve today's sudoku").
+_PLAY_VERB = re.compile(r"^\W*(?:play|solve|try|take|tackle|test|crack|guess|do|have a go|can you)\b", re.I)
+# A paragraph that asks the reader to play: "Have a go at it here", "Can you solve it?".
+_INVITES_PLAY = re.compile(
+    r"[?？]|\b(?:play|solve|have a go|give it a (?:go|try|shot|whirl)|try your hand|test your|answers?|clues?|guess)\b",
+    re.I,
+)
+_ANSWERS = re.compile(r"\b(?:answers?|solutions?)\b", re.I)
+# The answers under an "Answers" label: a list that explains each one can run long.
+MAX_ANSWER_WORDS = 200
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+
+
+def _invites_to_play(line: str, word: str, block_text: str) -> bool:
+    """Whether a line with a game word opens a game rather than telling a story:
+    the game's name as a label ("Today's trivia:", "**Brain teaser:**", "Daily
+    Puzzle"), a call to play ("Play our daily crossword"), or a short paragraph
+    that asks the reader to play ("Today's mini crossword is about the new
+    year. Have a go at it here."). "Crossword company raises 40 million." is news."""
+    at = line.lower().find(word.lower())
+    if _LABEL_END.match(line[at + len(word) :]) or _PLAY_VERB.match(line):
+        return True
+    return word_count(block_text) <= MAX_INVITATION_WORDS and _INVITES_PLAY.search(block_text) is not None
+
+
+def _title_line_opens_a_game(doc, block, line: str) -> bool:
+    """A short line alone, that ends no sentence ("Quiz Of The Week"), is a
+    heading in all but markup: as a heading, it opens a game when it is a bare
+    label or the block under it asks the reader to play."""
+    if block.end - block.start != 1 or word_count(line) > MAX_HEADING_WORDS or _SENTENCE_END.search(line):
+        return False
+    if word_count(line) <= MAX_LABEL_WORDS:
+        return True
+    nxt = doc.next_block(block)
+    return nxt is not None and nxt.kind == "paragraph" and _GAME_WORDS.search(doc.visible(nxt)) is not None
+
+
+def _game_block(markers, text: str) -> bool:
+    """A block that is part of a game: not long, with a game word, a question,
+    an answer or clue, or an attribution (`— From …`)."""
+    if word_count(text) > MAX_GAME_BLOCK_WORDS:
+        return False
+    return bool(
+        markers.puzzle_word(text)
+        or text.endswith(("?", "?)", "？"))
+        or "?" in text[:80]
+        or _GAME_WORDS.search(text)
+        or text.startswith(("—", "–", "- "))
+    )
+
+
+def _short_line(text: str) -> bool:
+    """A byline or a caption ("Drew Goins", "Senior editor"): a few words that end no sentence."""
+    return word_count(text) <= MAX_BYLINE_WORDS and not _SENTENCE_END.search(text)
+
+
 def _puzzle_only(ctx, label, extent: Extent) -> Extent:
     """Under a puzzle line without a heading, the puzzle is the blocks that are
-    part of a game: a puzzle word, a question, an attribution (`— From …`) or a
-    short byline. The first block that is none of these ends it (a "Most
-    popular" list after a crossword link is a story list)."""
+    part of a game (see `_game_block`), and the short bylines between them
+    (a short line counts only when the game goes on after it: "PS" or a
+    story's title after the game is the next story). The first block that is
+    none of these ends it (a "Most popular" list after a crossword link is a
+    story list, and a story paragraph after a game line is a story)."""
     doc, markers = ctx.doc, ctx.markers
     end = label.end
+    # "Quiz Answers", "Solution:": the block under the label is the answers, however they read.
+    answers_next = _ANSWERS.search(visible_text(doc.lines[label.start])) is not None
     for block in doc.blocks_between(label.end, extent.end):
         text = doc.visible(block).strip()
-        if (
-            markers.puzzle_word(text)
-            or text.endswith(("?", "?)", "？"))
-            or "?" in text[:80]
-            or text.startswith(("—", "–", "- "))
-            or word_count(text) <= MAX_BYLINE_WORDS
-        ):
+        if answers_next and word_count(text) <= MAX_ANSWER_WORDS:
+            answers_next = False
             end = block.end
-            continue
-        return Extent(extent.start, end, f"a block that is no part of the game ({quote(text, 32)})")
+        elif _game_block(markers, text):
+            end = block.end
+        elif not _short_line(text):
+            return Extent(extent.start, end, f"a block that is no part of the game ({quote(text, 32)})")
     return Extent(extent.start, end, extent.why_it_ends) if end == extent.end else Extent(extent.start, end, "the end of the game")
 
 
@@ -120,12 +196,18 @@ class PuzzleSection(Rule):
             else:
                 text = visible_text(doc.lines[block.start])
                 if word_count(text) > MAX_LINE_WORDS:
-                    continue
+                    # A longer line may open with a short sentence: "Today's mini crossword is about …".
+                    end = _SENTENCE_END.search(text)
+                    text = text[: end.end()] if end else text
+                    if word_count(text) > MAX_LINE_WORDS:
+                        continue
                 word = markers.puzzle_word(text)
                 # The game word opens the line or comes within its first words
                 # ("Play our weekly crossword"), not deep in a sentence.
                 if word is None or word_count(text[: text.lower().find(word.lower())]) > MAX_WORDS_BEFORE:
                     continue
+                if not (_invites_to_play(text, word, doc.visible(block)) or _title_line_opens_a_game(doc, block, text)):
+                    continue  # "Crossword company raises 40 million." is a story
                 extent = label_block_extent(doc, block, label_only=block.end - block.start == 1,
                                             own_links_end_it=False)
                 extent = _puzzle_only(ctx, block, extent)

@@ -27,15 +27,62 @@ Safe.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from typing import Iterator
 
 from ..findings import Finding
 from ..inline_syntax import visible_text, visible_text_without_urls
-from ..markers import resolve_url
+from ..markers import LineHits, resolve_url
 from .base import Rule
 from ._shared import quote
 
 _BARE_URL = re.compile(r"(?:https?://|mailto:)[^\s)\]>]+")
+# Fewest action links that make an action bar on their own ("Like Comment Restack").
+MIN_ACTION_LINKS = 2
+
+
+def _action_row_lines(doc, markers) -> list[int]:
+    """Lines that open with a link whose text is an action word ("[Like](…)",
+    "[Share](…)"): one regex pass over the document, the prefilter of action
+    bars whose links are plain text to the post's own page (Ghost's
+    `#/share`, Substack's `app-link/post?…&action=like`), which no icon
+    pattern names."""
+    words = markers.data.get("chrome", {}).get("icon_texts", [])
+    if not words:
+        return []
+    pattern = _row_pattern(tuple(words))
+    lines = []
+    text = doc.text
+    for m in pattern.finditer(text):
+        line = bisect_right(doc.line_starts, m.start()) - 1
+        if not text[doc.line_starts[line] : m.start()].strip():  # the link opens its line
+            lines.append(line)
+    return lines
+
+
+@lru_cache(maxsize=8)
+def _row_pattern(words: tuple[str, ...]) -> "re.Pattern":
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # It opens with the bracket, which `re` finds by a fast literal scan.
+    return re.compile(rf"\[[^\S\n]*(?:{alternation})[^\S\n]*\]\(", re.I)
+
+
+def _action_row(doc, markers, block) -> bool:
+    """A block that is only action-word links (two or more) and separators:
+    `[Share](…) · [Comment](…)`, `[Like](…) [Comment](…) [Restack](…)`."""
+    source = doc.source(block)
+    links = doc.top_links(block)
+    if len(links) < MIN_ACTION_LINKS:
+        return False
+    pos, outside = 0, []
+    for link in links:
+        outside.append(source[pos : link.start])
+        pos = link.end
+        if not markers.is_icon_text(visible_text(source[link.text_start : link.text_end])):
+            return False
+    outside.append(source[pos:])
+    return not any(ch.isalnum() for ch in "".join(outside))
 
 
 def _has_words(source: str) -> bool:
@@ -56,10 +103,23 @@ class ShareIcons(Rule):
     def check(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
         candidates = markers.candidate_lines("icons", doc.text, doc.line_starts)
+        rows = _action_row_lines(doc, markers) if doc.format == "markdown" else []
+        candidates.update(rows)
         if not candidates:
             return
+        rows = LineHits(rows)
         for block in doc.inline_blocks():
             if not candidates.touches(block.start, block.end):
+                continue
+            if block.kind == "paragraph" and rows.touches(block.start, block.start + 1) and _action_row(doc, markers, block):
+                words = [visible_text(doc.source(block)[i.text_start : i.text_end]) for i in doc.top_links(block)]
+                yield ctx.remove_lines(
+                    f"action links ({', '.join(words)})",
+                    block.start,
+                    block.end,
+                    "Remove action links",
+                    evidence=("a row of nothing but action links: they do nothing outside the inbox",),
+                )
                 continue
             source = doc.source(block)
             if "://" in source and not _has_words(source):

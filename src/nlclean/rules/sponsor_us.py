@@ -3,15 +3,28 @@
 ## What it does
 Finds the newsletter's own pitch for advertisers: a heading, the short
 first line under a heading, or a short first line such as `Sponsor us`, `Advertise with us`, `Advertise in Bytes`,
-`Become a sponsor`, `Partner with us`, `Ad spots`, or a lone `Advertise`
-navigation link. Phrases: `[sponsor_us]` in `data/markers.toml`.
+`Become a sponsor`, `Partner with us`, `Ad spots`, `Interested in sponsoring X?`,
+or a lone `Advertise` navigation link. Phrases: `[sponsor_us]` in `data/markers.toml`.
+
+A sponsor-us heading invites the reader to buy ads. Some phrases also open
+a topic's title (`## ADVERTISING` as a news category, `### Sponsor economics`,
+`## Advertising: the year ahead`, a paragraph "Sponsor deals rose 8%."): those
+(`ambiguous` in the data) count only when the heading asks (ends in `?`) or
+the section, or the line's block, invites advertisers: an `invitation` phrase
+(rates, media kit, "reach 20,000 readers", "get in touch") or a link to an
+advertising page or an email address. A pitch line under a story's heading
+takes the heading's section only when the heading asks or every block of
+the section pitches.
 
 ## Why is this bad?
 It sells the reader to advertisers; it is no story (SPEC row 2).
 
 ## How far it goes
-As NL101: a heading takes its section (never past the copyright line), a
-line takes its block.
+A heading takes its section (never past the copyright line), as NL101.
+A line takes its block (its list item). A lone pitch line ("Advertise with us",
+"Want to advertise in X? Click here") also takes the blocks under it that go
+on pitching (short blocks with an invitation: rates, media kit, contact), at
+most four; the first other block (the next story, the postal address) stays.
 
 ## Example
 ```markdown
@@ -33,11 +46,70 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..extents import is_document_title, label_block_extent, section_extent
+from ..extents import Extent, is_document_title, is_footer_boundary, label_block_extent, section_extent
 from ..findings import Finding
 from ..inline_syntax import visible_text
 from .base import Rule
-from ._shared import quote, word_count
+from ._shared import quote
+
+# A line longer than this is a sentence that mentions advertising, not the pitch.
+MAX_LINE_WORDS = 10
+MAX_HEADING_WORDS = 8
+# Blocks under a lone pitch line that still pitch (rates, contact): at most
+# this many, each at most this long.
+MAX_PITCH_BLOCKS = 4
+MAX_PITCH_BLOCK_WORDS = 60
+# How many blocks of a section show whether it invites advertisers.
+INVITATION_BLOCKS = 3
+
+
+def _words(text: str) -> int:
+    """Words with a letter or digit: an emoji or a bullet is no word."""
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+def _invites(doc, markers, blocks) -> bool:
+    """Whether the blocks invite advertisers: an invitation phrase ("media kit",
+    "reach 20,000 readers", "get in touch") or a link to an advertising page
+    or an email address."""
+    for block in blocks:
+        if markers.invitation(doc.visible(block)):
+            return True
+        if any(markers.is_invitation_url(link.destination) for link in doc.links(block)):
+            return True
+    return False
+
+
+def _asks(doc, heading) -> bool:
+    """Whether a heading is a question ("Want to reach our readers?"); a
+    setext heading's underline is no part of its text."""
+    text = doc.visible(heading)
+    if heading.is_setext:
+        text = text.rsplit("\n", 1)[0]
+    return text.rstrip(" *_#").endswith(("?", "？"))
+
+
+def _pitch_extent(doc, markers, block, label_only: bool) -> Extent:
+    """A pitch line takes its block (its list item or quote). A lone pitch line
+    ("Advertise with us") also takes the blocks under it that go on pitching:
+    short blocks that invite advertisers (rates, media kit, contact). The first
+    other block is the next story or the postal address, and stays."""
+    extent = label_block_extent(doc, block, label_only=False)
+    if not label_only or block.depth > 0:
+        return extent
+    end, why = extent.end, "the end of its block (what follows is not about advertising)"
+    nxt = doc.next_block(block)
+    taken = 0
+    while nxt is not None and taken < MAX_PITCH_BLOCKS:
+        if nxt.kind in ("heading", "hr") or is_footer_boundary(doc, nxt):
+            why = "a heading" if nxt.kind == "heading" else "a thematic break" if nxt.kind == "hr" else "the copyright line"
+            break
+        if _words(doc.visible(nxt)) > MAX_PITCH_BLOCK_WORDS or not _invites(doc, markers, [nxt]):
+            break
+        end, why = nxt.end, "the last block that pitches to advertisers"
+        taken += 1
+        nxt = doc.next_block(nxt)
+    return Extent(extent.start, end, why)
 
 
 class SponsorUs(Rule):
@@ -67,27 +139,43 @@ class SponsorUs(Rule):
                 if is_document_title(doc, block):
                     continue
                 text = doc.visible(block)
-                phrase = markers.sponsor_us(text) if word_count(text) <= 8 else None
-                if phrase is None and word_count(text) <= 12:
+                phrase = markers.sponsor_us(text) if _words(text) <= MAX_HEADING_WORDS else None
+                if phrase is None and _words(text) <= 12:
                     # "Want to reach our readers?" over a first line "Sponsor Acme Weekly".
                     nxt = doc.next_block(block)
                     if nxt is not None and nxt.kind == "paragraph":
                         first = visible_text(doc.lines[nxt.start])
-                        if word_count(first) <= 6 and not doc.lines[nxt.start].lstrip().startswith(("[", "!")):
+                        if _words(first) <= 6 and not doc.lines[nxt.start].lstrip().startswith(("[", "!")):
                             phrase = markers.sponsor_us(first)
+                    if phrase is not None:
+                        # Over a story's title ("## Dollar stores") a pitch line is
+                        # only that line: the heading must ask, or its section pitch.
+                        extent = section_extent(doc, block, text)
+                        inner = doc.blocks_between(block.end, extent.end)
+                        pitches = len(inner) <= INVITATION_BLOCKS and all(_invites(doc, markers, [b]) for b in inner)
+                        if not (_asks(doc, block) or pitches):
+                            continue
                 if phrase is None:
                     continue
                 extent = section_extent(doc, block, text)
+                if markers.sponsor_us_is_ambiguous(phrase):
+                    # "## Advertising", "### Sponsor economics": a topic, unless
+                    # the section invites advertisers (or the heading asks).
+                    inner = doc.blocks_between(block.end, extent.end)[:INVITATION_BLOCKS]
+                    if not (_asks(doc, block) or _invites(doc, markers, inner)):
+                        continue
             else:
                 first = visible_text(doc.lines[block.start])
-                phrase = markers.sponsor_us(first) if word_count(first) <= 10 else None
+                phrase = markers.sponsor_us(first) if _words(first) <= MAX_LINE_WORDS else None
                 if phrase is None:
                     continue
+                if markers.sponsor_us_is_ambiguous(phrase) and not _invites(doc, markers, [block]):
+                    continue  # "Sponsor deals rose 8%." opens a story
                 text = first
                 # A bare "Advertise" link (site navigation) takes only itself.
                 lone_link = first.strip() == doc.visible(block).strip() and doc.lines[block.start].lstrip().startswith("[")
-                label_only = word_count(doc.visible(block)) <= 10 and not lone_link
-                extent = label_block_extent(doc, block, label_only=label_only)
+                label_only = _words(doc.visible(block)) <= MAX_LINE_WORDS and not lone_link
+                extent = _pitch_extent(doc, markers, block, label_only)
             covered_until = extent.end
             yield ctx.remove_lines(
                 f"sponsor-us section {quote(text)}",
