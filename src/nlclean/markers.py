@@ -24,6 +24,8 @@ else:  # pragma: no cover - Python 3.10
 
 # Emoji, bullets, brackets, emphasis and punctuation that may stand around a label.
 _DECORATION = r"[\s\W_]*"
+# CJK writes no spaces between words: a label there is no "lone word" of a sentence.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Redirectors (Kit, beehiiv, …) carry the real target base64-encoded in a path
 # segment ("aHR0c" is "http"), or url-encoded in a query parameter.
 _BASE64_SEGMENT = re.compile(r"(?:aHR0c|bWFpbHRv)[A-Za-z0-9_\-+/]*=*")
@@ -202,7 +204,7 @@ class Markers:
         stripped = rest.strip(" \t*_)]】")
         # A lone word ("Sponsor", "Partner") is a label only when it stands
         # alone or is followed by a colon or dash, not as a sentence's first word.
-        lone_word = " " not in label.strip() and label.isascii()
+        lone_word = " " not in label.strip() and not _CJK.search(label)
         if lone_word:
             if stripped and stripped[0] not in ":|—–-·•":
                 return None

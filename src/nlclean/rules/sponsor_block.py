@@ -66,7 +66,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..extents import Extent, glued_heading_start, is_document_title, item_extent, label_block_extent, section_extent
+from ..extents import Extent, glued_heading_start, is_document_title, is_title_shaped, item_extent, label_block_extent, section_extent
 from ..findings import Edit, Finding
 from ..inline_syntax import visible_text, visible_text_without_urls
 from ..markers import LineHits
@@ -78,6 +78,8 @@ _DISCLOSURE_SUBJECT = frozenset(
     "this today's today’s week's week’s issue post newsletter section edition episode email is was has been "
     "are our the".split()
 )
+# "This issue / this article / this week / today" opening a CJK disclosure.
+_CJK_THIS = ("本", "今日", "今天", "今期", "这期", "這期")
 # A paragraph of this many lines or more is flattened text: its lines are read one by one.
 FLATTENED_LINES = 8
 MAX_AD_LINES = 12
@@ -91,6 +93,14 @@ _CTA_LINE = re.compile(
     r"APPLY|EXPLORE|SEE|REQUEST|RESERVE|CHECK|DISCOVER|ORDER|SCHEDULE|BUILD|DEPLOY|SUBSCRIBE)\b[A-Z0-9 '’&!?.,:→-]{0,40}$"
 )
 _NAME = re.compile(r"[A-Z][\w'’.-]{2,}")
+# What may follow a label in a heading: a separator and the ad's title, or a sponsor's name.
+_SEPARATORS = frozenset(":|—–-·•：｜丨/")
+_CLOSING = frozenset(")]】）」』")
+_SPONSOR_NAME = re.compile(
+    r"(?:[A-Z0-9@][\w.'’&+!-]*)(?:\s+(?:[A-Z0-9@][\w.'’&+!-]*|&|\+|and|of|for|x|×)){0,4}(?=\W|$)"
+)
+# Title case writes a story's verb with a capital ("Sponsored Content Is Back"): no sponsor's name has it.
+_NOT_IN_NAME = frozenset("Is Are Was Were Has Have Had Will Can Could Should Would May Might Be Been Gets Got Makes".split())
 _SENTENCE_BREAK = re.compile(r"[.!?:。！？]\s+")
 _FIRST_SENTENCE = re.compile(r"^.{0,300}?(?:[.!?。！？](?:\s|$)|$)", re.S)
 
@@ -150,7 +160,7 @@ class SponsorBlock(Rule):
             label = markers.trailing_label(text)
             if label is None:
                 m = markers.leading_label(text)
-                label = m.label if m else None
+                label = m.label if m and _is_label_title(m.rest) else None
             if label is None:
                 label = self._disclosure_under(ctx, block)
             if label is None:
@@ -162,6 +172,8 @@ class SponsorBlock(Rule):
             return label_block_extent(doc, block, label_only=False), label, title
         # A paragraph: label at the start of its first line, or at the end of its first or last line.
         first = markers.leading_label(visible_text(first_line))
+        if first is not None and is_title_shaped(doc, block) and not _is_label_title(first.rest):
+            first = None  # a bold line is a heading: "**In partnership with NASA, SpaceX launches crew**"
         if first is not None:
             visible = doc.visible(block)
             title = first.rest.strip(" :—-|*") or visible
@@ -273,11 +285,32 @@ class SponsorBlock(Rule):
             return None
         before = sentence[: sentence.find(found)] if found in sentence else ""
         if not before.isascii():
-            return found if len(before) <= 15 else None  # CJK: no spaces between words
+            # CJK: no spaces between words. The disclosure opens the sentence,
+            # or its subject is this issue ("本期由 Acme 赞助"), not a story's topic.
+            before = before.strip()
+            return found if len(before) <= 2 or (before.startswith(_CJK_THIS) and len(before) <= 15) else None
         words = re.findall(r"[\w'’]+", before.lower())
         if len(words) > 6 or any(w not in _DISCLOSURE_SUBJECT for w in words):
             return None
         return found
+
+
+def _is_label_title(rest: str) -> bool:
+    """Whether a heading that opens with a label is the label's (its text after
+    the label is `rest`): the label alone, the label and a sponsor name (a few
+    capitalised words), or either before a separator and the ad's title.
+    A heading that goes on as a sentence is a story: "Sponsored content is
+    back", "In partnership with NASA, SpaceX launches crew", "广告行业的变化"."""
+    rest = rest.strip(" \t*_")
+    if rest[:1] in _CLOSING:
+        return True  # "(Sponsored) …", "【广告】…": the label in its brackets
+    if not rest or rest[0] in _SEPARATORS or not any(ch.isalnum() for ch in rest):
+        return True
+    name = _SPONSOR_NAME.match(rest)
+    if name is None or any(w in _NOT_IN_NAME for w in name.group(0).split()):
+        return False
+    after = rest[name.end() :].strip(" \t*_")
+    return not after or after[0] in _SEPARATORS or after[0] in ".!" or not any(ch.isalnum() for ch in after)
 
 
 def _ad_lines(ctx, label_line: int, stop: int, rest: str) -> tuple[int, str]:
