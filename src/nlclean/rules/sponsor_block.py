@@ -80,6 +80,10 @@ _DISCLOSURE_SUBJECT = frozenset(
 )
 # "This issue / this article / this week / today" opening a CJK disclosure.
 _CJK_THIS = ("本", "今日", "今天", "今期", "这期", "這期")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Words naming the newsletter itself as the subject of a disclosure.
+_ISSUE_WORDS = frozenset("issue newsletter edition email episode post".split())
+_NOT_A_NAME = frozenset("this today's today’s thanks thank issue newsletter edition sponsored brought".split())
 # A paragraph of this many lines or more is flattened text: its lines are read one by one.
 FLATTENED_LINES = 8
 MAX_AD_LINES = 12
@@ -188,6 +192,9 @@ class SponsorBlock(Rule):
         label = _trailing_label(markers, first_line)
         if label is not None:
             return item_extent(doc, block), label, visible_text(first_line)
+        disclosure = _opening_disclosure(ctx, block, about_the_issue=True)
+        if disclosure is not None:
+            return _disclosure_extent(doc, block), disclosure, visible_text(first_line)
         last_line = doc.lines[block.end - 1]
         if block.end - block.start > 1:
             label = _trailing_label(markers, last_line)
@@ -273,26 +280,36 @@ class SponsorBlock(Rule):
             return None
         if nxt is None or nxt.kind != "paragraph":
             return None
-        m = _FIRST_SENTENCE.match(ctx.doc.visible(nxt))
-        if not m:
-            return None
-        # At the start of the sentence, after at most a subject ("This issue is
-        # sponsored by …"), so that a story saying "the stadium, sponsored by a
-        # bank, …" is left alone.
-        sentence = m.group(0)
-        found = ctx.markers.disclosure(sentence[:48])
-        if found is None:
-            return None
-        before = sentence[: sentence.find(found)] if found in sentence else ""
-        if not before.isascii():
-            # CJK: no spaces between words. The disclosure opens the sentence,
-            # or its subject is this issue ("本期由 Acme 赞助"), not a story's topic.
-            before = before.strip()
-            return found if len(before) <= 2 or (before.startswith(_CJK_THIS) and len(before) <= 15) else None
-        words = re.findall(r"[\w'’]+", before.lower())
-        if len(words) > 6 or any(w not in _DISCLOSURE_SUBJECT for w in words):
-            return None
-        return found
+        return _opening_disclosure(ctx, nxt, about_the_issue=False)
+
+
+def _opening_disclosure(ctx, paragraph, about_the_issue: bool) -> str | None:
+    """A disclosure at the start of a paragraph's first sentence, after at most
+    a subject ("This issue is sponsored by …"), so that a story saying "the
+    stadium, sponsored by a bank, …" is left alone. Without a heading above
+    (`about_the_issue`), the subject must be the newsletter itself: "Today's
+    newsletter is sponsored by", "This issue is brought to you by", "Thanks
+    to our sponsor"."""
+    m = _FIRST_SENTENCE.match(ctx.doc.visible(paragraph))
+    if not m:
+        return None
+    sentence = m.group(0)
+    found = ctx.markers.disclosure(sentence[:48])
+    if found is None:
+        return None
+    before = sentence[: sentence.find(found)] if found in sentence else ""
+    if _CJK.search(before):
+        # CJK: no spaces between words. The disclosure opens the sentence,
+        # or its subject is this issue ("本期由 Acme 赞助"), not a story's topic.
+        before = before.strip()
+        this_issue = before.startswith(_CJK_THIS) and len(before) <= 15
+        return found if this_issue or (len(before) <= 2 and not about_the_issue) else None
+    words = re.findall(r"[\w'’]+", before.lower())
+    if len(words) > 6 or any(w not in _DISCLOSURE_SUBJECT for w in words):
+        return None
+    if about_the_issue and not (_ISSUE_WORDS & {*words, *found.lower().split()} or "our sponsor" in found.lower()):
+        return None
+    return found
 
 
 def _is_label_title(rest: str) -> bool:
@@ -311,6 +328,22 @@ def _is_label_title(rest: str) -> bool:
         return False
     after = rest[name.end() :].strip(" \t*_")
     return not after or after[0] in _SEPARATORS or after[0] in ".!" or not any(ch.isalnum() for ch in after)
+
+
+def _disclosure_extent(doc, block) -> Extent:
+    """A paragraph that opens with "This issue is brought to you by Acme." is
+    the ad; the block after it too when it names Acme (its call to action)."""
+    target = block
+    while target.parent is not None and target.parent.kind in ("list_item", "blockquote"):
+        target = target.parent
+    nxt = doc.next_block(target)
+    first = _FIRST_SENTENCE.match(doc.visible(target))
+    sentence = visible_text_without_urls(first.group(0) if first else "")
+    names = {w.strip(".'’").lower() for w in _NAME.findall(sentence)} - _NOT_A_NAME
+    if nxt is not None and nxt.kind == "paragraph" and word_count(doc.visible(nxt)) <= 40:
+        if any(n in doc.source(nxt).lower() for n in names):
+            return Extent(target.start, nxt.end, "the block after it, which names the sponsor")
+    return Extent(target.start, target.end, "the end of its paragraph")
 
 
 def _ad_lines(ctx, label_line: int, stop: int, rest: str) -> tuple[int, str]:
