@@ -124,6 +124,7 @@ _CTA_LINE = re.compile(
     r"^[^A-Za-z0-9]{0,3}(?:GET|TRY|START|SAVE|DOWNLOAD|BOOK|JOIN|REGISTER|SIGN|LEARN|READ|CLAIM|WATCH|SHOP|BUY|"
     r"APPLY|EXPLORE|SEE|REQUEST|RESERVE|CHECK|DISCOVER|ORDER|SCHEDULE|BUILD|DEPLOY|SUBSCRIBE)\b[A-Z0-9 '’&!?.,:→-]{0,40}$"
 )
+_LIST_BULLET = re.compile(r"^\s*[•◦▪‣·]\s")
 _NAME = re.compile(r"[A-Z][\w'’.-]{2,}")
 # What may follow a label in a heading: a separator and the ad's title, or a sponsor's name.
 _SEPARATORS = frozenset(":|—–-·•：｜丨/")
@@ -225,11 +226,11 @@ class SponsorBlock(Rule):
             return item_extent(doc, block), label, visible_text(first_line)
         disclosure = _opening_disclosure(ctx, block, about_the_issue=True)
         if disclosure is not None:
-            visible = doc.visible(block)
-            if visible_text_without_urls(visible).rstrip().endswith((":", "：")) and word_count(visible) <= 12:
-                # "This episode is brought to you by:" introduces the ad under it, a lone label.
-                return label_block_extent(doc, block, label_only=True), disclosure, visible
-            return _disclosure_extent(doc, block), disclosure, visible_text(first_line)
+            visible = visible_text_without_urls(doc.visible(block)).strip()
+            if visible.endswith((":", "：")) and word_count(visible) <= 12:
+                # "This episode is brought to you by:" introduces the list of sponsors under it.
+                return _sponsor_list_extent(doc, block), disclosure, visible
+            return _disclosure_extent(doc, block), disclosure, visible
         last_line = doc.lines[block.end - 1]
         if block.end - block.start > 1:
             label = _trailing_label(markers, last_line) or markers.tag_label(last_line)
@@ -381,6 +382,20 @@ def _ad_section_under(doc, block, extent: Extent, rest: str) -> Extent:
     if not any(n in body for n in names):
         return extent
     return Extent(extent.start, section.end, f"{section.why_it_ends} (the ad's own heading above it names the sponsor)")
+
+
+def _sponsor_list_extent(doc, block) -> Extent:
+    """The sponsors listed under "This episode is brought to you by:": the
+    list, or the bullet paragraphs (`• Acme (…) payroll made easy`) of a
+    converted text, and nothing after them."""
+    end, why = block.end, "the end of its line (no list of sponsors under it)"
+    nxt = doc.next_block(block)
+    while nxt is not None and (
+        nxt.kind in ("bullet_list", "ordered_list") or (nxt.kind == "paragraph" and _LIST_BULLET.match(doc.lines[nxt.start]))
+    ):
+        end, why = nxt.end, "the end of the list of sponsors under it"
+        nxt = doc.next_block(nxt)
+    return Extent(block.start, end, why)
 
 
 def _disclosure_extent(doc, block) -> Extent:
