@@ -80,12 +80,13 @@ def is_title_shaped(doc: Document, block: Block) -> bool:
     return line.startswith(("**", "__")) and line.endswith(("**", "__")) and len(line) > 4
 
 
-def sponsor_names(doc: Document, heading_text: str, blocks: list[Block]) -> set[str]:
+def sponsor_names(doc: Document, heading_text: str, blocks: list[Block], linked: list[Block] | None = None) -> set[str]:
     """Names an ad goes by: capitalised words of its heading or label repeated in
-    its body, and the hosts of its links (other than redirectors)."""
+    its body, and the hosts of its links (other than redirectors) in `linked`
+    (default: all the blocks)."""
     body = " ".join(doc.source(b) for b in blocks)
     names = {w.lower() for w in _WORD.findall(heading_text) if w not in _STOP and body.count(w) >= 2}
-    for b in blocks:
+    for b in blocks if linked is None else linked:
         for link in doc.links(b):
             host = urlsplit(resolve_url(link.destination)).hostname or ""
             if host and not _NEUTRAL_HOSTS.search(host):
@@ -130,9 +131,11 @@ def is_date_line(doc: Document, block: Block) -> bool:
 def is_caps_heading(doc: Document, block: Block) -> bool:
     """A short line in capitals that is not a call to action: a section heading
     of converted text ("WHAT I'M READING", "ONE QUESTION")."""
-    if block.kind != "paragraph" or block.end - block.start != 1:
-        return False
-    text = visible_text_without_urls(doc.lines[block.start]).strip(" *_#:")
+    return block.kind == "paragraph" and block.end - block.start == 1 and _is_caps_line(doc.lines[block.start])
+
+
+def _is_caps_line(line: str) -> bool:
+    text = visible_text_without_urls(line).strip(" *_#:")
     letters = [ch for ch in text if ch.isalpha()]
     return (
         len(letters) >= 4
@@ -173,7 +176,10 @@ def section_extent(doc: Document, heading: Block, label_text: str = "") -> Exten
     """
     end = doc.section_end(heading)
     inner = doc.blocks_between(heading.end, end)
-    names = sponsor_names(doc, label_text or doc.visible(heading), inner)
+    # The ad's own links name it: those before its first break (a footer's
+    # links after the break name the newsletter, not the sponsor).
+    first_break = next((k for k, b in enumerate(inner) if b.kind == "hr"), len(inner))
+    names = sponsor_names(doc, label_text or doc.visible(heading), inner, inner[:first_break])
     for i, block in enumerate(inner):
         if is_footer_boundary(doc, block):
             return Extent(heading.start, block.start, "the copyright line that starts the footer")
@@ -242,6 +248,12 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
             # An ad links to what it sells; a long paragraph with no link is the story
             # (the label marked an ad image the conversion lost).
             why = "a long paragraph with no link (prose, not an ad)"
+            break
+        caps = next((k for k in range(nxt.start + 1, nxt.end) if _is_caps_line(doc.lines[k])), None)
+        if caps is not None:
+            # Text with no blank lines: a section heading in capitals glued under the ad's lines.
+            end, why = caps, "a section heading in capitals"
+            taken += 1
             break
         if nxt.start == doc.blocks[i - 1].end and not is_sponsor_line(doc, nxt):
             # Text with no blank lines: the ad is the label and its short
