@@ -102,7 +102,7 @@ from ._shared import quote, word_count
 # Words that may come before a disclosure: "This week's issue is brought to you by".
 _DISCLOSURE_SUBJECT = frozenset(
     "this today's today’s week's week’s issue post newsletter section edition episode email is was has been "
-    "are our the".split()
+    "are our the also".split()
 )
 # The newsletter as the subject of a CJK disclosure ("本期", "周刊会…推广"), not a story's topic.
 _CJK_THIS = ("本期", "本周", "本刊", "本文", "本篇", "本节", "本次", "周刊", "週刊", "今日", "今天", "这期", "這期", "通讯", "简报")
