@@ -50,9 +50,6 @@ UNSAFE_PREFIX = "unsafe_"
 
 # case -> (the tests that show the bug: "lint", "fix"; the bug)
 KNOWN_BUGS = {
-    "NL101/cjk_label_word_opening_a_story_title": ("lint fix", "CJK labels (广告, 推广, 赞助) match without word "
-    "boundaries, so a story heading that starts with the word (广告行业的变化, 'changes in advertising') is taken for "
-    "a sponsor label; SPEC: labels, never words inside a story"),
 }
 
 

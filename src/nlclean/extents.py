@@ -17,6 +17,27 @@ from .markers import resolve_url
 
 _COPYRIGHT = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright\b)", re.I)
 _WORD = re.compile(r"[A-Z][\w'’-]{2,}")
+# An item's title at the start of its line: a (bold) link, or bold text.
+_OPENING_TITLE = re.compile(
+    r"^\s*(?:(?:\*\*|__)?\[[^\]\n]+\]\([^)\s]*\)(?:\*\*|__)?|(\*\*|__)(?:(?!\1)[^\n])+\1)"
+)
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
+    r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|"
+    r"(?:januar|februar|märz|juni|juli|oktober|dezember)|(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre)"
+)
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
+_DATE_LINE = re.compile(
+    rf"^(?:{_WEEKDAY})?(?:(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:{_MONTH})\s+\d{{4}}|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})$",
+    re.I,
+)
+# An all-caps call to action belongs to the ad ("TRY IT FREE"), it is no section heading.
+_CALL_TO_ACTION = re.compile(
+    r"^\W*(?:GET|TRY|START|SAVE|DOWNLOAD|BOOK|JOIN|REGISTER|SIGN|LEARN|READ|CLAIM|WATCH|SHOP|BUY|APPLY|EXPLORE|"
+    r"SEE|REQUEST|RESERVE|CHECK|DISCOVER|ORDER|SCHEDULE|BUILD|DEPLOY|SUBSCRIBE|CLICK|USE|VISIT)\b"
+)
 _ARCHIVE_HEADER = re.compile(r"^\*\*(?:From|Date|Source|To|Subject):\*\*")
 # A trailing-label item takes at most this many description paragraphs.
 MAX_DESCRIPTION_BLOCKS = 3
@@ -59,12 +80,13 @@ def is_title_shaped(doc: Document, block: Block) -> bool:
     return line.startswith(("**", "__")) and line.endswith(("**", "__")) and len(line) > 4
 
 
-def sponsor_names(doc: Document, heading_text: str, blocks: list[Block]) -> set[str]:
+def sponsor_names(doc: Document, heading_text: str, blocks: list[Block], linked: list[Block] | None = None) -> set[str]:
     """Names an ad goes by: capitalised words of its heading or label repeated in
-    its body, and the hosts of its links (other than redirectors)."""
+    its body, and the hosts of its links (other than redirectors) in `linked`
+    (default: all the blocks)."""
     body = " ".join(doc.source(b) for b in blocks)
     names = {w.lower() for w in _WORD.findall(heading_text) if w not in _STOP and body.count(w) >= 2}
-    for b in blocks:
+    for b in blocks if linked is None else linked:
         for link in doc.links(b):
             host = urlsplit(resolve_url(link.destination)).hostname or ""
             if host and not _NEUTRAL_HOSTS.search(host):
@@ -99,6 +121,31 @@ def _shares_name(doc: Document, first: Block, other: Block) -> bool:
     return any(n in text for n in names)
 
 
+def is_date_line(doc: Document, block: Block) -> bool:
+    """A line that is only a date ("January 14, 2025", "Tue, 14 Jan 2025"): the issue's, never an ad's."""
+    return block.kind == "paragraph" and block.end - block.start == 1 and bool(
+        _DATE_LINE.match(visible_text_without_urls(doc.lines[block.start]).strip())
+    )
+
+
+def is_caps_heading(doc: Document, block: Block) -> bool:
+    """A short line in capitals that is not a call to action: a section heading
+    of converted text ("WHAT I'M READING", "ONE QUESTION")."""
+    return block.kind == "paragraph" and block.end - block.start == 1 and _is_caps_line(doc.lines[block.start])
+
+
+def _is_caps_line(line: str) -> bool:
+    text = visible_text_without_urls(line).strip(" *_#:")
+    letters = [ch for ch in text if ch.isalpha()]
+    return (
+        len(letters) >= 4
+        and all(ch.isupper() for ch in letters)
+        and len(text.split()) <= 8
+        and not text.endswith((".", "!", "?", "→"))
+        and not _CALL_TO_ACTION.match(text)
+    )
+
+
 def is_sponsor_line(doc: Document, block: Block) -> bool:
     """A line of an ad's credits: short (`Acme — ship faster`), or only links."""
     if block.end - block.start != 1:
@@ -129,7 +176,10 @@ def section_extent(doc: Document, heading: Block, label_text: str = "") -> Exten
     """
     end = doc.section_end(heading)
     inner = doc.blocks_between(heading.end, end)
-    names = sponsor_names(doc, label_text or doc.visible(heading), inner)
+    # The ad's own links name it: those before its first break (a footer's
+    # links after the break name the newsletter, not the sponsor).
+    first_break = next((k for k, b in enumerate(inner) if b.kind == "hr"), len(inner))
+    names = sponsor_names(doc, label_text or doc.visible(heading), inner, inner[:first_break])
     for i, block in enumerate(inner):
         if is_footer_boundary(doc, block):
             return Extent(heading.start, block.start, "the copyright line that starts the footer")
@@ -182,6 +232,13 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
         if taken and is_title_shaped(doc, nxt):
             why = "the next item's title"
             break
+        if is_date_line(doc, nxt):
+            why = "the issue's date line"
+            break
+        if is_caps_heading(doc, nxt):
+            # Converted text writes its section headings in capitals ("WHAT I'M READING").
+            why = "a section heading in capitals"
+            break
         if (
             nxt.kind == "paragraph"
             and len(doc.visible(nxt).split()) > LONG_PROSE_WORDS
@@ -191,6 +248,12 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
             # An ad links to what it sells; a long paragraph with no link is the story
             # (the label marked an ad image the conversion lost).
             why = "a long paragraph with no link (prose, not an ad)"
+            break
+        caps = next((k for k in range(nxt.start + 1, nxt.end) if _is_caps_line(doc.lines[k])), None)
+        if caps is not None:
+            # Text with no blank lines: a section heading in capitals glued under the ad's lines.
+            end, why = caps, "a section heading in capitals"
+            taken += 1
             break
         if nxt.start == doc.blocks[i - 1].end and not is_sponsor_line(doc, nxt):
             # Text with no blank lines: the ad is the label and its short
@@ -234,9 +297,20 @@ def story_host(doc: Document) -> str | None:
     return doc._cache[key]  # type: ignore[return-value]
 
 
+def opening_title(line: str) -> "re.Match | None":
+    """The title an item's line opens with: `**[Title](url)**`, `[Title](url)`, `**Title**`."""
+    return _OPENING_TITLE.match(line)
+
+
 def item_extent(doc: Document, block: Block) -> Extent:
     """A trailing label takes its item: the list item, or the title paragraph
-    with the description paragraphs under it, up to the next title."""
+    with the description paragraphs under it, up to the next title.
+
+    A paragraph that holds its own description (`**[Title](url)** — text
+    (Sponsor)`) is an item of a list of such paragraphs: what follows is the
+    next item, unless it names the sponsor (the ad's second paragraph or its
+    call to action). A paragraph that opens with a title as the labelled one
+    does is the next item too."""
     node = block
     while node.parent is not None:
         if node.parent.kind == "list_item":
@@ -250,16 +324,30 @@ def item_extent(doc: Document, block: Block) -> Extent:
     end = block.end
     why = "the end of the document"
     own_hosts = _link_hosts(doc, block)
+    first = doc.lines[block.start]
+    title = opening_title(first)
+    # Words after the title (the label among them): a title alone is 1-3 more.
+    described = len(visible_text_without_urls(first[title.end() :] if title else doc.source(block)).split()) > (
+        4 if title else 8
+    )
     taken = 0
     while i < len(siblings):
         nxt = siblings[i]
-        if is_title_shaped(doc, nxt) and own_hosts and _link_hosts(doc, nxt) <= own_hosts:
+        same_host = bool(own_hosts) and _link_hosts(doc, nxt) <= own_hosts and bool(_link_hosts(doc, nxt))
+        if is_title_shaped(doc, nxt) and same_host:
             # "[Try it now](same address)": the ad's own call to action, not the next title.
             end = nxt.end
             i += 1
             continue
         if nxt.kind in ("heading", "hr") or is_title_shaped(doc, nxt) or is_footer_boundary(doc, nxt):
             why = "the next item's title" if is_title_shaped(doc, nxt) else f"a {nxt.kind}"
+            break
+        if nxt.kind == "paragraph" and title and opening_title(doc.lines[nxt.start]) and not same_host:
+            why = "the next item's title"
+            break
+        if described and not (same_host or _shares_name(doc, block, nxt)):
+            # The item held its description: a block that does not name the sponsor is the next item.
+            why = "the next block, which does not name the sponsor (the item held its own text)"
             break
         if nxt.kind != "paragraph" or len(doc.visible(nxt)) <= 3:
             why = "a block that is not part of the description"

@@ -26,6 +26,10 @@ else:  # pragma: no cover - Python 3.10
 
 # Emoji, bullets, brackets, emphasis and punctuation that may stand around a label.
 _DECORATION = r"[\s\W_]*"
+# A label ending in one of these is followed by its sponsor's name, or it opens a sentence.
+_PREPOSITIONS = (" by", " with", " avec", " par", " von", " mit", " por", " con", " da", " di")
+# CJK writes no spaces between words: a label there is no "lone word" of a sentence.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Redirectors (Kit, beehiiv, …) carry the real target base64-encoded in a path
 # segment ("aHR0c" is "http"), or url-encoded in a query parameter.
 _BASE64_SEGMENT = re.compile(r"(?:aHR0c|bWFpbHRv)[A-Za-z0-9_\-+/]*=*")
@@ -133,7 +137,17 @@ class Markers:
             rf"[(\[【]\s*(?P<label>{_alternation(sponsor.get('trailing_labels', []))})\s*[)\]】][\W_]*$",
             re.I,
         )
+        self._tag = re.compile(
+            rf"(?:^|\s)(?P<em>\*\*|__|\*|_)\s*(?P<label>{_alternation(sponsor.get('trailing_labels', []))})\s*(?P=em)\s*$",
+            re.I,
+        )
         self._disclosure = PhraseSearch(sponsor.get("disclosures", []))
+        # Labels that end in a name ("a message from *"): their literal part.
+        self._named_labels = tuple(
+            re.compile(r"\s+".join(map(re.escape, p.rstrip(" *").split())), re.I)
+            for p in sponsor.get("leading_labels", [])
+            if p.rstrip().endswith("*") and "*" not in p.rstrip(" *")
+        )
         needles = {
             part.strip().lower()
             for key in ("leading_labels", "disclosures")
@@ -233,21 +247,37 @@ class Markers:
         if not m:
             return None
         label, rest = m.group("label"), m.group("rest")
+        for prefix in self._named_labels:
+            named = prefix.match(label)
+            if named:
+                # "A message from Zeta Bank": the label is "A message from", the rest the sponsor's name.
+                label, rest = named.group(0), label[named.end() :] + rest
+                break
         stripped = rest.strip(" \t*_)]】")
         # A lone word ("Sponsor", "Partner") is a label only when it stands
         # alone or is followed by a colon or dash, not as a sentence's first word.
-        lone_word = " " not in label.strip() and label.isascii()
+        lone_word = " " not in label.strip() and not _CJK.search(label)
         if lone_word:
             if stripped and stripped[0] not in ":|—–-·•":
                 return None
-        elif label.lower().endswith((" by", " with")) and len(rest.split()) > 14:
-            # "Together with his brother, he founded …" is a sentence, not a label.
-            return None
+        elif label.lower().endswith(_PREPOSITIONS):
+            # "Together with his brother, he founded …" is a sentence, not a label;
+            # so is "En partenariat avec la mairie, le club a ouvert …" (no name after the label).
+            words = rest.split()
+            if len(words) > 14 or (len(words) > 4 and words[0][:1].islower() and "," in rest):
+                return None
         return LabelMatch(label, rest)
 
     def trailing_label(self, line: str) -> str | None:
         m = self._trailing.search(line)
         return m.group("label") if m else None
+
+    def tag_label(self, line: str) -> str | None:
+        """A label set in emphasis at the end of a short byline line: `*Clerk* **sponsor**`."""
+        m = self._tag.search(line)
+        if not m or len(line[: m.start()].split()) > 5:
+            return None
+        return m.group("label")
 
     def without_trailing_label(self, line: str) -> str:
         """The line without its trailing label ("Ship faster (Sponsored)" -> "Ship faster")."""
@@ -316,9 +346,9 @@ class Markers:
         """Lines of `text` that hold a sponsor label word at all (a cheap superset)."""
         return self._family_lines("sponsor", text, line_starts)
 
-    def glued_trailing_label(self, line: str) -> re.Match | None:
+    def glued_trailing_label(self, line: str, pos: int = 0) -> re.Match | None:
         """A trailing label inside a line, followed directly by more text (flattened text)."""
-        return self._glued_trailing.search(line)
+        return self._glued_trailing.search(line, pos)
 
     def euphemism(self, line: str) -> str | None:
         m = self._euphemism.match(line)

@@ -6,7 +6,15 @@ line with `Sponsored by`, `Presented by`, `Together with`, `(Sponsor)`,
 `[sponsored]`, `Partner`, `Advertisement`, … (and the same labels in other
 languages: 赞助, Anzeige, Publicité, Patrocinado, …), or a disclosure at the
 start of the first sentence under a heading ("This section is sponsored by
-…"; "the stadium, sponsored by a bank" is a story). In flattened text it
+…"; "the stadium, sponsored by a bank" is a story), or at the start of a
+paragraph when it speaks of the newsletter itself ("This issue is brought
+to you by WorkOS.", "Today's newsletter is sponsored by …", "Thank you to
+our sponsor, …"). A byline tag (`*Clerk* **sponsor**`) and a label right
+after an item's title (`**[Retool](…)** (Sponsor) — …`) label their item.
+A heading that opens with a label is a label only when the label stands
+alone, names its sponsor (a few capitalised words), or comes before a
+separator: "Sponsored content is back", "In partnership with NASA, SpaceX
+launches crew" and "广告行业的变化" are stories. In flattened text it
 also finds a label on a line inside a long paragraph, and a trailing label
 glued to the text after it (`Title (Sponsored)Ad text…`). A label word in
 a story's sentence, or in the newsletter's own title, is no label.
@@ -27,10 +35,16 @@ It is SPEC row 1, the highest-priority rule.
 - A label line without a heading takes its block. A label standing alone
   (`Together with`, `Brought to you by:`, `Advertisement`) also takes the ad
   under it, up to a break, a heading, the next item's title, a long
-  paragraph with no link, or a block that links where the newsletter's
+  paragraph with no link, a date line (the issue's), a section heading in
+  capitals (`WHAT I'M READING`), or a block that links where the newsletter's
   stories link (the label then marked an ad image the conversion lost). A
   label that names its sponsor (`Sponsored by Acme`) takes the next block
-  only when that block names Acme too.
+  only when that block names Acme too; when a heading comes right under it
+  and its section names Acme (Axios: `**A message from Chevron**` over
+  `### Powering progress…`), it takes that section.
+- A disclosure paragraph ("This issue is brought to you by Acme. …") is the
+  ad, with the next block when it names Acme (its call to action); one that
+  ends in a colon ("This episode is brought to you by:") is a lone label.
 - Text with no blank lines (a plain-text part): the ad is the label and its
   short sponsor lines (`Acme — ship faster`); the first line of prose is the
   next story. Inside a flattened paragraph the ad runs over short lines,
@@ -40,7 +54,10 @@ It is SPEC row 1, the highest-priority rule.
   (`…deploymentMoving from Manual Workflow…` keeps `Moving from…`).
 - A trailing label (`… (Sponsor)`) takes its item: the list item, or the
   title paragraph with its description up to the next title, and the ad's
-  own call-to-action link (a title-shaped link to the same site).
+  own call-to-action link (a title-shaped link to the same site). An item
+  that holds its own text (`**[Title](url)** — text (Sponsor)`) is one of a
+  list of such paragraphs: the next paragraph opening with a title, or not
+  naming the sponsor, is the next item.
 - No block runs past a copyright line: the footer that SPEC keeps.
 - `--output-format full` shows, for each block, the label that matched and
   why the block ends where it ends.
@@ -66,7 +83,16 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..extents import Extent, glued_heading_start, is_document_title, item_extent, label_block_extent, section_extent
+from ..extents import (
+    Extent,
+    glued_heading_start,
+    is_document_title,
+    is_title_shaped,
+    item_extent,
+    label_block_extent,
+    opening_title,
+    section_extent,
+)
 from ..findings import Edit, Finding
 from ..inline_syntax import visible_text, visible_text_without_urls
 from ..markers import LineHits
@@ -76,7 +102,15 @@ from ._shared import quote, word_count
 # Words that may come before a disclosure: "This week's issue is brought to you by".
 _DISCLOSURE_SUBJECT = frozenset(
     "this today's today’s week's week’s issue post newsletter section edition episode email is was has been "
-    "are our the".split()
+    "are our the also".split()
+)
+# The newsletter as the subject of a CJK disclosure ("本期", "周刊会…推广"), not a story's topic.
+_CJK_THIS = ("本期", "本周", "本刊", "本文", "本篇", "本节", "本次", "周刊", "週刊", "今日", "今天", "这期", "這期", "通讯", "简报")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Words naming the newsletter itself as the subject of a disclosure.
+_ISSUE_WORDS = frozenset("issue newsletter edition email episode post".split())
+_NOT_A_NAME = frozenset(
+    "this today's today’s thanks thank you our issue newsletter edition episode sponsor sponsors sponsored brought".split()
 )
 # A paragraph of this many lines or more is flattened text: its lines are read one by one.
 FLATTENED_LINES = 8
@@ -90,7 +124,16 @@ _CTA_LINE = re.compile(
     r"^[^A-Za-z0-9]{0,3}(?:GET|TRY|START|SAVE|DOWNLOAD|BOOK|JOIN|REGISTER|SIGN|LEARN|READ|CLAIM|WATCH|SHOP|BUY|"
     r"APPLY|EXPLORE|SEE|REQUEST|RESERVE|CHECK|DISCOVER|ORDER|SCHEDULE|BUILD|DEPLOY|SUBSCRIBE)\b[A-Z0-9 '’&!?.,:→-]{0,40}$"
 )
+_LIST_BULLET = re.compile(r"^\s*[•◦▪‣·]\s")
 _NAME = re.compile(r"[A-Z][\w'’.-]{2,}")
+# What may follow a label in a heading: a separator and the ad's title, or a sponsor's name.
+_SEPARATORS = frozenset(":|—–-·•：｜丨/")
+_CLOSING = frozenset(")]】）」』")
+_SPONSOR_NAME = re.compile(
+    r"(?:[A-Z0-9@][\w.'’&+!-]*)(?:\s+(?:[A-Z0-9@][\w.'’&+!-]*|&|\+|and|of|for|x|×)){0,4}(?=\W|$)"
+)
+# Title case writes a story's verb with a capital ("Sponsored Content Is Back"): no sponsor's name has it.
+_NOT_IN_NAME = frozenset("Is Are Was Were Has Have Had Will Can Could Should Would May Might Be Been Gets Got Makes".split())
 _SENTENCE_BREAK = re.compile(r"[.!?:。！？]\s+")
 _FIRST_SENTENCE = re.compile(r"^.{0,300}?(?:[.!?。！？](?:\s|$)|$)", re.S)
 
@@ -150,7 +193,7 @@ class SponsorBlock(Rule):
             label = markers.trailing_label(text)
             if label is None:
                 m = markers.leading_label(text)
-                label = m.label if m else None
+                label = m.label if m and _is_label_title(m.rest) else None
             if label is None:
                 label = self._disclosure_under(ctx, block)
             if label is None:
@@ -162,6 +205,8 @@ class SponsorBlock(Rule):
             return label_block_extent(doc, block, label_only=False), label, title
         # A paragraph: label at the start of its first line, or at the end of its first or last line.
         first = markers.leading_label(visible_text(first_line))
+        if first is not None and is_title_shaped(doc, block) and not _is_label_title(first.rest):
+            first = None  # a bold line is a heading: "**In partnership with NASA, SpaceX launches crew**"
         if first is not None:
             visible = doc.visible(block)
             title = first.rest.strip(" :—-|*") or visible
@@ -172,13 +217,23 @@ class SponsorBlock(Rule):
                 nxt = doc.next_block(block)
                 names = {w.lower() for w in _NAME.findall(visible_text_without_urls(first.rest))}
                 label_only = nxt is not None and any(n in doc.visible(nxt).lower() for n in names)
-            return label_block_extent(doc, block, label_only), first.label, title
-        label = _trailing_label(markers, first_line)
+            extent = label_block_extent(doc, block, label_only)
+            if block.end - block.start == 1 and word_count(visible) <= 8:
+                extent = _ad_section_under(doc, block, extent, first.rest)
+            return extent, first.label, title
+        label = _trailing_label(markers, first_line) or _label_after_title(markers, first_line)
         if label is not None:
             return item_extent(doc, block), label, visible_text(first_line)
+        disclosure = _opening_disclosure(ctx, block, about_the_issue=True)
+        if disclosure is not None:
+            visible = visible_text_without_urls(doc.visible(block)).strip()
+            if visible.endswith((":", "：")) and word_count(visible) <= 12:
+                # "This episode is brought to you by:" introduces the list of sponsors under it.
+                return _sponsor_list_extent(doc, block), disclosure, visible
+            return _disclosure_extent(doc, block), disclosure, visible
         last_line = doc.lines[block.end - 1]
         if block.end - block.start > 1:
-            label = _trailing_label(markers, last_line)
+            label = _trailing_label(markers, last_line) or markers.tag_label(last_line)
             if label is not None:
                 return Extent(*_item_or_block(block), "the end of its item"), label, visible_text(first_line)
         return None
@@ -261,23 +316,102 @@ class SponsorBlock(Rule):
             return None
         if nxt is None or nxt.kind != "paragraph":
             return None
-        m = _FIRST_SENTENCE.match(ctx.doc.visible(nxt))
-        if not m:
-            return None
-        # At the start of the sentence, after at most a subject ("This issue is
-        # sponsored by …"), so that a story saying "the stadium, sponsored by a
-        # bank, …" is left alone.
-        sentence = m.group(0)
-        found = ctx.markers.disclosure(sentence[:48])
-        if found is None:
-            return None
-        before = sentence[: sentence.find(found)] if found in sentence else ""
-        if not before.isascii():
-            return found if len(before) <= 15 else None  # CJK: no spaces between words
-        words = re.findall(r"[\w'’]+", before.lower())
-        if len(words) > 6 or any(w not in _DISCLOSURE_SUBJECT for w in words):
-            return None
-        return found
+        return _opening_disclosure(ctx, nxt, about_the_issue=False)
+
+
+def _opening_disclosure(ctx, paragraph, about_the_issue: bool) -> str | None:
+    """A disclosure at the start of a paragraph's first sentence, after at most
+    a subject ("This issue is sponsored by …"), so that a story saying "the
+    stadium, sponsored by a bank, …" is left alone. Without a heading above
+    (`about_the_issue`), the subject must be the newsletter itself: "Today's
+    newsletter is sponsored by", "This issue is brought to you by", "Thanks
+    to our sponsor"."""
+    m = _FIRST_SENTENCE.match(ctx.doc.visible(paragraph))
+    if not m:
+        return None
+    sentence = m.group(0)
+    found = ctx.markers.disclosure(sentence[:48])
+    if found is None:
+        return None
+    before = sentence[: sentence.find(found)] if found in sentence else ""
+    if _CJK.search(before):
+        # CJK: no spaces between words. The disclosure opens the sentence,
+        # or its subject is this issue ("本期由 Acme 赞助"), not a story's topic.
+        before = before.strip()
+        this_issue = any(w in before for w in _CJK_THIS) and len(before) <= 15
+        return found if this_issue or (len(before) <= 2 and not about_the_issue) else None
+    words = re.findall(r"[\w'’]+", before.lower())
+    if len(words) > 6 or any(w not in _DISCLOSURE_SUBJECT for w in words):
+        return None
+    if about_the_issue and not (_ISSUE_WORDS & {*words, *found.lower().split()} or "our sponsor" in found.lower()):
+        return None
+    return found
+
+
+def _is_label_title(rest: str) -> bool:
+    """Whether a heading that opens with a label is the label's (its text after
+    the label is `rest`): the label alone, the label and a sponsor name (a few
+    capitalised words), or either before a separator and the ad's title.
+    A heading that goes on as a sentence is a story: "Sponsored content is
+    back", "In partnership with NASA, SpaceX launches crew", "广告行业的变化"."""
+    rest = visible_text_without_urls(rest).strip(" \t*_")
+    if rest[:1] in _CLOSING:
+        return True  # "(Sponsored) …", "【广告】…": the label in its brackets
+    if not rest or rest[0] in _SEPARATORS or not any(ch.isalnum() for ch in rest):
+        return True
+    name = _SPONSOR_NAME.match(rest)
+    if name is None or any(w in _NOT_IN_NAME for w in name.group(0).split()):
+        return False
+    after = rest[name.end() :].strip(" \t*_")
+    return not after or after[0] in _SEPARATORS or after[0] in ".!" or not any(ch.isalnum() for ch in after)
+
+
+def _ad_section_under(doc, block, extent: Extent, rest: str) -> Extent:
+    """Axios: `**A message from Chevron**`, then the ad under a heading of its
+    own (`### Powering progress…`, its text, its call to action). A label line
+    that names its sponsor, right above a heading whose section names that
+    sponsor too, takes that section."""
+    if extent.end != block.end:
+        return extent
+    heading = doc.next_block(block)
+    names = {w.strip(".'’").lower() for w in _NAME.findall(visible_text_without_urls(rest))} - _NOT_A_NAME
+    if heading is None or heading.kind != "heading" or not names or is_document_title(doc, heading):
+        return extent
+    section = section_extent(doc, heading)
+    body = " ".join(doc.source(b) for b in doc.blocks_between(heading.end, section.end)).lower()
+    if not any(n in body for n in names):
+        return extent
+    return Extent(extent.start, section.end, f"{section.why_it_ends} (the ad's own heading above it names the sponsor)")
+
+
+def _sponsor_list_extent(doc, block) -> Extent:
+    """The sponsors listed under "This episode is brought to you by:": the
+    list, or the bullet paragraphs (`• Acme (…) payroll made easy`) of a
+    converted text, and nothing after them."""
+    end, why = block.end, "the end of its line (no list of sponsors under it)"
+    nxt = doc.next_block(block)
+    while nxt is not None and (
+        nxt.kind in ("bullet_list", "ordered_list") or (nxt.kind == "paragraph" and _LIST_BULLET.match(doc.lines[nxt.start]))
+    ):
+        end, why = nxt.end, "the end of the list of sponsors under it"
+        nxt = doc.next_block(nxt)
+    return Extent(block.start, end, why)
+
+
+def _disclosure_extent(doc, block) -> Extent:
+    """A paragraph that opens with "This issue is brought to you by Acme." is
+    the ad; the block after it too when it names Acme (its call to action)."""
+    target = block
+    while target.parent is not None and target.parent.kind in ("list_item", "blockquote"):
+        target = target.parent
+    nxt = doc.next_block(target)
+    first = _FIRST_SENTENCE.match(doc.visible(target))
+    sentence = visible_text_without_urls(first.group(0) if first else "")
+    names = {w.strip(".'’").lower() for w in _NAME.findall(sentence)} - _NOT_A_NAME
+    if nxt is not None and nxt.kind == "paragraph" and word_count(doc.visible(nxt)) <= 40:
+        if any(n in doc.source(nxt).lower() for n in names):
+            return Extent(target.start, nxt.end, "the block after it, which names the sponsor")
+    return Extent(target.start, target.end, "the end of its paragraph")
 
 
 def _ad_lines(ctx, label_line: int, stop: int, rest: str) -> tuple[int, str]:
@@ -322,6 +456,15 @@ def _label_under(doc, block, candidates: LineHits, blocks, i: int) -> bool:
 def _trailing_label(markers, line: str) -> str | None:
     # The visible text loses square brackets, so `… [sponsored]` is looked for in the source too.
     return markers.trailing_label(visible_text(line)) or markers.trailing_label(line)
+
+
+def _label_after_title(markers, line: str) -> str | None:
+    """A label right after an item's opening title: `**[Retool](…)** (Sponsor) — text`."""
+    title = opening_title(line)
+    if title is None:
+        return None
+    m = markers.glued_trailing_label(line, title.end())
+    return m.group("label") if m and not line[title.end() : m.start()].strip(" *_") else None
 
 
 def _item_or_block(block) -> tuple[int, int]:
