@@ -49,8 +49,7 @@ TIDY = "NL6"
 UNSAFE_PREFIX = "unsafe_"
 
 # case -> (the tests that show the bug: "lint", "fix"; the bug)
-KNOWN_BUGS = {
-}
+KNOWN_BUGS: dict[str, tuple[str, str]] = {}
 
 
 def parse_fixture(raw: str) -> tuple[str, set[tuple[str, int]]]:
