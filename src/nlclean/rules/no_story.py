@@ -16,7 +16,10 @@ story heading that names a survey ("A reader survey of 3,000 developers").
 It delivers no story (SPEC row 7).
 
 ## How far it goes
-A short heading takes its section; a paragraph or list item takes itself.
+A short heading takes the blocks under it that go on asking (a no-story
+phrase, or a short block with a link or image: the button, the reward), up
+to a break or the first block that asks nothing (a disclaimer, a sign-off,
+an address); a paragraph or list item takes itself.
 A paragraph that opens a section whose short heading names the ask
 (`## 🎁 Share The Growth Memo`, `## SHARE THE BREW`: `heading_words` in the
 data) takes the section, heading included, up to a break or the copyright
@@ -38,7 +41,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..extents import is_document_title, is_footer_boundary, section_extent
+from ..extents import is_document_title, is_footer_boundary
 from ..inline_syntax import visible_text
 from ..findings import Finding
 from .base import Rule
@@ -91,6 +94,32 @@ def _asking_section(doc, markers, block) -> "tuple[int, int, str] | None":
     return heading.start, end, f"{why} (the heading {quote(title)} names the ask)"
 
 
+# A block this short that links or shows an image is part of the ask (its button, its reward).
+MAX_ASK_PART_WORDS = 20
+
+
+def _ask_under_heading(doc, markers, heading) -> tuple[int, int, str]:
+    """How far a no-story heading ("Refer a friend", "How did we do?") takes
+    its section: over the ask right under it and the blocks that go on
+    asking (a no-story phrase, or a short block with a link or image: the
+    share button, the reward), up to a
+    break, a copyright line, or the first block that does neither (a
+    disclaimer, a sign-off, the postal address: not part of the ask)."""
+    end = doc.section_end(heading)
+    for k, block in enumerate(doc.blocks_between(heading.end, end)):
+        if block.kind == "hr":
+            return heading.start, block.start, "a thematic break"
+        if is_footer_boundary(doc, block):
+            return heading.start, block.start, "the copyright line"
+        text = doc.visible(block)
+        # The block right under the heading is the ask the heading names, when short.
+        asks = (k == 0 and word_count(text) <= MAX_WORDS) or markers.no_story_match(text) is not None
+        part = word_count(text) <= MAX_ASK_PART_WORDS and ("](" in doc.source(block) or not text.strip())
+        if not (asks or part):
+            return heading.start, block.start, f"a block that asks nothing ({quote(text, 32)})"
+    return heading.start, end, "the next heading" if end < len(doc.lines) else "the end of the document"
+
+
 def _with_answers(doc, block, text: str, end: int, why: str) -> tuple[int, str]:
     """A poll question takes its answers: the row of short links right under it
     ("[🤩 Amazing](…) | [🙂 Good](…) | [😕 Meh](…)")."""
@@ -139,8 +168,7 @@ class NoStoryBlock(Rule):
             if block.kind == "heading" and is_document_title(doc, block):
                 continue
             if block.kind == "heading" and block.depth == 0:
-                extent = section_extent(doc, block, text)
-                start, end, why = extent.start, extent.end, extent.why_it_ends
+                start, end, why = _ask_under_heading(doc, markers, block)
             else:
                 start, end, why = block.start, block.end, "the end of its block"
                 parent = block.parent
