@@ -83,15 +83,13 @@ def _asking_section(doc, markers, block) -> "tuple[int, int, str] | None":
     title = doc.visible(heading)
     if word_count(title) > 6 or markers.no_story_heading_word(title) is None:
         return None
-    end = doc.section_end(heading)
-    why = "the next heading" if end < len(doc.lines) else "the end of the document"
-    for other in doc.blocks_between(heading.end, end):
+    for other in doc.blocks_between(heading.end, doc.section_end(heading)):
         if other.kind == "hr" or is_footer_boundary(doc, other):
-            end, why = other.start, "a thematic break" if other.kind == "hr" else "the copyright line"
             break
         if word_count(doc.visible(other)) > MAX_WORDS:
             return None  # a story in the section: the ask takes only itself
-    return heading.start, end, f"{why} (the heading {quote(title)} names the ask)"
+    start, end, why = _ask_under_heading(doc, markers, heading)
+    return start, end, f"{why} (the heading {quote(title)} names the ask)"
 
 
 # A block this short that links or shows an image is part of the ask (its button, its reward).
