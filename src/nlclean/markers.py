@@ -254,6 +254,9 @@ class Markers:
                 label, rest = named.group(0), label[named.end() :] + rest
                 break
         stripped = rest.strip(" \t*_)]】")
+        if stripped.startswith(",") and len(stripped.split()) > 1:
+            # "Sponsored content, explained. …": the words are a sentence's subject, not a label.
+            return None
         # A lone word ("Sponsor", "Partner") is a label only when it stands
         # alone or is followed by a colon or dash, not as a sentence's first word.
         lone_word = " " not in label.strip() and not _CJK.search(label)
