@@ -95,6 +95,18 @@ _CLOSE_AFTER = re.compile(r"[ \t]*[)\]]")
 _LINE_END_AFTER = re.compile(r"[\s(\[<:.]*$")
 _URL_LINE = re.compile(r"\s*[(\[<]?\s*https?://\S+\s*[)\]>]?[\s.,;]*$")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d|\bcopyright\b|\ball rights reserved\b", re.I)
+# An issue's date beside its footer links ("Week of September 8, 2025 | Read online"):
+# header information, which stays as a copyright notice does.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b",
+    re.I,
+)
+
+
+def _notice(text: str) -> bool:
+    """A copyright notice or a date: the pieces of a footer line that stay."""
+    return _COPYRIGHT.search(text) is not None or _DATE.search(text) is not None
 _BARE_URL = re.compile(r"(?:https?)://\S+")
 # A sentence ends at . ! ? (or a link closing after one), before a space, a capital or the end.
 _SENTENCE_END = re.compile(r"[.!?](?:\]\([^)\s]*\))?(?:\s+|(?=[A-Z\[]))")
@@ -234,7 +246,7 @@ class Footer(Rule):
             edits = [Edit(base + a, base + b) for a, b in cuts]
             return ctx.finding(
                 f"footer links {text}", edits[0].start, edits[-1].end, edits, f"Remove footer links {text}",
-                evidence=(f"line {i + 1}: {why}", "the copyright notice beside them stays"),
+                evidence=(f"line {i + 1}: {why}", "the copyright notice or date beside them stays"),
             )
         a, b = doc.offset(i), doc.line_end(i)
         return ctx.finding(
@@ -479,11 +491,12 @@ def _outside_emphasis(line: str, a: int, b: int) -> tuple[int, int]:
 
 @remembered(4096)
 def _copyright_cuts(markers, line: str) -> tuple[tuple[int, int], ...]:
-    """The spans to remove from a line that holds a copyright notice and footer
-    links side by side ("Platformer © 2025 – [Unsubscribe](…)"): each footer
-    piece with the separator before it (after it, for the first piece).
-    Empty when the line holds no copyright notice or no such piece."""
-    if not _COPYRIGHT.search(line):
+    """The spans to remove from a line that holds a copyright notice (or the
+    issue's date) and footer links side by side ("Platformer © 2025 –
+    [Unsubscribe](…)", "April 28, 2026 | View in Browser"): each footer piece
+    with the separator before it (after it, for the first piece). Empty when
+    the line holds no notice or no such piece."""
+    if not _notice(line):
         return ()
     protected = protected_spans(line)
     seps = [m.span() for m in _PIECE_SEPARATOR.finditer(line) if not is_protected(protected, m.start())]
@@ -499,12 +512,13 @@ def _copyright_cuts(markers, line: str) -> tuple[tuple[int, int], ...]:
 
     def is_footer(piece: tuple[int, int]) -> bool:
         text = line[piece[0] : piece[1]]
-        return _COPYRIGHT.search(text) is None and (
-            markers.footer_phrase(visible_text_without_urls(text)) is not None or _footer_url_on(markers, text) is not None
+        visible = visible_text_without_urls(text)  # a date in a link's address is no notice
+        return not _notice(visible) and (
+            markers.footer_phrase(visible) is not None or _footer_url_on(markers, text) is not None
         )
 
     footer = [is_footer(p) for p in pieces]
-    if not any(footer) or all(footer) or not any(_COPYRIGHT.search(line[a:b]) for a, b in pieces):
+    if not any(footer) or all(footer) or not any(_notice(visible_text_without_urls(line[a:b])) for a, b in pieces):
         return ()
     cuts = []
     k = 0
