@@ -134,7 +134,7 @@ class Markers:
             re.I | re.S,
         )
         self._trailing = re.compile(
-            rf"[(\[【]\s*(?P<label>{_alternation(sponsor.get('trailing_labels', []))})\s*[)\]】][\W_]*$",
+            rf"[(\[【（]\s*(?P<label>{_alternation(sponsor.get('trailing_labels', []))})\s*[)\]】）][\W_]*$",
             re.I,
         )
         self._tag = re.compile(
@@ -158,12 +158,12 @@ class Markers:
         for label in sponsor.get("trailing_labels", []):
             label = label.lower()
             # A short trailing label ("ad") only counts in its brackets.
-            needles.update((label,) if len(label) > 3 else (f"({label}", f"[{label}", f"【{label}"))
+            needles.update((label,) if len(label) > 3 else (f"({label}", f"[{label}", f"【{label}", f"（{label}"))
         self._sponsor_needles = minimal_needles(needles)
         # A trailing label glued to the text after it, in flattened text:
         # "Ship faster with Acme (Sponsored)Acme builds …".
         self._glued_trailing = re.compile(
-            rf"[(\[【]\s*(?P<label>{_alternation(sponsor.get('trailing_labels', []))})\s*[)\]】]", re.I
+            rf"[(\[【（]\s*(?P<label>{_alternation(sponsor.get('trailing_labels', []))})\s*[)\]】）]", re.I
         )
         # A publisher's own name for its ad slot, as a whole line; flattened
         # html often doubles it ("PlugPlug": an image's alt text and the title).

@@ -197,6 +197,9 @@ class SponsorBlock(Rule):
             if label is None:
                 label = self._disclosure_under(ctx, block)
             if label is None:
+                # The disclosure as the heading itself: "## This episode is sponsored by".
+                label = _opening_disclosure(ctx, block, about_the_issue=True)
+            if label is None:
                 return None
             # The message names the ad, then its label: "'Ship faster' (Sponsored)".
             title = markers.without_trailing_label(text)
