@@ -97,27 +97,30 @@ def edits_may_add_words(before: str, edits: Sequence[Edit]) -> bool:
         old_parts.append(before[window_start:window_end])
         new_parts.append("".join(pieces))
 
-    window_start = window_end = -1  # the current window in `before`
-    inside: list[Edit] = []  # its edits
-    for e in merged:
-        # Widen to the nearest space or newline on each side (within the line).
-        line_start = before.rfind("\n", 0, e.start) + 1
-        start = max(line_start, before.rfind(" ", line_start, e.start) + 1)
-        end = before.find("\n", e.end)
-        if end == -1:
-            end = n
-        space = before.find(" ", e.end, end)
-        if space != -1:
-            end = space
-        if start > window_end:  # a space or newline no edit touches lies between
-            if inside:
-                close(window_start, window_end, inside)
-            window_start, window_end, inside = start, end, [e]
-        else:
-            window_end = max(window_end, end)
-            inside.append(e)
-    if inside:
+    def first_cut(a: int, b: int) -> int:
+        """The first space or newline in before[a:b], or -1."""
+        space, newline = before.find(" ", a, b), before.find("\n", a, b)
+        return newline if space == -1 else space if newline == -1 else min(space, newline)
+
+    # Each search runs only over the text between two edits (or to the end),
+    # so a long line with thousands of edits costs its length once, not once per edit.
+    k, searched_to = 0, 0
+    while k < len(merged):
+        inside = [merged[k]]
+        window_start = max(before.rfind(" ", searched_to, inside[0].start), before.rfind("\n", searched_to, inside[0].start)) + 1
+        k += 1
+        while True:
+            # The window ends at the first space or newline after its last edit;
+            # the next edit joins it when none comes before that edit starts.
+            upto = merged[k].start if k < len(merged) else n
+            cut = first_cut(inside[-1].end, upto)
+            if cut != -1 or k == len(merged):
+                window_end = n if cut == -1 else cut
+                break
+            inside.append(merged[k])
+            k += 1
         close(window_start, window_end, inside)
+        searched_to = window_end
     if not new_parts:
         return False
     # Joined with newlines, so each piece is cut off from the next as in the text.
