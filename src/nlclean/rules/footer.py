@@ -221,24 +221,25 @@ class Footer(Rule):
         line = doc.lines[i]
         keep = _kept_tail(ctx.markers, line)
         text = quote(visible_text_without_urls(line))
+
+        def sentences(span: tuple[int, int], bound: str) -> Finding:
+            """Only the footer sentences of the line go; `bound` says what stays."""
+            a, b = doc.offset(i) + span[0], doc.offset(i) + span[1]
+            return ctx.finding(
+                f"footer sentences {text}", a, b, [Edit(a, b)], f"Remove footer sentences {text}",
+                evidence=(f"line {i + 1}: {why}", bound),
+            )
+
         if keep is not None:
             # One line holding the footer sentences and, after them, the postal
             # address: the sentences go, the address stays.
-            a, b = _outside_emphasis(line, 0, keep)
-            a, b = doc.offset(i) + a, doc.offset(i) + b
-            return ctx.finding(
-                f"footer sentences {text}", a, b, [Edit(a, b)], f"Remove footer sentences {text}",
-                evidence=(f"line {i + 1}: {why}", f"ends before {quote(line[keep:])}, which holds no footer phrase"),
-            )
+            return sentences(_outside_emphasis(line, 0, keep),
+                             f"ends before {quote(line[keep:])}, which holds no footer phrase")
         head = _kept_head(ctx.markers, line)
         if head:
             # "Happy Sunday! Was this forwarded to you? Sign up …": the greeting stays.
-            a, b = _outside_emphasis(line, len(line[:head].rstrip()), len(line))
-            a, b = doc.offset(i) + a, doc.offset(i) + b
-            return ctx.finding(
-                f"footer sentences {text}", a, b, [Edit(a, b)], f"Remove footer sentences {text}",
-                evidence=(f"line {i + 1}: {why}", f"starts after {quote(line[:head])}, which holds no footer phrase"),
-            )
+            return sentences(_outside_emphasis(line, len(line[:head].rstrip()), len(line)),
+                             f"starts after {quote(line[:head])}, which holds no footer phrase")
         cuts = _copyright_cuts(ctx.markers, line)
         if cuts:
             # "Platformer © 2025 – [Unsubscribe](…)": the copyright notice stays (SPEC).
