@@ -201,6 +201,7 @@ class Markers:
         self._read_in_app = re.compile(rf"^\W*(?:{_alternation(chrome.get('read_in_app', []))})\W*$", re.I)
         # `\W*(?:…)?\W*$` backtracks quadratically on a long run of punctuation before a word.
         self._icon_text = re.compile(rf"^\W*(?:(?:{_alternation(chrome.get('icon_texts', []))})\W*)?$", re.I)
+        self._follow_text = re.compile(rf"^\W*(?:{_alternation(chrome.get('follow_texts', []))})\W*$", re.I)
         self.icon_urls = tuple(p.lower() for p in chrome.get("icon_url_patterns", []))
         self._read_in_app_needles = minimal_needles(p.lower() for p in chrome.get("read_in_app", []))
         # Icon links show an icon address, or hide a share address in a redirect.
@@ -430,6 +431,10 @@ class Markers:
 
     def is_icon_text(self, text: str) -> bool:
         return bool(self._icon_text.match(text))
+
+    def is_follow_text(self, text: str) -> bool:
+        """A link text that names a social network ("Twitter", "LinkedIn"): a follow button."""
+        return bool(self._follow_text.match(text))
 
     def is_icon_url(self, url: str) -> bool:
         url = resolve_url(url).lower()

@@ -7,7 +7,9 @@ buttons): links whose image is an icon (`…/icon/LucideHeart…`) or whose
 target is a like, share or comment action, and whose text is empty or an
 action word. Patterns: `[chrome]` in `data/markers.toml`. Redirect links
 (Kit, beehiiv) are judged by the address they lead to when it is spelled out
-in them (base64 or a `url=` parameter). In plain-text parts, where icon
+in them (base64 or a `url=` parameter). A block of nothing but action links
+or links named after social networks (`[Twitter](…) · [LinkedIn](…)`, a
+follow row: SPEC row 7) goes whole. In plain-text parts, where icon
 links are bare addresses in parentheses, a block of nothing but such
 addresses goes.
 
@@ -48,7 +50,8 @@ def _action_row_lines(doc, markers) -> list[int]:
     bars whose links are plain text to the post's own page (Ghost's
     `#/share`, Substack's `app-link/post?…&action=like`), which no icon
     pattern names."""
-    words = markers.data.get("chrome", {}).get("icon_texts", [])
+    chrome = markers.data.get("chrome", {})
+    words = [*chrome.get("icon_texts", []), *chrome.get("follow_texts", [])]
     if not words:
         return []
     pattern = _row_pattern(tuple(words))
@@ -69,8 +72,9 @@ def _row_pattern(words: tuple[str, ...]) -> "re.Pattern":
 
 
 def _action_row(doc, markers, block) -> bool:
-    """A block that is only action-word links (two or more) and separators:
-    `[Share](…) · [Comment](…)`, `[Like](…) [Comment](…) [Restack](…)`."""
+    """A block that is only action-word or follow links (two or more) and
+    separators: `[Share](…) · [Comment](…)`, `[Like](…) [Comment](…)
+    [Restack](…)`, `[Twitter](…) · [LinkedIn](…) · [YouTube](…)`."""
     source = doc.source(block)
     links = doc.top_links(block)
     if len(links) < MIN_ACTION_LINKS:
@@ -79,7 +83,8 @@ def _action_row(doc, markers, block) -> bool:
     for link in links:
         outside.append(source[pos : link.start])
         pos = link.end
-        if not markers.is_icon_text(visible_text(source[link.text_start : link.text_end])):
+        text = visible_text(source[link.text_start : link.text_end])
+        if not (markers.is_icon_text(text) or markers.is_follow_text(text)):
             return False
     outside.append(source[pos:])
     return not any(ch.isalnum() for ch in "".join(outside))
