@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .memo import remembered
 
@@ -98,7 +99,7 @@ def code_spans(s: str) -> list[tuple[int, int]]:
     backticks; a run with no such partner is literal text. Linear: each
     run's partner is found from a table built back to front.
     """
-    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(s) if not _escaped(s, m.start())]
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(s) if not is_escaped(s, m.start())]
     if len(runs) < 2:
         return []
     next_same: list[int] = [-1] * len(runs)
@@ -118,7 +119,7 @@ def code_spans(s: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _escaped(s: str, i: int) -> bool:
+def is_escaped(s: str, i: int) -> bool:
     """Whether s[i] is preceded by an odd number of backslashes."""
     n = 0
     j = i - 1
@@ -250,7 +251,7 @@ def links(s: str, code: list[tuple[int, int]] | None = None) -> list[Link]:
         if parsed is None:
             continue
         dest_start, dest_end, end = parsed
-        is_image = open_at > 0 and s[open_at - 1] == "!" and not _escaped(s, open_at - 1)
+        is_image = open_at > 0 and s[open_at - 1] == "!" and not is_escaped(s, open_at - 1)
         found.append(
             Link(
                 start=open_at - 1 if is_image else open_at,
@@ -340,3 +341,20 @@ def visible_text(s: str) -> str:
 
 def visible_text_without_urls(s: str) -> str:
     return _BARE.sub(" ", visible_text(s))
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_]\S*")  # from a word's first letter to the word's end
+
+
+def surely_more_visible_words(source: str, limit: int) -> bool:
+    """Whether visible_text(source) has more than `limit` words, told from a
+    lower bound without building it. visible_text replaces link targets and
+    tags with a space, then drops markup characters (brackets, emphasis,
+    backticks, line-start markers): never a letter, and never the space between
+    two words. So each word that holds a letter once targets and tags are
+    replaced is a word of the visible text."""
+    if "](" in source:
+        source = _LINK_DEST.sub("] ", source)
+    if "<" in source:
+        source = _TAGS.sub(" ", source)
+    return sum(1 for _ in islice(_LETTER_WORD.finditer(source), limit + 1)) > limit

@@ -13,11 +13,11 @@ import sys
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-
-from .memo import on_forget, remembered
 from importlib import resources
 from itertools import accumulate
 from pathlib import Path
+
+from .memo import on_forget, remembered
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -29,7 +29,7 @@ _DECORATION = r"[\s\W_]*"
 # A label ending in one of these is followed by its sponsor's name, or it opens a sentence.
 _PREPOSITIONS = (" by", " with", " avec", " par", " von", " mit", " por", " con", " da", " di")
 # CJK writes no spaces between words: a label there is no "lone word" of a sentence.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Redirectors (Kit, beehiiv, …) carry the real target base64-encoded in a path
 # segment ("aHR0c" is "http"), or url-encoded in a query parameter.
 _BASE64_SEGMENT = re.compile(r"(?:aHR0c|bWFpbHRv)[A-Za-z0-9_\-+/]*=*")
@@ -169,11 +169,8 @@ class Markers:
         # html often doubles it ("PlugPlug": an image's alt text and the title).
         euph = "|".join(re.escape(p) for p in sorted(set(sponsor.get("euphemisms", [])), key=len, reverse=True))
         self._euphemism = re.compile(rf"^{_DECORATION}(?P<label>{euph})(?:\s*(?P=label))?[\s\W_]*$", re.I)
-        self._sponsor_us = re.compile(
-            rf"^{_DECORATION}(?P<label>{_alternation(data.get('sponsor_us', {}).get('phrases', []))})",
-            re.I,
-        )
         sponsor_us = data.get("sponsor_us", {})
+        self._sponsor_us = re.compile(rf"^{_DECORATION}(?P<label>{_alternation(sponsor_us.get('phrases', []))})", re.I)
         ambiguous = sponsor_us.get("ambiguous", [])
         self._sponsor_us_ambiguous = re.compile(rf"(?:{_alternation(ambiguous)})$", re.I)
         # "Sponsor us" is also "sponsor *": a label any other phrase matches is no topic.
@@ -183,7 +180,7 @@ class Markers:
         self.invitation_urls = tuple(p.lower() for p in sponsor_us.get("invitation_urls", []))
         self._sponsor_us_needles = minimal_needles(
             part.strip().lower()
-            for phrase in data.get("sponsor_us", {}).get("phrases", [])
+            for phrase in sponsor_us.get("phrases", [])
             for part in phrase.split("*")
             if part.strip()
         )
@@ -260,7 +257,7 @@ class Markers:
             return None
         # A lone word ("Sponsor", "Partner") is a label only when it stands
         # alone or is followed by a colon or dash, not as a sentence's first word.
-        lone_word = " " not in label.strip() and not _CJK.search(label)
+        lone_word = " " not in label.strip() and not CJK.search(label)
         if lone_word:
             if stripped and stripped[0] not in ":|—–-·•":
                 return None
@@ -288,7 +285,7 @@ class Markers:
         m = self._trailing.search(line)
         return line[: m.start()].rstrip() if m and m.start() > 0 else line
 
-    def _lowered(self, text: str) -> str:
+    def lowered(self, text: str) -> str:
         """The document lower-cased, once for all the rules that scan it in turn."""
         source, low = self._lower  # one tuple: a reader in another thread sees a matching pair
         if source is not text:
@@ -301,7 +298,7 @@ class Markers:
         source, hits = self._scanned
         if source is not text:
             hits = self._scan(text, line_starts)
-            self._scanned = (text, hits)  # one tuple, as in `_lowered`
+            self._scanned = (text, hits)  # one tuple, as in `lowered`
         return LineHits(hits[family])
 
     def _scan(self, text: str, line_starts: list[int]) -> dict[str, frozenset[int]]:
@@ -311,7 +308,7 @@ class Markers:
         sees nearly the same lines again: so a line's answer (one bit per
         family) is kept, keyed on the line's exact text, until the next
         document, and only lines not seen in the previous scan are searched."""
-        low = self._lowered(text)
+        low = self.lowered(text)
         if len(low) != len(text) or self._needle_spans_lines:
             # Lower-casing changed lengths ("İ"), or a line's answer does not
             # depend on the line alone: search the whole text as it is.
@@ -341,14 +338,10 @@ class Markers:
         return {f: frozenset(lines) for f, lines in hits.items()}
 
     def candidate_lines(self, family: str, text: str, line_starts: list[int]) -> LineHits:
-        """Lines of `text` where a marker of `family` ("no_story", "puzzle",
-        "icons", "read_in_app", "sponsor_us") can be at all: a cheap superset,
-        found by substring search."""
+        """Lines of `text` where a marker of `family` ("footer", "sponsor",
+        "no_story", "puzzle", "icons", "read_in_app", "sponsor_us") can be at
+        all: a cheap superset, found by substring search."""
         return self._family_lines(family, text, line_starts)
-
-    def sponsor_candidate_lines(self, text: str, line_starts: list[int]) -> LineHits:
-        """Lines of `text` that hold a sponsor label word at all (a cheap superset)."""
-        return self._family_lines("sponsor", text, line_starts)
 
     def glued_trailing_label(self, line: str, pos: int = 0) -> re.Match | None:
         """A trailing label inside a line, followed directly by more text (flattened text)."""
@@ -414,10 +407,6 @@ class Markers:
     def footer_phrase_spans(self, text: str) -> list[tuple[int, int]]:
         """Where footer phrases and ambiguous footer words are in `text`."""
         return [m.span() for m in self._footer.finditer(text)]
-
-    def footer_candidate_lines(self, text: str, line_starts: list[int]) -> LineHits:
-        """Lines of `text` that may be footer lines (a superset; cheap)."""
-        return self._family_lines("footer", text, line_starts)
 
     def may_hold_footer_url(self, line: str) -> bool:
         low = line.lower()

@@ -122,7 +122,7 @@ class Footer(Rule):
         doc = ctx.doc
         near_end = doc.body_start + int((len(doc.lines) - doc.body_start) * 0.7)
         # One scan of the whole text finds the lines worth a closer look.
-        candidates = ctx.markers.footer_candidate_lines(doc.text, doc.line_starts)
+        candidates = ctx.markers.candidate_lines("footer", doc.text, doc.line_starts)
         covered_until = -1
         for block in doc.all_blocks:
             if block.kind not in ("paragraph", "heading") or block.start < covered_until:

@@ -24,7 +24,7 @@ import re
 from typing import Iterator
 
 from ..findings import Edit, Finding
-from ..inline_syntax import HTML_TAG, all_links, code_spans, is_protected, merge_spans
+from ..inline_syntax import HTML_TAG, all_links, code_spans, is_escaped, is_protected, merge_spans
 from ..markers import lines_holding
 from ..suppression import DIRECTIVE
 from .base import Rule
@@ -188,7 +188,7 @@ class RawHtml(Rule):
         not_html = merge_spans(code + dests)
         tags = [m for m in tags if not is_protected(not_html, m.start())]
         # `\<b>` is an escaped `<` and text, not a tag (CommonMark 2.4).
-        tags = [m for m in tags if not DIRECTIVE.fullmatch(m.group(0)) and not _escaped_at(source, m.start())]
+        tags = [m for m in tags if not DIRECTIVE.fullmatch(m.group(0)) and not is_escaped(source, m.start())]
         if not tags:
             return
         # Convert the stretch from the first tag to the last in one edit, so an
@@ -229,11 +229,3 @@ class RawHtml(Rule):
 def _lone_tag(tag: str, markers) -> str:
     converted = html_to_markdown(tag, markers, block=False)
     return converted.replace("\x00", "")
-
-
-def _escaped_at(s: str, i: int) -> bool:
-    """Whether s[i] follows an odd number of backslashes (a markdown escape)."""
-    n = 0
-    while i - n - 1 >= 0 and s[i - n - 1] == "\\":
-        n += 1
-    return n % 2 == 1

@@ -95,7 +95,7 @@ from ..extents import (
 )
 from ..findings import Edit, Finding
 from ..inline_syntax import visible_text, visible_text_without_urls
-from ..markers import LineHits
+from ..markers import CJK, LineHits
 from .base import Rule
 from ._shared import quote, word_count
 
@@ -106,7 +106,6 @@ _DISCLOSURE_SUBJECT = frozenset(
 )
 # The newsletter as the subject of a CJK disclosure ("本期", "周刊会…推广"), not a story's topic.
 _CJK_THIS = ("本期", "本周", "本刊", "本文", "本篇", "本节", "本次", "周刊", "週刊", "今日", "今天", "这期", "這期", "通讯", "简报")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Words naming the newsletter itself as the subject of a disclosure.
 _ISSUE_WORDS = frozenset("issue newsletter edition email episode post".split())
 _NOT_A_NAME = frozenset(
@@ -147,7 +146,7 @@ class SponsorBlock(Rule):
     def check(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
         # One scan of the whole text: the lines that hold a label word at all.
-        candidates = markers.sponsor_candidate_lines(doc.text, doc.line_starts)
+        candidates = markers.candidate_lines("sponsor", doc.text, doc.line_starts)
         if not candidates:
             return
         covered_until = -1
@@ -337,7 +336,7 @@ def _opening_disclosure(ctx, paragraph, about_the_issue: bool) -> str | None:
     if found is None:
         return None
     before = sentence[: sentence.find(found)] if found in sentence else ""
-    if _CJK.search(before):
+    if CJK.search(before):
         # CJK: no spaces between words. The disclosure opens the sentence,
         # or its subject is this issue ("本期由 Acme 赞助"), not a story's topic.
         before = before.strip()

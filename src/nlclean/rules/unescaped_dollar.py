@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Edit, Finding
-from ..inline_syntax import _escaped, is_protected
+from ..inline_syntax import is_escaped, is_protected
 from ..markers import lines_holding
 from .base import Rule
 
@@ -46,7 +46,7 @@ class UnescapedDollar(Rule):
             unescaped = []
             pos = source.find("$")
             while pos != -1:
-                if not _escaped(source, pos):
+                if not is_escaped(source, pos):
                     unescaped.append(pos)
                 pos = source.find("$", pos + 1)
             if not unescaped:

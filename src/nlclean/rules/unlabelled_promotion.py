@@ -53,13 +53,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import islice
 from typing import Iterator
 from urllib.parse import urlsplit
 
 from ..extents import Extent, is_document_title, is_title_shaped, label_block_extent, section_extent
 from ..findings import Applicability, Finding
-from ..inline_syntax import _LINK_DEST, _TAGS, is_protected, merge_spans, visible_text
+from ..inline_syntax import is_protected, merge_spans, surely_more_visible_words, visible_text
 from ..markers import LineHits, lines_holding, resolve_url
 from .base import Rule
 from ._shared import quote, word_count
@@ -220,7 +219,7 @@ class UnlabelledPromotion(Rule):
             # Long flattened paragraphs often hold "code" somewhere; their visible
             # text is slow to build, and their length alone rules them out.
             source = doc.source(block)
-            if len(source) > LONG_SOURCE and _surely_more_visible_words(source, MAX_PARAGRAPH_WORDS):
+            if len(source) > LONG_SOURCE and surely_more_visible_words(source, MAX_PARAGRAPH_WORDS):
                 return None
             if not _has_promo_code(doc.visible(block)):
                 return None
@@ -251,7 +250,7 @@ def _lines_holding_code(doc, markers) -> LineHits | None:
     """The lines that hold "code" (any case): every promo code phrase does, and
     few lines do. None when lower-casing changed the text's length (a rare
     letter): then the offsets do not line up, and each block is tested itself."""
-    low = markers._lowered(doc.text)  # the lower-cased text the rules before this one share
+    low = markers.lowered(doc.text)  # the lower-cased text the rules before this one share
     if len(low) != len(doc.text):
         return None
     return lines_holding(low, ("code",), doc.line_starts)
@@ -282,23 +281,6 @@ def _has_promo_code(text: str) -> bool:
     if not any(n in low for n in _PROMO_NEEDLES) and not any(ch in text for ch in _ODD_CASE):
         return False
     return bool(_PROMO_CODE.search(text))
-
-
-_LETTER_WORD = re.compile(r"[^\W\d_]\S*")  # from a word's first letter to the word's end
-
-
-def _surely_more_visible_words(source: str, limit: int) -> bool:
-    """Whether visible_text(source) has more than `limit` words, told from a
-    lower bound without building it. visible_text replaces link targets and
-    tags with a space, then drops markup characters (brackets, emphasis,
-    backticks, line-start markers): never a letter, and never the space between
-    two words. So each word that holds a letter once targets and tags are
-    replaced is a word of the visible text."""
-    if "](" in source:
-        source = _LINK_DEST.sub("] ", source)
-    if "<" in source:
-        source = _TAGS.sub(" ", source)
-    return sum(1 for _ in islice(_LETTER_WORD.finditer(source), limit + 1)) > limit
 
 
 def _with_next_section(doc, heading, extent: Extent) -> Extent:
