@@ -29,7 +29,8 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from nlclean.document import Document
-from nlclean.engine import CheckContext, check, enabled_rules
+from nlclean.context import CheckContext
+from nlclean.engine import check, enabled_rules
 from nlclean.files import NEWSLETTER_SUFFIXES, format_for
 from nlclean.fixer import fix_text
 from nlclean.memo import forget_all

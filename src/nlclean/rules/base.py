@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, ClassVar, Iterator
 from ..findings import Applicability, Severity
 
 if TYPE_CHECKING:
-    from ..engine import CheckContext
+    from ..context import CheckContext
     from ..findings import Finding
 
 

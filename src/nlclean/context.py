@@ -1,0 +1,189 @@
+"""What a rule is given: the parsed document, the marker data, the settings,
+the findings of the rules before it, and the edits every removal rule shares.
+
+Its own module so that a rule depends on this and not on the engine that runs
+it (`import nlclean.rules.base` does not import `nlclean.engine`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .document import Document
+from .findings import Applicability, Edit, Finding, Fix
+from .inline_syntax import visible_text
+from .markers import Markers
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from .rules.base import Rule
+
+# Characters a reader does not see (preheader padding); a block of only these is empty.
+INVISIBLE = "\u034f\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0\u2007\u200e\u200f"
+
+
+@dataclass
+class CheckContext:
+    doc: Document
+    markers: Markers
+    settings: Settings
+    # Findings of the rules that ran before this one (rules run in registry
+    # order), for rules that follow others, like the table-of-contents rule.
+    earlier: list[Finding] = field(default_factory=list)
+    rule: "type[Rule] | None" = None
+    _top_starts: set[int] | None = None
+    _nested: set[int] | None = None
+
+    # --- building findings ------------------------------------------------------
+
+    def finding(
+        self,
+        message: str,
+        start: int,
+        end: int,
+        edits: list[Edit] | None = None,
+        fix_title: str | None = None,
+        applicability: Applicability | None = None,
+        evidence: tuple[str, ...] = (),
+    ) -> Finding:
+        rule = self.rule
+        assert rule is not None
+        fix = None
+        if edits:
+            fix = Fix(
+                title=fix_title or message,
+                edits=tuple(sorted(edits)),
+                applicability=applicability or rule.fix_safety,
+            )
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            message=message,
+            start=start,
+            end=end,
+            start_pos=self.doc.position(start),
+            end_pos=self.doc.position(end),
+            severity=rule.severity,
+            fix=fix,
+            evidence=evidence,
+        )
+
+    # --- edits every removal rule shares ----------------------------------------------
+
+    def delete_lines(self, start: int, end: int) -> Edit:
+        """Delete lines [start, end) with the blank lines that follow them, so the
+        text around closes up as if the block had never been there."""
+        doc = self.doc
+        if not self._starts_top_level_block(start):
+            # Inside a list or quote: only the lines themselves, so the
+            # container keeps its own spacing.
+            last = min(end, len(doc.lines)) - 1
+            while last > start and doc.is_blank(last):
+                last -= 1
+            if last + 1 < len(doc.lines):
+                return Edit(doc.offset(start), doc.offset(last + 1))
+            return Edit(doc.line_end(start - 1) if start > doc.body_start else doc.offset(start), doc.line_end(last))
+        nxt = end
+        while nxt < len(doc.lines) and doc.is_blank(nxt):
+            nxt += 1
+        if nxt < len(doc.lines):
+            return Edit(doc.offset(start), doc.offset(nxt))
+        # At the end: take the blank lines before instead, keeping the final newline as it was.
+        first = start
+        while first - 1 >= doc.body_start and doc.is_blank(first - 1):
+            first -= 1
+        last = end - 1
+        while last > start and last >= len(doc.lines):
+            last -= 1
+        if first > doc.body_start:
+            return Edit(doc.line_end(first - 1), doc.line_end(min(last, len(doc.lines) - 1)))
+        return Edit(doc.offset(first), doc.line_end(min(last, len(doc.lines) - 1)))
+
+    def _starts_top_level_block(self, line: int) -> bool:
+        if self._top_starts is None:
+            self._top_starts = {b.start for b in self.doc.blocks}
+        return line in self._top_starts or line not in self._nested_starts()
+
+    def _nested_starts(self) -> set[int]:
+        if self._nested is None:
+            self._nested = {i for b in self.doc.all_blocks if b.depth > 0 for i in range(b.start, b.end)}
+        return self._nested
+
+    def lines_range(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets of lines [start, end) without trailing blank lines: the range a finding reports."""
+        doc = self.doc
+        last = min(end, len(doc.lines)) - 1
+        while last > start and doc.is_blank(last):
+            last -= 1
+        return doc.offset(start), doc.line_end(max(last, start))
+
+    def remove_lines(self, message: str, start: int, end: int, title: str, evidence: tuple[str, ...] = (),
+                     applicability: Applicability | None = None) -> Finding:
+        a, b = self.lines_range(start, end)
+        return self.finding(message, a, b, [self.delete_lines(start, end)], title, applicability, evidence)
+
+
+    def remove_inline(self, block, spans: list[tuple[int, int]], message: str, title: str,
+                      evidence: tuple[str, ...] = ()) -> Finding:
+        """Remove spans (offsets relative to the block's source); when nothing a
+        reader sees is left of the block, remove the whole block instead."""
+        doc = self.doc
+        source = doc.source(block)
+        rest, pos = [], 0
+        for a, b in sorted(spans):
+            rest.append(source[pos:a])
+            pos = b
+        rest.append(source[pos:])
+        base = doc.offset(block.start)
+        if not visible_text("".join(rest)).strip(INVISIBLE + " \t\n"):
+            start, end = block.start, block.end
+            parent = block.parent
+            if parent is not None and parent.kind == "list_item" and len(parent.children) == 1:
+                start, end = parent.start, parent.end
+            return self.remove_lines(message, start, end, title, evidence)
+        edits = [Edit(base + a, base + b) for a, b in close_up(source, sorted(spans))]
+        return self.finding(message, edits[0].start, edits[-1].end, edits, title, None, evidence)
+
+
+def close_up(source: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Widen inline removals so the text closes up as if they had never been there.
+
+    A line left with nothing on it goes with its newline (a blank line would
+    split the paragraph in two); spaces left at the end of a line go (two of
+    them would turn the line break into a hard break). Spans are sorted and do
+    not overlap; a span that crosses a line break is left as it is.
+    """
+    out: list[tuple[int, int]] = []
+    by_line: dict[int, list[tuple[int, int]]] = {}
+    for a, b in spans:
+        if "\n" in source[a:b]:
+            out.append((a, b))
+        else:
+            by_line.setdefault(source.rfind("\n", 0, a) + 1, []).append((a, b))
+    for line_start, on_line in by_line.items():
+        line_end = source.find("\n", line_start)
+        line_end = len(source) if line_end == -1 else line_end
+        kept, pos = [], line_start
+        for a, b in on_line:
+            kept.append(source[pos:a])
+            pos = b
+        kept.append(source[pos:line_end])
+        if not "".join(kept).strip():
+            # The whole line goes: with its newline, or with the one before it on the last line.
+            if line_end < len(source):
+                out.append((line_start, line_end + 1))
+            else:
+                out.append((max(line_start - 1, 0), line_end))
+            continue
+        a, b = on_line[0]
+        if not source[line_start:a].strip():  # nothing before it: the spaces after it go too
+            while b < line_end and source[b] in " \t":
+                b += 1
+            on_line[0] = (a, b)
+        a, b = on_line[-1]
+        if b == line_end:  # nothing after it: the spaces before it go too
+            while a > line_start and source[a - 1] in " \t":
+                a -= 1
+            on_line[-1] = (a, b)
+        out.extend(on_line)
+    return sorted(out)
