@@ -27,8 +27,9 @@ sample of its text, the issues it was seen in, and a decision:
 was set by a person and is kept when the file is learned again.
 
 **Structure stays however often it recurs**: headings, the archive header,
-bylines, date lines, tables (a recurring data table), the copyright line, the
-postal address and short name lines (a masthead, a rubric, a credit, a
+bylines and credits, date lines, rubrics (a short line in bold or capitals), a
+lone link (a story's "read the full article" button), tables (a recurring
+data table), the copyright line, the postal address and short name lines (a masthead, a rubric, a credit, a
 signature: at most eight words written like a name — "… by …" or mostly
 capitalised — with no link, no number and no closing punctuation)
 are never recorded.
@@ -76,7 +77,11 @@ _DATE_WORD = re.compile(
     r"|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b"
 )
 _ARCHIVE_LINE = re.compile(r"^\*\*(?:From|Date|Source|Subject|To):\*\*", re.I)
-_BYLINE = re.compile(r"^\W*by\b", re.I)
+_BYLINE = re.compile(r"^\W*(?:(?:written|edited|reported|produced|compiled|illustrated|photographed)\s+)?by\b", re.I)
+# "Jo Bloggs contributed to this newsletter.": who made the issue.
+_CREDIT = re.compile(r"^\W*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+)+\s+(?:contributed|edited|reported|produced|compiled)\b")
+# A block that is one link and nothing else: a story's "Read the full article" button.
+_LONE_LINK = re.compile(r"^\W*\[[^\]\n]+\]\([^)\s]+(?:\s+\"[^\"]*\")?\)\W*$")
 _COPYRIGHT = re.compile(r"©|\bcopyright\b|\(c\)\s*\d{4}", re.I)
 # A postal address: a house number and a street word, or a postcode and a country or state.
 _POSTAL = re.compile(
@@ -175,11 +180,13 @@ def is_structure(doc: Document, block: Block, visible: str, norm: str) -> bool:
     words = norm.split()
     if _ARCHIVE_LINE.match(first) or _COPYRIGHT.search(visible) or _POSTAL.search(visible):
         return True
-    if len(words) <= 12 and _BYLINE.match(visible):
+    if len(words) <= 12 and (_BYLINE.match(visible) or _CREDIT.match(visible)):
         return True
+    if len(words) <= 6 and _LONE_LINK.match(source):
+        return True  # a lone link: the story's read-more button (asks are other rules' to judge)
     if words and all(w == "0" or w in ("of", "the", "th", "st", "nd", "rd") for w in words):
         return True  # a date line, once digits and month names are masked
-    if len(words) <= 6 and "](" not in source and (_EMPHASIS_ONLY.match(source) or visible.isupper()):
+    if len(words) <= 10 and "](" not in source and (_EMPHASIS_ONLY.match(source) or visible.isupper()):
         return True  # a rubric: a short line in bold or capitals, linking nowhere
     if (len(words) <= _NAME_LINE_WORDS and not _URL_OR_LINK.search(source) and "0" not in words
             and not _SENTENCE_END.search(visible) and _names_someone(visible)):
