@@ -78,7 +78,7 @@ def clean_bytes(data: bytes, name: str, settings_path: Path) -> tuple[bytes, int
     from nlclean.settings import discover
 
     nl = Newsletter(Path(name), decode(data, name), data)
-    result = fix_text(nl.form.normalized, discover(settings_path), nl.format)
+    result = fix_text(nl.form.normalized, discover(settings_path), nl.format, path=str(settings_path))
     return nl.encode(result.text), len(result.applied)
 
 

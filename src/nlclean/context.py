@@ -31,6 +31,9 @@ class CheckContext:
     # order), for rules that follow others, like the table-of-contents rule.
     earlier: list[Finding] = field(default_factory=list)
     rule: "type[Rule] | None" = None
+    # The file the document was read from, when there is one (the template rule's
+    # last clue to the sender: the folder the file is in).
+    path: str | None = None
     _top_starts: set[int] | None = None
     _nested: set[int] | None = None
 

@@ -24,13 +24,13 @@ def enabled_rules(settings: Settings, format: str, rules: list[type[Rule]] | Non
 
 
 def check(doc: Document, settings: Settings, markers: Markers | None = None,
-          rules: list[type[Rule]] | None = None) -> list[Finding]:
+          rules: list[type[Rule]] | None = None, path: str | None = None) -> list[Finding]:
     """Every finding of the enabled rules on the document, sorted by position.
 
     `rules` is the rule list to run, in priority order (the registry's by default)."""
     if markers is None:
         markers = settings.markers()
-    ctx = CheckContext(doc=doc, markers=markers, settings=settings)
+    ctx = CheckContext(doc=doc, markers=markers, settings=settings, path=path)
     suppressions = Suppressions.scan(doc)
     for rule in enabled_rules(settings, doc.format, rules):
         ctx.rule = rule

@@ -10,6 +10,8 @@ override what the file says.
     extend-select = ["NL701"]       # add to the defaults
     unsafe-fixes = false
     extend-markers = ["markers.toml"]  # more labels and phrases, relative to the config file
+    templates = "nlclean-templates.json"  # what `nlclean learn` wrote (this name beside the
+                                          # config file is read by default when it exists)
 """
 from __future__ import annotations
 
@@ -28,7 +30,9 @@ if TYPE_CHECKING:
     from .markers import Markers
     from .rules.base import Rule
 
-KNOWN_KEYS = {"select", "ignore", "extend-select", "unsafe-fixes", "extend-markers"}
+KNOWN_KEYS = {"select", "ignore", "extend-select", "unsafe-fixes", "extend-markers", "templates"}
+# What `nlclean learn` writes and the settings read when no `templates` key names another file.
+DEFAULT_TEMPLATES = "nlclean-templates.json"
 
 
 class ConfigError(Exception):
@@ -51,6 +55,7 @@ class Settings:
     unsafe_fixes: bool = False
     extend_markers: tuple[str, ...] = ()
     source: str | None = None  # the config file these came from
+    templates: str | None = None  # the templates file of the template rule (absolute path)
 
     def is_enabled(self, rule: "type[Rule]") -> bool:
         if self.select is None:
@@ -89,6 +94,15 @@ def settings_from_table(table: dict, path: Path) -> Settings:
     for m in markers:
         if not Path(m).is_file():
             raise ConfigError(f"{path}: extend-markers file not found: {m}")
+    templates = table.get("templates")
+    if templates is not None and not isinstance(templates, str):
+        raise ConfigError(f"{path}: 'templates' must be a string (a file name)")
+    if templates is not None:
+        templates = str((path.parent / templates).resolve())
+        if not Path(templates).is_file():
+            raise ConfigError(f"{path}: templates file not found: {templates}")
+    elif (path.parent / DEFAULT_TEMPLATES).is_file():
+        templates = str((path.parent / DEFAULT_TEMPLATES).resolve())
     return Settings(
         select=_as_tuple(table["select"], "select", path) if "select" in table else None,
         ignore=_as_tuple(table.get("ignore", []), "ignore", path),
@@ -96,6 +110,7 @@ def settings_from_table(table: dict, path: Path) -> Settings:
         unsafe_fixes=unsafe,
         extend_markers=markers,
         source=str(path),
+        templates=templates,
     )
 
 
@@ -118,6 +133,8 @@ def _settings_for_dir(directory: Path) -> Settings:
                 table = _read_config(candidate)
                 if table is not None:
                     return settings_from_table(table, candidate)
+        if (d / DEFAULT_TEMPLATES).is_file():  # a learned templates file with no configuration beside it
+            return Settings(templates=str(d / DEFAULT_TEMPLATES))
     return Settings()
 
 

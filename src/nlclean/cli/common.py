@@ -27,6 +27,9 @@ def add_selection_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--extend-select", help="rules to run on top of the defaults")
     p.add_argument("--config", help="use this nlclean.toml / pyproject.toml instead of discovering one")
     p.add_argument("--stdin-filename", help="name of the file read from stdin (picks the format by suffix)")
+    p.add_argument("--templates", metavar="FILE",
+                   help="the senders' templates learned by `nlclean learn` (default: nlclean-templates.json "
+                        "beside the configuration, when it exists)")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
 
@@ -50,12 +53,29 @@ class SettingsResolver:
             "ignore": _selectors(args.ignore),
             "extend_select": _selectors(args.extend_select),
             "unsafe_fixes": unsafe,
+            "templates": str(Path(args.templates).resolve()) if getattr(args, "templates", None) else None,
         }
         self.fixed: Settings | None = load_file(args.config) if args.config else None
 
     def for_path(self, path: str | Path | None) -> Settings:
         base = self.fixed if self.fixed is not None else discover(path)
         return base.with_overrides(**self.overrides)
+
+    def validate(self, items: "list[Input]") -> None:
+        """Resolve the settings of every folder once, in this process, so that a
+        bad configuration or templates file is one error for the run (raised
+        here), not one per file from the workers."""
+        from ..templates import load as load_templates
+
+        seen: set = set()
+        for item in items:
+            where = Path(item.settings_path).resolve().parent if item.settings_path else None
+            if where in seen:
+                continue
+            seen.add(where)
+            settings = self.for_path(item.settings_path)
+            if settings.templates:
+                load_templates(settings.templates)
 
 
 def read_stdin(name: str | None) -> Newsletter:
@@ -71,6 +91,11 @@ class Input:
     name: str  # as shown in messages
     settings_path: str | Path | None  # where configuration is discovered from
     path: Path | None
+
+    @property
+    def source_path(self) -> str | None:
+        """The file the newsletter came from (or was named by --stdin-filename)."""
+        return str(self.settings_path) if self.settings_path else None
 
     def load(self, stdin_filename: str | None) -> Newsletter:
         return read(self.path) if self.path is not None else read_stdin(stdin_filename)

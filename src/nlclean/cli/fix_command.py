@@ -62,7 +62,8 @@ class FixJob:
         out = Outcome()
         try:
             nl = item.load(self.stdin_filename)
-            result = fix_text(nl.form.normalized, self.resolver.for_path(item.settings_path), nl.format)
+            result = fix_text(nl.form.normalized, self.resolver.for_path(item.settings_path), nl.format,
+                              path=item.source_path)
         except (FileError, NewContentError) as exc:
             out.messages.append(_error_line(f"{item.name}: {exc}" if isinstance(exc, NewContentError) else str(exc)))
             out.failed = True
@@ -118,6 +119,7 @@ def run(args: argparse.Namespace) -> int:
         for m in missing:
             error(m)
         items = [Input(str(f), f, f) for f in files]
+    resolver.validate(items)
     job = FixJob(
         resolver=resolver,
         stdin_filename=args.stdin_filename,

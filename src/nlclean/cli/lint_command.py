@@ -35,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
             error(m)
         failed = bool(missing)
         items = [Input(str(f), f, f) for f in files]
+    resolver.validate(items)
     with progress(len(items), not args.no_progress) as tick:
         for item in items:
             try:
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
                 tick()
                 continue
             doc = Document(nl.form.normalized, nl.format)
-            findings = check(doc, resolver.for_path(item.settings_path))
+            findings = check(doc, resolver.for_path(item.settings_path), path=item.source_path)
             if any(f.code == "NL000" for f in findings):
                 failed = True
             reports.append(FileReport(item.name, findings, doc.lines))

@@ -7,10 +7,10 @@ from importlib.util import find_spec
 
 from .. import __version__
 from ..settings import ConfigError
-from . import fix_command, lint_command, rules_command
+from . import fix_command, learn_command, lint_command, rules_command
 from .common import UsageError, error
 
-COMMANDS = [lint_command, fix_command, rules_command]
+COMMANDS = [lint_command, fix_command, learn_command, rules_command]
 
 
 def _optional_commands() -> list:

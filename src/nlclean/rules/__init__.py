@@ -21,6 +21,7 @@ from .read_in_app import ReadInApp
 from .share_icons import ShareIcons
 from .sponsor_block import SponsorBlock
 from .sponsor_us import SponsorUs
+from .template_block import TemplateBlock
 from .tidy import BlankLines, EmptySection, StrayThematicBreak, TrailingHardBreak
 from .tracking_pixel import TrackingPixel
 from .unescaped_dollar import UnescapedDollar
@@ -39,6 +40,7 @@ RULES: list[type[Rule]] = [
     PuzzleSection,
     NoStoryBlock,
     OrphanTocEntry,
+    TemplateBlock,  # after the rules whose findings are its other evidence
     RawHtml,
     HtmlEntity,
     UnescapedDollar,
