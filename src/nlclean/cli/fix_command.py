@@ -13,10 +13,10 @@ import argparse
 import sys
 from dataclasses import dataclass, field
 
-from ..files import FileError, discover, sync_directories, write_atomic
+from ..files import FileError, sync_directories, write_atomic
 from ..fixer import fix_text
 from ..guard import NewContentError
-from .common import Input, SettingsResolver, add_selection_options, error, progress
+from .common import Input, SettingsResolver, add_selection_options, gather_inputs, progress, quiet, show_requested
 from .parallel import add_jobs_option, run_jobs
 
 
@@ -109,27 +109,23 @@ def _error_line(message: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     resolver = SettingsResolver(args, unsafe=args.unsafe_fixes)
-    stdin_mode = args.paths == ["-"]
-    missing: list[str] = []
-    if stdin_mode:
-        items = [Input(args.stdin_filename or "-", args.stdin_filename, None)]
-    else:
-        files, missing = discover(args.paths)
-        for m in missing:
-            error(m)
-        items = [Input(str(f), f, f) for f in files]
+    inputs = gather_inputs(args, resolver)
+    shown = show_requested(args, inputs, resolver)
+    if shown is not None:
+        return shown
+    stdin_mode, items = inputs.stdin_mode, inputs.items
     job = FixJob(
         resolver=resolver,
         stdin_filename=args.stdin_filename,
         diff=args.diff,
         check=args.check,
         stdin_mode=stdin_mode,
-        announce=not args.quiet and (args.exit_non_zero_on_fix or args.check),
+        announce=not quiet(args) and (args.exit_non_zero_on_fix or args.check),
     )
-    failed = bool(missing)
+    failed = inputs.failed
     fixed_issues = fixed_files = remaining = 0
     written_in: list[str] = []
-    with progress(len(items), not args.no_progress and not stdin_mode) as tick:
+    with progress(len(items), not args.no_progress and not quiet(args) and not stdin_mode) as tick:
         for outcome in run_jobs(job, items, args.jobs):
             for line in outcome.messages:
                 sys.stderr.write(line)
@@ -146,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
                 fixed_issues += outcome.fixed_issues
             tick()
     sync_directories(written_in)
-    if not args.quiet:
+    if not quiet(args):
         verb = "Would fix" if (args.check or args.diff) else "Fixed"
         summary = (f"{verb} {fixed_issues} issue{'s' if fixed_issues != 1 else ''} in "
                    f"{fixed_files} file{'s' if fixed_files != 1 else ''}")
@@ -155,6 +151,6 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(summary + ".\n")
     if failed:
         return 2
-    if fixed_files and (args.check or args.diff or args.exit_non_zero_on_fix):
+    if fixed_files and (args.check or args.diff or args.exit_non_zero_on_fix) and not args.exit_zero:
         return 1
     return 0
