@@ -229,57 +229,52 @@ class Interrupted(BaseException):
     """Stands for a crash or Ctrl-C: not an OSError, so nothing may swallow it."""
 
 
-@pytest.mark.parametrize("where", ["write", "fsync", "replace"])
+@pytest.mark.parametrize("where", ["write", "fsync", "swap"])
 def test_write_interrupted_midway_leaves_the_original_and_no_temporary_file(tmp_path, monkeypatch, where):
-    import nlclean.files as files
+    import nlclean.safe_write as safe_write
 
     path = tmp_path / "issue.md"
     path.write_bytes(DIRTY)
 
     if where == "write":
-        real_fdopen = os.fdopen
+        real_write = os.write
 
-        def fdopen(fd, *args, **kwargs):
-            handle = real_fdopen(fd, *args, **kwargs)
-            real_write = handle.write
+        def half_then_crash(fd, data):
+            real_write(fd, bytes(data[: len(data) // 2]))
+            raise Interrupted
 
-            def half_then_crash(data):
-                real_write(data[: len(data) // 2])
-                handle.flush()
-                raise Interrupted
-
-            handle.write = half_then_crash
-            return handle
-
-        monkeypatch.setattr(files.os, "fdopen", fdopen)
+        monkeypatch.setattr(safe_write.os, "write", half_then_crash)
     else:
         def crash(*args, **kwargs):
             raise Interrupted
 
-        monkeypatch.setattr(files.os, where, crash)
+        if where == "swap":
+            monkeypatch.setattr(safe_write, "_exchange", crash)
+        else:
+            monkeypatch.setattr(safe_write.os, "fsync", crash)
 
     with pytest.raises(Interrupted):
-        files.write_atomic(path, CLEANED, expected=DIRTY)
+        safe_write.write_atomic(path, CLEANED, expected=DIRTY)
     monkeypatch.undo()
     assert path.read_bytes() == DIRTY
     assert leftovers(tmp_path) == []
 
 
 def test_failed_rename_is_reported_and_the_original_survives(tmp_path, monkeypatch, capsys):
-    import nlclean.files as files
+    import nlclean.safe_write as safe_write
 
     path = tmp_path / "a-issue.md"
     path.write_bytes(DIRTY)
     good = tmp_path / "b-good.md"
     good.write_bytes(DIRTY)
-    real_replace = os.replace
+    real_exchange = safe_write._exchange
 
-    def replace(src, dst):
-        if Path(dst).name == path.name:
+    def exchange(a, b):
+        if Path(b).name == path.name:
             raise OSError(5, "Input/output error")
-        return real_replace(src, dst)
+        return real_exchange(a, b)
 
-    monkeypatch.setattr(files.os, "replace", replace)
+    monkeypatch.setattr(safe_write, "_exchange", exchange)
     code, err = fix_in_process(capsys, path, good)
     assert code == 2
     assert f"{path}: cannot write (Input/output error); left untouched" in err

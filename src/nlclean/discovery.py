@@ -15,7 +15,10 @@ list of files, plus warnings and errors to print:
   exclusions to apply to it and its folders too: commit hooks name every
   staged file and want the project's exclusions kept.
 - Only regular files (or links to them) are ever opened: a FIFO, socket or
-  device is skipped with a warning (reading a FIFO would wait for ever).
+  device is skipped with a warning (reading a FIFO would wait for ever). A
+  link met in a folder that points outside every path given is skipped with a
+  warning too (name it to clean it); links to folders are not followed.
+- A file reached twice (named and searched, or through a link) is listed once.
 - A folder that cannot be read and a path that does not exist are errors; a
   folder or glob that yields no newsletter is a warning.
 
@@ -265,13 +268,20 @@ class Exclusions:
 # --- the search ----------------------------------------------------------------------------
 
 class _Finder:
-    def __init__(self, settings_for: Callable[[Path], ExclusionSettings], force_exclude: bool) -> None:
+    def __init__(self, paths: list[str], settings_for: Callable[[Path], ExclusionSettings],
+                 force_exclude: bool) -> None:
         self.settings_for = settings_for
         self.force_exclude = force_exclude
         self.gitignore = GitIgnore()
         self._exclusions: dict[tuple, Exclusions] = {}
-        self.found: set[Path] = set()
+        self.found: set[str] = set()  # real paths
         self.result = Discovered()
+        # What the paths given hold, for links met in a search: a folder what lies under it, a file itself.
+        self.given_folders = [os.path.join(os.path.realpath(p), "") for p in paths if os.path.isdir(p)]
+        self.given_files = {os.path.realpath(p) for p in paths if not os.path.isdir(p)}
+
+    def given(self, real: str) -> bool:
+        return real in self.given_files or any(real.startswith(folder) for folder in self.given_folders)
 
     # exclusions --------------------------------------------------------------------------
     def exclusions(self, real_folder: Path) -> Exclusions:
@@ -322,7 +332,7 @@ class _Finder:
         elif stat.S_ISREG(st.st_mode):
             real = Path(os.path.realpath(path))
             if not (self.forces_exclusion(real) and self.excluded_with_folders(real)):
-                self.keep(path)
+                self.keep(path, str(real))
         else:
             self.result.errors.append(f"{raw}: not a regular file (a FIFO, socket or device); not read")
 
@@ -333,12 +343,13 @@ class _Finder:
             literal += 1
         base = Path("/".join(segments[:literal]) or ("/" if raw.startswith("/") else "."))
         rest = "/".join(segments[literal:])
+        self.given_folders.append(os.path.join(os.path.realpath(base), ""))  # links within the glob's folder
         if not base.is_dir() or not self.search(base, _compile(glob_regex(rest))):
             self.result.warnings.append(f"{raw}: matches no files")
 
-    def keep(self, path: Path) -> None:
-        if path not in self.found:
-            self.found.add(path)
+    def keep(self, path: Path, real: str) -> None:
+        if real not in self.found:
+            self.found.add(real)
             self.result.files.append(path)
 
     def search(self, start: Path, pattern: re.Pattern[str] | None) -> int:
@@ -390,7 +401,14 @@ class _Finder:
                 if not stat.S_ISREG(mode):
                     self.result.warnings.append(f"{shown / name}: not a regular file (a FIFO, socket or device); skipped")
                     continue
-                self.keep(shown / name)
+                real_file = str(entry_real)
+                if entry.is_symlink():
+                    real_file = os.path.realpath(entry_real)
+                    if not self.given(real_file):
+                        self.result.warnings.append(
+                            f"{shown / name}: a symlink to {real_file}, outside the paths given; skipped (name it to clean it)")
+                        continue
+                self.keep(shown / name, real_file)
                 count += 1
         return count
 
@@ -398,7 +416,8 @@ class _Finder:
 def find_newsletters(paths: Iterable[str], settings_for: Callable[[Path], ExclusionSettings], *,
                      force_exclude: bool = False) -> Discovered:
     """The newsletters named by `paths` (files, folders, globs), sorted by path."""
-    finder = _Finder(settings_for, force_exclude)
+    paths = list(paths)
+    finder = _Finder(paths, settings_for, force_exclude)
     for raw in paths:
         finder.add(raw)
     finder.result.files.sort(key=lambda p: p.parts)
