@@ -249,3 +249,15 @@ def test_a_link_out_of_the_searched_folder_is_skipped_but_can_be_named(tmp_path)
     assert reported(proc) == ["news/a.md"]
     assert re.search(r"warning: news/link\.md: a symlink to .*outside the paths given", proc.stderr.decode())
     assert posix(linted("news/link.md", cwd=tmp_path)) == {"news/link.md"}
+
+
+def test_stdin_named_as_an_excluded_file_is_passed_through_under_force_exclude(tmp_path):
+    """Editors pipe a buffer with its file name: an excluded file comes back untouched, as with ruff."""
+    tree(tmp_path, {"nlclean.toml": 'extend-exclude = ["drafts"]\n'})
+    text = ONE_FINDING.encode()
+    fixed = nlclean_cli("fix", "--force-exclude", "--stdin-filename", "drafts/new.md", cwd=tmp_path, stdin=text)
+    assert (fixed.returncode, fixed.stdout) == (0, text), fixed.stderr
+    assert linted("--force-exclude", "--stdin-filename", "drafts/new.md", cwd=tmp_path, stdin=text) == []
+    # Without --force-exclude the name is only a name: stdin is cleaned.
+    cleaned = nlclean_cli("fix", "--stdin-filename", "drafts/new.md", cwd=tmp_path, stdin=text)
+    assert cleaned.stdout.decode() == nlclean.clean(ONE_FINDING)

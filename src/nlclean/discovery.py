@@ -13,7 +13,8 @@ list of files, plus warnings and errors to print:
 - A file named on the command line is processed even when excluded, as ruff
   does, unless `--force-exclude` (or `force-exclude = true`) asks for the
   exclusions to apply to it and its folders too: commit hooks name every
-  staged file and want the project's exclusions kept.
+  staged file and want the project's exclusions kept. The same holds for the
+  name given to stdin (`--stdin-filename`, see `excluded_when_named`).
 - Only regular files (or links to them) are ever opened: a FIFO, socket or
   device is skipped with a warning (reading a FIFO would wait for ever). A
   link met in a folder that points outside every path given is skipped with a
@@ -332,7 +333,7 @@ class _Finder:
         elif stat.S_ISREG(st.st_mode):
             real = Path(os.path.realpath(path))
             if not (self.forces_exclusion(real) and self.excluded_with_folders(real)):
-                self.keep(path, str(real))
+                self.keep(path, str(real))  # else: excluded, silently, as ruff does for a commit hook's files
         else:
             self.result.errors.append(f"{raw}: not a regular file (a FIFO, socket or device); not read")
 
@@ -413,6 +414,15 @@ class _Finder:
         return count
 
 
+def excluded_when_named(name: str, settings_for: Callable[[Path], ExclusionSettings], *,
+                        force_exclude: bool = False) -> bool:
+    """Whether a file named on the command line (it need not exist: the name of stdin)
+    is left out; only ever under `--force-exclude` / `force-exclude = true`."""
+    finder = _Finder([], settings_for, force_exclude)
+    real = Path(os.path.realpath(name))
+    return finder.forces_exclusion(real) and finder.excluded_with_folders(real)
+
+
 def find_newsletters(paths: Iterable[str], settings_for: Callable[[Path], ExclusionSettings], *,
                      force_exclude: bool = False) -> Discovered:
     """The newsletters named by `paths` (files, folders, globs), sorted by path."""
@@ -424,5 +434,6 @@ def find_newsletters(paths: Iterable[str], settings_for: Callable[[Path], Exclus
     return finder.result
 
 
-__all__ = ["Discovered", "Exclusions", "GitIgnore", "DEFAULT_EXCLUDE", "find_newsletters", "glob_regex",
+__all__ = ["Discovered", "Exclusions", "GitIgnore", "DEFAULT_EXCLUDE", "excluded_when_named", "find_newsletters",
+           "glob_regex",
            "is_glob", "parse_gitignore"]

@@ -107,12 +107,26 @@ class Inputs:
     items: list[Input]
     stdin_mode: bool
     failed: bool  # an error was printed: the run exits 2
+    # stdin named (--stdin-filename) as an excluded file under --force-exclude: no
+    # finding, and `fix` gives the text back as it came (what ruff does for editors).
+    stdin_excluded: bool = False
+
+    def pass_stdin_through(self, echo: bool) -> None:
+        data = sys.stdin.buffer.read()  # read even when not echoed: the writer is not cut off
+        if echo:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
 
 
 def gather_inputs(args: argparse.Namespace, resolver: SettingsResolver) -> Inputs:
     """stdin (`-`, or `--stdin-filename` with no path) or the files the paths name (discovery.py)."""
     paths = args.paths
     if paths == ["-"] or (not paths and args.stdin_filename):
+        if args.stdin_filename:
+            from ..discovery import excluded_when_named
+
+            if excluded_when_named(args.stdin_filename, resolver.for_path, force_exclude=args.force_exclude):
+                return Inputs([], True, False, stdin_excluded=True)
         return Inputs([Input(args.stdin_filename or "-", args.stdin_filename, None)], True, False)
     from ..discovery import find_newsletters
 

@@ -158,6 +158,9 @@ def run(args: argparse.Namespace) -> int:
     show_exit = show_requested(args, inputs, resolver)
     if show_exit is not None:
         return show_exit
+    if inputs.stdin_excluded:
+        inputs.pass_stdin_through(echo=True)
+        return 0
     stdin_mode, items = inputs.stdin_mode, inputs.items
     if not stdin_mode and not (args.check or args.diff):
         _remove_leftovers([item.path for item in items], quiet(args))

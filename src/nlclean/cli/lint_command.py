@@ -30,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
     shown = show_requested(args, inputs, resolver)
     if shown is not None:
         return shown
+    if inputs.stdin_excluded:
+        inputs.pass_stdin_through(echo=False)
     failed = inputs.failed
     with progress(len(inputs.items), not args.no_progress and not quiet(args)) as tick:
         for item in inputs.items:
