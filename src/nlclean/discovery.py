@@ -181,24 +181,25 @@ def _verdict(rules: list[_IgnoreRule], relative: str, is_dir: bool) -> bool | No
 
 
 class GitIgnore:
-    """What the `.gitignore` files above and beside a path ignore, read without git."""
+    """What the `.gitignore` files above and beside a path ignore, read without git.
+    Paths are real (symlink-free) absolute path strings: a search asks for thousands."""
 
     def __init__(self) -> None:
-        self._rules: dict[Path, list[_IgnoreRule]] = {}
-        self._repository: dict[Path, Path | None] = {}
-        self._cwd = Path(os.path.realpath(os.getcwd()))
+        self._rules: dict[str, list[_IgnoreRule]] = {}
+        self._repository: dict[str, str | None] = {}
+        self._cwd = os.path.realpath(os.getcwd())
 
-    def _rules_in(self, folder: Path) -> list[_IgnoreRule]:
-        rules = self._rules.get(folder)
+    def _rules_in(self, file: str) -> list[_IgnoreRule]:
+        rules = self._rules.get(file)
         if rules is None:
-            rules = self._rules[folder] = _read_rules(folder / ".gitignore")
+            rules = self._rules[file] = _read_rules(Path(file))
         return rules
 
-    def repository_top(self, folder: Path) -> Path | None:
+    def repository_top(self, folder: str) -> str | None:
         """The nearest folder holding `.git` (a folder, or a file in a worktree), if any."""
         if folder not in self._repository:
-            parent = folder.parent
-            if os.path.lexists(folder / ".git"):
+            parent = os.path.dirname(folder)
+            if os.path.lexists(os.path.join(folder, ".git")):
                 self._repository[folder] = folder
             elif parent == folder:
                 self._repository[folder] = None
@@ -206,31 +207,39 @@ class GitIgnore:
                 self._repository[folder] = self.repository_top(parent)
         return self._repository[folder]
 
-    def top_for(self, real_path: Path) -> Path:
+    def top_for(self, real_path: str) -> str:
         """The highest folder whose `.gitignore` applies to `real_path` (see the module docs)."""
-        folder = real_path if real_path.is_dir() else real_path.parent
+        folder = real_path if os.path.isdir(real_path) else os.path.dirname(real_path)
         repository = self.repository_top(folder)
         if repository is not None:
             return repository
-        return self._cwd if folder == self._cwd or self._cwd in folder.parents else folder
+        return self._cwd if _within(folder, self._cwd) else folder
 
-    def ignores(self, real_path: Path, is_dir: bool, top: Path) -> bool:
-        if real_path == top:
+    def ignores(self, real_path: str, is_dir: bool, top: str) -> bool:
+        if real_path == top or not _within(real_path, top):
             return False
-        folder = real_path.parent
+        folder = os.path.dirname(real_path)
         while True:  # the deepest .gitignore with a matching rule decides
-            verdict = _verdict(self._rules_in(folder), real_path.relative_to(folder).as_posix(), is_dir)
+            verdict = _verdict(self._rules_in(os.path.join(folder, ".gitignore")),
+                               _relative(real_path, folder), is_dir)
             if verdict is not None:
                 return verdict
-            if folder == top or folder.parent == folder:
+            if folder == top:
                 break
-            folder = folder.parent
+            folder = os.path.dirname(folder)
         if self.repository_top(top) == top:
-            exclude_file = top / ".git" / "info" / "exclude"
-            if exclude_file not in self._rules:
-                self._rules[exclude_file] = _read_rules(exclude_file)
-            return bool(_verdict(self._rules[exclude_file], real_path.relative_to(top).as_posix(), is_dir))
+            rules = self._rules_in(os.path.join(top, ".git", "info", "exclude"))
+            return bool(_verdict(rules, _relative(real_path, top), is_dir))
         return False
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
+
+
+def _relative(path: str, folder: str) -> str:
+    """`path` below `folder` as a relative, `/`-separated path (both real and absolute)."""
+    return path[len(folder.rstrip("/")) + 1:]
 
 
 # --- exclude / extend-exclude -------------------------------------------------------------
@@ -238,7 +247,7 @@ class GitIgnore:
 class Exclusions:
     """The `exclude` and `extend-exclude` patterns of one configuration."""
 
-    def __init__(self, patterns: Iterable[str], root: Path) -> None:
+    def __init__(self, patterns: Iterable[str], root: str) -> None:
         self.root = root
         names, paths = [], []
         for pattern in patterns:
@@ -258,11 +267,11 @@ class Exclusions:
         self._names = _compile("|".join(f"(?:{r})" for r in names)) if names else None
         self._paths = _compile("|".join(f"(?:{r})" for r in paths)) if paths else None
 
-    def excludes(self, real_path: Path) -> bool:
-        if self._names is not None and self._names.fullmatch(real_path.name):
+    def excludes(self, real_path: str, name: str) -> bool:
+        if self._names is not None and self._names.fullmatch(name):
             return True
-        if self._paths is not None and (real_path == self.root or self.root in real_path.parents):
-            return bool(self._paths.fullmatch(real_path.relative_to(self.root).as_posix()))
+        if self._paths is not None and real_path != self.root and _within(real_path, self.root):
+            return bool(self._paths.fullmatch(_relative(real_path, self.root)))
         return False
 
 
@@ -278,49 +287,48 @@ class _Finder:
         self.found: set[str] = set()  # real paths
         self.result = Discovered()
         # What the paths given hold, for links met in a search: a folder what lies under it, a file itself.
-        self.given_folders = [os.path.join(os.path.realpath(p), "") for p in paths if os.path.isdir(p)]
+        self.given_folders = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
         self.given_files = {os.path.realpath(p) for p in paths if not os.path.isdir(p)}
 
     def given(self, real: str) -> bool:
-        return real in self.given_files or any(real.startswith(folder) for folder in self.given_folders)
+        return real in self.given_files or any(_within(real, folder) for folder in self.given_folders)
 
     # exclusions --------------------------------------------------------------------------
-    def exclusions(self, real_folder: Path) -> Exclusions:
-        s = self.settings_for(real_folder)
+    def exclusions(self, real_folder: str) -> Exclusions:
+        """The exclude patterns of the settings that apply in a folder (asked once per folder)."""
+        s = self.settings_for(Path(real_folder))
         key = (s.exclude, s.extend_exclude, s.source)
         if key not in self._exclusions:
-            root = Path(s.source).parent if s.source else Path(os.path.realpath(os.getcwd()))
+            root = os.path.dirname(s.source) if s.source else self.gitignore._cwd
             patterns = (DEFAULT_EXCLUDE if s.exclude is None else s.exclude) + tuple(s.extend_exclude)
             self._exclusions[key] = Exclusions(patterns, root)
         return self._exclusions[key]
 
-    def excluded(self, real_path: Path, is_dir: bool, top: Path) -> bool:
-        return (self.exclusions(real_path.parent).excludes(real_path)
-                or self.gitignore.ignores(real_path, is_dir, top))
-
-    def excluded_with_folders(self, real_path: Path) -> bool:
+    def excluded_with_folders(self, real_path: str) -> bool:
         """For --force-exclude: the file, or a folder it is in (up to the project's root), is excluded."""
         top = self.gitignore.top_for(real_path)
-        root = self.exclusions(real_path.parent).root
+        root = self.exclusions(os.path.dirname(real_path)).root
         path, is_dir = real_path, False
-        while path.parent != path:
-            if self.excluded(path, is_dir, top):
+        while True:
+            parent = os.path.dirname(path)
+            if parent == path:
+                return False
+            if (self.exclusions(parent).excludes(path, os.path.basename(path))
+                    or self.gitignore.ignores(path, is_dir, top)):
                 return True
-            if path == root or path == top or path.parent == path:
-                break
-            path, is_dir = path.parent, True
-        return False
+            if path in (root, top):
+                return False
+            path, is_dir = parent, True
 
-    def forces_exclusion(self, real_path: Path) -> bool:
-        return self.force_exclude or self.settings_for(real_path.parent).force_exclude
+    def forces_exclusion(self, real_path: str) -> bool:
+        return self.force_exclude or self.settings_for(Path(os.path.dirname(real_path))).force_exclude
 
     # paths ---------------------------------------------------------------------------------
     def add(self, raw: str) -> None:
-        path = Path(raw)
         try:
-            st = os.stat(path)
+            st = os.stat(raw)
         except OSError:
-            if os.path.islink(path):
+            if os.path.islink(raw):
                 self.result.errors.append(f"{raw}: broken symbolic link")
             elif is_glob(raw):
                 self.add_glob(raw)
@@ -328,12 +336,12 @@ class _Finder:
                 self.result.errors.append(f"{raw}: no such file or directory")
             return
         if stat.S_ISDIR(st.st_mode):
-            if not self.search(path, None):
+            if not self.search(raw, None):
                 self.result.warnings.append(f"{raw}: no newsletters found (*.md, *.markdown, *.txt)")
         elif stat.S_ISREG(st.st_mode):
-            real = Path(os.path.realpath(path))
+            real = os.path.realpath(raw)
             if not (self.forces_exclusion(real) and self.excluded_with_folders(real)):
-                self.keep(path, str(real))  # else: excluded, silently, as ruff does for a commit hook's files
+                self.keep(os.path.normpath(raw), real)  # else: excluded, silently, as ruff does for a hook's files
         else:
             self.result.errors.append(f"{raw}: not a regular file (a FIFO, socket or device); not read")
 
@@ -342,74 +350,77 @@ class _Finder:
         literal = 0
         while literal < len(segments) - 1 and not is_glob(segments[literal]):
             literal += 1
-        base = Path("/".join(segments[:literal]) or ("/" if raw.startswith("/") else "."))
+        base = "/".join(segments[:literal]) or ("/" if raw.startswith("/") else ".")
         rest = "/".join(segments[literal:])
-        self.given_folders.append(os.path.join(os.path.realpath(base), ""))  # links within the glob's folder
-        if not base.is_dir() or not self.search(base, _compile(glob_regex(rest))):
+        self.given_folders.append(os.path.realpath(base))  # links within the glob's folder
+        if not os.path.isdir(base) or not self.search(base, _compile(glob_regex(rest))):
             self.result.warnings.append(f"{raw}: matches no files")
 
-    def keep(self, path: Path, real: str) -> None:
+    def keep(self, shown: str, real: str) -> None:
         if real not in self.found:
             self.found.add(real)
-            self.result.files.append(path)
+            self.result.files.append(Path(shown))
 
-    def search(self, start: Path, pattern: re.Pattern[str] | None) -> int:
+    def search(self, start: str, pattern: re.Pattern[str] | None) -> int:
         """Add the newsletters under `start` (those matching `pattern`, relative to `start`,
         when it is a glob's); return how many were found."""
-        real_start = Path(os.path.realpath(start))
+        real_start = os.path.realpath(start)
         top = self.gitignore.top_for(real_start)
         count = 0
         # (folder as shown, its real path, path relative to start, inside a folder the glob matched)
-        stack = [(start, real_start, "", pattern is None)]
+        stack = [("" if os.path.normpath(start) == "." else os.path.normpath(start), real_start, "", pattern is None)]
         while stack:
             shown, real, relative, matched = stack.pop()
             try:
                 with os.scandir(real) as it:
                     entries = list(it)
             except PermissionError:
-                self.result.errors.append(f"{shown}: permission denied; folder not searched")
+                self.result.errors.append(f"{shown or '.'}: permission denied; folder not searched")
                 continue
             except OSError as exc:
-                self.result.errors.append(f"{shown}: cannot be searched ({exc.strerror})")
+                self.result.errors.append(f"{shown or '.'}: cannot be searched ({exc.strerror})")
                 continue
+            exclusions = self.exclusions(real)
             for entry in entries:
                 name = entry.name
-                entry_relative = f"{relative}{name}"
-                entry_real = real / name
+                entry_relative = relative + name
+                entry_real = os.path.join(real, name)
+                entry_shown = os.path.join(shown, name)
                 try:
                     is_dir = entry.is_dir(follow_symlinks=False)
                 except OSError:
                     is_dir = False
                 if is_dir:
-                    if name.startswith(".") or self.excluded(entry_real, True, top):
+                    if (name.startswith(".") or exclusions.excludes(entry_real, name)
+                            or self.gitignore.ignores(entry_real, True, top)):
                         continue
                     matches = matched or bool(pattern is not None and pattern.fullmatch(entry_relative))
-                    stack.append((shown / name, entry_real, entry_relative + "/", matches))
+                    stack.append((entry_shown, entry_real, entry_relative + "/", matches))
                     continue
                 if pattern is not None and pattern.fullmatch(entry_relative):
                     pass  # a glob names this file: any suffix
                 elif not (matched and name.lower().endswith(NEWSLETTER_SUFFIXES)):
                     continue
-                if self.excluded(entry_real, False, top):
+                if exclusions.excludes(entry_real, name) or self.gitignore.ignores(entry_real, False, top):
                     continue
                 try:
                     mode = entry.stat().st_mode  # follows a link
                 except OSError:
-                    self.result.warnings.append(f"{shown / name}: broken symbolic link; skipped")
+                    self.result.warnings.append(f"{entry_shown}: broken symbolic link; skipped")
                     continue
                 if stat.S_ISDIR(mode):
                     continue  # a link to a folder: not followed, as os.walk does not
                 if not stat.S_ISREG(mode):
-                    self.result.warnings.append(f"{shown / name}: not a regular file (a FIFO, socket or device); skipped")
+                    self.result.warnings.append(f"{entry_shown}: not a regular file (a FIFO, socket or device); skipped")
                     continue
-                real_file = str(entry_real)
+                real_file = entry_real
                 if entry.is_symlink():
                     real_file = os.path.realpath(entry_real)
                     if not self.given(real_file):
-                        self.result.warnings.append(
-                            f"{shown / name}: a symlink to {real_file}, outside the paths given; skipped (name it to clean it)")
+                        self.result.warnings.append(f"{entry_shown}: a symlink to {real_file}, outside the paths "
+                                                    "given; skipped (name it to clean it)")
                         continue
-                self.keep(shown / name, real_file)
+                self.keep(entry_shown, real_file)
                 count += 1
         return count
 
@@ -419,7 +430,7 @@ def excluded_when_named(name: str, settings_for: Callable[[Path], ExclusionSetti
     """Whether a file named on the command line (it need not exist: the name of stdin)
     is left out; only ever under `--force-exclude` / `force-exclude = true`."""
     finder = _Finder([], settings_for, force_exclude)
-    real = Path(os.path.realpath(name))
+    real = os.path.realpath(name)
     return finder.forces_exclusion(real) and finder.excluded_with_folders(real)
 
 

@@ -107,51 +107,55 @@ class Inputs:
     items: list[Input]
     stdin_mode: bool
     failed: bool  # an error was printed: the run exits 2
-    # stdin named (--stdin-filename) as an excluded file under --force-exclude: no
-    # finding, and `fix` gives the text back as it came (what ruff does for editors).
-    stdin_excluded: bool = False
-
-    def pass_stdin_through(self, echo: bool) -> None:
-        data = sys.stdin.buffer.read()  # read even when not echoed: the writer is not cut off
-        if echo:
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
+    finished: int | None = None  # the exit code when nothing is left to do (--show-files, …)
 
 
-def gather_inputs(args: argparse.Namespace, resolver: SettingsResolver) -> Inputs:
-    """stdin (`-`, or `--stdin-filename` with no path) or the files the paths name (discovery.py)."""
+def gather_inputs(args: argparse.Namespace, resolver: SettingsResolver, *, echo_excluded_stdin: bool) -> Inputs:
+    """stdin (`-`, or `--stdin-filename` with no path) or the files the paths name (discovery.py).
+
+    The run is already `finished` after --show-files / --show-settings, and when
+    stdin is named as an excluded file under --force-exclude: then nothing is
+    reported, and with `echo_excluded_stdin` (fix) the text goes back as it came,
+    as ruff does for editors."""
     paths = args.paths
     if paths == ["-"] or (not paths and args.stdin_filename):
-        if args.stdin_filename:
+        inputs = Inputs([Input(args.stdin_filename or "-", args.stdin_filename, None)], True, False)
+        if args.stdin_filename and not (args.show_files or args.show_settings):
             from ..discovery import excluded_when_named
 
             if excluded_when_named(args.stdin_filename, resolver.for_path, force_exclude=args.force_exclude):
-                return Inputs([], True, False, stdin_excluded=True)
-        return Inputs([Input(args.stdin_filename or "-", args.stdin_filename, None)], True, False)
-    from ..discovery import find_newsletters
+                data = sys.stdin.buffer.read()  # read even when not echoed: the writer is not cut off
+                if echo_excluded_stdin:
+                    sys.stdout.buffer.write(data)
+                    sys.stdout.buffer.flush()
+                inputs.finished = 0
+    else:
+        from ..discovery import find_newsletters
 
-    found = find_newsletters(paths or ["."], resolver.for_path, force_exclude=args.force_exclude)
-    if not quiet(args):
-        for message in found.warnings:
-            warning(message)
-        if not found.files and not found.warnings:
-            warning("no newsletters found under the given paths")
-    for message in found.errors:
-        error(message)
-    return Inputs([Input(str(f), f, f) for f in found.files], False, bool(found.errors))
+        found = find_newsletters(paths or ["."], resolver.for_path, force_exclude=args.force_exclude)
+        if not quiet(args):
+            for message in found.warnings:
+                warning(message)
+            if not found.files and not found.warnings:
+                warning("no newsletters found under the given paths")
+        for message in found.errors:
+            error(message)
+        inputs = Inputs([Input(str(f), f, f) for f in found.files], False, bool(found.errors))
+    if args.show_files or args.show_settings:
+        _show(args, inputs, resolver)
+        inputs.finished = 2 if inputs.failed else 0
+    return inputs
 
 
-def show_requested(args: argparse.Namespace, inputs: Inputs, resolver: SettingsResolver) -> int | None:
-    """--show-files / --show-settings: print, and the run's exit code; None when neither was asked."""
+def _show(args: argparse.Namespace, inputs: Inputs, resolver: SettingsResolver) -> None:
+    """--show-files (sorted, one a line) and --show-settings (for the first file)."""
     if args.show_files:
         for item in inputs.items:
-            sys.stdout.write(f"{item.name}\n")
+            if item.path is not None:
+                sys.stdout.write(f"{item.name}\n")
     if args.show_settings:
         first = inputs.items[0] if inputs.items else Input(".", None, None)
         sys.stdout.write(describe_settings(first.name, resolver.for_path(first.settings_path)))
-    if args.show_files or args.show_settings:
-        return 2 if inputs.failed else 0
-    return None
 
 
 def describe_settings(label: str, settings: Settings) -> str:
@@ -205,7 +209,7 @@ def progress(count: int, enabled: bool) -> Iterator:
 
 
 __all__ = [
-    "add_selection_options", "gather_inputs", "show_requested", "describe_settings", "quiet", "Input", "Inputs",
+    "add_selection_options", "gather_inputs", "describe_settings", "quiet", "Input", "Inputs",
     "SettingsResolver", "read_stdin", "error", "warning", "progress", "UsageError", "ConfigError", "FileError",
     "format_for",
 ]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..files import FileBusy, FileError, sweep_stale, sync_directories, write_atomic
 from ..fixer import fix_text
 from ..guard import NewContentError
-from .common import Input, SettingsResolver, add_selection_options, gather_inputs, progress, quiet, show_requested
+from .common import Input, SettingsResolver, add_selection_options, gather_inputs, progress, quiet
 from .parallel import add_jobs_option, parent_gone, run_jobs
 
 
@@ -154,13 +154,9 @@ def _error_line(message: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     resolver = SettingsResolver(args, unsafe=args.unsafe_fixes)
-    inputs = gather_inputs(args, resolver)
-    show_exit = show_requested(args, inputs, resolver)
-    if show_exit is not None:
-        return show_exit
-    if inputs.stdin_excluded:
-        inputs.pass_stdin_through(echo=True)
-        return 0
+    inputs = gather_inputs(args, resolver, echo_excluded_stdin=True)
+    if inputs.finished is not None:
+        return inputs.finished
     stdin_mode, items = inputs.stdin_mode, inputs.items
     if not stdin_mode and not (args.check or args.diff):
         _remove_leftovers([item.path for item in items], quiet(args))

@@ -11,7 +11,7 @@ from ..files import FileError
 from ..output import FORMATS
 from ..output.report import FileReport
 from ..rules import BY_CODE
-from .common import SettingsResolver, add_selection_options, error, gather_inputs, progress, quiet, show_requested
+from .common import SettingsResolver, add_selection_options, error, gather_inputs, progress, quiet
 
 
 def add_parser(sub) -> None:
@@ -26,12 +26,9 @@ def add_parser(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     resolver = SettingsResolver(args)
     reports: list[FileReport] = []
-    inputs = gather_inputs(args, resolver)
-    shown = show_requested(args, inputs, resolver)
-    if shown is not None:
-        return shown
-    if inputs.stdin_excluded:
-        inputs.pass_stdin_through(echo=False)
+    inputs = gather_inputs(args, resolver, echo_excluded_stdin=False)
+    if inputs.finished is not None:
+        return inputs.finished
     failed = inputs.failed
     with progress(len(inputs.items), not args.no_progress and not quiet(args)) as tick:
         for item in inputs.items:
