@@ -6,7 +6,8 @@ Times, in one run, each the median of N runs in a fresh process:
 
   python    `python -c pass`: the floor any Python command pays;
   version   `nlclean --version`;
-  lint1     `nlclean lint` of one small newsletter (written to a temp folder).
+  lint1     `nlclean lint` of one small newsletter (written to a temp folder);
+  fix1      `nlclean fix --check` of the same file (what a commit hook runs).
 
 The ratios version/python and lint1/python are what to watch; the budget on
 the development machine is about 0.2 s for `--version` and 0.3 s for a
@@ -94,6 +95,7 @@ def main() -> int:
             "python": [sys.executable, "-c", "pass"],
             "version": [*nlclean, "--version"],
             "lint1": [*nlclean, "lint", "--no-progress", str(sample)],
+            "fix1": [*nlclean, "fix", "--check", "--no-progress", str(sample)],
         }
         # One untimed run each: the first start reads files the later ones find cached.
         for argv in commands.values():
