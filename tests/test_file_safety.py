@@ -116,6 +116,11 @@ def test_walking_a_folder_a_symlink_out_of_it_is_reported_and_not_written(tmp_pa
             "skipped (name it to clean it)") in proc.stderr
     assert "Fixed 2 issues in 1 file." in proc.stderr
     assert leftovers(tree) == [] and leftovers(outside.parent) == []
+    outside.write_bytes(DIRTY)
+    lint = subprocess.run([sys.executable, "-m", "nlclean.cli.main", "lint", "--output-format", "concise", str(tree)],
+                          capture_output=True, text=True)
+    assert f"{tree / 'a.md'}: a symlink to {outside.resolve()}, outside the paths given; skipped" in lint.stderr
+    assert "a.md" not in lint.stdout and lint.returncode == 0, lint.stdout + lint.stderr
     # Given as a path too, the target is inside what was asked for.
     both = nlclean_fix(tree, outside)
     assert both.returncode == 0, both.stderr

@@ -5,13 +5,13 @@ import argparse
 import sys
 from collections import Counter
 
-from ..document import Document
-from ..engine import check
-from ..files import FileError, discover
+from ..files import discover
 from ..output import FORMATS
 from ..output.report import FileReport
 from ..rules import BY_CODE
 from .common import Input, SettingsResolver, add_selection_options, error, progress
+from .lint_job import LintJob
+from .parallel import add_jobs_option, run_jobs
 
 
 def add_parser(sub) -> None:
@@ -20,6 +20,7 @@ def add_parser(sub) -> None:
     p.add_argument("--output-format", choices=sorted(FORMATS), default="full")
     p.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    add_jobs_option(p)
     p.set_defaults(run=run)
 
 
@@ -30,25 +31,22 @@ def run(args: argparse.Namespace) -> int:
     if args.paths == ["-"]:
         items = [Input(args.stdin_filename or "-", args.stdin_filename, None)]
     else:
-        files, missing = discover(args.paths)
+        skipped: list[str] = []
+        files, missing = discover(args.paths, skipped)
         for m in missing:
             error(m)
+        for line in skipped:
+            sys.stderr.write(f"nlclean: warning: {line}\n")
         failed = bool(missing)
         items = [Input(str(f), f, f) for f in files]
     with progress(len(items), not args.no_progress) as tick:
-        for item in items:
-            try:
-                nl = item.load(args.stdin_filename)
-            except FileError as exc:
-                error(str(exc))
+        for outcome in run_jobs(LintJob(resolver, args.stdin_filename), items, args.jobs):
+            if outcome.error is not None:
+                error(outcome.error)
                 failed = True
-                tick()
-                continue
-            doc = Document(nl.form.normalized, nl.format)
-            findings = check(doc, resolver.for_path(item.settings_path))
-            if any(f.code == "NL000" for f in findings):
-                failed = True
-            reports.append(FileReport(item.name, findings, doc.lines))
+            else:
+                failed |= outcome.internal_error
+                reports.append(outcome.report)
             tick()
     if args.statistics:
         counts = Counter(f.code for r in reports for f in r.findings)
