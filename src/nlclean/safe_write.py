@@ -111,7 +111,7 @@ def _new_file(directory: Path, name: str, suffix: str) -> tuple[int, str]:
         token = "".join(secrets.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(8))
         candidate = os.path.join(directory, f".{name}.{os.getpid()}.{token}{suffix}")
         try:
-            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+            fd = os.open(candidate, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
         except FileExistsError:
             continue
         _own_temporaries.add(candidate)

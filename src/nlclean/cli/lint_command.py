@@ -5,13 +5,12 @@ import argparse
 import sys
 from collections import Counter
 
-from ..document import Document
-from ..engine import check
-from ..files import FileError
 from ..output import FORMATS
 from ..output.report import FileReport
 from ..rules import BY_CODE
 from .common import SettingsResolver, add_selection_options, error, gather_inputs, progress, quiet
+from .lint_job import LintJob
+from .parallel import add_jobs_option, run_jobs
 
 
 def add_parser(sub) -> None:
@@ -20,6 +19,7 @@ def add_parser(sub) -> None:
     p.add_argument("--output-format", choices=sorted(FORMATS), default="full")
     p.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    add_jobs_option(p)
     p.set_defaults(run=run)
 
 
@@ -31,19 +31,13 @@ def run(args: argparse.Namespace) -> int:
         return inputs.finished
     failed = inputs.failed
     with progress(len(inputs.items), not args.no_progress and not quiet(args)) as tick:
-        for item in inputs.items:
-            try:
-                nl = item.load(args.stdin_filename)
-            except FileError as exc:
-                error(str(exc))
+        for outcome in run_jobs(LintJob(resolver, args.stdin_filename), inputs.items, args.jobs):
+            if outcome.error is not None:
+                error(outcome.error)
                 failed = True
-                tick()
-                continue
-            doc = Document(nl.form.normalized, nl.format)
-            findings = check(doc, resolver.for_path(item.settings_path))
-            if any(f.code == "NL000" for f in findings):
-                failed = True
-            reports.append(FileReport(item.name, findings, doc.lines))
+            else:
+                failed |= outcome.internal_error
+                reports.append(outcome.report)
             tick()
     if args.silent:
         pass
