@@ -12,6 +12,7 @@ override what the file says.
     extend-markers = ["markers.toml"]  # more labels and phrases, relative to the config file
     templates = "nlclean-templates.json"  # what `nlclean learn` wrote (this name beside the
                                           # config file is read by default when it exists)
+    extend-exclude = ["drafts", "archive/**"]  # files and folders not searched (see discovery.py)
 """
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
     from .markers import Markers
     from .rules.base import Rule
 
-KNOWN_KEYS = {"select", "ignore", "extend-select", "unsafe-fixes", "extend-markers", "templates"}
+KNOWN_KEYS = {"select", "ignore", "extend-select", "unsafe-fixes", "extend-markers",
+              "exclude", "extend-exclude", "force-exclude", "templates"}
 # What `nlclean learn` writes and the settings read when no `templates` key names another file.
 DEFAULT_TEMPLATES = "nlclean-templates.json"
 
@@ -56,6 +58,10 @@ class Settings:
     extend_markers: tuple[str, ...] = ()
     source: str | None = None  # the config file these came from
     templates: str | None = None  # the templates file of the template rule (absolute path)
+    # Which files a folder search skips (discovery.py); None: the default list.
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False  # apply the exclusions to files named on the command line too
 
     def is_enabled(self, rule: "type[Rule]") -> bool:
         if self.select is None:
@@ -88,6 +94,9 @@ def settings_from_table(table: dict, path: Path) -> Settings:
     unsafe = table.get("unsafe-fixes", False)
     if not isinstance(unsafe, bool):
         raise ConfigError(f"{path}: 'unsafe-fixes' must be true or false")
+    force_exclude = table.get("force-exclude", False)
+    if not isinstance(force_exclude, bool):
+        raise ConfigError(f"{path}: 'force-exclude' must be true or false")
     markers = tuple(
         str((path.parent / p).resolve()) for p in _as_tuple(table.get("extend-markers", []), "extend-markers", path)
     )
@@ -111,6 +120,9 @@ def settings_from_table(table: dict, path: Path) -> Settings:
         extend_markers=markers,
         source=str(path),
         templates=templates,
+        exclude=_as_tuple(table["exclude"], "exclude", path) if "exclude" in table else None,
+        extend_exclude=_as_tuple(table.get("extend-exclude", []), "extend-exclude", path),
+        force_exclude=force_exclude,
     )
 
 
