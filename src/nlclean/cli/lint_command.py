@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 
 from ..document import Document
 from ..engine import check
 from ..files import FileError, discover
 from ..output import FORMATS
-from ..output.report import FileReport
-from ..rules import BY_CODE
+from ..output.report import FileReport, ReadError
 from .common import Input, SettingsResolver, add_selection_options, error, progress
 
 
@@ -19,13 +17,16 @@ def add_parser(sub) -> None:
     add_selection_options(p)
     p.add_argument("--output-format", choices=sorted(FORMATS), default="full")
     p.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
-    p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="colour the full and concise formats (auto: on a terminal; NO_COLOR / FORCE_COLOR honoured)")
+    p.add_argument("--show-fixes", action="store_true", help="show each fix as a diff under its finding (full format)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     resolver = SettingsResolver(args)
     reports: list[FileReport] = []
+    read_errors: list[ReadError] = []  # also handed to the formats (SARIF records them)
     failed = False
     if args.paths == ["-"]:
         items = [Input(args.stdin_filename or "-", args.stdin_filename, None)]
@@ -33,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
         files, missing = discover(args.paths)
         for m in missing:
             error(m)
+            read_errors.append(ReadError(m))
         failed = bool(missing)
         items = [Input(str(f), f, f) for f in files]
     with progress(len(items), not args.no_progress) as tick:
@@ -41,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
                 nl = item.load(args.stdin_filename)
             except FileError as exc:
                 error(str(exc))
+                read_errors.append(ReadError(str(exc), item.name))
                 failed = True
                 tick()
                 continue
@@ -51,14 +54,12 @@ def run(args: argparse.Namespace) -> int:
             reports.append(FileReport(item.name, findings, doc.lines))
             tick()
     if args.statistics:
-        counts = Counter(f.code for r in reports for f in r.findings)
-        for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            rule = BY_CODE.get(code)
-            fixable = "[*]" if rule and rule.fix_safety.value == "safe" else "   "
-            sys.stdout.write(f"{n:>6}  {code}  {fixable} {rule.name if rule else 'internal-error'}\n")
+        from ..output.statistics import write_statistics
+
+        write_statistics(reports, sys.stdout, as_json=args.output_format == "json")
     elif not args.quiet or args.output_format != "full":
         color = {"always": True, "never": False}.get(args.color)
-        FORMATS[args.output_format](reports, sys.stdout, color=color)
+        FORMATS[args.output_format](reports, sys.stdout, color=color, errors=read_errors, show_fixes=args.show_fixes)
     total = sum(len(r.findings) for r in reports)
     if not args.quiet and args.output_format == "full":
         fixable = sum(1 for r in reports for f in r.findings if f.fix and f.fix.is_safe)
