@@ -13,12 +13,12 @@ folder), as GitLab links them to the repository's files.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
 from typing import TextIO
 
 from ..findings import Finding, Severity
+from .json_text import dumps
 from .report import FileReport
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -62,5 +62,4 @@ def write_gitlab(reports: list[FileReport], out: TextIO, **_) -> None:
                 "severity": _SEVERITY[f.severity],
                 "location": {"path": path, "lines": {"begin": f.start_pos.line, "end": f.end_pos.line}},
             })
-    json.dump(issues, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(dumps(issues, expand=1) + "\n")

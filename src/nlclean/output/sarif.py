@@ -15,7 +15,6 @@ checks it). What the schema leaves to the producer:
 """
 from __future__ import annotations
 
-import json
 import os
 from bisect import bisect_right
 from itertools import accumulate
@@ -26,6 +25,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..findings import Finding, Severity
 from ..rules import BY_CODE
+from .json_text import dumps
 from .report import FileReport, ReadError
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -135,5 +135,4 @@ def write_sarif(reports: list[FileReport], out: TextIO, *, errors: list[ReadErro
             "results": results,
         }],
     }
-    json.dump(doc, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(dumps(doc, expand=4) + "\n")
