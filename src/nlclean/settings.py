@@ -10,6 +10,7 @@ override what the file says.
     extend-select = ["NL701"]       # add to the defaults
     unsafe-fixes = false
     extend-markers = ["markers.toml"]  # more labels and phrases, relative to the config file
+    extend-exclude = ["drafts", "archive/**"]  # files and folders not searched (see discovery.py)
 """
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
     from .markers import Markers
     from .rules.base import Rule
 
-KNOWN_KEYS = {"select", "ignore", "extend-select", "unsafe-fixes", "extend-markers"}
+KNOWN_KEYS = {"select", "ignore", "extend-select", "unsafe-fixes", "extend-markers",
+              "exclude", "extend-exclude", "force-exclude"}
 
 
 class ConfigError(Exception):
@@ -51,6 +53,10 @@ class Settings:
     unsafe_fixes: bool = False
     extend_markers: tuple[str, ...] = ()
     source: str | None = None  # the config file these came from
+    # Which files a folder search skips (discovery.py); None: the default list.
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False  # apply the exclusions to files named on the command line too
 
     def is_enabled(self, rule: "type[Rule]") -> bool:
         if self.select is None:
@@ -83,6 +89,9 @@ def settings_from_table(table: dict, path: Path) -> Settings:
     unsafe = table.get("unsafe-fixes", False)
     if not isinstance(unsafe, bool):
         raise ConfigError(f"{path}: 'unsafe-fixes' must be true or false")
+    force_exclude = table.get("force-exclude", False)
+    if not isinstance(force_exclude, bool):
+        raise ConfigError(f"{path}: 'force-exclude' must be true or false")
     markers = tuple(
         str((path.parent / p).resolve()) for p in _as_tuple(table.get("extend-markers", []), "extend-markers", path)
     )
@@ -96,6 +105,9 @@ def settings_from_table(table: dict, path: Path) -> Settings:
         unsafe_fixes=unsafe,
         extend_markers=markers,
         source=str(path),
+        exclude=_as_tuple(table["exclude"], "exclude", path) if "exclude" in table else None,
+        extend_exclude=_as_tuple(table.get("extend-exclude", []), "extend-exclude", path),
+        force_exclude=force_exclude,
     )
 
 
