@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
@@ -133,6 +133,7 @@ class Inputs:
     stdin_mode: bool
     failed: bool  # an error was printed: the run exits 2
     finished: int | None = None  # the exit code when nothing is left to do (--show-files, …)
+    errors: list[str] = field(default_factory=list)  # the errors printed, for formats that record them (SARIF)
 
 
 def gather_inputs(args: argparse.Namespace, resolver: SettingsResolver, *, echo_excluded_stdin: bool) -> Inputs:
@@ -165,7 +166,7 @@ def gather_inputs(args: argparse.Namespace, resolver: SettingsResolver, *, echo_
                 warning("no newsletters found under the given paths")
         for message in found.errors:
             error(message)
-        inputs = Inputs([Input(str(f), f, f) for f in found.files], False, bool(found.errors))
+        inputs = Inputs([Input(str(f), f, f) for f in found.files], False, bool(found.errors), errors=list(found.errors))
     if args.show_files or args.show_settings:
         _show(args, inputs, resolver)
         inputs.finished = 2 if inputs.failed else 0
