@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .document import Document
 from .findings import Applicability, Edit, Finding, Fix
+from .guard import words
 from .inline_syntax import visible_text
 from .markers import Markers
 from .settings import Settings
@@ -141,17 +142,20 @@ class CheckContext:
             if parent is not None and parent.kind == "list_item" and len(parent.children) == 1:
                 start, end = parent.start, parent.end
             return self.remove_lines(message, start, end, title, evidence)
-        edits = [Edit(base + a, base + b) for a, b in close_up(source, sorted(spans))]
+        edits = [Edit(base + a, base + b, gap) for a, b, gap in close_up(source, sorted(spans))]
         return self.finding(message, edits[0].start, edits[-1].end, edits, title, None, evidence)
 
 
-def close_up(source: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Widen inline removals so the text closes up as if they had never been there.
+def close_up(source: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Widen inline removals so the text closes up as if they had never been
+    there: (start, end, what goes in their place).
 
     A line left with nothing on it goes with its newline (a blank line would
     split the paragraph in two); spaces left at the end of a line go (two of
     them would turn the line break into a hard break). Spans are sorted and do
-    not overlap; a span that crosses a line break is left as it is.
+    not overlap; a span that crosses a line break is left as it is. A removal
+    between two words (`trivia[](x)news`) leaves a space, so that the words
+    stay apart and do not become a new one ("trivianews").
     """
     out: list[tuple[int, int]] = []
     by_line: dict[int, list[tuple[int, int]]] = {}
@@ -186,4 +190,37 @@ def close_up(source: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
                 a -= 1
             on_line[-1] = (a, b)
         out.extend(on_line)
-    return sorted(out)
+    return _keep_words_apart(source, sorted(out))
+
+
+def _keep_words_apart(source: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Each removal with the text that replaces it: a space where the text on
+    its two sides would otherwise run together into another word, else nothing.
+
+    Touching spans are one removal. The two sides are compared as the guard
+    counts words (entities decoded, escapes dropped), from the last space
+    before the removal to the first space after it."""
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    out: list[tuple[int, int, str]] = []
+    for k, (a, b) in enumerate(merged):
+        # Only the text up to the neighbouring removals: a long line with many
+        # removals is read once, not once per removal.
+        left = source[_after_last_space(source, merged[k - 1][1] if k else 0, a) : a]
+        right = source[b : _first_space(source, b, merged[k + 1][0] if k + 1 < len(merged) else len(source))]
+        joins = left and right and words(left + right) != words(left + " " + right)
+        out.append((a, b, " " if joins else ""))
+    return out
+
+
+def _after_last_space(source: str, lo: int, hi: int) -> int:
+    return max(lo, source.rfind(" ", lo, hi) + 1, source.rfind("\t", lo, hi) + 1, source.rfind("\n", lo, hi) + 1)
+
+
+def _first_space(source: str, lo: int, hi: int) -> int:
+    found = [j for j in (source.find(" ", lo, hi), source.find("\t", lo, hi), source.find("\n", lo, hi)) if j != -1]
+    return min(found) if found else hi
