@@ -29,8 +29,8 @@ def _settings(settings: Settings | None, select, ignore, unsafe: bool | None) ->
 def fix(text: str, *, format: Format = "markdown", settings: Settings | None = None) -> FixResult:
     """Clean `text`; the result's `.text` keeps the input's line endings, BOM and final newline."""
     form = TextForm.of(text)
-    result = fix_text(form.normalized, settings or Settings(), format)
-    result.text = form.restore(result.text)
+    result = fix_text(form.normalized, settings or Settings(), format, follow_lines=form.mixed)
+    result.text = form.restore(result.text, result.line_origins)
     return result
 
 

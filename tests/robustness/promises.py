@@ -2,6 +2,8 @@
 finds broken. Shared by the fuzz tests and scripts/fuzz.py."""
 from __future__ import annotations
 
+import re
+
 import nlclean
 from nlclean.document import FRONT_MATTER
 from nlclean.engine import INTERNAL_ERROR_CODE
@@ -13,16 +15,17 @@ class BrokenPromise(AssertionError):
     pass
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
 def _front_matter(text: str) -> str | None:
     body = text[1:] if text.startswith(BOM) else text
-    m = FRONT_MATTER.match(body.replace("\r\n", "\n"))
+    m = FRONT_MATTER.match(re.sub(r"\r\n?", "\n", body))
     if not m:
         return None
-    # The same stretch in the original line endings: as many lines as it spans.
-    lines = m.group(0).count("\n")
-    sep = "\r\n" if "\r\n" in body else "\n"
-    parts = body.split(sep)
-    return sep.join(parts[:lines]) + (sep if lines < len(parts) else "")
+    # The same stretch as written, each line with its own ending: as many lines as it spans.
+    lines = m.group(0).count("\n") + (0 if m.group(0).endswith("\n") else 1)
+    return "".join(_LINE.findall(body)[:lines])
 
 
 def _line_ending(text: str) -> str | None:
@@ -31,6 +34,10 @@ def _line_ending(text: str) -> str | None:
     lf, cr = text.count("\n") - crlf, text.count("\r") - crlf
     kinds = [name for name, n in (("\r\n", crlf), ("\n", lf), ("\r", cr)) if n]
     return kinds[0] if len(kinds) == 1 else ("mixed" if kinds else None)
+
+
+def _kinds(text: str) -> set[str]:
+    return set(re.findall(r"\r\n|\r|\n", text))
 
 
 def check_promises(text: str, *, format: str = "markdown", unsafe: bool = False) -> str:
@@ -52,6 +59,8 @@ def check_promises(text: str, *, format: str = "markdown", unsafe: bool = False)
     ending = _line_ending(text)
     if ending not in (None, "mixed") and _line_ending(body) not in (ending, None):
         raise BrokenPromise(f"the line endings changed from {ending!r} to {_line_ending(body)!r}")
+    if ending == "mixed" and _kinds(body) - _kinds(text):
+        raise BrokenPromise(f"a kind of line ending the input did not have: {sorted(_kinds(body) - _kinds(text))!r}")
     if body and body.endswith(("\n", "\r")) != text.endswith(("\n", "\r")):
         raise BrokenPromise("the final newline was not kept")
     front = _front_matter(text)
