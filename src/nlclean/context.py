@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .document import Document
 from .findings import Applicability, Edit, Finding, Fix
-from .guard import words
+from .guard import separator
 from .inline_syntax import visible_text
 from .markers import Markers
 from .settings import Settings
@@ -197,9 +197,8 @@ def _keep_words_apart(source: str, spans: list[tuple[int, int]]) -> list[tuple[i
     """Each removal with the text that replaces it: a space where the text on
     its two sides would otherwise run together into another word, else nothing.
 
-    Touching spans are one removal. The two sides are compared as the guard
-    counts words (entities decoded, escapes dropped), from the last space
-    before the removal to the first space after it."""
+    Touching spans are one removal; its two sides are compared as the guard
+    counts words (`guard.separator`)."""
     merged: list[list[int]] = []
     for a, b in spans:
         if merged and a <= merged[-1][1]:
@@ -208,19 +207,8 @@ def _keep_words_apart(source: str, spans: list[tuple[int, int]]) -> list[tuple[i
             merged.append([a, b])
     out: list[tuple[int, int, str]] = []
     for k, (a, b) in enumerate(merged):
-        # Only the text up to the neighbouring removals: a long line with many
-        # removals is read once, not once per removal.
-        left = source[_after_last_space(source, merged[k - 1][1] if k else 0, a) : a]
-        right = source[b : _first_space(source, b, merged[k + 1][0] if k + 1 < len(merged) else len(source))]
-        joins = left and right and words(left + right) != words(left + " " + right)
-        out.append((a, b, " " if joins else ""))
+        # Only the text up to the neighbouring removals counts (what stays).
+        left = source[max(merged[k - 1][1] if k else 0, a - 64) : a]
+        right = source[b : min(merged[k + 1][0] if k + 1 < len(merged) else len(source), b + 64)]
+        out.append((a, b, separator(left, right)))
     return out
-
-
-def _after_last_space(source: str, lo: int, hi: int) -> int:
-    return max(lo, source.rfind(" ", lo, hi) + 1, source.rfind("\t", lo, hi) + 1, source.rfind("\n", lo, hi) + 1)
-
-
-def _first_space(source: str, lo: int, hi: int) -> int:
-    found = [j for j in (source.find(" ", lo, hi), source.find("\t", lo, hi), source.find("\n", lo, hi)) if j != -1]
-    return min(found) if found else hi

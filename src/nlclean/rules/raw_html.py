@@ -24,6 +24,7 @@ import re
 from typing import Iterator
 
 from ..findings import Edit, Finding
+from ..guard import separator
 from ..inline_syntax import HTML_TAG, all_links, code_spans, is_escaped, is_protected, merge_spans
 from ..markers import lines_holding
 from ..suppression import DIRECTIVE
@@ -67,11 +68,7 @@ def _destination(url: str) -> str:
 
 def _join(left: str, right: str) -> str:
     """Join text around a removed tag without gluing two words into one."""
-    # A backslash escape (`\_`) is its character to a reader: look past it.
-    first = right[1:2] if right[:1] == "\\" else right[:1]
-    if left and first and (left[-1].isalnum() or left[-1] == "_") and (first.isalnum() or first == "_"):
-        return left + " " + right
-    return left + right
+    return left + separator(left, right) + right
 
 
 def html_to_markdown(html_text: str, markers, *, block: bool) -> str:
@@ -81,7 +78,7 @@ def html_to_markdown(html_text: str, markers, *, block: bool) -> str:
     # No comment closes after the last `-->`: leaving that tail out of the search
     # keeps unclosed `<!--`s from each rescanning it.
     head_end = text.rfind("-->") + 3
-    text = _COMMENT.sub(lambda m: m.group(0) if DIRECTIVE.fullmatch(m.group(0)) else "", text[:head_end]) + text[head_end:]
+    text = _COMMENT.sub(lambda m: m.group(0) if DIRECTIVE.fullmatch(m.group(0)) else "\x00", text[:head_end]) + text[head_end:]
     out: list[str] = []
     link_stack: list[tuple[int, str | None]] = []
     pos = 0
@@ -106,10 +103,14 @@ def html_to_markdown(html_text: str, markers, *, block: bool) -> str:
                     out.append(f"[{inner}]({_destination(href)})")
                 else:
                     out.append("\x00" + inner + "\x00")  # the tags go; their text stays apart from its neighbours
+            else:
+                out.append("\x00")  # a stray </a>
         elif name == "img" and not closing:
             src = _attr(tag, "src")
             if src and not _is_pixel(tag, src, markers):
                 out.append(f"![{_attr(tag, 'alt') or ''}]({_destination(src)})")
+            else:
+                out.append("\x00")  # a dropped image: the words on its sides stay apart
         elif name == "br":
             out.append("\n" if block else "\\\n")
         elif block and name in _BLOCK_TAGS:
@@ -209,7 +210,7 @@ class RawHtml(Rule):
         else:
             converted = html_to_markdown(segment, ctx.markers, block=False)
         # `x<b>y</b>` must not become the word "xy": keep the text around the stretch apart too.
-        left, right = source[a - 1 : a], source[b : b + (2 if source[b : b + 1] == "\\" else 1)]
+        left, right = source[max(a - 64, 0) : a], source[b : b + 64]
         joined = _join(_join(left, converted), right)
         edits = [Edit(a, b, joined[len(left) : len(joined) - len(right)])]
         base = doc.offset(block.start)
