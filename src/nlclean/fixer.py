@@ -52,16 +52,17 @@ class _SortedEdits:
         self.starts: list[int] = starts or []
         self.ends: list[int] = ends or []
 
-    def conflicts(self, edit: Edit) -> bool:
+    def conflicts(self, edit: Edit, touching: bool = False) -> bool:
+        """Whether `edit` overlaps a chosen edit (`touching`: or meets one end to end)."""
         # Chosen edits never overlap, so only the neighbours on each side matter.
         i = bisect_left(self.starts, edit.start)
-        if i > 0 and self.ends[i - 1] > edit.start:
+        if i > 0 and (self.ends[i - 1] > edit.start or touching and self.ends[i - 1] == edit.start):
             return True
         if i < len(self.starts):
             nxt = self.starts[i]
             if nxt == edit.start:  # two edits at one point: order would be ambiguous
                 return True
-            if nxt < edit.end:
+            if nxt < edit.end or touching and nxt == edit.end:
                 return True
         return False
 
@@ -79,7 +80,13 @@ class _TakenEdits:
     """The edits chosen so far in a round (thousands when every `$` or entity
     is a fix). Each rule's edits arrive in position order, so they are
     appended to a list of their own and merged into the rest when the next
-    rule starts: linear, where inserting into one list was quadratic."""
+    rule starts: linear, where inserting into one list was quadratic.
+
+    An edit that meets another rule's edit end to end waits for the next
+    round: each rule keeps the words on the two sides of its edit apart as
+    they stand (`guard.separator`), and two rules' edits side by side would
+    each see the other's text, not what remains (`build<p>[](icon)__deploy`
+    lost both and became "build__deploy")."""
 
     def __init__(self) -> None:
         self.earlier = _SortedEdits()
@@ -92,7 +99,7 @@ class _TakenEdits:
             self.current = _SortedEdits()
 
     def conflicts(self, edit: Edit) -> bool:
-        return self.earlier.conflicts(edit) or self.current.conflicts(edit)
+        return self.earlier.conflicts(edit, touching=True) or self.current.conflicts(edit)
 
     def add(self, edit: Edit) -> None:
         self.current.add(edit)

@@ -58,6 +58,17 @@ def test_entities_decode_without_changing_the_page(text):
     # the guard refused, and the whole file was left uncleaned.
     "# Weekly\n\nToday's trivia[](https://www.facebook.com/sharer/sharer.php?u=1)news is short.\n",
     "# Weekly\n\nToday's trivia![](https://t.example/open.gif)news is short.\n",
+    # In an html block, a comment, a dropped pixel or a stray </a> between two words glued them.
+    "# Notes\n\n<div>Read the news here<!-- note -->review today.</div>\n",
+    "# Notes\n\n<div>A sponsor<img src=\"https://t.example/o.gif\" width=\"1\" height=\"1\">model story.</div>\n",
+    "# Notes\n\n<div>The city İstanbul</a>Open the map today.</div>\n",
+    # A removed tag between a Greek final sigma and a letter made it a medial sigma:
+    # another word to the guard, though the removal only looked at one character beside it.
+    "# Notes\n\nThe myth of ΣΊΣΥΦΟΣ`<span>queue</span> goes on.\n",
+    # Two rules' edits side by side, each keeping its own sides apart, glued the words
+    # beyond both: an html tag and an icon link, an icon link and a <sup>.
+    "# Notes\n\nWe build<p>[](https://x.com/icon/LucideHeart.png)__deploy news\n",
+    "# Notes\n\nMore here[](https://x.com/icon/LucideHeart.png)<sup>1</sup> text.\n",
     # The last line removed without its newline: the next run saw another end
     # of the document and removed more (not idempotent).
     "# Weekly\n\nA long story about the river and the city budget.\n\n### Unsubscribe partner\n\n"
