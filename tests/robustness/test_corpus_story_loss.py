@@ -134,7 +134,7 @@ def test_the_check_tells_a_labelled_removal_from_an_unexplained_one():
     # than 20 words is a story-sized removal its evidence explains; the same
     # removal explained by anything but a marker, or made by a tidy rule, is not.
     body = " ".join(f"gadget{i} helps" for i in range(12))
-    text = f"# Weekly\n\nThe news of the day.\n\n**Sponsored by Acme**\n\n{body}.\n\n## Next story\n\nMore news.\n"
+    text = f"# Weekly\n\nThe news of the day.\n\n## Acme (Sponsored)\n\n{body}.\n\n## Next story\n\nMore news.\n"
     settings = Settings()
     doc = Document(text)
     sponsor = [f for f in check(doc, settings, settings.markers()) if f.code == "NL101"]
