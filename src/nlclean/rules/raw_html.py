@@ -34,6 +34,12 @@ from .base import Rule
 # run of `<script>`s never rescans the rest of the text from each of them.
 _DROP_WITH_CONTENT = re.compile(r"<(script|style|head|title)\b[^<>]*>(?:(?!<\1\b).)*?</\1\s*>", re.I | re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+# Pieces of Outlook's conditional comments (`<!--[if mso]>` … `<![endif]-->`)
+# that the rest of their comment did not come with, and, in an html block, a
+# `<!--` that nothing closes: left in the output, one opens a comment that
+# hides everything after it.
+_CONDITIONAL_PIECE = re.compile(r"<!--\[if\b[^\]>]*\]>(?:<!-->)?|<!\[endif\]-->|<!\[if\b[^\]>]*\]>|<!\[endif\]>", re.I)
+_OPEN_COMMENT = re.compile(r"<!--")
 _ATTR = r"""\b{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
 _NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9-]*)")
 _BLOCK_TAGS = frozenset(
@@ -41,6 +47,15 @@ _BLOCK_TAGS = frozenset(
     "center body html main nav aside figure figcaption dl dt dd hr pre form".split()
 )
 _CELL_TAGS = frozenset({"td", "th"})
+# The elements email html is written with (layout, formatting, Outlook's `o:`
+# and `v:` namespaces). A tag of another name (`<iframe sandbox>`,
+# `<input type="file">`, `Promise<void>`) standing alone in a sentence is
+# something the story talks about, not html left over from the email.
+_EMAIL_TAGS = _BLOCK_TAGS | _CELL_TAGS | frozenset(
+    "a img br span font b i u s em strong small big sup sub strike del ins mark code tt kbd q cite abbr "
+    "wbr col colgroup caption style script head title meta link base o v w xml picture source map area "
+    "label time address bdi bdo".split()
+)
 _LINE_START_SYNTAX = re.compile(r"^(\s*)([#>+=\-*]|\d+[.)])")
 
 
@@ -71,14 +86,34 @@ def _join(left: str, right: str) -> str:
     return left + separator(left, right) + right
 
 
-def html_to_markdown(html_text: str, markers, *, block: bool) -> str:
+def _tag_name(tag: str) -> str:
+    m = _NAME.match(tag)
+    return m.group(1).lower() if m else ""
+
+
+def named_in_prose(tags: list[str]) -> frozenset[str]:
+    """Names of the tags among `tags` (one block's) that its text talks about:
+    not an element email html is written with, and not opened and closed in
+    the block (a pair is html, whatever its name)."""
+    opened = {_tag_name(t) for t in tags if not t.startswith("</")}
+    closed = {_tag_name(t) for t in tags if t.startswith("</")}
+    return frozenset(n for n in opened ^ closed if n and n not in _EMAIL_TAGS)
+
+
+def html_to_markdown(html_text: str, markers, *, block: bool, prose: frozenset[str] = frozenset()) -> str:
     """The markdown that html stands for. `block`: an html block (tags of block
-    elements become line breaks) rather than inline html inside a paragraph."""
+    elements become line breaks) rather than inline html inside a paragraph.
+    `prose`: names of tags the text talks about (`named_in_prose`), which stay
+    as text, escaped so that a reader sees them."""
     text = _DROP_WITH_CONTENT.sub(" ", html_text)
     # No comment closes after the last `-->`: leaving that tail out of the search
-    # keeps unclosed `<!--`s from each rescanning it.
-    head_end = text.rfind("-->") + 3
-    text = _COMMENT.sub(lambda m: m.group(0) if DIRECTIVE.fullmatch(m.group(0)) else "\x00", text[:head_end]) + text[head_end:]
+    # keeps unclosed `<!--`s from each rescanning it. A conditional comment
+    # closed in the text goes whole, what it holds included (it is for Outlook).
+    last_closer = text.rfind("-->")
+    head_end = last_closer + 3 if last_closer != -1 else 0
+    head = _COMMENT.sub(lambda m: m.group(0) if DIRECTIVE.fullmatch(m.group(0)) else "\x00", text[:head_end])
+    tail = _CONDITIONAL_PIECE.sub("\x00", text[head_end:])
+    text = _CONDITIONAL_PIECE.sub("\x00", head) + (_OPEN_COMMENT.sub("\x00", tail) if block else tail)
     out: list[str] = []
     link_stack: list[tuple[int, str | None]] = []
     pos = 0
@@ -88,10 +123,11 @@ def html_to_markdown(html_text: str, markers, *, block: bool) -> str:
         out.append(text[pos : m.start()])
         pos = m.end()
         tag = m.group(0)
-        name_m = _NAME.match(tag)
-        name = name_m.group(1).lower() if name_m else ""
+        name = _tag_name(tag)
         closing = tag.startswith("</")
-        if name == "a":
+        if name in prose:
+            out.append("\\" + tag)
+        elif name == "a":
             if not closing:
                 link_stack.append((len(out), _attr(tag, "href")))
                 out.append("")
@@ -181,6 +217,8 @@ class RawHtml(Rule):
         doc = ctx.doc
         source = doc.source(block)
         tags = list(HTML_TAG.finditer(source))
+        if "<!" in source:
+            tags = _with_conditional_pieces(source, tags)
         if not tags:
             return  # a `<` that opens no tag (`a < b`): no need for code spans and links
         code = code_spans(source)
@@ -192,6 +230,7 @@ class RawHtml(Rule):
         tags = [m for m in tags if not DIRECTIVE.fullmatch(m.group(0)) and not is_escaped(source, m.start())]
         if not tags:
             return
+        prose = named_in_prose([m.group(0) for m in tags])
         # Convert the stretch from the first tag to the last in one edit, so an
         # <a> and its </a> are rewritten together.
         a, b = tags[0].start(), tags[-1].end()
@@ -201,25 +240,33 @@ class RawHtml(Rule):
             # instead, keeping the words on each side of a removed tag apart.
             pieces, pos = [], a
             for m in tags:
-                pieces += [source[pos : m.start()], _lone_tag(m.group(0), ctx.markers) or "\x00"]
+                pieces += [source[pos : m.start()], _lone_tag(m.group(0), ctx.markers, prose) or "\x00"]
                 pos = m.end()
             first, *rest = "".join(pieces).split("\x00")
             for piece in rest:
                 first = _join(first, piece)
             converted = first
         else:
-            converted = html_to_markdown(segment, ctx.markers, block=False)
+            converted = html_to_markdown(segment, ctx.markers, block=False, prose=prose)
         # `x<b>y</b>` must not become the word "xy": keep the text around the stretch apart too.
         left, right = source[max(a - 64, 0) : a], source[b : b + 64]
         joined = _join(_join(left, converted), right)
+        if (converted or left).endswith(" ") and right.startswith(" "):
+            b += 1  # two spaces would meet where the html was: one of them goes
         edits = [Edit(a, b, joined[len(left) : len(joined) - len(right)])]
         base = doc.offset(block.start)
         edits = [Edit(base + e.start, base + e.end, e.replacement) for e in edits if source[e.start:e.end] != e.replacement]
         if not edits:
             return
-        names = sorted({(_NAME.match(m.group(0)).group(1).lower() if _NAME.match(m.group(0)) else "comment") for m in tags})
+        names = sorted({_tag_name(m.group(0)) or "comment" for m in tags})
+        tag_list = ", ".join("<" + n + ">" for n in names[:5])
+        if set(names) <= prose:
+            yield ctx.finding(f"html tag named in a sentence ({tag_list})", edits[0].start, edits[-1].end, edits,
+                              "Escape the tag so that it shows as text",
+                              evidence=("not an element email html is written with, and not opened and closed here",))
+            return
         yield ctx.finding(
-            f"inline html ({', '.join('<' + n + '>' for n in names[:5])})",
+            f"inline html ({tag_list})",
             edits[0].start,
             edits[-1].end,
             edits,
@@ -227,6 +274,15 @@ class RawHtml(Rule):
         )
 
 
-def _lone_tag(tag: str, markers) -> str:
-    converted = html_to_markdown(tag, markers, block=False)
+def _with_conditional_pieces(source: str, tags: list) -> list:
+    """The tags, and the pieces of conditional comments outside them (a
+    `<!--[if mso]>` whose `<![endif]-->` is in another block is no tag to
+    CommonMark, but moved to the start of a line it would open a comment)."""
+    spans = [m.span() for m in tags]
+    pieces = [m for m in _CONDITIONAL_PIECE.finditer(source) if not is_protected(spans, m.start())]
+    return sorted(tags + pieces, key=lambda m: m.start()) if pieces else tags
+
+
+def _lone_tag(tag: str, markers, prose: frozenset[str] = frozenset()) -> str:
+    converted = html_to_markdown(tag, markers, block=False, prose=prose)
     return converted.replace("\x00", "")
