@@ -11,7 +11,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 import nlclean
-from promises import check_promises
+from promises import _left_open, check_promises
 
 RENDER = MarkdownIt("commonmark").render
 
@@ -69,6 +69,10 @@ def test_entities_decode_without_changing_the_page(text):
     # beyond both: an html tag and an icon link, an icon link and a <sup>.
     "# Notes\n\nWe build<p>[](https://x.com/icon/LucideHeart.png)__deploy news\n",
     "# Notes\n\nMore here[](https://x.com/icon/LucideHeart.png)<sup>1</sup> text.\n",
+    # A one-line html block with half a conditional comment became an unclosed
+    # `<!--` at the start of a line, which hid the rest of the document.
+    "<td> <!--[if mso]> </td>\n\n# Story about the harbour\n\nThe ferry left on time today.\n",
+    "# Notes\n\nA [](https://x.com/icon/LucideHeart.png) <!--[if mso]> words after.\n\nMore news.\n",
     # The last line removed without its newline: the next run saw another end
     # of the document and removed more (not idempotent).
     "# Weekly\n\nA long story about the river and the city budget.\n\n### Unsubscribe partner\n\n"
@@ -118,3 +122,15 @@ def test_independent_fuzzer_seeds_keep_every_promise(seed):
     spec.loader.exec_module(gen)
     text, _stories, format, unsafe = gen.generate(seed)
     check_promises(text, format=format, unsafe=unsafe)
+
+
+@pytest.mark.parametrize(("text", "left_open"), [
+    ("<!-- a\n\nb\n", {"html comment"}),
+    ("<!-- a -->\n\nb\n", set()),
+    ("```\ncode\n", {"code fence"}),
+    ("```\ncode\n```\n", set()),
+    ("<script>\nx\n\ny\n", {"<script>, <pre>, <style> or <textarea>"}),
+    ("<td> <!--[if mso]> </td>\n\nb\n", set()),  # a comment inside a one-line html block closes with it
+])
+def test_the_promise_check_sees_what_a_text_leaves_open(text, left_open):
+    assert _left_open(text) == left_open
