@@ -73,6 +73,8 @@ def test_entities_decode_without_changing_the_page(text):
     # `<!--` at the start of a line, which hid the rest of the document.
     "<td> <!--[if mso]> </td>\n\n# Story about the harbour\n\nThe ferry left on time today.\n",
     "# Notes\n\nA [](https://x.com/icon/LucideHeart.png) <!--[if mso]> words after.\n\nMore news.\n",
+    # A fence line inside an html block became a fence once the html was converted.
+    "<br>\n```\n\nThe story goes on here.\n\n```\ncode\n```\n",
     # The last line removed without its newline: the next run saw another end
     # of the document and removed more (not idempotent).
     "# Weekly\n\nA long story about the river and the city budget.\n\n### Unsubscribe partner\n\n"

@@ -56,7 +56,7 @@ _EMAIL_TAGS = _BLOCK_TAGS | _CELL_TAGS | frozenset(
     "wbr col colgroup caption style script head title meta link base o v w xml picture source map area "
     "label time address bdi bdo".split()
 )
-_LINE_START_SYNTAX = re.compile(r"^(\s*)([#>+=\-*]|\d+[.)])")
+_LINE_START_SYNTAX = re.compile(r"^(\s*)([#>+=\-*]|\d+[.)]|`{3,}|~{3,})")
 
 
 def _attr(tag: str, name: str) -> str | None:
@@ -171,7 +171,7 @@ def html_to_markdown(html_text: str, markers, *, block: bool, prose: frozenset[s
     for line in lines:
         if not line and (not tidy or not tidy[-1]):
             continue
-        # Text that was inside html is not markdown: keep it from becoming a heading or list.
+        # Text that was inside html is not markdown: keep it from becoming a heading, a list or a fence.
         tidy.append(_LINE_START_SYNTAX.sub(lambda m: m.group(1) + "\\" + m.group(2), line, count=1))
     return "\n".join(tidy).strip("\n")
 
