@@ -75,6 +75,9 @@ def test_entities_decode_without_changing_the_page(text):
     "# Notes\n\nA [](https://x.com/icon/LucideHeart.png) <!--[if mso]> words after.\n\nMore news.\n",
     # A fence line inside an html block became a fence once the html was converted.
     "<br>\n```\n\nThe story goes on here.\n\n```\ncode\n```\n",
+    # A <br> became a line break, and the new line opened a fence, a heading or a list
+    # (an escape before a digit is none: `1\\.` is).
+    "\ufeff``` <br>`", "Hello<br># not a heading\n", "A<br>1. b\n",
     # The last line removed without its newline: the next run saw another end
     # of the document and removed more (not idempotent).
     "# Weekly\n\nA long story about the river and the city budget.\n\n### Unsubscribe partner\n\n"

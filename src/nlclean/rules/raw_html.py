@@ -172,7 +172,7 @@ def html_to_markdown(html_text: str, markers, *, block: bool, prose: frozenset[s
         if not line and (not tidy or not tidy[-1]):
             continue
         # Text that was inside html is not markdown: keep it from becoming a heading, a list or a fence.
-        tidy.append(_LINE_START_SYNTAX.sub(lambda m: m.group(1) + "\\" + m.group(2), line, count=1))
+        tidy.append(_as_text(line))
     return "\n".join(tidy).strip("\n")
 
 
@@ -253,7 +253,12 @@ class RawHtml(Rule):
         joined = _join(_join(left, converted), right)
         if (converted or left).endswith(" ") and right.startswith(" "):
             b += 1  # two spaces would meet where the html was: one of them goes
-        edits = [Edit(a, b, joined[len(left) : len(joined) - len(right)])]
+        replacement = joined[len(left) : len(joined) - len(right)]
+        if "\n" in replacement:
+            line_start = source.rfind("\n", 0, a) + 1
+            replacement, taken = _breaks_stay_in_paragraph(replacement, source[line_start:a], source[b:])
+            b += taken
+        edits = [Edit(a, b, replacement)]
         base = doc.offset(block.start)
         edits = [Edit(base + e.start, base + e.end, e.replacement) for e in edits if source[e.start:e.end] != e.replacement]
         if not edits:
@@ -272,6 +277,53 @@ class RawHtml(Rule):
             edits,
             "Convert inline html to markdown",
         )
+
+
+_FENCE_START = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})")
+
+
+def _breaks_stay_in_paragraph(replacement: str, before: str, after: str) -> tuple[str, int]:
+    """Line breaks that a `<br>` became, written so that the paragraph stays
+    one: a line that would now start a heading, list, quote or fence starts
+    with that marker escaped, and a line that would now open a fence
+    (`` ``` <br>` ``) gets a space instead of the break. Returns the
+    replacement and how many characters of `after` it now covers (the marker
+    to escape may stand just after the edit)."""
+    if _FENCE_START.match(before + replacement.split("\n", 1)[0]):
+        return replacement.replace("\\\n", " ").replace("\n", " "), 0
+    lines = replacement.split("\n")
+    taken = 0
+    for i in range(1, len(lines)):
+        line = lines[i]
+        if i == len(lines) - 1:
+            line += after.split("\n", 1)[0]
+        at = _escape_at(line)
+        if at is None:
+            continue
+        if i == len(lines) - 1 and at > len(lines[i]):
+            taken = at - len(lines[i])
+            lines[i] = line[:at]
+        lines[i] = lines[i][:at] + "\\" + lines[i][at:]
+    return "\n".join(lines), taken
+
+
+def _as_text(line: str) -> str:
+    """`line` with the markdown its start would open escaped, so that it stays text."""
+    at = _escape_at(line)
+    return line if at is None else line[:at] + "\\" + line[at:]
+
+
+def _escape_at(line: str) -> int | None:
+    """Where a backslash keeps `line` from opening markdown at its start (a
+    heading, list, quote, fence, setext underline or html), or None."""
+    m = _LINE_START_SYNTAX.match(line)
+    if m:
+        # `\1.` is no escape (a backslash escapes punctuation only): `1\.` is.
+        return m.end() - 1 if m.group(2)[0].isdigit() else m.start(2)
+    stripped = line.lstrip()
+    if stripped.startswith("<"):
+        return len(line) - len(stripped)
+    return None
 
 
 def _with_conditional_pieces(source: str, tags: list) -> list:
