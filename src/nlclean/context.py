@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .document import Document
 from .findings import Applicability, Edit, Finding, Fix
 from .guard import separator
-from .inline_syntax import visible_text
+from .inline_syntax import markup_escape_at, opens_block, visible_text
 from .markers import Markers
 from .settings import Settings
 
@@ -208,7 +208,27 @@ def _keep_words_apart(source: str, spans: list[tuple[int, int]]) -> list[tuple[i
     out: list[tuple[int, int, str]] = []
     for k, (a, b) in enumerate(merged):
         # Only the text up to the neighbouring removals counts (what stays).
+        next_start = merged[k + 1][0] if k + 1 < len(merged) else len(source)
         left = source[max(merged[k - 1][1] if k else 0, a - 64) : a]
-        right = source[b : min(merged[k + 1][0] if k + 1 < len(merged) else len(source), b + 64)]
-        out.append((a, b, separator(left, right)))
+        right = source[b : min(next_start, b + 64)]
+        escape = _markup_left_at_line_start(source, a, b)
+        if escape is not None and escape <= next_start:
+            out.append((a, escape, source[b:escape] + "\\"))
+        else:
+            out.append((a, b, separator(left, right)))
     return out
+
+
+def _markup_left_at_line_start(source: str, a: int, b: int) -> int | None:
+    """Where a backslash must go when removing source[a:b] leaves the rest of
+    its line at the start of the line, and that rest would open a block (a
+    list, a heading, a fence: `[](icon) - item`), or None."""
+    line_start = source.rfind("\n", 0, a) + 1
+    if source[line_start:a].strip():
+        return None
+    line_end = source.find("\n", b)
+    line = source[line_start:a] + source[b : len(source) if line_end == -1 else line_end]
+    at = markup_escape_at(line)
+    if at is None or at < a - line_start or not opens_block(line, first=line_start == 0):
+        return None
+    return b + at - (a - line_start)

@@ -78,6 +78,10 @@ def test_entities_decode_without_changing_the_page(text):
     # A <br> became a line break, and the new line opened a fence, a heading or a list
     # (an escape before a digit is none: `1\\.` is).
     "\ufeff``` <br>`", "Hello<br># not a heading\n", "A<br>1. b\n",
+    # An inline removal at the start of a line left a fence, list or heading marker there.
+    "<b>````\n** x\n\nThe story.\n",
+    "# W\n\n[](https://x.com/icon/LucideHeart.png) ```\nmore text\n\nend\n",
+    "# W\n\nText here\n[](https://x.com/icon/LucideHeart.png) # not heading\n",
     # The last line removed without its newline: the next run saw another end
     # of the document and removed more (not idempotent).
     "# Weekly\n\nA long story about the river and the city budget.\n\n### Unsubscribe partner\n\n"

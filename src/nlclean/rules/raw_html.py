@@ -25,7 +25,16 @@ from typing import Iterator
 
 from ..findings import Edit, Finding
 from ..guard import separator
-from ..inline_syntax import HTML_TAG, all_links, code_spans, is_escaped, is_protected, merge_spans
+from ..inline_syntax import (
+    HTML_TAG,
+    all_links,
+    code_spans,
+    is_escaped,
+    is_protected,
+    markup_escape_at,
+    merge_spans,
+    opens_block,
+)
 from ..markers import lines_holding
 from ..suppression import DIRECTIVE
 from .base import Rule
@@ -56,7 +65,6 @@ _EMAIL_TAGS = _BLOCK_TAGS | _CELL_TAGS | frozenset(
     "wbr col colgroup caption style script head title meta link base o v w xml picture source map area "
     "label time address bdi bdo".split()
 )
-_LINE_START_SYNTAX = re.compile(r"^(\s*)([#>+=\-*]|\d+[.)]|`{3,}|~{3,})")
 
 
 def _attr(tag: str, name: str) -> str | None:
@@ -254,9 +262,9 @@ class RawHtml(Rule):
         if (converted or left).endswith(" ") and right.startswith(" "):
             b += 1  # two spaces would meet where the html was: one of them goes
         replacement = joined[len(left) : len(joined) - len(right)]
-        if "\n" in replacement:
-            line_start = source.rfind("\n", 0, a) + 1
-            replacement, taken = _breaks_stay_in_paragraph(replacement, source[line_start:a], source[b:])
+        line_start = source.rfind("\n", 0, a) + 1
+        if "\n" in replacement or not source[line_start:a].strip():
+            replacement, taken = _keep_paragraph(replacement, source[line_start:a], source[b:], line_start == 0)
             b += taken
         edits = [Edit(a, b, replacement)]
         base = doc.offset(block.start)
@@ -282,48 +290,42 @@ class RawHtml(Rule):
 _FENCE_START = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})")
 
 
-def _breaks_stay_in_paragraph(replacement: str, before: str, after: str) -> tuple[str, int]:
-    """Line breaks that a `<br>` became, written so that the paragraph stays
-    one: a line that would now start a heading, list, quote or fence starts
-    with that marker escaped, and a line that would now open a fence
-    (`` ``` <br>` ``) gets a space instead of the break. Returns the
-    replacement and how many characters of `after` it now covers (the marker
-    to escape may stand just after the edit)."""
-    if _FENCE_START.match(before + replacement.split("\n", 1)[0]):
-        return replacement.replace("\\\n", " ").replace("\n", " "), 0
+def _keep_paragraph(replacement: str, before: str, after: str, first_line: bool) -> tuple[str, int]:
+    """The replacement of an inline edit, written so that the paragraph stays
+    one paragraph. `before`: the text of the edit's line before it; `after`:
+    the text after the edit; `first_line`: whether that line is the block's first.
+
+    A line the edit starts (a `<br>` became a line break) or leaves at the
+    start of its line (`<b>````…`) does not open a heading, list, quote,
+    fence or html block: its marker is escaped. A break that would turn the
+    line before it into a fence opener (`` ``` <br>` ``) is a space. Returns
+    the replacement and how many characters of `after` it now covers (the
+    marker may stand just after the edit)."""
+    if "\n" in replacement and _FENCE_START.match(before + replacement.split("\n", 1)[0]):
+        replacement = replacement.replace("\\\n", " ").replace("\n", " ")
     lines = replacement.split("\n")
+    rest_of_line = after.split("\n", 1)[0]
     taken = 0
-    for i in range(1, len(lines)):
-        line = lines[i]
-        if i == len(lines) - 1:
-            line += after.split("\n", 1)[0]
-        at = _escape_at(line)
-        if at is None:
+    for i, piece in enumerate(lines):
+        if i == 0 and before.strip():
+            continue  # the edit does not start its line
+        lead = before if i == 0 else ""
+        line = lead + piece + (rest_of_line if i == len(lines) - 1 else "")
+        at = markup_escape_at(line)
+        if at is None or at < len(lead) or not opens_block(line, first=first_line and i == 0):
             continue
-        if i == len(lines) - 1 and at > len(lines[i]):
-            taken = at - len(lines[i])
-            lines[i] = line[:at]
-        lines[i] = lines[i][:at] + "\\" + lines[i][at:]
+        at -= len(lead)
+        if i == len(lines) - 1 and at > len(piece):
+            taken = at - len(piece)
+            piece = (piece + rest_of_line)[:at]
+        lines[i] = piece[:at] + "\\" + piece[at:]
     return "\n".join(lines), taken
 
 
 def _as_text(line: str) -> str:
     """`line` with the markdown its start would open escaped, so that it stays text."""
-    at = _escape_at(line)
+    at = markup_escape_at(line)
     return line if at is None else line[:at] + "\\" + line[at:]
-
-
-def _escape_at(line: str) -> int | None:
-    """Where a backslash keeps `line` from opening markdown at its start (a
-    heading, list, quote, fence, setext underline or html), or None."""
-    m = _LINE_START_SYNTAX.match(line)
-    if m:
-        # `\1.` is no escape (a backslash escapes punctuation only): `1\.` is.
-        return m.end() - 1 if m.group(2)[0].isdigit() else m.start(2)
-    stripped = line.lstrip()
-    if stripped.startswith("<"):
-        return len(line) - len(stripped)
-    return None
 
 
 def _with_conditional_pieces(source: str, tags: list) -> list:
