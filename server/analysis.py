@@ -150,7 +150,8 @@ class Analysis:
     def fixed_text(self) -> str:
         """What `nlclean fix` writes for this text. Raises NewContentError on a rule bug."""
         if self._fixed is None:
-            self._fixed = self.form.restore(fix_text(self.form.normalized, self.settings, self.doc.format).text)
+            result = fix_text(self.form.normalized, self.settings, self.doc.format, follow_lines=self.form.mixed)
+            self._fixed = self.form.restore(result.text, result.line_origins)
         return self._fixed
 
     def fix_all_edit(self) -> types.TextEdit | None:

@@ -31,8 +31,8 @@ def fix(text: str, *, format: Format = "markdown", settings: Settings | None = N
     """Clean `text`; the result's `.text` keeps the input's line endings, BOM and final newline.
     `path`: the file it was read from, if any (a clue to its sender for the template rule)."""
     form = TextForm.of(text)
-    result = fix_text(form.normalized, settings or Settings(), format, path=path)
-    result.text = form.restore(result.text)
+    result = fix_text(form.normalized, settings or Settings(), format, path=path, follow_lines=form.mixed)
+    result.text = form.restore(result.text, result.line_origins)
     return result
 
 

@@ -565,6 +565,21 @@ def resolve_url(url: str) -> str:
     return url
 
 
+@remembered(4096)
+def url_host(url: str) -> str:
+    """The host a link leads to (after `resolve_url`), or "" when it has none.
+
+    Never raises: a link in a newsletter is anything a sender typed, and
+    `urlsplit` rejects some of it (`http://[::1/log`, an unclosed bracketed
+    host) with a ValueError. A host that cannot be parsed is no host."""
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(resolve_url(url)).hostname or ""
+    except ValueError:
+        return ""
+
+
 def _merge(base: dict, extra: dict) -> dict:
     out = {k: (dict(v) if isinstance(v, dict) else v) for k, v in base.items()}
     for key, value in extra.items():

@@ -75,7 +75,7 @@ class FixJob:
         try:
             nl = item.load(self.stdin_filename)
             result = fix_text(nl.form.normalized, self.resolver.for_path(item.settings_path), nl.format,
-                              path=item.source_path)
+                              path=item.source_path, follow_lines=nl.form.mixed)
         except (FileError, NewContentError) as exc:
             out.messages.append(_error_line(f"{item.name}: {exc}" if isinstance(exc, NewContentError) else str(exc)))
             out.failed = True
@@ -85,7 +85,7 @@ class FixJob:
             out.failed = True
             return out
         out.remaining = sum(1 for f in result.remaining if f.fix is None or not f.fix.is_safe)
-        new_bytes = nl.encode(result.text)
+        new_bytes = nl.encode(result.text, result.line_origins)
         out.changed = new_bytes != nl.original
         if out.changed:
             out.fixed_issues = len(result.applied)
