@@ -27,7 +27,7 @@ from typing import Any
 from lsprotocol import types
 from pygls.capabilities import ServerCapabilitiesBuilder
 from pygls.exceptions import JsonRpcException
-from pygls.io_ import StdoutWriter, run_async
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import JsonRPCNotification, LanguageServerProtocol, default_converter
 from pygls.protocol.language_server import lsp_method
@@ -40,6 +40,7 @@ from nlclean.settings import ConfigError, clear_cache
 from . import actions
 from .analysis import Analysis, format_of, settings_for
 from .client_settings import ClientSettings
+from .framing import Framer, Problem, Unreadable
 from .text_sync import Documents, OpenDocument, path_of
 
 logger = logging.getLogger("nlclean_server")
@@ -48,6 +49,7 @@ CONFIG_FILES = ("nlclean.toml", "pyproject.toml")
 # (a few milliseconds): handing them to a worker thread and back would cost
 # two thread wake-ups, which on a busy machine take longer than the check.
 INLINE_LIMIT = 20_000
+CHUNK = 1 << 16  # bytes read from stdin at a time
 
 
 class Prepared:
@@ -130,6 +132,11 @@ class NlcleanProtocol(LanguageServerProtocol):
     def handle_message(self, message):
         if isinstance(message, _Answered):
             return
+        if self._shutdown and getattr(message, "method", types.EXIT) != types.EXIT and getattr(message, "id", None) is not None:
+            # pygls drops requests after shutdown without a word; the spec wants an error
+            self._send_response(message.id, error=types.ResponseError(
+                code=types.ErrorCodes.InvalidRequest, message="the server is shutting down"))
+            return
         super().handle_message(message)
 
     def notify_prepared(self, method: str, params: dict) -> None:
@@ -151,35 +158,55 @@ class NlcleanServer(LanguageServer):
         self._shown: dict[str, Analysis] = {}  # with run = onSave: what the last save showed
         self._reported: set[str] = set()
         self.settings_arriving: asyncio.Future | None = None  # asked the client for its settings
+        self.exit_code = 1
 
     def start_io(self, stdin=None, stdout=None) -> None:
-        """pygls reads stdin through a thread pool, one round trip per header
-        line and body (three thread switches per message, each a scheduling
-        delay on a busy machine). Here the event loop watches the pipe itself;
-        for anything that is not a pipe, pygls' own way."""
+        """Serve until `exit` or the end of stdin; `exit_code` says how it ended."""
         stdin = stdin or sys.stdin.buffer
         self._stop_event = threading.Event()
         self.protocol.set_writer(LockedWriter(stdout or sys.stdout.buffer))
-
-        async def serve_pipe() -> bool:
-            if not _is_pipe(stdin):
-                return False
-            reader = asyncio.StreamReader()
-            await asyncio.get_running_loop().connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), stdin)
-            try:
-                await run_async(stop_event=self._stop_event, reader=reader, protocol=self.protocol,
-                                logger=logger, error_handler=self.report_server_error)
-            except asyncio.IncompleteReadError:
-                pass  # the client went away mid-message
-            return True
-
         try:
-            if not asyncio.run(serve_pipe()):
-                super().start_io(stdin, stdout)  # pygls shuts down itself
-                return
-        except (KeyboardInterrupt, SystemExit):
-            pass
+            asyncio.run(self._read_messages(stdin))
+            self.exit_code = 0 if self.protocol._shutdown else 1
+        except SystemExit as exc:  # pygls ends `exit` with sys.exit(0 after shutdown, else 1)
+            self.exit_code = exc.code if isinstance(exc.code, int) else 1
+        except KeyboardInterrupt:
+            self.exit_code = 130
+        except BrokenPipeError:
+            logger.error("the client closed the connection")
+            self.exit_code = 1
         self.shutdown()
+
+    async def _read_messages(self, stdin) -> None:
+        """Bytes from stdin into messages (`framing.Framer`, which survives the
+        framing errors that leave pygls' own reader deaf), each handled as it comes."""
+        framer = Framer(self.protocol.structure_message)
+        read = await _chunk_reader(stdin)
+        while not self._stop_event.is_set():
+            data = await read()
+            framer.feed(data)
+            while (message := framer.next()) is not None:
+                if isinstance(message, Problem):
+                    self._unreadable(message.reason)
+                elif isinstance(message, Unreadable):
+                    logger.error("could not read a message: %s", message.error)
+                    self._unreadable(f"a message that is not JSON-RPC ({message.error})")
+                elif isinstance(message, dict):  # no "jsonrpc": JSON, but no message
+                    self._unreadable("a JSON object that is no JSON-RPC message")
+                else:
+                    try:
+                        self.protocol.handle_message(message)
+                    except Exception as exc:  # one bad message must not end the session
+                        logger.exception("could not handle a message")
+                        self.report_server_error(exc, JsonRpcException)
+            if not data:
+                return
+
+    def _unreadable(self, reason: str) -> None:
+        """JSON-RPC's answer to bytes that are no message: a parse error with id null."""
+        logger.error("skipped %s", reason)
+        self.protocol._send_data({"jsonrpc": "2.0", "id": None, "error": {
+            "code": types.ErrorCodes.ParseError.value, "message": f"nlclean: skipped {reason}"}})
 
     def shutdown(self) -> None:
         self.linter.shutdown(wait=False, cancel_futures=True)
@@ -328,6 +355,19 @@ class NlcleanServer(LanguageServer):
             return
         for doc in self.documents:
             self.schedule(doc.uri)
+
+
+async def _chunk_reader(stdin):
+    """A coroutine function giving the next bytes from stdin (b"" at its end).
+    A pipe is watched by the event loop itself (no thread switch per message,
+    each a scheduling delay on a busy machine); anything else is read in a thread."""
+    loop = asyncio.get_running_loop()
+    if _is_pipe(stdin):
+        reader = asyncio.StreamReader(limit=2**20)
+        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), stdin)
+        return lambda: reader.read(CHUNK)
+    read = getattr(stdin, "read1", stdin.read)
+    return lambda: loop.run_in_executor(None, read, CHUNK)
 
 
 def _is_pipe(stream) -> bool:
@@ -537,4 +577,12 @@ def serve() -> int:
     gc.collect()
     gc.freeze()
     server.start_io()
-    return 0
+    # A check stuck in a worker thread (a pathological pattern) must not keep
+    # the process alive after `exit`: the interpreter would join the thread.
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(server.exit_code)
