@@ -1,7 +1,9 @@
 """How long the language server takes from a keystroke to its diagnostics,
-next to how long the engine itself takes on the same text.
+next to how long the engine itself takes on the same text; and, with
+`--memory`, whether its memory stays flat over a long session.
 
     python benchmarks/bench_server.py [--edits 30] [--big-edits 8] [--sizes 2000,100000,1000000]
+    python benchmarks/bench_server.py --memory [--memory-edits 20000]
 
 For each size it builds a newsletter of about that many bytes (the corpus's
 bulk newsletters read at run time, or the test fixture repeated when the
@@ -16,6 +18,13 @@ prints the medians and the server's overhead (latency minus engine time,
 paired per edit), and the overhead in CPU time (the server process's CPU time
 over all edits minus the engine's, per edit), which stays meaningful when
 other processes make wall-clock times noisy. Aim: at most 10 ms at the median.
+
+`--memory` opens a small newsletter and sends one-character edits (typed
+and taken back, in bursts of 20, each burst waited for until its last
+version is published) and prints the server's resident memory (VmRSS) after
+a warm-up of 1,000 edits and every 5,000 edits after it, and the growth per
+edit. A session that keeps nothing per edit stays flat: at most a few bytes
+per edit (allocator noise), not kilobytes.
 """
 from __future__ import annotations
 
@@ -165,12 +174,52 @@ def bench(size: int, edits: int) -> dict:
     }
 
 
+def rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmRSS")
+
+
+def memory(edits: int, burst: int = 20, warm_up: int = 1000, report_every: int = 5000) -> None:
+    server = Server()
+    server.start()
+    uri = "file:///tmp/nlclean-bench-memory.md"
+    text = FIXTURE.read_text(encoding="utf-8")
+    server.send("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+    server.wait_for(published(uri, 1))
+    version = 1
+    at_zero = 0
+    print(f"{'edits':>8} {'RSS MiB':>8} {'bytes/edit since warm-up':>26}")
+    for n in range(warm_up + edits):
+        version += 1
+        insert = n % 2 == 0  # type a character at the top, then take it away
+        change = {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0 if insert else 1}},
+                  "text": "x" if insert else ""}
+        server.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]})
+        if (n + 1) % burst == 0:
+            server.wait_for(published(uri, version))
+        done = n + 1 - warm_up
+        if done == 0:
+            at_zero = rss_kib(server.process.pid)
+            print(f"{0:>8} {at_zero / 1024:>8.1f} {'(warm-up done)':>26}")
+        elif done > 0 and (done % report_every == 0 or done == edits):
+            now = rss_kib(server.process.pid)
+            print(f"{done:>8} {now / 1024:>8.1f} {(now - at_zero) * 1024 / done:>26.0f}")
+    server.stop()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="2000,100000,1000000", help="comma-separated sizes in bytes")
     parser.add_argument("--edits", type=int, default=30, help="edits on texts up to 200 KB")
     parser.add_argument("--big-edits", type=int, default=8, help="edits on larger texts (each lint takes seconds)")
+    parser.add_argument("--memory", action="store_true", help="measure memory over a long session instead")
+    parser.add_argument("--memory-edits", type=int, default=20_000, help="edits after the warm-up (--memory)")
     args = parser.parse_args()
+    if args.memory:
+        memory(args.memory_edits)
+        return 0
     print(f"{'size':>10} {'diags':>6} {'edits':>6} {'engine ms':>10} {'server ms':>10} {'overhead ms':>12} "
           f"{'cpu overhead ms':>16}")
     worst = 0.0

@@ -118,6 +118,20 @@ class NlcleanProtocol(LanguageServerProtocol):
     def lsp_text_document__did_close(self, params):
         return (yield from self._user_handler(types.TEXT_DOCUMENT_DID_CLOSE, params))
 
+    def _execute_handler(self, msg_id, handler, callback, args=None, kwargs=None):
+        """pygls files every coroutine and generator handler's future under
+        its message id and removes it only when it answers a request: each
+        notification (every keystroke's didChange) left one behind, about
+        2 KB each. Here a future goes when it is done, whatever it served."""
+        super()._execute_handler(msg_id, handler, callback, args, kwargs)
+        future = self._request_futures.get(msg_id)
+        if future is not None:
+            future.add_done_callback(lambda done: self._forget(msg_id, done))
+
+    def _forget(self, msg_id, future) -> None:
+        if self._request_futures.get(msg_id) is future:
+            del self._request_futures[msg_id]
+
     def structure_message(self, data: dict[str, Any]):
         try:
             return super().structure_message(data)
