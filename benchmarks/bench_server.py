@@ -18,6 +18,9 @@ prints the medians and the server's overhead (latency minus engine time,
 paired per edit), and the overhead in CPU time (the server process's CPU time
 over all edits minus the engine's, per edit), which stays meaningful when
 other processes make wall-clock times noisy. Aim: at most 10 ms at the median.
+Then it sends a burst of 50 edits without waiting and counts the publishes
+until the last version's (latest edit wins: about two, not fifty), and
+checks that the last one has the engine's findings.
 
 `--memory` opens a small newsletter and sends one-character edits (typed
 and taken back, in bursts of 20, each burst waited for until its last
@@ -161,6 +164,7 @@ def bench(size: int, edits: int) -> dict:
         engine_cpu += time.process_time() - start_cpu
         assert len(findings) == len(message["params"]["diagnostics"]), "server and engine disagree"
     server_cpu += cpu_seconds(server.process.pid)
+    publishes, burst_right = burst(server, uri, lines, edits + 2, settings)
     server.stop()
     return {
         "bytes": len(text.encode("utf-8")),
@@ -171,7 +175,34 @@ def bench(size: int, edits: int) -> dict:
         "overhead": statistics.median(a - b for a, b in zip(latencies, engine)),
         # The same comparison in CPU time, which other processes on a busy machine do not inflate.
         "cpu_overhead": (server_cpu - engine_cpu) / edits if server_cpu > 0 else float("nan"),
+        "burst_publishes": publishes,
+        "burst_right": burst_right,
     }
+
+
+BURST = 50
+
+
+def burst(server: Server, uri: str, lines: list[str], version: int, settings: Settings) -> tuple[int, bool]:
+    """Send BURST edits without waiting (a fast typist), then count the
+    publishes until the last version's, and whether that one is right."""
+    for n in range(BURST):
+        lines[0] = "x" + lines[0]
+        change = {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "x"}
+        server.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": version + n}, "contentChanges": [change]})
+    last = version + BURST - 1
+    count = 0
+
+    def until_last(message: dict) -> bool:
+        nonlocal count
+        if message.get("method") == "textDocument/publishDiagnostics" and message["params"]["uri"] == uri:
+            count += 1
+            return message["params"].get("version") == last
+        return False
+
+    _, message = server.wait_for(until_last)
+    findings = check(Document("\n".join(lines)), settings)
+    return count, len(findings) == len(message["params"]["diagnostics"])
 
 
 def rss_kib(pid: int) -> int:
@@ -221,13 +252,14 @@ def main() -> int:
         memory(args.memory_edits)
         return 0
     print(f"{'size':>10} {'diags':>6} {'edits':>6} {'engine ms':>10} {'server ms':>10} {'overhead ms':>12} "
-          f"{'cpu overhead ms':>16}")
+          f"{'cpu overhead ms':>16} {f'publishes/{BURST} edits':>20}")
     worst = 0.0
     for size in (int(s) for s in args.sizes.split(",")):
         r = bench(size, args.edits if size <= 200_000 else args.big_edits)
         worst = max(worst, r["overhead"])
         print(f"{r['bytes']:>10} {r['diagnostics']:>6} {r['edits']:>6} {r['engine'] * 1000:>10.1f} "
-              f"{r['latency'] * 1000:>10.1f} {r['overhead'] * 1000:>12.1f} {r['cpu_overhead'] * 1000:>16.1f}")
+              f"{r['latency'] * 1000:>10.1f} {r['overhead'] * 1000:>12.1f} {r['cpu_overhead'] * 1000:>16.1f} "
+              f"{r['burst_publishes']:>9} ({'last right' if r['burst_right'] else 'LAST WRONG'})")
     print(f"median overhead at most {worst * 1000:.1f} ms (aim: 10 ms)")
     return 0
 

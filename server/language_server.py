@@ -10,6 +10,10 @@ the document; changes that arrive during a lint are folded into one more run
 after it, and a result whose document has changed meanwhile is dropped
 rather than published. So a burst of keystrokes costs at most two runs, and
 a lone keystroke waits for no timer.
+
+Every check runs in a worker thread, never on the event loop: a slow rule
+or a pathological pattern delays that document's diagnostics, not the
+answers to anything else (other documents, shutdown, exit).
 """
 from __future__ import annotations
 
@@ -45,10 +49,6 @@ from .text_sync import Documents, OpenDocument, path_of
 
 logger = logging.getLogger("nlclean_server")
 CONFIG_FILES = ("nlclean.toml", "pyproject.toml")
-# Documents up to this many characters are checked on the event loop itself
-# (a few milliseconds): handing them to a worker thread and back would cost
-# two thread wake-ups, which on a busy machine take longer than the check.
-INLINE_LIMIT = 20_000
 CHUNK = 1 << 16  # bytes read from stdin at a time
 
 
@@ -261,8 +261,8 @@ class NlcleanServer(LanguageServer):
 
     async def analysis(self, doc: OpenDocument, publish: bool = False) -> Analysis | None:
         """The engine's view of the document as it is now, shared by everyone who
-        asks about the same text; computed in a worker thread (small documents:
-        right here). None for documents nlclean does not read, or when the
+        asks about the same text; computed in a worker thread. None for
+        documents nlclean does not read, or when the
         configuration file cannot be used (reported).
 
         With `publish`, a worker whose result is still current publishes it
@@ -280,15 +280,10 @@ class NlcleanServer(LanguageServer):
             except ConfigError as exc:
                 self.report_once(str(exc))
                 return None
-            job = self.loop.create_future()
+            # Never on the event loop, however small the document: a slow rule
+            # or a pathological pattern there would leave every request unanswered.
             args = (doc.uri, doc.version, doc.text, doc.encoding, settings, format)
-            if len(doc.text) <= INLINE_LIMIT:
-                try:
-                    job.set_result(_analyse(*args))
-                except Exception as exc:
-                    job.set_exception(exc)
-            else:
-                job = self.loop.run_in_executor(self.linter, self._analyse_and_publish, args, publish, self.generation)
+            job = self.loop.run_in_executor(self.linter, self._analyse_and_publish, args, publish, self.generation)
             cached = (doc.text, self.generation, job)
             self._analyses[doc.uri] = cached
         try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -204,3 +205,35 @@ def test_a_valid_stream_cut_anywhere_gives_the_same_messages():
             while (message := framer.next()) is not None:
                 got.append(message)
         assert got == messages, size
+
+
+# --- no check on the event loop ---------------------------------------------------------------------
+
+SLOW_RULE = [sys.executable, str(Path(__file__).parent / "broken_rule_server.py"), "slow"]
+
+
+def test_a_slow_check_does_not_keep_the_server_from_answering(tmp_path):
+    release = tmp_path / "release"
+    slow_uri, quick_uri = (tmp_path / "slow.md").as_uri(), (tmp_path / "quick.md").as_uri()
+    with RawServer([*SLOW_RULE, str(release)]) as server:
+        server.initialize()
+        # A small document: small enough that it used to be checked on the event loop.
+        server.write(frame(did_open("# SLOWDOWN\n\nPrices rise &amp; fall.\n", uri=slow_uri)))
+        server.write(frame(did_open(uri=quick_uri)))
+        quick = server.published(quick_uri)
+        assert quick is not None and quick["params"]["diagnostics"], "another document's check waited for the slow one"
+        hover = server.answer(server.request("textDocument/hover", {
+            "textDocument": {"uri": quick_uri}, "position": {"line": 2, "character": 13}}))
+        assert hover is not None and "error" not in hover
+        assert not [m for m in server.received if m.get("params", {}).get("uri") == slow_uri]
+        release.touch()
+        slow = server.published(slow_uri)
+        assert slow is not None and "NL997" in [d["code"] for d in slow["params"]["diagnostics"]]
+        shuts_down_cleanly(server)
+
+
+def test_exit_is_not_held_up_by_a_check_that_never_ends(tmp_path):
+    with RawServer([*SLOW_RULE, str(tmp_path / "never")]) as server:
+        server.initialize()
+        server.write(frame(did_open("# SLOWDOWN\n\nText.\n", uri=(tmp_path / "slow.md").as_uri())))
+        shuts_down_cleanly(server)  # within the deadline, long before the rule's minute is up
