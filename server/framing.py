@@ -108,7 +108,7 @@ class Framer:
                     del self.buffer[:end]
                     self._skipping = False
                     return message
-                problem = self._skip(self._next_header(body_start), found)
+                problem = self._skip(self._resume_point(body_start, declared), found)
             if problem is not None:
                 return problem
             if len(self.buffer) == size_before and not self.ended:
@@ -161,9 +161,21 @@ class Framer:
         found = self._decode(start, len(self.buffer))
         if found is not None:
             return found
-        if self._next_header(start) < len(self.buffer) or self.ended:
+        if declared is not None and available < declared and not self.ended:
+            return None  # not whole yet, and not all the declared bytes are here: wait
+        if self._resume_point(start, declared) < len(self.buffer) or self.ended:
             return "a message that is not whole JSON"
         return None
+
+    def _resume_point(self, start: int, declared: int | None) -> int:
+        """Where to look for the next message after a body that is none: the
+        first header after the declared length (one inside the body would be
+        text that mentions a header), or after `start` if none follows it."""
+        if declared is not None:
+            after = self._next_header(min(start + declared, len(self.buffer)))
+            if after < len(self.buffer):
+                return after
+        return self._next_header(start)
 
     def _decode(self, start: int, end: int) -> tuple[Any, int] | None:
         chunk = bytes(self.buffer[start:end])

@@ -68,15 +68,24 @@ def converter():
 
 class LockedWriter(StdoutWriter):
     """Writes each message whole, under a lock: the lint worker publishes
-    diagnostics itself (see `NlcleanServer.analysis`)."""
+    diagnostics itself (see `NlcleanServer.analysis`). Once the client has
+    closed its end, writes are dropped with one line on stderr, not a
+    traceback per message."""
 
     def __init__(self, stdout) -> None:
         super().__init__(stdout)
         self.lock = threading.Lock()
+        self.gone = False
 
     def write(self, data: bytes) -> None:
         with self.lock:
-            super().write(data)
+            if self.gone:
+                return
+            try:
+                super().write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                self.gone = True
+                logger.error("the client closed the connection; nothing more is sent")
 
 
 class _Answered:

@@ -237,3 +237,33 @@ def test_exit_is_not_held_up_by_a_check_that_never_ends(tmp_path):
         server.initialize()
         server.write(frame(did_open("# SLOWDOWN\n\nText.\n", uri=(tmp_path / "slow.md").as_uri())))
         shuts_down_cleanly(server)  # within the deadline, long before the rule's minute is up
+
+
+def test_a_message_that_mentions_a_header_arriving_in_pieces_is_read_whole():
+    # A document about HTTP, sent in pieces that end in "}": no piece is taken
+    # for the end of the message, no "Content-Length:" in the text for a header.
+    text = 'Send {"a": 1}\n\nContent-Length: 12\r\n\r\n{"b": 2}\n' * 50
+    message = did_open(text)
+    stream = frame(message)
+    cuts = [i + 1 for i in range(len(stream)) if stream[i:i + 1] == b"}"]
+    framer = Framer()
+    got, last = [], 0
+    for cut in cuts + [len(stream)]:
+        framer.feed(stream[last:cut])
+        last = cut
+        while (found := framer.next()) is not None:
+            got.append(found)
+    assert got == [message]
+
+
+def test_stdin_that_is_a_file_is_read_too(tmp_path):
+    # Not a pipe: read in a thread rather than watched by the event loop.
+    messages = tmp_path / "session.bin"
+    messages.write_bytes(frame({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                                "params": {"processId": None, "rootUri": None, "capabilities": {}}})
+                         + frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+                         + frame({"jsonrpc": "2.0", "method": "exit"}))
+    with messages.open("rb") as stdin:
+        done = subprocess.run([*CLI, "--stdio"], stdin=stdin, capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout.count(b"Content-Length:") == 2 and b'"id": 2' in done.stdout

@@ -123,6 +123,19 @@ def test_venv_is_found_when_there_is_no_dot_venv(tmp_path):
     assert "NL501" in {d["code"] for d in report["diagnostics"]["a.md"]}
 
 
+def test_the_executable_setting_wins_over_the_workspace_venv(tmp_path):
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    venv_calls = fake_venv(workspace)
+    chosen_calls = fake_venv(tmp_path, "elsewhere")
+    chosen = tmp_path / "elsewhere" / "bin" / "nlclean"
+    report = run_harness(tmp_path, {"workspace": str(workspace), "settings": {"nlclean.executable": str(chosen)},
+                                    "documents": [{"path": "a.md", "language": "markdown", "text": NEWSLETTER}]})
+    assert report["command"] == str(chosen)
+    assert chosen_calls.read_text().split() == ["server", "--stdio"] and not venv_calls.exists()
+    assert "NL501" in {d["code"] for d in report["diagnostics"]["a.md"]}
+
+
 def test_the_manifest_declares_what_vs_code_checks():
     manifest = json.loads((EXTENSION / "package.json").read_text())
     assert set(manifest["activationEvents"]) == {"onLanguage:markdown", "onLanguage:plaintext"}
