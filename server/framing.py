@@ -178,8 +178,14 @@ class Framer:
         return self._next_header(start)
 
     def _decode(self, start: int, end: int) -> tuple[Any, int] | None:
+        """The JSON object at `start` and where it ends, if it is whole before `end`."""
         chunk = bytes(self.buffer[start:end])
-        text = chunk.decode("utf-8", "surrogateescape")
+        try:
+            text = chunk.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            # A character cut at the end, or bytes that are not UTF-8: a whole
+            # object, if there is one, ends before them.
+            text = chunk[:exc.start].decode("utf-8")
         begin = len(text) - len(text.lstrip())
         if not text.startswith("{", begin):
             return None
@@ -187,11 +193,8 @@ class Framer:
             message, stop = self._decoder.raw_decode(text, begin)
         except json.JSONDecodeError:
             return None
-        try:
-            used = len(text[:stop].encode("utf-8")) if text[stop:].strip() else len(chunk)
-        except UnicodeEncodeError:  # the object holds bytes that are not UTF-8
-            return None
-        return message, start + used
+        whole = len(text) == len(chunk) and not text[stop:].strip()
+        return message, start + (len(chunk) if whole else len(text[:stop].encode("utf-8")))
 
     def _next_header(self, after: int) -> int:
         match = HEADER.search(self.buffer, after)

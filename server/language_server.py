@@ -26,7 +26,7 @@ import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from lsprotocol import types
 from pygls.capabilities import ServerCapabilitiesBuilder
@@ -271,8 +271,8 @@ class NlcleanServer(LanguageServer):
     async def analysis(self, doc: OpenDocument, publish: bool = False) -> Analysis | None:
         """The engine's view of the document as it is now, shared by everyone who
         asks about the same text; computed in a worker thread. None for
-        documents nlclean does not read, or when the
-        configuration file cannot be used (reported).
+        documents nlclean does not read, or when the configuration file
+        cannot be used (reported).
 
         With `publish`, a worker whose result is still current publishes it
         itself (marking it `published`): waking the event loop to do it costs
@@ -586,7 +586,8 @@ async def hover(ls: NlcleanServer, params: types.HoverParams):
     )
 
 
-def serve() -> int:
+def serve() -> NoReturn:
+    """Serve on stdin/stdout, then end the process: 0 after shutdown and exit, 1 otherwise."""
     logging.basicConfig(level=logging.WARNING, format="nlclean server: %(levelname)s %(name)s: %(message)s")
     # lsprotocol, pygls and cattrs bring ~40,000 objects the garbage collector
     # would walk on every full collection, several times per check of a big

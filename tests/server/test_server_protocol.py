@@ -267,3 +267,15 @@ def test_stdin_that_is_a_file_is_read_too(tmp_path):
         done = subprocess.run([*CLI, "--stdio"], stdin=stdin, capture_output=True, timeout=60)
     assert done.returncode == 0, done.stderr.decode()
     assert done.stdout.count(b"Content-Length:") == 2 and b'"id": 2' in done.stdout
+
+
+def test_bytes_that_are_not_utf8_are_no_message():
+    with RawServer() as server:
+        server.initialize()
+        data = body(did_open()).replace("Café".encode(), b"Caf\xe9")  # Latin-1, not UTF-8
+        server.write(b"Content-Length: %d\r\n\r\n" % len(data) + data)
+        server.write(frame(did_open(uri=URI + ".after.md")))
+        assert server.published(URI + ".after.md") is not None
+        assert [m for m in server.received if m.get("id") is None and m.get("error", {}).get("code") == -32700]
+        assert not [m for m in server.received if m.get("params", {}).get("uri") == URI]
+        shuts_down_cleanly(server)
