@@ -25,6 +25,8 @@ def add_selection_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--select", help="comma-separated codes, prefixes or names of the rules to run")
     p.add_argument("--ignore", help="comma-separated codes, prefixes or names of rules to skip")
     p.add_argument("--extend-select", help="rules to run on top of the defaults")
+    p.add_argument("--fixable", help="only these rules' fixes may be applied (replaces the config's `fixable`)")
+    p.add_argument("--unfixable", help="these rules are reported but never fixed")
     p.add_argument("--config", help="use this nlclean.toml / pyproject.toml instead of discovering one")
     p.add_argument("--stdin-filename", help="name of the file read from stdin (picks the format by suffix)")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
@@ -49,13 +51,21 @@ class SettingsResolver:
             "select": _selectors(args.select),
             "ignore": _selectors(args.ignore),
             "extend_select": _selectors(args.extend_select),
+            "fixable": _selectors(getattr(args, "fixable", None)),
+            "unfixable": _selectors(getattr(args, "unfixable", None)),
             "unsafe_fixes": unsafe,
         }
         self.fixed: Settings | None = load_file(args.config) if args.config else None
 
     def for_path(self, path: str | Path | None) -> Settings:
-        base = self.fixed if self.fixed is not None else discover(path)
+        base = self.fixed.for_file(path) if self.fixed is not None else discover(path)
         return base.with_overrides(**self.overrides)
+
+    def check_all(self, items) -> None:
+        """Read every configuration the items need before any file is touched: a
+        broken one is one error for the run, not one per file (or half a run written)."""
+        for item in items:
+            self.for_path(item.settings_path).markers()
 
 
 def read_stdin(name: str | None) -> Newsletter:

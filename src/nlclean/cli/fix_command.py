@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..files import FileError, discover, sync_directories, write_atomic
 from ..fixer import fix_text
 from ..guard import NewContentError
+from ..settings import ConfigError
 from .common import Input, SettingsResolver, add_selection_options, error, progress
 from .parallel import add_jobs_option, run_jobs
 
@@ -63,6 +64,8 @@ class FixJob:
         try:
             nl = item.load(self.stdin_filename)
             result = fix_text(nl.form.normalized, self.resolver.for_path(item.settings_path), nl.format)
+        except ConfigError:
+            raise  # the whole run stops with one error (see `SettingsResolver.check_all`)
         except (FileError, NewContentError) as exc:
             out.messages.append(_error_line(f"{item.name}: {exc}" if isinstance(exc, NewContentError) else str(exc)))
             out.failed = True
@@ -118,6 +121,7 @@ def run(args: argparse.Namespace) -> int:
         for m in missing:
             error(m)
         items = [Input(str(f), f, f) for f in files]
+    resolver.check_all(items)
     job = FixJob(
         resolver=resolver,
         stdin_filename=args.stdin_filename,
