@@ -38,6 +38,8 @@ BROKEN = {
     "a string for a list": ("[footer]\nphrases = 'goodbye for now'\n", "footer.phrases: must be a list of strings"),
     "a list for a string": ("[promotion]\nprice_pattern = ['x']\n", "promotion.price_pattern: must be a string"),
     "an empty phrase": ("[footer]\nphrases = ['']\n", "footer.phrases: an empty phrase"),
+    # Each `*` takes one to five words: ten of them search 5**10 ways (a hang).
+    "too many stars": ("[footer]\nphrases = ['x * * * y']\n", "footer.phrases: 'x * * * y' has 3 `*`"),
     "a lookahead": ("[promotion]\nprice_pattern = '(?=\\d)\\d+'\n", "promotion.price_pattern: not a pattern"),
 }
 

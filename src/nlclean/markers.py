@@ -607,6 +607,10 @@ def resolve_url(url: str) -> str:
     return url
 
 
+# The most `*` (a name of one to five words) a phrase of a user's file may hold.
+MAX_STARS = 2
+
+
 class DataError(ValueError):
     """A marker data file that cannot be used. The message is "PATH: key: problem"."""
 
@@ -677,9 +681,15 @@ def _check_shape(extra: dict, known: dict, source: str, prefix: str = "") -> Non
                 raise DataError(f"{source}: {name}: must be a list of strings, not {_kind(value)}")
             if any(not v.strip(" *") for v in value):
                 raise DataError(f"{source}: {name}: an empty phrase would match everywhere")
+            crowded = next((v for v in value if v.count("*") > MAX_STARS), None)
+            if crowded is not None:
+                # Each `*` may take one to five words: the ways to share the words
+                # out grow as a power of the number of stars, and so does the search.
+                raise DataError(f"{source}: {name}: '{crowded}' has {crowded.count('*')} `*`; "
+                                f"a phrase may hold at most {MAX_STARS}")
         elif type(value) is not type(expected):
             raise DataError(f"{source}: {name}: must be {_kind(expected)}, not {_kind(value)}")
-        elif key.endswith("_pattern"):
+        elif key.endswith("_pattern"):  # a regular expression: it must run on `linear_pattern`
             try:
                 linear_pattern(value)
             except ValueError as exc:

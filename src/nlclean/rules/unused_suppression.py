@@ -2,7 +2,7 @@
 
 ## What it does
 Checks nlclean's own suppression comments (`<!-- nlclean-disable … -->` and
-the rest of the set, see `nlclean rule NL901` or the README):
+the rest of markdownlint's set, listed under Configuration in the README):
 
 - a comment that opens with `nlclean-` but is no directive nlclean knows
   (`nlclean-disble`, `nlclean-enable-file`), or `capture` / `restore` with rule codes;
