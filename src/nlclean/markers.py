@@ -18,6 +18,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from .memo import on_forget, remembered
+from .settings import kind_of
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -650,14 +651,6 @@ def _builtin_data() -> dict:
     return data
 
 
-def _kind(value) -> str:
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return "a list of strings" if all(isinstance(v, str) for v in value) else "a list"
-    return {str: "a string", bool: "true or false", int: "an integer", float: "a number"}.get(type(value), "a value")
-
-
 def _check_shape(extra: dict, known: dict, source: str, prefix: str = "") -> None:
     """An extension must use the tables and keys the built-in data has, with
     values of the same kind (the built-in files are the schema: a key added to
@@ -674,11 +667,11 @@ def _check_shape(extra: dict, known: dict, source: str, prefix: str = "") -> Non
         expected = known[key]
         if isinstance(expected, dict):
             if not isinstance(value, dict):
-                raise DataError(f"{source}: {name}: must be a table ([{name}]), not {_kind(value)}")
+                raise DataError(f"{source}: {name}: must be a table ([{name}]), not {kind_of(value)}")
             _check_shape(value, expected, source, f"{name}.")
         elif isinstance(expected, list):
             if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-                raise DataError(f"{source}: {name}: must be a list of strings, not {_kind(value)}")
+                raise DataError(f"{source}: {name}: must be a list of strings, not {kind_of(value)}")
             if any(not v.strip(" *") for v in value):
                 raise DataError(f"{source}: {name}: an empty phrase would match everywhere")
             crowded = next((v for v in value if v.count("*") > MAX_STARS), None)
@@ -688,7 +681,7 @@ def _check_shape(extra: dict, known: dict, source: str, prefix: str = "") -> Non
                 raise DataError(f"{source}: {name}: '{crowded}' has {crowded.count('*')} `*`; "
                                 f"a phrase may hold at most {MAX_STARS}")
         elif type(value) is not type(expected):
-            raise DataError(f"{source}: {name}: must be {_kind(expected)}, not {_kind(value)}")
+            raise DataError(f"{source}: {name}: must be {kind_of(expected)}, not {kind_of(value)}")
         elif key.endswith("_pattern"):  # a regular expression: it must run on `linear_pattern`
             try:
                 linear_pattern(value)

@@ -258,15 +258,16 @@ def _string_list(value, key: str, path: Path) -> tuple[str, ...]:
         return (value,)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise ConfigError(f"{path}: {key}: must be a list of strings, not {_kind(value)}")
+    raise ConfigError(f"{path}: {key}: must be a list of strings, not {kind_of(value)}")
 
 
-def _kind(value) -> str:
+def kind_of(value) -> str:
+    """What a TOML value is, for a message ("must be a list of strings, not a string")."""
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list):
-        return "a list with other values than strings"
-    return {str: "a string", bool: "true or false", int: "a number", float: "a number"}.get(type(value), "a date")
+        return "a list of strings" if all(isinstance(v, str) for v in value) else "a list with other values than strings"
+    return {str: "a string", bool: "true or false", int: "an integer", float: "a number"}.get(type(value), "a date")
 
 
 def settings_from_table(table: dict, path: Path) -> Settings:
@@ -284,10 +285,10 @@ def settings_from_table(table: dict, path: Path) -> Settings:
             _check_selectors(selectors[key], f"{path}: {key}")
     unsafe = table.get("unsafe-fixes", False)
     if not isinstance(unsafe, bool):
-        raise ConfigError(f"{path}: unsafe-fixes: must be true or false, not {_kind(unsafe)}")
+        raise ConfigError(f"{path}: unsafe-fixes: must be true or false, not {kind_of(unsafe)}")
     per_file = table.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
-        raise ConfigError(f"{path}: per-file-ignores: must be a table of globs to rule lists, not {_kind(per_file)}")
+        raise ConfigError(f"{path}: per-file-ignores: must be a table of globs to rule lists, not {kind_of(per_file)}")
     per_file_ignores = []
     for glob, value in per_file.items():
         codes = _string_list(value, f"per-file-ignores.\"{glob}\"", path)
@@ -329,7 +330,7 @@ def _read_config(path: Path) -> dict | None:
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("nlclean")
         if table is not None and not isinstance(table, dict):
-            raise ConfigError(f"{path}: tool.nlclean: must be a table, not {_kind(table)}")
+            raise ConfigError(f"{path}: tool.nlclean: must be a table, not {kind_of(table)}")
         return table
     return data
 
