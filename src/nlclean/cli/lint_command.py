@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         counts = Counter(f.code for r in reports for f in r.findings)
         for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             rule = BY_CODE.get(code)
-            fixable = "[*]" if rule and rule.fix_safety.value == "safe" else "   "
+            fixable = "[*]" if rule and rule.fix_label() == "safe" else "   "
             sys.stdout.write(f"{n:>6}  {code}  {fixable} {rule.name if rule else 'internal-error'}\n")
     elif not args.quiet or args.output_format != "full":
         color = {"always": True, "never": False}.get(args.color)

@@ -23,7 +23,7 @@ def run_rules(args: argparse.Namespace) -> int:
 
         json.dump([
             {"code": r.code, "name": r.name, "family": r.family, "summary": r.summary,
-             "fix": r.fix_safety.value, "default": r.enabled_by_default, "formats": list(r.formats)}
+             "fix": r.fix_label(), "default": r.enabled_by_default, "formats": list(r.formats)}
             for r in RULES
         ], sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -36,7 +36,7 @@ def run_rules(args: argparse.Namespace) -> int:
     for column in ("code", "name", "family", "fix", "on by default", "summary"):
         table.add_column(column)
     for r in RULES:
-        table.add_row(r.code, r.name, r.family, r.fix_safety.value, "yes" if r.enabled_by_default else "no", r.summary)
+        table.add_row(r.code, r.name, r.family, r.fix_label(), "yes" if r.enabled_by_default else "no", r.summary)
     Console(file=sys.stdout, width=max(120, Console().width)).print(table)
     return 0
 
@@ -46,6 +46,6 @@ def run_rule(args: argparse.Namespace) -> int:
     if rule is None:
         error(f"no rule '{args.code}' (see `nlclean rules`)")
         return 2
-    sys.stdout.write(f"{rule.code} {rule.name} ({rule.family}; fix: {rule.fix_safety.value})\n\n")
+    sys.stdout.write(f"{rule.code} {rule.name} ({rule.family}; fix: {rule.fix_label()})\n\n")
     sys.stdout.write(rule.documentation() + "\n")
     return 0

@@ -22,6 +22,7 @@ class Rule:
     family: ClassVar[str]
     summary: ClassVar[str]  # one line, for `nlclean rules`
     fix_safety: ClassVar[Applicability] = Applicability.SAFE
+    has_fix: ClassVar[bool] = True  # False: the rule only reports (NL901)
     severity: ClassVar[Severity] = Severity.WARNING
     enabled_by_default: ClassVar[bool] = True
     formats: ClassVar[tuple[str, ...]] = ("markdown", "text")
@@ -33,6 +34,11 @@ class Rule:
     def documentation(cls) -> str:
         module = sys.modules[cls.__module__]
         return (module.__doc__ or cls.__doc__ or "").strip()
+
+    @classmethod
+    def fix_label(cls) -> str:
+        """How the rule's findings are fixed: "safe", "unsafe", or "none"."""
+        return cls.fix_safety.value if cls.has_fix else "none"
 
     @classmethod
     def docs_url(cls) -> str:

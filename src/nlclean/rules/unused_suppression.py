@@ -44,6 +44,7 @@ class UnusedSuppression(Rule):
     family = "nlclean"
     summary = "suppression comment that is malformed, names an unknown rule, or suppresses nothing"
     severity = Severity.WARNING
+    has_fix = False
 
     def check(self, ctx) -> Iterator[Finding]:
         suppressions = ctx.suppressions
