@@ -74,15 +74,17 @@ class PhraseSearch:
             parts = [p.strip() for p in phrase.lower().split("*") if p.strip()]
             anchor = max(parts, key=len) if parts else phrase.lower()
             by_anchor.setdefault(anchor, []).append(phrase)
-        self.groups = tuple(
-            (anchor, re.compile(_alternation(group), re.I)) for anchor, group in sorted(by_anchor.items())
-        )
+        # A group's regex is compiled the first time a text holds its anchor: one
+        # newsletter meets few anchors, and compiling every group costs more than
+        # a short run (start-up: benchmarks/bench_startup.py).
+        self.groups = tuple((anchor, _alternation(group)) for anchor, group in sorted(by_anchor.items()))
+        self._compiled: dict[str, re.Pattern] = {}
         self.anchors = minimal_needles(by_anchor)
         # An anchor that contains a shorter one ("free trial", "free") can
         # only be in a text that holds the shorter one: test that one first.
         shortest = NeedleIndex(self.anchors)
         self._tests = tuple(
-            (anchor if anchor in shortest else shortest.inside(anchor), anchor, regex) for anchor, regex in self.groups
+            (anchor if anchor in shortest else shortest.inside(anchor), anchor, source) for anchor, source in self.groups
         )
         # The same lines and blocks come back in the fixer's next round.
         self._candidates = lru_cache(maxsize=1024)(self._find_candidates)
@@ -92,8 +94,15 @@ class PhraseSearch:
         low = text.lower()
         present = {anchor for anchor in self.anchors if anchor in low}
         return tuple(
-            regex for short, anchor, regex in self._tests if short in present and (anchor == short or anchor in low)
+            self._regex(source) for short, anchor, source in self._tests
+            if short in present and (anchor == short or anchor in low)
         )
+
+    def _regex(self, source: str) -> re.Pattern:
+        regex = self._compiled.get(source)
+        if regex is None:
+            regex = self._compiled[source] = re.compile(source, re.I)
+        return regex
 
     def search(self, text: str) -> "re.Match | None":
         best = None

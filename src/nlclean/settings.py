@@ -11,6 +11,7 @@ keys) or `pyproject.toml` with a `[tool.nlclean]` table.
     fixable = ["ALL"]               # the rules whose fixes may be applied
     unfixable = ["NL103"]           # reported, never fixed
     extend-markers = ["markers.toml"]  # more labels and phrases, relative to the config file
+    extend-exclude = ["drafts", "archive/**"]  # files and folders not searched (see discovery.py)
     [tool.nlclean.per-file-ignores]
     "archive/**/*.md" = ["NL503"]   # globs relative to the config file
 
@@ -49,7 +50,8 @@ if TYPE_CHECKING:
     from .rules.base import Rule
 
 SELECTOR_KEYS = ("select", "ignore", "extend-select", "fixable", "unfixable")
-KNOWN_KEYS = {*SELECTOR_KEYS, "unsafe-fixes", "extend-markers", "per-file-ignores"}
+KNOWN_KEYS = {*SELECTOR_KEYS, "unsafe-fixes", "extend-markers", "per-file-ignores",
+              "exclude", "extend-exclude", "force-exclude"}
 
 
 class ConfigError(ValueError):
@@ -148,6 +150,10 @@ class Settings:
     # Selections given on top of the file's (command line, API), lowest first.
     layers: tuple[Selection, ...] = field(default=())
     source: str | None = None  # the config file these came from
+    # Which files a folder search skips (discovery.py); None: the default list.
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False  # apply the exclusions to files named on the command line too
 
     def __post_init__(self) -> None:
         # Settings built in code (the API) are checked as a file's are.
@@ -286,6 +292,9 @@ def settings_from_table(table: dict, path: Path) -> Settings:
     unsafe = table.get("unsafe-fixes", False)
     if not isinstance(unsafe, bool):
         raise ConfigError(f"{path}: unsafe-fixes: must be true or false, not {kind_of(unsafe)}")
+    force_exclude = table.get("force-exclude", False)
+    if not isinstance(force_exclude, bool):
+        raise ConfigError(f"{path}: force-exclude: must be true or false, not {kind_of(force_exclude)}")
     per_file = table.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
         raise ConfigError(f"{path}: per-file-ignores: must be a table of globs to rule lists, not {kind_of(per_file)}")
@@ -311,6 +320,9 @@ def settings_from_table(table: dict, path: Path) -> Settings:
         per_file_ignores=tuple(per_file_ignores),
         root=str(path.parent),
         source=str(path),
+        exclude=_string_list(table["exclude"], "exclude", path) if "exclude" in table else None,
+        extend_exclude=_string_list(table.get("extend-exclude", []), "extend-exclude", path),
+        force_exclude=force_exclude,
     )
     if markers:
         from .markers import DataError
