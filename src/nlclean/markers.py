@@ -3,6 +3,14 @@
 Rules ask questions of a `Markers` object ("does this line start with a
 sponsor label?") instead of holding regexes themselves, so that the words
 live in one readable data file.
+
+A user's file (`extend-markers`) is checked against the built-in files, which
+are the schema: the same tables and keys, values of the same kind, at most
+`MAX_STARS` `*` in a phrase; anything else is a `DataError` ("PATH: key:
+problem"). A key ending in `_pattern` is a regular expression: one that is not
+the built-in value runs on `linear_pattern` (RE2), so that no user's pattern
+can backtrack for minutes. Loading is linear in the number of phrases
+(`NeedleIndex`; benchmarks/bench_marker_load.py).
 """
 from __future__ import annotations
 
