@@ -246,8 +246,10 @@ def _glob_regex(glob: str) -> "re.Pattern":
 
 def _glob_matches(glob: str, path: Path, root: str | None) -> bool:
     path = path.resolve() if not path.is_absolute() else path
-    regex = _glob_regex(glob.lstrip("./") if glob.startswith("./") else glob)
-    if "/" not in glob.rstrip("/"):
+    if glob.endswith("/"):
+        glob += "**"  # a folder: everything in it
+    regex = _glob_regex(glob[2:] if glob.startswith("./") else glob)
+    if "/" not in glob:
         return bool(regex.fullmatch(path.name))  # a bare name matches in any folder
     if root is not None:
         try:
