@@ -32,6 +32,8 @@ def add_selection_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--select", help="comma-separated codes, prefixes or names of the rules to run")
     p.add_argument("--ignore", help="comma-separated codes, prefixes or names of rules to skip")
     p.add_argument("--extend-select", help="rules to run on top of the defaults")
+    p.add_argument("--fixable", help="only these rules' fixes may be applied (replaces the config's `fixable`)")
+    p.add_argument("--unfixable", help="these rules are reported but never fixed")
     p.add_argument("--config", help="use this nlclean.toml / pyproject.toml instead of discovering one")
     p.add_argument("--stdin-filename",
                    help="name of the file read from stdin (picks the format by suffix); with no PATH, read stdin")
@@ -76,19 +78,21 @@ class SettingsResolver:
             "select": _selectors(args.select),
             "ignore": _selectors(args.ignore),
             "extend_select": _selectors(args.extend_select),
+            "fixable": _selectors(getattr(args, "fixable", None)),
+            "unfixable": _selectors(getattr(args, "unfixable", None)),
             "unsafe_fixes": unsafe,
             "templates": str(Path(args.templates).resolve()) if getattr(args, "templates", None) else None,
         }
         self.fixed: Settings | None = load_file(args.config) if args.config else None
 
     def for_path(self, path: str | Path | None) -> Settings:
-        base = self.fixed if self.fixed is not None else discover(path)
+        base = self.fixed.for_file(path) if self.fixed is not None else discover(path)
         return base.with_overrides(**self.overrides)
 
-    def validate(self, items: "list[Input]") -> None:
-        """Resolve the settings of every folder once, in this process, so that a
-        bad configuration or templates file is one error for the run (raised
-        here), not one per file from the workers."""
+    def check_all(self, items: "list[Input]") -> None:
+        """Read every configuration, marker file and templates file the items need
+        before any file is touched: a broken one is one error for the run (raised
+        here), not one per file from the workers (or half a run written)."""
         from ..templates import load as load_templates
 
         seen: set = set()
@@ -98,6 +102,7 @@ class SettingsResolver:
                 continue
             seen.add(where)
             settings = self.for_path(item.settings_path)
+            settings.markers()
             if settings.templates:
                 load_templates(settings.templates)
 
@@ -171,7 +176,7 @@ def gather_inputs(args: argparse.Namespace, resolver: SettingsResolver, *, echo_
         _show(args, inputs, resolver)
         inputs.finished = 2 if inputs.failed else 0
     elif inputs.finished is None:
-        resolver.validate(inputs.items)
+        resolver.check_all(inputs.items)
     return inputs
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from ..files import FileBusy, FileError, sweep_stale, sync_directories, write_atomic
 from ..fixer import fix_text
 from ..guard import NewContentError
+from ..settings import ConfigError
 from .common import Input, SettingsResolver, add_selection_options, gather_inputs, progress, quiet
 from .parallel import add_jobs_option, parent_gone, run_jobs
 
@@ -76,6 +77,8 @@ class FixJob:
             nl = item.load(self.stdin_filename)
             result = fix_text(nl.form.normalized, self.resolver.for_path(item.settings_path), nl.format,
                               path=item.source_path, follow_lines=nl.form.mixed)
+        except ConfigError:
+            raise  # the whole run stops with one error (see `SettingsResolver.check_all`)
         except (FileError, NewContentError) as exc:
             out.messages.append(_error_line(f"{item.name}: {exc}" if isinstance(exc, NewContentError) else str(exc)))
             out.failed = True

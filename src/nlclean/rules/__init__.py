@@ -26,6 +26,7 @@ from .tidy import BlankLines, EmptySection, StrayThematicBreak, TrailingHardBrea
 from .tracking_pixel import TrackingPixel
 from .unescaped_dollar import UnescapedDollar
 from .unlabelled_promotion import UnlabelledPromotion
+from .unused_suppression import UnusedSuppression
 
 RULES: list[type[Rule]] = [
     SponsorBlock,
@@ -49,6 +50,7 @@ RULES: list[type[Rule]] = [
     StrayThematicBreak,
     EmptySection,
     TrailingHardBreak,
+    UnusedSuppression,  # last: it judges the suppression comments by what the others reported
 ]
 
 BY_CODE: dict[str, type[Rule]] = {r.code: r for r in RULES}
