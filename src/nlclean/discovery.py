@@ -112,17 +112,21 @@ def _segment_regex(segment: str) -> str:
     return "".join(out)
 
 
-def glob_regex(pattern: str) -> str:
+def glob_regex(pattern: str, *, dotfiles: bool = True) -> str:
     """A glob as a regex over a relative, `/`-separated path. A `**` segment spans any
-    number of folders (`a/**/b` matches `a/b` and `a/x/y/b`; `a/**` everything under `a`)."""
+    number of folders (`a/**/b` matches `a/b` and `a/x/y/b`; `a/**` everything under `a`).
+    Without `dotfiles`, a wildcard does not match a name's leading `.`, as in a shell
+    (`*.md` is not `.draft.md`); .gitignore and exclude patterns do match it."""
+    no_dot = "" if dotfiles else r"(?!\.)"
     segments = pattern.split("/")
     out: list[str] = []
     for i, segment in enumerate(segments):
         last = i == len(segments) - 1
         if segment == "**":
-            out.append(".*" if last else "(?:[^/]*/)*")
+            out.append(f"{no_dot}.*" if last else f"(?:{no_dot}[^/]*/)*")
         else:
-            out.append(_segment_regex(segment) + ("" if last else "/"))
+            starts_wild = segment[:1] in ("*", "?", "[")
+            out.append((no_dot if starts_wild else "") + _segment_regex(segment) + ("" if last else "/"))
     return "".join(out)
 
 
@@ -353,7 +357,7 @@ class _Finder:
         base = "/".join(segments[:literal]) or ("/" if raw.startswith("/") else ".")
         rest = "/".join(segments[literal:])
         self.given_folders.append(os.path.realpath(base))  # links within the glob's folder
-        if not os.path.isdir(base) or not self.search(base, _compile(glob_regex(rest))):
+        if not os.path.isdir(base) or not self.search(base, _compile(glob_regex(rest, dotfiles=False))):
             self.result.warnings.append(f"{raw}: matches no files")
 
     def keep(self, shown: str, real: str) -> None:
