@@ -287,6 +287,7 @@ class _Finder:
         self.settings_for = settings_for
         self.force_exclude = force_exclude
         self.gitignore = GitIgnore()
+        self.cwd = os.path.realpath(os.getcwd())  # where exclude patterns are anchored without a config
         self._exclusions: dict[tuple, Exclusions] = {}
         self.found: set[str] = set()  # real paths
         self.result = Discovered()
@@ -303,7 +304,7 @@ class _Finder:
         s = self.settings_for(Path(real_folder))
         key = (s.exclude, s.extend_exclude, s.source)
         if key not in self._exclusions:
-            root = os.path.dirname(s.source) if s.source else self.gitignore._cwd
+            root = os.path.dirname(s.source) if s.source else self.cwd
             patterns = (DEFAULT_EXCLUDE if s.exclude is None else s.exclude) + tuple(s.extend_exclude)
             self._exclusions[key] = Exclusions(patterns, root)
         return self._exclusions[key]
