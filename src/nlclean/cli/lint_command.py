@@ -40,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
         failed = bool(missing)
         items = [Input(str(f), f, f) for f in files]
     with progress(len(items), not args.no_progress) as tick:
-        for outcome in run_jobs(LintJob(resolver, args.stdin_filename), items, args.jobs):
+        job = LintJob(resolver, args.stdin_filename, keep_lines=args.output_format == "full" and not args.statistics)
+        for outcome in run_jobs(job, items, args.jobs):
             if outcome.error is not None:
                 error(outcome.error)
                 failed = True
