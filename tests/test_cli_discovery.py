@@ -229,6 +229,8 @@ def test_files_are_processed_in_sorted_order_whatever_order_they_are_named_in(tm
 def test_a_file_named_twice_is_processed_once(tmp_path):
     tree(tmp_path, {"news/a.md": ONE_FINDING})
     assert linted("news", "news/a.md", "./news/a.md", cwd=tmp_path) == ["news/a.md"]
+    os.link(tmp_path / "news" / "a.md", tmp_path / "news" / "b.md")  # one file, two names
+    assert linted("news", cwd=tmp_path) == ["news/a.md"]
 
 
 # --- paths that give nothing, or must not be read ----------------------------------------------

@@ -31,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
         return inputs.finished
     failed = inputs.failed
     with progress(len(inputs.items), not args.no_progress and not quiet(args)) as tick:
-        for outcome in run_jobs(LintJob(resolver, args.stdin_filename), inputs.items, args.jobs):
+        job = LintJob(resolver, args.stdin_filename, keep_lines=args.output_format == "full" and not args.statistics)
+        for outcome in run_jobs(job, inputs.items, args.jobs):
             if outcome.error is not None:
                 error(outcome.error)
                 failed = True
