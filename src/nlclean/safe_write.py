@@ -176,7 +176,8 @@ class _NeedsInPlace(Exception):
 
 
 def _carry_metadata(tmp_fd: int, original_fd: int, st: os.stat_result) -> None:
-    if (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()) and hasattr(os, "fchown"):
+    made = os.fstat(tmp_fd)  # a new file is the writer's (or, in a setgid folder, the folder's group)
+    if (made.st_uid, made.st_gid) != (st.st_uid, st.st_gid) and hasattr(os, "fchown"):
         try:  # before chmod: a chown may clear mode bits
             os.fchown(tmp_fd, st.st_uid, st.st_gid)
         except OSError:

@@ -66,6 +66,11 @@ def parent_gone() -> bool:
     return _parent_pid is not None and os.getppid() != _parent_pid
 
 
+def stop_now() -> None:
+    """In a worker: leave at once (an exception would only be handed back to a parent that is gone)."""
+    _stop()
+
+
 def _stop(signum=None, frame=None) -> None:
     remove_own_temporaries()
     os._exit(128 + (signum or signal.SIGTERM))
@@ -141,4 +146,4 @@ def _stop_workers(pool) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
 
 
-__all__ = ["add_jobs_option", "parent_gone", "run_jobs", "worker_count"]
+__all__ = ["add_jobs_option", "parent_gone", "run_jobs", "stop_now", "worker_count"]
