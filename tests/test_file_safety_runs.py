@@ -87,6 +87,8 @@ def test_killing_the_parent_alone_stops_its_workers_and_nothing_is_written_after
     else:
         run.kill()
         pytest.fail("the run never started writing")
+    time.sleep(random.uniform(0, 0.5))  # somewhere in the middle of the run
+    workers = children_of(run.pid)
     os.kill(run.pid, signal.SIGKILL)
     killed_at = time.monotonic()
     run.wait()
