@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..files import FileError, Newsletter, decode, format_for, read
+from ..files import discover as discover_files
 from ..settings import ConfigError, Settings, discover, load_file
 from ..rules import BY_CODE, BY_NAME
 
@@ -80,6 +81,20 @@ def error(message: str) -> None:
     sys.stderr.write(f"nlclean: error: {message}\n")
 
 
+def inputs_from(args: argparse.Namespace) -> tuple[list[Input], bool]:
+    """What `lint` or `fix` processes: stdin, or the newsletters under the paths given.
+    Paths that do not exist are reported as errors (the bool), links out of them as warnings."""
+    if args.paths == ["-"]:
+        return [Input(args.stdin_filename or "-", args.stdin_filename, None)], False
+    skipped: list[str] = []
+    files, missing = discover_files(args.paths, skipped)
+    for m in missing:
+        error(m)
+    for line in skipped:
+        sys.stderr.write(f"nlclean: warning: {line}\n")
+    return [Input(str(f), f, f) for f in files], bool(missing)
+
+
 @contextmanager
 def progress(count: int, enabled: bool) -> Iterator:
     """A progress bar on stderr for long runs on a terminal; otherwise a no-op."""
@@ -94,6 +109,6 @@ def progress(count: int, enabled: bool) -> Iterator:
 
 
 __all__ = [
-    "add_selection_options", "Input", "SettingsResolver", "read_stdin", "error", "progress", "UsageError",
+    "add_selection_options", "Input", "inputs_from", "SettingsResolver", "read_stdin", "error", "progress", "UsageError",
     "ConfigError", "FileError", "format_for",
 ]

@@ -19,10 +19,10 @@ import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from ..files import FileBusy, FileError, discover, sweep_stale, sync_directories, write_atomic
+from ..files import FileBusy, FileError, sweep_stale, sync_directories, write_atomic
 from ..fixer import fix_text
 from ..guard import NewContentError
-from .common import Input, SettingsResolver, add_selection_options, error, progress
+from .common import Input, SettingsResolver, add_selection_options, inputs_from, progress
 from .parallel import add_jobs_option, parent_gone, run_jobs, stop_now
 
 
@@ -155,19 +155,9 @@ def _error_line(message: str) -> str:
 def run(args: argparse.Namespace) -> int:
     resolver = SettingsResolver(args, unsafe=args.unsafe_fixes)
     stdin_mode = args.paths == ["-"]
-    missing: list[str] = []
-    if stdin_mode:
-        items = [Input(args.stdin_filename or "-", args.stdin_filename, None)]
-    else:
-        skipped: list[str] = []
-        files, missing = discover(args.paths, skipped)
-        for m in missing:
-            error(m)
-        for line in skipped:
-            sys.stderr.write(f"nlclean: warning: {line}\n")
-        items = [Input(str(f), f, f) for f in files]
-        if not (args.check or args.diff):
-            _remove_leftovers(files, args.quiet)
+    items, missing = inputs_from(args)
+    if not (stdin_mode or args.check or args.diff):
+        _remove_leftovers([item.path for item in items], args.quiet)
     job = FixJob(
         resolver=resolver,
         stdin_filename=args.stdin_filename,
@@ -176,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
         stdin_mode=stdin_mode,
         announce=not args.quiet and (args.exit_non_zero_on_fix or args.check),
     )
-    failed = bool(missing)
+    failed = missing
     fixed_issues = fixed_files = remaining = 0
     written_in: list[str] = []
     busy: list[str] = []

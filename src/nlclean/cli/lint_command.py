@@ -5,11 +5,10 @@ import argparse
 import sys
 from collections import Counter
 
-from ..files import discover
 from ..output import FORMATS
 from ..output.report import FileReport
 from ..rules import BY_CODE
-from .common import Input, SettingsResolver, add_selection_options, error, progress
+from .common import SettingsResolver, add_selection_options, error, inputs_from, progress
 from .lint_job import LintJob
 from .parallel import add_jobs_option, run_jobs
 
@@ -28,17 +27,7 @@ def run(args: argparse.Namespace) -> int:
     resolver = SettingsResolver(args)
     reports: list[FileReport] = []
     failed = False
-    if args.paths == ["-"]:
-        items = [Input(args.stdin_filename or "-", args.stdin_filename, None)]
-    else:
-        skipped: list[str] = []
-        files, missing = discover(args.paths, skipped)
-        for m in missing:
-            error(m)
-        for line in skipped:
-            sys.stderr.write(f"nlclean: warning: {line}\n")
-        failed = bool(missing)
-        items = [Input(str(f), f, f) for f in files]
+    items, failed = inputs_from(args)
     with progress(len(items), not args.no_progress) as tick:
         job = LintJob(resolver, args.stdin_filename, keep_lines=args.output_format == "full" and not args.statistics)
         for outcome in run_jobs(job, items, args.jobs):
