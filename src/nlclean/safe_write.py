@@ -105,10 +105,13 @@ def _signals_held() -> Iterator[None]:
             signal.raise_signal(number)
 
 
+_TOKEN_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
 def _new_file(directory: Path, name: str, suffix: str) -> tuple[int, str]:
     """An exclusive new file `.<name>.<pid>.<random><suffix>` in `directory`, readable by its owner only."""
     for _ in range(100):
-        token = "".join(secrets.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(8))
+        token = "".join(secrets.choice(_TOKEN_LETTERS) for _ in range(8))
         candidate = os.path.join(directory, f".{name}.{os.getpid()}.{token}{suffix}")
         try:
             fd = os.open(candidate, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
@@ -146,21 +149,23 @@ def _read_path(path: str | Path) -> bytes | None:
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 _exchange_works = sys.platform.startswith("linux")
+_renameat2 = None  # looked up once
 
 
 def _exchange(a: str, b: str) -> bool:
     """Swap two names atomically (Linux renameat2); False where the system or filesystem cannot."""
-    global _exchange_works
+    global _exchange_works, _renameat2
     if not _exchange_works:
         return False
-    try:
-        import ctypes
+    import ctypes
 
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):  # no libc symbol (musl before 1.2.5, old glibc)
-        _exchange_works = False
-        return False
-    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+    if _renameat2 is None:
+        try:
+            _renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+        except (OSError, AttributeError):  # no libc symbol (musl before 1.2.5, old glibc)
+            _exchange_works = False
+            return False
+    if _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
         return True
     err = ctypes.get_errno()
     if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
