@@ -311,3 +311,36 @@ def test_an_editors_save_between_the_last_check_and_the_rename_is_put_back(tmp_p
     assert proc.returncode == 2
     assert f"{path}: saved by another program while it was being written; that version was put back" in proc.stderr
     assert [p for p in tmp_path.iterdir() if TEMP_PATTERN.match(p.name)] == []
+
+
+def test_an_editors_second_save_during_the_put_back_is_kept_too(tmp_path):
+    # Two saves in that instant: the newest ends up under the name, the older beside it.
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the put-back needs the Linux exchange")
+    path = tmp_path / "issue.md"
+    path.write_bytes(DIRTY)
+    first, second = tmp_path / "save-1.tmp", tmp_path / "save-2.tmp"
+    first.write_bytes(big_newsletter(save=1))
+    second.write_bytes(big_newsletter(save=2))
+    script = (
+        "import os, sys\n"
+        "import nlclean.safe_write as w\n"
+        "target, saves = sys.argv[1], sys.argv[2:]\n"
+        "real = w._exchange\n"
+        "def exchange(a, b):\n"
+        "    if saves and os.path.realpath(b) == target:\n"
+        "        os.rename(saves.pop(0), target)\n"
+        "    return real(a, b)\n"
+        "w._exchange = exchange\n"
+        "from nlclean.cli.main import main\n"
+        "sys.exit(main(['fix', target]))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script, str(path), str(first), str(second)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2, proc.stderr
+    assert path.read_bytes() == big_newsletter(save=2)
+    (kept,) = [p for p in tmp_path.iterdir() if p.name.endswith(".nlclean-bak")]
+    assert kept.read_bytes() == big_newsletter(save=1)
+    assert f"{path}: saved twice by another program while it was being written; the newest version stays, " \
+           f"the other is kept at {kept}; nothing written" in proc.stderr
+    assert [p for p in tmp_path.iterdir() if p.name.endswith(".nlclean-tmp")] == []

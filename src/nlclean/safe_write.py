@@ -287,6 +287,7 @@ def _write_beside(path, target: Path, fd: int, st: os.stat_result, data: bytes, 
             _write_all(tmp_fd, data)
             os.fsync(tmp_fd)
             _carry_metadata(tmp_fd, fd, st)
+            made = os.fstat(tmp_fd)
         finally:
             os.close(tmp_fd)
         with _signals_held():
@@ -309,7 +310,7 @@ def _write_beside(path, target: Path, fd: int, st: os.stat_result, data: bytes, 
                     expected is None or _read_path(tmp) == expected):
                 os.unlink(tmp)
                 return
-            _put_back(path, target, tmp)
+            _put_back(path, target, tmp, (made.st_dev, made.st_ino))
     except BaseException:
         _forget_temporary(tmp)
         raise
@@ -324,16 +325,18 @@ def _forget_temporary(name: str) -> None:
         _own_temporaries.discard(name)
 
 
-def _put_back(path, target: Path, taken_out: str) -> None:
-    """Another program replaced the file between the check and the swap: its version goes back."""
-    ours = os.stat(target, follow_symlinks=False)
+def _put_back(path, target: Path, taken_out: str, ours: tuple[int, int]) -> None:
+    """Another program replaced the file between the check and the swap: its version goes back.
+    `ours` is the (device, inode) of the new file this run swapped in."""
     _exchange(taken_out, str(target))
     now_out = os.stat(taken_out, follow_symlinks=False)
-    if (now_out.st_dev, now_out.st_ino) == (ours.st_dev, ours.st_ino):
+    if (now_out.st_dev, now_out.st_ino) == ours:
         os.unlink(taken_out)
         raise FileError(f"{path}: saved by another program while it was being written; "
                         "that version was put back, nothing written")
-    # Saved twice in that instant: the newest stays, the other is kept beside it.
+    # Saved a second time meanwhile (that save replaced ours): the newer goes to the name,
+    # the older is kept beside it. Nothing of the user's is removed.
+    _exchange(taken_out, str(target))
     keep = taken_out[: -len(TEMP_SUFFIX)] + BACKUP_SUFFIX
     os.rename(taken_out, keep)
     raise FileError(f"{path}: saved twice by another program while it was being written; "
