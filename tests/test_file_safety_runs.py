@@ -115,6 +115,28 @@ def test_killing_the_parent_alone_stops_its_workers_and_nothing_is_written_after
     print(f"killed after {written} of {len(contents)} files written; 0 torn, 0 lost, 0 written after the kill")
 
 
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm", "sighup"])
+def test_a_run_stopped_by_a_signal_stops_its_workers_and_leaves_no_temporary_file(tmp_path, how):
+    folder = generated_folder(tmp_path, 400)
+    run = subprocess.Popen([*COMMAND, "-j", "2", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not any(p.read_bytes() == CLEANED for p in newsletters(folder)[:40]) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    workers = children_of(run.pid)
+    if how == "ctrl-c":  # the terminal sends it to the whole group
+        os.killpg(run.pid, signal.SIGINT)
+    else:
+        os.kill(run.pid, signal.SIGTERM if how == "sigterm" else signal.SIGHUP)
+    err = run.communicate(timeout=60)[1]
+    assert run.returncode == {"ctrl-c": 130, "sigterm": 128 + signal.SIGTERM, "sighup": 128 + signal.SIGHUP}[how]
+    assert "Traceback" not in err, err
+    time.sleep(0.2)
+    assert [p for p in workers if running(p)] == []
+    assert leftovers(folder) == []
+    assert all(p.read_bytes() in (DIRTY, CLEANED) for p in newsletters(folder))
+
+
 def test_two_runs_at_once_write_each_file_once_and_report_no_error(tmp_path):
     folder = generated_folder(tmp_path, 300)
     names = {str(p) for p in newsletters(folder)}

@@ -113,11 +113,14 @@ def _new_file(directory: Path, name: str, suffix: str) -> tuple[int, str]:
     for _ in range(100):
         token = "".join(secrets.choice(_TOKEN_LETTERS) for _ in range(8))
         candidate = os.path.join(directory, f".{name}.{os.getpid()}.{token}{suffix}")
+        _own_temporaries.add(candidate)  # before it exists: a stop right after the open must find it
         try:
             fd = os.open(candidate, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
-        except FileExistsError:
-            continue
-        _own_temporaries.add(candidate)
+        except BaseException:
+            _own_temporaries.discard(candidate)
+            if sys.exc_info()[0] is FileExistsError:
+                continue
+            raise
         return fd, candidate
     raise FileExistsError(errno.EEXIST, "no free temporary name")
 
