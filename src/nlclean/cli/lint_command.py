@@ -9,7 +9,7 @@ from ..output import FORMATS
 from ..output.report import FileReport
 from ..rules import BY_CODE
 from .common import SettingsResolver, add_selection_options, error, inputs_from, progress
-from .lint_job import LintJob
+from .lint_job import PER_FILE_FORMATS, LintJob
 from .parallel import add_jobs_option, run_jobs
 
 
@@ -26,10 +26,18 @@ def add_parser(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     resolver = SettingsResolver(args)
     reports: list[FileReport] = []
-    failed = False
     items, failed = inputs_from(args)
+    color = {"always": True, "never": False}.get(args.color)
+    printing = not args.statistics and (not args.quiet or args.output_format != "full")
+    render = args.output_format if printing and args.output_format in PER_FILE_FORMATS else None
+    if render == "full" and color is None:  # decided here: workers render into strings, not the terminal
+        from rich.console import Console
+
+        color = Console(file=sys.stdout).is_terminal
+    rendered: list[str] = []
     with progress(len(items), not args.no_progress) as tick:
-        job = LintJob(resolver, args.stdin_filename, keep_lines=args.output_format == "full" and not args.statistics)
+        job = LintJob(resolver, args.stdin_filename, keep_lines=args.output_format == "full" and not args.statistics,
+                      render=render, color=color)
         for outcome in run_jobs(job, items, args.jobs):
             if outcome.error is not None:
                 error(outcome.error)
@@ -37,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 failed |= outcome.internal_error
                 reports.append(outcome.report)
+                rendered.append(outcome.rendered)
             tick()
     if args.statistics:
         counts = Counter(f.code for r in reports for f in r.findings)
@@ -44,8 +53,9 @@ def run(args: argparse.Namespace) -> int:
             rule = BY_CODE.get(code)
             fixable = "[*]" if rule and rule.fix_safety.value == "safe" else "   "
             sys.stdout.write(f"{n:>6}  {code}  {fixable} {rule.name if rule else 'internal-error'}\n")
-    elif not args.quiet or args.output_format != "full":
-        color = {"always": True, "never": False}.get(args.color)
+    elif render is not None:
+        sys.stdout.write("".join(rendered))
+    elif printing:
         FORMATS[args.output_format](reports, sys.stdout, color=color)
     total = sum(len(r.findings) for r in reports)
     if not args.quiet and args.output_format == "full":
