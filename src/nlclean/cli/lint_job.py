@@ -1,8 +1,8 @@
 """What `nlclean lint` does to one file, in a worker process when there are many.
 
-Reading, parsing and checking are the cost of a lint run and each file's are
-independent, so they go to `parallel.run_jobs` as `fix` does; the parent
-keeps the rendering, which needs every report in file order.
+Reading, parsing and checking are the cost of a lint run, and each file's
+are independent, so they go to `parallel.run_jobs` as `fix` does; the parent
+renders the reports in file order.
 """
 from __future__ import annotations
 
