@@ -86,6 +86,8 @@ def test_entities_decode_without_changing_the_page(text):
     # of the document and removed more (not idempotent).
     "# Weekly\n\nA long story about the river and the city budget.\n\n### Unsubscribe partner\n\n"
     "Last words of the issue\n[Manage preferences](https://x.example/preferences)",
+    # The last line went, and the front matter's last line took the file's final (LF) ending.
+    "---\r\ntitle: x\r\n---\r\n![](https://list-manage.com/track/open.php?u=1)\n",
     # Front matter in CRLF over an LF body: it came out all CRLF.
     "---\r\ntitle: x\r\n---\n\n# Weekly\r\n\r\n**Sponsored**\nAcme sells boxes.\n\nThe story.\r\n",
 ])
@@ -102,6 +104,11 @@ def test_removing_an_inline_element_keeps_the_words_around_it_apart():
 def test_mixed_line_endings_stay_line_by_line():
     text = "---\r\ntitle: x\r\n---\n\n# Weekly\r\n\r\n**Sponsored**\nAcme sells boxes.\n\nThe story.\r\nIt goes on.\n"
     assert nlclean.clean(text) == "---\r\ntitle: x\r\n---\n\n# Weekly\r\n\r\nThe story.\r\nIt goes on.\n"
+
+
+def test_the_last_line_left_keeps_its_own_ending():
+    text = "---\r\ntitle: x\r\n---\r\n\r\n# Weekly\r\n\r\nStory text.\r\n\n[Unsubscribe](https://x.example/unsubscribe)\n"
+    assert nlclean.clean(text) == "---\r\ntitle: x\r\n---\r\n\r\n# Weekly\r\n\r\nStory text.\r\n"
 
 
 def test_fix_writes_mixed_line_endings_back_line_by_line(tmp_path):
