@@ -126,8 +126,11 @@ def test_fix_writes_mixed_line_endings_back_line_by_line(tmp_path):
 
 FUZZER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "fuzz_promises"
 # Seeds of the independent fuzzer that broke a promise: each kind once at least
-# (94 guard refusal, 378 mixed line endings, 131574 not idempotent, 580 a rule crash).
-FUZZER_SEEDS = [94, 378, 131574, 580]
+# (94 guard refusal, 378 mixed line endings, 131574 not idempotent, 580 a rule
+# crash), then those found while fixing them: NL401 glueing words (2704, 6072,
+# 10580), two rules' edits side by side (2357, 11445), a fence or comment left
+# open (200150, 200984, 300571), a front matter's last ending (1000371).
+FUZZER_SEEDS = [94, 378, 131574, 580, 2704, 6072, 10580, 2357, 11445, 200150, 200984, 300571, 1000371]
 
 
 @pytest.mark.skipif(not (FUZZER / "gen.py").exists(), reason="../shared/tools/fuzz_promises is not beside this checkout")
