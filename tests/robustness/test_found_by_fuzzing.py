@@ -82,6 +82,11 @@ def test_entities_decode_without_changing_the_page(text):
     "<b>````\n** x\n\nThe story.\n",
     "# W\n\n[](https://x.com/icon/LucideHeart.png) ```\nmore text\n\nend\n",
     "# W\n\nText here\n[](https://x.com/icon/LucideHeart.png) # not heading\n",
+    # A removal inside a line (not at its start) made it a fence line: ``<b>` is ```.
+    "Text\n``<b>`\nmore\n\nThe story.\n",
+    "# W\n\nText\n``[](https://x.com/icon/LucideHeart.png)`\nmore\n\nend\n",
+    # The same inside a quote: the quote's `> ` is not the line's own start.
+    "> > `<b>``x y\n> more\n\nend\n",
     # The last line removed without its newline: the next run saw another end
     # of the document and removed more (not idempotent).
     "# Weekly\n\nA long story about the river and the city budget.\n\n### Unsubscribe partner\n\n"
@@ -129,8 +134,10 @@ FUZZER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "fuzz_promis
 # (94 guard refusal, 378 mixed line endings, 131574 not idempotent, 580 a rule
 # crash), then those found while fixing them: NL401 glueing words (2704, 6072,
 # 10580), two rules' edits side by side (2357, 11445), a fence or comment left
-# open (200150, 200984, 300571), a front matter's last ending (1000371).
-FUZZER_SEEDS = [94, 378, 131574, 580, 2704, 6072, 10580, 2357, 11445, 200150, 200984, 300571, 1000371]
+# open (200150, 200984, 300571, 2000540, 2005879, 2006537), a front matter's last
+# ending (1000371).
+FUZZER_SEEDS = [94, 378, 131574, 580, 2704, 6072, 10580, 2357, 11445, 200150, 200984, 300571, 1000371, 2000540,
+                2005879, 2006537]
 
 
 @pytest.mark.skipif(not (FUZZER / "gen.py").exists(), reason="../shared/tools/fuzz_promises is not beside this checkout")
