@@ -89,6 +89,9 @@ def test_entities_decode_without_changing_the_page(text):
     "# W\n\nText\n``[](https://x.com/icon/LucideHeart.png)`\nmore\n\nend\n",
     # The same inside a quote: the quote's `> ` is not the line's own start.
     "> > `<b>``x y\n> more\n\nend\n",
+    # An empty front matter (`---` over `---`) was read as running to the next `---`,
+    # inside a fence: the body then began inside the code, and its closing line opened a fence.
+    "---\n---\n\n~~~\ncode line\n---\n\n**(Sponsored)**\n\nAcme sells boxes.\n\n~~~\nafter\n",
     # The last line removed without its newline: the next run saw another end
     # of the document and removed more (not idempotent).
     "# Weekly\n\nA long story about the river and the city budget.\n\n### Unsubscribe partner\n\n"
