@@ -18,6 +18,7 @@ from .settings import Settings
 
 if TYPE_CHECKING:
     from .rules.base import Rule
+    from .suppression import Suppressions
 
 # Characters a reader does not see (preheader padding); a block of only these is empty.
 INVISIBLE = "\u034f\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0\u2007\u200e\u200f"
@@ -32,6 +33,13 @@ class CheckContext:
     # order), for rules that follow others, like the table-of-contents rule.
     earlier: list[Finding] = field(default_factory=list)
     rule: "type[Rule] | None" = None
+    # The file the document was read from, when there is one (the template rule's
+    # last clue to the sender: the folder the file is in).
+    path: str | None = None
+    # The document's suppression comments, and the codes of the rules this run
+    # checks: for the rule that reports unused directives (NL901), which runs last.
+    suppressions: "Suppressions | None" = None
+    codes_run: frozenset[str] = frozenset()
     _top_starts: set[int] | None = None
     _nested: set[int] | None = None
 

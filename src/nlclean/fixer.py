@@ -137,9 +137,10 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
 
 
 def fix_text(text: str, settings: Settings, format: str = "markdown", markers: Markers | None = None,
-             *, follow_lines: bool = False,
+             path: str | None = None, *, follow_lines: bool = False,
              on_round: Callable[[Document, list[Finding]], None] | None = None) -> FixResult:
-    """Clean `text` (LF line endings, no BOM). Raises NewContentError on a rule bug.
+    """Clean `text` (LF line endings, no BOM), read from `path` if it was a file.
+    Raises NewContentError on a rule bug.
     `follow_lines`: also tell where each line break of the result came from
     (`FixResult.line_origins`), so that mixed line endings can be given back.
     `on_round`: called with each round's document and the findings whose fixes
@@ -160,7 +161,7 @@ def fix_text(text: str, settings: Settings, format: str = "markdown", markers: M
     for _ in range(MAX_ROUNDS):
         doc = Document(current, format, front_matter_lines)
         front_matter_lines = doc.front_matter_end_line
-        findings = check(doc, settings, markers)
+        findings = check(doc, settings, markers, path=path)
         chosen = select_fixes(findings, settings.unsafe_fixes)
         result.rounds += 1
         if not chosen:
@@ -175,11 +176,11 @@ def fix_text(text: str, settings: Settings, format: str = "markdown", markers: M
         current = _final_newline_as_in(text, current, result)
         result.applied.extend(chosen)
     else:
-        findings = check(Document(current, format, front_matter_lines), settings, markers)
+        findings = check(Document(current, format, front_matter_lines), settings, markers, path=path)
     result.remaining = findings
     added = added_words(text, current) if needs_full_check else []
     if added:
-        raise NewContentError(_blame(text, settings, format, markers), added)
+        raise NewContentError(_blame(text, settings, format, markers, path), added)
     result.text = current
     return result
 
@@ -220,10 +221,10 @@ def _line_origins_after(text: str, edits: list[Edit], origins: list[int]) -> lis
     return out
 
 
-def _blame(text: str, settings: Settings, format: str, markers: Markers) -> list[str]:
+def _blame(text: str, settings: Settings, format: str, markers: Markers, path: str | None) -> list[str]:
     """Slow path, only after the guard fired: which rule's fix adds a word?"""
     blamed = []
-    for f in check(Document(text, format), settings, markers):
+    for f in check(Document(text, format), settings, markers, path=path):
         if f.fix is not None and added_words(text, apply_edits(text, list(f.fix.edits))):
             if f.code not in blamed:
                 blamed.append(f"{f.code} ({f.name})")

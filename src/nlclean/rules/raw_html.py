@@ -9,7 +9,7 @@ comments go, except nlclean's own suppression comments.
 
 ## Why is this bad?
 Html in markdown is left over from the email; most markdown tools show it
-as text or drop it unpredictably (SPEC row 9).
+as text or drop it unpredictably.
 
 ## Example
 `Read <a href="https://x.example/a">the <b>report</b></a>.<br>Thanks`

@@ -1,4 +1,4 @@
-"""NL601–NL604: the tidy-up after removals (SPEC row 13).
+"""NL601–NL604: the tidy-up after removals.
 
 These four rules are one family and one module because they are one job:
 leaving the text as a careful editor would after cutting blocks out.

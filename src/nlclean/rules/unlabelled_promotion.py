@@ -28,7 +28,7 @@ action and no ad-slot name, and stays; so does one that reports a discount
 reports (said, according to, announced) and never says "you" is news.
 
 ## Why is this bad?
-Unlabelled adverts are still adverts (SPEC row 3). But this is a judgement,
+Unlabelled adverts are still adverts. But this is a judgement,
 not the publisher's own label, and a news story can mention products and
 prices: so it is reported, and fixed only with `--unsafe-fixes`.
 
