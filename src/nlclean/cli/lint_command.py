@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 
 from ..output import FORMATS
-from ..output.report import FileReport
-from ..rules import BY_CODE
+from ..output.report import FileReport, ReadError
 from .common import SettingsResolver, add_selection_options, error, gather_inputs, progress, quiet
 from .lint_job import LintJob
 from .parallel import add_jobs_option, run_jobs
+
+# Formats that never quote a finding's source lines (full, sarif and gitlab do).
+FORMATS_WITHOUT_SOURCE = frozenset({"concise", "json", "github", "junit"})
 
 
 def add_parser(sub) -> None:
@@ -18,7 +19,9 @@ def add_parser(sub) -> None:
     add_selection_options(p)
     p.add_argument("--output-format", choices=sorted(FORMATS), default="full")
     p.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
-    p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="colour the full and concise formats (auto: on a terminal; NO_COLOR / FORCE_COLOR honoured)")
+    p.add_argument("--show-fixes", action="store_true", help="show each fix as a diff under its finding (full format)")
     add_jobs_option(p)
     p.set_defaults(run=run)
 
@@ -30,11 +33,16 @@ def run(args: argparse.Namespace) -> int:
     if inputs.finished is not None:
         return inputs.finished
     failed = inputs.failed
+    # Read errors are printed, and also handed to the formats (SARIF records them).
+    read_errors = [ReadError(message) for message in inputs.errors]
     with progress(len(inputs.items), not args.no_progress and not quiet(args)) as tick:
-        job = LintJob(resolver, args.stdin_filename, keep_lines=args.output_format == "full" and not args.statistics)
-        for outcome in run_jobs(job, inputs.items, args.jobs):
+        # Source lines travel back from the workers only for the formats that quote them.
+        keep_lines = not args.statistics and args.output_format not in FORMATS_WITHOUT_SOURCE
+        job = LintJob(resolver, args.stdin_filename, keep_lines=keep_lines)
+        for item, outcome in zip(inputs.items, run_jobs(job, inputs.items, args.jobs)):
             if outcome.error is not None:
                 error(outcome.error)
+                read_errors.append(ReadError(outcome.error, item.name))
                 failed = True
             else:
                 failed |= outcome.internal_error
@@ -43,14 +51,12 @@ def run(args: argparse.Namespace) -> int:
     if args.silent:
         pass
     elif args.statistics:
-        counts = Counter(f.code for r in reports for f in r.findings)
-        for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            rule = BY_CODE.get(code)
-            fixable = "[*]" if rule and rule.fix_safety.value == "safe" else "   "
-            sys.stdout.write(f"{n:>6}  {code}  {fixable} {rule.name if rule else 'internal-error'}\n")
+        from ..output.statistics import write_statistics
+
+        write_statistics(reports, sys.stdout, as_json=args.output_format == "json")
     else:
         color = {"always": True, "never": False}.get(args.color)
-        FORMATS[args.output_format](reports, sys.stdout, color=color)
+        FORMATS[args.output_format](reports, sys.stdout, color=color, errors=read_errors, show_fixes=args.show_fixes)
     total = sum(len(r.findings) for r in reports)
     if not quiet(args) and args.output_format == "full":
         fixable = sum(1 for r in reports for f in r.findings if f.fix and f.fix.is_safe)

@@ -36,6 +36,6 @@ class LintJob:
         except FileError as exc:
             return LintOutcome(None, str(exc))
         doc = Document(nl.form.normalized, nl.format)
-        findings = check(doc, self.resolver.for_path(item.settings_path))
+        findings = check(doc, self.resolver.for_path(item.settings_path), path=item.source_path)
         return LintOutcome(FileReport(item.name, findings, doc.lines if self.keep_lines else []),
                            internal_error=any(f.code == "NL000" for f in findings))
