@@ -24,7 +24,7 @@ from ..fixer import fix_text
 from ..guard import NewContentError
 from ..settings import ConfigError
 from .common import Input, SettingsResolver, add_selection_options, gather_inputs, progress, quiet
-from .parallel import add_jobs_option, parent_gone, run_jobs
+from .parallel import add_jobs_option, parent_gone, run_jobs, stop_now
 
 
 def add_parser(sub) -> None:
@@ -112,7 +112,7 @@ class FixJob:
                 out.stdout = new_bytes
         elif out.changed and not self.check:
             if parent_gone():  # a worker whose run was killed writes nothing more
-                raise SystemExit(1)
+                stop_now()
             try:
                 written = write_atomic(item.path, new_bytes, expected=nl.original, sync_directory=False)
             except FileError as exc:
