@@ -377,7 +377,8 @@ def markup_escape_at(line: str) -> int | None:
     return m.end() - 1 if m.group(2)[0].isdigit() else m.start(2)
 
 
-_CONTAINER_MARKERS = re.compile(r"(?:[ \t]{0,3}(?:>[ \t]?|[-+*][ \t]+|\d{1,9}[.)][ \t]+))*")
+# (Indented as deep as a nested list item may be: the block's source holds its parents' indentation.)
+_CONTAINER_MARKERS = re.compile(r"(?:[ \t]*(?:>[ \t]?|[-+*][ \t]+|\d{1,9}[.)][ \t]+))*")
 
 
 def container_prefix(line: str) -> int:

@@ -58,7 +58,11 @@ def _left_open(text: str) -> set[str]:
     html block (comment, `<script>`, …) whose closer never comes, so that it
     takes in everything after it."""
     kinds = set()
-    for token in _MD.parse(text[1:] if text.startswith(BOM) else text):
+    body = text[1:] if text.startswith(BOM) else text
+    # After the front matter, as a renderer that knows front matter reads it (and nlclean does).
+    front = FRONT_MATTER.match(re.sub(r"\r\n?", "\n", body))
+    body = re.sub(r"\r\n?", "\n", body)[front.end() :] if front else body
+    for token in _MD.parse(body):
         if token.type == "fence":
             lines = token.content.count("\n") + (1 if token.content and not token.content.endswith("\n") else 0)
             if token.map and token.map[1] - token.map[0] == lines + 1:

@@ -89,6 +89,8 @@ def test_entities_decode_without_changing_the_page(text):
     "# W\n\nText\n``[](https://x.com/icon/LucideHeart.png)`\nmore\n\nend\n",
     # The same inside a quote: the quote's `> ` is not the line's own start.
     "> > `<b>``x y\n> more\n\nend\n",
+    # The same in a nested list item, indented four spaces by its parent.
+    "- a\n    + ``<b>`x y\n- c\n\nend\n",
     # An empty front matter (`---` over `---`) was read as running to the next `---`,
     # inside a fence: the body then began inside the code, and its closing line opened a fence.
     "---\n---\n\n~~~\ncode line\n---\n\n**(Sponsored)**\n\nAcme sells boxes.\n\n~~~\nafter\n",
@@ -139,10 +141,10 @@ FUZZER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "fuzz_promis
 # (94 guard refusal, 378 mixed line endings, 131574 not idempotent, 580 a rule
 # crash), then those found while fixing them: NL401 glueing words (2704, 6072,
 # 10580), two rules' edits side by side (2357, 11445), a fence or comment left
-# open (200150, 200984, 300571, 2000540, 2005879, 2006537), a front matter's last
-# ending (1000371).
+# open (200150, 200984, 300571, 2000540, 2005879, 2006537, 3001350, 3005532,
+# 3009848), a front matter's last ending (1000371).
 FUZZER_SEEDS = [94, 378, 131574, 580, 2704, 6072, 10580, 2357, 11445, 200150, 200984, 300571, 1000371, 2000540,
-                2005879, 2006537]
+                2005879, 2006537, 3001350, 3005532, 3009848]
 
 
 @pytest.mark.skipif(not (FUZZER / "gen.py").exists(), reason="../shared/tools/fuzz_promises is not beside this checkout")
