@@ -82,13 +82,13 @@ class Newsletter:
     def format(self) -> str:
         return format_for(self.path)
 
-    def encode(self, cleaned: str) -> bytes:
+    def encode(self, cleaned: str, line_origins: list[int] | None = None) -> bytes:
         """The bytes to write for the cleaned (LF, BOM-less) text, in the form the file came in.
         Nothing cleaned means the original bytes: a file with mixed or old-Mac line endings
         that needs no fix is not rewritten."""
         if cleaned == self.form.normalized:
             return self.original
-        return self.form.restore(cleaned).encode("utf-8")
+        return self.form.restore(cleaned, line_origins).encode("utf-8")
 
 
 def read(path: Path) -> Newsletter:

@@ -37,8 +37,19 @@ _WATCHDOG_SECONDS = 0.2
 _parent_pid: int | None = None
 
 
+def _job_count(text: str) -> int:
+    """argparse type for --jobs: a bad count is a usage error, not a traceback later."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (one per core) or more, not {value}")
+    return value
+
+
 def add_jobs_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+    p.add_argument("-j", "--jobs", type=_job_count, default=0, metavar="N",
                    help="worker processes for many files (default: one per core; 1: no workers)")
 
 

@@ -13,7 +13,7 @@ phrase but tells of others ("Senior engineers can give feedback on it",
 story heading that names a survey ("A reader survey of 3,000 developers").
 
 ## Why is this bad?
-It delivers no story (SPEC row 7).
+It delivers no story.
 
 ## How far it goes
 A short heading takes the blocks under it that go on asking (a no-story

@@ -9,13 +9,13 @@ action word. Patterns: `[chrome]` in `data/markers.toml`. Redirect links
 (Kit, beehiiv) are judged by the address they lead to when it is spelled out
 in them (base64 or a `url=` parameter). A block of nothing but action links
 or links named after social networks (`[Twitter](…) · [LinkedIn](…)`, a
-follow row: SPEC row 7) goes whole. In plain-text parts, where icon
+follow row) goes whole. In plain-text parts, where icon
 links are bare addresses in parentheses, a block of nothing but such
 addresses goes.
 
 ## Why is this bad?
 The buttons do nothing outside the inbox and leave stray "Like Comment
-Restack" words in the text (SPEC row 5).
+Restack" words in the text.
 
 ## Example
 ```markdown
