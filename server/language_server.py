@@ -340,8 +340,9 @@ class NlcleanServer(LanguageServer):
             doc = self.documents.get(uri)
             if doc is None:
                 return
-            if doc.text is not text or self.generation != generation:
-                continue  # stale: drop it and check what the document is now
+            if self.generation != generation or (doc.text is not text and self.client_settings.run == "onType"):
+                continue  # stale: drop it and check what the document is now (with onSave, an
+                # edit made while this ran waits for its save, as edits made before it would)
             if analysis is not None:
                 if not analysis.published:
                     self.publish(analysis)

@@ -53,7 +53,7 @@ def assert_one_config_error(proc: subprocess.CompletedProcess, *words: str) -> N
 BROKEN_CONFIGS = {
     "unknown code in select": ('select = ["NL999"]\n', "select", "NL999"),
     "unknown name in ignore": ('ignore = ["sponsor-blocks"]\n', "ignore", "sponsor-blocks"),
-    "unknown code in extend-select": ('extend-select = ["NL7"]\n', "extend-select", "NL7"),
+    "unknown code in extend-select": ('extend-select = ["NL8"]\n', "extend-select", "NL8"),
     "unknown key": ('selct = ["NL1"]\n', "selct", "did you mean 'select'"),
     "wrong type of select": ("select = 5\n", "select", "list of strings"),
     "wrong type of unsafe-fixes": ('unsafe-fixes = "yes"\n', "unsafe-fixes", "true or false"),

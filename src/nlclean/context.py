@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .document import Document
 from .findings import Applicability, Edit, Finding, Fix
 from .guard import separator
-from .inline_syntax import markup_escape_at, opens_block, visible_text
+from .inline_syntax import container_prefix, markup_escape_at, opens_block, visible_text
 from .markers import Markers
 from .settings import Settings
 
@@ -219,24 +219,27 @@ def _keep_words_apart(source: str, spans: list[tuple[int, int]]) -> list[tuple[i
         next_start = merged[k + 1][0] if k + 1 < len(merged) else len(source)
         left = source[max(merged[k - 1][1] if k else 0, a - 64) : a]
         right = source[b : min(next_start, b + 64)]
-        escape = _markup_left_at_line_start(source, a, b)
-        if escape is not None and escape <= next_start:
+        escape = _markup_made_by_removal(source, a, b)
+        if escape is not None and b <= escape <= next_start:
             out.append((a, escape, source[b:escape] + "\\"))
+        elif escape is not None and escape < a and (not k or merged[k - 1][1] <= escape):
+            out.append((escape, b, "\\" + source[escape:a]))
         else:
             out.append((a, b, separator(left, right)))
     return out
 
 
-def _markup_left_at_line_start(source: str, a: int, b: int) -> int | None:
-    """Where a backslash must go when removing source[a:b] leaves the rest of
-    its line at the start of the line, and that rest would open a block (a
-    list, a heading, a fence: `[](icon) - item`), or None."""
+def _markup_made_by_removal(source: str, a: int, b: int) -> int | None:
+    """Where a backslash must go when removing source[a:b] makes its line open
+    a block it did not open before (`[](icon) - item` a list, ``` ``[](x)` ```
+    a fence), or None."""
     line_start = source.rfind("\n", 0, a) + 1
-    if source[line_start:a].strip():
-        return None
+    line_start += min(container_prefix(source[line_start:a]), a - line_start)  # inside its quotes and list items
     line_end = source.find("\n", b)
-    line = source[line_start:a] + source[b : len(source) if line_end == -1 else line_end]
+    line_end = len(source) if line_end == -1 else line_end
+    line = source[line_start:a] + source[b:line_end]
     at = markup_escape_at(line)
-    if at is None or at < a - line_start or not opens_block(line, first=line_start == 0):
+    first = source.rfind("\n", 0, a) == -1
+    if at is None or not opens_block(line, first=first) or opens_block(source[line_start:line_end], first=first):
         return None
-    return b + at - (a - line_start)
+    return line_start + at if at < a - line_start else b + at - (a - line_start)

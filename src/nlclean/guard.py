@@ -53,7 +53,10 @@ def separator(left: str, right: str) -> str:
     head = head[: m.start()] if m else head
     if not tail or not head:
         return ""
-    return " " if words(tail + head) != words(tail + " " + head) else ""
+    together, apart = tail + head, tail + " " + head
+    # Compared lower-cased, as the guard counts, and as written: "İ" + "1" is
+    # one word as written but two lower-cased ("i̇1" holds a combining mark).
+    return " " if words(together) != words(apart) or _WORD.findall(together) != _WORD.findall(apart) else ""
 
 
 def added_words(before: str, after: str) -> list[str]:

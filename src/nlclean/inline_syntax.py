@@ -377,6 +377,15 @@ def markup_escape_at(line: str) -> int | None:
     return m.end() - 1 if m.group(2)[0].isdigit() else m.start(2)
 
 
+_CONTAINER_MARKERS = re.compile(r"(?:[ \t]{0,3}(?:>[ \t]?|[-+*][ \t]+|\d{1,9}[.)][ \t]+))*")
+
+
+def container_prefix(line: str) -> int:
+    """How much of a block's source line is the markers of the quotes and
+    list items around it (`> > `, `- `, `1. `): what follows is the line's own text."""
+    return _CONTAINER_MARKERS.match(line).end()
+
+
 def opens_block(line: str, *, first: bool) -> bool:
     """Whether `line` would open a block of its own: as the first line of a
     paragraph (`first`), or as a line within one (where fewer things interrupt)."""

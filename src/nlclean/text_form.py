@@ -65,13 +65,20 @@ class TextForm:
         if self.mixed and line_origins is not None:
             origins = line_origins[:kept_breaks]
             if text.endswith("\n"):
-                origins.append(len(self.endings) - 1)  # the final newline is the input's final one
+                origins.append(self._final_break(origins))
             return (BOM if self.bom else "") + self._each_line_its_ending(text, origins)
         if self.crlf:
             text = text.replace("\n", "\r\n")
         elif self.cr:
             text = text.replace("\n", "\r")
         return (BOM if self.bom else "") + text
+
+    def _final_break(self, origins: list[int]) -> int:
+        """The input line break that ends the last line: the one after the line
+        break before it (lines after it may have gone, taking their breaks with
+        them), else the input's last."""
+        before = origins[-1] if origins else -1
+        return before + 1 if 0 <= before < len(self.endings) - 1 else len(self.endings) - 1
 
     def _each_line_its_ending(self, text: str, origins: list[int]) -> str:
         previous = Counter(self.endings).most_common(1)[0][0]

@@ -3,8 +3,10 @@ benchmark or scripts/fuzz.py: each stays fixed."""
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -82,10 +84,20 @@ def test_entities_decode_without_changing_the_page(text):
     "<b>````\n** x\n\nThe story.\n",
     "# W\n\n[](https://x.com/icon/LucideHeart.png) ```\nmore text\n\nend\n",
     "# W\n\nText here\n[](https://x.com/icon/LucideHeart.png) # not heading\n",
+    # A removal inside a line (not at its start) made it a fence line: ``<b>` is ```.
+    "Text\n``<b>`\nmore\n\nThe story.\n",
+    "# W\n\nText\n``[](https://x.com/icon/LucideHeart.png)`\nmore\n\nend\n",
+    # The same inside a quote: the quote's `> ` is not the line's own start.
+    "> > `<b>``x y\n> more\n\nend\n",
+    # An empty front matter (`---` over `---`) was read as running to the next `---`,
+    # inside a fence: the body then began inside the code, and its closing line opened a fence.
+    "---\n---\n\n~~~\ncode line\n---\n\n**(Sponsored)**\n\nAcme sells boxes.\n\n~~~\nafter\n",
     # The last line removed without its newline: the next run saw another end
     # of the document and removed more (not idempotent).
     "# Weekly\n\nA long story about the river and the city budget.\n\n### Unsubscribe partner\n\n"
     "Last words of the issue\n[Manage preferences](https://x.example/preferences)",
+    # The last line went, and the front matter's last line took the file's final (LF) ending.
+    "---\r\ntitle: x\r\n---\r\n![](https://list-manage.com/track/open.php?u=1)\n",
     # Front matter in CRLF over an LF body: it came out all CRLF.
     "---\r\ntitle: x\r\n---\n\n# Weekly\r\n\r\n**Sponsored**\nAcme sells boxes.\n\nThe story.\r\n",
 ])
@@ -104,6 +116,11 @@ def test_mixed_line_endings_stay_line_by_line():
     assert nlclean.clean(text) == "---\r\ntitle: x\r\n---\n\n# Weekly\r\n\r\nThe story.\r\nIt goes on.\n"
 
 
+def test_the_last_line_left_keeps_its_own_ending():
+    text = "---\r\ntitle: x\r\n---\r\n\r\n# Weekly\r\n\r\nStory text.\r\n\n[Unsubscribe](https://x.example/unsubscribe)\n"
+    assert nlclean.clean(text) == "---\r\ntitle: x\r\n---\r\n\r\n# Weekly\r\n\r\nStory text.\r\n"
+
+
 def test_fix_writes_mixed_line_endings_back_line_by_line(tmp_path):
     # The same through the real command, in place and from stdin.
     text = b"---\r\ntitle: x\r\n---\n\n# Weekly\r\n\r\n**Sponsored**\nAcme sells boxes.\n\nThe story.\r\nIt goes on.\n"
@@ -119,8 +136,13 @@ def test_fix_writes_mixed_line_endings_back_line_by_line(tmp_path):
 
 FUZZER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "fuzz_promises"
 # Seeds of the independent fuzzer that broke a promise: each kind once at least
-# (94 guard refusal, 378 mixed line endings, 131574 not idempotent, 580 a rule crash).
-FUZZER_SEEDS = [94, 378, 131574, 580]
+# (94 guard refusal, 378 mixed line endings, 131574 not idempotent, 580 a rule
+# crash), then those found while fixing them: NL401 glueing words (2704, 6072,
+# 10580), two rules' edits side by side (2357, 11445), a fence or comment left
+# open (200150, 200984, 300571, 2000540, 2005879, 2006537), a front matter's last
+# ending (1000371).
+FUZZER_SEEDS = [94, 378, 131574, 580, 2704, 6072, 10580, 2357, 11445, 200150, 200984, 300571, 1000371, 2000540,
+                2005879, 2006537]
 
 
 @pytest.mark.skipif(not (FUZZER / "gen.py").exists(), reason="../shared/tools/fuzz_promises is not beside this checkout")
@@ -143,3 +165,11 @@ def test_independent_fuzzer_seeds_keep_every_promise(seed):
 ])
 def test_the_promise_check_sees_what_a_text_leaves_open(text, left_open):
     assert _left_open(text) == left_open
+
+
+def test_words_as_written_stay_apart_too():
+    # "İ" lower-cases to "i" and a combining dot, which is no word character:
+    # lower-cased, "İ" + "1" was two words and the guard let them join into "İ1".
+    text = "# Notes\n\nİ<sup>1</sup>stanbul is a city.\n"
+    written = Counter(re.findall(r"\w+", nlclean.clean(text)))
+    assert not written - Counter(re.findall(r"\w+", text))

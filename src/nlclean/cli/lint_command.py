@@ -33,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
     # Read errors are printed, and also handed to the formats (SARIF records them).
     read_errors = [ReadError(message) for message in inputs.errors]
     with progress(len(inputs.items), not args.no_progress and not quiet(args)) as tick:
-        for item, outcome in zip(inputs.items, run_jobs(LintJob(resolver, args.stdin_filename), inputs.items, args.jobs)):
+        job = LintJob(resolver, args.stdin_filename, keep_lines=args.output_format == "full" and not args.statistics)
+        for item, outcome in zip(inputs.items, run_jobs(job, inputs.items, args.jobs)):
             if outcome.error is not None:
                 error(outcome.error)
                 read_errors.append(ReadError(outcome.error, item.name))

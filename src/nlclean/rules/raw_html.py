@@ -29,6 +29,7 @@ from ..inline_syntax import (
     HTML_TAG,
     all_links,
     code_spans,
+    container_prefix,
     is_escaped,
     is_protected,
     markup_escape_at,
@@ -263,9 +264,9 @@ class RawHtml(Rule):
             b += 1  # two spaces would meet where the html was: one of them goes
         replacement = joined[len(left) : len(joined) - len(right)]
         line_start = source.rfind("\n", 0, a) + 1
-        if "\n" in replacement or not source[line_start:a].strip():
-            replacement, taken = _keep_paragraph(replacement, source[line_start:a], source[b:], line_start == 0)
-            b += taken
+        replacement, back, taken = _keep_paragraph(replacement, source[line_start:a], source[a:b], source[b:],
+                                                   line_start == 0)
+        a, b = a - back, b + taken
         edits = [Edit(a, b, replacement)]
         base = doc.offset(block.start)
         edits = [Edit(base + e.start, base + e.end, e.replacement) for e in edits if source[e.start:e.end] != e.replacement]
@@ -290,36 +291,45 @@ class RawHtml(Rule):
 _FENCE_START = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})")
 
 
-def _keep_paragraph(replacement: str, before: str, after: str, first_line: bool) -> tuple[str, int]:
+def _keep_paragraph(replacement: str, before: str, old: str, after: str, first_line: bool) -> tuple[str, int, int]:
     """The replacement of an inline edit, written so that the paragraph stays
-    one paragraph. `before`: the text of the edit's line before it; `after`:
-    the text after the edit; `first_line`: whether that line is the block's first.
+    one paragraph. `before`: the text of the edit's line before it; `old`: the
+    text the edit replaces; `after`: the text after it; `first_line`: whether
+    the edit's line is the block's first.
 
-    A line the edit starts (a `<br>` became a line break) or leaves at the
-    start of its line (`<b>````…`) does not open a heading, list, quote,
-    fence or html block: its marker is escaped. A break that would turn the
-    line before it into a fence opener (`` ``` <br>` ``) is a space. Returns
-    the replacement and how many characters of `after` it now covers (the
-    marker may stand just after the edit)."""
+    A line the edit makes (a `<br>` became a line break) or changes
+    (`` ``<b>` `` became a fence line) does not newly open a heading, list,
+    quote, fence or html block: its marker is escaped. A break that would
+    turn the line before it into a fence opener (`` ``` <br>` ``) is a
+    space. Returns the replacement and how many characters before and after
+    the edit it now covers (the marker may stand outside the edit)."""
     if "\n" in replacement and _FENCE_START.match(before + replacement.split("\n", 1)[0]):
         replacement = replacement.replace("\\\n", " ").replace("\n", " ")
     lines = replacement.split("\n")
     rest_of_line = after.split("\n", 1)[0]
-    taken = 0
+    back = taken = 0
+    before = before[container_prefix(before) :]  # the line's own text, inside its quotes and list items
     for i, piece in enumerate(lines):
-        if i == 0 and before.strip():
-            continue  # the edit does not start its line
         lead = before if i == 0 else ""
-        line = lead + piece + (rest_of_line if i == len(lines) - 1 else "")
+        tail = rest_of_line if i == len(lines) - 1 else ""
+        line = lead + piece + tail
         at = markup_escape_at(line)
-        if at is None or at < len(lead) or not opens_block(line, first=first_line and i == 0):
+        if at is None or not opens_block(line, first=first_line and i == 0):
             continue
-        at -= len(lead)
-        if i == len(lines) - 1 and at > len(piece):
+        if i == 0:
+            old_line = before + old.split("\n", 1)[0] + ("" if "\n" in old else rest_of_line)
+            if opens_block(old_line, first=first_line):
+                continue  # the line opened its block before the edit too (a heading's `#`)
+        if at < len(lead):
+            back = len(lead) - at
+            piece, at = lead[at:] + piece, 0
+        else:
+            at -= len(lead)
+        if at > len(piece):
             taken = at - len(piece)
-            piece = (piece + rest_of_line)[:at]
+            piece = (piece + tail)[:at]
         lines[i] = piece[:at] + "\\" + piece[at:]
-    return "\n".join(lines), taken
+    return "\n".join(lines), back, taken
 
 
 def _as_text(line: str) -> str:
