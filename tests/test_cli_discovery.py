@@ -180,6 +180,44 @@ def test_a_quoted_glob_is_expanded_by_nlclean(tmp_path):
     assert posix(linted("news/*.txt", "other/?.md", cwd=tmp_path)) == {"news/c.txt", "other/d.md"}
 
 
+GLOB_TREE = ["news/a.md", "news/b.txt", "news/.hidden.md", "news/2024/c.md", "news/2024/jan/d.md",
+             "news/2024/jan/e.markdown", "other/f.md", "g.md", "news/ab.md", "news/[x].md"]
+
+
+@pytest.mark.parametrize("pattern", [
+    "news/**/*.md", "**/*.md", "*.md", "news/*", "news/?.md", "news/[ab]*.md", "news/[!a]*",
+    "*/2024/**/*", "news/**/jan/*.m*", "**/*.txt",
+])
+def test_globs_match_what_pythons_glob_matches(tmp_path, pattern):
+    """nlclean's own expansion agrees with the shell-like `glob` module (files only: a folder a
+    glob matches is searched for newsletters, which `glob` has no notion of)."""
+    import glob
+
+    tree(tmp_path, {name: ONE_FINDING for name in GLOB_TREE})
+    expected = {p for p in glob.glob(pattern, root_dir=tmp_path, recursive=True) if (tmp_path / p).is_file()}
+    proc = nlclean_cli("lint", "--show-files", pattern, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    shown = posix(proc.stdout.decode().splitlines())
+    assert expected <= shown
+    # Beyond `glob`'s own matches: only newsletters inside a folder the glob matched.
+    for extra in shown - expected:
+        assert extra.endswith((".md", ".markdown", ".txt")), extra
+        assert any((tmp_path / d).is_dir() for d in glob.glob(pattern, root_dir=tmp_path, recursive=True)
+                   if extra.startswith(d.rstrip("/") + "/")), extra
+
+
+def test_a_nested_configuration_excludes_in_its_own_folder_only(tmp_path):
+    tree(tmp_path, {
+        "nlclean.toml": 'extend-exclude = ["old"]\n',
+        "old/a.md": ONE_FINDING, "keep/b.md": ONE_FINDING, "keep/tmp/c.md": ONE_FINDING,
+        "team/nlclean.toml": 'extend-exclude = ["tmp", "drafts/*.md"]\n',
+        "team/tmp/d.md": ONE_FINDING, "team/drafts/e.md": ONE_FINDING, "team/old/f.md": ONE_FINDING,
+        "team/g.md": ONE_FINDING,
+    })
+    # team/ has its own configuration: its patterns, anchored at team/, replace the top one's there.
+    assert posix(linted(cwd=tmp_path)) == {"keep/b.md", "keep/tmp/c.md", "team/old/f.md", "team/g.md"}
+
+
 def test_files_are_processed_in_sorted_order_whatever_order_they_are_named_in(tmp_path):
     names = ["b.md", "a.md", "sub/z.md", "sub/deeper/y.md", "sub-two/x.md", "c.txt"]
     tree(tmp_path, {name: ONE_FINDING for name in names})
@@ -191,6 +229,8 @@ def test_files_are_processed_in_sorted_order_whatever_order_they_are_named_in(tm
 def test_a_file_named_twice_is_processed_once(tmp_path):
     tree(tmp_path, {"news/a.md": ONE_FINDING})
     assert linted("news", "news/a.md", "./news/a.md", cwd=tmp_path) == ["news/a.md"]
+    os.link(tmp_path / "news" / "a.md", tmp_path / "news" / "b.md")  # one file, two names
+    assert linted("news", cwd=tmp_path) == ["news/a.md"]
 
 
 # --- paths that give nothing, or must not be read ----------------------------------------------

@@ -87,6 +87,8 @@ def test_killing_the_parent_alone_stops_its_workers_and_nothing_is_written_after
     else:
         run.kill()
         pytest.fail("the run never started writing")
+    time.sleep(random.uniform(0, 0.5))  # somewhere in the middle of the run
+    workers = children_of(run.pid)
     os.kill(run.pid, signal.SIGKILL)
     killed_at = time.monotonic()
     run.wait()
@@ -111,6 +113,28 @@ def test_killing_the_parent_alone_stops_its_workers_and_nothing_is_written_after
     assert all(p.read_bytes() == CLEANED for p in newsletters(folder))
     assert leftovers(folder) == []
     print(f"killed after {written} of {len(contents)} files written; 0 torn, 0 lost, 0 written after the kill")
+
+
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm", "sighup"])
+def test_a_run_stopped_by_a_signal_stops_its_workers_and_leaves_no_temporary_file(tmp_path, how):
+    folder = generated_folder(tmp_path, 400)
+    run = subprocess.Popen([*COMMAND, "-j", "2", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not any(p.read_bytes() == CLEANED for p in newsletters(folder)[:40]) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    workers = children_of(run.pid)
+    if how == "ctrl-c":  # the terminal sends it to the whole group
+        os.killpg(run.pid, signal.SIGINT)
+    else:
+        os.kill(run.pid, signal.SIGTERM if how == "sigterm" else signal.SIGHUP)
+    err = run.communicate(timeout=60)[1]
+    assert run.returncode == {"ctrl-c": 130, "sigterm": 128 + signal.SIGTERM, "sighup": 128 + signal.SIGHUP}[how]
+    assert "Traceback" not in err, err
+    time.sleep(0.2)
+    assert [p for p in workers if running(p)] == []
+    assert leftovers(folder) == []
+    assert all(p.read_bytes() in (DIRTY, CLEANED) for p in newsletters(folder))
 
 
 def test_two_runs_at_once_write_each_file_once_and_report_no_error(tmp_path):
@@ -309,3 +333,36 @@ def test_an_editors_save_between_the_last_check_and_the_rename_is_put_back(tmp_p
     assert proc.returncode == 2
     assert f"{path}: saved by another program while it was being written; that version was put back" in proc.stderr
     assert [p for p in tmp_path.iterdir() if TEMP_PATTERN.match(p.name)] == []
+
+
+def test_an_editors_second_save_during_the_put_back_is_kept_too(tmp_path):
+    # Two saves in that instant: the newest ends up under the name, the older beside it.
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the put-back needs the Linux exchange")
+    path = tmp_path / "issue.md"
+    path.write_bytes(DIRTY)
+    first, second = tmp_path / "save-1.tmp", tmp_path / "save-2.tmp"
+    first.write_bytes(big_newsletter(save=1))
+    second.write_bytes(big_newsletter(save=2))
+    script = (
+        "import os, sys\n"
+        "import nlclean.safe_write as w\n"
+        "target, saves = sys.argv[1], sys.argv[2:]\n"
+        "real = w._exchange\n"
+        "def exchange(a, b):\n"
+        "    if saves and os.path.realpath(b) == target:\n"
+        "        os.rename(saves.pop(0), target)\n"
+        "    return real(a, b)\n"
+        "w._exchange = exchange\n"
+        "from nlclean.cli.main import main\n"
+        "sys.exit(main(['fix', target]))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script, str(path), str(first), str(second)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2, proc.stderr
+    assert path.read_bytes() == big_newsletter(save=2)
+    (kept,) = [p for p in tmp_path.iterdir() if p.name.endswith(".nlclean-bak")]
+    assert kept.read_bytes() == big_newsletter(save=1)
+    assert f"{path}: saved twice by another program while it was being written; the newest version stays, " \
+           f"the other is kept at {kept}; nothing written" in proc.stderr
+    assert [p for p in tmp_path.iterdir() if p.name.endswith(".nlclean-tmp")] == []

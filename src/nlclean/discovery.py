@@ -19,7 +19,8 @@ list of files, plus warnings and errors to print:
   device is skipped with a warning (reading a FIFO would wait for ever). A
   link met in a folder that points outside every path given is skipped with a
   warning too (name it to clean it); links to folders are not followed.
-- A file reached twice (named and searched, or through a link) is listed once.
+- A file reached twice (named and searched, through a link, or as a second
+  hard link) is listed once: cleaning it twice would race with itself.
 - A folder that cannot be read and a path that does not exist are errors; a
   folder or glob that yields no newsletter is a warning.
 
@@ -112,17 +113,21 @@ def _segment_regex(segment: str) -> str:
     return "".join(out)
 
 
-def glob_regex(pattern: str) -> str:
+def glob_regex(pattern: str, *, dotfiles: bool = True) -> str:
     """A glob as a regex over a relative, `/`-separated path. A `**` segment spans any
-    number of folders (`a/**/b` matches `a/b` and `a/x/y/b`; `a/**` everything under `a`)."""
+    number of folders (`a/**/b` matches `a/b` and `a/x/y/b`; `a/**` everything under `a`).
+    Without `dotfiles`, a wildcard does not match a name's leading `.`, as in a shell
+    (`*.md` is not `.draft.md`); .gitignore and exclude patterns do match it."""
+    no_dot = "" if dotfiles else r"(?!\.)"
     segments = pattern.split("/")
     out: list[str] = []
     for i, segment in enumerate(segments):
         last = i == len(segments) - 1
         if segment == "**":
-            out.append(".*" if last else "(?:[^/]*/)*")
+            out.append(f"{no_dot}.*" if last else f"(?:{no_dot}[^/]*/)*")
         else:
-            out.append(_segment_regex(segment) + ("" if last else "/"))
+            starts_wild = segment[:1] in ("*", "?", "[")
+            out.append((no_dot if starts_wild else "") + _segment_regex(segment) + ("" if last else "/"))
     return "".join(out)
 
 
@@ -283,8 +288,9 @@ class _Finder:
         self.settings_for = settings_for
         self.force_exclude = force_exclude
         self.gitignore = GitIgnore()
+        self.cwd = os.path.realpath(os.getcwd())  # where exclude patterns are anchored without a config
         self._exclusions: dict[tuple, Exclusions] = {}
-        self.found: set[str] = set()  # real paths
+        self.kept: list[tuple[Path, tuple[int, int]]] = []  # each file as shown, with its (device, inode)
         self.result = Discovered()
         # What the paths given hold, for links met in a search: a folder what lies under it, a file itself.
         self.given_folders = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
@@ -299,7 +305,7 @@ class _Finder:
         s = self.settings_for(Path(real_folder))
         key = (s.exclude, s.extend_exclude, s.source)
         if key not in self._exclusions:
-            root = os.path.dirname(s.source) if s.source else self.gitignore._cwd
+            root = os.path.dirname(s.source) if s.source else self.cwd
             patterns = (DEFAULT_EXCLUDE if s.exclude is None else s.exclude) + tuple(s.extend_exclude)
             self._exclusions[key] = Exclusions(patterns, root)
         return self._exclusions[key]
@@ -341,7 +347,7 @@ class _Finder:
         elif stat.S_ISREG(st.st_mode):
             real = os.path.realpath(raw)
             if not (self.forces_exclusion(real) and self.excluded_with_folders(real)):
-                self.keep(os.path.normpath(raw), real)  # else: excluded, silently, as ruff does for a hook's files
+                self.keep(os.path.normpath(raw), st)  # else: excluded, silently, as ruff does for a hook's files
         else:
             self.result.errors.append(f"{raw}: not a regular file (a FIFO, socket or device); not read")
 
@@ -353,13 +359,21 @@ class _Finder:
         base = "/".join(segments[:literal]) or ("/" if raw.startswith("/") else ".")
         rest = "/".join(segments[literal:])
         self.given_folders.append(os.path.realpath(base))  # links within the glob's folder
-        if not os.path.isdir(base) or not self.search(base, _compile(glob_regex(rest))):
+        if not os.path.isdir(base) or not self.search(base, _compile(glob_regex(rest, dotfiles=False))):
             self.result.warnings.append(f"{raw}: matches no files")
 
-    def keep(self, shown: str, real: str) -> None:
-        if real not in self.found:
-            self.found.add(real)
-            self.result.files.append(Path(shown))
+    def keep(self, shown: str, st: os.stat_result) -> None:
+        self.kept.append((Path(shown), (st.st_dev, st.st_ino)))
+
+    def sorted_files(self) -> list[Path]:
+        """Sorted by path; a file met under several names keeps the first of them."""
+        seen: set[tuple[int, int]] = set()
+        files = []
+        for path, identity in sorted(self.kept, key=lambda kept: kept[0].parts):
+            if identity not in seen:
+                seen.add(identity)
+                files.append(path)
+        return files
 
     def search(self, start: str, pattern: re.Pattern[str] | None) -> int:
         """Add the newsletters under `start` (those matching `pattern`, relative to `start`,
@@ -404,7 +418,8 @@ class _Finder:
                 if exclusions.excludes(entry_real, name) or self.gitignore.ignores(entry_real, False, top):
                     continue
                 try:
-                    mode = entry.stat().st_mode  # follows a link
+                    st = entry.stat()  # follows a link
+                    mode = st.st_mode
                 except OSError:
                     self.result.warnings.append(f"{entry_shown}: broken symbolic link; skipped")
                     continue
@@ -413,14 +428,13 @@ class _Finder:
                 if not stat.S_ISREG(mode):
                     self.result.warnings.append(f"{entry_shown}: not a regular file (a FIFO, socket or device); skipped")
                     continue
-                real_file = entry_real
                 if entry.is_symlink():
                     real_file = os.path.realpath(entry_real)
                     if not self.given(real_file):
                         self.result.warnings.append(f"{entry_shown}: a symlink to {real_file}, outside the paths "
                                                     "given; skipped (name it to clean it)")
                         continue
-                self.keep(entry_shown, real_file)
+                self.keep(entry_shown, st)
                 count += 1
         return count
 
@@ -441,7 +455,7 @@ def find_newsletters(paths: Iterable[str], settings_for: Callable[[Path], Exclus
     finder = _Finder(paths, settings_for, force_exclude)
     for raw in paths:
         finder.add(raw)
-    finder.result.files.sort(key=lambda p: p.parts)
+    finder.result.files = finder.sorted_files()
     return finder.result
 
 

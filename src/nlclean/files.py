@@ -10,7 +10,7 @@
   skipped and reported: a checkout's link must not make nlclean write
   elsewhere. A link named on the command line is the user's choice: the file
   it points to is cleaned and the link stays a link. A file reached twice
-  (through a link inside the paths) is cleaned once.
+  (through a link inside the paths, or a second hard link) is cleaned once.
 - Writes: `safe_write.write_atomic` (docs/file-safety.md).
 """
 from __future__ import annotations
@@ -82,13 +82,13 @@ class Newsletter:
     def format(self) -> str:
         return format_for(self.path)
 
-    def encode(self, cleaned: str) -> bytes:
+    def encode(self, cleaned: str, line_origins: list[int] | None = None) -> bytes:
         """The bytes to write for the cleaned (LF, BOM-less) text, in the form the file came in.
         Nothing cleaned means the original bytes: a file with mixed or old-Mac line endings
         that needs no fix is not rewritten."""
         if cleaned == self.form.normalized:
             return self.original
-        return self.form.restore(cleaned).encode("utf-8")
+        return self.form.restore(cleaned, line_origins).encode("utf-8")
 
 
 def read(path: Path) -> Newsletter:
@@ -112,7 +112,7 @@ def discover(paths: list[str], skipped: list[str] | None = None) -> tuple[list[P
     left out, each with a line in `skipped` (in the errors when no list is given)."""
     found: list[Path] = []
     errors: list[str] = []
-    seen: set[str] = set()  # real paths: a file reached twice is cleaned once
+    seen: set[object] = set()  # a file reached twice (a link, a hard link) is cleaned once
     inside = _Roots(paths)
     for raw in paths:
         p = Path(raw)
@@ -128,17 +128,25 @@ def discover(paths: list[str], skipped: list[str] | None = None) -> tuple[list[P
                         (errors if skipped is None else skipped).append(
                             f"{f}: a symlink to {real}, outside the paths given; skipped (name it to clean it)")
                         continue
-                    if real not in seen:
-                        seen.add(real)
+                    if _identity(real) not in seen:
+                        seen.add(_identity(real))
                         found.append(f)
         elif p.exists() or p.is_symlink():
-            real = os.path.realpath(p)
-            if real not in seen:
-                seen.add(real)
+            key = _identity(os.path.realpath(p))
+            if key not in seen:
+                seen.add(key)
                 found.append(p)
         else:
             errors.append(f"{raw}: no such file or directory")
     return found, errors
+
+
+def _identity(real: str) -> object:
+    try:
+        st = os.stat(real)
+    except OSError:
+        return real
+    return (st.st_dev, st.st_ino)
 
 
 class _Roots:

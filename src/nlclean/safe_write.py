@@ -105,16 +105,22 @@ def _signals_held() -> Iterator[None]:
             signal.raise_signal(number)
 
 
+_TOKEN_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
 def _new_file(directory: Path, name: str, suffix: str) -> tuple[int, str]:
     """An exclusive new file `.<name>.<pid>.<random><suffix>` in `directory`, readable by its owner only."""
     for _ in range(100):
-        token = "".join(secrets.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(8))
+        token = "".join(secrets.choice(_TOKEN_LETTERS) for _ in range(8))
         candidate = os.path.join(directory, f".{name}.{os.getpid()}.{token}{suffix}")
+        _own_temporaries.add(candidate)  # before it exists: a stop right after the open must find it
         try:
             fd = os.open(candidate, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
-        except FileExistsError:
-            continue
-        _own_temporaries.add(candidate)
+        except BaseException:
+            _own_temporaries.discard(candidate)
+            if sys.exc_info()[0] is FileExistsError:
+                continue
+            raise
         return fd, candidate
     raise FileExistsError(errno.EEXIST, "no free temporary name")
 
@@ -146,21 +152,23 @@ def _read_path(path: str | Path) -> bytes | None:
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 _exchange_works = sys.platform.startswith("linux")
+_renameat2 = None  # looked up once
 
 
 def _exchange(a: str, b: str) -> bool:
     """Swap two names atomically (Linux renameat2); False where the system or filesystem cannot."""
-    global _exchange_works
+    global _exchange_works, _renameat2
     if not _exchange_works:
         return False
-    try:
-        import ctypes
+    import ctypes
 
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):  # no libc symbol (musl before 1.2.5, old glibc)
-        _exchange_works = False
-        return False
-    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+    if _renameat2 is None:
+        try:
+            _renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+        except (OSError, AttributeError):  # no libc symbol (musl before 1.2.5, old glibc)
+            _exchange_works = False
+            return False
+    if _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
         return True
     err = ctypes.get_errno()
     if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
@@ -176,7 +184,8 @@ class _NeedsInPlace(Exception):
 
 
 def _carry_metadata(tmp_fd: int, original_fd: int, st: os.stat_result) -> None:
-    if (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()) and hasattr(os, "fchown"):
+    made = os.fstat(tmp_fd)  # a new file is the writer's (or, in a setgid folder, the folder's group)
+    if (made.st_uid, made.st_gid) != (st.st_uid, st.st_gid) and hasattr(os, "fchown"):
         try:  # before chmod: a chown may clear mode bits
             os.fchown(tmp_fd, st.st_uid, st.st_gid)
         except OSError:
@@ -281,6 +290,7 @@ def _write_beside(path, target: Path, fd: int, st: os.stat_result, data: bytes, 
             _write_all(tmp_fd, data)
             os.fsync(tmp_fd)
             _carry_metadata(tmp_fd, fd, st)
+            made = os.fstat(tmp_fd)
         finally:
             os.close(tmp_fd)
         with _signals_held():
@@ -303,7 +313,7 @@ def _write_beside(path, target: Path, fd: int, st: os.stat_result, data: bytes, 
                     expected is None or _read_path(tmp) == expected):
                 os.unlink(tmp)
                 return
-            _put_back(path, target, tmp)
+            _put_back(path, target, tmp, (made.st_dev, made.st_ino))
     except BaseException:
         _forget_temporary(tmp)
         raise
@@ -318,16 +328,18 @@ def _forget_temporary(name: str) -> None:
         _own_temporaries.discard(name)
 
 
-def _put_back(path, target: Path, taken_out: str) -> None:
-    """Another program replaced the file between the check and the swap: its version goes back."""
-    ours = os.stat(target, follow_symlinks=False)
+def _put_back(path, target: Path, taken_out: str, ours: tuple[int, int]) -> None:
+    """Another program replaced the file between the check and the swap: its version goes back.
+    `ours` is the (device, inode) of the new file this run swapped in."""
     _exchange(taken_out, str(target))
     now_out = os.stat(taken_out, follow_symlinks=False)
-    if (now_out.st_dev, now_out.st_ino) == (ours.st_dev, ours.st_ino):
+    if (now_out.st_dev, now_out.st_ino) == ours:
         os.unlink(taken_out)
         raise FileError(f"{path}: saved by another program while it was being written; "
                         "that version was put back, nothing written")
-    # Saved twice in that instant: the newest stays, the other is kept beside it.
+    # Saved a second time meanwhile (that save replaced ours): the newer goes to the name,
+    # the older is kept beside it. Nothing of the user's is removed.
+    _exchange(taken_out, str(target))
     keep = taken_out[: -len(TEMP_SUFFIX)] + BACKUP_SUFFIX
     os.rename(taken_out, keep)
     raise FileError(f"{path}: saved twice by another program while it was being written; "

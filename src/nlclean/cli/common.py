@@ -32,9 +32,14 @@ def add_selection_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--select", help="comma-separated codes, prefixes or names of the rules to run")
     p.add_argument("--ignore", help="comma-separated codes, prefixes or names of rules to skip")
     p.add_argument("--extend-select", help="rules to run on top of the defaults")
+    p.add_argument("--fixable", help="only these rules' fixes may be applied (replaces the config's `fixable`)")
+    p.add_argument("--unfixable", help="these rules are reported but never fixed")
     p.add_argument("--config", help="use this nlclean.toml / pyproject.toml instead of discovering one")
     p.add_argument("--stdin-filename",
                    help="name of the file read from stdin (picks the format by suffix); with no PATH, read stdin")
+    p.add_argument("--templates", metavar="FILE",
+                   help="the senders' templates learned by `nlclean learn` (default: nlclean-templates.json "
+                        "beside the configuration, when it exists)")
     p.add_argument("--force-exclude", action="store_true",
                    help="apply exclude / extend-exclude / .gitignore to files named on the command line too")
     p.add_argument("--show-files", action="store_true", help="print the files that would be processed, and stop")
@@ -73,13 +78,33 @@ class SettingsResolver:
             "select": _selectors(args.select),
             "ignore": _selectors(args.ignore),
             "extend_select": _selectors(args.extend_select),
+            "fixable": _selectors(getattr(args, "fixable", None)),
+            "unfixable": _selectors(getattr(args, "unfixable", None)),
             "unsafe_fixes": unsafe,
+            "templates": str(Path(args.templates).resolve()) if getattr(args, "templates", None) else None,
         }
         self.fixed: Settings | None = load_file(args.config) if args.config else None
 
     def for_path(self, path: str | Path | None) -> Settings:
-        base = self.fixed if self.fixed is not None else discover(path)
+        base = self.fixed.for_file(path) if self.fixed is not None else discover(path)
         return base.with_overrides(**self.overrides)
+
+    def check_all(self, items: "list[Input]") -> None:
+        """Read every configuration, marker file and templates file the items need
+        before any file is touched: a broken one is one error for the run (raised
+        here), not one per file from the workers (or half a run written)."""
+        from ..templates import load as load_templates
+
+        seen: set = set()
+        for item in items:
+            where = Path(item.settings_path).resolve().parent if item.settings_path else None
+            if where in seen:
+                continue
+            seen.add(where)
+            settings = self.for_path(item.settings_path)
+            settings.markers()
+            if settings.templates:
+                load_templates(settings.templates)
 
 
 def read_stdin(name: str | None) -> Newsletter:
@@ -98,6 +123,11 @@ class Input:
 
     def load(self, stdin_filename: str | None) -> Newsletter:
         return read(self.path) if self.path is not None else read_stdin(stdin_filename)
+
+    @property
+    def source_path(self) -> str | None:
+        """The file the newsletter came from (or was named by --stdin-filename)."""
+        return str(self.settings_path) if self.settings_path else None
 
 
 @dataclass
@@ -145,6 +175,8 @@ def gather_inputs(args: argparse.Namespace, resolver: SettingsResolver, *, echo_
     if args.show_files or args.show_settings:
         _show(args, inputs, resolver)
         inputs.finished = 2 if inputs.failed else 0
+    elif inputs.finished is None:
+        resolver.check_all(inputs.items)
     return inputs
 
 

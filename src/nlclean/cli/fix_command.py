@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from ..files import FileBusy, FileError, sweep_stale, sync_directories, write_atomic
 from ..fixer import fix_text
 from ..guard import NewContentError
+from ..settings import ConfigError
 from .common import Input, SettingsResolver, add_selection_options, gather_inputs, progress, quiet
-from .parallel import add_jobs_option, parent_gone, run_jobs
+from .parallel import add_jobs_option, parent_gone, run_jobs, stop_now
 
 
 def add_parser(sub) -> None:
@@ -74,7 +75,10 @@ class FixJob:
         out = Outcome()
         try:
             nl = item.load(self.stdin_filename)
-            result = fix_text(nl.form.normalized, self.resolver.for_path(item.settings_path), nl.format)
+            result = fix_text(nl.form.normalized, self.resolver.for_path(item.settings_path), nl.format,
+                              path=item.source_path, follow_lines=nl.form.mixed)
+        except ConfigError:
+            raise  # the whole run stops with one error (see `SettingsResolver.check_all`)
         except (FileError, NewContentError) as exc:
             out.messages.append(_error_line(f"{item.name}: {exc}" if isinstance(exc, NewContentError) else str(exc)))
             out.failed = True
@@ -84,7 +88,7 @@ class FixJob:
             out.failed = True
             return out
         out.remaining = sum(1 for f in result.remaining if f.fix is None or not f.fix.is_safe)
-        new_bytes = nl.encode(result.text)
+        new_bytes = nl.encode(result.text, result.line_origins)
         out.changed = new_bytes != nl.original
         if out.changed:
             out.fixed_issues = len(result.applied)
@@ -108,7 +112,7 @@ class FixJob:
                 out.stdout = new_bytes
         elif out.changed and not self.check:
             if parent_gone():  # a worker whose run was killed writes nothing more
-                raise SystemExit(1)
+                stop_now()
             try:
                 written = write_atomic(item.path, new_bytes, expected=nl.original, sync_directory=False)
             except FileError as exc:

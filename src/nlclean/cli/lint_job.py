@@ -1,8 +1,8 @@
 """What `nlclean lint` does to one file, in a worker process when there are many.
 
-Reading, parsing and checking are the cost of a lint run and each file's are
-independent, so they go to `parallel.run_jobs` as `fix` does; the parent
-keeps the rendering, which needs every report in file order.
+Reading, parsing and checking are the cost of a lint run, and each file's
+are independent, so they go to `parallel.run_jobs` as `fix` does; the parent
+renders the reports in file order.
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ class LintJob:
 
     resolver: SettingsResolver
     stdin_filename: str | None
+    keep_lines: bool = True  # only the `full` format shows source lines: others need not ship them back
 
     def __call__(self, item: Input) -> LintOutcome:
         try:
@@ -35,6 +36,6 @@ class LintJob:
         except FileError as exc:
             return LintOutcome(None, str(exc))
         doc = Document(nl.form.normalized, nl.format)
-        findings = check(doc, self.resolver.for_path(item.settings_path))
-        return LintOutcome(FileReport(item.name, findings, doc.lines),
+        findings = check(doc, self.resolver.for_path(item.settings_path), path=item.source_path)
+        return LintOutcome(FileReport(item.name, findings, doc.lines if self.keep_lines else []),
                            internal_error=any(f.code == "NL000" for f in findings))

@@ -20,6 +20,7 @@ from .. import __version__
 COMMANDS = {
     "lint": ("lint_command", None, "report what would be cleaned"),
     "fix": ("fix_command", None, "clean files in place (or '-' for stdin to stdout)"),
+    "learn": ("learn_command", None, "learn each sender's template from its issues"),
     "rules": ("rules_command", None, "list every rule"),
     "rule": ("rules_command", None, "print a rule's documentation"),
     "server": ("server_command", None, "run the language server (LSP over stdin/stdout)"),

@@ -66,6 +66,11 @@ def parent_gone() -> bool:
     return _parent_pid is not None and os.getppid() != _parent_pid
 
 
+def stop_now() -> None:
+    """In a worker: leave at once (an exception would only be handed back to a parent that is gone)."""
+    _stop()
+
+
 def _stop(signum=None, frame=None) -> None:
     remove_own_temporaries()
     os._exit(128 + (signum or signal.SIGTERM))
@@ -121,12 +126,20 @@ def run_jobs(job: Callable[[T], R], items: list[T], requested: int) -> Iterator[
     chunk = max(1, min(16, len(items) // (workers * 4)))
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                initializer=_start_worker, initargs=(os.getpid(),))
+    # Futures of our own rather than pool.map: map cancels what is pending when it is
+    # interrupted, and the pool's manager thread then fails loudly on the cancelled ones.
+    futures = [pool.submit(_run_chunk, job, items[start:start + chunk]) for start in range(0, len(items), chunk)]
     try:
-        yield from pool.map(job, items, chunksize=chunk)
+        for future in futures:
+            yield from future.result()
     except BaseException:  # Ctrl-C, SIGTERM, a closed pipe: no worker may go on writing
         _stop_workers(pool)
         raise
     pool.shutdown(wait=True)
+
+
+def _run_chunk(job: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [job(item) for item in chunk]
 
 
 def _stop_workers(pool) -> None:
@@ -138,7 +151,7 @@ def _stop_workers(pool) -> None:
             pass
     for process in processes:
         process.join(timeout=2)
-    pool.shutdown(wait=False, cancel_futures=True)
+    pool.shutdown(wait=False)  # the pending futures fail as "broken": nobody waits for them
 
 
-__all__ = ["add_jobs_option", "parent_gone", "run_jobs", "worker_count"]
+__all__ = ["add_jobs_option", "parent_gone", "run_jobs", "stop_now", "worker_count"]

@@ -37,14 +37,14 @@ def run_rules(args: argparse.Namespace) -> int:
     for column in ("code", "name", "family", "fix", "on by default", "summary"):
         table.add_column(column)
     for r in RULES:
-        table.add_row(r.code, r.name, r.family, r.fix_safety.value, "yes" if r.enabled_by_default else "no", r.summary)
+        table.add_row(r.code, r.name, r.family, r.fix_label(), "yes" if r.enabled_by_default else "no", r.summary)
     Console(file=sys.stdout, width=max(120, Console().width)).print(table)
     return 0
 
 
 def _facts(rule) -> dict:
     return {"code": rule.code, "name": rule.name, "family": rule.family, "summary": rule.summary,
-            "fix": rule.fix_safety.value, "default": rule.enabled_by_default, "formats": list(rule.formats)}
+            "fix": rule.fix_label(), "default": rule.enabled_by_default, "formats": list(rule.formats)}
 
 
 def run_rule(args: argparse.Namespace) -> int:
@@ -64,5 +64,5 @@ def run_rule(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     sys.stdout.write("\n\n".join(
-        f"{r.code} {r.name} ({r.family}; fix: {r.fix_safety.value})\n\n{r.documentation()}\n" for r in rules))
+        f"{r.code} {r.name} ({r.family}; fix: {r.fix_label()})\n\n{r.documentation()}\n" for r in rules))
     return 0

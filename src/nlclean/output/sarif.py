@@ -70,7 +70,7 @@ def _rule_descriptor(code: str) -> dict:
         "fullDescription": {"text": doc},
         "help": {"text": doc, "markdown": doc},
         "defaultConfiguration": {"level": _LEVEL[rule.severity], "enabled": rule.enabled_by_default},
-        "properties": {"family": rule.family, "fix": rule.fix_safety.value},
+        "properties": {"family": rule.family, "fix": rule.fix_label()},
     }
     url = rule.docs_url()
     if "://" in url:  # only a URI the viewer can open

@@ -25,7 +25,7 @@ def statistics(reports: list[FileReport]) -> list[dict]:
             "code": code,
             "name": rule.name if rule else "internal-error",
             "count": n,
-            "fixable": bool(rule and rule.fix_safety.value == "safe"),
+            "fixable": bool(rule and rule.fix_label() == "safe"),
             "fixable_count": fixable[code],
         })
     return rows

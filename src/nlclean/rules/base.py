@@ -24,6 +24,7 @@ class Rule:
     family: ClassVar[str]
     summary: ClassVar[str]  # one line, for `nlclean rules`
     fix_safety: ClassVar[Applicability] = Applicability.SAFE
+    has_fix: ClassVar[bool] = True  # False: the rule only reports (NL901)
     severity: ClassVar[Severity] = Severity.WARNING
     enabled_by_default: ClassVar[bool] = True
     formats: ClassVar[tuple[str, ...]] = ("markdown", "text")
@@ -40,6 +41,11 @@ class Rule:
     def docs_path(cls) -> str:
         """The rule's page, relative to the repository's root."""
         return f"docs/rules/{cls.code}.md"
+
+    @classmethod
+    def fix_label(cls) -> str:
+        """How the rule's findings are fixed: "safe", "unsafe", or "none"."""
+        return cls.fix_safety.value if cls.has_fix else "none"
 
     @classmethod
     def docs_url(cls) -> str:
