@@ -15,6 +15,11 @@ the rounds of format/parse (and the median seconds). The target (issue 14) is
 at most 1.0x in every format.
 
     python benchmarks/bench_cli_formats.py [--corpus DIR] [--repeat N] [--formats full,json]
+    python benchmarks/bench_cli_formats.py --render    # the formatters alone, in this process
+
+`--render` lints the corpus once, then times each formatter writing the
+whole report to /dev/null against a bare parse of the same texts, alternating
+in one process: what a format adds to a lint, without the noise of whole runs.
 """
 from __future__ import annotations
 
@@ -63,6 +68,42 @@ def timed(command: list[str], out_path: Path, ok_codes: tuple[int, ...]) -> floa
     return elapsed
 
 
+def time_rendering(corpus: Path, formats: list[str], repeat: int) -> None:
+    import os
+
+    from markdown_it import MarkdownIt
+
+    from nlclean.document import Document
+    from nlclean.engine import check
+    from nlclean.files import read
+    from nlclean.output import FORMATS
+    from nlclean.output.report import FileReport
+    from nlclean.settings import Settings
+
+    settings, texts, reports = Settings(), [], []
+    for path in sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
+        nl = read(path)
+        doc = Document(nl.form.normalized, nl.format)
+        texts.append(nl.form.normalized)
+        reports.append(FileReport(str(path), check(doc, settings), doc.lines))
+    md = MarkdownIt("commonmark")
+    ratios: dict[str, list[float]] = {fmt: [] for fmt in formats}
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        for _ in range(repeat):
+            for fmt in formats:
+                t0 = time.perf_counter()
+                for text in texts:
+                    md.parse(text)
+                parse = time.perf_counter() - t0
+                t0 = time.perf_counter()
+                FORMATS[fmt](reports, sink, color=None)
+                ratios[fmt].append((time.perf_counter() - t0) / parse)
+    print(f"corpus: {corpus} ({len(texts)} files, {sum(len(r.findings) for r in reports)} findings); "
+          f"rendering alone / bare parse, median of {repeat}")
+    for fmt in formats:
+        print(f"  {fmt:<10} {statistics.median(ratios[fmt]):.3f}x parse")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help=f"folder of newsletters (default {DEFAULT_CORPUS})")
@@ -71,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="comma-separated output formats (default: every format `nlclean lint --help` offers)")
     ap.add_argument("--nlclean", default=None,
                     help="the command to time, e.g. 'python -m nlclean' with PYTHONPATH set (default: this venv's nlclean)")
+    ap.add_argument("--render", action="store_true", help="time the formatters alone, in this process")
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"bench_cli_formats: no corpus folder {args.corpus}", file=sys.stderr)
@@ -81,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         from nlclean.output import FORMATS
 
         formats = list(FORMATS)
+    if args.render:
+        time_rendering(args.corpus, formats, args.repeat)
+        return 0
 
     with tempfile.TemporaryDirectory(prefix="nlclean-bench-") as tmp:
         copy = Path(tmp) / "corpus"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-_encode = json.JSONEncoder(ensure_ascii=False).encode  # no indent: the C encoder
+_encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode  # no indent: the C encoder
 
 
 def dumps(value, *, expand: int, _indent: str = "") -> str:
