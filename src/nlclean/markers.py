@@ -200,6 +200,24 @@ class Markers:
         self._no_story_heading = re.compile(
             rf"\b(?:{'|'.join(re.escape(w) for w in heading_words)})\b" if heading_words else "(?!)", re.I
         )
+        self._zone = PhraseSearch(data.get("footer_zone", {}).get("phrases", []))
+        self._header_words = PhraseSearch(data.get("footer_zone", {}).get("header_words", []))
+        postal = data.get("postal", {})
+        street = "|".join(re.escape(w) for w in sorted(set(postal.get("street_words", [])), key=len, reverse=True))
+        # A street word next to a number ("5101 Main St", "Suite 8", "Str. 12").
+        self._street = re.compile(
+            rf"\d[\w-]*\.?\s+(?:[\w'’.-]+\s+){{0,3}}(?:{street})\b|\b(?:{street})\.?\s+\d" if street else "(?!)", re.I
+        )
+        self._postcode = re.compile("|".join(postal.get("postcodes", [])) or "(?!)")
+        months = "|".join(
+            re.escape(m) for m in sorted(set(data.get("dates", {}).get("months", [])), key=len, reverse=True)
+        )
+        month = rf"(?:{months})\.?" if months else "(?!)"
+        self._date = re.compile(
+            rf"(?<!\w)(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:de\s+)?{month}\s+(?:de\s+)?\d{{4}})(?!\w)"
+            r"|\b\d{4}-\d{2}-\d{2}\b",
+            re.I,
+        )
         promo = data.get("promotion", {})
         self._cta = PhraseSearch(promo.get("calls_to_action", []))
         self._price = re.compile(promo.get("price_pattern", r"(?!)"), re.I)
@@ -396,6 +414,31 @@ class Markers:
     def footer_phrase_spans(self, text: str) -> list[tuple[int, int]]:
         """Where footer phrases and ambiguous footer words are in `text`."""
         return [m.span() for m in self._footer.finditer(text)]
+
+    def zone_phrase(self, text: str) -> str | None:
+        """Words of a footer's other lines ("member since", "is a trademark of",
+        "use of cookies"): weak evidence, that counts only beside a footer line."""
+        m = self._zone.search(text)
+        return m.group(0) if m else None
+
+    def header_word(self, phrase: str) -> str | None:
+        """A word by which a footer phrase also stands at the top of an email
+        ("browser" in "View in browser", "forwarded")."""
+        m = self._header_words.search(phrase)
+        return m.group(0) if m else None
+
+    def postal_address(self, text: str) -> bool:
+        """Whether a short text reads as a postal address: a number beside a
+        street word ("5101 Main Blvd Ste 8"), or a postcode ("CA 94085", "LN11 0LS")."""
+        if not any(ch.isdigit() for ch in text):
+            return False
+        return bool(self._street.search(text) or self._postcode.search(text))
+
+    def date_in(self, text: str) -> str | None:
+        """A written date, month names of every language in `[dates]`
+        ("April 28, 2026", "8 février 2025", "3. März 2025", "2025-02-08")."""
+        m = self._date.search(text)
+        return m.group(0) if m else None
 
     def may_hold_footer_url(self, line: str) -> bool:
         low = line.lower()
