@@ -15,7 +15,7 @@ from importlib import resources
 from itertools import accumulate
 from pathlib import Path
 
-from .evidence.links import FOOTER_KINDS, ICON_KINDS, LinkClassifier, LinkKind, resolve_url  # noqa: F401 (resolve_url: re-exported)
+from .evidence.links import FOOTER_KINDS, ICON_KINDS, OWN_PAGE_KINDS, LinkClassifier, LinkKind, resolve_url  # noqa: F401 (resolve_url: re-exported)
 from .memo import on_forget
 
 if sys.version_info >= (3, 11):
@@ -218,6 +218,22 @@ class Markers:
             r"|\b\d{4}-\d{2}-\d{2}\b",
             re.I,
         )
+        asks = data.get("asks", {})
+        self._ask_openings = {
+            key: re.compile(rf"^{_DECORATION}(?P<ask>{_alternation(asks.get(key, []))})", re.I)
+            for key in ("selling", "imperatives")
+            if asks.get(key)
+        }
+        self._ask_phrases = {key: PhraseSearch(asks.get(key, [])) for key in ("requests", "objects")}
+        # Every ask names the newsletter, opens with a verb that sells it, or
+        # links to its own pages: a line without one of those holds no ask.
+        self._ask_needles = minimal_needles(
+            (
+                *self._ask_phrases["objects"].anchors,
+                *(p.strip().lower() for phrase in asks.get("selling", []) for p in phrase.split("*") if p.strip()),
+                *self.links.needles(OWN_PAGE_KINDS),
+            )
+        )
         promo = data.get("promotion", {})
         self._cta = PhraseSearch(promo.get("calls_to_action", []))
         self._price = re.compile(promo.get("price_pattern", r"(?!)"), re.I)
@@ -232,6 +248,7 @@ class Markers:
             "icons": self._icon_needles,
             "read_in_app": self._read_in_app_needles,
             "sponsor_us": self._sponsor_us_needles,
+            "asks": self._ask_needles,
         }
         self._needle_spans_lines = any("\n" in n for needles in self._families.values() for n in needles)
         self._any_needle = re.compile(_any_needle_pattern(n for needles in self._families.values() for n in needles))
@@ -346,7 +363,7 @@ class Markers:
 
     def candidate_lines(self, family: str, text: str, line_starts: list[int]) -> LineHits:
         """Lines of `text` where a marker of `family` ("footer", "sponsor",
-        "no_story", "puzzle", "icons", "read_in_app", "sponsor_us") can be at
+        "no_story", "puzzle", "icons", "read_in_app", "sponsor_us", "asks") can be at
         all: a cheap superset, found by substring search."""
         return self._family_lines(family, text, line_starts)
 
@@ -414,6 +431,17 @@ class Markers:
     def footer_phrase_spans(self, text: str) -> list[tuple[int, int]]:
         """Where footer phrases and ambiguous footer words are in `text`."""
         return [m.span() for m in self._footer.finditer(text)]
+
+    def ask_opening(self, sentence: str, key: str) -> str | None:
+        """A word of `[asks].<key>` ("selling", "imperatives") that opens the sentence."""
+        regex = self._ask_openings.get(key)
+        m = regex.match(sentence) if regex else None
+        return m.group("ask") if m else None
+
+    def ask_phrase(self, sentence: str, key: str) -> str | None:
+        """A phrase of `[asks].<key>` ("requests", "objects") anywhere in the sentence."""
+        m = self._ask_phrases[key].search(sentence)
+        return m.group(0) if m else None
 
     def zone_phrase(self, text: str) -> str | None:
         """Words of a footer's other lines ("member since", "is a trademark of",

@@ -65,6 +65,9 @@ class LinkKind(str, Enum):
 FOOTER_KINDS = frozenset(
     {LinkKind.UNSUBSCRIBE, LinkKind.PREFERENCES, LinkKind.WEB_VERSION, LinkKind.APP_STORE, LinkKind.PLATFORM}
 )
+# Kinds of link that lead to the newsletter's own pages (asks link there).
+OWN_PAGE_KINDS = frozenset({LinkKind.SUBSCRIBE, LinkKind.REFERRAL, LinkKind.SHARE})
+
 # Kinds of a share / like / comment / restack icon link (email chrome).
 ICON_KINDS = frozenset({LinkKind.SHARE, LinkKind.REACTION})
 

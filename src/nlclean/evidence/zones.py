@@ -31,11 +31,13 @@ No strong evidence, no zone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..inline_syntax import all_links, visible_text_without_urls
 from .links import LinkKind
 from ..markers import CJK
+from ..memo import remembered
 
 # A paragraph with no footer evidence and more words than this is a story's.
 PROSE_WORDS = 25
@@ -77,7 +79,7 @@ class FooterZone:
 
 def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None:
     """The footer zone of the document, or None (see the module docs)."""
-    leaf = _leaf_blocks(doc)
+    leaf = _LeafBlocks(doc)
     strong_lines = [i for i in footer_lines if i >= doc.body_start]
     if not strong_lines:
         return None
@@ -166,6 +168,7 @@ def _machinery(text: str, line: str) -> bool:
     return not any(ch.isalnum() for ch in text) or bool(_FIELD.match(text)) or _BARE_URL.fullmatch(line.strip(" ()[]<>")) is not None
 
 
+@remembered(4096)
 def _ends_an_email(markers, line: str) -> bool:
     """Footer evidence that only an email's end holds: an unsubscribe or
     preferences link, or a footer phrase with no word of the top of an email."""
@@ -177,15 +180,21 @@ def _ends_an_email(markers, line: str) -> bool:
     return not phrases or any(markers.header_word(p) is None for p in phrases)
 
 
-def _leaf_blocks(doc) -> dict[int, object]:
-    """Line -> the innermost block that holds it."""
-    out: dict[int, object] = {}
-    for block in doc.all_blocks:
-        if block.kind in ("bullet_list", "ordered_list", "list_item", "blockquote"):
-            continue
-        for i in range(block.start, block.end):
-            out[i] = block
-    return out
+class _LeafBlocks:
+    """Line -> the innermost block that holds it (a paragraph, a heading, …), by a binary search."""
+
+    def __init__(self, doc) -> None:
+        self.blocks = [b for b in doc.all_blocks if b.kind not in _CONTAINERS]
+        self.starts = [b.start for b in self.blocks]
+
+    def get(self, line: int):
+        k = bisect_right(self.starts, line) - 1
+        if k >= 0 and self.blocks[k].end > line:
+            return self.blocks[k]
+        return None
+
+
+_CONTAINERS = frozenset({"bullet_list", "ordered_list", "list_item", "blockquote"})
 
 
 def _kept(markers, text: str) -> str | None:
@@ -214,7 +223,15 @@ def _prose(doc, markers, block, footer_lines) -> bool:
     """A paragraph that is a story's: long, with no footer evidence in it."""
     if any(i in footer_lines for i in range(block.start, block.end)):
         return False
-    text = visible_text_without_urls(doc.source(block))
+    source = doc.source(block)
+    if len(source.split()) <= PROSE_WORDS and not CJK.search(source):
+        return False  # fewer words with their links than the bound: fewer without
+    return _prose_text(markers, source)
+
+
+@remembered(1024)
+def _prose_text(markers, source: str) -> bool:
+    text = visible_text_without_urls(source)
     if words(text) <= PROSE_WORDS:
         return False
     return _weak_evidence(markers, text) is None or words(text) > 2 * PROSE_WORDS
