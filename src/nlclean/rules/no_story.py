@@ -25,7 +25,12 @@ A paragraph that opens a section whose short heading names the ask
 data) takes the section, heading included, up to a break or the copyright
 line, when no block of it is longer than the short-block limit (then the
 section holds a story, and the ask goes alone). A poll question takes the
-row of short answer links right under it (`[🤩 Amazing](…) | [😕 Meh](…)`).
+row of short answer links right under it (`[🤩 Amazing](…) | [😕 Meh](…)`),
+or the run of blocks of one short link each (one answer a line or a list
+item). A question whose answer links lead to a poll or survey (by the link
+classifier: `?poll_answer=…`, a form service) is a poll however it is
+worded: question and answers go as one region. A question above a list of
+story links ("What would you do? - [The plan](…)") stays.
 
 ## Asks about the newsletter
 Sentences that sell the newsletter to a reader who already has it ("Acme
@@ -58,6 +63,7 @@ import re
 from typing import Iterator
 
 from ..evidence.asks import names_the_subscription, sentence_ask, sentences
+from ..evidence.links import LinkKind
 from ..extents import is_document_title, is_footer_boundary
 from ..inline_syntax import all_links, visible_text, visible_text_without_urls
 from ..findings import Applicability, Finding
@@ -136,27 +142,69 @@ def _ask_under_heading(doc, markers, heading) -> tuple[int, int, str]:
     return heading.start, end, "the next heading" if end < len(doc.lines) else "the end of the document"
 
 
-def _with_answers(doc, block, text: str, end: int, why: str) -> tuple[int, str]:
+def _with_answers(doc, block, text: str, end: int, why: str, markers=None) -> tuple[int, str]:
     """A poll question takes its answers: the row of short links right under it
-    ("[🤩 Amazing](…) | [🙂 Good](…) | [😕 Meh](…)")."""
+    ("[🤩 Amazing](…) | [🙂 Good](…) | [😕 Meh](…)"), or a run of blocks of one
+    short link each (one answer a line or a list item)."""
     if "?" not in text and "？" not in text:
         return end, why
-    nxt = doc.next_block(block)
-    if nxt is None or nxt.kind != "paragraph":
-        return end, why
-    links = doc.top_links(nxt)
-    source = doc.source(nxt)
-    outside = "".join(source[a.end : b.start] for a, b in zip(links, links[1:]))
-    outside += source[: links[0].start] + source[links[-1].end :] if links else source
-    if (
-        len(links) >= 2
-        and not any(ch.isalnum() for ch in outside)
-        and all(word_count(visible_text(source[link.text_start : link.text_end])) <= 3 for link in links)
-    ):
-        return nxt.end, "the poll's answer links"
+    answers_end, count, _ = _answers_after(doc, block, markers)
+    if count >= MIN_POLL_ANSWERS:
+        return answers_end, "the poll's answer links"
     return end, why
 
 
+# A poll offers at least this many answers; an answer is a link of at most this many words.
+MIN_POLL_ANSWERS = 2
+MAX_ANSWER_WORDS = 5
+
+
+def _answer_links(doc, block) -> "list | None":
+    """The links of a block that holds nothing but short links and separators
+    (a row of answers, or one answer), or None."""
+    if block.kind != "paragraph":
+        return None
+    links = doc.top_links(block)
+    if not links:
+        return None
+    source = doc.source(block)
+    outside = source[: links[0].start] + source[links[-1].end :]
+    outside += "".join(source[a.end : b.start] for a, b in zip(links, links[1:]))
+    if any(ch.isalnum() for ch in outside):
+        return None
+    if any(word_count(visible_text(source[link.text_start : link.text_end])) > MAX_ANSWER_WORDS for link in links):
+        return None
+    return links
+
+
+def _answers_after(doc, block, markers) -> tuple[int, int, bool]:
+    """Where the answers under a question end, how many links they hold, and
+    whether one leads to a poll or survey (link classifier)."""
+    end, count, to_poll = block.end, 0, False
+    nxt = doc.next_block(block)
+    while nxt is not None:
+        blocks = [nxt]
+        if nxt.kind in ("bullet_list", "ordered_list"):
+            # A list of answers: every item one short link.
+            blocks = [child for item in nxt.children for child in item.children]
+            if any(len(item.children) != 1 for item in nxt.children):
+                break
+        found = [_answer_links(doc, b) for b in blocks]
+        if not blocks or any(f is None for f in found):
+            break
+        for links in found:
+            count += len(links)
+            if markers is not None:
+                to_poll = to_poll or any(markers.link_kind(link.destination) is LinkKind.SURVEY for link in links)
+        end = nxt.end
+        if nxt.kind == "paragraph" and len(found[0]) >= MIN_POLL_ANSWERS:
+            break  # a row of answers is the whole poll
+        nxt = doc.next_block(nxt)
+    return end, count, to_poll
+
+
+# A poll's question is short.
+MAX_POLL_QUESTION_WORDS = 30
 # A block this long is no ask, even if every sentence had its shape.
 MAX_ASK_BLOCK_WORDS = 80
 # A sentence this short beside an ask leads in to it ("Like this?", "Support Our Serpent:").
@@ -229,7 +277,33 @@ class NoStoryBlock(Rule):
         for finding in self._no_story_blocks(ctx):
             covered.update(range(ctx.doc.position(finding.start).line - 1, ctx.doc.position(finding.end).line))
             yield finding
+        yield from self._polls(ctx, covered)
         yield from self._asks(ctx, covered)
+
+    def _polls(self, ctx, covered: set[int]) -> Iterator[Finding]:
+        """A question whose answers lead to a poll or survey (link classifier),
+        however it is worded: the question and its answer links are one region."""
+        doc, markers = ctx.doc, ctx.markers
+        for block in doc.blocks:
+            if block.kind != "paragraph" or block.start in covered:
+                continue
+            text = doc.visible(block).strip()
+            if not text.endswith(("?", "？", "?**", "?*")) or word_count(text) > MAX_POLL_QUESTION_WORDS:
+                continue
+            end, count, to_poll = _answers_after(doc, block, markers)
+            if count < MIN_POLL_ANSWERS or not to_poll or any(i in covered for i in range(block.start, end)):
+                continue
+            covered.update(range(block.start, end))
+            yield ctx.remove_lines(
+                f"poll {quote(text)}",
+                block.start,
+                end,
+                f"Remove poll {quote(text)}",
+                evidence=(
+                    f"a question with {count} short answer links that lead to a poll or survey",
+                    "ends at the poll's last answer link",
+                ),
+            )
 
     def _asks(self, ctx, covered: set[int]) -> Iterator[Finding]:
         """Asks about the newsletter written as sentences (evidence/asks.py):
@@ -319,7 +393,7 @@ class NoStoryBlock(Rule):
                     if section is not None:
                         start, end, why = section
                     else:
-                        end, why = _with_answers(doc, block, text, end, why)
+                        end, why = _with_answers(doc, block, text, end, why, markers)
             covered_until = end
             yield ctx.remove_lines(
                 f"no-story block {quote(text)}",
