@@ -51,7 +51,8 @@ MAX_GAP_WORDS = 50
 # A line that continues a kept notice or address ("LN11 0LS, United Kingdom").
 CONTINUATION_WORDS = 8
 
-_COPYRIGHT = re.compile(r"©|\(c\)\s*\d|\bcopyright\b|\ball rights reserved\b", re.I)
+# A copyright notice (SPEC keeps it), for every rule that must leave it.
+COPYRIGHT = re.compile(r"©|\(c\)\s*\d|\bcopyright\b|\ball rights reserved\b", re.I)
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 _RULE_LINE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
 
@@ -198,7 +199,7 @@ _CONTAINERS = frozenset({"bullet_list", "ordered_list", "list_item", "blockquote
 
 
 def _kept(markers, text: str) -> str | None:
-    if _COPYRIGHT.search(text):
+    if COPYRIGHT.search(text):
         return "the copyright notice (kept)"
     if words(text) <= WEAK_LINE_WORDS and markers.postal_address(text):
         return "the postal address (kept)"
@@ -212,7 +213,7 @@ def _continues_kept(doc, block, i: int, kept: dict[int, str]) -> bool:
 
 def _kept_above(doc, block, i: int) -> bool:
     text = doc.lines[i - 1]
-    return bool(_COPYRIGHT.search(text))
+    return bool(COPYRIGHT.search(text))
 
 
 def _weak_evidence(markers, text: str) -> str | None:

@@ -88,7 +88,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..evidence.zones import footer_zone
+from ..evidence.zones import COPYRIGHT, footer_zone
 from ..evidence.zones import words as zone_words
 from ..extents import is_document_title, section_extent
 from ..findings import Edit, Finding
@@ -115,7 +115,6 @@ _OPEN_BEFORE = re.compile(r"[(\[][ \t]*$")
 _CLOSE_AFTER = re.compile(r"[ \t]*[)\]]")
 _LINE_END_AFTER = re.compile(r"[\s(\[<:.]*$")
 _URL_LINE = re.compile(r"\s*[(\[<]?\s*https?://\S+\s*[)\]>]?[\s.,;]*$")
-_COPYRIGHT = re.compile(r"©|\(c\)\s*\d|\bcopyright\b|\ball rights reserved\b", re.I)
 
 
 def _notice(markers, text: str) -> bool:
@@ -123,7 +122,7 @@ def _notice(markers, text: str) -> bool:
     issue's date beside its footer links ("8 février 2025 | Voir en ligne") is
     header information, which stays as a copyright notice does; month names of
     every language are in `[dates]` of the data."""
-    return _COPYRIGHT.search(text) is not None or markers.date_in(text) is not None
+    return COPYRIGHT.search(text) is not None or markers.date_in(text) is not None
 _BARE_URL = re.compile(r"(?:https?)://\S+")
 # A sentence ends at . ! ? (or a link closing after one), before a space, a capital or the end.
 _SENTENCE_END = re.compile(r"[.!?](?:\]\([^)\s]*\))?(?:\s+|(?=[A-Z\[]))|[。！？]")
@@ -467,7 +466,7 @@ def _words_of(line: str) -> bool:
 
 
 def _holds_copyright(doc, block) -> bool:
-    return any(_COPYRIGHT.search(doc.lines[i]) for i in range(block.start, block.end))
+    return any(COPYRIGHT.search(doc.lines[i]) for i in range(block.start, block.end))
 
 
 @remembered(4096)

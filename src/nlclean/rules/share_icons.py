@@ -113,37 +113,25 @@ def _words_after(source: str, end: int) -> bool:
     return any(ch.isalnum() for ch in rest)
 
 
-def _lone_action_lines(doc, markers) -> LineHits:
-    """Lines that are one action word and nothing else ("Comment", "Share")."""
-    chrome = markers.data.get("chrome", {})
-    words = tuple(w for w in chrome.get("icon_texts", []) if w[:1].isalnum())
+# Where an action word stands: alone on its line ("Comment"), or as a link's
+# text, perhaps behind an icon glyph or a count ("[ comments](…)", "[12 comments](…)").
+_LONE_WORD = r"^[^\S\n]*(?:{words})[^\S\n]*$"
+_WORD_LINK = r"\[[^\S\n]*[\ue000-\uf8ff\d]*[^\S\n]*(?:{words})[^\S\n]*\]\("
+
+
+def _action_word_lines(doc, markers, shape: str) -> LineHits:
+    """Lines where an action word (`icon_texts` of `[chrome]`) stands in `shape`."""
+    words = tuple(w for w in markers.data.get("chrome", {}).get("icon_texts", []) if w[:1].isalnum())
     if not words:
         return LineHits()
-    pattern = _lone_word_pattern(words)
+    pattern = _action_word_pattern(shape, words)
     return LineHits(bisect_right(doc.line_starts, m.start()) - 1 for m in pattern.finditer(doc.text))
 
 
 @lru_cache(maxsize=8)
-def _lone_word_pattern(words: tuple[str, ...]) -> "re.Pattern":
+def _action_word_pattern(shape: str, words: tuple[str, ...]) -> "re.Pattern":
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"^[^\S\n]*(?:{alternation})[^\S\n]*$", re.I | re.M)
-
-
-def _trailing_action_lines(doc, markers) -> LineHits:
-    """Lines holding a link whose text is an action word, perhaps behind an
-    icon glyph or a count ("[ comments](…)", "[12 comments](…)")."""
-    chrome = markers.data.get("chrome", {})
-    words = tuple(w for w in chrome.get("icon_texts", []) if w[:1].isalnum())
-    if not words:
-        return LineHits()
-    pattern = _trailing_pattern(words)
-    return LineHits(bisect_right(doc.line_starts, m.start()) - 1 for m in pattern.finditer(doc.text))
-
-
-@lru_cache(maxsize=8)
-def _trailing_pattern(words: tuple[str, ...]) -> "re.Pattern":
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\[[^\S\n]*[\ue000-\uf8ff\d]*[^\S\n]*(?:{alternation})[^\S\n]*\]\(", re.I)
+    return re.compile(shape.format(words=alternation), re.I | re.M)
 
 
 def _social_row(doc, markers, block) -> bool:
@@ -181,10 +169,10 @@ class ShareIcons(Rule):
         candidates = markers.candidate_lines("icons", doc.text, doc.line_starts)
         rows = _action_row_lines(doc, markers) if doc.format == "markdown" else []
         candidates.update(rows)
-        word_lines = _lone_action_lines(doc, markers)
+        word_lines = _action_word_lines(doc, markers, _LONE_WORD)
         candidates.update(word_lines)
         if doc.format == "markdown":
-            candidates.update(_trailing_action_lines(doc, markers))
+            candidates.update(_action_word_lines(doc, markers, _WORD_LINK))
         if not candidates and doc.text.count("](") < MIN_ACTION_LINKS:
             return  # no candidate line, and no room for a follow row
         rows = LineHits(rows)
