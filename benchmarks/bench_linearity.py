@@ -5,7 +5,8 @@ aim is at most 15× for 10× the input).
     python benchmarks/bench_linearity.py                 # every shape, 20 kB -> 200 kB
     python benchmarks/bench_linearity.py --size 100000   # 100 kB -> 1 MB
     python benchmarks/bench_linearity.py --shape "nested"  # shapes whose name contains "nested"
-    python benchmarks/bench_linearity.py --huge          # also a 10 MB newsletter and a 1 MB line, once
+    python benchmarks/bench_linearity.py --huge          # also a 10 MB newsletter, a 1 MB line and
+                                                         # pathological.BIG (1M chars of headings, a 5 MB line), once
 
 The shapes are those of the hang detector, tests/robustness/pathological.py.
 Exits 1 when a ratio is above --limit.
@@ -21,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "robustne
 
 import nlclean  # noqa: E402
 from nlclean.memo import forget_all  # noqa: E402
-from pathological import SHAPES  # noqa: E402
+from pathological import BIG, SHAPES  # noqa: E402
 
 
 def timed(text: str, repeat: int) -> float:
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.huge:
-        for name, size in (("one long line", 1_000_000), ("newsletter", 10_000_000)):
+        for name, size in (("one long line", 1_000_000), ("newsletter", 10_000_000), *BIG.items()):
             text = SHAPES[name](size)
             seconds = timed(text, 1)
             print(f"{name}, {len(text) / 1e6:.1f} MB: {seconds:.1f}s ({len(text) / 1e3 / seconds:.0f} kB/s)", flush=True)

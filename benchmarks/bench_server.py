@@ -1,7 +1,9 @@
 """How long the language server takes from a keystroke to its diagnostics,
-next to how long the engine itself takes on the same text.
+next to how long the engine itself takes on the same text; and, with
+`--memory`, whether its memory stays flat over a long session.
 
     python benchmarks/bench_server.py [--edits 30] [--big-edits 8] [--sizes 2000,100000,1000000]
+    python benchmarks/bench_server.py --memory [--memory-edits 20000]
 
 For each size it builds a newsletter of about that many bytes (the corpus's
 bulk newsletters read at run time, or the test fixture repeated when the
@@ -16,6 +18,16 @@ prints the medians and the server's overhead (latency minus engine time,
 paired per edit), and the overhead in CPU time (the server process's CPU time
 over all edits minus the engine's, per edit), which stays meaningful when
 other processes make wall-clock times noisy. Aim: at most 10 ms at the median.
+Then it sends a burst of 50 edits without waiting and counts the publishes
+until the last version's (latest edit wins: about two, not fifty), and
+checks that the last one has the engine's findings.
+
+`--memory` opens a small newsletter and sends one-character edits (typed
+and taken back, in bursts of 20, each burst waited for until its last
+version is published) and prints the server's resident memory (VmRSS) after
+a warm-up of 1,000 edits and every 5,000 edits after it, and the growth per
+edit. A session that keeps nothing per edit stays flat: at most a few bytes
+per edit (allocator noise), not kilobytes.
 """
 from __future__ import annotations
 
@@ -152,6 +164,7 @@ def bench(size: int, edits: int) -> dict:
         engine_cpu += time.process_time() - start_cpu
         assert len(findings) == len(message["params"]["diagnostics"]), "server and engine disagree"
     server_cpu += cpu_seconds(server.process.pid)
+    publishes, burst_right = burst(server, uri, lines, edits + 2, settings)
     server.stop()
     return {
         "bytes": len(text.encode("utf-8")),
@@ -162,7 +175,69 @@ def bench(size: int, edits: int) -> dict:
         "overhead": statistics.median(a - b for a, b in zip(latencies, engine)),
         # The same comparison in CPU time, which other processes on a busy machine do not inflate.
         "cpu_overhead": (server_cpu - engine_cpu) / edits if server_cpu > 0 else float("nan"),
+        "burst_publishes": publishes,
+        "burst_right": burst_right,
     }
+
+
+BURST = 50
+
+
+def burst(server: Server, uri: str, lines: list[str], version: int, settings: Settings) -> tuple[int, bool]:
+    """Send BURST edits without waiting (a fast typist), then count the
+    publishes until the last version's, and whether that one is right."""
+    for n in range(BURST):
+        lines[0] = "x" + lines[0]
+        change = {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "x"}
+        server.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": version + n}, "contentChanges": [change]})
+    last = version + BURST - 1
+    count = 0
+
+    def until_last(message: dict) -> bool:
+        nonlocal count
+        if message.get("method") == "textDocument/publishDiagnostics" and message["params"]["uri"] == uri:
+            count += 1
+            return message["params"].get("version") == last
+        return False
+
+    _, message = server.wait_for(until_last)
+    findings = check(Document("\n".join(lines)), settings)
+    return count, len(findings) == len(message["params"]["diagnostics"])
+
+
+def rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmRSS")
+
+
+def memory(edits: int, burst: int = 20, warm_up: int = 1000, report_every: int = 5000) -> None:
+    server = Server()
+    server.start()
+    uri = "file:///tmp/nlclean-bench-memory.md"
+    text = FIXTURE.read_text(encoding="utf-8")
+    server.send("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+    server.wait_for(published(uri, 1))
+    version = 1
+    at_zero = 0
+    print(f"{'edits':>8} {'RSS MiB':>8} {'bytes/edit since warm-up':>26}")
+    for n in range(warm_up + edits):
+        version += 1
+        insert = n % 2 == 0  # type a character at the top, then take it away
+        change = {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0 if insert else 1}},
+                  "text": "x" if insert else ""}
+        server.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]})
+        if (n + 1) % burst == 0:
+            server.wait_for(published(uri, version))
+        done = n + 1 - warm_up
+        if done == 0:
+            at_zero = rss_kib(server.process.pid)
+            print(f"{0:>8} {at_zero / 1024:>8.1f} {'(warm-up done)':>26}")
+        elif done > 0 and (done % report_every == 0 or done == edits):
+            now = rss_kib(server.process.pid)
+            print(f"{done:>8} {now / 1024:>8.1f} {(now - at_zero) * 1024 / done:>26.0f}")
+    server.stop()
 
 
 def main() -> int:
@@ -170,15 +245,21 @@ def main() -> int:
     parser.add_argument("--sizes", default="2000,100000,1000000", help="comma-separated sizes in bytes")
     parser.add_argument("--edits", type=int, default=30, help="edits on texts up to 200 KB")
     parser.add_argument("--big-edits", type=int, default=8, help="edits on larger texts (each lint takes seconds)")
+    parser.add_argument("--memory", action="store_true", help="measure memory over a long session instead")
+    parser.add_argument("--memory-edits", type=int, default=20_000, help="edits after the warm-up (--memory)")
     args = parser.parse_args()
+    if args.memory:
+        memory(args.memory_edits)
+        return 0
     print(f"{'size':>10} {'diags':>6} {'edits':>6} {'engine ms':>10} {'server ms':>10} {'overhead ms':>12} "
-          f"{'cpu overhead ms':>16}")
+          f"{'cpu overhead ms':>16} {f'publishes/{BURST} edits':>20}")
     worst = 0.0
     for size in (int(s) for s in args.sizes.split(",")):
         r = bench(size, args.edits if size <= 200_000 else args.big_edits)
         worst = max(worst, r["overhead"])
         print(f"{r['bytes']:>10} {r['diagnostics']:>6} {r['edits']:>6} {r['engine'] * 1000:>10.1f} "
-              f"{r['latency'] * 1000:>10.1f} {r['overhead'] * 1000:>12.1f} {r['cpu_overhead'] * 1000:>16.1f}")
+              f"{r['latency'] * 1000:>10.1f} {r['overhead'] * 1000:>12.1f} {r['cpu_overhead'] * 1000:>16.1f} "
+              f"{r['burst_publishes']:>9} ({'last right' if r['burst_right'] else 'LAST WRONG'})")
     print(f"median overhead at most {worst * 1000:.1f} ms (aim: 10 ms)")
     return 0
 

@@ -1,7 +1,9 @@
 """Install and uninstall the plain git pre-commit hook (`hooks/pre-commit`).
 
-Our hook is recognised by its marker line. A hook that is already there and
-is not ours is never overwritten silently:
+Our hook is recognised exactly: the packaged script with some Python filled
+in, byte for byte, as a regular file (not a file that merely holds our marker
+line, not a symlink). A hook that is already there and is not ours, a
+dangling symlink included, is never overwritten silently:
 
 - without options, install refuses and says what to do;
 - `--chain` keeps it as `pre-commit.nlclean-chained`, and our hook runs it
@@ -13,10 +15,12 @@ Uninstall removes only our hook, and puts back the one it set aside.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import sys
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -46,13 +50,32 @@ def hook_script(python: str = sys.executable) -> str:
     return template.replace(PYTHON_PLACEHOLDER, shlex.quote(python), 1)
 
 
+@lru_cache(maxsize=1)
+def _own_hook_pattern() -> "re.Pattern[str]":
+    """The packaged script with any Python path in the placeholder's place
+    (as `shlex.quote` writes it: bare safe characters, or single-quoted)."""
+    template = resources.files("nlclean_hooks").joinpath("pre-commit").read_text(encoding="utf-8")
+    before, after = template.split(PYTHON_PLACEHOLDER, 1)
+    quoted_path = r"(?:[\w@%+=:,./-]+|'[^'\n]*'(?:\"'\"'[^'\n]*')*)"
+    return re.compile(re.escape(before) + quoted_path + re.escape(after), re.S)
+
+
 def is_ours(hook: Path) -> bool:
+    """Whether `hook` is exactly a hook `install` wrote (any Python path in it)."""
+    if hook.is_symlink() or not hook.is_file():
+        return False
     try:
         with open(hook, "rb") as handle:
-            head = handle.read(4096)
-    except OSError:
+            content = handle.read(1 << 20)
+        text = content.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
-    return MARKER.encode() in head
+    return MARKER in text and _own_hook_pattern().fullmatch(text) is not None
+
+
+def _present(hook: Path) -> bool:
+    """Something is at the hook's path: a file, or a symlink even when it leads nowhere."""
+    return hook.exists() or hook.is_symlink()
 
 
 def _write_hook(hook: Path, script: str) -> None:
@@ -76,14 +99,14 @@ def install(repo: Path | str = ".", *, force: bool = False, chain: bool = False,
     top = git.toplevel(repo)
     hook = git.hooks_dir(top) / "pre-commit"
     messages = []
-    if hook.exists() and not is_ours(hook):
+    if _present(hook) and not is_ours(hook):
         if not (force or chain):
             raise InstallError(
                 f"{hook} already exists and is not nlclean's hook; left in place. "
                 f"Use --chain to keep it and run it before nlclean, or --force to replace it "
                 f"(it is kept as pre-commit{REPLACED_SUFFIX}).")
         aside = hook.with_name(hook.name + (CHAINED_SUFFIX if chain else REPLACED_SUFFIX))
-        if aside.exists():
+        if _present(aside):
             raise InstallError(f"{aside} already exists; move it away first, nothing was changed")
         os.replace(hook, aside)
         messages.append(f"kept the existing hook as {aside}" + (" (it runs first)" if chain else ""))
@@ -109,7 +132,7 @@ def uninstall(repo: Path | str = ".") -> Report:
     top = git.toplevel(repo)
     hook = git.hooks_dir(top) / "pre-commit"
     messages = []
-    if hook.exists() or hook.is_symlink():
+    if _present(hook):
         if not is_ours(hook):
             raise InstallError(f"{hook} is not nlclean's hook; left in place")
         hook.unlink()
@@ -118,7 +141,7 @@ def uninstall(repo: Path | str = ".") -> Report:
         messages.append(f"no pre-commit hook in {hook.parent}; nothing to remove")
     for suffix in (CHAINED_SUFFIX, REPLACED_SUFFIX):
         aside = hook.with_name(hook.name + suffix)
-        if aside.exists() and not hook.exists():
+        if _present(aside) and not _present(hook):
             os.replace(aside, hook)
             messages.append(f"put back the hook that was there before ({aside.name} -> {hook.name})")
     return Report(messages)

@@ -78,8 +78,9 @@ def clean_bytes(data: bytes, name: str, settings_path: Path) -> tuple[bytes, int
     from nlclean.settings import discover
 
     nl = Newsletter(Path(name), decode(data, name), data)
-    result = fix_text(nl.form.normalized, discover(settings_path), nl.format)
-    return nl.encode(result.text), len(result.applied)
+    result = fix_text(nl.form.normalized, discover(settings_path), nl.format, path=str(settings_path),
+                      follow_lines=nl.form.mixed)  # each line keeps its own ending, as `nlclean fix` does
+    return nl.encode(result.text, result.line_origins), len(result.applied)
 
 
 def _worktree_matches_index(top: Path, item: StagedFile) -> bool:

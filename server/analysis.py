@@ -49,8 +49,24 @@ def format_of(doc: OpenDocument) -> str | None:
 
 def settings_for(doc: OpenDocument, client: ClientSettings, root: Path | None) -> Settings:
     """The CLI's discovery from the document's folder (the workspace root for
-    unsaved documents), then the editor's settings on top. Raises ConfigError."""
-    return client.apply(discover(doc.path or root))
+    unsaved documents), then the editor's settings on top. Raises ConfigError,
+    also for a templates file that cannot be read (TemplatesError is one)."""
+    settings = client.apply(discover(doc.path or root))
+    if settings.templates:
+        from nlclean.templates import load as load_templates
+
+        load_templates(settings.templates)  # read once per change of the file
+    return settings
+
+
+def path_of(uri: str) -> str | None:
+    """The file a `file:` URI names (the template rule's last clue to the sender: its folder)."""
+    if not uri.startswith("file:"):
+        return None
+    from urllib.parse import unquote, urlparse
+
+    path = unquote(urlparse(uri).path)
+    return path if path and "\0" not in path else None
 
 
 @dataclass
@@ -72,7 +88,7 @@ class Analysis:
     def run(cls, uri: str, version: int | None, raw: str, encoding: str, settings: Settings, format: str) -> "Analysis":
         form = TextForm.of(raw)
         doc = Document(form.normalized, format)
-        return cls(uri, version, raw, form, doc, check(doc, settings), settings, encoding)
+        return cls(uri, version, raw, form, doc, check(doc, settings, path=path_of(uri)), settings, encoding)
 
     @property
     def index(self) -> LineIndex:
@@ -150,7 +166,9 @@ class Analysis:
     def fixed_text(self) -> str:
         """What `nlclean fix` writes for this text. Raises NewContentError on a rule bug."""
         if self._fixed is None:
-            self._fixed = self.form.restore(fix_text(self.form.normalized, self.settings, self.doc.format).text)
+            result = fix_text(self.form.normalized, self.settings, self.doc.format, path=path_of(self.uri),
+                              follow_lines=self.form.mixed)
+            self._fixed = self.form.restore(result.text, result.line_origins)
         return self._fixed
 
     def fix_all_edit(self) -> types.TextEdit | None:

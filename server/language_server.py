@@ -10,6 +10,10 @@ the document; changes that arrive during a lint are folded into one more run
 after it, and a result whose document has changed meanwhile is dropped
 rather than published. So a burst of keystrokes costs at most two runs, and
 a lone keystroke waits for no timer.
+
+Every check runs in a worker thread, never on the event loop: a slow rule
+or a pathological pattern delays that document's diagnostics, not the
+answers to anything else (other documents, shutdown, exit).
 """
 from __future__ import annotations
 
@@ -22,12 +26,12 @@ import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from lsprotocol import types
 from pygls.capabilities import ServerCapabilitiesBuilder
 from pygls.exceptions import JsonRpcException
-from pygls.io_ import StdoutWriter, run_async
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import JsonRPCNotification, LanguageServerProtocol, default_converter
 from pygls.protocol.language_server import lsp_method
@@ -40,14 +44,12 @@ from nlclean.settings import ConfigError, clear_cache
 from . import actions
 from .analysis import Analysis, format_of, settings_for
 from .client_settings import ClientSettings
+from .framing import Framer, Problem, Unreadable
 from .text_sync import Documents, OpenDocument, path_of
 
 logger = logging.getLogger("nlclean_server")
 CONFIG_FILES = ("nlclean.toml", "pyproject.toml")
-# Documents up to this many characters are checked on the event loop itself
-# (a few milliseconds): handing them to a worker thread and back would cost
-# two thread wake-ups, which on a busy machine take longer than the check.
-INLINE_LIMIT = 20_000
+CHUNK = 1 << 16  # bytes read from stdin at a time
 
 
 class Prepared:
@@ -66,15 +68,24 @@ def converter():
 
 class LockedWriter(StdoutWriter):
     """Writes each message whole, under a lock: the lint worker publishes
-    diagnostics itself (see `NlcleanServer.analysis`)."""
+    diagnostics itself (see `NlcleanServer.analysis`). Once the client has
+    closed its end, writes are dropped with one line on stderr, not a
+    traceback per message."""
 
     def __init__(self, stdout) -> None:
         super().__init__(stdout)
         self.lock = threading.Lock()
+        self.gone = False
 
     def write(self, data: bytes) -> None:
         with self.lock:
-            super().write(data)
+            if self.gone:
+                return
+            try:
+                super().write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                self.gone = True
+                logger.error("the client closed the connection; nothing more is sent")
 
 
 class _Answered:
@@ -116,6 +127,20 @@ class NlcleanProtocol(LanguageServerProtocol):
     def lsp_text_document__did_close(self, params):
         return (yield from self._user_handler(types.TEXT_DOCUMENT_DID_CLOSE, params))
 
+    def _execute_handler(self, msg_id, handler, callback, args=None, kwargs=None):
+        """pygls files every coroutine and generator handler's future under
+        its message id and removes it only when it answers a request: each
+        notification (every keystroke's didChange) left one behind, about
+        2 KB each. Here a future goes when it is done, whatever it served."""
+        super()._execute_handler(msg_id, handler, callback, args, kwargs)
+        future = self._request_futures.get(msg_id)
+        if future is not None:
+            future.add_done_callback(lambda done: self._forget(msg_id, done))
+
+    def _forget(self, msg_id, future) -> None:
+        if self._request_futures.get(msg_id) is future:
+            del self._request_futures[msg_id]
+
     def structure_message(self, data: dict[str, Any]):
         try:
             return super().structure_message(data)
@@ -129,6 +154,11 @@ class NlcleanProtocol(LanguageServerProtocol):
 
     def handle_message(self, message):
         if isinstance(message, _Answered):
+            return
+        if self._shutdown and getattr(message, "method", types.EXIT) != types.EXIT and getattr(message, "id", None) is not None:
+            # pygls drops requests after shutdown without a word; the spec wants an error
+            self._send_response(message.id, error=types.ResponseError(
+                code=types.ErrorCodes.InvalidRequest, message="the server is shutting down"))
             return
         super().handle_message(message)
 
@@ -151,35 +181,55 @@ class NlcleanServer(LanguageServer):
         self._shown: dict[str, Analysis] = {}  # with run = onSave: what the last save showed
         self._reported: set[str] = set()
         self.settings_arriving: asyncio.Future | None = None  # asked the client for its settings
+        self.exit_code = 1
 
     def start_io(self, stdin=None, stdout=None) -> None:
-        """pygls reads stdin through a thread pool, one round trip per header
-        line and body (three thread switches per message, each a scheduling
-        delay on a busy machine). Here the event loop watches the pipe itself;
-        for anything that is not a pipe, pygls' own way."""
+        """Serve until `exit` or the end of stdin; `exit_code` says how it ended."""
         stdin = stdin or sys.stdin.buffer
         self._stop_event = threading.Event()
         self.protocol.set_writer(LockedWriter(stdout or sys.stdout.buffer))
-
-        async def serve_pipe() -> bool:
-            if not _is_pipe(stdin):
-                return False
-            reader = asyncio.StreamReader()
-            await asyncio.get_running_loop().connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), stdin)
-            try:
-                await run_async(stop_event=self._stop_event, reader=reader, protocol=self.protocol,
-                                logger=logger, error_handler=self.report_server_error)
-            except asyncio.IncompleteReadError:
-                pass  # the client went away mid-message
-            return True
-
         try:
-            if not asyncio.run(serve_pipe()):
-                super().start_io(stdin, stdout)  # pygls shuts down itself
-                return
-        except (KeyboardInterrupt, SystemExit):
-            pass
+            asyncio.run(self._read_messages(stdin))
+            self.exit_code = 0 if self.protocol._shutdown else 1
+        except SystemExit as exc:  # pygls ends `exit` with sys.exit(0 after shutdown, else 1)
+            self.exit_code = exc.code if isinstance(exc.code, int) else 1
+        except KeyboardInterrupt:
+            self.exit_code = 130
+        except BrokenPipeError:
+            logger.error("the client closed the connection")
+            self.exit_code = 1
         self.shutdown()
+
+    async def _read_messages(self, stdin) -> None:
+        """Bytes from stdin into messages (`framing.Framer`, which survives the
+        framing errors that leave pygls' own reader deaf), each handled as it comes."""
+        framer = Framer(self.protocol.structure_message)
+        read = await _chunk_reader(stdin)
+        while not self._stop_event.is_set():
+            data = await read()
+            framer.feed(data)
+            while (message := framer.next()) is not None:
+                if isinstance(message, Problem):
+                    self._unreadable(message.reason)
+                elif isinstance(message, Unreadable):
+                    logger.error("could not read a message: %s", message.error)
+                    self._unreadable(f"a message that is not JSON-RPC ({message.error})")
+                elif isinstance(message, dict):  # no "jsonrpc": JSON, but no message
+                    self._unreadable("a JSON object that is no JSON-RPC message")
+                else:
+                    try:
+                        self.protocol.handle_message(message)
+                    except Exception as exc:  # one bad message must not end the session
+                        logger.exception("could not handle a message")
+                        self.report_server_error(exc, JsonRpcException)
+            if not data:
+                return
+
+    def _unreadable(self, reason: str) -> None:
+        """JSON-RPC's answer to bytes that are no message: a parse error with id null."""
+        logger.error("skipped %s", reason)
+        self.protocol._send_data({"jsonrpc": "2.0", "id": None, "error": {
+            "code": types.ErrorCodes.ParseError.value, "message": f"nlclean: skipped {reason}"}})
 
     def shutdown(self) -> None:
         self.linter.shutdown(wait=False, cancel_futures=True)
@@ -220,9 +270,9 @@ class NlcleanServer(LanguageServer):
 
     async def analysis(self, doc: OpenDocument, publish: bool = False) -> Analysis | None:
         """The engine's view of the document as it is now, shared by everyone who
-        asks about the same text; computed in a worker thread (small documents:
-        right here). None for documents nlclean does not read, or when the
-        configuration file cannot be used (reported).
+        asks about the same text; computed in a worker thread. None for
+        documents nlclean does not read, or when the configuration file
+        cannot be used (reported).
 
         With `publish`, a worker whose result is still current publishes it
         itself (marking it `published`): waking the event loop to do it costs
@@ -239,15 +289,10 @@ class NlcleanServer(LanguageServer):
             except ConfigError as exc:
                 self.report_once(str(exc))
                 return None
-            job = self.loop.create_future()
+            # Never on the event loop, however small the document: a slow rule
+            # or a pathological pattern there would leave every request unanswered.
             args = (doc.uri, doc.version, doc.text, doc.encoding, settings, format)
-            if len(doc.text) <= INLINE_LIMIT:
-                try:
-                    job.set_result(_analyse(*args))
-                except Exception as exc:
-                    job.set_exception(exc)
-            else:
-                job = self.loop.run_in_executor(self.linter, self._analyse_and_publish, args, publish, self.generation)
+            job = self.loop.run_in_executor(self.linter, self._analyse_and_publish, args, publish, self.generation)
             cached = (doc.text, self.generation, job)
             self._analyses[doc.uri] = cached
         try:
@@ -295,8 +340,9 @@ class NlcleanServer(LanguageServer):
             doc = self.documents.get(uri)
             if doc is None:
                 return
-            if doc.text is not text or self.generation != generation:
-                continue  # stale: drop it and check what the document is now
+            if self.generation != generation or (doc.text is not text and self.client_settings.run == "onType"):
+                continue  # stale: drop it and check what the document is now (with onSave, an
+                # edit made while this ran waits for its save, as edits made before it would)
             if analysis is not None:
                 if not analysis.published:
                     self.publish(analysis)
@@ -328,6 +374,19 @@ class NlcleanServer(LanguageServer):
             return
         for doc in self.documents:
             self.schedule(doc.uri)
+
+
+async def _chunk_reader(stdin):
+    """A coroutine function giving the next bytes from stdin (b"" at its end).
+    A pipe is watched by the event loop itself (no thread switch per message,
+    each a scheduling delay on a busy machine); anything else is read in a thread."""
+    loop = asyncio.get_running_loop()
+    if _is_pipe(stdin):
+        reader = asyncio.StreamReader(limit=2**20)
+        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), stdin)
+        return lambda: reader.read(CHUNK)
+    read = getattr(stdin, "read1", stdin.read)
+    return lambda: loop.run_in_executor(None, read, CHUNK)
 
 
 def _is_pipe(stream) -> bool:
@@ -528,7 +587,8 @@ async def hover(ls: NlcleanServer, params: types.HoverParams):
     )
 
 
-def serve() -> int:
+def serve() -> NoReturn:
+    """Serve on stdin/stdout, then end the process: 0 after shutdown and exit, 1 otherwise."""
     logging.basicConfig(level=logging.WARNING, format="nlclean server: %(levelname)s %(name)s: %(message)s")
     # lsprotocol, pygls and cattrs bring ~40,000 objects the garbage collector
     # would walk on every full collection, several times per check of a big
@@ -537,4 +597,12 @@ def serve() -> int:
     gc.collect()
     gc.freeze()
     server.start_io()
-    return 0
+    # A check stuck in a worker thread (a pathological pattern) must not keep
+    # the process alive after `exit`: the interpreter would join the thread.
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(server.exit_code)

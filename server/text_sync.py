@@ -20,10 +20,15 @@ from .positions import LineIndex
 
 
 def path_of(uri: str) -> Path | None:
+    """The file a `file:` URI names; None for other schemes and for URIs that
+    name no usable file (no path, a NUL byte): those are checked as unsaved."""
     parsed = urlparse(uri)
     if parsed.scheme != "file":
         return None
-    return Path(unquote(parsed.path))
+    path = unquote(parsed.path)
+    if not path.startswith("/") or "\x00" in path:
+        return None
+    return Path(path)
 
 
 @dataclass

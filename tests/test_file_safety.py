@@ -83,14 +83,49 @@ def test_mode_is_kept(tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
 
 
-def test_a_symlink_stays_a_symlink_and_its_target_is_cleaned(tmp_path):
-    target = tmp_path / "real.md"
+def test_a_symlink_named_on_the_command_line_stays_a_symlink_and_its_target_is_cleaned(tmp_path):
+    # The documented choice: a link the user names is the user's choice, wherever it points.
+    target = tmp_path / "elsewhere" / "real.md"
+    target.parent.mkdir()
     target.write_bytes(DIRTY)
-    link = tmp_path / "link.md"
-    link.symlink_to(target.name)
-    assert nlclean_fix(link).returncode == 0
+    link = tmp_path / "tree" / "link.md"
+    link.parent.mkdir()
+    link.symlink_to(Path("..") / "elsewhere" / "real.md")
+    proc = nlclean_fix(link)
+    assert proc.returncode == 0, proc.stderr
     assert link.is_symlink()
     assert target.read_bytes() == CLEANED
+    assert "warning" not in proc.stderr
+
+
+def test_walking_a_folder_a_symlink_out_of_it_is_reported_and_not_written(tmp_path):
+    outside = tmp_path / "elsewhere" / "t.md"
+    outside.parent.mkdir()
+    outside.write_bytes(DIRTY)
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "a.md").symlink_to(Path("..") / "elsewhere" / "t.md")
+    (tree / "b.md").write_bytes(DIRTY)
+    (tree / "c.md").symlink_to("b.md")  # inside the tree: b.md is cleaned once, through one of its names
+    proc = nlclean_fix(tree)
+    assert proc.returncode == 0, proc.stderr
+    assert outside.read_bytes() == DIRTY
+    assert (tree / "b.md").read_bytes() == CLEANED
+    assert (tree / "c.md").is_symlink()
+    assert (f"nlclean: warning: {tree / 'a.md'}: a symlink to {outside.resolve()}, outside the paths given; "
+            "skipped (name it to clean it)") in proc.stderr
+    assert "Fixed 2 issues in 1 file." in proc.stderr
+    assert leftovers(tree) == [] and leftovers(outside.parent) == []
+    outside.write_bytes(DIRTY)
+    lint = subprocess.run([sys.executable, "-m", "nlclean.cli.main", "lint", "--output-format", "concise", str(tree)],
+                          capture_output=True, text=True)
+    assert f"{tree / 'a.md'}: a symlink to {outside.resolve()}, outside the paths given; skipped" in lint.stderr
+    assert "a.md" not in lint.stdout and lint.returncode == 0, lint.stdout + lint.stderr
+    # Given as a path too, the target is inside what was asked for.
+    both = nlclean_fix(tree, outside)
+    assert both.returncode == 0, both.stderr
+    assert outside.read_bytes() == CLEANED
+    assert "warning" not in both.stderr
 
 
 def refused_beside_a_good_file(tmp_path: Path, content: bytes, mode: int | None = None) -> tuple[Path, str]:
@@ -110,10 +145,17 @@ def refused_beside_a_good_file(tmp_path: Path, content: bytes, mode: int | None 
     return bad, proc.stderr
 
 
+UTF16_TEXT = "# Caf\xe9 news\n\nA short story.\n"
+
+
 @pytest.mark.parametrize("content, reason", [
     (LATIN1, "not UTF-8 (byte 0xe9 at offset 5)"),
     (b"# binary\x00\x01\x02\n", "looks binary"),
-], ids=["latin-1", "binary"])
+    (UTF16_TEXT.encode("utf-16"), "UTF-16-encoded; nlclean reads UTF-8 (convert it first, e.g. iconv -f UTF-16"),
+    (UTF16_TEXT.encode("utf-16-be"), "UTF-16-encoded"),
+    (UTF16_TEXT.encode("utf-16-le"), "UTF-16-encoded"),
+    (UTF16_TEXT.encode("utf-32"), "UTF-32-encoded"),
+], ids=["latin-1", "binary", "utf-16-with-bom", "utf-16-be-no-bom", "utf-16-le-no-bom", "utf-32"])
 def test_non_utf8_file_is_refused_untouched_and_the_others_are_still_cleaned(tmp_path, content, reason):
     bad, err = refused_beside_a_good_file(tmp_path, content)
     assert f"nlclean: error: {bad}: {reason}" in err
@@ -229,57 +271,52 @@ class Interrupted(BaseException):
     """Stands for a crash or Ctrl-C: not an OSError, so nothing may swallow it."""
 
 
-@pytest.mark.parametrize("where", ["write", "fsync", "replace"])
+@pytest.mark.parametrize("where", ["write", "fsync", "swap"])
 def test_write_interrupted_midway_leaves_the_original_and_no_temporary_file(tmp_path, monkeypatch, where):
-    import nlclean.files as files
+    import nlclean.safe_write as safe_write
 
     path = tmp_path / "issue.md"
     path.write_bytes(DIRTY)
 
     if where == "write":
-        real_fdopen = os.fdopen
+        real_write = os.write
 
-        def fdopen(fd, *args, **kwargs):
-            handle = real_fdopen(fd, *args, **kwargs)
-            real_write = handle.write
+        def half_then_crash(fd, data):
+            real_write(fd, bytes(data[: len(data) // 2]))
+            raise Interrupted
 
-            def half_then_crash(data):
-                real_write(data[: len(data) // 2])
-                handle.flush()
-                raise Interrupted
-
-            handle.write = half_then_crash
-            return handle
-
-        monkeypatch.setattr(files.os, "fdopen", fdopen)
+        monkeypatch.setattr(safe_write.os, "write", half_then_crash)
     else:
         def crash(*args, **kwargs):
             raise Interrupted
 
-        monkeypatch.setattr(files.os, where, crash)
+        if where == "swap":
+            monkeypatch.setattr(safe_write, "_exchange", crash)
+        else:
+            monkeypatch.setattr(safe_write.os, "fsync", crash)
 
     with pytest.raises(Interrupted):
-        files.write_atomic(path, CLEANED, expected=DIRTY)
+        safe_write.write_atomic(path, CLEANED, expected=DIRTY)
     monkeypatch.undo()
     assert path.read_bytes() == DIRTY
     assert leftovers(tmp_path) == []
 
 
 def test_failed_rename_is_reported_and_the_original_survives(tmp_path, monkeypatch, capsys):
-    import nlclean.files as files
+    import nlclean.safe_write as safe_write
 
     path = tmp_path / "a-issue.md"
     path.write_bytes(DIRTY)
     good = tmp_path / "b-good.md"
     good.write_bytes(DIRTY)
-    real_replace = os.replace
+    real_exchange = safe_write._exchange
 
-    def replace(src, dst):
-        if Path(dst).name == path.name:
+    def exchange(a, b):
+        if Path(b).name == path.name:
             raise OSError(5, "Input/output error")
-        return real_replace(src, dst)
+        return real_exchange(a, b)
 
-    monkeypatch.setattr(files.os, "replace", replace)
+    monkeypatch.setattr(safe_write, "_exchange", exchange)
     code, err = fix_in_process(capsys, path, good)
     assert code == 2
     assert f"{path}: cannot write (Input/output error); left untouched" in err
@@ -287,3 +324,108 @@ def test_failed_rename_is_reported_and_the_original_survives(tmp_path, monkeypat
     assert path.read_bytes() == DIRTY
     assert good.read_bytes() == CLEANED
     assert leftovers(tmp_path) == []
+
+
+def test_a_file_with_two_hard_links_is_written_in_place_and_both_names_are_cleaned(tmp_path):
+    # The documented choice: a file with more than one link keeps them, written in place
+    # after a backup that is read back; the backup goes once the new text reads back.
+    first = tmp_path / "issue.md"
+    first.write_bytes(DIRTY)
+    second = tmp_path / "archive" / "issue-copy.md"
+    second.parent.mkdir()
+    os.link(first, second)
+    inode = first.stat().st_ino
+    proc = nlclean_fix(first)
+    assert proc.returncode == 0, proc.stderr
+    assert first.read_bytes() == second.read_bytes() == CLEANED
+    assert first.stat().st_ino == inode and first.stat().st_nlink == 2
+    assert leftovers(tmp_path) == [] and leftovers(second.parent) == []
+    # Both names in one run: the second already holds the new text, and is not an error.
+    os.unlink(second)
+    first.write_bytes(DIRTY)
+    os.link(first, tmp_path / "same.md")
+    proc = nlclean_fix(tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "same.md").read_bytes() == CLEANED and first.stat().st_nlink == 2
+
+
+def test_extended_attributes_are_kept(tmp_path):
+    path = tmp_path / "issue.md"
+    path.write_bytes(DIRTY)
+    try:
+        os.setxattr(path, "user.nlclean.test", b"kept")
+    except (AttributeError, OSError):
+        pytest.skip("this filesystem (or system) has no user extended attributes")
+    proc = nlclean_fix(path)
+    assert proc.returncode == 0, proc.stderr
+    assert path.read_bytes() == CLEANED
+    assert os.getxattr(path, "user.nlclean.test") == b"kept"
+    assert leftovers(tmp_path) == []
+
+
+OTHER_USER = 4242  # a user who is neither root nor `nobody`
+
+
+def test_a_user_cleaning_someone_elses_writable_file_keeps_its_owner():
+    # A new file would belong to whoever cleans: a file a new one cannot stand in
+    # for is written in place (after a verified backup), so it keeps its owner.
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("needs root to give the file to another user")
+    folder = Path(tempfile.mkdtemp(prefix="nlclean-owner-"))
+    try:
+        folder.chmod(0o777)
+        shared = folder / "shared.md"
+        shared.write_bytes(DIRTY)
+        os.chown(shared, OTHER_USER, OTHER_USER)
+        shared.chmod(0o666)
+        proc = subprocess.run([*_as_unprivileged_user(), sys.executable, "-m", "nlclean.cli.main", "fix",
+                               str(shared)], capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        assert shared.read_bytes() == CLEANED
+        st = shared.stat()
+        assert (st.st_uid, st.st_gid) == (OTHER_USER, OTHER_USER)
+        assert stat.S_IMODE(st.st_mode) == 0o666
+        assert leftovers(folder) == []
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_temporary_files_of_a_killed_run_are_recognisable_and_removed_by_the_next_run(tmp_path):
+    from nlclean.files import TEMP_PATTERN
+
+    issue = tmp_path / "issue.md"
+    issue.write_bytes(DIRTY)
+    dead = _dead_pid()
+    stale = tmp_path / f".issue.md.{dead}.k3j9x0aa.nlclean-tmp"
+    stale.write_bytes(CLEANED[:20])  # what a kill in the middle of a write leaves
+    live = tmp_path / f".issue.md.{os.getpid()}.q8w7e6rr.nlclean-tmp"  # a run that is still going
+    live.write_bytes(b"")
+    done_backup = tmp_path / f".other.md.{dead}.zz11yy22.nlclean-bak"  # the write it guarded finished
+    (tmp_path / "other.md").write_bytes(CLEANED)
+    done_backup.write_bytes(CLEANED)
+    torn_backup = tmp_path / f".torn.md.{dead}.aa22bb33.nlclean-bak"  # holds the only whole copy
+    (tmp_path / "torn.md").write_bytes(CLEANED[:10])
+    torn_backup.write_bytes(DIRTY)
+    assert all(TEMP_PATTERN.match(p.name) for p in (stale, live, done_backup, torn_backup))
+
+    check = nlclean_fix_args("--check", issue)  # --check writes nothing, removes nothing
+    assert stale.exists()
+    proc = nlclean_fix(issue)
+    assert proc.returncode == 0, proc.stderr + check.stderr
+    assert "removed 2 temporary files left by an earlier run that was stopped" in proc.stderr
+    assert not stale.exists() and not done_backup.exists()
+    assert live.exists()
+    assert torn_backup.read_bytes() == DIRTY
+    assert f"{torn_backup}: the earlier version of {tmp_path / 'torn.md'}, kept by an interrupted run" in proc.stderr
+    assert issue.read_bytes() == CLEANED
+
+
+def nlclean_fix_args(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "nlclean.cli.main", "fix", *map(str, args)],
+                          capture_output=True, text=True)

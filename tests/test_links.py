@@ -101,3 +101,23 @@ def test_an_extension_file_adds_patterns(tmp_path):
     extra.write_text('[links.survey]\ncontains = ["polls.example.net"]\n', encoding="utf-8")
     assert markers.load((str(extra),)).link_kind("https://polls.example.net/q/1") is LinkKind.SURVEY
     assert link_kind("https://polls.example.net/q/1") is None
+
+
+def test_a_users_shape_pattern_runs_in_linear_time(tmp_path):
+    from nlclean import markers
+
+    extra = tmp_path / "extra.toml"
+    extra.write_text('[links.survey]\nshape_patterns = ["^https://(a+)+b"]\n', encoding="utf-8")
+    loaded = markers.load((str(extra),))
+    # On a backtracking engine this address takes minutes; on RE2 it is instant.
+    assert loaded.link_kind("https://" + "a" * 40 + "c") is None
+    assert loaded.link_kind("https://aaab/poll") is LinkKind.SURVEY
+
+
+def test_a_users_shape_pattern_with_lookaround_is_a_clear_error(tmp_path):
+    from nlclean import markers
+
+    extra = tmp_path / "extra.toml"
+    extra.write_text('[links.social]\nshape_patterns = ["^https://x\\\\.com/(?!intent)"]\n', encoding="utf-8")
+    with pytest.raises(markers.DataError, match="shape_patterns"):
+        markers.load((str(extra),))

@@ -31,6 +31,9 @@ fix safety, so a change to a message or to the evidence shows in review.
 `NLCLEAN_UPDATE_SNAPSHOTS=1 python3 -m pytest tests/test_rule_fixtures.py`
 writes them anew; read the diff before committing it.
 
+A rule folder that holds `nlclean-templates.json` (the template rule's)
+runs its cases with that templates file, as `--templates` would.
+
 A case that shows a known engine bug is listed in KNOWN_BUGS with the reason:
 its tests are strict xfails, so they fail loudly once the bug is fixed and the
 entry must go.
@@ -49,11 +52,13 @@ import pytest
 
 import nlclean
 from nlclean.rules import BY_CODE, RULES
+from nlclean.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 MARKER = re.compile(r"(?: \{(NL\d{3})\})+$")
 TIDY = "NL6"
 UNSAFE_PREFIX = "unsafe_"
+TEMPLATES = "nlclean-templates.json"
 UPDATE_SNAPSHOTS = os.environ.get("NLCLEAN_UPDATE_SNAPSHOTS") == "1"
 
 # case -> (the tests that show the bug: "lint", "fix"; the bug)
@@ -84,6 +89,12 @@ def _codes(case: Path, expected: set[tuple[str, int]]) -> list[str]:
     return sorted({case.parent.name} | {code for code, _ in expected})
 
 
+def _settings(case: Path) -> Settings | None:
+    """The templates file beside the case, for the template rule's fixtures."""
+    templates = case.parent / TEMPLATES
+    return Settings(templates=str(templates)) if templates.is_file() else None
+
+
 def _id(case: Path) -> str:
     return f"{case.parent.name}/{case.stem}"
 
@@ -108,7 +119,7 @@ def test_findings_are_the_marked_lines(case: Path):
     text, expected = parse_fixture(_read(case))
     codes = _codes(case, expected)
     assert case.parent.name in BY_CODE, f"{case.parent.name} is not a rule code"
-    found = {(f.code, f.start_pos.line) for f in nlclean.lint(text, select=codes)}
+    found = {(f.code, f.start_pos.line) for f in nlclean.lint(text, select=codes, settings=_settings(case))}
     assert sorted(found) == sorted(expected)
 
 
@@ -121,7 +132,7 @@ def test_fix_gives_the_fixed_file(case: Path):
     fixed = case.with_name(case.stem + ".fixed.md")
     assert fixed.is_file(), f"{fixed.name} is missing beside {case.name}"
     unsafe = case.name.startswith(UNSAFE_PREFIX)
-    assert nlclean.clean(text, select=codes, unsafe=unsafe) == _read(fixed)
+    assert nlclean.clean(text, select=codes, unsafe=unsafe, settings=_settings(case)) == _read(fixed)
 
 
 def snapshot(findings) -> str:
@@ -138,7 +149,7 @@ def snapshot(findings) -> str:
 @pytest.mark.parametrize("case", _params("snapshot"))
 def test_messages_and_evidence_match_the_snapshot(case: Path):
     text, expected = parse_fixture(_read(case))
-    found = snapshot(nlclean.lint(text, select=_codes(case, expected)))
+    found = snapshot(nlclean.lint(text, select=_codes(case, expected), settings=_settings(case)))
     snap = case.with_name(case.stem + ".snap")
     if UPDATE_SNAPSHOTS:
         snap.write_text(found, encoding="utf-8")
@@ -161,5 +172,5 @@ def test_every_rule_has_hits_and_near_misses(rule):
 def test_fixture_folders_are_rule_codes():
     folders = {p.name for p in FIXTURES.iterdir() if p.is_dir()}
     assert folders <= set(BY_CODE), f"unknown rule folders: {sorted(folders - set(BY_CODE))}"
-    strays = [p.name for p in FIXTURES.glob("NL*/*") if p.suffix not in (".md", ".snap")]
+    strays = [p.name for p in FIXTURES.glob("NL*/*") if p.suffix not in (".md", ".snap") and p.name != TEMPLATES]
     assert not strays, f"files that are not fixtures: {strays}"

@@ -26,11 +26,13 @@ def _settings(settings: Settings | None, select, ignore, unsafe: bool | None) ->
     )
 
 
-def fix(text: str, *, format: Format = "markdown", settings: Settings | None = None) -> FixResult:
-    """Clean `text`; the result's `.text` keeps the input's line endings, BOM and final newline."""
+def fix(text: str, *, format: Format = "markdown", settings: Settings | None = None,
+        path: str | None = None) -> FixResult:
+    """Clean `text`; the result's `.text` keeps the input's line endings, BOM and final newline.
+    `path`: the file it was read from, if any (a clue to its sender for the template rule)."""
     form = TextForm.of(text)
-    result = fix_text(form.normalized, settings or Settings(), format)
-    result.text = form.restore(result.text)
+    result = fix_text(form.normalized, settings or Settings(), format, path=path, follow_lines=form.mixed)
+    result.text = form.restore(result.text, result.line_origins)
     return result
 
 
@@ -42,9 +44,10 @@ def clean(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     settings: Settings | None = None,
+    path: str | None = None,
 ) -> str:
     """The cleaned newsletter. Raises `NewContentError` if a rule would add words (a bug)."""
-    return fix(text, format=format, settings=_settings(settings, select, ignore, unsafe)).text
+    return fix(text, format=format, settings=_settings(settings, select, ignore, unsafe), path=path).text
 
 
 def lint(
@@ -54,8 +57,9 @@ def lint(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     settings: Settings | None = None,
+    path: str | None = None,
 ) -> list[Finding]:
     """Every finding on `text`, in order. Offsets and positions refer to the text
     with its line endings normalised to LF and without a BOM."""
     form = TextForm.of(text)
-    return check(Document(form.normalized, format), _settings(settings, select, ignore, None))
+    return check(Document(form.normalized, format), _settings(settings, select, ignore, None), path=path)

@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING
 
 from .document import Document
 from .findings import Applicability, Edit, Finding, Fix
-from .inline_syntax import visible_text
+from .guard import separator
+from .inline_syntax import container_prefix, markup_escape_at, opens_block, visible_text
 from .markers import Markers
 from .settings import Settings
 
 if TYPE_CHECKING:
     from .rules.base import Rule
+    from .suppression import Suppressions
 
 # Characters a reader does not see (preheader padding); a block of only these is empty.
 INVISIBLE = "\u034f\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0\u2007\u200e\u200f"
@@ -31,6 +33,13 @@ class CheckContext:
     # order), for rules that follow others, like the table-of-contents rule.
     earlier: list[Finding] = field(default_factory=list)
     rule: "type[Rule] | None" = None
+    # The file the document was read from, when there is one (the template rule's
+    # last clue to the sender: the folder the file is in).
+    path: str | None = None
+    # The document's suppression comments, and the codes of the rules this run
+    # checks: for the rule that reports unused directives (NL901), which runs last.
+    suppressions: "Suppressions | None" = None
+    codes_run: frozenset[str] = frozenset()
     _top_starts: set[int] | None = None
     _nested: set[int] | None = None
 
@@ -141,17 +150,20 @@ class CheckContext:
             if parent is not None and parent.kind == "list_item" and len(parent.children) == 1:
                 start, end = parent.start, parent.end
             return self.remove_lines(message, start, end, title, evidence)
-        edits = [Edit(base + a, base + b) for a, b in close_up(source, sorted(spans))]
+        edits = [Edit(base + a, base + b, gap) for a, b, gap in close_up(source, sorted(spans))]
         return self.finding(message, edits[0].start, edits[-1].end, edits, title, None, evidence)
 
 
-def close_up(source: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Widen inline removals so the text closes up as if they had never been there.
+def close_up(source: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Widen inline removals so the text closes up as if they had never been
+    there: (start, end, what goes in their place).
 
     A line left with nothing on it goes with its newline (a blank line would
     split the paragraph in two); spaces left at the end of a line go (two of
     them would turn the line break into a hard break). Spans are sorted and do
-    not overlap; a span that crosses a line break is left as it is.
+    not overlap; a span that crosses a line break is left as it is. A removal
+    between two words (`trivia[](x)news`) leaves a space, so that the words
+    stay apart and do not become a new one ("trivianews").
     """
     out: list[tuple[int, int]] = []
     by_line: dict[int, list[tuple[int, int]]] = {}
@@ -186,4 +198,48 @@ def close_up(source: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
                 a -= 1
             on_line[-1] = (a, b)
         out.extend(on_line)
-    return sorted(out)
+    return _keep_words_apart(source, sorted(out))
+
+
+def _keep_words_apart(source: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Each removal with the text that replaces it: a space where the text on
+    its two sides would otherwise run together into another word, else nothing.
+
+    Touching spans are one removal; its two sides are compared as the guard
+    counts words (`guard.separator`)."""
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    out: list[tuple[int, int, str]] = []
+    for k, (a, b) in enumerate(merged):
+        # Only the text up to the neighbouring removals counts (what stays).
+        next_start = merged[k + 1][0] if k + 1 < len(merged) else len(source)
+        left = source[max(merged[k - 1][1] if k else 0, a - 64) : a]
+        right = source[b : min(next_start, b + 64)]
+        escape = _markup_made_by_removal(source, a, b)
+        if escape is not None and b <= escape <= next_start:
+            out.append((a, escape, source[b:escape] + "\\"))
+        elif escape is not None and escape < a and (not k or merged[k - 1][1] <= escape):
+            out.append((escape, b, "\\" + source[escape:a]))
+        else:
+            out.append((a, b, separator(left, right)))
+    return out
+
+
+def _markup_made_by_removal(source: str, a: int, b: int) -> int | None:
+    """Where a backslash must go when removing source[a:b] makes its line open
+    a block it did not open before (`[](icon) - item` a list, ``` ``[](x)` ```
+    a fence), or None."""
+    line_start = source.rfind("\n", 0, a) + 1
+    line_start += min(container_prefix(source[line_start:a]), a - line_start)  # inside its quotes and list items
+    line_end = source.find("\n", b)
+    line_end = len(source) if line_end == -1 else line_end
+    line = source[line_start:a] + source[b:line_end]
+    at = markup_escape_at(line)
+    first = source.rfind("\n", 0, a) == -1
+    if at is None or not opens_block(line, first=first) or opens_block(source[line_start:line_end], first=first):
+        return None
+    return line_start + at if at < a - line_start else b + at - (a - line_start)

@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from . import inline_syntax
 from .findings import Position
 
-FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(?:.*?\n)?\1[ \t]*(?:\n|\Z)", re.S)
+FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(?:.*?\n)??\1[ \t]*(?:\n|\Z)", re.S)
 _RULE_LINE = re.compile(r"^ {0,3}(?:[-*_=][ \t]*){3,}$")
 _URL_IN_TEXT = re.compile(r"(?:https?|ftp)://\S+")
 # Lines longer than this (URLs left out) are not hard-wrapped prose.

@@ -1,12 +1,14 @@
 """Run the rules over a parsed document and collect findings.
 
 One pass: parse once (`Document`), give every enabled rule the same
-`CheckContext`, drop what inline suppression comments switch off. A rule that
-raises does not stop the others: its failure becomes one finding.
+`CheckContext`, drop what inline suppression comments switch off, and the fix
+of a rule that `unfixable` names. A rule that raises does not stop the others:
+its failure becomes one finding.
 """
 from __future__ import annotations
 
 import traceback
+from dataclasses import replace
 
 from .document import Document
 from .context import CheckContext
@@ -24,21 +26,25 @@ def enabled_rules(settings: Settings, format: str, rules: list[type[Rule]] | Non
 
 
 def check(doc: Document, settings: Settings, markers: Markers | None = None,
-          rules: list[type[Rule]] | None = None) -> list[Finding]:
+          rules: list[type[Rule]] | None = None, path: str | None = None) -> list[Finding]:
     """Every finding of the enabled rules on the document, sorted by position.
 
     `rules` is the rule list to run, in priority order (the registry's by default)."""
     if markers is None:
         markers = settings.markers()
-    ctx = CheckContext(doc=doc, markers=markers, settings=settings)
     suppressions = Suppressions.scan(doc)
-    for rule in enabled_rules(settings, doc.format, rules):
+    run = enabled_rules(settings, doc.format, rules)
+    ctx = CheckContext(doc=doc, markers=markers, settings=settings, path=path, suppressions=suppressions,
+                       codes_run=frozenset(r.code for r in run))
+    for rule in run:
         ctx.rule = rule
         try:
             found = list(rule().check(ctx))
         except Exception as exc:  # a broken rule must not take the others down
             ctx.earlier.append(_internal_error(doc, rule, exc))
             continue
+        if not settings.may_fix(rule.code):
+            found = [replace(f, fix=None) if f.fix is not None else f for f in found]
         ctx.earlier.extend(f for f in found if not suppressions.suppresses(f))
     return sorted(ctx.earlier, key=lambda f: (f.start, f.end, f.code))
 

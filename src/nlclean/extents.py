@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from .document import Block, Document
 from .inline_syntax import visible_text_without_urls
-from .markers import resolve_url
+from .markers import url_host
 
 _COPYRIGHT = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright\b)", re.I)
 _WORD = re.compile(r"[A-Z][\w'’-]{2,}")
@@ -88,7 +87,7 @@ def sponsor_names(doc: Document, heading_text: str, blocks: list[Block], linked:
     names = {w.lower() for w in _WORD.findall(heading_text) if w not in _STOP and body.count(w) >= 2}
     for b in blocks if linked is None else linked:
         for link in doc.links(b):
-            host = urlsplit(resolve_url(link.destination)).hostname or ""
+            host = url_host(link.destination)
             if host and not _NEUTRAL_HOSTS.search(host):
                 parts = host.split(".")
                 if len(parts) >= 2 and len(parts[-2]) > 2:
@@ -107,7 +106,7 @@ def _link_hosts(doc: Document, block: Block) -> set[str]:
     if "://" in source:
         urls.extend(_BARE_URL.findall(source))
     for url in urls:
-        host = urlsplit(resolve_url(url)).hostname or ""
+        host = url_host(url)
         if host and not _NEUTRAL_HOSTS.search(host):
             hosts.add(host.removeprefix("www."))
     doc._cache[key] = hosts

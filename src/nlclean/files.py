@@ -1,35 +1,34 @@
-"""Reading and writing newsletter files without ever losing one.
+"""Reading newsletter files, finding them in folders, and (from `safe_write`) writing them back.
 
-- A file that is not UTF-8 (or holds NUL bytes, i.e. is binary) is refused
-  with a one-line reason and left untouched.
+- A file that is not UTF-8 is refused with a one-line reason and left
+  untouched: UTF-16 and UTF-32 are named as such (by their byte-order mark,
+  or by the NUL bytes every other byte of ASCII text has in them), anything
+  else holding NUL bytes is called binary.
 - Line endings, the final newline and a BOM come back as they went in
   (`TextForm`).
-- A write is atomic: a temporary file in the same folder, flushed and synced,
-  given the original's permission bits (and owner), then renamed over the
-  original. A crash at any point leaves either the old file or the new one,
-  never half. A file the user may not write (the operating system's answer,
-  so root may, as with `sed -i`), a file that vanished or changed since it was
-  read, and anything but a regular file are refused with a one-line reason.
+- Walking a folder, a symlink whose target lies outside the paths given is
+  skipped and reported: a checkout's link must not make nlclean write
+  elsewhere. A link named on the command line is the user's choice: the file
+  it points to is cleaned and the link stays a link. A file reached twice
+  (through a link inside the paths, or a second hard link) is cleaned once.
+- Writes: `safe_write.write_atomic` (docs/file-safety.md).
 """
 from __future__ import annotations
 
 import os
-import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .safe_write import (  # noqa: F401 - the write half, re-exported for the faces
+    BACKUP_SUFFIX, TEMP_PATTERN, TEMP_SUFFIX, FileBusy, FileError, WriteResult, remove_own_temporaries,
+    sweep_stale, sync_directories, write_atomic,
+)
 from .text_form import TextForm
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt",)
 NEWSLETTER_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
-TEMP_SUFFIX = ".nlclean-tmp"  # what a crash mid-write could leave behind; never a newsletter
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"})
-
-
-class FileError(Exception):
-    """A file nlclean will not touch; str() is the one-line reason."""
 
 
 def format_for(path: str | os.PathLike | None) -> str:
@@ -37,7 +36,31 @@ def format_for(path: str | os.PathLike | None) -> str:
     return "text" if path is not None and str(path).lower().endswith(TEXT_SUFFIXES) else "markdown"
 
 
+_WIDE_BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """'UTF-16' / 'UTF-32' when `data` looks like text in one of them, else None."""
+    for mark, name in _WIDE_BOMS:
+        if data.startswith(mark):
+            return name
+    sample = data[:4096]
+    if len(sample) >= 4 and len(sample) % 2 == 0:
+        even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+        # ASCII-range text in UTF-16 has a NUL in every other byte and none in the others
+        if max(even_nuls, odd_nuls) >= len(sample) // 4 and min(even_nuls, odd_nuls) == 0:
+            return "UTF-16"
+    return None
+
+
 def decode(data: bytes, name: str) -> TextForm:
+    wide = _wide_encoding(data)
+    if wide is not None:
+        raise FileError(f"{name}: {wide}-encoded; nlclean reads UTF-8 (convert it first, "
+                        f"e.g. iconv -f {wide} -t UTF-8); left untouched")
     if b"\x00" in data:
         raise FileError(f"{name}: looks binary (holds NUL bytes); left untouched")
     try:
@@ -59,13 +82,13 @@ class Newsletter:
     def format(self) -> str:
         return format_for(self.path)
 
-    def encode(self, cleaned: str) -> bytes:
+    def encode(self, cleaned: str, line_origins: list[int] | None = None) -> bytes:
         """The bytes to write for the cleaned (LF, BOM-less) text, in the form the file came in.
         Nothing cleaned means the original bytes: a file with mixed or old-Mac line endings
         that needs no fix is not rewritten."""
         if cleaned == self.form.normalized:
             return self.original
-        return self.form.restore(cleaned).encode("utf-8")
+        return self.form.restore(cleaned, line_origins).encode("utf-8")
 
 
 def read(path: Path) -> Newsletter:
@@ -82,122 +105,56 @@ def read(path: Path) -> Newsletter:
     return Newsletter(path, decode(data, str(path)), data)
 
 
-def write_atomic(path: Path, data: bytes, expected: bytes | None = None, *, sync_directory: bool = True) -> Path:
-    """Replace `path` with `data` atomically, keeping its permission bits and owner.
+def discover(paths: list[str], skipped: list[str] | None = None) -> tuple[list[Path], list[str]]:
+    """Files to process (directories searched for newsletters), and errors for paths that do not exist.
 
-    `expected` is what the file held when it was read: if it holds something
-    else now (an editor saved it meanwhile), nothing is written, so nobody's
-    edit is lost. A symlink stays a symlink: the file it points to is written.
-    """
-    target = Path(os.path.realpath(path))
-    try:
-        st = target.stat()
-    except FileNotFoundError:
-        raise FileError(f"{path}: vanished before it could be written; nothing written") from None
-    except OSError as exc:
-        raise FileError(f"{path}: cannot write ({exc.strerror}); left untouched") from None
-    if not stat.S_ISREG(st.st_mode):
-        raise FileError(f"{path}: not a regular file; left untouched")
-    mode = stat.S_IMODE(st.st_mode)
-    # The operating system decides who may write: a read-only file is refused
-    # for its users, while root may write it, as with `sed -i` or git. (Tools
-    # that copy a read-only tree and clean the copy as root rely on that.)
-    if not os.access(target, os.W_OK):
-        raise FileError(f"{path}: permission denied (read-only); left untouched")
-    directory = target.parent
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=directory)
-    except PermissionError:
-        raise FileError(f"{path}: permission denied (cannot create a file in {directory}); left untouched") from None
-    except OSError as exc:
-        raise FileError(f"{path}: cannot write ({exc.strerror}); left untouched") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _keep_owner(tmp, st)  # before chmod: a chown may clear mode bits
-        os.chmod(tmp, mode)
-        if expected is not None:
-            now = _current_bytes(target)
-            if now is None:
-                raise FileError(f"{path}: vanished before it could be written; nothing written")
-            if now != expected:
-                raise FileError(f"{path}: changed on disk while it was being cleaned; left untouched")
-        os.replace(tmp, target)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, FileError):
-            raise
-        if isinstance(exc, FileNotFoundError):
-            raise FileError(f"{path}: vanished before it could be written; nothing written") from None
-        if isinstance(exc, OSError):
-            raise FileError(f"{path}: cannot write ({exc.strerror}); left untouched") from None
-        raise
-    if sync_directory:
-        sync_directories([directory])
-    return directory
-
-
-def _current_bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
-
-
-def _keep_owner(tmp: str, original: os.stat_result) -> None:
-    """Root cleaning a user's file must not hand it to root; others cannot chown and need not."""
-    if hasattr(os, "chown") and (original.st_uid, original.st_gid) != (os.getuid(), os.getgid()):
-        try:
-            os.chown(tmp, original.st_uid, original.st_gid)
-        except OSError:
-            pass
-
-
-def sync_directories(directories) -> None:
-    """Make renames durable; best effort (not every system can open a folder).
-
-    The file's own data is synced before its rename, so a crash leaves the
-    old file or the new one whatever happens here; this only makes the new
-    one survive a crash. A run over many files calls it once per folder at
-    the end instead of once per file: a folder sync costs milliseconds."""
-    for directory in dict.fromkeys(directories):
-        try:
-            fd = os.open(directory, os.O_RDONLY)
-        except OSError:
-            continue
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
-
-
-def discover(paths: list[str]) -> tuple[list[Path], list[str]]:
-    """Files to process (directories searched for newsletters), and errors for paths that do not exist."""
+    Links found while walking a folder that point outside every path given are
+    left out, each with a line in `skipped` (in the errors when no list is given)."""
     found: list[Path] = []
     errors: list[str] = []
-    seen: set[Path] = set()
+    seen: set[object] = set()  # a file reached twice (a link, a hard link) is cleaned once
+    inside = _Roots(paths)
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 for name in sorted(files):
-                    if name.lower().endswith(NEWSLETTER_SUFFIXES):
-                        f = Path(root) / name
-                        if f not in seen:
-                            seen.add(f)
-                            found.append(f)
+                    if not name.lower().endswith(NEWSLETTER_SUFFIXES):
+                        continue
+                    f = Path(root) / name
+                    real = os.path.realpath(f)
+                    if f.is_symlink() and not inside.holds(real):
+                        (errors if skipped is None else skipped).append(
+                            f"{f}: a symlink to {real}, outside the paths given; skipped (name it to clean it)")
+                        continue
+                    if _identity(real) not in seen:
+                        seen.add(_identity(real))
+                        found.append(f)
         elif p.exists() or p.is_symlink():
-            if p not in seen:
-                seen.add(p)
+            key = _identity(os.path.realpath(p))
+            if key not in seen:
+                seen.add(key)
                 found.append(p)
         else:
             errors.append(f"{raw}: no such file or directory")
     return found, errors
+
+
+def _identity(real: str) -> object:
+    try:
+        st = os.stat(real)
+    except OSError:
+        return real
+    return (st.st_dev, st.st_ino)
+
+
+class _Roots:
+    """The real paths given on the command line: a folder holds what lies under it, a file itself."""
+
+    def __init__(self, paths: list[str]) -> None:
+        self.folders = [os.path.join(os.path.realpath(p), "") for p in paths if os.path.isdir(p)]
+        self.files = {os.path.realpath(p) for p in paths if not os.path.isdir(p)}
+
+    def holds(self, real: str) -> bool:
+        return real in self.files or any(real.startswith(folder) for folder in self.folders)

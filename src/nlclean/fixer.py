@@ -13,8 +13,10 @@ cannot prove harmless leads to comparing the whole input and output.)
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .document import Document
 from .engine import check
@@ -25,6 +27,7 @@ from .rules import RULE_ORDER
 from .settings import Settings
 
 MAX_ROUNDS = 10
+_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -33,6 +36,9 @@ class FixResult:
     applied: list[Finding] = field(default_factory=list)
     remaining: list[Finding] = field(default_factory=list)  # findings the fix left (unsafe, unfixable)
     rounds: int = 0
+    # For each line break of `text`, the index of the input's line break it is
+    # (-1: a fix wrote it); only when asked for (a file with mixed line endings).
+    line_origins: list[int] | None = None
 
     @property
     def changed(self) -> bool:
@@ -46,16 +52,17 @@ class _SortedEdits:
         self.starts: list[int] = starts or []
         self.ends: list[int] = ends or []
 
-    def conflicts(self, edit: Edit) -> bool:
+    def conflicts(self, edit: Edit, touching: bool = False) -> bool:
+        """Whether `edit` overlaps a chosen edit (`touching`: or meets one end to end)."""
         # Chosen edits never overlap, so only the neighbours on each side matter.
         i = bisect_left(self.starts, edit.start)
-        if i > 0 and self.ends[i - 1] > edit.start:
+        if i > 0 and (self.ends[i - 1] > edit.start or touching and self.ends[i - 1] == edit.start):
             return True
         if i < len(self.starts):
             nxt = self.starts[i]
             if nxt == edit.start:  # two edits at one point: order would be ambiguous
                 return True
-            if nxt < edit.end:
+            if nxt < edit.end or touching and nxt == edit.end:
                 return True
         return False
 
@@ -73,7 +80,13 @@ class _TakenEdits:
     """The edits chosen so far in a round (thousands when every `$` or entity
     is a fix). Each rule's edits arrive in position order, so they are
     appended to a list of their own and merged into the rest when the next
-    rule starts: linear, where inserting into one list was quadratic."""
+    rule starts: linear, where inserting into one list was quadratic.
+
+    An edit that meets another rule's edit end to end waits for the next
+    round: each rule keeps the words on the two sides of its edit apart as
+    they stand (`guard.separator`), and two rules' edits side by side would
+    each see the other's text, not what remains (`build<p>[](icon)__deploy`
+    lost both and became "build__deploy")."""
 
     def __init__(self) -> None:
         self.earlier = _SortedEdits()
@@ -86,7 +99,7 @@ class _TakenEdits:
             self.current = _SortedEdits()
 
     def conflicts(self, edit: Edit) -> bool:
-        return self.earlier.conflicts(edit) or self.current.conflicts(edit)
+        return self.earlier.conflicts(edit, touching=True) or self.current.conflicts(edit)
 
     def add(self, edit: Edit) -> None:
         self.current.add(edit)
@@ -123,11 +136,20 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     return "".join(parts)
 
 
-def fix_text(text: str, settings: Settings, format: str = "markdown", markers: Markers | None = None) -> FixResult:
-    """Clean `text` (LF line endings, no BOM). Raises NewContentError on a rule bug."""
+def fix_text(text: str, settings: Settings, format: str = "markdown", markers: Markers | None = None,
+             path: str | None = None, *, follow_lines: bool = False,
+             on_round: Callable[[Document, list[Finding]], None] | None = None) -> FixResult:
+    """Clean `text` (LF line endings, no BOM), read from `path` if it was a file.
+    Raises NewContentError on a rule bug.
+    `follow_lines`: also tell where each line break of the result came from
+    (`FixResult.line_origins`), so that mixed line endings can be given back.
+    `on_round`: called with each round's document and the findings whose fixes
+    it applies (to watch what a clean does, round by round)."""
     if markers is None:
         markers = settings.markers()
     result = FixResult(text=text)
+    if follow_lines:
+        result.line_origins = list(range(text.count("\n")))
     current = text
     findings: list[Finding] = []
     # Front matter is found once, in the input: a `---` that a removal brings to
@@ -139,29 +161,70 @@ def fix_text(text: str, settings: Settings, format: str = "markdown", markers: M
     for _ in range(MAX_ROUNDS):
         doc = Document(current, format, front_matter_lines)
         front_matter_lines = doc.front_matter_end_line
-        findings = check(doc, settings, markers)
+        findings = check(doc, settings, markers, path=path)
         chosen = select_fixes(findings, settings.unsafe_fixes)
         result.rounds += 1
         if not chosen:
             break
+        if on_round is not None:
+            on_round(doc, chosen)
         edits = [e for f in chosen for e in f.fix.edits]  # type: ignore[union-attr]
         needs_full_check = needs_full_check or edits_may_add_words(current, edits)
+        if result.line_origins is not None:
+            result.line_origins = _line_origins_after(current, edits, result.line_origins)
         current = apply_edits(current, edits)
+        current = _final_newline_as_in(text, current, result)
         result.applied.extend(chosen)
     else:
-        findings = check(Document(current, format, front_matter_lines), settings, markers)
+        findings = check(Document(current, format, front_matter_lines), settings, markers, path=path)
     result.remaining = findings
     added = added_words(text, current) if needs_full_check else []
     if added:
-        raise NewContentError(_blame(text, settings, format, markers), added)
+        raise NewContentError(_blame(text, settings, format, markers, path), added)
     result.text = current
     return result
 
 
-def _blame(text: str, settings: Settings, format: str, markers: Markers) -> list[str]:
+def _final_newline_as_in(original: str, current: str, result: FixResult) -> str:
+    """`current` ending in a newline exactly when `original` does (as it will be
+    written): a fix that takes the last line away may leave the newline before
+    it, and the next round, or the next run, must see the text it will get back,
+    or a rule that looks at the end of the document answers differently."""
+    wanted = original.endswith("\n")
+    if current.endswith("\n") == wanted or not current.strip("\n"):
+        return current
+    if wanted:
+        if result.line_origins is not None:
+            result.line_origins.append(original.count("\n") - 1)
+        return current + "\n"
+    stripped = current.rstrip("\n")
+    if result.line_origins is not None:
+        del result.line_origins[stripped.count("\n"):]
+    return stripped
+
+
+def _line_origins_after(text: str, edits: list[Edit], origins: list[int]) -> list[int]:
+    """The origins of the line breaks of `apply_edits(text, edits)`, given those
+    of `text`: a line break outside every edit keeps its origin, one inside an
+    edit goes, one an edit writes is new (-1)."""
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]
+    out: list[int] = []
+    k = 0
+    for e in sorted(edits):
+        while k < len(breaks) and breaks[k] < e.start:
+            out.append(origins[k])
+            k += 1
+        while k < len(breaks) and breaks[k] < e.end:
+            k += 1
+        out.extend([-1] * e.replacement.count("\n"))
+    out.extend(origins[k:])
+    return out
+
+
+def _blame(text: str, settings: Settings, format: str, markers: Markers, path: str | None) -> list[str]:
     """Slow path, only after the guard fired: which rule's fix adds a word?"""
     blamed = []
-    for f in check(Document(text, format), settings, markers):
+    for f in check(Document(text, format), settings, markers, path=path):
         if f.fix is not None and added_words(text, apply_edits(text, list(f.fix.edits))):
             if f.code not in blamed:
                 blamed.append(f"{f.code} ({f.name})")

@@ -34,6 +34,31 @@ def words(text: str) -> Counter:
     return Counter(_WORD.findall(text.lower()))
 
 
+# How much of each side `separator` compares: a word longer than this is cut,
+# which is the same on both sides of the comparison and so changes nothing.
+_JOIN_WINDOW = 64
+_SPACE = re.compile(r"\s")
+
+
+def separator(left: str, right: str) -> str:
+    """What goes between two pieces of text when something that stood between
+    them is removed (a tag, a link, an image): a space when writing them
+    together would make words that neither had ("trivia" + "news" is
+    "trivianews"; "ΣΊΣΥΦΟΣ’" + "x" turns a final sigma into another letter),
+    else nothing. Only the words that meet are compared."""
+    tail, head = left[-_JOIN_WINDOW:], right[:_JOIN_WINDOW]
+    cut = max((m.end() for m in _SPACE.finditer(tail)), default=0)
+    tail = tail[cut:]
+    m = _SPACE.search(head)
+    head = head[: m.start()] if m else head
+    if not tail or not head:
+        return ""
+    together, apart = tail + head, tail + " " + head
+    # Compared lower-cased, as the guard counts, and as written: "İ" + "1" is
+    # one word as written but two lower-cased ("i̇1" holds a combining mark).
+    return " " if words(together) != words(apart) or _WORD.findall(together) != _WORD.findall(apart) else ""
+
+
 def added_words(before: str, after: str) -> list[str]:
     """Words of `after` that `before` does not have (enough of), sorted."""
     return sorted((words(after) - words(before)).keys())

@@ -358,3 +358,41 @@ def surely_more_visible_words(source: str, limit: int) -> bool:
     if "<" in source:
         source = _TAGS.sub(" ", source)
     return sum(1 for _ in islice(_LETTER_WORD.finditer(source), limit + 1)) > limit
+
+
+# The start of a line that may open a block: heading, quote, list, setext
+# underline, fence, html.
+_LINE_START_MARKUP = re.compile(r"^(\s*)([#>+=\-*]|\d+[.)]|`{3,}|~{3,}|<)")
+_BLOCK_PARSER = None
+
+
+def markup_escape_at(line: str) -> int | None:
+    """Where a backslash keeps `line`, at the start of a line, from opening
+    markdown (a heading, quote, list, fence, setext underline or html): before
+    the marker, or before the `.` of `1.` (a backslash escapes punctuation
+    only, so `\\1.` is no escape). None when its start is no such marker."""
+    m = _LINE_START_MARKUP.match(line)
+    if not m:
+        return None
+    return m.end() - 1 if m.group(2)[0].isdigit() else m.start(2)
+
+
+_CONTAINER_MARKERS = re.compile(r"(?:[ \t]{0,3}(?:>[ \t]?|[-+*][ \t]+|\d{1,9}[.)][ \t]+))*")
+
+
+def container_prefix(line: str) -> int:
+    """How much of a block's source line is the markers of the quotes and
+    list items around it (`> > `, `- `, `1. `): what follows is the line's own text."""
+    return _CONTAINER_MARKERS.match(line).end()
+
+
+def opens_block(line: str, *, first: bool) -> bool:
+    """Whether `line` would open a block of its own: as the first line of a
+    paragraph (`first`), or as a line within one (where fewer things interrupt)."""
+    global _BLOCK_PARSER
+    if _BLOCK_PARSER is None:
+        from markdown_it import MarkdownIt
+
+        _BLOCK_PARSER = MarkdownIt("commonmark").disable(["inline"])
+    tokens = _BLOCK_PARSER.parse(line if first else "x\n" + line)
+    return [t.type for t in tokens] != ["paragraph_open", "inline", "paragraph_close"]

@@ -3,6 +3,14 @@
 Rules ask questions of a `Markers` object ("does this line start with a
 sponsor label?") instead of holding regexes themselves, so that the words
 live in one readable data file.
+
+A user's file (`extend-markers`) is checked against the built-in files, which
+are the schema: the same tables and keys, values of the same kind, at most
+`MAX_STARS` `*` in a phrase; anything else is a `DataError` ("PATH: key:
+problem"). A key ending in `_pattern` is a regular expression, and one ending
+in `_patterns` a list of them: one that is not a built-in value runs on
+`linear_pattern` (RE2), so that no user's pattern can backtrack for minutes. Loading is linear in the number of phrases
+(`NeedleIndex`; benchmarks/bench_marker_load.py).
 """
 from __future__ import annotations
 
@@ -16,7 +24,8 @@ from itertools import accumulate
 from pathlib import Path
 
 from .evidence.links import FOOTER_KINDS, ICON_KINDS, OWN_PAGE_KINDS, LinkClassifier, LinkKind, resolve_url  # noqa: F401 (resolve_url: re-exported)
-from .memo import on_forget
+from .memo import on_forget, remembered
+from .settings import kind_of
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -68,14 +77,17 @@ class PhraseSearch:
             parts = [p.strip() for p in phrase.lower().split("*") if p.strip()]
             anchor = max(parts, key=len) if parts else phrase.lower()
             by_anchor.setdefault(anchor, []).append(phrase)
-        self.groups = tuple(
-            (anchor, re.compile(_alternation(group), re.I)) for anchor, group in sorted(by_anchor.items())
-        )
+        # A group's regex is compiled the first time a text holds its anchor: one
+        # newsletter meets few anchors, and compiling every group costs more than
+        # a short run (start-up: benchmarks/bench_startup.py).
+        self.groups = tuple((anchor, _alternation(group)) for anchor, group in sorted(by_anchor.items()))
+        self._compiled: dict[str, re.Pattern] = {}
         self.anchors = minimal_needles(by_anchor)
         # An anchor that contains a shorter one ("free trial", "free") can
         # only be in a text that holds the shorter one: test that one first.
+        shortest = NeedleIndex(self.anchors)
         self._tests = tuple(
-            (next(a for a in self.anchors if a in anchor), anchor, regex) for anchor, regex in self.groups
+            (anchor if anchor in shortest else shortest.inside(anchor), anchor, source) for anchor, source in self.groups
         )
         # The same lines and blocks come back in the fixer's next round.
         self._candidates = lru_cache(maxsize=1024)(self._find_candidates)
@@ -85,8 +97,15 @@ class PhraseSearch:
         low = text.lower()
         present = {anchor for anchor in self.anchors if anchor in low}
         return tuple(
-            regex for short, anchor, regex in self._tests if short in present and (anchor == short or anchor in low)
+            self._regex(source) for short, anchor, source in self._tests
+            if short in present and (anchor == short or anchor in low)
         )
+
+    def _regex(self, source: str) -> re.Pattern:
+        regex = self._compiled.get(source)
+        if regex is None:
+            regex = self._compiled[source] = re.compile(source, re.I)
+        return regex
 
     def search(self, text: str) -> "re.Match | None":
         best = None
@@ -208,7 +227,11 @@ class Markers:
         self._street = re.compile(
             rf"\d[\w-]*\.?\s+(?:[\w'’.-]+\s+){{0,3}}(?:{street})\b|\b(?:{street})\.?\s+\d" if street else "(?!)", re.I
         )
-        self._postcode = re.compile("|".join(postal.get("postcodes", [])) or "(?!)")
+        codes = postal.get("postcode_patterns", [])
+        ours = set(_builtin_data().get("postal", {}).get("postcode_patterns", []))
+        self._postcodes = [re.compile("|".join(c for c in codes if c in ours) or "(?!)")]
+        # A user's pattern runs on RE2: it cannot backtrack for minutes.
+        self._postcodes += [linear_pattern(c, ignore_case=False) for c in codes if c not in ours]
         months = "|".join(
             re.escape(m) for m in sorted(set(data.get("dates", {}).get("months", [])), key=len, reverse=True)
         )
@@ -236,7 +259,11 @@ class Markers:
         )
         promo = data.get("promotion", {})
         self._cta = PhraseSearch(promo.get("calls_to_action", []))
-        self._price = re.compile(promo.get("price_pattern", r"(?!)"), re.I)
+        # The built-in pattern is ours and runs on `re`; any other came from a
+        # user's file and runs on RE2 (compiled when first asked), which cannot hang.
+        self._price_source = promo.get("price_pattern", "")
+        trusted = self._price_source == _builtin_data().get("promotion", {}).get("price_pattern")
+        self._price = re.compile(self._price_source, re.I) if trusted and self._price_source else None
         # The needles of each family of candidate lines (see `_scan`).
         self._families = {
             # A footer line holds a footer phrase's anchor, a footer link
@@ -460,7 +487,7 @@ class Markers:
         street word ("5101 Main Blvd Ste 8"), or a postcode ("CA 94085", "LN11 0LS")."""
         if not any(ch.isdigit() for ch in text):
             return False
-        return bool(self._street.search(text) or self._postcode.search(text))
+        return bool(self._street.search(text) or any(p.search(text) for p in self._postcodes))
 
     def date_in(self, text: str) -> str | None:
         """A written date, month names of every language in `[dates]`
@@ -520,6 +547,10 @@ class Markers:
         return [m.group(0) for m in self._cta.finditer(text)]
 
     def prices(self, text: str) -> list[str]:
+        if not self._price_source:
+            return []
+        if self._price is None:
+            self._price = linear_pattern(self._price_source)
         return [m.group(0) for m in self._price.finditer(text)]
 
 
@@ -539,12 +570,54 @@ class LineHits(set):
 
 def minimal_needles(needles) -> tuple[str, ...]:
     """Drop a needle that contains another: wherever it occurs, the shorter one does."""
-    ordered = sorted(set(needles), key=len)
-    kept: list[str] = []
-    for n in ordered:
-        if not any(k in n for k in kept):
-            kept.append(n)
-    return tuple(kept)
+    kept = NeedleIndex()
+    for n in sorted(set(needles), key=lambda n: (len(n), n)):
+        if kept.inside(n) is None:
+            kept.add(n)
+    return tuple(kept.needles)
+
+
+class NeedleIndex:
+    """Needles that answer "which of you occurs inside this string?" by
+    looking, at each position of the string, only at the needles that start
+    with the two characters found there: a cost that grows with the string,
+    not with the number of needles (asking each needle made loading 20,000
+    phrases quadratic)."""
+
+    def __init__(self, needles=()) -> None:
+        self.needles: list[str] = []
+        self._set: set[str] = set()
+        self._lengths_by_start: dict[str, set[int]] = {}  # first two characters -> needle lengths
+        self._short: list[str] = []  # needles of fewer than two characters
+        for n in needles:
+            self.add(n)
+
+    def add(self, needle: str) -> None:
+        if needle in self._set:
+            return
+        self.needles.append(needle)
+        self._set.add(needle)
+        if len(needle) < 2:
+            self._short.append(needle)
+        else:
+            self._lengths_by_start.setdefault(needle[:2], set()).add(len(needle))
+
+    def __contains__(self, needle: str) -> bool:
+        return needle in self._set
+
+    def inside(self, text: str) -> str | None:
+        """A needle that occurs in `text`, or None."""
+        for n in self._short:
+            if n in text:
+                return n
+        by_start, needles, end = self._lengths_by_start, self._set, len(text)
+        for i in range(end - 1):
+            sizes = by_start.get(text[i : i + 2])
+            if sizes:
+                for size in sizes:
+                    if i + size <= end and text[i : i + size] in needles:
+                        return text[i : i + size]
+        return None
 
 
 # Characters of newsletter text, the most frequent first (lower-cased, as
@@ -606,31 +679,146 @@ def lines_holding(low_text: str, needles: tuple[str, ...], line_starts: list[int
     return lines
 
 
+@remembered(4096)
+def url_host(url: str) -> str:
+    """The host a link leads to (after `resolve_url`), or "" when it has none.
+
+    Never raises: a link in a newsletter is anything a sender typed, and
+    `urlsplit` rejects some of it (`http://[::1/log`, an unclosed bracketed
+    host) with a ValueError. A host that cannot be parsed is no host."""
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(resolve_url(url)).hostname or ""
+    except ValueError:
+        return ""
+
+
+# The most `*` (a name of one to five words) a phrase of a user's file may hold.
+MAX_STARS = 2
+
+
+class DataError(ValueError):
+    """A marker data file that cannot be used. The message is "PATH: key: problem"."""
+
+
 def _merge(base: dict, extra: dict) -> dict:
+    """`extra` on top of `base`: lists are added together, tables merged, other values replaced.
+    Each list is copied once and extended in place: adding to a copy per file or per
+    key would copy the growing list again and again."""
     out = {k: (dict(v) if isinstance(v, dict) else v) for k, v in base.items()}
     for key, value in extra.items():
         if isinstance(value, dict) and isinstance(out.get(key), dict):
             out[key] = _merge(out[key], value)
         elif isinstance(value, list) and isinstance(out.get(key), list):
-            out[key] = out[key] + value
+            out[key] = [*out[key], *value]
         else:
             out[key] = value
     return out
 
 
-def load_data(extensions: tuple[str, ...] = ()) -> dict:
-    """markers.toml, then the other built-in files (`lang-*.toml`, …) in name
-    order, then the user's extension files: their lists are added together."""
+def _read_toml(text: str, where: str) -> dict:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"{where}: not valid TOML: {exc}") from None
+
+
+@lru_cache(maxsize=1)
+def _builtin_data() -> dict:
+    """markers.toml, then the other built-in files (`lang-*.toml`, …) in name order."""
     folder = resources.files("nlclean").joinpath("data")
-    data = tomllib.loads(folder.joinpath("markers.toml").read_text(encoding="utf-8"))
+    data = _read_toml(folder.joinpath("markers.toml").read_text(encoding="utf-8"), "markers.toml")
     extra = sorted(
         (f for f in folder.iterdir() if f.name.endswith(".toml") and f.name != "markers.toml"), key=lambda f: f.name
     )
     for f in extra:
-        data = _merge(data, tomllib.loads(f.read_text(encoding="utf-8")))
-    for path in extensions:
-        data = _merge(data, tomllib.loads(Path(path).read_text(encoding="utf-8")))
+        data = _merge(data, _read_toml(f.read_text(encoding="utf-8"), f.name))
     return data
+
+
+def _check_shape(extra: dict, known: dict, source: str, prefix: str = "") -> None:
+    """An extension must use the tables and keys the built-in data has, with
+    values of the same kind (the built-in files are the schema: a key added to
+    them is known here at once)."""
+    for key, value in extra.items():
+        name = f"{prefix}{key}"
+        if key not in known:
+            from difflib import get_close_matches
+
+            what = "table" if not prefix else "key"
+            near = get_close_matches(key, list(known), n=1)
+            hint = f" (did you mean '{prefix}{near[0]}'?)" if near else f" (known: {', '.join(sorted(known))})"
+            raise DataError(f"{source}: {name}: unknown {what}{hint}")
+        expected = known[key]
+        if isinstance(expected, dict):
+            if not isinstance(value, dict):
+                raise DataError(f"{source}: {name}: must be a table ([{name}]), not {kind_of(value)}")
+            _check_shape(value, expected, source, f"{name}.")
+        elif isinstance(expected, list):
+            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                raise DataError(f"{source}: {name}: must be a list of strings, not {kind_of(value)}")
+            if any(not v.strip(" *") for v in value):
+                raise DataError(f"{source}: {name}: an empty phrase would match everywhere")
+            if key.endswith("_patterns"):  # regular expressions: each must run on `linear_pattern`
+                for pattern in value:
+                    try:
+                        linear_pattern(pattern, ignore_case=False)
+                    except ValueError as exc:
+                        raise DataError(f"{source}: {name}: {exc}") from None
+                continue
+            crowded = next((v for v in value if v.count("*") > MAX_STARS), None)
+            if crowded is not None:
+                # Each `*` may take one to five words: the ways to share the words
+                # out grow as a power of the number of stars, and so does the search.
+                raise DataError(f"{source}: {name}: '{crowded}' has {crowded.count('*')} `*`; "
+                                f"a phrase may hold at most {MAX_STARS}")
+        elif type(value) is not type(expected):
+            raise DataError(f"{source}: {name}: must be {kind_of(expected)}, not {kind_of(value)}")
+        elif key.endswith("_pattern"):  # a regular expression: it must run on `linear_pattern`
+            try:
+                linear_pattern(value)
+            except ValueError as exc:
+                raise DataError(f"{source}: {name}: {exc}") from None
+
+
+def read_extension(path: str) -> dict:
+    """A user's marker file, checked against the built-in data's tables and keys."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot read: {exc}") from None
+    extra = _read_toml(text, path)
+    _check_shape(extra, _builtin_data(), path)
+    return extra
+
+
+def load_data(extensions: tuple[str, ...] = ()) -> dict:
+    """The built-in data, then the user's extension files: their lists are added.
+    Raises `DataError` for an extension that is not valid TOML or does not
+    have the built-in data's shape."""
+    data = _builtin_data()
+    for path in extensions:
+        data = _merge(data, read_extension(path))
+    return data if extensions else _merge(data, {})
+
+
+def linear_pattern(pattern: str, *, ignore_case: bool = True):
+    """A pattern from marker data, compiled for an engine whose time is linear
+    in the text (RE2): a pattern from a user's file must not be able to hang a
+    commit hook or the language server by backtracking, as `(a+)+b` does in
+    Python's `re`. Raises ValueError for what RE2 does not accept
+    (backreferences, lookaround)."""
+    import re2  # google-re2: imported when a pattern is first compiled
+
+    options = re2.Options()
+    options.log_errors = False  # the error goes into our message, not onto stderr
+    options.case_sensitive = not ignore_case
+    try:
+        return re2.compile(pattern, options)
+    except re2.error as exc:
+        detail = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        raise ValueError(f"not a pattern nlclean can run in linear time ({detail})") from None
 
 
 @lru_cache(maxsize=16)

@@ -1,10 +1,19 @@
-"""Inline suppression comments, which the fixer leaves in place.
+"""Inline suppression comments, with markdownlint's spellings and meanings.
 
-    <!-- nlclean-disable NL101 -->   … <!-- nlclean-enable NL101 -->
-    <!-- nlclean-disable -->          (every rule, to the next enable or the end)
-    <!-- nlclean-disable-next-block NL201 footer -->
+    <!-- nlclean-disable NL101 -->            off from this line on …
+    <!-- nlclean-enable NL101 -->             … and on again from this line
+    <!-- nlclean-disable-line NL502 -->       off on this line only
+    <!-- nlclean-disable-next-line NL502 -->  off on the next line only
+    <!-- nlclean-disable-next-block footer --> off for the next block (paragraph, list, …)
+    <!-- nlclean-disable-file NL503 -->       off in the whole file
+    <!-- nlclean-capture -->                  remember which rules are off here …
+    <!-- nlclean-restore -->                  … and go back to that (or to none off)
 
-Codes may be codes, prefixes (NL1) or rule names, separated by spaces or commas.
+Rules are given by code, code prefix (NL1) or name, separated by spaces or
+commas; none means every rule. A finding is suppressed by the line it starts
+on. A directive inside code (a block or a span) is text, not a directive. The fixer leaves these
+comments in place; NL901 (`unused-suppression`) reports one that is
+malformed, names an unknown rule, or suppresses nothing.
 """
 from __future__ import annotations
 
@@ -13,55 +22,137 @@ from dataclasses import dataclass, field
 
 from .document import Document
 from .findings import Finding
+from .inline_syntax import code_spans
 
-DIRECTIVE = re.compile(r"<!--\s*nlclean-(disable-next-block|disable|enable)\b([^>]*?)\s*-->")
+# Any comment that opens with `nlclean-` is meant as a directive (and is kept by
+# the fixer); `kind` says which, and a kind not in KINDS is reported.
+DIRECTIVE = re.compile(r"<!--\s*nlclean-(?P<kind>[\w-]*)(?P<args>[^>]*?)\s*-->")
+
+# The rule that reports directives (rules/unused_suppression.py): a directive
+# never suppresses the report about itself.
+SELF_REPORT_CODE = "NL901"
+DISABLING = ("disable", "disable-line", "disable-next-line", "disable-next-block", "disable-file")
+KINDS = (*DISABLING, "enable", "capture", "restore")
 
 
 def _selectors(text: str) -> tuple[str, ...]:
     return tuple(s for s in re.split(r"[\s,]+", text.strip()) if s)
 
 
-def _covers(selectors: tuple[str, ...], finding: Finding) -> bool:
-    if not selectors:
-        return True
-    return any(s == finding.name or finding.code.startswith(s.upper()) for s in selectors)
+@dataclass
+class Directive:
+    kind: str
+    line: int  # 0-based
+    start: int  # offsets of the comment in the document
+    end: int
+    selectors: tuple[str, ...]
+    codes: frozenset[str]  # the rules it names (every rule when it names none)
+    unknown: tuple[str, ...] = ()  # selectors that name no rule
+    problem: str | None = None  # why it is malformed
+    used: bool = False  # it suppressed at least one finding (or an enable re-enabled a rule)
+
+
+@dataclass
+class Region:
+    """Rules `codes` are off on lines [first, past), because of `directive`."""
+
+    first: int
+    past: int
+    codes: frozenset[str]
+    directive: Directive
 
 
 @dataclass
 class Suppressions:
-    # (first line, line past the last, selectors) in 0-based lines
-    regions: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
 
     @classmethod
     def scan(cls, doc: Document) -> "Suppressions":
         if "nlclean-" not in doc.text:
             return cls()
-        regions: list[tuple[int, int, tuple[str, ...]]] = []
-        open_regions: list[tuple[int, tuple[str, ...]]] = []
-        code = doc.code_lines
-        for i in range(doc.body_start, len(doc.lines)):
+        from .settings import selected_codes
+
+        every = selected_codes("ALL")
+        found = cls()
+        regions = found.regions
+        open_regions: list[Region] = []
+        captured: list[tuple[frozenset[str], Directive]] = []
+        code_lines = doc.code_lines
+        n = len(doc.lines)
+
+        def close(region: Region, line: int) -> None:
+            region.past = line
+            if region.past > region.first:
+                regions.append(region)
+
+        for i in range(doc.body_start, n):
             line = doc.lines[i]
-            if "nlclean-" not in line or i in code:
+            if "nlclean-" not in line or i in code_lines:
                 continue
+            spans = code_spans(line) if "`" in line else []
             for m in DIRECTIVE.finditer(line):
-                kind, selectors = m.group(1), _selectors(m.group(2))
+                if any(a <= m.start() < b for a, b in spans):
+                    continue  # `<!-- nlclean-… -->` in a code span is text
+                kind, selectors = m.group("kind"), _selectors(m.group("args"))
+                known = [s for s in selectors if selected_codes(s)]
+                codes = frozenset().union(*map(selected_codes, known)) if selectors else every
+                start = doc.line_starts[i] + m.start()
+                d = Directive(kind, i, start, start + len(m.group(0)), selectors, codes,
+                              tuple(s for s in selectors if s not in known))
+                found.directives.append(d)
+                if kind not in KINDS:
+                    d.problem = f"unknown directive 'nlclean-{kind}' (one of: {', '.join(KINDS)})"
+                    continue
+                if kind in ("capture", "restore") and selectors:
+                    d.problem = f"'nlclean-{kind}' takes no rule codes"
+                    continue
+                if not codes:
+                    continue  # it names only unknown rules: reported, and does nothing
                 if kind == "disable":
-                    open_regions.append((i, selectors))
+                    open_regions.append(Region(i, n, codes, d))
                 elif kind == "enable":
                     still_open = []
-                    for start, sel in open_regions:
-                        if not selectors or sel == selectors or set(selectors) >= set(sel):
-                            regions.append((start, i + 1, sel))
+                    for r in open_regions:
+                        if r.codes & codes:
+                            d.used = True
+                            close(r, i)  # the enable line is on again, as in markdownlint
+                            if r.codes - codes:
+                                still_open.append(Region(i, n, r.codes - codes, r.directive))
                         else:
-                            still_open.append((start, sel))
+                            still_open.append(r)
                     open_regions = still_open
-                else:
+                elif kind == "capture":
+                    captured = [(r.codes, r.directive) for r in open_regions]
+                    d.used = True
+                elif kind == "restore":
+                    for r in open_regions:
+                        close(r, i)
+                    open_regions = [Region(i, n, c, owner) for c, owner in captured]
+                    d.used = True
+                elif kind == "disable-line":
+                    regions.append(Region(i, i + 1, codes, d))
+                elif kind == "disable-next-line":
+                    if i + 1 < n:
+                        regions.append(Region(i + 1, i + 2, codes, d))
+                elif kind == "disable-next-block":
                     nxt = next((b for b in doc.blocks if b.start > i), None)
                     if nxt is not None:
-                        regions.append((nxt.start, nxt.end, selectors))
-        regions.extend((start, len(doc.lines), sel) for start, sel in open_regions)
-        return cls(regions)
+                        regions.append(Region(nxt.start, nxt.end, codes, d))
+                elif kind == "disable-file":
+                    regions.append(Region(0, n, codes, d))
+        for r in open_regions:
+            close(r, n)
+        return found
 
     def suppresses(self, finding: Finding) -> bool:
+        """Whether a directive switches the finding off; each such directive counts as used."""
         line = finding.start_pos.line - 1
-        return any(a <= line < b and _covers(sel, finding) for a, b, sel in self.regions)
+        hit = False
+        for r in self.regions:
+            if r.first <= line < r.past and finding.code in r.codes:
+                if finding.code == SELF_REPORT_CODE and finding.start == r.directive.start:
+                    continue
+                r.directive.used = True
+                hit = True
+        return hit

@@ -67,6 +67,17 @@ def _many_edits(size: int) -> str:
     return _repeat("Costs $5 &amp; more\n\n")(size)
 
 
+def _headings_without_body(size: int) -> str:
+    """Headings and nothing else: every one is an empty section (NL603) and a
+    level to check (NL503), round after round."""
+    return _lines_until(size, lambda i: f"{'#' * (i % 3 + 1)} Heading number {i} of the day\n\n")
+
+
+def _prose_line(size: int) -> str:
+    """One line of plain prose, megabytes long: a paragraph no rule can cut into lines."""
+    return _one_line("the council met on a long night and voted on the harbour budget, ")(size)
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "newsletter": newsletter,
     "one long line": _one_line("word [link](https://e.com/x) $ &amp; `c` <i>t</i> "),
@@ -106,4 +117,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "link reference definitions": _repeat("[a]: https://e.com/x\n"),
     "bare urls": _one_line("https://e.com/(a)_b "),
     "crlf newsletter": lambda size: newsletter(size).replace("\n", "\r\n"),
+    "headings without body": _headings_without_body,
+    "one long prose line": _prose_line,
 }
+
+# Found slow by a red team (issue 16) at these sizes: 1M characters of
+# headings took 38 s, a 5 MB line 25 s. Cleaning them is held to a ratio of a
+# bare markdown-it parse of the same text, measured in the same run.
+BIG: dict[str, int] = {"headings without body": 1_000_000, "one long prose line": 5_000_000}

@@ -1,6 +1,14 @@
 """The promises every clean keeps (SPEC §3), as one check that names the one it
-finds broken. Shared by the fuzz tests and scripts/fuzz.py."""
+finds broken. Shared by the fuzz tests and scripts/fuzz.py.
+
+One more than SPEC lists, because breaking it loses what follows: the output
+opens no comment, fence or raw tag that the input closed (an unclosed
+`<!--` at the start of a line hides the rest of the document)."""
 from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
 
 import nlclean
 from nlclean.document import FRONT_MATTER
@@ -13,16 +21,17 @@ class BrokenPromise(AssertionError):
     pass
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
 def _front_matter(text: str) -> str | None:
     body = text[1:] if text.startswith(BOM) else text
-    m = FRONT_MATTER.match(body.replace("\r\n", "\n"))
+    m = FRONT_MATTER.match(re.sub(r"\r\n?", "\n", body))
     if not m:
         return None
-    # The same stretch in the original line endings: as many lines as it spans.
-    lines = m.group(0).count("\n")
-    sep = "\r\n" if "\r\n" in body else "\n"
-    parts = body.split(sep)
-    return sep.join(parts[:lines]) + (sep if lines < len(parts) else "")
+    # The same stretch as written, each line with its own ending: as many lines as it spans.
+    lines = m.group(0).count("\n") + (0 if m.group(0).endswith("\n") else 1)
+    return "".join(_LINE.findall(body)[:lines])
 
 
 def _line_ending(text: str) -> str | None:
@@ -31,6 +40,43 @@ def _line_ending(text: str) -> str | None:
     lf, cr = text.count("\n") - crlf, text.count("\r") - crlf
     kinds = [name for name, n in (("\r\n", crlf), ("\n", lf), ("\r", cr)) if n]
     return kinds[0] if len(kinds) == 1 else ("mixed" if kinds else None)
+
+
+_MD = MarkdownIt("commonmark")
+# An html block that starts with one of these runs until its closer (CommonMark 4.6, kinds 1-5).
+_HTML_OPENERS = (
+    (re.compile(r"<!--"), "-->", "html comment"),
+    (re.compile(r"<\?"), "?>", "processing instruction"),
+    (re.compile(r"<!\[CDATA\["), "]]>", "CDATA section"),
+    (re.compile(r"<![A-Za-z]"), ">", "declaration"),
+    (re.compile(r"<(script|pre|style|textarea)(?=[\s>]|$)", re.I), None, "<script>, <pre>, <style> or <textarea>"),
+)
+
+
+def _left_open(text: str) -> set[str]:
+    """The kinds of construct `text` opens and never closes: a fence, or an
+    html block (comment, `<script>`, …) whose closer never comes, so that it
+    takes in everything after it."""
+    kinds = set()
+    for token in _MD.parse(text[1:] if text.startswith(BOM) else text):
+        if token.type == "fence":
+            lines = token.content.count("\n") + (1 if token.content and not token.content.endswith("\n") else 0)
+            if token.map and token.map[1] - token.map[0] == lines + 1:
+                kinds.add("code fence")
+        elif token.type == "html_block":
+            content = token.content.lstrip(" ")
+            for opener, closer, kind in _HTML_OPENERS:
+                m = opener.match(content)
+                if m:
+                    closer = closer or f"</{m.group(1).lower()}>"
+                    if closer not in content[m.end() - 2 if closer == "-->" else m.end():].lower():
+                        kinds.add(kind)
+                    break
+    return kinds
+
+
+def _kinds(text: str) -> set[str]:
+    return set(re.findall(r"\r\n|\r|\n", text))
 
 
 def check_promises(text: str, *, format: str = "markdown", unsafe: bool = False) -> str:
@@ -52,8 +98,14 @@ def check_promises(text: str, *, format: str = "markdown", unsafe: bool = False)
     ending = _line_ending(text)
     if ending not in (None, "mixed") and _line_ending(body) not in (ending, None):
         raise BrokenPromise(f"the line endings changed from {ending!r} to {_line_ending(body)!r}")
+    if ending == "mixed" and _kinds(body) - _kinds(text):
+        raise BrokenPromise(f"a kind of line ending the input did not have: {sorted(_kinds(body) - _kinds(text))!r}")
     if body and body.endswith(("\n", "\r")) != text.endswith(("\n", "\r")):
         raise BrokenPromise("the final newline was not kept")
+    # (An input that leaves something open closes nothing after it: what it hid may show.)
+    opened = _left_open(cleaned) if format == "markdown" and not _left_open(text) else set()
+    if opened:
+        raise BrokenPromise(f"the output opens what the input closed: {sorted(opened)}")
     front = _front_matter(text)
     # When nothing is left after it, the front matter's last line break goes
     # with the final newline the input did not have.

@@ -2,11 +2,18 @@
 benchmark or scripts/fuzz.py: each stays fixed."""
 from __future__ import annotations
 
+import importlib.util
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
 import pytest
 from markdown_it import MarkdownIt
 
 import nlclean
-from promises import check_promises
+from promises import _left_open, check_promises
 
 RENDER = MarkdownIt("commonmark").render
 
@@ -40,3 +47,129 @@ def test_promises_hold(text):
 def test_entities_decode_without_changing_the_page(text):
     cleaned = nlclean.clean(text)
     assert RENDER(cleaned) == RENDER(text)
+
+
+# Found by the independent fuzzer (../shared/tools/fuzz_promises), written
+# again here as the smallest inputs that show each kind.
+
+@pytest.mark.parametrize("text", [
+    # An unclosed bracketed host made urllib raise "Invalid IPv6 URL" inside NL101.
+    "**Sponsor**\n\nAcme helps at http://[::1/log today.\n",
+    "**Sponsored**\n\nAcme helps: [try it](http://[::1/log) now. Acme is fast.\n",
+    # Removing an empty link or a pixel between two words glued them ("trivianews"):
+    # the guard refused, and the whole file was left uncleaned.
+    "# Weekly\n\nToday's trivia[](https://www.facebook.com/sharer/sharer.php?u=1)news is short.\n",
+    "# Weekly\n\nToday's trivia![](https://t.example/open.gif)news is short.\n",
+    # In an html block, a comment, a dropped pixel or a stray </a> between two words glued them.
+    "# Notes\n\n<div>Read the news here<!-- note -->review today.</div>\n",
+    "# Notes\n\n<div>A sponsor<img src=\"https://t.example/o.gif\" width=\"1\" height=\"1\">model story.</div>\n",
+    "# Notes\n\n<div>The city İstanbul</a>Open the map today.</div>\n",
+    # A removed tag between a Greek final sigma and a letter made it a medial sigma:
+    # another word to the guard, though the removal only looked at one character beside it.
+    "# Notes\n\nThe myth of ΣΊΣΥΦΟΣ`<span>queue</span> goes on.\n",
+    # Two rules' edits side by side, each keeping its own sides apart, glued the words
+    # beyond both: an html tag and an icon link, an icon link and a <sup>.
+    "# Notes\n\nWe build<p>[](https://x.com/icon/LucideHeart.png)__deploy news\n",
+    "# Notes\n\nMore here[](https://x.com/icon/LucideHeart.png)<sup>1</sup> text.\n",
+    # A one-line html block with half a conditional comment became an unclosed
+    # `<!--` at the start of a line, which hid the rest of the document.
+    "<td> <!--[if mso]> </td>\n\n# Story about the harbour\n\nThe ferry left on time today.\n",
+    "# Notes\n\nA [](https://x.com/icon/LucideHeart.png) <!--[if mso]> words after.\n\nMore news.\n",
+    # A fence line inside an html block became a fence once the html was converted.
+    "<br>\n```\n\nThe story goes on here.\n\n```\ncode\n```\n",
+    # A <br> became a line break, and the new line opened a fence, a heading or a list
+    # (an escape before a digit is none: `1\\.` is).
+    "\ufeff``` <br>`", "Hello<br># not a heading\n", "A<br>1. b\n",
+    # An inline removal at the start of a line left a fence, list or heading marker there.
+    "<b>````\n** x\n\nThe story.\n",
+    "# W\n\n[](https://x.com/icon/LucideHeart.png) ```\nmore text\n\nend\n",
+    "# W\n\nText here\n[](https://x.com/icon/LucideHeart.png) # not heading\n",
+    # A removal inside a line (not at its start) made it a fence line: ``<b>` is ```.
+    "Text\n``<b>`\nmore\n\nThe story.\n",
+    "# W\n\nText\n``[](https://x.com/icon/LucideHeart.png)`\nmore\n\nend\n",
+    # The same inside a quote: the quote's `> ` is not the line's own start.
+    "> > `<b>``x y\n> more\n\nend\n",
+    # An empty front matter (`---` over `---`) was read as running to the next `---`,
+    # inside a fence: the body then began inside the code, and its closing line opened a fence.
+    "---\n---\n\n~~~\ncode line\n---\n\n**(Sponsored)**\n\nAcme sells boxes.\n\n~~~\nafter\n",
+    # The last line removed without its newline: the next run saw another end
+    # of the document and removed more (not idempotent).
+    "# Weekly\n\nA long story about the river and the city budget.\n\n### Unsubscribe partner\n\n"
+    "Last words of the issue\n[Manage preferences](https://x.example/preferences)",
+    # The last line went, and the front matter's last line took the file's final (LF) ending.
+    "---\r\ntitle: x\r\n---\r\n![](https://list-manage.com/track/open.php?u=1)\n",
+    # Front matter in CRLF over an LF body: it came out all CRLF.
+    "---\r\ntitle: x\r\n---\n\n# Weekly\r\n\r\n**Sponsored**\nAcme sells boxes.\n\nThe story.\r\n",
+])
+def test_independent_fuzzer_findings_keep_every_promise(text):
+    check_promises(text)
+    check_promises(text, unsafe=True)
+
+
+def test_removing_an_inline_element_keeps_the_words_around_it_apart():
+    text = "# Weekly\n\nToday's trivia[](https://www.facebook.com/sharer/sharer.php?u=1)news is short.\n"
+    assert nlclean.clean(text) == "# Weekly\n\nToday's trivia news is short.\n"
+
+
+def test_mixed_line_endings_stay_line_by_line():
+    text = "---\r\ntitle: x\r\n---\n\n# Weekly\r\n\r\n**Sponsored**\nAcme sells boxes.\n\nThe story.\r\nIt goes on.\n"
+    assert nlclean.clean(text) == "---\r\ntitle: x\r\n---\n\n# Weekly\r\n\r\nThe story.\r\nIt goes on.\n"
+
+
+def test_the_last_line_left_keeps_its_own_ending():
+    text = "---\r\ntitle: x\r\n---\r\n\r\n# Weekly\r\n\r\nStory text.\r\n\n[Unsubscribe](https://x.example/unsubscribe)\n"
+    assert nlclean.clean(text) == "---\r\ntitle: x\r\n---\r\n\r\n# Weekly\r\n\r\nStory text.\r\n"
+
+
+def test_fix_writes_mixed_line_endings_back_line_by_line(tmp_path):
+    # The same through the real command, in place and from stdin.
+    text = b"---\r\ntitle: x\r\n---\n\n# Weekly\r\n\r\n**Sponsored**\nAcme sells boxes.\n\nThe story.\r\nIt goes on.\n"
+    expected = b"---\r\ntitle: x\r\n---\n\n# Weekly\r\n\r\nThe story.\r\nIt goes on.\n"
+    path = tmp_path / "issue.md"
+    path.write_bytes(text)
+    run = [sys.executable, "-m", "nlclean.cli.main", "fix"]
+    assert subprocess.run([*run, str(path)], capture_output=True).returncode == 0
+    assert path.read_bytes() == expected
+    piped = subprocess.run([*run, "--stdin-filename", "issue.md", "-"], input=text, capture_output=True)
+    assert piped.stdout == expected
+
+
+FUZZER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "fuzz_promises"
+# Seeds of the independent fuzzer that broke a promise: each kind once at least
+# (94 guard refusal, 378 mixed line endings, 131574 not idempotent, 580 a rule
+# crash), then those found while fixing them: NL401 glueing words (2704, 6072,
+# 10580), two rules' edits side by side (2357, 11445), a fence or comment left
+# open (200150, 200984, 300571, 2000540, 2005879, 2006537), a front matter's last
+# ending (1000371).
+FUZZER_SEEDS = [94, 378, 131574, 580, 2704, 6072, 10580, 2357, 11445, 200150, 200984, 300571, 1000371, 2000540,
+                2005879, 2006537]
+
+
+@pytest.mark.skipif(not (FUZZER / "gen.py").exists(), reason="../shared/tools/fuzz_promises is not beside this checkout")
+@pytest.mark.parametrize("seed", FUZZER_SEEDS)
+def test_independent_fuzzer_seeds_keep_every_promise(seed):
+    spec = importlib.util.spec_from_file_location("fuzz_promises_gen", FUZZER / "gen.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    text, _stories, format, unsafe = gen.generate(seed)
+    check_promises(text, format=format, unsafe=unsafe)
+
+
+@pytest.mark.parametrize(("text", "left_open"), [
+    ("<!-- a\n\nb\n", {"html comment"}),
+    ("<!-- a -->\n\nb\n", set()),
+    ("```\ncode\n", {"code fence"}),
+    ("```\ncode\n```\n", set()),
+    ("<script>\nx\n\ny\n", {"<script>, <pre>, <style> or <textarea>"}),
+    ("<td> <!--[if mso]> </td>\n\nb\n", set()),  # a comment inside a one-line html block closes with it
+])
+def test_the_promise_check_sees_what_a_text_leaves_open(text, left_open):
+    assert _left_open(text) == left_open
+
+
+def test_words_as_written_stay_apart_too():
+    # "İ" lower-cases to "i" and a combining dot, which is no word character:
+    # lower-cased, "İ" + "1" was two words and the guard let them join into "İ1".
+    text = "# Notes\n\nİ<sup>1</sup>stanbul is a city.\n"
+    written = Counter(re.findall(r"\w+", nlclean.clean(text)))
+    assert not written - Counter(re.findall(r"\w+", text))

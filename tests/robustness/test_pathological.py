@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pathological import SHAPES
+from pathological import BIG, SHAPES
 
 HERE = Path(__file__).resolve().parent
 SIZE = 10_000  # characters per shape
@@ -35,7 +35,7 @@ import json, sys, time, traceback
 sys.path.insert(0, sys.argv[1])
 import nlclean
 from nlclean.guard import words
-from pathological import SHAPES
+from pathological import BIG, SHAPES
 sizes = json.loads(sys.argv[2])
 for name, size in sizes.items():
     print(json.dumps({"start": name}), flush=True)
@@ -91,3 +91,42 @@ def test_every_shape_grows_with_its_size():
     for name, build in SHAPES.items():
         small, large = len(build(1_000)), len(build(10_000))
         assert 5 * small <= large <= 20 * small, name
+
+
+# How many times a bare parse cleaning a big shape may take. Cleaning parses
+# the text once per round (up to three here) and runs every rule: about 3-10×
+# on an idle machine; the bound leaves room for a busy one, and catches a
+# shape that grows faster than the parse (10× the text, 100× the time).
+PARSE_RATIO = 40
+# The sizes of pathological.BIG take minutes of a shared machine in markdown-it
+# alone; the test uses a fifth of them (`benchmarks/bench_linearity.py --huge`
+# runs them whole).
+BIG_FRACTION = 5
+
+_BIG_CHILD = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from markdown_it import MarkdownIt
+import nlclean
+from pathological import BIG, SHAPES
+name, size = sys.argv[2], int(sys.argv[3])
+text = SHAPES[name](size)
+nlclean.clean("# warm\n\nup $5 &amp; <b>x</b>\n")  # markers and rules load once, not in the timing
+t0 = time.perf_counter()
+MarkdownIt("commonmark").parse(text)
+parse = time.perf_counter() - t0
+t0 = time.perf_counter()
+nlclean.clean(text)
+print(json.dumps({"chars": len(text), "parse": parse, "clean": time.perf_counter() - t0}))
+"""
+
+
+@pytest.mark.parametrize("shape", list(BIG))
+def test_big_shapes_stay_within_a_ratio_of_a_bare_parse(shape):
+    size = BIG[shape] // BIG_FRACTION
+    out = subprocess.run([sys.executable, "-c", _BIG_CHILD, str(HERE), shape, str(size)],
+                         capture_output=True, text=True, timeout=TOTAL_SECONDS)
+    assert out.returncode == 0, out.stderr[-2000:]
+    record = json.loads(out.stdout)
+    ratio = record["clean"] / max(record["parse"], 1e-3)
+    assert ratio <= PARSE_RATIO, f"{record['chars']} chars: clean {record['clean']:.2f}s, parse {record['parse']:.2f}s"

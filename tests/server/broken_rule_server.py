@@ -3,10 +3,13 @@ bug in a rule reaches the editor.
 
     python broken_rule_server.py raises      # NL999 raises: one NL000 diagnostic
     python broken_rule_server.py adds-words  # NL998's fix adds words: the guard refuses it
+    python broken_rule_server.py slow FILE   # NL997 stalls on documents saying SLOWDOWN until FILE exists
 """
 from __future__ import annotations
 
 import sys
+import time
+from pathlib import Path
 
 from nlclean import rules
 from nlclean.findings import Edit
@@ -35,7 +38,23 @@ class AddsWords(Rule):
         yield ctx.finding("first line", 0, end, [Edit(0, 0, "Brand new words ")], "Prepend brand new words")
 
 
-rules.RULES.append({"raises": AlwaysRaises, "adds-words": AddsWords}[sys.argv[1]])
+class Slow(Rule):
+    """Stands for a rule or a user's pattern that takes very long on some text."""
+
+    code = "NL997"
+    name = "slow"
+    family = "test"
+    summary = "stalls on documents that say SLOWDOWN until a file appears (at most a minute)"
+
+    def check(self, ctx):
+        if "SLOWDOWN" in ctx.doc.text:
+            release, give_up = Path(sys.argv[2]), time.monotonic() + 60
+            while not release.exists() and time.monotonic() < give_up:
+                time.sleep(0.05)
+            yield ctx.finding("slow to find", 0, ctx.doc.line_end(0))
+
+
+rules.RULES.append({"raises": AlwaysRaises, "adds-words": AddsWords, "slow": Slow}[sys.argv[1]])
 
 from nlclean_server.language_server import serve  # noqa: E402
 

@@ -38,7 +38,7 @@ async def test_diagnostics_are_the_cli_findings_with_exact_ranges(session, tmp_p
     assert got(diagnostics) == expected(text, findings, session.encoding)
     for d in diagnostics:
         assert d.source == "nlclean"
-        assert d.code_description.href.startswith(f"https://nlclean.dev/rules/{d.code}-")
+        assert d.code_description.href.endswith(f"docs/rules/{d.code}.md")  # the rule's page in the docs
         assert d.severity == types.DiagnosticSeverity.Warning
 
 

@@ -3,15 +3,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 
-from ..document import Document
-from ..engine import check
-from ..files import FileError, discover
 from ..output import FORMATS
-from ..output.report import FileReport
-from ..rules import BY_CODE
-from .common import Input, SettingsResolver, add_selection_options, error, progress
+from ..output.report import FileReport, ReadError
+from .common import SettingsResolver, add_selection_options, error, gather_inputs, progress, quiet
+from .lint_job import LintJob
+from .parallel import add_jobs_option, run_jobs
 
 
 def add_parser(sub) -> None:
@@ -19,48 +16,44 @@ def add_parser(sub) -> None:
     add_selection_options(p)
     p.add_argument("--output-format", choices=sorted(FORMATS), default="full")
     p.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
-    p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="colour the full and concise formats (auto: on a terminal; NO_COLOR / FORCE_COLOR honoured)")
+    p.add_argument("--show-fixes", action="store_true", help="show each fix as a diff under its finding (full format)")
+    add_jobs_option(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     resolver = SettingsResolver(args)
     reports: list[FileReport] = []
-    failed = False
-    if args.paths == ["-"]:
-        items = [Input(args.stdin_filename or "-", args.stdin_filename, None)]
-    else:
-        files, missing = discover(args.paths)
-        for m in missing:
-            error(m)
-        failed = bool(missing)
-        items = [Input(str(f), f, f) for f in files]
-    with progress(len(items), not args.no_progress) as tick:
-        for item in items:
-            try:
-                nl = item.load(args.stdin_filename)
-            except FileError as exc:
-                error(str(exc))
+    inputs = gather_inputs(args, resolver, echo_excluded_stdin=False)
+    if inputs.finished is not None:
+        return inputs.finished
+    failed = inputs.failed
+    # Read errors are printed, and also handed to the formats (SARIF records them).
+    read_errors = [ReadError(message) for message in inputs.errors]
+    with progress(len(inputs.items), not args.no_progress and not quiet(args)) as tick:
+        job = LintJob(resolver, args.stdin_filename, keep_lines=args.output_format == "full" and not args.statistics)
+        for item, outcome in zip(inputs.items, run_jobs(job, inputs.items, args.jobs)):
+            if outcome.error is not None:
+                error(outcome.error)
+                read_errors.append(ReadError(outcome.error, item.name))
                 failed = True
-                tick()
-                continue
-            doc = Document(nl.form.normalized, nl.format)
-            findings = check(doc, resolver.for_path(item.settings_path))
-            if any(f.code == "NL000" for f in findings):
-                failed = True
-            reports.append(FileReport(item.name, findings, doc.lines))
+            else:
+                failed |= outcome.internal_error
+                reports.append(outcome.report)
             tick()
-    if args.statistics:
-        counts = Counter(f.code for r in reports for f in r.findings)
-        for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            rule = BY_CODE.get(code)
-            fixable = "[*]" if rule and rule.fix_safety.value == "safe" else "   "
-            sys.stdout.write(f"{n:>6}  {code}  {fixable} {rule.name if rule else 'internal-error'}\n")
-    elif not args.quiet or args.output_format != "full":
+    if args.silent:
+        pass
+    elif args.statistics:
+        from ..output.statistics import write_statistics
+
+        write_statistics(reports, sys.stdout, as_json=args.output_format == "json")
+    else:
         color = {"always": True, "never": False}.get(args.color)
-        FORMATS[args.output_format](reports, sys.stdout, color=color)
+        FORMATS[args.output_format](reports, sys.stdout, color=color, errors=read_errors, show_fixes=args.show_fixes)
     total = sum(len(r.findings) for r in reports)
-    if not args.quiet and args.output_format == "full":
+    if not quiet(args) and args.output_format == "full":
         fixable = sum(1 for r in reports for f in r.findings if f.fix and f.fix.is_safe)
         sys.stderr.write(
             f"Found {total} issue{'s' if total != 1 else ''} in {sum(1 for r in reports if r.findings)} "
@@ -69,4 +62,4 @@ def run(args: argparse.Namespace) -> int:
         )
     if failed:
         return 2
-    return 1 if total else 0
+    return 1 if total and not args.exit_zero else 0

@@ -76,14 +76,14 @@ def sentence_ask(markers, sentence: str, link_kinds=frozenset()) -> Ask | None:
     rest = sentence.lstrip(" \t*_#>-•·([")[len(imperative):] if imperative else sentence
     about = markers.ask_phrase(rest, "objects")
     if request and about:
-        return Ask(f"a request to the reader ('{request}') about the newsletter ('{about}')", sure=True)
+        return Ask(f"a request to the reader (phrase '{request}') about the newsletter (phrase '{about}')", sure=True)
     if selling and words <= MAX_SELLING_WORDS:
-        return Ask(f"'{selling}' opens a short sentence that sells the newsletter", sure=False)
+        return Ask(f"phrase '{selling}' opens a short sentence that sells the newsletter", sure=False)
     if not (request or about):
         return None
     own_link = next((k for k in link_kinds if k in OWN_PAGE_KINDS), None)  # (found lazily)
     if own_link:
-        return Ask(f"'{request or about}' with a link to a {own_link.value} page", sure=False)
+        return Ask(f"phrase '{request or about}' with a link to a {own_link.value} page", sure=False)
     return None
 
 

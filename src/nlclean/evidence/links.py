@@ -23,7 +23,7 @@ then the kinds are tried in the order of
 beats a social profile), each by its patterns in `data/links.toml`:
 `contains` (a literal piece of the lower-cased address; a piece ending in a
 letter matches only where a path segment or host label ends, so
-`/preferences` is not in `/preferences-of-readers`) and `regex` (for shapes:
+`/preferences` is not in `/preferences-of-readers`) and `shape_patterns` (for shapes:
 a social *profile* is `x.com/<name>`, not `x.com/<name>/status/<id>`, which
 is a story's link to a post).
 
@@ -142,22 +142,32 @@ def url_piece_pattern(piece: str) -> str:
 
 class LinkClassifier:
     """URL -> `LinkKind`, from the `[links]` table: `[links.<kind>]` with
-    `contains` (literal pieces) and `regex` (patterns), both matched against
-    the lower-cased, resolved address."""
+    `contains` (literal pieces) and `shape_patterns` (regular expressions;
+    those of a user's file run on RE2), matched against the lower-cased,
+    resolved address."""
 
     def __init__(self, table: dict) -> None:
         self._patterns: list[tuple[LinkKind, re.Pattern]] = []
         self._pieces: dict[LinkKind, tuple[str, ...]] = {}
         self._has_regex: set[LinkKind] = set()
+        from ..markers import _builtin_data, linear_pattern
+
+        builtin = _builtin_data().get("links", {})
         for kind in LinkKind:
             entry = table.get(kind.value, {})
+            shapes = entry.get("shape_patterns", [])
+            ours = set(builtin.get(kind.value, {}).get("shape_patterns", []))
             alternatives = [url_piece_pattern(p) for p in entry.get("contains", [])]
-            alternatives += [f"(?:{r})" for r in entry.get("regex", [])]
+            alternatives += [f"(?:{r})" for r in shapes if r in ours]
             self._pieces[kind] = tuple(p.lower() for p in entry.get("contains", []))
-            if entry.get("regex"):
+            if shapes:
                 self._has_regex.add(kind)
             if alternatives:
                 self._patterns.append((kind, re.compile("|".join(alternatives))))
+            # A user's pattern runs on RE2: it cannot backtrack for minutes.
+            for r in shapes:
+                if r not in ours:
+                    self._patterns.append((kind, linear_pattern(r, ignore_case=False)))
         self._kind = lru_cache(maxsize=4096)(self._classify)
         on_forget(self._kind.cache_clear)
 

@@ -135,13 +135,13 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             break
         weak = _weak_evidence(markers, text) if n <= WEAK_LINE_WORDS else None
         if weak and zone is not None:
-            zone.start, zone.start_why = i, f"'{weak}' above footer lines"
+            zone.start, zone.start_why = i, f"phrase '{weak}' above footer lines"
             zone.members.update(pending)
-            zone.members[i] = f"'{weak}' in a footer"
+            zone.members[i] = f"phrase '{weak}' in a footer"
             pending, gap_lines, gap_words = {}, 0, 0
             continue
         if weak:
-            pending[i] = f"'{weak}' in a footer"
+            pending[i] = f"phrase '{weak}' in a footer"
         elif zone is not None:
             pending[i] = "a short line among footer lines"
         elif _machinery(text, line):

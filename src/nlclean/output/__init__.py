@@ -1,9 +1,10 @@
 """Output formats for `nlclean lint`: one module per format, one function each.
 
 Every formatter takes the per-file results and a stream, and writes the
-whole report. `FORMATS` maps the `--output-format` name to it; each module is
-imported on first use, so that a run that prints one format does not load the
-others (the `full` format's rich is the slowest import of the command).
+whole report; keyword arguments it may use: `color` (True / False / None for
+auto), `errors` (the paths that could not be read), `show_fixes`. `FORMATS`
+maps the `--output-format` name to it; each module is imported on first use,
+so that a run that prints one format does not load the others.
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ _FORMATTERS = {
     "json": ("json_format", "write_json"),
     "github": ("github", "write_github"),
     "sarif": ("sarif", "write_sarif"),
+    "junit": ("junit", "write_junit"),
+    "gitlab": ("gitlab", "write_gitlab"),
 }
 
 

@@ -1,9 +1,9 @@
 """A JSON array of findings, each with its file, range, fix and evidence."""
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
+from .json_text import dumps
 from .report import FileReport
 
 
@@ -14,5 +14,4 @@ def write_json(reports: list[FileReport], out: TextIO, **_) -> None:
             row = f.to_dict()
             row["filename"] = report.path
             rows.append(row)
-    json.dump(rows, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(dumps(rows, expand=1) + "\n")

@@ -21,10 +21,12 @@ from .read_in_app import ReadInApp
 from .share_icons import ShareIcons
 from .sponsor_block import SponsorBlock
 from .sponsor_us import SponsorUs
+from .template_block import TemplateBlock
 from .tidy import BlankLines, EmptySection, StrayThematicBreak, TrailingHardBreak
 from .tracking_pixel import TrackingPixel
 from .unescaped_dollar import UnescapedDollar
 from .unlabelled_promotion import UnlabelledPromotion
+from .unused_suppression import UnusedSuppression
 
 RULES: list[type[Rule]] = [
     SponsorBlock,
@@ -39,6 +41,7 @@ RULES: list[type[Rule]] = [
     PuzzleSection,
     NoStoryBlock,
     OrphanTocEntry,
+    TemplateBlock,  # after the rules whose findings are its other evidence
     RawHtml,
     HtmlEntity,
     UnescapedDollar,
@@ -47,6 +50,7 @@ RULES: list[type[Rule]] = [
     StrayThematicBreak,
     EmptySection,
     TrailingHardBreak,
+    UnusedSuppression,  # last: it judges the suppression comments by what the others reported
 ]
 
 BY_CODE: dict[str, type[Rule]] = {r.code: r for r in RULES}

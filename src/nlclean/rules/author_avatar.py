@@ -6,7 +6,7 @@ image link) that links to the same address as the author's byline link, or
 whose alt text says it is an avatar or a profile picture.
 
 ## Why is this bad?
-A tiny profile picture is email chrome, not a content image (SPEC row 5).
+A tiny profile picture is email chrome, not a content image.
 The byline itself (the author's name and link) stays.
 
 Also an image that opens the byline line and shows the author its link

@@ -33,12 +33,11 @@ reader (`Subscribe`, `Get … in a free daily email`, `订阅`) near the end
 takes its section: phrases in `subscribe` of `[footer]`.
 
 ## Why is this bad?
-It is email machinery, meaningless once the newsletter is out of the inbox
-(SPEC row 4).
+It is email machinery, meaningless once the newsletter is out of the inbox.
 
 ## How far it goes
 The footer block, or only its footer lines when the block also holds other
-lines: the copyright notice and the postal address stay (SPEC keeps them;
+lines: the copyright notice and the postal address stay (nlclean keeps them;
 removing them is a separate, opt-in matter). A line that holds the copyright
 notice beside footer links (`Platformer © 2025 – [Unsubscribe](…)`) loses
 the links and their separators only. Emphasis around a whole line whose

@@ -11,7 +11,7 @@ removed; setext headings keep their style where it can hold the new level
 ## Why is this bad?
 Emails use heading sizes for looks, so converted newsletters start at `###`
 or jump from `#` to `####`; outlines, tables of contents and screen readers
-then show a broken structure (SPEC row 12).
+then show a broken structure.
 
 ## Example
 ```markdown

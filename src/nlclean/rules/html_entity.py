@@ -13,7 +13,7 @@ stays the same: `&lt;b&gt;` becomes `\\<b>`, not a tag.
 
 ## Why is this bad?
 Entities are html's, left over from the email; in markdown text they are
-noise for every reader and tool that is not a browser (SPEC row 10).
+noise for every reader and tool that is not a browser.
 
 ## Example
 `Tom&#8217;s &amp; Jerry&rsquo;s` becomes `Tom’s & Jerry’s`.

@@ -13,7 +13,7 @@ phrase but tells of others ("Senior engineers can give feedback on it",
 story heading that names a survey ("A reader survey of 3,000 developers").
 
 ## Why is this bad?
-It delivers no story (SPEC row 7).
+It delivers no story.
 
 ## How far it goes
 A short heading takes the blocks under it that go on asking (a no-story
@@ -258,7 +258,7 @@ def _all_ask(markers, text: str, source: str) -> "tuple[tuple[str, ...], bool] |
             continue
         named = names_the_subscription(markers, sentence)
         if named:
-            whys.append(f"{quote(sentence, 40)}: names the newsletter ('{named}') beside an ask")
+            whys.append(f"{quote(sentence, 40)}: names the newsletter (phrase '{named}') beside an ask")
         elif word_count(sentence) <= MAX_LEAD_IN_WORDS:
             whys.append(f"{quote(sentence, 40)}: a short lead-in")
         else:
@@ -300,7 +300,7 @@ class NoStoryBlock(Rule):
                 end,
                 f"Remove poll {quote(text)}",
                 evidence=(
-                    f"a question with {count} short answer links that lead to a poll or survey",
+                    f"link kind 'survey' matched: a question with {count} short answer links that lead to a poll",
                     "ends at the poll's last answer link",
                 ),
             )

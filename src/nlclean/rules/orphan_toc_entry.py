@@ -9,7 +9,7 @@ entry with a teaser matches by its name before the colon or dash
 (`- **Daily Puzzle:** Can you crack it?` names `## Daily Puzzle`).
 
 ## Why is this bad?
-An entry pointing at nothing (SPEC row 8).
+An entry pointing at nothing.
 
 ## Example
 ```markdown

@@ -5,11 +5,10 @@ Finds runs of invisible characters that email tools insert after the preview
 sentence so the inbox shows nothing else: U+034F, U+200B–U+200D, U+2060,
 U+FEFF, U+00AD, U+00A0 (and their entity forms `&zwnj;`, `&nbsp;`, `&#847;`,
 …), usually separated by spaces. A run counts from three such characters.
-The preview sentence itself stays (SPEC keeps the preheader).
+The preview sentence itself stays.
 
 ## Why is this bad?
-It is invisible noise that bloats the text and confuses search and diffing
-(SPEC row 5).
+It is invisible noise that bloats the text and confuses search and diffing.
 
 ## Example
 A line `͏ ͏ ͏ ͏ ͏ ͏` (U+034F and spaces) is removed; in `Preview text͏ ͏ ͏ ͏`

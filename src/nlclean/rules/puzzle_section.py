@@ -20,8 +20,7 @@ million.") is news and stays. A short line alone that ends no sentence
 (`Quiz Of The Week` in flattened text) is judged as a heading.
 
 ## Why is this bad?
-Games are no story and make no sense without the interactive email
-(SPEC row 6).
+Games are no story and make no sense without the interactive email.
 
 ## How far it goes
 A heading takes its section; a line takes its block and, when it stands

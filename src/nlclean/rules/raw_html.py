@@ -9,7 +9,7 @@ comments go, except nlclean's own suppression comments.
 
 ## Why is this bad?
 Html in markdown is left over from the email; most markdown tools show it
-as text or drop it unpredictably (SPEC row 9).
+as text or drop it unpredictably.
 
 ## Example
 `Read <a href="https://x.example/a">the <b>report</b></a>.<br>Thanks`
@@ -24,7 +24,18 @@ import re
 from typing import Iterator
 
 from ..findings import Edit, Finding
-from ..inline_syntax import HTML_TAG, all_links, code_spans, is_escaped, is_protected, merge_spans
+from ..guard import separator
+from ..inline_syntax import (
+    HTML_TAG,
+    all_links,
+    code_spans,
+    container_prefix,
+    is_escaped,
+    is_protected,
+    markup_escape_at,
+    merge_spans,
+    opens_block,
+)
 from ..markers import lines_holding
 from ..suppression import DIRECTIVE
 from .base import Rule
@@ -33,6 +44,12 @@ from .base import Rule
 # run of `<script>`s never rescans the rest of the text from each of them.
 _DROP_WITH_CONTENT = re.compile(r"<(script|style|head|title)\b[^<>]*>(?:(?!<\1\b).)*?</\1\s*>", re.I | re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+# Pieces of Outlook's conditional comments (`<!--[if mso]>` … `<![endif]-->`)
+# that the rest of their comment did not come with, and, in an html block, a
+# `<!--` that nothing closes: left in the output, one opens a comment that
+# hides everything after it.
+_CONDITIONAL_PIECE = re.compile(r"<!--\[if\b[^\]>]*\]>(?:<!-->)?|<!\[endif\]-->|<!\[if\b[^\]>]*\]>|<!\[endif\]>", re.I)
+_OPEN_COMMENT = re.compile(r"<!--")
 _ATTR = r"""\b{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
 _NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9-]*)")
 _BLOCK_TAGS = frozenset(
@@ -40,7 +57,15 @@ _BLOCK_TAGS = frozenset(
     "center body html main nav aside figure figcaption dl dt dd hr pre form".split()
 )
 _CELL_TAGS = frozenset({"td", "th"})
-_LINE_START_SYNTAX = re.compile(r"^(\s*)([#>+=\-*]|\d+[.)])")
+# The elements email html is written with (layout, formatting, Outlook's `o:`
+# and `v:` namespaces). A tag of another name (`<iframe sandbox>`,
+# `<input type="file">`, `Promise<void>`) standing alone in a sentence is
+# something the story talks about, not html left over from the email.
+_EMAIL_TAGS = _BLOCK_TAGS | _CELL_TAGS | frozenset(
+    "a img br span font b i u s em strong small big sup sub strike del ins mark code tt kbd q cite abbr "
+    "wbr col colgroup caption style script head title meta link base o v w xml picture source map area "
+    "label time address bdi bdo".split()
+)
 
 
 def _attr(tag: str, name: str) -> str | None:
@@ -67,21 +92,37 @@ def _destination(url: str) -> str:
 
 def _join(left: str, right: str) -> str:
     """Join text around a removed tag without gluing two words into one."""
-    # A backslash escape (`\_`) is its character to a reader: look past it.
-    first = right[1:2] if right[:1] == "\\" else right[:1]
-    if left and first and (left[-1].isalnum() or left[-1] == "_") and (first.isalnum() or first == "_"):
-        return left + " " + right
-    return left + right
+    return left + separator(left, right) + right
 
 
-def html_to_markdown(html_text: str, markers, *, block: bool) -> str:
+def _tag_name(tag: str) -> str:
+    m = _NAME.match(tag)
+    return m.group(1).lower() if m else ""
+
+
+def named_in_prose(tags: list[str]) -> frozenset[str]:
+    """Names of the tags among `tags` (one block's) that its text talks about:
+    not an element email html is written with, and not opened and closed in
+    the block (a pair is html, whatever its name)."""
+    opened = {_tag_name(t) for t in tags if not t.startswith("</")}
+    closed = {_tag_name(t) for t in tags if t.startswith("</")}
+    return frozenset(n for n in opened ^ closed if n and n not in _EMAIL_TAGS)
+
+
+def html_to_markdown(html_text: str, markers, *, block: bool, prose: frozenset[str] = frozenset()) -> str:
     """The markdown that html stands for. `block`: an html block (tags of block
-    elements become line breaks) rather than inline html inside a paragraph."""
+    elements become line breaks) rather than inline html inside a paragraph.
+    `prose`: names of tags the text talks about (`named_in_prose`), which stay
+    as text, escaped so that a reader sees them."""
     text = _DROP_WITH_CONTENT.sub(" ", html_text)
     # No comment closes after the last `-->`: leaving that tail out of the search
-    # keeps unclosed `<!--`s from each rescanning it.
-    head_end = text.rfind("-->") + 3
-    text = _COMMENT.sub(lambda m: m.group(0) if DIRECTIVE.fullmatch(m.group(0)) else "", text[:head_end]) + text[head_end:]
+    # keeps unclosed `<!--`s from each rescanning it. A conditional comment
+    # closed in the text goes whole, what it holds included (it is for Outlook).
+    last_closer = text.rfind("-->")
+    head_end = last_closer + 3 if last_closer != -1 else 0
+    head = _COMMENT.sub(lambda m: m.group(0) if DIRECTIVE.fullmatch(m.group(0)) else "\x00", text[:head_end])
+    tail = _CONDITIONAL_PIECE.sub("\x00", text[head_end:])
+    text = _CONDITIONAL_PIECE.sub("\x00", head) + (_OPEN_COMMENT.sub("\x00", tail) if block else tail)
     out: list[str] = []
     link_stack: list[tuple[int, str | None]] = []
     pos = 0
@@ -91,10 +132,11 @@ def html_to_markdown(html_text: str, markers, *, block: bool) -> str:
         out.append(text[pos : m.start()])
         pos = m.end()
         tag = m.group(0)
-        name_m = _NAME.match(tag)
-        name = name_m.group(1).lower() if name_m else ""
+        name = _tag_name(tag)
         closing = tag.startswith("</")
-        if name == "a":
+        if name in prose:
+            out.append("\\" + tag)
+        elif name == "a":
             if not closing:
                 link_stack.append((len(out), _attr(tag, "href")))
                 out.append("")
@@ -106,10 +148,14 @@ def html_to_markdown(html_text: str, markers, *, block: bool) -> str:
                     out.append(f"[{inner}]({_destination(href)})")
                 else:
                     out.append("\x00" + inner + "\x00")  # the tags go; their text stays apart from its neighbours
+            else:
+                out.append("\x00")  # a stray </a>
         elif name == "img" and not closing:
             src = _attr(tag, "src")
             if src and not _is_pixel(tag, src, markers):
                 out.append(f"![{_attr(tag, 'alt') or ''}]({_destination(src)})")
+            else:
+                out.append("\x00")  # a dropped image: the words on its sides stay apart
         elif name == "br":
             out.append("\n" if block else "\\\n")
         elif block and name in _BLOCK_TAGS:
@@ -134,8 +180,8 @@ def html_to_markdown(html_text: str, markers, *, block: bool) -> str:
     for line in lines:
         if not line and (not tidy or not tidy[-1]):
             continue
-        # Text that was inside html is not markdown: keep it from becoming a heading or list.
-        tidy.append(_LINE_START_SYNTAX.sub(lambda m: m.group(1) + "\\" + m.group(2), line, count=1))
+        # Text that was inside html is not markdown: keep it from becoming a heading, a list or a fence.
+        tidy.append(_as_text(line))
     return "\n".join(tidy).strip("\n")
 
 
@@ -180,6 +226,8 @@ class RawHtml(Rule):
         doc = ctx.doc
         source = doc.source(block)
         tags = list(HTML_TAG.finditer(source))
+        if "<!" in source:
+            tags = _with_conditional_pieces(source, tags)
         if not tags:
             return  # a `<` that opens no tag (`a < b`): no need for code spans and links
         code = code_spans(source)
@@ -191,6 +239,7 @@ class RawHtml(Rule):
         tags = [m for m in tags if not DIRECTIVE.fullmatch(m.group(0)) and not is_escaped(source, m.start())]
         if not tags:
             return
+        prose = named_in_prose([m.group(0) for m in tags])
         # Convert the stretch from the first tag to the last in one edit, so an
         # <a> and its </a> are rewritten together.
         a, b = tags[0].start(), tags[-1].end()
@@ -200,25 +249,38 @@ class RawHtml(Rule):
             # instead, keeping the words on each side of a removed tag apart.
             pieces, pos = [], a
             for m in tags:
-                pieces += [source[pos : m.start()], _lone_tag(m.group(0), ctx.markers) or "\x00"]
+                pieces += [source[pos : m.start()], _lone_tag(m.group(0), ctx.markers, prose) or "\x00"]
                 pos = m.end()
             first, *rest = "".join(pieces).split("\x00")
             for piece in rest:
                 first = _join(first, piece)
             converted = first
         else:
-            converted = html_to_markdown(segment, ctx.markers, block=False)
+            converted = html_to_markdown(segment, ctx.markers, block=False, prose=prose)
         # `x<b>y</b>` must not become the word "xy": keep the text around the stretch apart too.
-        left, right = source[a - 1 : a], source[b : b + (2 if source[b : b + 1] == "\\" else 1)]
+        left, right = source[max(a - 64, 0) : a], source[b : b + 64]
         joined = _join(_join(left, converted), right)
-        edits = [Edit(a, b, joined[len(left) : len(joined) - len(right)])]
+        if (converted or left).endswith(" ") and right.startswith(" "):
+            b += 1  # two spaces would meet where the html was: one of them goes
+        replacement = joined[len(left) : len(joined) - len(right)]
+        line_start = source.rfind("\n", 0, a) + 1
+        replacement, back, taken = _keep_paragraph(replacement, source[line_start:a], source[a:b], source[b:],
+                                                   line_start == 0)
+        a, b = a - back, b + taken
+        edits = [Edit(a, b, replacement)]
         base = doc.offset(block.start)
         edits = [Edit(base + e.start, base + e.end, e.replacement) for e in edits if source[e.start:e.end] != e.replacement]
         if not edits:
             return
-        names = sorted({(_NAME.match(m.group(0)).group(1).lower() if _NAME.match(m.group(0)) else "comment") for m in tags})
+        names = sorted({_tag_name(m.group(0)) or "comment" for m in tags})
+        tag_list = ", ".join("<" + n + ">" for n in names[:5])
+        if set(names) <= prose:
+            yield ctx.finding(f"html tag named in a sentence ({tag_list})", edits[0].start, edits[-1].end, edits,
+                              "Escape the tag so that it shows as text",
+                              evidence=("not an element email html is written with, and not opened and closed here",))
+            return
         yield ctx.finding(
-            f"inline html ({', '.join('<' + n + '>' for n in names[:5])})",
+            f"inline html ({tag_list})",
             edits[0].start,
             edits[-1].end,
             edits,
@@ -226,6 +288,65 @@ class RawHtml(Rule):
         )
 
 
-def _lone_tag(tag: str, markers) -> str:
-    converted = html_to_markdown(tag, markers, block=False)
+_FENCE_START = re.compile(r"[ \t]{0,3}(?:`{3,}|~{3,})")
+
+
+def _keep_paragraph(replacement: str, before: str, old: str, after: str, first_line: bool) -> tuple[str, int, int]:
+    """The replacement of an inline edit, written so that the paragraph stays
+    one paragraph. `before`: the text of the edit's line before it; `old`: the
+    text the edit replaces; `after`: the text after it; `first_line`: whether
+    the edit's line is the block's first.
+
+    A line the edit makes (a `<br>` became a line break) or changes
+    (`` ``<b>` `` became a fence line) does not newly open a heading, list,
+    quote, fence or html block: its marker is escaped. A break that would
+    turn the line before it into a fence opener (`` ``` <br>` ``) is a
+    space. Returns the replacement and how many characters before and after
+    the edit it now covers (the marker may stand outside the edit)."""
+    if "\n" in replacement and _FENCE_START.match(before + replacement.split("\n", 1)[0]):
+        replacement = replacement.replace("\\\n", " ").replace("\n", " ")
+    lines = replacement.split("\n")
+    rest_of_line = after.split("\n", 1)[0]
+    back = taken = 0
+    before = before[container_prefix(before) :]  # the line's own text, inside its quotes and list items
+    for i, piece in enumerate(lines):
+        lead = before if i == 0 else ""
+        tail = rest_of_line if i == len(lines) - 1 else ""
+        line = lead + piece + tail
+        at = markup_escape_at(line)
+        if at is None or not opens_block(line, first=first_line and i == 0):
+            continue
+        if i == 0:
+            old_line = before + old.split("\n", 1)[0] + ("" if "\n" in old else rest_of_line)
+            if opens_block(old_line, first=first_line):
+                continue  # the line opened its block before the edit too (a heading's `#`)
+        if at < len(lead):
+            back = len(lead) - at
+            piece, at = lead[at:] + piece, 0
+        else:
+            at -= len(lead)
+        if at > len(piece):
+            taken = at - len(piece)
+            piece = (piece + tail)[:at]
+        lines[i] = piece[:at] + "\\" + piece[at:]
+    return "\n".join(lines), back, taken
+
+
+def _as_text(line: str) -> str:
+    """`line` with the markdown its start would open escaped, so that it stays text."""
+    at = markup_escape_at(line)
+    return line if at is None else line[:at] + "\\" + line[at:]
+
+
+def _with_conditional_pieces(source: str, tags: list) -> list:
+    """The tags, and the pieces of conditional comments outside them (a
+    `<!--[if mso]>` whose `<![endif]-->` is in another block is no tag to
+    CommonMark, but moved to the start of a line it would open a comment)."""
+    spans = [m.span() for m in tags]
+    pieces = [m for m in _CONDITIONAL_PIECE.finditer(source) if not is_protected(spans, m.start())]
+    return sorted(tags + pieces, key=lambda m: m.start()) if pieces else tags
+
+
+def _lone_tag(tag: str, markers, prose: frozenset[str] = frozenset()) -> str:
+    converted = html_to_markdown(tag, markers, block=False, prose=prose)
     return converted.replace("\x00", "")

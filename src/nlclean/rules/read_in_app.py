@@ -5,7 +5,7 @@ Finds links whose text asks the reader to switch to the publisher's app.
 Texts: `read_in_app` in `[chrome]` of `data/markers.toml`.
 
 ## Why is this bad?
-Email chrome, not content (SPEC row 5).
+Email chrome, not content.
 
 ## Example
 ```markdown

@@ -9,7 +9,7 @@ action word. Patterns: `[chrome]` in `data/markers.toml`. Redirect links
 (Kit, beehiiv) are judged by the address they lead to when it is spelled out
 in them (base64 or a `url=` parameter). A block of nothing but action links
 or links named after social networks (`[Twitter](…) · [LinkedIn](…)`, a
-follow row: SPEC row 7) goes whole. In plain-text parts, where icon
+follow row) goes whole. In plain-text parts, where icon
 links are bare addresses in parentheses, a block of nothing but such
 addresses goes.
 
@@ -25,7 +25,7 @@ action word above an image.
 
 ## Why is this bad?
 The buttons do nothing outside the inbox and leave stray "Like Comment
-Restack" words in the text (SPEC row 5).
+Restack" words in the text.
 
 ## Example
 ```markdown
@@ -271,7 +271,7 @@ class ShareIcons(Rule):
             nxt.end,
             f"Remove action link {quote(word)}",
             evidence=(
-                f"{quote(word)} alone on its line: an action word, not a sentence",
+                f"label {quote(word)} alone on its line: an action word, not a sentence",
                 f"line {nxt.start + 1} holds only its link's address",
             ),
         )

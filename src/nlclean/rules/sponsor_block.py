@@ -25,7 +25,7 @@ The labels are data: `[sponsor]` in `data/markers.toml`, extensible with
 ## Why is this bad?
 A reader who wants the newsletter's stories does not want its adverts, and
 an archive or a dataset built from newsletters should not be full of them.
-It is SPEC row 1, the highest-priority rule.
+It is the highest-priority rule.
 
 ## How far it goes
 - A labelled heading takes its section, up to the next heading of the same
@@ -58,7 +58,7 @@ It is SPEC row 1, the highest-priority rule.
   that holds its own text (`**[Title](url)** — text (Sponsor)`) is one of a
   list of such paragraphs: the next paragraph opening with a title, or not
   naming the sponsor, is the next item.
-- No block runs past a copyright line: the footer that SPEC keeps.
+- No block runs past a copyright line: the footer that nlclean keeps.
 - `--output-format full` shows, for each block, the label that matched and
   why the block ends where it ends.
 

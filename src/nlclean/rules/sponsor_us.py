@@ -17,7 +17,7 @@ takes the heading's section only when the heading asks or every block of
 the section pitches.
 
 ## Why is this bad?
-It sells the reader to advertisers; it is no story (SPEC row 2).
+It sells the reader to advertisers; it is no story.
 
 ## How far it goes
 A heading takes its section (never past the copyright line), as NL101.

@@ -1,4 +1,4 @@
-"""NL601–NL604: the tidy-up after removals (SPEC row 13).
+"""NL601–NL604: the tidy-up after removals.
 
 These four rules are one family and one module because they are one job:
 leaving the text as a careful editor would after cutting blocks out.
@@ -16,8 +16,15 @@ goes.
 
 ### NL603 empty-section
 A heading whose section holds nothing (the next heading is of the same or a
-higher level, or the document ends) goes. A setext "heading" of more than
-two lines of text is a paragraph a converter happened to underline: it stays.
+higher level, or the document ends) goes. Two kinds of "heading" are text to
+this rule, never removed and never the end of a section:
+- a line of text directly over a line of `-` that is not as long as the
+  text: CommonMark makes it a setext heading, but an email converter wrote
+  the `-` line as a separator under a paragraph (`The council voted 7-2.`
+  over `---` is a story's last line). A converter that underlines a heading
+  makes the line as long as the title (`Spot the Bug` over 12 `-`);
+- a setext heading of more than two lines of text, or any heading of
+  20 words or more: a paragraph a converter happened to underline or mark.
 
 ### NL604 trailing-hard-break
 Two or more spaces at the end of a paragraph's last line (a hard break with
@@ -53,6 +60,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Edit, Finding
+from ..inline_syntax import surely_more_visible_words, visible_text
 from .base import Rule
 from ._shared import quote
 
@@ -117,6 +125,30 @@ class StrayThematicBreak(Rule):
             yield ctx.remove_lines(f"thematic break {why}", block.start, block.end, "Remove thematic break")
 
 
+# A heading this long is a paragraph that was marked as one, not a category title.
+STORY_WORDS = 20
+
+
+def _is_heading_to_tidy(doc, block) -> bool:
+    """Whether a heading block is a heading to the tidy rules, rather than text
+    a converter underlined or marked (see NL603's documentation)."""
+    if block.kind != "heading":
+        return False
+    if block.is_setext and (block.end - block.start > 3 or block.markup == "-" and _separator_underline(doc, block)):
+        return False
+    return not surely_more_visible_words(doc.source(block), STORY_WORDS - 1)
+
+
+def _separator_underline(doc, block) -> bool:
+    """A setext `-` line that is not as long as the text over it (give or take
+    two): a separator a converter wrote under a paragraph, not an underline."""
+    underline = block.start + 1
+    while underline < block.end - 1 and doc.lines[underline].strip().strip("-"):
+        underline += 1  # the underline is the block's first line of nothing but `-`
+    text, line = doc.lines[underline - 1].strip(), doc.lines[underline].strip()
+    return abs(len(line) - len(text)) > 2
+
+
 class EmptySection(Rule):
     code = "NL603"
     name = "empty-section"
@@ -128,11 +160,7 @@ class EmptySection(Rule):
         doc = ctx.doc
         blocks = doc.blocks
         for i, block in enumerate(blocks):
-            if block.kind != "heading":
-                continue
-            if block.is_setext and block.end - block.start > 3:
-                # Lines of text over a `-` line (a converter's broken-up paragraph)
-                # make a setext heading: that is text, not an empty category.
+            if not _is_heading_to_tidy(doc, block):
                 continue
             j = i + 1
             while j < len(blocks) and blocks[j].kind == "hr":
@@ -140,8 +168,9 @@ class EmptySection(Rule):
             nxt = blocks[j] if j < len(blocks) else None
             if nxt is None and i == 0:
                 continue  # a document that is only its title
-            if nxt is None or (nxt.kind == "heading" and nxt.level <= block.level):
-                text = doc.visible(block)
+            if nxt is None or (_is_heading_to_tidy(doc, nxt) and nxt.level <= block.level):
+                # A setext heading's underline is no part of its title.
+                text = visible_text("\n".join(doc.lines[block.start : block.end - 1])) if block.is_setext else doc.visible(block)
                 yield ctx.remove_lines(f"heading {quote(text)} has an empty section", block.start, block.end,
                                        f"Remove empty heading {quote(text)}")
 

@@ -9,8 +9,7 @@ platform (`…/open?token=`, `…/o/…`, `list-manage.com/track/open`,
 by NL401 when it converts the html.)
 
 ## Why is this bad?
-It is invisible, says nothing, and phones home whenever the text is rendered
-(SPEC row 5).
+It is invisible, says nothing, and phones home whenever the text is rendered.
 
 ## Example
 ```markdown

@@ -8,7 +8,7 @@ code, link destinations, autolinks, bare URLs or image URLs, and never twice
 ## Why is this bad?
 Many markdown renderers (GitHub, Obsidian, Jupyter, static-site generators
 with KaTeX) read `$…$` as inline math: "from $5 to $10" renders as garbled
-italics (SPEC row 11).
+italics.
 
 ## Example
 `Plans cost $5 a month` becomes `Plans cost \\$5 a month`.

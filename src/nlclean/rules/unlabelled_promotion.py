@@ -28,7 +28,7 @@ action and no ad-slot name, and stays; so does one that reports a discount
 reports (said, according to, announced) and never says "you" is news.
 
 ## Why is this bad?
-Unlabelled adverts are still adverts (SPEC row 3). But this is a judgement,
+Unlabelled adverts are still adverts. But this is a judgement,
 not the publisher's own label, and a news story can mention products and
 prices: so it is reported, and fixed only with `--unsafe-fixes`.
 
@@ -54,12 +54,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from typing import Iterator
-from urllib.parse import urlsplit
 
 from ..extents import Extent, is_document_title, is_title_shaped, label_block_extent, section_extent
 from ..findings import Applicability, Finding
 from ..inline_syntax import is_protected, merge_spans, surely_more_visible_words, visible_text
-from ..markers import LineHits, lines_holding, resolve_url
+from ..markers import LineHits, lines_holding, url_host
 from .base import Rule
 from ._shared import quote, word_count
 
@@ -295,7 +294,7 @@ def _with_next_section(doc, heading, extent: Extent) -> Extent:
 def _hosts(doc, block) -> set[str]:
     hosts = set()
     for link in doc.links(block):
-        host = urlsplit(resolve_url(link.destination)).hostname or ""
+        host = url_host(link.destination)
         if host:
             hosts.add(host.removeprefix("www."))
     return hosts
