@@ -34,7 +34,10 @@ SEVERITY = {
     Severity.WARNING: types.DiagnosticSeverity.Warning.value,
     Severity.INFO: types.DiagnosticSeverity.Information.value,
 }
-DOCS_URL = {code: rule.docs_url() for code, rule in BY_CODE.items()}
+# A diagnostic's `codeDescription.href` must be a URI: the rule's page is linked
+# when nlclean runs from a checkout that has it (`file://`), and left out of an
+# installed package, whose docs live in the repository only (the hover names the path).
+DOCS_URL = {code: url for code, rule in BY_CODE.items() if "://" in (url := rule.docs_url())}
 
 
 def format_of(doc: OpenDocument) -> str | None:

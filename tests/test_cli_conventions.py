@@ -193,3 +193,32 @@ def test_every_command_still_has_its_own_help(command, tmp_path):
         pytest.skip(f"{command} needs a package that is not installed")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.decode().startswith(f"usage: nlclean {command}")
+
+
+# --- formats that quote the source get it ------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["gitlab", "sarif"])
+def test_formats_that_quote_the_source_lines_get_them_from_the_run(project, monkeypatch, fmt):
+    """The gitlab fingerprint hashes the flagged text and SARIF's fix regions come from the
+    lines: what the CLI prints equals the format fed the document's own lines in-process."""
+    import io
+
+    from nlclean.document import Document
+    from nlclean.engine import check
+    from nlclean.output import FORMATS
+    from nlclean.output.report import FileReport
+    from nlclean.settings import Settings
+
+    proc = nlclean_cli("lint", "--output-format", fmt, "a.md", "b.md", cwd=project)
+    assert proc.returncode == 1, proc.stderr
+    monkeypatch.chdir(project)
+    reports = []
+    for name in ("a.md", "b.md"):
+        doc = Document(NEWSLETTER, "markdown")
+        reports.append(FileReport(name, check(doc, Settings(), path=name), doc.lines))
+    expected = io.StringIO()
+    FORMATS[fmt](reports, expected)
+    got, want = json.loads(proc.stdout), json.loads(expected.getvalue())
+    if fmt == "sarif":
+        got, want = got["runs"][0]["results"], want["runs"][0]["results"]
+    assert got == want

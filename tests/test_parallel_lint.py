@@ -27,29 +27,3 @@ def test_lint_with_two_workers_says_what_one_process_says_in_the_same_order(tmp_
         assert two.stdout == one.stdout and two.stderr == one.stderr
         assert f"{tmp_path / 'issue-07.md'}: not UTF-8" in two.stderr
     assert "issue-59.md" in two.stdout and two.stdout.index("issue-01.md") < two.stdout.index("issue-59.md")
-
-
-def test_what_workers_render_file_by_file_is_what_the_format_renders_over_all_files(tmp_path):
-    # The per-file formats are rendered in the workers; the result must be the format's own
-    # output over the whole list, as the command printed it before it had workers.
-    import io
-
-    from nlclean.cli.common import Input
-    from nlclean.cli.lint_job import PER_FILE_FORMATS, LintJob
-    from nlclean.output import FORMATS
-
-    for i in range(40):
-        (tmp_path / f"issue-{i:02d}.md").write_bytes(DIRTY if i % 2 else CLEANED)
-    files = sorted(tmp_path.glob("*.md"))
-
-    class Defaults:
-        select = ignore = extend_select = config = None
-
-    from nlclean.cli.common import SettingsResolver
-
-    reports = [LintJob(SettingsResolver(Defaults()), None)(Input(str(f), f, f)).report for f in files]
-    for fmt in sorted(PER_FILE_FORMATS):
-        expected = io.StringIO()
-        FORMATS[fmt](reports, expected, color=False)
-        got = lint("-j", "2", "--output-format", fmt, "--color", "never", *files)
-        assert got.stdout == expected.getvalue(), fmt

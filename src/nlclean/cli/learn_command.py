@@ -1,6 +1,7 @@
 """`nlclean learn`: learn each sender's template from its issues.
 
-Reads every newsletter under the paths, groups them by sender (see
+Reads every newsletter under the paths (found as `lint` and `fix` find them:
+`.gitignore`, `exclude`, quoted globs), groups them by sender (see
 `nlclean.templates` for how a sender is told), and writes the templates file
 that the template rule (NL701) reads: `nlclean-templates.json` beside the
 configuration of the first path (or in the current folder when there is
@@ -18,9 +19,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import FileError, discover, read
+from ..discovery import find_newsletters
+from ..files import FileError, read
 from ..settings import DEFAULT_TEMPLATES, discover as discover_settings
-from .common import error
+from .common import error, warning
 from .parallel import add_jobs_option, run_jobs
 
 
@@ -66,10 +68,12 @@ def run(args: argparse.Namespace) -> int:
     previous = None
     if output.exists():
         previous = load(output)  # a malformed file is an error, never silently replaced
-    files, missing = discover(args.paths)
-    for m in missing:
-        error(m)
-    failed = bool(missing)
+    found = find_newsletters(args.paths, discover_settings)
+    for message in found.warnings:
+        warning(message)
+    for message in found.errors:
+        error(message)
+    files, failed = found.files, bool(found.errors)
     issues, unknown_sender = [], 0
     for result in run_jobs(ReadJob(), files, args.jobs):
         if isinstance(result, str):

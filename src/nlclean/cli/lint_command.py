@@ -10,6 +10,9 @@ from .common import SettingsResolver, add_selection_options, error, gather_input
 from .lint_job import LintJob
 from .parallel import add_jobs_option, run_jobs
 
+# Formats that never quote a finding's source lines (full, sarif and gitlab do).
+FORMATS_WITHOUT_SOURCE = frozenset({"concise", "json", "github", "junit"})
+
 
 def add_parser(sub) -> None:
     p = sub.add_parser("lint", help="report what would be cleaned", description=__doc__)
@@ -33,7 +36,9 @@ def run(args: argparse.Namespace) -> int:
     # Read errors are printed, and also handed to the formats (SARIF records them).
     read_errors = [ReadError(message) for message in inputs.errors]
     with progress(len(inputs.items), not args.no_progress and not quiet(args)) as tick:
-        job = LintJob(resolver, args.stdin_filename, keep_lines=args.output_format == "full" and not args.statistics)
+        # Source lines travel back from the workers only for the formats that quote them.
+        keep_lines = not args.statistics and args.output_format not in FORMATS_WITHOUT_SOURCE
+        job = LintJob(resolver, args.stdin_filename, keep_lines=keep_lines)
         for item, outcome in zip(inputs.items, run_jobs(job, inputs.items, args.jobs)):
             if outcome.error is not None:
                 error(outcome.error)
