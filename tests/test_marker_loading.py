@@ -69,10 +69,18 @@ def test_every_built_in_table_and_key_may_be_extended(tmp_path):
     """The schema is the built-in data: a key another file adds is known at once."""
     data = markers_module._builtin_data()
     lines = []
-    for table, keys in data.items():
+
+    def write(table: str, keys: dict) -> None:
         lines.append(f"[{table}]")
         for key, value in keys.items():
-            lines.append(f"{key} = {'[]' if isinstance(value, list) else repr(value)}")
+            if not isinstance(value, dict):
+                lines.append(f"{key} = {'[]' if isinstance(value, list) else repr(value)}")
+        for key, value in keys.items():
+            if isinstance(value, dict):  # a table inside a table ([links.unsubscribe])
+                write(f"{table}.{key}", value)
+
+    for table, keys in data.items():
+        write(table, keys)
     path = tmp_path / "all.toml"
     path.write_text("\n".join(lines) + "\n")
     assert markers_module.load_data((str(path),)).keys() == data.keys()

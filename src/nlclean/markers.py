@@ -7,15 +7,13 @@ live in one readable data file.
 A user's file (`extend-markers`) is checked against the built-in files, which
 are the schema: the same tables and keys, values of the same kind, at most
 `MAX_STARS` `*` in a phrase; anything else is a `DataError` ("PATH: key:
-problem"). A key ending in `_pattern` is a regular expression: one that is not
-the built-in value runs on `linear_pattern` (RE2), so that no user's pattern
-can backtrack for minutes. Loading is linear in the number of phrases
+problem"). A key ending in `_pattern` is a regular expression, and one ending
+in `_patterns` a list of them: one that is not a built-in value runs on
+`linear_pattern` (RE2), so that no user's pattern can backtrack for minutes. Loading is linear in the number of phrases
 (`NeedleIndex`; benchmarks/bench_marker_load.py).
 """
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 import sys
 from bisect import bisect_left, bisect_right
@@ -25,6 +23,7 @@ from importlib import resources
 from itertools import accumulate
 from pathlib import Path
 
+from .evidence.links import FOOTER_KINDS, ICON_KINDS, OWN_PAGE_KINDS, LinkClassifier, LinkKind, resolve_url  # noqa: F401 (resolve_url: re-exported)
 from .memo import on_forget, remembered
 from .settings import kind_of
 
@@ -39,10 +38,6 @@ _DECORATION = r"[\s\W_]*"
 _PREPOSITIONS = (" by", " with", " avec", " par", " von", " mit", " por", " con", " da", " di")
 # CJK writes no spaces between words: a label there is no "lone word" of a sentence.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-# Redirectors (Kit, beehiiv, …) carry the real target base64-encoded in a path
-# segment ("aHR0c" is "http"), or url-encoded in a query parameter.
-_BASE64_SEGMENT = re.compile(r"(?:aHR0c|bWFpbHRv)[A-Za-z0-9_\-+/]*=*")
-_ENCODED_TARGET = re.compile(r"[?&](?:url|u|target|redirect|dest|destination|r)=(https?(?:%3A|:)[^&\s]*)", re.I)
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -125,15 +120,6 @@ class PhraseSearch:
         return iter(sorted(matches, key=lambda m: m.start()))
 
 
-def _url_pattern(pattern: str) -> str:
-    """A URL pattern that ends in a letter matches only where a path segment or
-    host label ends: "/preferences" is in ".../preferences?u=1" but not in the
-    story slug ".../preferences-of-readers" ("unsubscribe" still finds
-    "email-unsubscribe?…", which ends there)."""
-    body = re.escape(pattern)
-    return body + r"(?![\w-])" if pattern[-1:].isalnum() else body
-
-
 def _alternation(phrases: list[str]) -> str:
     return "|".join(_phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True))
 
@@ -209,9 +195,10 @@ class Markers:
         self._footer_sure = PhraseSearch(footer.get("phrases", []))
         self._footer = PhraseSearch([*footer.get("phrases", []), *footer.get("ambiguous", [])])
         self._about_the_email = PhraseSearch(footer.get("about_the_email", []))
-        self.footer_urls = tuple(p.lower() for p in footer.get("url_patterns", []))
-        self._footer_url = re.compile("|".join(_url_pattern(p) for p in self.footer_urls) or "(?!)")
-        self._footer_url_hints = minimal_needles((*self.footer_urls, "ahr0c"))
+        # Where links lead (data/links.toml): evidence every rule shares.
+        self.links = LinkClassifier(data.get("links", {}))
+        # Footer links: the kinds of `FOOTER_KINDS`, or a redirect that may hide one.
+        self._footer_url_hints = minimal_needles(self.links.needles(FOOTER_KINDS))
         self._subscribe = re.compile(_alternation(footer.get("subscribe", [])), re.I)
         chrome = data.get("chrome", {})
         self._read_in_app = re.compile(rf"^\W*(?:{_alternation(chrome.get('read_in_app', []))})\W*$", re.I)
@@ -221,7 +208,9 @@ class Markers:
         self.icon_urls = tuple(p.lower() for p in chrome.get("icon_url_patterns", []))
         self._read_in_app_needles = minimal_needles(p.lower() for p in chrome.get("read_in_app", []))
         # Icon links show an icon address, or hide a share address in a redirect.
-        self._icon_needles = minimal_needles((*self.icon_urls, "ahr0c", "bwfpbhrv", "url=", "u=http"))
+        self._icon_needles = minimal_needles(
+            (*self.icon_urls, *self.links.needles(ICON_KINDS), "bwfpbhrv", "url=", "u=http")
+        )
         self.avatar_alts = tuple(p.lower() for p in chrome.get("avatar_alt", []))
         self.pixel_urls = tuple(p.lower() for p in data.get("tracking_pixel", {}).get("url_patterns", []))
         self._puzzle = PhraseSearch(data.get("puzzle", {}).get("words", []))
@@ -229,6 +218,44 @@ class Markers:
         heading_words = data.get("no_story", {}).get("heading_words", [])
         self._no_story_heading = re.compile(
             rf"\b(?:{'|'.join(re.escape(w) for w in heading_words)})\b" if heading_words else "(?!)", re.I
+        )
+        self._zone = PhraseSearch(data.get("footer_zone", {}).get("phrases", []))
+        self._header_words = PhraseSearch(data.get("footer_zone", {}).get("header_words", []))
+        postal = data.get("postal", {})
+        street = "|".join(re.escape(w) for w in sorted(set(postal.get("street_words", [])), key=len, reverse=True))
+        # A street word next to a number ("5101 Main St", "Suite 8", "Str. 12").
+        self._street = re.compile(
+            rf"\d[\w-]*\.?\s+(?:[\w'’.-]+\s+){{0,3}}(?:{street})\b|\b(?:{street})\.?\s+\d" if street else "(?!)", re.I
+        )
+        codes = postal.get("postcode_patterns", [])
+        ours = set(_builtin_data().get("postal", {}).get("postcode_patterns", []))
+        self._postcodes = [re.compile("|".join(c for c in codes if c in ours) or "(?!)")]
+        # A user's pattern runs on RE2: it cannot backtrack for minutes.
+        self._postcodes += [linear_pattern(c, ignore_case=False) for c in codes if c not in ours]
+        months = "|".join(
+            re.escape(m) for m in sorted(set(data.get("dates", {}).get("months", [])), key=len, reverse=True)
+        )
+        month = rf"(?:{months})\.?" if months else "(?!)"
+        self._date = re.compile(
+            rf"(?<!\w)(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:de\s+)?{month}\s+(?:de\s+)?\d{{4}})(?!\w)"
+            r"|\b\d{4}-\d{2}-\d{2}\b",
+            re.I,
+        )
+        asks = data.get("asks", {})
+        self._ask_openings = {
+            key: re.compile(rf"^{_DECORATION}(?P<ask>{_alternation(asks.get(key, []))})", re.I)
+            for key in ("selling", "imperatives")
+            if asks.get(key)
+        }
+        self._ask_phrases = {key: PhraseSearch(asks.get(key, [])) for key in ("requests", "objects")}
+        # Every ask names the newsletter, opens with a verb that sells it, or
+        # links to its own pages: a line without one of those holds no ask.
+        self._ask_needles = minimal_needles(
+            (
+                *self._ask_phrases["objects"].anchors,
+                *(p.strip().lower() for phrase in asks.get("selling", []) for p in phrase.split("*") if p.strip()),
+                *self.links.needles(OWN_PAGE_KINDS),
+            )
         )
         promo = data.get("promotion", {})
         self._cta = PhraseSearch(promo.get("calls_to_action", []))
@@ -248,6 +275,7 @@ class Markers:
             "icons": self._icon_needles,
             "read_in_app": self._read_in_app_needles,
             "sponsor_us": self._sponsor_us_needles,
+            "asks": self._ask_needles,
         }
         self._needle_spans_lines = any("\n" in n for needles in self._families.values() for n in needles)
         self._any_needle = re.compile(_any_needle_pattern(n for needles in self._families.values() for n in needles))
@@ -362,7 +390,7 @@ class Markers:
 
     def candidate_lines(self, family: str, text: str, line_starts: list[int]) -> LineHits:
         """Lines of `text` where a marker of `family` ("footer", "sponsor",
-        "no_story", "puzzle", "icons", "read_in_app", "sponsor_us") can be at
+        "no_story", "puzzle", "icons", "read_in_app", "sponsor_us", "asks") can be at
         all: a cheap superset, found by substring search."""
         return self._family_lines(family, text, line_starts)
 
@@ -431,12 +459,50 @@ class Markers:
         """Where footer phrases and ambiguous footer words are in `text`."""
         return [m.span() for m in self._footer.finditer(text)]
 
+    def ask_opening(self, sentence: str, key: str) -> str | None:
+        """A word of `[asks].<key>` ("selling", "imperatives") that opens the sentence."""
+        regex = self._ask_openings.get(key)
+        m = regex.match(sentence) if regex else None
+        return m.group("ask") if m else None
+
+    def ask_phrase(self, sentence: str, key: str) -> str | None:
+        """A phrase of `[asks].<key>` ("requests", "objects") anywhere in the sentence."""
+        m = self._ask_phrases[key].search(sentence)
+        return m.group(0) if m else None
+
+    def zone_phrase(self, text: str) -> str | None:
+        """Words of a footer's other lines ("member since", "is a trademark of",
+        "use of cookies"): weak evidence, that counts only beside a footer line."""
+        m = self._zone.search(text)
+        return m.group(0) if m else None
+
+    def header_word(self, phrase: str) -> str | None:
+        """A word by which a footer phrase also stands at the top of an email
+        ("browser" in "View in browser", "forwarded")."""
+        m = self._header_words.search(phrase)
+        return m.group(0) if m else None
+
+    def postal_address(self, text: str) -> bool:
+        """Whether a short text reads as a postal address: a number beside a
+        street word ("5101 Main Blvd Ste 8"), or a postcode ("CA 94085", "LN11 0LS")."""
+        if not any(ch.isdigit() for ch in text):
+            return False
+        return bool(self._street.search(text) or any(p.search(text) for p in self._postcodes))
+
+    def date_in(self, text: str) -> str | None:
+        """A written date, month names of every language in `[dates]`
+        ("April 28, 2026", "8 février 2025", "3. März 2025", "2025-02-08")."""
+        m = self._date.search(text)
+        return m.group(0) if m else None
+
     def may_hold_footer_url(self, line: str) -> bool:
         low = line.lower()
         return any(hint in low for hint in self._footer_url_hints)
 
     def is_footer_url(self, url: str) -> bool:
-        return bool(self._footer_url.search(resolve_url(url).lower()))
+        """A link to an unsubscribe, preferences or app-store page, the web
+        version, or the sending platform's badge (`FOOTER_KINDS`)."""
+        return self.links.kind(url) in FOOTER_KINDS
 
     def is_read_in_app(self, text: str) -> bool:
         return bool(self._read_in_app.match(text))
@@ -449,8 +515,17 @@ class Markers:
         return bool(self._follow_text.match(text))
 
     def is_icon_url(self, url: str) -> bool:
+        """An icon image's address, or a share / like / comment / restack action."""
+        if self.links.kind(url) in ICON_KINDS:
+            return True
         url = resolve_url(url).lower()
         return any(p in url for p in self.icon_urls)
+
+    def link_kind(self, url: str) -> LinkKind | None:
+        """Where a link leads, when stories never link there (an unsubscribe
+        page, a share intent, an ad server, …); None for an ordinary link.
+        See `evidence.links`."""
+        return self.links.kind(url)
 
     def is_pixel_url(self, url: str) -> bool:
         url = url.lower()
@@ -605,27 +680,6 @@ def lines_holding(low_text: str, needles: tuple[str, ...], line_starts: list[int
 
 
 @remembered(4096)
-def resolve_url(url: str) -> str:
-    """The address a redirect link leads to, when the redirector spells it out
-    (base64 in a path segment, or a url-encoded `url=` parameter); else the url."""
-    m = _BASE64_SEGMENT.search(url)
-    if m:
-        seg = m.group(0).replace("+", "-").replace("/", "_").rstrip("=")
-        try:
-            decoded = base64.urlsafe_b64decode(seg + "=" * (-len(seg) % 4)).decode("utf-8", "replace")
-        except (binascii.Error, ValueError):
-            decoded = ""
-        if decoded.startswith(("http", "mailto")):
-            return decoded
-    m = _ENCODED_TARGET.search(url)
-    if m:
-        from urllib.parse import unquote
-
-        return unquote(m.group(1))
-    return url
-
-
-@remembered(4096)
 def url_host(url: str) -> str:
     """The host a link leads to (after `resolve_url`), or "" when it has none.
 
@@ -706,6 +760,13 @@ def _check_shape(extra: dict, known: dict, source: str, prefix: str = "") -> Non
                 raise DataError(f"{source}: {name}: must be a list of strings, not {kind_of(value)}")
             if any(not v.strip(" *") for v in value):
                 raise DataError(f"{source}: {name}: an empty phrase would match everywhere")
+            if key.endswith("_patterns"):  # regular expressions: each must run on `linear_pattern`
+                for pattern in value:
+                    try:
+                        linear_pattern(pattern, ignore_case=False)
+                    except ValueError as exc:
+                        raise DataError(f"{source}: {name}: {exc}") from None
+                continue
             crowded = next((v for v in value if v.count("*") > MAX_STARS), None)
             if crowded is not None:
                 # Each `*` may take one to five words: the ways to share the words

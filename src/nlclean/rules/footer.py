@@ -46,7 +46,26 @@ this …*` becomes `*Intro.*`). Lines of a footer line that
 hold only its address (`( https://… )`) go with it. A short block that opens
 with a footer phrase ("Other newsletters we publish: A, B, C") goes whole.
 One line that holds the footer sentences and then the postal address
-(flattened html) loses the sentences and keeps the address.
+(flattened html) loses the sentences and keeps the address (a postal
+address: a number beside a street word, or a postcode, `[postal]` in the
+data; "Your subscription will renew on 25 June 2026" is no address).
+
+A footer is a zone (`evidence/zones.py`): from the first line of footer
+evidence that only an email's end holds (an unsubscribe or preferences link,
+"you are receiving this"; a short line with a footer zone word such as
+"member since" or "is a trademark of" right above it moves the start up) to
+the end of the email, its other lines go too: the subscriber's details, a
+bare link under a removed "Unsubscribe:" label, cookie and legal notices,
+the platform's badge. The copyright notice and the postal address stay. A
+paragraph of prose, a long line, a heading or a run of lines without
+footer evidence ends the zone upwards, so a story after an unsubscribe line
+stays. The finding's evidence names the zone's start, what stands above it,
+and what stays.
+
+A footer phrase makes a short line a footer line, never a paragraph of
+prose, in any language: words are counted with CJK characters (two to a
+word), and a longer line near the end counts only when its footer phrase
+stands in a short sentence of its own.
 
 ## Example
 ```markdown
@@ -68,6 +87,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..evidence.zones import COPYRIGHT, footer_zone
+from ..evidence.zones import words as zone_words
 from ..extents import is_document_title, section_extent
 from ..findings import Edit, Finding
 from ..memo import remembered
@@ -93,22 +114,17 @@ _OPEN_BEFORE = re.compile(r"[(\[][ \t]*$")
 _CLOSE_AFTER = re.compile(r"[ \t]*[)\]]")
 _LINE_END_AFTER = re.compile(r"[\s(\[<:.]*$")
 _URL_LINE = re.compile(r"\s*[(\[<]?\s*https?://\S+\s*[)\]>]?[\s.,;]*$")
-_COPYRIGHT = re.compile(r"©|\(c\)\s*\d|\bcopyright\b|\ball rights reserved\b", re.I)
-# An issue's date beside its footer links ("Week of September 8, 2025 | Read online"):
-# header information, which stays as a copyright notice does.
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b",
-    re.I,
-)
 
 
-def _notice(text: str) -> bool:
-    """A copyright notice or a date: the pieces of a footer line that stay."""
-    return _COPYRIGHT.search(text) is not None or _DATE.search(text) is not None
+def _notice(markers, text: str) -> bool:
+    """A copyright notice or a date: the pieces of a footer line that stay. An
+    issue's date beside its footer links ("8 février 2025 | Voir en ligne") is
+    header information, which stays as a copyright notice does; month names of
+    every language are in `[dates]` of the data."""
+    return COPYRIGHT.search(text) is not None or markers.date_in(text) is not None
 _BARE_URL = re.compile(r"(?:https?)://\S+")
 # A sentence ends at . ! ? (or a link closing after one), before a space, a capital or the end.
-_SENTENCE_END = re.compile(r"[.!?](?:\]\([^)\s]*\))?(?:\s+|(?=[A-Z\[]))")
+_SENTENCE_END = re.compile(r"[.!?](?:\]\([^)\s]*\))?(?:\s+|(?=[A-Z\[]))|[。！？]")
 
 
 class Footer(Rule):
@@ -123,6 +139,9 @@ class Footer(Rule):
         # One scan of the whole text finds the lines worth a closer look.
         candidates = ctx.markers.candidate_lines("footer", doc.text, doc.line_starts)
         covered_until = -1
+        # Lines found on their own evidence, and the lines already removed.
+        footer_lines: dict[int, str] = {}
+        removed: set[int] = set()
         for block in doc.all_blocks:
             if block.kind not in ("paragraph", "heading") or block.start < covered_until:
                 continue
@@ -130,6 +149,7 @@ class Footer(Rule):
                 found = self._subscribe_section(ctx, block, block.start >= near_end)
                 if found is not None:
                     finding, covered_until = found
+                    removed.update(range(block.start, covered_until))
                     yield finding
                     continue
             if not candidates.touches(block.start, block.end):
@@ -153,6 +173,7 @@ class Footer(Rule):
                 matched = self._labels_before_urls(ctx, block, candidates, matched, near_end)
             if not matched:
                 continue
+            footer_lines.update(matched)
             address_glued = any(
                 _kept_tail(ctx.markers, doc.lines[i]) is not None
                 or _kept_head(ctx.markers, doc.lines[i])
@@ -167,9 +188,9 @@ class Footer(Rule):
             else:
                 # Whole when every other line is a bare URL or a bracket that
                 # belongs to the line above.
-                footer_lines = {i for i, _ in matched}
+                block_footer_lines = {i for i, _ in matched}
                 whole = not any(
-                    i not in footer_lines and doc.lines[i].strip() and _words_of(doc.lines[i])
+                    i not in block_footer_lines and doc.lines[i].strip() and _words_of(doc.lines[i])
                     for i in range(block.start, block.end)
                 )
                 if not whole and matched[0][0] == block.start and not _holds_copyright(doc, block):
@@ -178,6 +199,7 @@ class Footer(Rule):
                     whole = word_count(visible_text_without_urls(doc.source(block))) <= MAX_BLOCK_WORDS
             if whole:
                 start, end = _container(block)
+                removed.update(range(start, end))
                 text = doc.visible(block)
                 yield ctx.remove_lines(
                     f"footer {quote(text)}",
@@ -188,7 +210,42 @@ class Footer(Rule):
                 )
                 continue
             for i, why in matched:
+                removed.add(i)
                 yield self._footer_line_finding(ctx, i, why)
+        yield from self._zone_findings(ctx, footer_lines, removed)
+
+    def _zone_findings(self, ctx, footer_lines: dict[int, str], removed: set[int]) -> Iterator[Finding]:
+        """The other lines of the footer zone (evidence/zones.py): the
+        subscriber's details, a bare link under a removed label, legal and
+        cookie notices, the platform's badge. The copyright notice and the
+        postal address stay."""
+        zone = footer_zone(ctx.doc, ctx.markers, footer_lines)
+        if zone is None:
+            return
+        doc = ctx.doc
+        members = sorted(i for i in zone.members if i not in removed)
+        runs: list[list[int]] = []
+        for i in members:
+            # One run while only blank lines stand between its lines.
+            if runs and all(not doc.lines[k].strip() for k in range(runs[-1][-1] + 1, i)):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        kept = "; ".join(sorted(set(zone.kept.values())))
+        for run in runs:
+            first, last = run[0], run[-1]
+            text = quote(visible_text_without_urls("\n".join(doc.lines[first : last + 1])) or doc.lines[first])
+            yield ctx.remove_lines(
+                f"footer zone lines {text}",
+                first,
+                last + 1,
+                f"Remove footer zone lines {text}",
+                evidence=(
+                    *zone.evidence(),
+                    *(f"line {i + 1}: {zone.members[i]}" for i in run),
+                    *((f"stays in the zone: {kept}",) if kept else ()),
+                ),
+            )
 
     def _labels_before_urls(self, ctx, block, candidates, matched, near_end) -> list[tuple[int, str]]:
         """Flattened text puts a link's address on the line under its label
@@ -281,11 +338,15 @@ class Footer(Rule):
 @remembered(4096)
 def _footer_line(markers, line: str, near_end: bool) -> str | None:
     text = visible_text_without_urls(line)
-    words = word_count(text)
+    words = zone_words(text)  # CJK-aware: a 99-character Chinese paragraph is long
     limit = MAX_WORDS_NEAR_END if near_end else MAX_WORDS
     if words <= limit or near_end:  # else a footer phrase does not make it a footer line
         phrase = _footer_evidence(markers, line, text)
-        if phrase and words <= limit:
+        if phrase and words <= MAX_WORDS:
+            return phrase
+        if phrase and words <= limit and _mostly_footer(markers, line):
+            # A longer line near the end: a footer sentence among others, not
+            # a long sentence of prose with a footer phrase in it (any language).
             return phrase
         if phrase and near_end and _kept_tail(markers, line) is not None:
             return f"{phrase} (sentences of a long footer line)"
@@ -294,6 +355,20 @@ def _footer_line(markers, line: str, near_end: bool) -> str | None:
         if url:
             return f"link to {quote(url, 40)}"
     return None
+
+
+def _mostly_footer(markers, line: str) -> bool:
+    """Whether a footer phrase of a long line stands in a sentence of its own
+    ("You are receiving this because you signed up."), not inside a long
+    sentence of prose (a story paragraph that says "leggi online" once, a
+    Chinese paragraph that mentions 取消订阅)."""
+    start = 0
+    for end in (*_sentence_ends(line), len(line)):
+        sentence = visible_text_without_urls(line[start:end])
+        start = end
+        if markers.footer_phrase(sentence) and zone_words(sentence) <= MAX_WORDS:
+            return True
+    return False
 
 
 def _footer_evidence(markers, line: str, text: str) -> str | None:
@@ -390,7 +465,7 @@ def _words_of(line: str) -> bool:
 
 
 def _holds_copyright(doc, block) -> bool:
-    return any(_COPYRIGHT.search(doc.lines[i]) for i in range(block.start, block.end))
+    return any(COPYRIGHT.search(doc.lines[i]) for i in range(block.start, block.end))
 
 
 @remembered(4096)
@@ -425,9 +500,11 @@ def _kept_tail(markers, line: str) -> int | None:
     tail = line[last_footer:]
     if (
         word_count(visible_text_without_urls(tail)) < 2
-        or not _DIGIT.search(visible_text_without_urls(tail))
+        or not markers.postal_address(visible_text_without_urls(tail))
         or markers.footer_phrase(visible_text_without_urls(tail))
     ):
+        # Only a postal address is kept: "Your subscription will renew on 25
+        # June 2026." has a number too, but it is the footer's.
         return None
     if markers.footer_phrase(visible_text_without_urls(line[: cuts[0]])) is None:
         return None  # footer sentences come after a story's text: leave the line to the per-line rule
@@ -496,7 +573,7 @@ def _copyright_cuts(markers, line: str) -> tuple[tuple[int, int], ...]:
     [Unsubscribe](…)", "April 28, 2026 | View in Browser"): each footer piece
     with the separator before it (after it, for the first piece). Empty when
     the line holds no notice or no such piece."""
-    if not _notice(line):
+    if not _notice(markers, line):
         return ()
     protected = protected_spans(line)
     seps = [m.span() for m in _PIECE_SEPARATOR.finditer(line) if not is_protected(protected, m.start())]
@@ -513,12 +590,12 @@ def _copyright_cuts(markers, line: str) -> tuple[tuple[int, int], ...]:
     def is_footer(piece: tuple[int, int]) -> bool:
         text = line[piece[0] : piece[1]]
         visible = visible_text_without_urls(text)  # a date in a link's address is no notice
-        return not _notice(visible) and (
+        return not _notice(markers, visible) and (
             markers.footer_phrase(visible) is not None or _footer_url_on(markers, text) is not None
         )
 
     footer = [is_footer(p) for p in pieces]
-    if not any(footer) or all(footer) or not any(_notice(visible_text_without_urls(line[a:b])) for a, b in pieces):
+    if not any(footer) or all(footer) or not any(_notice(markers, visible_text_without_urls(line[a:b])) for a, b in pieces):
         return ()
     cuts = []
     k = 0

@@ -25,7 +25,28 @@ A paragraph that opens a section whose short heading names the ask
 data) takes the section, heading included, up to a break or the copyright
 line, when no block of it is longer than the short-block limit (then the
 section holds a story, and the ask goes alone). A poll question takes the
-row of short answer links right under it (`[🤩 Amazing](…) | [😕 Meh](…)`).
+row of short answer links right under it (`[🤩 Amazing](…) | [😕 Meh](…)`),
+or the run of blocks of one short link each (one answer a line or a list
+item). A question whose answer links lead to a poll or survey (by the link
+classifier: `?poll_answer=…`, a form service) is a poll however it is
+worded: question and answers go as one region. A question above a list of
+story links ("What would you do? - [The plan](…)") stays.
+
+## Asks about the newsletter
+Sentences that sell the newsletter to a reader who already has it ("Acme
+is a reader-supported publication. To receive new posts, consider becoming
+a free or paid subscriber.", "Upgrade to unlock", "If you enjoy this,
+share it with a friend") are found by their shape (`evidence/asks.py`): a
+request to the reader about the newsletter or its author's work, or with a
+link to the newsletter's own subscribe, upgrade or referral pages; words in
+`[asks]` of `data/asks.toml`. A block goes when every sentence of it asks,
+names the newsletter beside an ask, or leads in to one ("Like this?"); in a
+flattened paragraph, a line of whole sentences that all ask goes, with a
+short lead-in line ending in ':' above it. A story that tells of others'
+subscriptions ("The service told its subscribers to upgrade") asks nothing
+of this reader and stays. A request with the newsletter as its object is
+safe to remove; an ask known only by a selling verb or a link is a
+judgement (unsafe fix).
 
 ## Example
 ```markdown
@@ -34,16 +55,19 @@ How did you like today's issue? [Loved it](https://x.example/1) · [Meh](https:/
 is removed.
 
 ## Fix safety
-Safe.
+Safe, except an ask known only by a selling verb or its link (unsafe).
 """
 from __future__ import annotations
 
 import re
 from typing import Iterator
 
+from ..evidence.asks import names_the_subscription, sentence_ask, sentences
+from ..evidence.links import LinkKind
 from ..extents import is_document_title, is_footer_boundary
-from ..inline_syntax import visible_text
-from ..findings import Finding
+from ..inline_syntax import all_links, visible_text, visible_text_without_urls
+from ..findings import Applicability, Finding
+from ..memo import remembered
 from .base import Rule
 from ._shared import quote, word_count
 
@@ -118,25 +142,128 @@ def _ask_under_heading(doc, markers, heading) -> tuple[int, int, str]:
     return heading.start, end, "the next heading" if end < len(doc.lines) else "the end of the document"
 
 
-def _with_answers(doc, block, text: str, end: int, why: str) -> tuple[int, str]:
+def _with_answers(doc, block, text: str, end: int, why: str, markers=None) -> tuple[int, str]:
     """A poll question takes its answers: the row of short links right under it
-    ("[🤩 Amazing](…) | [🙂 Good](…) | [😕 Meh](…)")."""
+    ("[🤩 Amazing](…) | [🙂 Good](…) | [😕 Meh](…)"), or a run of blocks of one
+    short link each (one answer a line or a list item)."""
     if "?" not in text and "？" not in text:
         return end, why
-    nxt = doc.next_block(block)
-    if nxt is None or nxt.kind != "paragraph":
-        return end, why
-    links = doc.top_links(nxt)
-    source = doc.source(nxt)
-    outside = "".join(source[a.end : b.start] for a, b in zip(links, links[1:]))
-    outside += source[: links[0].start] + source[links[-1].end :] if links else source
-    if (
-        len(links) >= 2
-        and not any(ch.isalnum() for ch in outside)
-        and all(word_count(visible_text(source[link.text_start : link.text_end])) <= 3 for link in links)
-    ):
-        return nxt.end, "the poll's answer links"
+    answers_end, count, _ = _answers_after(doc, block, markers)
+    if count >= MIN_POLL_ANSWERS:
+        return answers_end, "the poll's answer links"
     return end, why
+
+
+# A poll offers at least this many answers; an answer is a link of at most this many words.
+MIN_POLL_ANSWERS = 2
+MAX_ANSWER_WORDS = 5
+
+
+def _answer_links(doc, block) -> "list | None":
+    """The links of a block that holds nothing but short links and separators
+    (a row of answers, or one answer), or None."""
+    if block.kind != "paragraph":
+        return None
+    links = doc.top_links(block)
+    if not links:
+        return None
+    source = doc.source(block)
+    outside = source[: links[0].start] + source[links[-1].end :]
+    outside += "".join(source[a.end : b.start] for a, b in zip(links, links[1:]))
+    if any(ch.isalnum() for ch in outside):
+        return None
+    if any(word_count(visible_text(source[link.text_start : link.text_end])) > MAX_ANSWER_WORDS for link in links):
+        return None
+    return links
+
+
+def _answers_after(doc, block, markers) -> tuple[int, int, bool]:
+    """Where the answers under a question end, how many links they hold, and
+    whether one leads to a poll or survey (link classifier)."""
+    end, count, to_poll = block.end, 0, False
+    nxt = doc.next_block(block)
+    while nxt is not None:
+        blocks = [nxt]
+        if nxt.kind in ("bullet_list", "ordered_list"):
+            # A list of answers: every item one short link.
+            blocks = [child for item in nxt.children for child in item.children]
+            if any(len(item.children) != 1 for item in nxt.children):
+                break
+        found = [_answer_links(doc, b) for b in blocks]
+        if not blocks or any(f is None for f in found):
+            break
+        for links in found:
+            count += len(links)
+            if markers is not None:
+                to_poll = to_poll or any(markers.link_kind(link.destination) is LinkKind.SURVEY for link in links)
+        end = nxt.end
+        if nxt.kind == "paragraph" and len(found[0]) >= MIN_POLL_ANSWERS:
+            break  # a row of answers is the whole poll
+        nxt = doc.next_block(nxt)
+    return end, count, to_poll
+
+
+# A poll's question is short.
+MAX_POLL_QUESTION_WORDS = 30
+# A block this long is no ask, even if every sentence had its shape.
+MAX_ASK_BLOCK_WORDS = 80
+# A sentence this short beside an ask leads in to it ("Like this?", "Support Our Serpent:").
+MAX_LEAD_IN_WORDS = 5
+_BARE_URL = re.compile(r"https?://[^\s)\]>]+")
+_ENDS_SENTENCE = re.compile(r"[.!?…:。！？)\]*_]\s*$")
+
+
+@remembered(2048)
+def _link_kinds(markers, source: str) -> frozenset:
+    urls = [link.destination for link in all_links(source)] + _BARE_URL.findall(source)
+    return frozenset(k for k in (markers.link_kind(u) for u in urls) if k is not None)
+
+
+class _LinkKindsOf:
+    """The kinds of the links in a source, found only when an ask needs them."""
+
+    def __init__(self, markers, source: str) -> None:
+        self.markers, self.source = markers, source
+
+    def __iter__(self):
+        return iter(_link_kinds(self.markers, self.source))
+
+
+def _whole_sentences(previous: str, line: str) -> bool:
+    """A line of a flattened paragraph that holds whole sentences: the line
+    before it ended one, and it ends one (not a hard-wrapped fragment)."""
+    ended = not previous.strip() or _ENDS_SENTENCE.search(visible_text(previous)) is not None
+    return ended and _ENDS_SENTENCE.search(visible_text(line)) is not None
+
+
+@remembered(2048)
+def _all_ask(markers, text: str, source: str) -> "tuple[tuple[str, ...], bool] | None":
+    """The evidence when every sentence of `text` asks something for the
+    newsletter, names its subscription beside an ask, or is a short lead-in;
+    None otherwise. The bool: every ask had a request and an object (sure).
+    `source`: the markdown of `text`, for its links' kinds."""
+    kinds = _LinkKindsOf(markers, source)
+    whys: list[str] = []
+    sure = True
+    asks = 0
+    for a, b in sentences(text):
+        sentence = text[a:b].strip()
+        if not any(ch.isalnum() for ch in sentence):
+            continue
+        ask = sentence_ask(markers, sentence, kinds)
+        if ask is not None:
+            asks += 1
+            sure = sure and ask.sure
+            whys.append(f"{quote(sentence, 40)}: {ask.why}")
+            continue
+        named = names_the_subscription(markers, sentence)
+        if named:
+            whys.append(f"{quote(sentence, 40)}: names the newsletter (phrase '{named}') beside an ask")
+        elif word_count(sentence) <= MAX_LEAD_IN_WORDS:
+            whys.append(f"{quote(sentence, 40)}: a short lead-in")
+        else:
+            return None
+    return (tuple(whys), sure) if asks else None
 
 
 class NoStoryBlock(Rule):
@@ -146,6 +273,95 @@ class NoStoryBlock(Rule):
     summary = "Referral, feedback poll, survey or follow-us block"
 
     def check(self, ctx) -> Iterator[Finding]:
+        covered: set[int] = set()
+        for finding in self._no_story_blocks(ctx):
+            covered.update(range(ctx.doc.position(finding.start).line - 1, ctx.doc.position(finding.end).line))
+            yield finding
+        yield from self._polls(ctx, covered)
+        yield from self._asks(ctx, covered)
+
+    def _polls(self, ctx, covered: set[int]) -> Iterator[Finding]:
+        """A question whose answers lead to a poll or survey (link classifier),
+        however it is worded: the question and its answer links are one region."""
+        doc, markers = ctx.doc, ctx.markers
+        for block in doc.blocks:
+            if block.kind != "paragraph" or block.start in covered:
+                continue
+            text = doc.visible(block).strip()
+            if not text.endswith(("?", "？", "?**", "?*")) or word_count(text) > MAX_POLL_QUESTION_WORDS:
+                continue
+            end, count, to_poll = _answers_after(doc, block, markers)
+            if count < MIN_POLL_ANSWERS or not to_poll or any(i in covered for i in range(block.start, end)):
+                continue
+            covered.update(range(block.start, end))
+            yield ctx.remove_lines(
+                f"poll {quote(text)}",
+                block.start,
+                end,
+                f"Remove poll {quote(text)}",
+                evidence=(
+                    f"link kind 'survey' matched: a question with {count} short answer links that lead to a poll",
+                    "ends at the poll's last answer link",
+                ),
+            )
+
+    def _asks(self, ctx, covered: set[int]) -> Iterator[Finding]:
+        """Asks about the newsletter written as sentences (evidence/asks.py):
+        a block whose every sentence asks (or leads in to an ask), or, in a
+        flattened paragraph, a line that holds whole sentences that all ask."""
+        doc, markers = ctx.doc, ctx.markers
+        candidates = markers.candidate_lines("asks", doc.text, doc.line_starts)
+        if not candidates:
+            return
+        for block in doc.all_blocks:
+            if block.kind not in ("paragraph", "heading") or not candidates.touches(block.start, block.end):
+                continue
+            if any(i in covered for i in range(block.start, block.end)):
+                continue
+            if block.kind == "heading" and is_document_title(doc, block):
+                continue
+            text = visible_text_without_urls(doc.source(block))
+            if not text.strip() or word_count(text) > MAX_ASK_BLOCK_WORDS:
+                continue
+            verdict = _all_ask(markers, text.replace("\n", " "), doc.source(block))
+            if verdict is not None:
+                start, end = block.start, block.end
+                parent = block.parent
+                if parent is not None and parent.kind == "list_item" and len(parent.children) == 1:
+                    start, end = parent.start, parent.end
+                yield self._ask_finding(ctx, start, end, text, verdict, "the end of its block")
+                continue
+            if block.end - block.start < 2 or block.kind != "paragraph":
+                continue
+            for i in range(block.start, block.end):
+                line = doc.lines[i]
+                if i not in candidates or not _whole_sentences(doc.lines[i - 1] if i > block.start else "", line):
+                    continue
+                line_text = visible_text_without_urls(line)
+                verdict = _all_ask(markers, line_text, line)
+                if verdict is not None:
+                    start = i
+                    lead_in = visible_text_without_urls(doc.lines[i - 1]).strip() if i > block.start else ""
+                    if lead_in.endswith(":") and word_count(lead_in) <= MAX_LEAD_IN_WORDS:
+                        # "Stay in the loop:" on the line above leads in to the ask.
+                        start = i - 1
+                        verdict = ((f"{quote(lead_in)}: a lead-in above the ask", *verdict[0]), verdict[1])
+                    yield self._ask_finding(
+                        ctx, start, i + 1, line_text, verdict, "the end of its line (a flattened paragraph)"
+                    )
+
+    def _ask_finding(self, ctx, start: int, end: int, text: str, verdict, why_end: str) -> Finding:
+        whys, sure = verdict
+        return ctx.remove_lines(
+            f"ask about the newsletter {quote(text)}",
+            start,
+            end,
+            f"Remove the ask {quote(text)}",
+            evidence=(*whys, f"ends at {why_end}"),
+            applicability=None if sure else Applicability.UNSAFE,
+        )
+
+    def _no_story_blocks(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
         candidates = markers.candidate_lines("no_story", doc.text, doc.line_starts)
         if not candidates:
@@ -177,7 +393,7 @@ class NoStoryBlock(Rule):
                     if section is not None:
                         start, end, why = section
                     else:
-                        end, why = _with_answers(doc, block, text, end, why)
+                        end, why = _with_answers(doc, block, text, end, why, markers)
             covered_until = end
             yield ctx.remove_lines(
                 f"no-story block {quote(text)}",

@@ -13,6 +13,16 @@ follow row) goes whole. In plain-text parts, where icon
 links are bare addresses in parentheses, a block of nothing but such
 addresses goes.
 
+Where a link leads decides too (the link classifier, `evidence/links.py`): a
+row of nothing but links to social profiles goes whatever their text (icon
+images); a link whose text is an action word ("Comment", "12 comments")
+goes when an icon-font glyph stands before its word, or when it closes its
+line after a separator (`[site](…) • [comments](…)`, with the separator);
+a line that is one action word ("Comment") above a paragraph of nothing but
+its address (plain-text parts) goes with that address. "Read the
+[comments](…) under the post" is a sentence's link and stays, and so is an
+action word above an image.
+
 ## Why is this bad?
 The buttons do nothing outside the inbox and leave stray "Like Comment
 Restack" words in the text.
@@ -35,6 +45,7 @@ from typing import Iterator
 
 from ..findings import Finding
 from ..inline_syntax import visible_text, visible_text_without_urls
+from ..evidence.links import LinkKind
 from ..markers import LineHits, resolve_url
 from .base import Rule
 from ._shared import quote
@@ -90,6 +101,54 @@ def _action_row(doc, markers, block) -> bool:
     return not any(ch.isalnum() for ch in "".join(outside))
 
 
+_COUNT = re.compile(r"^[^\w]*\d[\d,.]*k?\s+")
+# Icon fonts draw a button's icon with a private-use character before its word.
+_ICON_GLYPH = re.compile(r"[\ue000-\uf8ff]")
+# A separator right before a link at the end of a line: " • ", " | ", " · ", "&bull;".
+_SEPARATOR_BEFORE = re.compile(r"[^\S\n]*(?:&bull;|&#8226;|&middot;|[|•·])[^\S\n]*\Z")
+
+
+def _words_after(source: str, end: int) -> bool:
+    rest = source[end:].split("\n", 1)[0]
+    return any(ch.isalnum() for ch in rest)
+
+
+# Where an action word stands: alone on its line ("Comment"), or as a link's
+# text, perhaps behind an icon glyph or a count ("[ comments](…)", "[12 comments](…)").
+_LONE_WORD = r"^[^\S\n]*(?:{words})[^\S\n]*$"
+_WORD_LINK = r"\[[^\S\n]*[\ue000-\uf8ff\d]*[^\S\n]*(?:{words})[^\S\n]*\]\("
+
+
+def _action_word_lines(doc, markers, shape: str) -> LineHits:
+    """Lines where an action word (`icon_texts` of `[chrome]`) stands in `shape`."""
+    words = tuple(w for w in markers.data.get("chrome", {}).get("icon_texts", []) if w[:1].isalnum())
+    if not words:
+        return LineHits()
+    pattern = _action_word_pattern(shape, words)
+    return LineHits(bisect_right(doc.line_starts, m.start()) - 1 for m in pattern.finditer(doc.text))
+
+
+@lru_cache(maxsize=8)
+def _action_word_pattern(shape: str, words: tuple[str, ...]) -> "re.Pattern":
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(shape.format(words=alternation), re.I | re.M)
+
+
+def _social_row(doc, markers, block) -> bool:
+    """A block of nothing but links (two or more) to social profiles, by where
+    they lead (`[![](x-icon.png)](https://x.com/acme)`, whatever their text)."""
+    source = doc.source(block)
+    if source.count("](") < MIN_ACTION_LINKS:
+        return False  # most blocks: no need to find their links
+    links = doc.top_links(block)
+    if len(links) < MIN_ACTION_LINKS:
+        return False
+    outside = source[: links[0].start] + "".join(source[a.end : b.start] for a, b in zip(links, links[1:]))
+    if any(ch.isalnum() for ch in outside + source[links[-1].end :]):
+        return False
+    return all(markers.link_kind(link.destination) is LinkKind.SOCIAL for link in links)
+
+
 def _has_words(source: str) -> bool:
     text = visible_text(source)
     # Only a bare URL needs taking out (an address holds "://"); most blocks
@@ -110,10 +169,28 @@ class ShareIcons(Rule):
         candidates = markers.candidate_lines("icons", doc.text, doc.line_starts)
         rows = _action_row_lines(doc, markers) if doc.format == "markdown" else []
         candidates.update(rows)
-        if not candidates:
-            return
+        word_lines = _action_word_lines(doc, markers, _LONE_WORD)
+        candidates.update(word_lines)
+        if doc.format == "markdown":
+            candidates.update(_action_word_lines(doc, markers, _WORD_LINK))
+        if not candidates and doc.text.count("](") < MIN_ACTION_LINKS:
+            return  # no candidate line, and no room for a follow row
         rows = LineHits(rows)
         for block in doc.inline_blocks():
+            if block.kind == "paragraph" and block.start in word_lines:
+                found = self._lone_action_word(ctx, block)
+                if found is not None:
+                    yield found
+                    continue
+            if block.kind == "paragraph" and _social_row(doc, markers, block):
+                yield ctx.remove_lines(
+                    f"follow row ({len(doc.top_links(block))} links to social profiles)",
+                    block.start,
+                    block.end,
+                    "Remove follow row",
+                    evidence=("a row of nothing but links to social profiles (by where they lead): a follow row",),
+                )
+                continue
             if not candidates.touches(block.start, block.end):
                 continue
             if block.kind == "paragraph" and rows.touches(block.start, block.start + 1) and _action_row(doc, markers, block):
@@ -139,21 +216,62 @@ class ShareIcons(Rule):
                         evidence=tuple(f"{quote(resolve_url(u), 50)}: a share action" for u in urls),
                     )
                     continue
-            icons = []
+            icons, spans, whys = [], [], []
             for link in doc.top_links(block):
                 # The text test first: it is cheap, and most links are no icon by their text.
-                if not markers.is_icon_text(visible_text(source[link.text_start : link.text_end])):
+                raw_text = source[link.text_start : link.text_end]
+                # "12 comments": the count is part of the button.
+                if not markers.is_icon_text(_COUNT.sub("", visible_text(raw_text))):
                     continue
                 images = [c for c in link.children if c.is_image]
+                span = (link.start, link.end)
                 if any(markers.is_icon_url(i.destination) for i in images) or markers.is_icon_url(link.destination):
-                    icons.append(link)
+                    why = "icon image or action link"
+                elif _ICON_GLYPH.search(raw_text):
+                    why = "an action word behind an icon-font glyph"
+                else:
+                    after_separator = _SEPARATOR_BEFORE.search(source, 0, link.start)
+                    if after_separator is None or _words_after(source, link.end):
+                        continue
+                    # "[lithub.com](…) • [comments](…)": the action link closes its
+                    # item's line after a separator, which goes with it.
+                    why = "an action word closing its line after a separator"
+                    span = (after_separator.start(), link.end)
+                if why == "an action word behind an icon-font glyph":
+                    before = _SEPARATOR_BEFORE.search(source, 0, link.start)
+                    if before is not None and not _words_after(source, link.end):
+                        span = (before.start(), link.end)
+                icons.append(link)
+                spans.append(span)
+                whys.append(why)
             if not icons:
                 continue
-            words = [visible_text(source[i.text_start : i.text_end]) or "icon" for i in icons]
+            words = [_ICON_GLYPH.sub("", visible_text(source[i.text_start : i.text_end])).strip() or "icon" for i in icons]
             yield ctx.remove_inline(
                 block,
-                [(i.start, i.end) for i in icons],
+                spans,
                 f"share/like icon links ({', '.join(words)})",
                 "Remove icon links",
-                evidence=tuple(f"{w}: icon image or action link" for w in words),
+                evidence=tuple(f"{w}: {why}" for w, why in zip(words, whys)),
             )
+
+    def _lone_action_word(self, ctx, block) -> Finding | None:
+        """A paragraph that is one action word ("Comment") above a paragraph of
+        nothing but its link (plain-text parts: "[https://…/r/…]"): the
+        button and its address go together."""
+        doc = ctx.doc
+        nxt = doc.next_block(block)
+        source = doc.source(nxt) if nxt is not None else ""
+        if nxt is None or nxt.kind != "paragraph" or "![" in source or "://" not in source or _has_words(source):
+            return None  # (an image under the word is content, not the button)
+        word = visible_text(doc.source(block)).strip()
+        return ctx.remove_lines(
+            f"action link {quote(word)}",
+            block.start,
+            nxt.end,
+            f"Remove action link {quote(word)}",
+            evidence=(
+                f"label {quote(word)} alone on its line: an action word, not a sentence",
+                f"line {nxt.start + 1} holds only its link's address",
+            ),
+        )

@@ -1,0 +1,95 @@
+"""Asks about the newsletter itself, recognised by their shape.
+
+"Acme Weekly is a reader-supported publication. To receive new posts,
+consider becoming a free or paid subscriber." "If you enjoy this, follow us
+and share it with a friend." "Upgrade to unlock." Such sentences sell the
+newsletter to a reader who already has it; they stand anywhere (after the
+intro, between stories, at the end), so no position or phrase list finds
+them. Their shape does:
+
+- a **request to the reader**: an imperative opening the sentence ("Consider
+  …", "Share …", "Subscribe …"), or the reader addressed ("if you enjoy",
+  "please", "you can", "want to …?");
+- **about the newsletter or its author's work**: "this newsletter", "my
+  work", "a free or paid subscriber", "new posts", "with a friend";
+- or a **link to the newsletter's own pages** (a subscribe, upgrade,
+  checkout or referral page, by the link classifier).
+
+A sentence is an ask when it has two of the three, or when a verb that sells
+the newsletter by itself ("Subscribe", "Upgrade to unlock", "Become a paid
+member") opens a short sentence. A sentence that names the newsletter's
+subscription without asking ("Acme is a reader-supported publication.")
+belongs to an ask beside it. A story that mentions subscribing tells of
+others ("Netflix asked subscribers to upgrade"): no request to this reader,
+so it stays.
+
+Vocabulary: `[asks]` in `data/asks.toml`.
+
+## API
+`sentence_ask(markers, sentence, link_kinds) -> Ask | None`, and
+`block_asks(markers, text, link_kinds_of) -> list[(start, end, Ask | None)]`
+for a text split into sentences.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .links import OWN_PAGE_KINDS
+
+# A short sentence that a selling verb opens is an ask by itself.
+MAX_SELLING_WORDS = 8
+# Longer than this, a sentence is a story's even if it has the shape.
+MAX_ASK_WORDS = 45
+
+# Sentences end at . ! ? … (and CJK 。！？) before a space or the end; a colon
+# ends a lead-in ("Subscribe and don't miss out:").
+_SENTENCE = re.compile(r"[^.!?…。！？:\n]*(?:[.!?…。！？:]+|$)")
+
+
+@dataclass(frozen=True)
+class Ask:
+    why: str  # the evidence, for the finding
+    sure: bool  # a request AND the newsletter as its object: no judgement left
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of a text (a lead-in ending in ':' is one)."""
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        a, b = m.span()
+        if text[a:b].strip():
+            spans.append((a, b))
+    return spans
+
+
+def sentence_ask(markers, sentence: str, link_kinds=frozenset()) -> Ask | None:
+    """Whether one sentence asks the reader something for the newsletter (see the module docs)."""
+    words = len(sentence.split())
+    if words == 0 or words > MAX_ASK_WORDS:
+        return None
+    selling = markers.ask_opening(sentence, "selling")
+    imperative = selling or markers.ask_opening(sentence, "imperatives")
+    request = imperative or markers.ask_phrase(sentence, "requests")
+    # The object is looked for outside the opening verb: "Subscribe to the
+    # council's alerts" has a request, but "subscribe" is not also its object.
+    rest = sentence.lstrip(" \t*_#>-•·([")[len(imperative):] if imperative else sentence
+    about = markers.ask_phrase(rest, "objects")
+    if request and about:
+        return Ask(f"a request to the reader (phrase '{request}') about the newsletter (phrase '{about}')", sure=True)
+    if selling and words <= MAX_SELLING_WORDS:
+        return Ask(f"phrase '{selling}' opens a short sentence that sells the newsletter", sure=False)
+    if not (request or about):
+        return None
+    own_link = next((k for k in link_kinds if k in OWN_PAGE_KINDS), None)  # (found lazily)
+    if own_link:
+        return Ask(f"phrase '{request or about}' with a link to a {own_link.value} page", sure=False)
+    return None
+
+
+def names_the_subscription(markers, sentence: str) -> str | None:
+    """A sentence about the newsletter's subscription without a request
+    ("Acme is a reader-supported publication."): part of an ask beside it."""
+    if len(sentence.split()) > 15:
+        return None
+    return markers.ask_phrase(sentence, "objects")

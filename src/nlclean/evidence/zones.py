@@ -1,0 +1,238 @@
+"""Zones: stretches of an email whose lines are noise as a unit.
+
+## The footer zone
+A footer is a region, not a line: under the unsubscribe link stand the
+subscriber's details ("Name: …", "Member since …"), the renewal date, a bare
+link left from a removed "Unsubscribe:" label, a cookie notice, the
+platform's badge. Each of those lines alone says little; beside a footer
+line they are footer too.
+
+`footer_zone(doc, markers, footer_lines)` walks up from the end of the
+email. `footer_lines` are the lines the footer rule found on their own
+evidence (an unsubscribe or preferences link, "you are receiving this").
+The zone starts at the topmost line of footer evidence the walk reaches, and
+runs to the end of the email. On the way up:
+
+- a footer line is strong evidence, when it is one that only an email's
+  end holds (a line with only "View in browser" or "Forwarded this email?",
+  which stand at the top too, goes but does not move the start); a short line with a footer zone word
+  (`[footer_zone]`, `[footer]`, `about_the_email` in the data: "member since",
+  "is a trademark of", "use of cookies") is weak evidence, which moves the
+  start up only once strong evidence is below it;
+- the copyright notice, a postal address and the lines that continue them
+  are kept (SPEC keeps them) and do not interrupt the walk;
+- the walk stops at a heading, code, a paragraph of prose with no footer
+  evidence (more than `PROSE_WORDS` words), a long line, or a run of lines
+  with no evidence (more than `MAX_GAP_LINES` lines or `MAX_GAP_WORDS`
+  words): a story after the footer's start is protected by its length.
+
+No strong evidence, no zone.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ..inline_syntax import all_links, visible_text_without_urls
+from .links import LinkKind
+from ..markers import CJK
+from ..memo import remembered
+
+# A paragraph with no footer evidence and more words than this is a story's.
+PROSE_WORDS = 25
+# A line longer than this is no footer detail.
+LONG_LINE_WORDS = 30
+# Weak evidence: a line that holds a zone word and at most this many words.
+WEAK_LINE_WORDS = 20
+# Between two pieces of evidence, at most this many other lines / words.
+MAX_GAP_LINES = 5
+MAX_GAP_WORDS = 50
+# A line that continues a kept notice or address ("LN11 0LS, United Kingdom").
+CONTINUATION_WORDS = 8
+
+# A copyright notice (SPEC keeps it), for every rule that must leave it.
+COPYRIGHT = re.compile(r"©|\(c\)\s*\d|\bcopyright\b|\ball rights reserved\b", re.I)
+_BARE_URL = re.compile(r"https?://[^\s)\]>]+")
+_RULE_LINE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
+
+
+def words(text: str) -> int:
+    """Words of a text; CJK writes none between words, so two characters count as one."""
+    return len(text.split()) + len(CJK.findall(text)) // 2
+
+
+@dataclass
+class FooterZone:
+    start: int  # the zone's first line
+    start_why: str  # the evidence there
+    strong: int  # how many lines of strong evidence it holds
+    members: dict[int, str] = field(default_factory=dict)  # lines that go with the zone, and why
+    kept: dict[int, str] = field(default_factory=dict)  # lines of the zone that stay, and why
+    stop_why: str = "the start of the email"  # what ends the walk up
+
+    def evidence(self) -> tuple[str, ...]:
+        return (
+            f"footer zone from line {self.start + 1} ({self.start_why}) to the end of the email",
+            f"no footer evidence above it up to {self.stop_why}",
+        )
+
+
+def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None:
+    """The footer zone of the document, or None (see the module docs)."""
+    leaf = _LeafBlocks(doc)
+    strong_lines = [i for i in footer_lines if i >= doc.body_start]
+    if not strong_lines:
+        return None
+    zone: FooterZone | None = None
+    gap_lines = gap_words = 0
+    pending: dict[int, str] = {}  # lines walked over since the last evidence
+    kept: dict[int, str] = {}
+    stop_why = "the start of the email"
+    i = len(doc.lines)
+    while i > doc.body_start:
+        i -= 1
+        line = doc.lines[i]
+        if not line.strip():
+            continue
+        block = leaf.get(i)
+        if i in footer_lines:
+            why = footer_lines[i]
+            if not _ends_an_email(markers, line):
+                # "View in browser" stands at the top too: it is footer, but the
+                # zone's start moves only with evidence that ends an email.
+                pending[i] = why
+                continue
+            if zone is None:
+                zone = FooterZone(start=i, start_why=why, strong=0)
+            zone.start, zone.start_why = i, why
+            zone.strong += 1
+            zone.members.update(pending)
+            pending, gap_lines, gap_words = {}, 0, 0
+            continue
+        if block is not None and block.kind in ("fence", "code_block", "html_block", "table"):
+            stop_why = f"{block.kind.replace('_', ' ')} at line {block.start + 1}"
+            break
+        if _RULE_LINE.match(line) and (block is None or block.kind == "hr"):
+            pending[i] = "a thematic break inside the footer"
+            continue
+        text = visible_text_without_urls(line).strip()
+        n = words(text)
+        if block is not None and block.kind == "heading":
+            stop_why = f"the heading at line {i + 1}"
+            break
+        keep = _kept(markers, text)
+        if keep is None and _continues_kept(doc, block, i, kept) and n <= CONTINUATION_WORDS:
+            keep = "the rest of the notice or address above it"
+        if keep:
+            kept[i] = keep
+            continue
+        if n > LONG_LINE_WORDS:
+            stop_why = f"a long line at line {i + 1}"
+            break
+        if block is not None and block.kind == "paragraph" and _prose(doc, markers, block, footer_lines):
+            stop_why = f"prose at line {block.start + 1}"
+            break
+        weak = _weak_evidence(markers, text) if n <= WEAK_LINE_WORDS else None
+        if weak and zone is not None:
+            zone.start, zone.start_why = i, f"phrase '{weak}' above footer lines"
+            zone.members.update(pending)
+            zone.members[i] = f"phrase '{weak}' in a footer"
+            pending, gap_lines, gap_words = {}, 0, 0
+            continue
+        if weak:
+            pending[i] = f"phrase '{weak}' in a footer"
+        elif zone is not None:
+            pending[i] = "a short line among footer lines"
+        elif _machinery(text, line):
+            # After the last footer line only what is plainly no sentence goes
+            # (a bare link, a "Name: …" field): "The tide story." stays.
+            pending[i] = "a bare link or a field after the footer lines"
+        gap_lines += 1
+        gap_words += n
+        if gap_lines > MAX_GAP_LINES or gap_words > MAX_GAP_WORDS:
+            stop_why = f"{gap_lines} lines without footer evidence up to line {i + 1}"
+            break
+    if zone is None:
+        return None
+    zone.kept = {k: v for k, v in kept.items() if k > zone.start}
+    zone.members = {k: v for k, v in zone.members.items() if k >= zone.start}
+    zone.stop_why = stop_why
+    return zone
+
+
+_FIELD = re.compile(r"^\W*[\w][\w .'’-]{0,24}:\s*\S")
+
+
+def _machinery(text: str, line: str) -> bool:
+    """A line with no words but its links, or a "Name: value" field."""
+    return not any(ch.isalnum() for ch in text) or bool(_FIELD.match(text)) or _BARE_URL.fullmatch(line.strip(" ()[]<>")) is not None
+
+
+@remembered(4096)
+def _ends_an_email(markers, line: str) -> bool:
+    """Footer evidence that only an email's end holds: an unsubscribe or
+    preferences link, or a footer phrase with no word of the top of an email."""
+    urls = [link.destination for link in all_links(line)] + _BARE_URL.findall(line)
+    if any(markers.link_kind(u) in (LinkKind.UNSUBSCRIBE, LinkKind.PREFERENCES) for u in urls):
+        return True
+    text = visible_text_without_urls(line)
+    phrases = [text[a:b] for a, b in markers.footer_phrase_spans(text)]
+    return not phrases or any(markers.header_word(p) is None for p in phrases)
+
+
+class _LeafBlocks:
+    """Line -> the innermost block that holds it (a paragraph, a heading, …), by a binary search."""
+
+    def __init__(self, doc) -> None:
+        self.blocks = [b for b in doc.all_blocks if b.kind not in _CONTAINERS]
+        self.starts = [b.start for b in self.blocks]
+
+    def get(self, line: int):
+        k = bisect_right(self.starts, line) - 1
+        if k >= 0 and self.blocks[k].end > line:
+            return self.blocks[k]
+        return None
+
+
+_CONTAINERS = frozenset({"bullet_list", "ordered_list", "list_item", "blockquote"})
+
+
+def _kept(markers, text: str) -> str | None:
+    if COPYRIGHT.search(text):
+        return "the copyright notice (kept)"
+    if words(text) <= WEAK_LINE_WORDS and markers.postal_address(text):
+        return "the postal address (kept)"
+    return None
+
+
+def _continues_kept(doc, block, i: int, kept: dict[int, str]) -> bool:
+    """The line goes on a kept line of its paragraph (the address's second line)."""
+    return block is not None and i - 1 >= block.start and (i - 1 in kept or _kept_above(doc, block, i))
+
+
+def _kept_above(doc, block, i: int) -> bool:
+    text = doc.lines[i - 1]
+    return bool(COPYRIGHT.search(text))
+
+
+def _weak_evidence(markers, text: str) -> str | None:
+    return markers.zone_phrase(text) or markers.about_the_email(text) or markers.footer_phrase(text)
+
+
+def _prose(doc, markers, block, footer_lines) -> bool:
+    """A paragraph that is a story's: long, with no footer evidence in it."""
+    if any(i in footer_lines for i in range(block.start, block.end)):
+        return False
+    source = doc.source(block)
+    if len(source.split()) <= PROSE_WORDS and not CJK.search(source):
+        return False  # fewer words with their links than the bound: fewer without
+    return _prose_text(markers, source)
+
+
+@remembered(1024)
+def _prose_text(markers, source: str) -> bool:
+    text = visible_text_without_urls(source)
+    if words(text) <= PROSE_WORDS:
+        return False
+    return _weak_evidence(markers, text) is None or words(text) > 2 * PROSE_WORDS
