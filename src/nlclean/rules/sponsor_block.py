@@ -86,6 +86,7 @@ from typing import Iterator
 from ..extents import (
     Extent,
     glued_heading_start,
+    is_footer_boundary,
     is_document_title,
     is_title_shaped,
     item_extent,
@@ -95,7 +96,8 @@ from ..extents import (
 )
 from ..findings import Edit, Finding
 from ..inline_syntax import visible_text, visible_text_without_urls
-from ..markers import CJK, LineHits
+from ..evidence.promotion import has_paid_link, paid_link_pattern, paid_links, publisher_words
+from ..markers import CJK, LineHits, resolve_url
 from .base import Rule
 from ._shared import quote, word_count
 
@@ -114,6 +116,8 @@ _NOT_A_NAME = frozenset(
 # A paragraph of this many lines or more is flattened text: its lines are read one by one.
 FLATTENED_LINES = 8
 MAX_AD_LINES = 12
+# An ad under a label that names its sponsor is looked for in this many blocks.
+MAX_AD_BLOCKS = 8
 # An ad's all-caps call to action within this many lines keeps the ad going.
 CTA_LOOKAHEAD = 5
 # An all-caps call to action on a line of its own ("DOWNLOAD THE GUIDE", "TRY IT FREE").
@@ -133,6 +137,7 @@ _SPONSOR_NAME = re.compile(
 )
 # Title case writes a story's verb with a capital ("Sponsored Content Is Back"): no sponsor's name has it.
 _NOT_IN_NAME = frozenset("Is Are Was Were Has Have Had Will Can Could Should Would May Might Be Been Gets Got Makes".split())
+_ANY_URL = re.compile(r"https?://[^\s)\]>]+")
 _SENTENCE_BREAK = re.compile(r"[.!?:。！？]\s+")
 _FIRST_SENTENCE = re.compile(r"^.{0,300}?(?:[.!?。！？](?:\s|$)|$)", re.S)
 
@@ -144,6 +149,13 @@ class SponsorBlock(Rule):
     summary = "Block labelled as sponsored or paid (heading, first line, trailing tag or disclosure)"
 
     def check(self, ctx) -> Iterator[Finding]:
+        covered: list[tuple[int, int]] = []
+        for finding in self._labelled_ads(ctx):
+            covered.append((finding.start, finding.end))
+            yield finding
+        yield from _paid_placements(ctx, covered)
+
+    def _labelled_ads(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
         # One scan of the whole text: the lines that hold a label word at all.
         candidates = markers.candidate_lines("sponsor", doc.text, doc.line_starts)
@@ -183,62 +195,15 @@ class SponsorBlock(Rule):
             )
 
     def _label(self, ctx, block) -> tuple[Extent, str, str] | None:
-        doc, markers = ctx.doc, ctx.markers
-        first_line = doc.lines[block.start]
+        """The ad a block's label opens, with the label and the ad's title."""
         if block.kind == "heading":
-            if is_document_title(doc, block):
-                return None
-            text = doc.visible(block)
-            label = markers.trailing_label(text)
-            if label is None:
-                m = markers.leading_label(text)
-                label = m.label if m and _is_label_title(m.rest) else None
-            if label is None:
-                label = self._disclosure_under(ctx, block)
-            if label is None:
-                # The disclosure as the heading itself: "## This episode is sponsored by".
-                label = _opening_disclosure(ctx, block, about_the_issue=True)
-            if label is None:
-                return None
-            # The message names the ad, then its label: "'Ship faster' (Sponsored)".
-            title = markers.without_trailing_label(text)
-            if block.depth == 0:
-                return section_extent(doc, block, text), label, title
-            return label_block_extent(doc, block, label_only=False), label, title
-        # A paragraph: label at the start of its first line, or at the end of its first or last line.
-        first = markers.leading_label(visible_text(first_line))
-        if first is not None and is_title_shaped(doc, block) and not _is_label_title(first.rest):
-            first = None  # a bold line is a heading: "**In partnership with NASA, SpaceX launches crew**"
-        if first is not None:
-            visible = doc.visible(block)
-            title = first.rest.strip(" :—-|*") or visible
-            label_only = block.end - block.start == 1 and word_count(visible) <= 8
-            if label_only and any(ch.isalnum() for ch in visible_text_without_urls(first.rest)):
-                # "Sponsored by Acme": the line names its sponsor; what follows is
-                # the ad only when it names Acme too (else the line was a logo line).
-                nxt = doc.next_block(block)
-                names = {w.lower() for w in _NAME.findall(visible_text_without_urls(first.rest))}
-                label_only = nxt is not None and any(n in doc.visible(nxt).lower() for n in names)
-            extent = label_block_extent(doc, block, label_only)
-            if block.end - block.start == 1 and word_count(visible) <= 8:
-                extent = _ad_section_under(doc, block, extent, first.rest)
-            return extent, first.label, title
-        label = _trailing_label(markers, first_line) or _label_after_title(markers, first_line)
-        if label is not None:
-            return item_extent(doc, block), label, visible_text(first_line)
-        disclosure = _opening_disclosure(ctx, block, about_the_issue=True)
-        if disclosure is not None:
-            visible = visible_text_without_urls(doc.visible(block)).strip()
-            if visible.endswith((":", "：")) and word_count(visible) <= 12:
-                # "This episode is brought to you by:" introduces the list of sponsors under it.
-                return _sponsor_list_extent(doc, block), disclosure, visible
-            return _disclosure_extent(doc, block), disclosure, visible
-        last_line = doc.lines[block.end - 1]
-        if block.end - block.start > 1:
-            label = _trailing_label(markers, last_line) or markers.tag_label(last_line)
-            if label is not None:
-                return Extent(*_item_or_block(block), "the end of its item"), label, visible_text(first_line)
-        return None
+            return _labelled_heading(ctx, block)
+        return (
+            _label_line(ctx, block)
+            or _trailing_label_item(ctx, block)
+            or _disclosure_paragraph(ctx, block)
+            or _label_on_last_line(ctx, block)
+        )
 
     def _label_lines_inside(self, ctx, block, candidates: LineHits) -> list[Finding]:
         """Flattened markdown: a paragraph of many lines (html pulled apart into
@@ -310,15 +275,256 @@ class SponsorBlock(Rule):
             evidence=(f"label '{label}' matched inside the line (flattened text)", f"ends at {why}"),
         )
 
-    def _disclosure_under(self, ctx, heading) -> str | None:
-        """A disclosure in the first sentence of the paragraph right under a heading."""
-        nxt = ctx.doc.next_block(heading)
-        # Under a title or a category (a section with sub-headings) the label is the paragraph's, not the section's.
-        if ctx.doc.headings_between(heading.start + 1, ctx.doc.section_end(heading)):
-            return None
-        if nxt is None or nxt.kind != "paragraph":
-            return None
-        return _opening_disclosure(ctx, nxt, about_the_issue=False)
+# --- ads without a label: paid-placement links --------------------------------------
+
+
+def _paid_placements(ctx, covered: list[tuple[int, int]]) -> Iterator[Finding]:
+    """A block whose link goes where only paid placements link (an ad server,
+    a sponsor's tracking parameter) is an ad although nothing labels it: the
+    paragraph or list item that carries the link, with the heading over it
+    when the block is all of that heading's section."""
+    doc, markers = ctx.doc, ctx.markers
+    pattern = paid_link_pattern(markers)
+    if pattern is None or not _may_hold_paid_link(doc.text, pattern):
+        return
+    taken_until = -1
+    for block in doc.all_blocks:
+        if block.kind != "paragraph" or block.start < taken_until:
+            continue
+        links = paid_links(doc, block, markers)
+        if not links:
+            continue
+        extent = _paid_block_extent(doc, block)
+        a, b = ctx.lines_range(extent.start, extent.end)
+        if any(x < b and a < y for x, y in covered):
+            continue  # a labelled ad took it already
+        taken_until = extent.end
+        title = quote(visible_text_without_urls(doc.visible(block)).strip() or links[0])
+        yield ctx.remove_lines(
+            f"paid placement {title}",
+            extent.start,
+            extent.end,
+            f"Remove paid placement {title}",
+            evidence=(f"links to {quote(links[0], 80)}, where only paid placements link", f"ends at {extent.why_it_ends}"),
+        )
+
+
+def _may_hold_paid_link(text: str, pattern) -> bool:
+    """Whether the text holds a paid-placement link at all (most do not): its
+    addresses, and the targets the redirects among them spell out."""
+    if pattern.search(text.lower()):
+        return True
+    return any(pattern.search(resolve_url(u).lower()) for u in _ANY_URL.findall(text) if len(u) > 40)
+
+
+def _paid_block_extent(doc, block) -> Extent:
+    """The paid block: its list item, or its paragraph; with the heading above
+    when the paragraph is all that heading's section holds."""
+    if block.depth > 0:
+        start, end = _item_or_block(block)
+        in_item = any(n.kind == "list_item" for n in _ancestors(block))
+        return Extent(start, end, "the end of its list item" if in_item else "the end of its block")
+    heading = next((h for h in reversed(doc.headings_between(0, block.start))), None)
+    if heading is not None and not is_document_title(doc, heading):
+        section = doc.blocks_between(heading.end, doc.section_end(heading))
+        if section == [block]:
+            return Extent(heading.start, block.end, "the end of the section it is all of")
+    return Extent(block.start, block.end, "the end of its paragraph")
+
+
+# --- what a label opens --------------------------------------------------------
+
+
+def _labelled_heading(ctx, heading) -> tuple[Extent, str, str] | None:
+    """A heading labelled by itself ("Ship faster (Sponsored)", "Sponsored by
+    Acme", "## This episode is sponsored by") or by a disclosure opening the
+    paragraph under it takes its section (a nested heading: its block).
+    The newsletter's own title is never an ad."""
+    doc, markers = ctx.doc, ctx.markers
+    if is_document_title(doc, heading):
+        return None
+    text = doc.visible(heading)
+    label = markers.trailing_label(text)
+    if label is None:
+        m = markers.leading_label(text)
+        label = m.label if m and _is_label_title(m.rest) else None
+    if label is None:
+        label = _disclosure_under(ctx, heading)
+    if label is None:
+        label = _opening_disclosure(ctx, heading, about_the_issue=True)
+    if label is None:
+        return None
+    # The message names the ad, then its label: "'Ship faster' (Sponsored)".
+    title = markers.without_trailing_label(text)
+    if heading.depth == 0:
+        return section_extent(doc, heading, text), label, title
+    return label_block_extent(doc, heading, label_only=False), label, title
+
+
+def _disclosure_under(ctx, heading) -> str | None:
+    """A disclosure in the first sentence of the paragraph right under a heading
+    that has no sub-headings (under a category the label is the paragraph's)."""
+    doc = ctx.doc
+    nxt = doc.next_block(heading)
+    if doc.headings_between(heading.start + 1, doc.section_end(heading)):
+        return None
+    if nxt is None or nxt.kind != "paragraph":
+        return None
+    return _opening_disclosure(ctx, nxt, about_the_issue=False)
+
+
+def _label_line(ctx, block) -> tuple[Extent, str, str] | None:
+    """A paragraph whose first line opens with a label. A short label line
+    alone ("Together with", "A message from Acme") also takes the ad under it
+    (`_ad_under_label`); a bold one-line title that goes on as a sentence is
+    a story's heading, not a label."""
+    doc, markers = ctx.doc, ctx.markers
+    first = markers.leading_label(visible_text(doc.lines[block.start]))
+    if first is None or (is_title_shaped(doc, block) and not _is_label_title(first.rest)):
+        return None
+    if _names_the_publisher(ctx, first.label, first.rest):
+        return None
+    visible = doc.visible(block)
+    title = first.rest.strip(" :—-|*") or visible
+    lone = block.end - block.start == 1 and word_count(visible) <= 8
+    if not lone:
+        return label_block_extent(doc, block, False), first.label, title
+    return _ad_under_label(ctx, block, first.rest), first.label, title
+
+
+def _trailing_label_item(ctx, block) -> tuple[Extent, str, str] | None:
+    """A label that ends an item's first line (`… (Sponsor)`) or follows its
+    title (`**[Retool](…)** (Sponsor) — …`) takes the item."""
+    markers, first_line = ctx.markers, ctx.doc.lines[block.start]
+    label = _trailing_label(markers, first_line) or _label_after_title(markers, first_line)
+    if label is None:
+        return None
+    return item_extent(ctx.doc, block), label, visible_text(first_line)
+
+
+def _disclosure_paragraph(ctx, block) -> tuple[Extent, str, str] | None:
+    """A paragraph that opens by saying the newsletter is sponsored ("This issue
+    is brought to you by Acme."); one that ends in a colon introduces the list
+    of sponsors under it."""
+    disclosure = _opening_disclosure(ctx, block, about_the_issue=True)
+    if disclosure is None:
+        return None
+    visible = visible_text_without_urls(ctx.doc.visible(block)).strip()
+    if visible.endswith((":", "：")) and word_count(visible) <= 12:
+        return _sponsor_list_extent(ctx.doc, block), disclosure, visible
+    return _disclosure_extent(ctx.doc, block), disclosure, visible
+
+
+def _label_on_last_line(ctx, block) -> tuple[Extent, str, str] | None:
+    """An item of several lines whose last line carries the label (`-- Acme
+    (SPONSOR)`, `*Clerk* **sponsor**`) takes the item."""
+    doc, markers = ctx.doc, ctx.markers
+    if block.end - block.start < 2:
+        return None
+    last_line = doc.lines[block.end - 1]
+    label = _trailing_label(markers, last_line) or markers.tag_label(last_line)
+    if label is None:
+        return None
+    return Extent(*_item_or_block(block), "the end of its item"), label, visible_text(doc.lines[block.start])
+
+
+def _names_the_publisher(ctx, label: str, rest: str) -> bool:
+    """"Presented by the Acme Museum" over an event that the Acme Museum's own
+    newsletter announces names the event's organiser, not a sponsor: the name
+    after an organiser label ("presented by", "hosted by") is the publisher's
+    own (its sender line, its title, or the site its stories link to)."""
+    if not ctx.markers.is_organiser_label(label):
+        return False
+    names = _sponsor_words(rest)
+    return bool(names) and bool(names & publisher_words(ctx.doc))
+
+
+# --- how far an ad under a lone label goes ---------------------------------------
+
+
+def _ad_under_label(ctx, block, rest: str) -> Extent:
+    """A short label line takes the ad under it: everything that promotes the
+    same thing. A label that names its sponsor ("A message from Acme") takes
+    the blocks that name Acme, link to Acme or carry paid-placement links,
+    and its own heading's section when that names Acme (`_ad_section_under`);
+    a label that names nobody ("Together with", "Advertisement") takes what
+    `label_block_extent` bounds. Either way the ad ends before code, before
+    the next label (the next ad) and before a block that names another
+    sponsor."""
+    doc = ctx.doc
+    names = _sponsor_words(rest)
+    named = any(ch.isalnum() for ch in visible_text_without_urls(rest))
+    nxt = doc.next_block(block)
+    if names and block.depth == 0 and nxt is not None and nxt.kind != "heading":
+        return _named_ad_body(ctx, block, names)
+    takes_body = nxt is not None and (not named or _promotes(ctx, nxt, names))
+    extent = label_block_extent(doc, block, takes_body)
+    extent = _ad_section_under(doc, block, extent, rest)
+    return _ad_ends_before_code_or_next_label(ctx, block, extent)
+
+
+def _named_ad_body(ctx, label_block, names: set[str]) -> Extent:
+    """The ad under a label that names its sponsor: the blocks up to the last
+    one that still promotes it (names it, links to it, or carries a
+    paid-placement link), looking no further than a heading, a break, code,
+    the copyright line or the next ad's label. A paragraph after the last
+    of them, which names neither, is the next story."""
+    doc = ctx.doc
+    siblings = doc.blocks_between(label_block.end, len(doc.lines))[:MAX_AD_BLOCKS]
+    end, why = label_block.end, "the end of its line (the block under it does not name the sponsor)"
+    for nxt in siblings:
+        stop = _ad_cannot_go_on(ctx, nxt)
+        if stop is not None:
+            break
+        if _promotes(ctx, nxt, names):
+            end, why = nxt.end, f"the last block that names the sponsor ({', '.join(sorted(names))})"
+    return Extent(label_block.start, end, why)
+
+
+def _ad_cannot_go_on(ctx, block) -> str | None:
+    """Why an ad cannot take this block, if it cannot: a heading, a break,
+    code, the copyright line (the footer SPEC keeps), the next ad's label."""
+    if block.kind in ("heading", "hr"):
+        return f"a {block.kind}"
+    if block.kind in ("fence", "code_block"):
+        return "code (no ad's body)"
+    if is_footer_boundary(ctx.doc, block):
+        return "the copyright line"
+    if block.kind == "paragraph" and _opens_with_label(ctx, block):
+        return "the next ad's label"
+    return None
+
+
+def _ad_ends_before_code_or_next_label(ctx, label_block, extent: Extent) -> Extent:
+    """An ad under a lone label ends before code and before the next ad's label."""
+    if extent.end <= label_block.end or label_block.depth > 0:
+        return extent
+    for nxt in ctx.doc.blocks_between(label_block.end, extent.end):
+        if nxt.kind == "heading":
+            break  # the ad's own section (`_ad_section_under` checked that it names the sponsor)
+        why = _ad_cannot_go_on(ctx, nxt)
+        if why is not None:
+            return Extent(extent.start, nxt.start, why)
+    return extent
+
+
+def _promotes(ctx, block, names: set[str]) -> bool:
+    """Whether a block promotes the sponsor: names it (in its text or its links)
+    or carries a paid-placement link."""
+    source = ctx.doc.source(block).lower()
+    return any(n in source for n in names) or has_paid_link(ctx.doc, block, ctx.markers)
+
+
+def _opens_with_label(ctx, block) -> bool:
+    m = ctx.markers.leading_label(visible_text(ctx.doc.lines[block.start]))
+    return m is not None and _is_label_title(m.rest)
+
+
+def _sponsor_words(rest: str) -> set[str]:
+    """The capitalised words a label gives as its sponsor's name ("Acme" in
+    "A message from ACME"), lower-cased."""
+    return {w.strip(".'’").lower() for w in _NAME.findall(visible_text_without_urls(rest))} - _NOT_A_NAME
+
 
 
 def _opening_disclosure(ctx, paragraph, about_the_issue: bool) -> str | None:
@@ -336,6 +542,8 @@ def _opening_disclosure(ctx, paragraph, about_the_issue: bool) -> str | None:
     if found is None:
         return None
     before = sentence[: sentence.find(found)] if found in sentence else ""
+    if found in sentence and _names_the_publisher(ctx, found, sentence[sentence.find(found) + len(found) :]):
+        return None
     if CJK.search(before):
         # CJK: no spaces between words. The disclosure opens the sentence,
         # or its subject is this issue ("本期由 Acme 赞助"), not a story's topic.
@@ -467,6 +675,13 @@ def _label_after_title(markers, line: str) -> str | None:
         return None
     m = markers.glued_trailing_label(line, title.end())
     return m.group("label") if m and not line[title.end() : m.start()].strip(" *_") else None
+
+
+def _ancestors(block):
+    node = block.parent
+    while node is not None:
+        yield node
+        node = node.parent
 
 
 def _item_or_block(block) -> tuple[int, int]:

@@ -231,7 +231,7 @@ class UnlabelledPromotion(Rule):
 
 def _share_of_body(doc, extent: Extent) -> float:
     """The share of the body's visible words that the extent holds."""
-    body = sum(len(doc.visible(b).split()) for b in doc.blocks if b.has_inline)
+    body = doc.visible_words
     if body < MIN_BODY_WORDS:
         return 0.0  # a snippet, not a newsletter: no proportion to judge by
     inside = sum(len(doc.visible(b).split()) for b in doc.blocks_between(extent.start, extent.end) if b.has_inline)
