@@ -85,13 +85,13 @@ from typing import Iterator
 
 from ..extents import (
     Extent,
-    glued_heading_start,
-    is_footer_boundary,
+    capitalised_names,
     is_document_title,
+    is_footer_boundary,
+    is_sponsor_line,
     is_title_shaped,
-    item_extent,
     label_block_extent,
-    opening_title,
+    link_hosts,
     section_extent,
 )
 from ..findings import Edit, Finding
@@ -691,3 +691,125 @@ def _item_or_block(block) -> tuple[int, int]:
             return node.parent.start, node.parent.end
         node = node.parent
     return block.start, block.end
+
+
+# --- how far a trailing label's item goes ------------------------------------------
+
+# An item's title at the start of its line: a (bold) link, or bold text.
+_OPENING_TITLE = re.compile(
+    r"^\s*(?:(?:\*\*|__)?\[[^\]\n]+\]\([^)\s]*\)(?:\*\*|__)?|(\*\*|__)(?:(?!\1)[^\n])+\1)"
+)
+# A trailing-label item takes at most this many description paragraphs.
+MAX_DESCRIPTION_BLOCKS = 3
+
+
+def opening_title(line: str) -> "re.Match | None":
+    """The title an item's line opens with: `**[Title](url)**`, `[Title](url)`, `**Title**`."""
+    return _OPENING_TITLE.match(line)
+
+
+def item_extent(doc, block) -> Extent:
+    """A trailing label takes its item: the list item, or the title paragraph
+    with the description paragraphs under it, up to the next title (see
+    `_item_takes`)."""
+    for node in _ancestors(block):
+        if node.kind == "list_item":
+            return Extent(node.start, node.end, "the end of its list item")
+    if block.depth > 0:
+        return Extent(block.start, block.end, "the end of its block")
+    siblings = doc.blocks
+    i = siblings.index(block) + 1
+    end, why, taken = block.end, "the end of the document", 0
+    item = _ItemShape(doc, block)
+    while i < len(siblings):
+        verdict = _item_takes(doc, item, siblings[i], siblings[i - 1], taken)
+        if verdict == "call to action":
+            end = siblings[i].end
+        elif verdict == "description":
+            end, taken = siblings[i].end, taken + 1
+        else:
+            why = verdict
+            break
+        i += 1
+    return Extent(block.start, end, why)
+
+
+class _ItemShape:
+    """What the labelled item's first paragraph looks like: its title, the hosts
+    it links to, and whether it holds its own description after the title."""
+
+    def __init__(self, doc, block) -> None:
+        self.block = block
+        first = doc.lines[block.start]
+        self.title = opening_title(first)
+        self.hosts = link_hosts(doc, block)
+        # Words after the title (the label among them): a title alone is 1-3 more.
+        after = first[self.title.end() :] if self.title else doc.source(block)
+        self.described = len(visible_text_without_urls(after).split()) > (4 if self.title else 8)
+        self.names = capitalised_names(doc.visible(block))
+
+
+def _item_takes(doc, item: _ItemShape, nxt, prev, taken: int) -> str:
+    """Whether the block after a labelled item is part of it: "call to action"
+    (a title-shaped link to the ad's own site), "description", or the reason
+    the item ends before it. A paragraph that opens with a title, as the
+    labelled one does, is the next item; so is, after an item that held its
+    own description, a block that does not name the sponsor; in text with no
+    blank lines, a line of prose that does not."""
+    hosts = link_hosts(doc, nxt)
+    same_host = bool(item.hosts) and bool(hosts) and hosts <= item.hosts
+    names_it = any(n in doc.visible(nxt).lower() for n in item.names)
+    if is_title_shaped(doc, nxt) and same_host:
+        return "call to action"
+    if nxt.kind in ("heading", "hr") or is_title_shaped(doc, nxt) or is_footer_boundary(doc, nxt):
+        return "the next item's title" if is_title_shaped(doc, nxt) else f"a {nxt.kind}"
+    if nxt.kind == "paragraph" and item.title and opening_title(doc.lines[nxt.start]) and not same_host:
+        return "the next item's title"
+    if item.described and not (same_host or names_it):
+        return "the next block, which does not name the sponsor (the item held its own text)"
+    if nxt.kind != "paragraph" or len(doc.visible(nxt)) <= 3:
+        return "a block that is not part of the description"
+    if nxt.start == prev.end and not (is_sponsor_line(doc, nxt) or names_it):
+        return "the next story's first line (no blank line between)"
+    if taken >= MAX_DESCRIPTION_BLOCKS:
+        return "the most description paragraphs an item takes"
+    return "description"
+
+
+# --- a heading glued into flattened text -------------------------------------------
+
+# Flattened text glues a heading to the paragraph after it: "…Scalable AnnotationThe
+# starting point…". The seam is a lower-case letter followed by a capitalised word.
+_GLUE = re.compile(r"(?<=[a-z0-9)’'])(?=[A-Z][a-z])")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_TITLE_WORD = re.compile(r"^(?:[A-Z0-9][\w'’&:.-]*|a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|vs\.?|with)$")
+
+
+def glued_heading_start(text: str, start: int = 0) -> tuple[int, str] | None:
+    """Where the first heading glued to its paragraph begins in `text` (at or after
+    `start`), with the heading's text; None when there is none.
+
+    The heading is the run of title-case words (small words allowed) that ends at
+    a seam and starts after a word that is not title-case; it needs three
+    capitalised words and none camel-cased before the seam, so product names
+    like `GitHub` or `JavaScript` make no seam.
+    """
+    for m in _GLUE.finditer(text, start):
+        seam = m.start()
+        words = list(re.finditer(r"\S+", text[start:seam]))
+        k = len(words)
+        while k > 0 and _TITLE_WORD.match(words[k - 1].group(0)):
+            k -= 1
+        # Small words do not start a heading.
+        while k < len(words) and words[k].group(0)[0].islower():
+            k += 1
+        run = [w.group(0) for w in words[k:]]
+        capitalised = [w for w in run if w[0].isupper()]
+        if (
+            len(capitalised) >= 3
+            and words[-1].group(0)[0].isupper()
+            and not any(_INNER_CAPITAL.search(w) for w in run[:-1])
+        ):
+            head_start = start + words[k].start()
+            return head_start, text[head_start:seam]
+    return None
