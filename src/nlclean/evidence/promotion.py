@@ -16,6 +16,7 @@ The patterns are data: `[advertising] paid_link_patterns` in
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from ..markers import resolve_url
 
@@ -91,3 +92,101 @@ def publisher_words(doc) -> frozenset[str]:
     doc._cache[key] = found
     return found
 
+
+
+# --- the publisher selling its own things -------------------------------------
+
+_EMAIL_DOMAIN = re.compile(r"@([\w.-]+)")
+_SOURCE_URL = re.compile(r"^source_url:\s*\"?(https?://[^\s\"]+)", re.M)
+_TO_THE_READER = re.compile(r"\b(?:you|your|yours|you're|you’re|you'll|you’ll)\b", re.I)
+
+
+def _registrable(host: str) -> str:
+    """The name a host is registered under: `newsminimalist` for `mail.newsminimalist.com`."""
+    parts = host.lower().strip(".").split(".")
+    return parts[-2] if len(parts) >= 2 else ""
+
+
+def publisher_domains(doc, markers) -> frozenset[str]:
+    """The registered names of the publisher's own sites: its sender's e-mail
+    domain, the archive's source address and the site most of its links lead
+    to, less the platforms that send for many publishers."""
+    key = ("publisher_domains", 0)
+    if key in doc._cache:
+        return doc._cache[key]  # type: ignore[return-value]
+    head = "\n".join(doc.lines[:HEADER_LINES])
+    names = set()
+    for m in _FROM_LINE.finditer(head):
+        names.update(_registrable(d) for d in _EMAIL_DOMAIN.findall(m.group(0)))
+    names.update(_registrable(urlsplit(u).hostname or "") for u in _SOURCE_URL.findall(head))
+    from ..extents import story_host  # the site the newsletter's stories link to
+
+    host = story_host(doc)
+    if host:
+        names.add(_registrable(host))
+    platforms = set(markers.data.get("platforms", {}).get("sender_hosts", []))
+    found = frozenset(n for n in names if n and n not in platforms)
+    doc._cache[key] = found
+    return found
+
+
+def _house_patterns(markers):
+    cached = markers.__dict__.get("_house_patterns")
+    if cached is None:
+        promotion = markers.data.get("promotion", {})
+        paths = promotion.get("house_link_paths", [])
+        products = sorted(promotion.get("house_products", []), key=len, reverse=True)
+        cached = (
+            re.compile("|".join(f"(?:{p})" for p in paths)) if paths else None,
+            frozenset(promotion.get("house_subdomains", [])),
+            re.compile(r"\b(?:" + "|".join(re.escape(p) for p in products) + r")\b", re.I) if products else None,
+        )
+        markers.__dict__["_house_patterns"] = cached
+    return cached
+
+
+def house_links(doc, block, markers) -> list[str]:
+    """The block's links to the publisher's own shop, checkout, pricing or
+    event pages (`/store`, `/pricing`, `shop.acme.com`, …)."""
+    own = publisher_domains(doc, markers)
+    paths, subdomains, _ = _house_patterns(markers)
+    if not own:
+        return []
+    found = []
+    for link in doc.links(block):
+        parts = urlsplit(resolve_url(link.destination))
+        host = (parts.hostname or "").lower()
+        if _registrable(host) not in own:
+            continue
+        if host.split(".")[0] in subdomains or (paths is not None and paths.search(parts.path.lower() or "/")):
+            found.append(link.destination)
+    return found
+
+
+def house_promotion(doc, block, markers) -> list[str]:
+    """Evidence that a block is the publisher selling its own things, empty
+    when it is not: it speaks to the reader, links to the publisher's own
+    shop, checkout, pricing or event page, and names what it sells or asks
+    the reader to act (a call to action, a price). A review that links to a
+    bookseller, or a story that reports a sale, links to no page of the
+    publisher's own shop."""
+    links = house_links(doc, block, markers)
+    if not links:
+        return []
+    text = doc.visible(block)
+    ctas = markers.calls_to_action(text)
+    prices = markers.prices(text)
+    product = _house_patterns(markers)[2]
+    named = product.search(text) if product is not None else None
+    if not (_TO_THE_READER.search(text) or ctas):
+        return []
+    if not (ctas or prices or named):
+        return []
+    evidence = [f"links to the publisher's own page {resolve_url(links[0])[:80]}"]
+    if named:
+        evidence.append(f"sells its own '{named.group(0).lower()}'")
+    if ctas:
+        evidence.append("calls to action: " + ", ".join(sorted({c.lower() for c in ctas})[:3]))
+    if prices:
+        evidence.append("prices: " + ", ".join(prices[:3]))
+    return evidence

@@ -436,7 +436,7 @@ def _names_the_publisher(ctx, label: str, rest: str) -> bool:
     if not ctx.markers.is_organiser_label(label):
         return False
     names = _sponsor_words(rest)
-    return bool(names) and bool(names & publisher_words(ctx.doc))
+    return bool(names) and names <= publisher_words(ctx.doc)
 
 
 # --- how far an ad under a lone label goes ---------------------------------------
