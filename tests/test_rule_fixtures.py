@@ -25,6 +25,12 @@ A case whose name starts with `unsafe_` is cleaned with unsafe fixes on
 rule with an unsafe fix shows in its plain cases that it reports and leaves
 the text alone.
 
+Beside each case, `<case>.snap` is a snapshot of what the rule says (as ruff
+keeps one per fixture): each finding's position, code, message, evidence and
+fix safety, so a change to a message or to the evidence shows in review.
+`NLCLEAN_UPDATE_SNAPSHOTS=1 python3 -m pytest tests/test_rule_fixtures.py`
+writes them anew; read the diff before committing it.
+
 A case that shows a known engine bug is listed in KNOWN_BUGS with the reason:
 its tests are strict xfails, so they fail loudly once the bug is fixed and the
 entry must go.
@@ -35,6 +41,7 @@ rule documents itself (`nlclean rule CODE`) is checked in test_cli.py.
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -47,6 +54,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 MARKER = re.compile(r"(?: \{(NL\d{3})\})+$")
 TIDY = "NL6"
 UNSAFE_PREFIX = "unsafe_"
+UPDATE_SNAPSHOTS = os.environ.get("NLCLEAN_UPDATE_SNAPSHOTS") == "1"
 
 # case -> (the tests that show the bug: "lint", "fix"; the bug)
 KNOWN_BUGS: dict[str, tuple[str, str]] = {}
@@ -116,6 +124,28 @@ def test_fix_gives_the_fixed_file(case: Path):
     assert nlclean.clean(text, select=codes, unsafe=unsafe) == _read(fixed)
 
 
+def snapshot(findings) -> str:
+    """What the rule says, one finding after another: where, which rule, the
+    message, the evidence that decided it, and how safe its fix is."""
+    out = []
+    for f in findings:
+        fix = f.fix.applicability.value if f.fix else "none"
+        out.append(f"{f.start_pos.line}:{f.start_pos.column} {f.code} {f.message}  [fix: {fix}]")
+        out.extend(f"    evidence: {e}" for e in f.evidence)
+    return "\n".join(out) + "\n" if out else "(no findings)\n"
+
+
+@pytest.mark.parametrize("case", _params("snapshot"))
+def test_messages_and_evidence_match_the_snapshot(case: Path):
+    text, expected = parse_fixture(_read(case))
+    found = snapshot(nlclean.lint(text, select=_codes(case, expected)))
+    snap = case.with_name(case.stem + ".snap")
+    if UPDATE_SNAPSHOTS:
+        snap.write_text(found, encoding="utf-8")
+    assert snap.is_file(), f"{snap.name} is missing: run with NLCLEAN_UPDATE_SNAPSHOTS=1 and read the diff"
+    assert found == _read(snap)
+
+
 def test_known_bugs_name_existing_cases():
     assert set(KNOWN_BUGS) <= {_id(c) for c in cases()}
 
@@ -131,5 +161,5 @@ def test_every_rule_has_hits_and_near_misses(rule):
 def test_fixture_folders_are_rule_codes():
     folders = {p.name for p in FIXTURES.iterdir() if p.is_dir()}
     assert folders <= set(BY_CODE), f"unknown rule folders: {sorted(folders - set(BY_CODE))}"
-    strays = [p.name for p in FIXTURES.glob("NL*/*") if p.suffix != ".md"]
+    strays = [p.name for p in FIXTURES.glob("NL*/*") if p.suffix not in (".md", ".snap")]
     assert not strays, f"files that are not fixtures: {strays}"

@@ -6,8 +6,6 @@ live in one readable data file.
 """
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 import sys
 from bisect import bisect_left, bisect_right
@@ -17,7 +15,8 @@ from importlib import resources
 from itertools import accumulate
 from pathlib import Path
 
-from .memo import on_forget, remembered
+from .evidence.links import FOOTER_KINDS, ICON_KINDS, LinkClassifier, LinkKind, resolve_url  # noqa: F401 (resolve_url: re-exported)
+from .memo import on_forget
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -30,10 +29,6 @@ _DECORATION = r"[\s\W_]*"
 _PREPOSITIONS = (" by", " with", " avec", " par", " von", " mit", " por", " con", " da", " di")
 # CJK writes no spaces between words: a label there is no "lone word" of a sentence.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-# Redirectors (Kit, beehiiv, …) carry the real target base64-encoded in a path
-# segment ("aHR0c" is "http"), or url-encoded in a query parameter.
-_BASE64_SEGMENT = re.compile(r"(?:aHR0c|bWFpbHRv)[A-Za-z0-9_\-+/]*=*")
-_ENCODED_TARGET = re.compile(r"[?&](?:url|u|target|redirect|dest|destination|r)=(https?(?:%3A|:)[^&\s]*)", re.I)
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -104,15 +99,6 @@ class PhraseSearch:
     def finditer(self, text: str):
         matches = [m for regex in self._candidates(text) for m in regex.finditer(text)]
         return iter(sorted(matches, key=lambda m: m.start()))
-
-
-def _url_pattern(pattern: str) -> str:
-    """A URL pattern that ends in a letter matches only where a path segment or
-    host label ends: "/preferences" is in ".../preferences?u=1" but not in the
-    story slug ".../preferences-of-readers" ("unsubscribe" still finds
-    "email-unsubscribe?…", which ends there)."""
-    body = re.escape(pattern)
-    return body + r"(?![\w-])" if pattern[-1:].isalnum() else body
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -190,9 +176,10 @@ class Markers:
         self._footer_sure = PhraseSearch(footer.get("phrases", []))
         self._footer = PhraseSearch([*footer.get("phrases", []), *footer.get("ambiguous", [])])
         self._about_the_email = PhraseSearch(footer.get("about_the_email", []))
-        self.footer_urls = tuple(p.lower() for p in footer.get("url_patterns", []))
-        self._footer_url = re.compile("|".join(_url_pattern(p) for p in self.footer_urls) or "(?!)")
-        self._footer_url_hints = minimal_needles((*self.footer_urls, "ahr0c"))
+        # Where links lead (data/links.toml): evidence every rule shares.
+        self.links = LinkClassifier(data.get("links", {}))
+        # Footer links: the kinds of `FOOTER_KINDS`, or a redirect that may hide one.
+        self._footer_url_hints = minimal_needles(self.links.needles(FOOTER_KINDS))
         self._subscribe = re.compile(_alternation(footer.get("subscribe", [])), re.I)
         chrome = data.get("chrome", {})
         self._read_in_app = re.compile(rf"^\W*(?:{_alternation(chrome.get('read_in_app', []))})\W*$", re.I)
@@ -202,7 +189,9 @@ class Markers:
         self.icon_urls = tuple(p.lower() for p in chrome.get("icon_url_patterns", []))
         self._read_in_app_needles = minimal_needles(p.lower() for p in chrome.get("read_in_app", []))
         # Icon links show an icon address, or hide a share address in a redirect.
-        self._icon_needles = minimal_needles((*self.icon_urls, "ahr0c", "bwfpbhrv", "url=", "u=http"))
+        self._icon_needles = minimal_needles(
+            (*self.icon_urls, *self.links.needles(ICON_KINDS), "bwfpbhrv", "url=", "u=http")
+        )
         self.avatar_alts = tuple(p.lower() for p in chrome.get("avatar_alt", []))
         self.pixel_urls = tuple(p.lower() for p in data.get("tracking_pixel", {}).get("url_patterns", []))
         self._puzzle = PhraseSearch(data.get("puzzle", {}).get("words", []))
@@ -413,7 +402,9 @@ class Markers:
         return any(hint in low for hint in self._footer_url_hints)
 
     def is_footer_url(self, url: str) -> bool:
-        return bool(self._footer_url.search(resolve_url(url).lower()))
+        """A link to an unsubscribe, preferences or app-store page, the web
+        version, or the sending platform's badge (`FOOTER_KINDS`)."""
+        return self.links.kind(url) in FOOTER_KINDS
 
     def is_read_in_app(self, text: str) -> bool:
         return bool(self._read_in_app.match(text))
@@ -426,8 +417,17 @@ class Markers:
         return bool(self._follow_text.match(text))
 
     def is_icon_url(self, url: str) -> bool:
+        """An icon image's address, or a share / like / comment / restack action."""
+        if self.links.kind(url) in ICON_KINDS:
+            return True
         url = resolve_url(url).lower()
         return any(p in url for p in self.icon_urls)
+
+    def link_kind(self, url: str) -> LinkKind | None:
+        """Where a link leads, when stories never link there (an unsubscribe
+        page, a share intent, an ad server, …); None for an ordinary link.
+        See `evidence.links`."""
+        return self.links.kind(url)
 
     def is_pixel_url(self, url: str) -> bool:
         url = url.lower()
@@ -542,27 +542,6 @@ def lines_holding(low_text: str, needles: tuple[str, ...], line_starts: list[int
             nxt = line_starts[line + 1] if line + 1 < len(line_starts) else len(low_text)
             i = low_text.find(needle, nxt)
     return lines
-
-
-@remembered(4096)
-def resolve_url(url: str) -> str:
-    """The address a redirect link leads to, when the redirector spells it out
-    (base64 in a path segment, or a url-encoded `url=` parameter); else the url."""
-    m = _BASE64_SEGMENT.search(url)
-    if m:
-        seg = m.group(0).replace("+", "-").replace("/", "_").rstrip("=")
-        try:
-            decoded = base64.urlsafe_b64decode(seg + "=" * (-len(seg) % 4)).decode("utf-8", "replace")
-        except (binascii.Error, ValueError):
-            decoded = ""
-        if decoded.startswith(("http", "mailto")):
-            return decoded
-    m = _ENCODED_TARGET.search(url)
-    if m:
-        from urllib.parse import unquote
-
-        return unquote(m.group(1))
-    return url
 
 
 def _merge(base: dict, extra: dict) -> dict:

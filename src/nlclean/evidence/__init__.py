@@ -1,0 +1,10 @@
+"""Evidence: what the rules consult to decide that a stretch of text is noise.
+
+A rule asks a question of evidence ("where does this link lead?", "where
+does the footer zone begin?") instead of carrying its own regexes, so that
+the same fact is decided in one place for every rule that needs it.
+
+- `links`: one link classifier, URL -> `LinkKind` (unsubscribe, share
+  intent, ad server, …), and the offline decoding of tracking redirects
+  that carry their target.
+"""

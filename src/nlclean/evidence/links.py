@@ -1,0 +1,195 @@
+"""Where a link leads: one classifier, URL -> `LinkKind`, shared by every rule.
+
+Noise links point where stories never link: an unsubscribe page, the
+newsletter's own upgrade page, a share intent, an ad server. So the target
+of a link is evidence for footers, asks, follow rows and ads alike, and it
+is decided here, once.
+
+## API
+- `LinkKind`: the kinds, a small enum (`LinkKind.UNSUBSCRIBE`, …).
+- `LinkClassifier(table)`: built from the `[links]` table of the marker
+  data (`data/links.toml`); `classifier.kind(url) -> LinkKind | None`.
+  `Markers.link_kind(url)` is the one every rule calls.
+- `link_kind(url)`: the same with the built-in data, for scripts and tests.
+- `resolve_url(url)`: the address a tracking redirect leads to, read
+  offline when the redirect spells it out (a base64 path segment, Substack's
+  `/redirect/2/<base64 JSON>`, a url-encoded `url=` parameter).
+
+## How a URL is judged
+The redirect is resolved first (and when its target is of no kind, the
+link itself is tried: a share intent names the shared page in its `u=`),
+then the kinds are tried in the order of
+`LinkKind` (an unsubscribe page beats a preferences page, a share intent
+beats a social profile), each by its patterns in `data/links.toml`:
+`contains` (a literal piece of the lower-cased address; a piece ending in a
+letter matches only where a path segment or host label ends, so
+`/preferences` is not in `/preferences-of-readers`) and `regex` (for shapes:
+a social *profile* is `x.com/<name>`, not `x.com/<name>/status/<id>`, which
+is a story's link to a post).
+
+Answers are remembered per URL until the next document (`memo.forget_all`).
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from enum import Enum
+from functools import lru_cache
+from urllib.parse import unquote
+
+from ..memo import on_forget, remembered
+
+
+class LinkKind(str, Enum):
+    """What a link's target is, when it is one that stories do not link to.
+
+    The order is the order of precedence when patterns of several kinds match."""
+
+    UNSUBSCRIBE = "unsubscribe"  # leave the list
+    PREFERENCES = "preferences"  # preferences, account, manage subscription
+    WEB_VERSION = "web_version"  # view this email online / in the browser
+    AD = "ad"  # ad servers and paid-placement parameters
+    REFERRAL = "referral"  # referral programmes and their rewards
+    SURVEY = "survey"  # surveys, polls, feedback forms
+    SHARE = "share"  # share intents (post this link to a network)
+    REACTION = "reaction"  # like / comment / restack actions of the platform
+    APP_STORE = "app_store"  # app store pages and the platform's app
+    SUBSCRIBE = "subscribe"  # the newsletter's own subscribe / upgrade / checkout / gift pages
+    SOCIAL = "social"  # a profile on a social network (not a post)
+    PLATFORM = "platform"  # the sending platform's own site ("powered by …")
+
+
+# Kinds no story links to: a line whose links are all of these kinds is machinery.
+FOOTER_KINDS = frozenset(
+    {LinkKind.UNSUBSCRIBE, LinkKind.PREFERENCES, LinkKind.WEB_VERSION, LinkKind.APP_STORE, LinkKind.PLATFORM}
+)
+# Kinds of a share / like / comment / restack icon link (email chrome).
+ICON_KINDS = frozenset({LinkKind.SHARE, LinkKind.REACTION})
+
+# Redirectors (Kit, beehiiv, The Atlantic's, …) carry the real target
+# base64-encoded in a path segment ("aHR0c" is "http", "bWFpbHRv" "mailto"),
+# or url-encoded in a query parameter; Substack's carries a base64 JSON
+# object ("eyJ" is `{"`) whose "e" field is the target.
+_BASE64_SEGMENT = re.compile(r"(?:aHR0c|bWFpbHRv)[A-Za-z0-9_\-+/]*=*")
+_BASE64_JSON = re.compile(r"/(eyJ[A-Za-z0-9_\-+/]+=*)")
+_ENCODED_TARGET = re.compile(r"[?&](?:url|u|target|redirect|dest|destination|r)=(https?(?:%3A|:)[^&\s]*)", re.I)
+
+
+def _b64(segment: str) -> str:
+    seg = segment.replace("+", "-").replace("/", "_").rstrip("=")
+    try:
+        return base64.urlsafe_b64decode(seg + "=" * (-len(seg) % 4)).decode("utf-8", "replace")
+    except (binascii.Error, ValueError):
+        return ""
+
+
+@remembered(4096)
+def resolve_url(url: str) -> str:
+    """The address a redirect link leads to, when the redirector spells it out
+    (base64 in a path segment, a base64 JSON token, or a url-encoded `url=`
+    parameter); else the url itself. Nested redirects are followed."""
+    return redirect_chain(url)[-1]
+
+
+@remembered(4096)
+def redirect_chain(url: str) -> tuple[str, ...]:
+    """The link and each address it spells out in turn, the last one the target."""
+    chain = [url]
+    for _ in range(3):  # a redirect inside a redirect, but never a loop
+        target = _one_hop(chain[-1])
+        if target in chain:
+            break
+        chain.append(target)
+    return tuple(chain)
+
+
+def _one_hop(url: str) -> str:
+    m = _BASE64_JSON.search(url)
+    if m:
+        token = m.group(1).split(".")[0]  # a signed token: payload.signature
+        try:
+            payload = json.loads(_b64(token))
+        except ValueError:
+            payload = None
+        if isinstance(payload, dict):
+            for key in ("e", "url", "u", "target"):
+                value = payload.get(key)
+                if isinstance(value, str) and value.startswith(("http", "mailto")):
+                    return value
+    m = _BASE64_SEGMENT.search(url)
+    if m:
+        decoded = _b64(m.group(0))
+        if decoded.startswith(("http", "mailto")):
+            return decoded
+    m = _ENCODED_TARGET.search(url)
+    if m:
+        return unquote(m.group(1))
+    return url
+
+
+def url_piece_pattern(piece: str) -> str:
+    """A literal piece of an address that ends in a letter matches only where a
+    path segment or host label ends: "/preferences" is in ".../preferences?u=1"
+    but not in the story slug ".../preferences-of-readers"."""
+    body = re.escape(piece.lower())
+    return body + r"(?![\w-])" if piece[-1:].isalnum() else body
+
+
+class LinkClassifier:
+    """URL -> `LinkKind`, from the `[links]` table: `[links.<kind>]` with
+    `contains` (literal pieces) and `regex` (patterns), both matched against
+    the lower-cased, resolved address."""
+
+    def __init__(self, table: dict) -> None:
+        self._patterns: list[tuple[LinkKind, re.Pattern]] = []
+        self._pieces: dict[LinkKind, tuple[str, ...]] = {}
+        self._has_regex: set[LinkKind] = set()
+        for kind in LinkKind:
+            entry = table.get(kind.value, {})
+            alternatives = [url_piece_pattern(p) for p in entry.get("contains", [])]
+            alternatives += [f"(?:{r})" for r in entry.get("regex", [])]
+            self._pieces[kind] = tuple(p.lower() for p in entry.get("contains", []))
+            if entry.get("regex"):
+                self._has_regex.add(kind)
+            if alternatives:
+                self._patterns.append((kind, re.compile("|".join(alternatives))))
+        self._kind = lru_cache(maxsize=4096)(self._classify)
+        on_forget(self._kind.cache_clear)
+
+    def needles(self, kinds) -> tuple[str, ...]:
+        """Substrings one of which a line must hold to link to one of `kinds`:
+        for a rule's cheap prefilter. A redirect may hide any address, so its
+        markers are in ("ahr0c", "eyj"); a kind matched by shape ("regex")
+        contributes its hosts' common piece, "://"."""
+        pieces = [p for kind in kinds for p in self._pieces.get(kind, ())]
+        if any(kind in self._has_regex for kind in kinds):
+            pieces.append("://")
+        return tuple(dict.fromkeys((*pieces, "ahr0c", "eyj")))
+
+    def kind(self, url: str) -> LinkKind | None:
+        """The kind of the link's target, or None for an ordinary link (a story's)."""
+        return self._kind(url)
+
+    def kinds_of(self, url: str) -> frozenset[LinkKind]:
+        """Every kind whose patterns match (for evidence that names them all)."""
+        low = resolve_url(url).lower()
+        return frozenset(kind for kind, regex in self._patterns if regex.search(low))
+
+    def _classify(self, url: str) -> LinkKind | None:
+        # The target first; then the addresses before it, for a link whose
+        # parameter names another address (a share intent's `u=` is the shared page).
+        for address in reversed(redirect_chain(url.strip())):
+            low = address.lower()
+            for kind, regex in self._patterns:
+                if regex.search(low):
+                    return kind
+        return None
+
+
+def link_kind(url: str) -> LinkKind | None:
+    """The kind of `url` by the built-in data (`Markers.link_kind` in a rule)."""
+    from .. import markers
+
+    return markers.load().link_kind(url)

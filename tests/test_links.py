@@ -1,0 +1,103 @@
+"""The link classifier (evidence/links.py): where a link leads, hits and near misses.
+
+Every address here is made up; each near miss is a link a story could carry."""
+from __future__ import annotations
+
+import base64
+import json
+
+import pytest
+
+from nlclean.evidence.links import LinkKind, link_kind, resolve_url
+
+
+def _b64(text: str) -> str:
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+HITS = [
+    ("https://news.example.org/unsubscribe?id=42", LinkKind.UNSUBSCRIBE),
+    ("https://example.us1.list-manage.com/unsubscribe?u=1&id=2", LinkKind.UNSUBSCRIBE),
+    ("https://paper.example.com/action/disable_email?token=abc", LinkKind.UNSUBSCRIBE),
+    ("https://news.example.org/email-preferences", LinkKind.PREFERENCES),
+    ("https://hydra.example.net/#/portal/account", LinkKind.PREFERENCES),
+    ("https://us5.campaign-archive.com/?u=1&id=2", LinkKind.WEB_VERSION),
+    ("https://ad.doubleclick.net/ddm/clk/5551;123;x", LinkKind.AD),
+    ("https://acme.example/tools?utm_source=letter&utm_medium=sponsored-newsletter", LinkKind.AD),
+    ("https://acme.example/?utm_medium=newsletter_sponsorship&utm_source=weekly", LinkKind.AD),
+    ("https://acme.example/signup?_bhiiv=opp_12ab_34cd&bhcl_id=9", LinkKind.AD),
+    ("https://acme.example/trial?utm_medium=paid&utm_source=weekly", LinkKind.AD),
+    ("https://weekly.example.com/refer?r=abc", LinkKind.REFERRAL),
+    ("https://forms.gle/AbCdEf123", LinkKind.SURVEY),
+    ("https://weekly.example.com/p/issue-9?poll=yes", LinkKind.SURVEY),
+    ("https://twitter.com/intent/tweet?text=hello", LinkKind.SHARE),
+    ("https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fweekly.example.com", LinkKind.SHARE),
+    ("https://weekly.example.com/p/issue-9?action=restack-comment", LinkKind.REACTION),
+    ("https://open.example.com/pub/weekly/p/issue-9?comments=true", LinkKind.REACTION),
+    ("https://apps.apple.com/us/app/some-reader/id123456", LinkKind.APP_STORE),
+    ("https://www.patreon.com/checkout/SomeWriter?rid=1", LinkKind.SUBSCRIBE),
+    ("https://weekly.example.com/subscribe?utm_source=post", LinkKind.SUBSCRIBE),
+    ("https://weekly.example.com/#/portal/signup", LinkKind.SUBSCRIBE),
+    ("https://x.com/someweekly", LinkKind.SOCIAL),
+    ("https://www.linkedin.com/company/some-weekly/", LinkKind.SOCIAL),
+    ("https://bsky.app/profile/weekly.example.com", LinkKind.SOCIAL),
+    ("https://www.youtube.com/@someweekly", LinkKind.SOCIAL),
+    ("https://ghost.org/?via=newsletter-footer", LinkKind.PLATFORM),
+]
+
+NEAR_MISSES = [
+    # a story about an ad deal, a tweet, a post, a store in a review
+    "https://www.example-news.com/2025/06/google-doubleclick-antitrust-ruling",
+    "https://www.example-news.com/tech/sponsored-content-rules-tighten",
+    "https://x.com/someone/status/1234567890",
+    "https://www.instagram.com/p/Cabc123/",
+    "https://www.linkedin.com/posts/someone_activity-123",
+    "https://www.youtube.com/watch?v=abc123",
+    "https://bsky.app/profile/someone.bsky.social/post/3kabc",
+    "https://shop.example.com/products/blue-kettle",
+    "https://www.example-news.com/study-of-unsubscribe-rates",
+    "https://blog.example.com/preferences-of-readers",
+    "https://www.example-news.com/2025/survey-results-developers",
+    "https://substack.com/",
+    "https://ghost.org/docs/themes/",
+    "https://www.example-news.com/the-subscription-economy",
+]
+
+
+@pytest.mark.parametrize("url,kind", HITS)
+def test_a_link_that_stories_never_carry_gets_its_kind(url, kind):
+    assert link_kind(url) is kind
+
+
+@pytest.mark.parametrize("url", NEAR_MISSES)
+def test_a_story_link_is_no_kind(url):
+    assert link_kind(url) is None
+
+
+def test_a_substack_redirect_is_read_offline_from_its_base64_json():
+    target = "https://weekly.example.com/action/disable_email?token=xyz"
+    token = _b64(json.dumps({"e": target, "p": 1, "s": 2})) + ".c2lnbmF0dXJl"
+    url = f"https://substack.com/redirect/2/{token}?j=1"
+    assert resolve_url(url) == target
+    assert link_kind(url) is LinkKind.UNSUBSCRIBE
+
+
+def test_a_base64_path_segment_and_an_encoded_parameter_are_read():
+    share = "https://twitter.com/intent/tweet?text=hi"
+    assert link_kind(f"https://click.mail.example.com/c/abc123/{_b64(share)}") is LinkKind.SHARE
+    assert link_kind("https://t.example.com/r?url=https%3A%2F%2Fapps.apple.com%2Fapp%2Fid1") is LinkKind.APP_STORE
+
+
+def test_a_redirect_to_a_story_is_no_kind():
+    story = "https://www.example-news.com/2025/06/a-long-read"
+    assert link_kind(f"https://click.mail.example.com/c/abc123/{_b64(story)}") is None
+    assert resolve_url("https://www.example-news.com/eyJub3QiOiJqc29uIg") == "https://www.example-news.com/eyJub3QiOiJqc29uIg"
+
+
+def test_an_extension_file_adds_patterns(tmp_path):
+    from nlclean import markers
+
+    extra = tmp_path / "extra.toml"
+    extra.write_text('[links.survey]\ncontains = ["polls.example.net"]\n', encoding="utf-8")
+    assert markers.load((str(extra),)).link_kind("https://polls.example.net/q/1") is LinkKind.SURVEY
+    assert link_kind("https://polls.example.net/q/1") is None
