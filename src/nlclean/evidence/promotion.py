@@ -1,24 +1,24 @@
 """Evidence that a block advertises or sells: paid-placement links and the
 publisher's own identity.
 
-- `has_paid_link`: a link target that only paid placements have (an ad
-  server, a `utm_medium=sponsored…` parameter, beehiiv's `_bhiiv=opp_…`
-  ad-network tag). A reader who saw where the link goes would call the block
-  an ad: it is unmistakable evidence.
+- `has_paid_link`: a link target that only paid placements have (the link
+  classifier's `ad` kind: an ad server, a `utm_medium=sponsored…` parameter,
+  beehiiv's `_bhiiv=opp_…` ad-network tag). A reader who saw where the link
+  goes would call the block an ad: it is unmistakable evidence.
 - `publisher_words`: the names the newsletter goes by (its sender's name and
   domain in the archive's `**From:**` line or front matter, and the site its
   stories link to), so that a rule can tell the publisher's own event or
   product from a third party's.
 
-The patterns are data: `[advertising] paid_link_patterns` in
-`data/promotion.toml`.
+The patterns are data: `[links.ad]` in `data/links.toml` (the link
+classifier's), and `[promotion]` / `[platforms]` in `data/promotion.toml`.
 """
 from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
 
-from ..markers import resolve_url
+from .links import LinkKind, resolve_url
 
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 _FROM_LINE = re.compile(r"^\*\*From:\*\*\s*(.+)$|^(?:newsletter_name|from|author|publisher):\s*(.+)$", re.M | re.I)
@@ -32,25 +32,16 @@ _NOT_A_NAME = frozenset(
 HEADER_LINES = 40
 
 
-def paid_link_pattern(markers) -> "re.Pattern | None":
-    """One pattern for every paid-placement link target in the data (compiled once per markers)."""
-    cached = markers.__dict__.get("_paid_link_pattern", False)
-    if cached is False:
-        patterns = markers.data.get("advertising", {}).get("paid_link_patterns", [])
-        cached = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-        markers.__dict__["_paid_link_pattern"] = cached
-    return cached
-
-
 def is_paid_link(url: str, markers) -> bool:
-    pattern = paid_link_pattern(markers)
-    if pattern is None:
-        return False
-    low = url.lower()
-    if pattern.search(low):
-        return True
-    target = resolve_url(url).lower()
-    return target != low and bool(pattern.search(target))
+    """A link where only paid placements link: the link classifier's `ad` kind."""
+    return markers.link_kind(url) == LinkKind.AD
+
+
+def may_hold_paid_link(text: str, markers) -> bool:
+    """Whether the text may hold a paid-placement link at all (most do not):
+    one of the `ad` kind's pieces, or a redirect that may hide one."""
+    low = text.lower()
+    return any(needle in low for needle in markers.links.needles((LinkKind.AD,)))
 
 
 def paid_links(doc, block, markers) -> list[str]:

@@ -96,8 +96,8 @@ from ..extents import (
 )
 from ..findings import Edit, Finding
 from ..inline_syntax import visible_text, visible_text_without_urls
-from ..evidence.promotion import has_paid_link, paid_link_pattern, paid_links, publisher_words
-from ..markers import CJK, LineHits, resolve_url
+from ..evidence.promotion import has_paid_link, may_hold_paid_link, paid_links, publisher_words
+from ..markers import CJK, LineHits
 from .base import Rule
 from ._shared import quote, word_count
 
@@ -137,7 +137,6 @@ _SPONSOR_NAME = re.compile(
 )
 # Title case writes a story's verb with a capital ("Sponsored Content Is Back"): no sponsor's name has it.
 _NOT_IN_NAME = frozenset("Is Are Was Were Has Have Had Will Can Could Should Would May Might Be Been Gets Got Makes".split())
-_ANY_URL = re.compile(r"https?://[^\s)\]>]+")
 _SENTENCE_BREAK = re.compile(r"[.!?:。！？]\s+")
 _FIRST_SENTENCE = re.compile(r"^.{0,300}?(?:[.!?。！？](?:\s|$)|$)", re.S)
 
@@ -284,8 +283,7 @@ def _paid_placements(ctx, covered: list[tuple[int, int]]) -> Iterator[Finding]:
     paragraph or list item that carries the link, with the heading over it
     when the block is all of that heading's section."""
     doc, markers = ctx.doc, ctx.markers
-    pattern = paid_link_pattern(markers)
-    if pattern is None or not _may_hold_paid_link(doc.text, pattern):
+    if not may_hold_paid_link(doc.text, markers):
         return
     taken_until = -1
     for block in doc.all_blocks:
@@ -307,14 +305,6 @@ def _paid_placements(ctx, covered: list[tuple[int, int]]) -> Iterator[Finding]:
             f"Remove paid placement {title}",
             evidence=(f"links to {quote(links[0], 80)}, where only paid placements link", f"ends at {extent.why_it_ends}"),
         )
-
-
-def _may_hold_paid_link(text: str, pattern) -> bool:
-    """Whether the text holds a paid-placement link at all (most do not): its
-    addresses, and the targets the redirects among them spell out."""
-    if pattern.search(text.lower()):
-        return True
-    return any(pattern.search(resolve_url(u).lower()) for u in _ANY_URL.findall(text) if len(u) > 40)
 
 
 def _paid_block_extent(doc, block) -> Extent:
