@@ -239,7 +239,30 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
         story = _first_story_under(doc, target, end, stopper, home)
         if story is not None:
             return story
+    if why in _STORY_STOPS and end > target.end:
+        rubric = doc.blocks_between(target.end, end)[-1]
+        if is_rubric(doc, rubric):
+            # The short line right above the story that ended the ad is that story's section rubric.
+            text = visible_text_without_urls(doc.source(rubric)).strip(" *_#")
+            return Extent(target.start, rubric.start, f"the next section's rubric '{text}' over {why}")
     return Extent(target.start, end, why)
+
+
+# Why a lone label's ad stopped when the block that stopped it is a story.
+_STORY_STOPS = frozenset({
+    "a long paragraph with no link (prose, not an ad)", "the next story's first line (no blank line between)",
+})
+
+
+def is_rubric(doc: Document, block: Block) -> bool:
+    """A section's rubric: one short line (at most four words) with no link and
+    no sentence in it ("Tech News", "**On the Hill**")."""
+    if block.kind != "paragraph" or block.end - block.start != 1 or doc.links(block) or "://" in doc.source(block):
+        return False
+    text = visible_text_without_urls(doc.lines[block.start]).strip(" *_#")
+    return 0 < len(text.split()) <= 4 and not text.endswith((".", "!", "?", ",", ";", ":", "→")) and any(
+        ch.isalpha() for ch in text
+    )
 
 
 def _lone_label_stop(doc: Document, nxt: Block, taken: int) -> str | None:

@@ -95,8 +95,8 @@ from ..extents import (
     section_extent,
 )
 from ..findings import Edit, Finding
-from ..inline_syntax import visible_text, visible_text_without_urls
-from ..evidence.promotion import has_paid_link, may_hold_paid_link, paid_links, publisher_words
+from ..inline_syntax import all_links, visible_text, visible_text_without_urls
+from ..evidence.promotion import has_paid_link, is_paid_link, may_hold_paid_link, paid_links, publisher_words
 from ..markers import CJK, LineHits
 from .base import Rule
 from ._shared import quote, word_count
@@ -118,6 +118,13 @@ FLATTENED_LINES = 8
 MAX_AD_LINES = 12
 # An ad under a label that names its sponsor is looked for in this many blocks.
 MAX_AD_BLOCKS = 8
+# Paid placements that make more than this share of a mailing's words are the mailing itself.
+MAX_PAID_SHARE = 0.4
+MIN_MAILING_WORDS = 150
+# A paragraph of more words than this holding a paid link holds more than the ad.
+SHORT_AD_WORDS = 40
+_SPACER = re.compile(r"&nbsp;?|\u00a0")
+_BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 # An ad's all-caps call to action within this many lines keeps the ad going.
 CTA_LOOKAHEAD = 5
 # An all-caps call to action on a line of its own ("DOWNLOAD THE GUIDE", "TRY IT FREE").
@@ -182,6 +189,8 @@ class SponsorBlock(Rule):
                 glued = self._glued_label(ctx, block)
                 if glued is not None:
                     yield glued
+                else:
+                    yield from _label_sentences_inside(ctx, block, candidates)
                 continue
             extent, label, title = found
             covered_until = extent.end
@@ -281,10 +290,68 @@ def _paid_placements(ctx, covered: list[tuple[int, int]]) -> Iterator[Finding]:
     """A block whose link goes where only paid placements link (an ad server,
     a sponsor's tracking parameter) is an ad although nothing labels it: the
     paragraph or list item that carries the link, with the heading over it
-    when the block is all of that heading's section."""
+    when the block is all of that heading's section. A mailing whose paid
+    placements are most of its words (a shop's catalogue of promoted items)
+    is left whole."""
     doc, markers = ctx.doc, ctx.markers
     if not may_hold_paid_link(doc.text, markers):
         return
+    found = list(_paid_blocks(ctx, covered))
+    paid_words = sum(word_count(doc.visible(b)) for b, _, _ in found)
+    if doc.visible_words >= MIN_MAILING_WORDS and paid_words > MAX_PAID_SHARE * doc.visible_words:
+        # A mailing that is mostly paid placements (a shop's catalogue of
+        # promoted items) is an ad as a whole; removing them would empty it.
+        return
+    for block, extent, links in found:
+        if word_count(doc.visible(block)) > SHORT_AD_WORDS:
+            spans = _paid_sentences(ctx, block)
+            if spans:
+                said = _SPACER.sub(" ", visible_text_without_urls(doc.source(block)[spans[0][0] : spans[0][1]]))
+                title = quote(said.strip(" ()") or links[0])
+                yield ctx.remove_inline(
+                    block, spans, f"paid placement {title}", f"Remove paid placement {title}",
+                    evidence=(f"links to {quote(links[0], 80)}, where only paid placements link",
+                              "ends at the end of the sentence that carries it (the paragraph holds more than the ad)"),
+                )
+                continue
+        title = quote(visible_text_without_urls(doc.visible(block)).strip() or links[0])
+        yield ctx.remove_lines(
+            f"paid placement {title}",
+            extent.start,
+            extent.end,
+            f"Remove paid placement {title}",
+            evidence=(f"links to {quote(links[0], 80)}, where only paid placements link", f"ends at {extent.why_it_ends}"),
+        )
+
+
+def _paid_sentences(ctx, block) -> list[tuple[int, int]]:
+    """In a paragraph longer than an ad (flattened html glues an ad to the text
+    before it), the sentences that carry paid-placement links, as spans of the
+    block's source; a spacer entity (`&nbsp;`) between them and the text
+    before also ends a sentence."""
+    doc, markers = ctx.doc, ctx.markers
+    spans: list[tuple[int, int]] = []
+    base = 0
+    for line in doc.source(block).split("\n"):
+        seams = sorted({a for a, _ in _sentences(line)} | {m.start() for m in _SPACER.finditer(line)} | {len(line)})
+        pieces = list(zip(seams, seams[1:]))
+        for a, b in pieces:
+            if any(is_paid_link(u, markers) for u in _urls_in(line[a:b])):
+                if spans and spans[-1][1] == base + a:
+                    spans[-1] = (spans[-1][0], base + b)
+                else:
+                    spans.append((base + a, base + b))
+        base += len(line) + 1
+    return spans
+
+
+def _urls_in(text: str) -> list[str]:
+    return [link.destination for link in all_links(text)] + _BARE_URL.findall(text)
+
+
+def _paid_blocks(ctx, covered: list[tuple[int, int]]) -> Iterator[tuple[object, Extent, list[str]]]:
+    """(block, extent, its paid links) for each block with a paid-placement link that no labelled ad took."""
+    doc, markers = ctx.doc, ctx.markers
     taken_until = -1
     for block in doc.all_blocks:
         if block.kind != "paragraph" or block.start < taken_until:
@@ -297,14 +364,7 @@ def _paid_placements(ctx, covered: list[tuple[int, int]]) -> Iterator[Finding]:
         if any(x < b and a < y for x, y in covered):
             continue  # a labelled ad took it already
         taken_until = extent.end
-        title = quote(visible_text_without_urls(doc.visible(block)).strip() or links[0])
-        yield ctx.remove_lines(
-            f"paid placement {title}",
-            extent.start,
-            extent.end,
-            f"Remove paid placement {title}",
-            evidence=(f"links to {quote(links[0], 80)}, where only paid placements link", f"ends at {extent.why_it_ends}"),
-        )
+        yield block, extent, links
 
 
 def _paid_block_extent(doc, block) -> Extent:
@@ -320,6 +380,75 @@ def _paid_block_extent(doc, block) -> Extent:
         if section == [block]:
             return Extent(heading.start, block.end, "the end of the section it is all of")
     return Extent(block.start, block.end, "the end of its paragraph")
+
+
+# --- a whole email in one paragraph: labels inside its sentences ------------------------
+
+# Where a sentence ends and the next begins, in a paragraph's source.
+_SENTENCE_SEAM = re.compile(r"(?<=[.!?。！？])[*_\]）)]*\s+(?=[\[*_(（]*[A-Z0-9\u4e00-\u9fff])")
+# A paragraph this long is an email written on one line or in one paragraph.
+LONG_PARAGRAPH_WORDS = 60
+
+
+def _label_sentences_inside(ctx, block, candidates: LineHits) -> Iterator[Finding]:
+    """A whole email on one line or in one paragraph: a sentence inside it that
+    opens with a label naming its sponsor ("… Sponsored by Acme. Acme ships
+    overnight. [Try Acme](…) Next, the council …") is an ad, with the
+    sentences after it that name the sponsor or carry a paid-placement link;
+    the first that does neither is the next story."""
+    doc, markers = ctx.doc, ctx.markers
+    if block.kind != "paragraph" or word_count(doc.visible(block)) < LONG_PARAGRAPH_WORDS:
+        return
+    for line_no in range(block.start, block.end):
+        if line_no not in candidates:
+            continue
+        line = doc.lines[line_no]
+        sentences = _sentences(line)
+        k = 1  # a label opening the line is the block's own, found before
+        while k < len(sentences):
+            a, b = sentences[k]
+            m = markers.leading_label(visible_text(line[a:b]))
+            names = _sponsor_words(m.rest) if m is not None and _is_label_title(m.rest) else set()
+            if not names:
+                k += 1
+                continue
+            j = k + 1
+            while j < len(sentences) and _sentence_promotes(ctx, line[slice(*sentences[j])], names):
+                j += 1
+            end = sentences[j][0] if j < len(sentences) else len(line)
+            why = "the next sentence, which does not name the sponsor" if j < len(sentences) else "the end of its line"
+            start_offset, end_offset = doc.offset(line_no, a), doc.offset(line_no, end)
+            title = quote(m.rest.strip(" :—-|*."))
+            yield ctx.finding(
+                f"sponsor block {title} ({m.label.strip()})", start_offset, end_offset,
+                [Edit(start_offset, end_offset)], f"Remove sponsor block {title}",
+                evidence=(f"label '{m.label.strip()}' matched at the start of a sentence inside a one-paragraph email",
+                          f"ends at {why}"),
+            )
+            k = j
+
+
+def _sentences(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a line: after a sentence's closing
+    mark, or after a link that ends a call to action ("[Try Acme](…) Next, …"),
+    where a capital starts the next."""
+    seams = {m.end() for m in _SENTENCE_SEAM.finditer(line)}
+    for link in all_links(line):
+        gap = _CAPITAL_AFTER.match(line, link.end)
+        if gap:
+            seams.add(gap.end())
+    starts = [0, *sorted(seams), len(line)]
+    return list(zip(starts, starts[1:]))
+
+
+_CAPITAL_AFTER = re.compile(r"\s+(?=[A-Z])")
+
+
+def _sentence_promotes(ctx, sentence: str, names: set[str]) -> bool:
+    low = sentence.lower()
+    if any(n in low for n in names):
+        return True
+    return any(is_paid_link(link.destination, ctx.markers) for link in all_links(sentence))
 
 
 # --- what a label opens --------------------------------------------------------

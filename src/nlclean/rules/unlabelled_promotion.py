@@ -252,20 +252,18 @@ class UnlabelledPromotion(Rule):
 def _house_promotions(ctx, taken: list[tuple[int, int]]) -> Iterator[Finding]:
     """Short paragraphs in which the publisher sells its own things (its shop,
     course, event, app, paid tier): `evidence.promotion.house_promotion`. The
-    paragraph goes, or its list item."""
+    paragraph goes, or its list item; none does when together they are more
+    than `MAX_SHARE` of the newsletter."""
     doc, markers = ctx.doc, ctx.markers
     if not publisher_domains(doc, markers):
         return
-    for block in doc.all_blocks:
-        if block.kind != "paragraph" or "](" not in doc.source(block):
-            continue
-        if taken and is_protected(taken, doc.offset(block.start)):
-            continue
-        if word_count(doc.visible(block)) > MAX_HOUSE_WORDS:
-            continue
-        evidence = house_promotion(doc, block, markers)
-        if not evidence:
-            continue
+    found = list(_house_promotion_paragraphs(ctx, taken))
+    share = sum(word_count(doc.visible(b)) for b, _ in found) / max(doc.visible_words, 1)
+    if doc.visible_words >= MIN_BODY_WORDS and share > MAX_SHARE:
+        # A shop's own mailing is all plugs for its shop: that is its content,
+        # and a judgement does not empty it.
+        return
+    for block, evidence in found:
         start, end, why = _paragraph_or_item(block)
         title = quote(doc.visible(block))
         yield ctx.remove_lines(
@@ -275,6 +273,20 @@ def _house_promotions(ctx, taken: list[tuple[int, int]]) -> Iterator[Finding]:
             f"Remove promotion {title}",
             evidence=(*evidence, f"ends at {why}"),
         )
+
+
+def _house_promotion_paragraphs(ctx, taken: list[tuple[int, int]]) -> Iterator[tuple[object, list[str]]]:
+    doc, markers = ctx.doc, ctx.markers
+    for block in doc.all_blocks:
+        if block.kind != "paragraph" or "](" not in doc.source(block):
+            continue
+        if taken and is_protected(taken, doc.offset(block.start)):
+            continue
+        if word_count(doc.visible(block)) > MAX_HOUSE_WORDS:
+            continue
+        evidence = house_promotion(doc, block, markers)
+        if evidence:
+            yield block, evidence
 
 
 def _paragraph_or_item(block) -> tuple[int, int, str]:
