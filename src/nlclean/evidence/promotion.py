@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from .links import LinkKind, resolve_url
+from ..markers import lines_holding, minimal_needles
+from .links import LinkClassifier, LinkKind, resolve_url
 
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 _FROM_LINE = re.compile(r"^\*\*From:\*\*\s*(.+)$|^(?:newsletter_name|from|author|publisher):\s*(.+)$", re.M | re.I)
@@ -28,25 +29,44 @@ _NOT_A_NAME = frozenset(
     "the and from news newsletter newsletters weekly daily team editors editor with via noreply reply hello "
     "info mail email com org net www".split()
 )
+# A redirect that may spell out another address (base64 or url-encoded).
+_REDIRECT_HINTS = ("ahr0c", "eyj", "%3a%2f%2f", "url=http")
 # Front matter and the archive's header sit in the first lines.
 HEADER_LINES = 40
 
 
 def is_paid_link(url: str, markers) -> bool:
-    """A link where only paid placements link: the link classifier's `ad` kind."""
-    return markers.link_kind(url) == LinkKind.AD
+    """A link where only paid placements link: the link classifier's `ad` kind.
+    Most links are of no kind; a classifier of the `ad` patterns alone says
+    so with one pattern instead of all of them, and the full classifier
+    settles the few it takes for an ad (another kind may come first)."""
+    ads_only = markers.__dict__.get("_ads_only_classifier")
+    if ads_only is None:
+        ads_only = LinkClassifier({"ad": markers.data.get("links", {}).get("ad", {})})
+        markers.__dict__["_ads_only_classifier"] = ads_only
+    return ads_only.kind(url) == LinkKind.AD and markers.link_kind(url) == LinkKind.AD
 
 
-def may_hold_paid_link(text: str, markers) -> bool:
-    """Whether the text may hold a paid-placement link at all (most do not):
-    one of the `ad` kind's pieces, or a redirect that may hide one."""
-    low = text.lower()
-    return any(needle in low for needle in markers.links.needles((LinkKind.AD,)))
+def paid_link_lines(doc, markers):
+    """The lines that may hold a paid-placement link: an `ad` piece, a tracking
+    parameter, or a redirect that may hide either (found in one scan)."""
+    key = ("paid_link_lines", 0)
+    if key not in doc._cache:
+        needles = markers.__dict__.get("_paid_link_needles")
+        if needles is None:
+            # The `ad` kind's shapes (its regexes) are tracking parameters: "utm_"
+            # stands for them, where the classifier's own hint would be every "://".
+            pieces = [n for n in markers.links.needles((LinkKind.AD,)) if n != "://"]
+            needles = markers.__dict__["_paid_link_needles"] = minimal_needles([*pieces, "utm_", *_REDIRECT_HINTS])
+        doc._cache[key] = lines_holding(markers.lowered(doc.text), needles, doc.line_starts)
+    return doc._cache[key]
 
 
 def paid_links(doc, block, markers) -> list[str]:
     """The block's link targets (links and bare addresses) that only paid placements have."""
     key = ("paid_links", id(block))
+    if key not in doc._cache and not paid_link_lines(doc, markers).touches(block.start, block.end):
+        doc._cache[key] = []
     if key not in doc._cache:
         urls = [link.destination for link in doc.links(block)]
         source = doc.source(block)
@@ -100,8 +120,8 @@ def _registrable(host: str) -> str:
 
 def publisher_domains(doc, markers) -> frozenset[str]:
     """The registered names of the publisher's own sites: its sender's e-mail
-    domain, the archive's source address and the site most of its links lead
-    to, less the platforms that send for many publishers."""
+    domain and the archive's source address, or else the site most of its
+    links lead to; never a platform that sends for many publishers."""
     key = ("publisher_domains", 0)
     if key in doc._cache:
         return doc._cache[key]  # type: ignore[return-value]
@@ -110,13 +130,15 @@ def publisher_domains(doc, markers) -> frozenset[str]:
     for m in _FROM_LINE.finditer(head):
         names.update(_registrable(d) for d in _EMAIL_DOMAIN.findall(m.group(0)))
     names.update(_registrable(urlsplit(u).hostname or "") for u in _SOURCE_URL.findall(head))
-    from ..extents import story_host  # the site the newsletter's stories link to
-
-    host = story_host(doc)
-    if host:
-        names.add(_registrable(host))
     platforms = set(markers.data.get("platforms", {}).get("sender_hosts", []))
     found = frozenset(n for n in names if n and n not in platforms)
+    if not found:
+        # No sender or archive address says who publishes it: the site most of
+        # its links lead to does (a pass over every link, so asked last).
+        from ..extents import story_host
+
+        host = story_host(doc)
+        found = frozenset({_registrable(host)} - platforms - {""}) if host else frozenset()
     doc._cache[key] = found
     return found
 
@@ -125,12 +147,15 @@ def _house_patterns(markers):
     cached = markers.__dict__.get("_house_patterns")
     if cached is None:
         promotion = markers.data.get("promotion", {})
-        paths = promotion.get("house_link_paths", [])
+        paths = sorted(promotion.get("house_link_paths", []), key=len, reverse=True)
+        subdomains = frozenset(promotion.get("house_subdomains", []))
         products = sorted(promotion.get("house_products", []), key=len, reverse=True)
         cached = (
-            re.compile("|".join(f"(?:{p})" for p in paths)) if paths else None,
-            frozenset(promotion.get("house_subdomains", [])),
+            re.compile("^(?:" + "|".join(re.escape(p.lower()) for p in paths) + r")(?:[/?#.]|$)") if paths else None,
+            subdomains,
             re.compile(r"\b(?:" + "|".join(re.escape(p) for p in products) + r")\b", re.I) if products else None,
+            # Pieces one of which a line must hold to link to a shop page (or hide one in a redirect).
+            minimal_needles([*(p.lower() for p in paths), *(f"//{d}." for d in subdomains), *_REDIRECT_HINTS]),
         )
         markers.__dict__["_house_patterns"] = cached
     return cached
@@ -139,17 +164,19 @@ def _house_patterns(markers):
 def house_links(doc, block, markers) -> list[str]:
     """The block's links to the publisher's own shop, checkout, pricing or
     event pages (`/store`, `/pricing`, `shop.acme.com`, …)."""
-    own = publisher_domains(doc, markers)
-    paths, subdomains, _ = _house_patterns(markers)
-    if not own:
+    paths, subdomains, _, needles = _house_patterns(markers)
+    key = ("house_link_lines", 0)
+    if key not in doc._cache:
+        doc._cache[key] = lines_holding(markers.lowered(doc.text), needles, doc.line_starts)
+    if not doc._cache[key].touches(block.start, block.end):
         return []
     found = []
     for link in doc.links(block):
         parts = urlsplit(resolve_url(link.destination))
         host = (parts.hostname or "").lower()
-        if _registrable(host) not in own:
-            continue
-        if host.split(".")[0] in subdomains or (paths is not None and paths.search(parts.path.lower() or "/")):
+        shop_page = host.split(".")[0] in subdomains or (paths is not None and paths.search(parts.path.lower() or "/"))
+        # The publisher's own sites are asked for only when a shop page is there (it costs a pass over every link).
+        if shop_page and _registrable(host) in publisher_domains(doc, markers):
             found.append(link.destination)
     return found
 

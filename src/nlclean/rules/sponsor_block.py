@@ -96,7 +96,7 @@ from ..extents import (
 )
 from ..findings import Edit, Finding
 from ..inline_syntax import all_links, visible_text, visible_text_without_urls
-from ..evidence.promotion import has_paid_link, is_paid_link, may_hold_paid_link, paid_links, publisher_words
+from ..evidence.promotion import has_paid_link, is_paid_link, paid_link_lines, paid_links, publisher_words
 from ..markers import CJK, LineHits
 from .base import Rule
 from ._shared import quote, word_count
@@ -293,10 +293,10 @@ def _paid_placements(ctx, covered: list[tuple[int, int]]) -> Iterator[Finding]:
     when the block is all of that heading's section. A mailing whose paid
     placements are most of its words (a shop's catalogue of promoted items)
     is left whole."""
-    doc, markers = ctx.doc, ctx.markers
-    if not may_hold_paid_link(doc.text, markers):
-        return
+    doc = ctx.doc
     found = list(_paid_blocks(ctx, covered))
+    if not found:
+        return
     paid_words = sum(word_count(doc.visible(b)) for b, _, _ in found)
     if doc.visible_words >= MIN_MAILING_WORDS and paid_words > MAX_PAID_SHARE * doc.visible_words:
         # A mailing that is mostly paid placements (a shop's catalogue of
@@ -352,9 +352,12 @@ def _urls_in(text: str) -> list[str]:
 def _paid_blocks(ctx, covered: list[tuple[int, int]]) -> Iterator[tuple[object, Extent, list[str]]]:
     """(block, extent, its paid links) for each block with a paid-placement link that no labelled ad took."""
     doc, markers = ctx.doc, ctx.markers
+    lines = paid_link_lines(doc, markers)
+    if not lines:
+        return
     taken_until = -1
     for block in doc.all_blocks:
-        if block.kind != "paragraph" or block.start < taken_until:
+        if block.kind != "paragraph" or block.start < taken_until or not lines.touches(block.start, block.end):
             continue
         links = paid_links(doc, block, markers)
         if not links:

@@ -66,7 +66,7 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 from ..extents import Extent, is_document_title, is_title_shaped, label_block_extent, section_extent
-from ..evidence.promotion import house_promotion, publisher_domains
+from ..evidence.promotion import house_promotion
 from ..findings import Applicability, Finding
 from ..inline_syntax import is_protected, merge_spans, surely_more_visible_words, visible_text
 from ..markers import LineHits, lines_holding, resolve_url
@@ -254,10 +254,10 @@ def _house_promotions(ctx, taken: list[tuple[int, int]]) -> Iterator[Finding]:
     course, event, app, paid tier): `evidence.promotion.house_promotion`. The
     paragraph goes, or its list item; none does when together they are more
     than `MAX_SHARE` of the newsletter."""
-    doc, markers = ctx.doc, ctx.markers
-    if not publisher_domains(doc, markers):
-        return
+    doc = ctx.doc
     found = list(_house_promotion_paragraphs(ctx, taken))
+    if not found:
+        return
     share = sum(word_count(doc.visible(b)) for b, _ in found) / max(doc.visible_words, 1)
     if doc.visible_words >= MIN_BODY_WORDS and share > MAX_SHARE:
         # A shop's own mailing is all plugs for its shop: that is its content,
@@ -282,10 +282,8 @@ def _house_promotion_paragraphs(ctx, taken: list[tuple[int, int]]) -> Iterator[t
             continue
         if taken and is_protected(taken, doc.offset(block.start)):
             continue
-        if word_count(doc.visible(block)) > MAX_HOUSE_WORDS:
-            continue
         evidence = house_promotion(doc, block, markers)
-        if evidence:
+        if evidence and word_count(doc.visible(block)) <= MAX_HOUSE_WORDS:
             yield block, evidence
 
 
