@@ -193,6 +193,7 @@ class SponsorBlock(Rule):
                     yield from _label_sentences_inside(ctx, block, candidates)
                 continue
             extent, label, title = found
+            extent = _with_link_lines_after(doc, extent)
             covered_until = extent.end
             yield ctx.remove_lines(
                 f"sponsor block {quote(title)} ({label.strip()})",
@@ -813,6 +814,32 @@ def _item_or_block(block) -> tuple[int, int]:
             return node.parent.start, node.parent.end
         node = node.parent
     return block.start, block.end
+
+
+# --- bare link lines beside an ad --------------------------------------------------
+
+# A line that is nothing but links: `( https://… )`, `https://…/r/…`, `[](…)`, `![](…)`.
+_LINK_ONLY_LINE = re.compile(r"^\s*(?:\(\s*https?://\S+\s*\)|<?https?://\S+?>?|!?\[[^\]]*\]\([^)]*\))\s*$")
+MAX_LINK_LINES = 3
+
+
+def _with_link_lines_after(doc, extent: Extent) -> Extent:
+    """Lines of bare links right after an ad (its logo, its image slot: the
+    conversion kept their addresses and lost what they showed) go with it. A
+    story's address comes after its own title, never first: so a link line
+    under an ad is the ad's."""
+    following = doc.blocks_between(extent.end, len(doc.lines))[:MAX_LINK_LINES]
+    end = extent.end
+    for block in following:
+        if block.kind != "paragraph" or block.depth > 0 or not all(
+            _LINK_ONLY_LINE.match(doc.lines[i]) and not visible_text_without_urls(doc.lines[i]).strip(" ()[]!<>")
+            for i in range(block.start, block.end)
+        ):
+            break
+        end = block.end
+    if end == extent.end:
+        return extent
+    return Extent(extent.start, end, f"{extent.why_it_ends}, and the bare link lines under it (its logo or image slot)")
 
 
 # --- how far a trailing label's item goes ------------------------------------------
