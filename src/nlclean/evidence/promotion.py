@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ..inline_syntax import all_links
 from ..markers import lines_holding, minimal_needles
 from .links import LinkClassifier, LinkKind, resolve_url
 
@@ -68,12 +69,18 @@ def paid_links(doc, block, markers) -> list[str]:
     if key not in doc._cache and not paid_link_lines(doc, markers).touches(block.start, block.end):
         doc._cache[key] = []
     if key not in doc._cache:
-        urls = [link.destination for link in doc.links(block)]
-        source = doc.source(block)
-        if "://" in source:
-            urls.extend(_BARE_URL.findall(source))
-        doc._cache[key] = [u for u in dict.fromkeys(urls) if is_paid_link(u, markers)]
+        urls = link_targets(doc.source(block), [link.destination for link in doc.links(block)])
+        doc._cache[key] = [u for u in urls if is_paid_link(u, markers)]
     return doc._cache[key]  # type: ignore[return-value]
+
+
+def link_targets(text: str, links: list[str] | None = None) -> list[str]:
+    """Every address in a stretch of markdown: its links' targets (`links`,
+    when the caller has them) and the bare addresses written out, once each."""
+    urls = [link.destination for link in all_links(text)] if links is None else list(links)
+    if "://" in text:
+        urls.extend(_BARE_URL.findall(text))
+    return list(dict.fromkeys(urls))
 
 
 def has_paid_link(doc, block, markers) -> bool:

@@ -19,8 +19,18 @@ also finds a label on a line inside a long paragraph, and a trailing label
 glued to the text after it (`Title (Sponsored)Ad text…`). A label word in
 a story's sentence, or in the newsletter's own title, is no label.
 
-The labels are data: `[sponsor]` in `data/markers.toml`, extensible with
-`extend-markers`.
+It also finds ads that nothing labels but their links: a paragraph or list
+item whose link goes where only paid placements link (the link classifier's
+`ad` kind: ad servers, a sponsor's tracking parameters, an ad network's tag).
+A news item about an ad deal links to the story, not to an ad server, and
+stays.
+
+"Presented by" and "hosted by" followed by the publisher's own name (its
+sender, its archive address) name an event's organiser, not a sponsor.
+
+The labels are data: `[sponsor]` in `data/markers.toml` (`organiser_labels`
+in `data/promotion.toml`), the paid-placement links `[links.ad]` in
+`data/links.toml`; all extensible with `extend-markers`.
 
 ## Why is this bad?
 A reader who wants the newsletter's stories does not want its adverts, and
@@ -37,11 +47,20 @@ It is SPEC row 1, the highest-priority rule.
   under it, up to a break, a heading, the next item's title, a long
   paragraph with no link, a date line (the issue's), a section heading in
   capitals (`WHAT I'M READING`), or a block that links where the newsletter's
-  stories link (the label then marked an ad image the conversion lost). A
-  label that names its sponsor (`Sponsored by Acme`) takes the next block
-  only when that block names Acme too; when a heading comes right under it
-  and its section names Acme (Axios: `**A message from Chevron**` over
-  `### Powering progress…`), it takes that section.
+  stories link (the label then marked an ad image the conversion lost); a
+  short rubric line right above the story that stopped it is that story's.
+  A label that names its sponsor (`A message from Acme`) takes everything
+  that promotes Acme: the blocks up to the last one that names Acme, links
+  to it or carries a paid-placement link, never past a heading, a break,
+  code, the copyright line or the next ad's label; when a heading comes
+  right under it and its section names Acme (`**A message from Acme**` over
+  `### Ship faster…`), it takes that section.
+- Lines of nothing but links right under an ad (its logo, its image slot)
+  go with it.
+- A paid-placement link takes its paragraph or list item (and the heading
+  over it when that is all the section holds); in a paragraph longer than an
+  ad (flattened html), only the sentences that carry it. A mailing whose
+  paid placements are most of its words is left whole.
 - A disclosure paragraph ("This issue is brought to you by Acme. …") is the
   ad, with the next block when it names Acme (its call to action); one that
   ends in a colon ("This episode is brought to you by:") is a lone label.
@@ -49,6 +68,9 @@ It is SPEC row 1, the highest-priority rule.
   short sponsor lines (`Acme — ship faster`); the first line of prose is the
   next story. Inside a flattened paragraph the ad runs over short lines,
   lines naming the sponsor, and ends with its all-caps call to action.
+- A whole email on one line or in one paragraph: a sentence that opens with
+  a label naming its sponsor takes the sentences after it that name the
+  sponsor or carry a paid link; the first that does neither is the story's.
 - A label glued into a flattened line takes the ad's title and text up to
   the next section's heading glued into the same line
   (`…deploymentMoving from Manual Workflow…` keeps `Moving from…`).
@@ -76,7 +98,8 @@ becomes
 ```
 
 ## Fix safety
-Safe: the label is the publisher's own statement that the block is paid.
+Safe: the label is the publisher's own statement that the block is paid; a
+paid-placement link is where only an ad leads.
 """
 from __future__ import annotations
 
@@ -96,7 +119,7 @@ from ..extents import (
 )
 from ..findings import Edit, Finding
 from ..inline_syntax import all_links, visible_text, visible_text_without_urls
-from ..evidence.promotion import has_paid_link, is_paid_link, paid_link_lines, paid_links, publisher_words
+from ..evidence.promotion import has_paid_link, is_paid_link, link_targets, paid_link_lines, paid_links, publisher_words
 from ..markers import CJK, LineHits
 from .base import Rule
 from ._shared import quote, word_count
@@ -124,7 +147,6 @@ MIN_MAILING_WORDS = 150
 # A paragraph of more words than this holding a paid link holds more than the ad.
 SHORT_AD_WORDS = 40
 _SPACER = re.compile(r"&nbsp;?|\u00a0")
-_BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 # An ad's all-caps call to action within this many lines keeps the ad going.
 CTA_LOOKAHEAD = 5
 # An all-caps call to action on a line of its own ("DOWNLOAD THE GUIDE", "TRY IT FREE").
@@ -337,17 +359,13 @@ def _paid_sentences(ctx, block) -> list[tuple[int, int]]:
         seams = sorted({a for a, _ in _sentences(line)} | {m.start() for m in _SPACER.finditer(line)} | {len(line)})
         pieces = list(zip(seams, seams[1:]))
         for a, b in pieces:
-            if any(is_paid_link(u, markers) for u in _urls_in(line[a:b])):
+            if any(is_paid_link(u, markers) for u in link_targets(line[a:b])):
                 if spans and spans[-1][1] == base + a:
                     spans[-1] = (spans[-1][0], base + b)
                 else:
                     spans.append((base + a, base + b))
         base += len(line) + 1
     return spans
-
-
-def _urls_in(text: str) -> list[str]:
-    return [link.destination for link in all_links(text)] + _BARE_URL.findall(text)
 
 
 def _paid_blocks(ctx, covered: list[tuple[int, int]]) -> Iterator[tuple[object, Extent, list[str]]]:
