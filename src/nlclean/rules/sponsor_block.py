@@ -118,7 +118,7 @@ from ..extents import (
     section_extent,
 )
 from ..findings import Edit, Finding
-from ..inline_syntax import all_links, visible_text, visible_text_without_urls
+from ..inline_syntax import all_links, surely_more_visible_words, visible_text, visible_text_without_urls
 from ..evidence.promotion import has_paid_link, is_paid_link, link_targets, paid_link_lines, paid_links, publisher_words
 from ..markers import CJK, LineHits
 from .base import Rule
@@ -419,7 +419,7 @@ def _label_sentences_inside(ctx, block, candidates: LineHits) -> Iterator[Findin
     sentences after it that name the sponsor or carry a paid-placement link;
     the first that does neither is the next story."""
     doc, markers = ctx.doc, ctx.markers
-    if block.kind != "paragraph" or word_count(doc.visible(block)) < LONG_PARAGRAPH_WORDS:
+    if block.kind != "paragraph" or not surely_more_visible_words(doc.source(block), LONG_PARAGRAPH_WORDS):
         return
     for line_no in range(block.start, block.end):
         if line_no not in candidates:
