@@ -10,7 +10,9 @@ blank lines, plus thematic-break-like rule lines.
 """
 from __future__ import annotations
 
+import logging
 import re
+import sys
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -28,6 +30,30 @@ _URL_IN_TEXT = re.compile(r"(?:https?|ftp)://\S+")
 _WRAP_WIDTH = 120
 
 
+class _DebugOff:
+    """Stands in for a markdown-it block rule's logger whose debug output is off:
+    the rules call `LOGGER.debug(...)` on every attempt at every line, and even a
+    disabled call costs about a tenth of a block parse. Anything but `debug`
+    goes to the real logger."""
+
+    def __init__(self, logger: logging.Logger) -> None:
+        self._logger = logger
+
+    def debug(self, *args, **kwargs) -> None:
+        pass
+
+    def __getattr__(self, name: str):
+        return getattr(self._logger, name)
+
+
+def _quiet_block_rule_loggers() -> None:
+    """Skip markdown-it's per-attempt debug calls, unless someone turned its debug logging on."""
+    for name, module in list(sys.modules.items()):
+        logger = getattr(module, "LOGGER", None) if name.startswith("markdown_it.rules_block.") else None
+        if isinstance(logger, logging.Logger) and not logger.isEnabledFor(logging.DEBUG):
+            module.LOGGER = _DebugOff(logger)
+
+
 def _block_parser(normalize: bool = True) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"maxNesting": 40}).enable(["table", "strikethrough"])
     # Inline parsing is most of markdown-it's time and gives no positions:
@@ -42,8 +68,56 @@ _PARSER = _block_parser()
 # markdown-it's first step rewrites every line break (and NUL) with a regex; on a
 # text with neither CR nor NUL that changes nothing, so such texts skip it.
 _PARSER_LF = _block_parser(normalize=False)
+_quiet_block_rule_loggers()
 # Table rows and cells are not blocks of their own: the table is.
 _CELL_OPENERS = frozenset({"thead_open", "tbody_open", "tr_open", "th_open", "td_open"})
+
+
+# A line that reads as code, not prose: a statement's end or opening brace, a
+# keyword that opens a statement, a prompt, a comment, an operator, an html tag,
+# an assignment or a bare call.
+_CODE_SHAPE = re.compile(
+    r"[{};]\s*$|^\s*[})\]]|^\s*(?:def|class|import|return|function|const|let|var|public|private|package|"
+    r"#include|#!|SELECT|INSERT|UPDATE|\$ |> |>>>|//|/\*|\*/|<\?)|=>|:=|==|!=|&&|\|\||->|::|"
+    r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|^\s*[\w.\[\]]+\s*[+*/-]?=\s|^\s*[\w.]+\([^()]*\)\s*$"
+)
+_ENTITY = re.compile(r"&#?\w{1,10};")
+# A line that is only a link or an address: `( https://… )`, `[text](url)`, `<url>`.
+_LINK_LINE = re.compile(r"^\s*(?:\(\s*https?://\S+\s*\)|<?https?://\S+>?|!?\[[^\]]*\]\([^)]*\))\s*$")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_END = re.compile(r"[.!?:…][\"'”’)*_]*\s*$|[.!?]\s+[A-Z]")
+
+
+def reads_as_prose(lines: list[str]) -> bool:
+    """Whether an indented code block is prose a converter indented: no line
+    has the shape of code, every line is words or a link, and at least one
+    line is a sentence (or all of them are links). Shell commands (`npm
+    install x`) have words but no sentence: they stay code."""
+    sentences = links = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        text = _ENTITY.sub(" ", line)
+        if _LINK_LINE.match(text):
+            links += 1
+            continue
+        if _CODE_SHAPE.search(text):
+            return False
+        plain = _URL_IN_TEXT.sub("", text)
+        words = _WORDS.findall(plain)
+        letters = sum(len(w) for w in words)
+        if not words or letters * 2 < len("".join(plain.split())):
+            return False  # symbols and numbers: a table of data, art, output
+        if len(words) >= 5 and _SENTENCE_END.search(plain):
+            sentences += 1
+    return sentences > 0 or links > 0 and links == sum(1 for line in lines if line.strip())
+
+
+def _dedent(lines: list[str]) -> str:
+    """The lines without the indentation they share (tabs read as four columns)."""
+    expanded = [line.expandtabs(4) for line in lines]
+    indent = min((len(line) - len(line.lstrip(" ")) for line in expanded if line.strip()), default=0)
+    return "\n".join(line[indent:] for line in expanded)
 
 
 @dataclass(eq=False)
@@ -59,6 +133,9 @@ class Block:
     markup: str = ""
     parent: "Block | None" = None
     children: list["Block"] = field(default_factory=list)
+    # Prose that a converter indented into a code block: the rules read it,
+    # and only a removal changes it (it still renders as code).
+    indented: bool = False
 
     @property
     def is_setext(self) -> bool:
@@ -88,6 +165,7 @@ class Document:
         self.body_start = self.front_matter_end_line
         self.blocks: list[Block] = []  # top-level blocks of the body
         self.all_blocks: list[Block] = []
+        self.indented_prose: list[tuple[int, int]] = []  # line ranges of code blocks read as prose
         if format == "text":
             self._split_text_blocks()
         else:
@@ -99,13 +177,20 @@ class Document:
     def _parse_markdown(self) -> None:
         offset = self.body_start
         body = "\n".join(self.lines[offset:]) if offset else self.text
+        self._add_tokens(body, offset, None, indented=False)
+
+    def _add_tokens(self, body: str, offset: int, outer: Block | None, indented: bool) -> None:
+        """Add the blocks of `body` (whose first line is line `offset`) under
+        `outer`. An indented code block that reads as prose is parsed again,
+        its indentation taken off, and its blocks stand in its place."""
         parser = _PARSER if "\r" in body or "\0" in body else _PARSER_LF
-        stack: list[Block] = []
+        stack: list[Block] = [outer] if outer is not None else []
+        base = len(stack)
         top, every = self.blocks.append, self.all_blocks.append
         for tok in parser.parse(body):
             nesting = tok.nesting
             if nesting == -1:
-                if stack:
+                if len(stack) > base:
                     stack.pop()
                 continue
             kind = tok.type
@@ -117,8 +202,13 @@ class Document:
                 kind = kind[:-5]  # paragraph_open -> paragraph
             start, end = tok.map
             parent = stack[-1] if stack else None
+            if kind == "code_block" and reads_as_prose(self.lines[start + offset : end + offset]):
+                self.indented_prose.append((start + offset, end + offset))
+                inner = self.lines[start + offset : end + offset]
+                self._add_tokens(_dedent(inner), start + offset, parent, indented=True)
+                continue
             block = Block(kind, start + offset, end + offset, len(stack),
-                          int(tok.tag[1]) if kind == "heading" else 0, tok.markup, parent)
+                          int(tok.tag[1]) if kind == "heading" else 0, tok.markup, parent, indented=indented)
             if parent is None:
                 top(block)
             else:
@@ -225,14 +315,22 @@ class Document:
         return self._cache[key]  # type: ignore[return-value]
 
     def protected(self, block: Block) -> list[tuple[int, int]]:
+        """Spans of the block's source where no change may be made; all of it
+        for prose indented into a code block, which renders as code."""
         key = ("protected", id(block))
         if key not in self._cache:
-            self._cache[key] = inline_syntax.protected_spans(self.source(block))
+            source = self.source(block)
+            self._cache[key] = [(0, len(source))] if block.indented else inline_syntax.protected_spans(source)
         return self._cache[key]  # type: ignore[return-value]
 
     def inline_blocks(self) -> list[Block]:
         """Blocks whose lines hold prose (paragraphs, headings, tables), at any depth."""
         return [b for b in self.all_blocks if b.has_inline]
+
+    @cached_property
+    def visible_words(self) -> int:
+        """How many visible words the body's top-level prose blocks hold (counted once)."""
+        return sum(len(self.visible(b).split()) for b in self.blocks if b.has_inline)
 
     @cached_property
     def headings(self) -> list[Block]:
@@ -290,7 +388,8 @@ class Document:
 
     @cached_property
     def code_lines(self) -> frozenset[int]:
-        """Lines inside fenced or indented code (where no rule may change text)."""
-        return frozenset(
-            i for b in self.all_blocks if b.kind in ("fence", "code_block") for i in range(b.start, b.end)
-        )
+        """Lines inside fenced or indented code (where no rule may change text),
+        prose indented into a code block included: only a removal changes it."""
+        code = {i for b in self.all_blocks if b.kind in ("fence", "code_block") for i in range(b.start, b.end)}
+        code.update(i for start, end in self.indented_prose for i in range(start, end))
+        return frozenset(code)

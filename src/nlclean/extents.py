@@ -16,10 +16,6 @@ from .markers import url_host
 
 _COPYRIGHT = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright\b)", re.I)
 _WORD = re.compile(r"[A-Z][\w'’-]{2,}")
-# An item's title at the start of its line: a (bold) link, or bold text.
-_OPENING_TITLE = re.compile(
-    r"^\s*(?:(?:\*\*|__)?\[[^\]\n]+\]\([^)\s]*\)(?:\*\*|__)?|(\*\*|__)(?:(?!\1)[^\n])+\1)"
-)
 _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
     r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|"
@@ -38,8 +34,6 @@ _CALL_TO_ACTION = re.compile(
     r"SEE|REQUEST|RESERVE|CHECK|DISCOVER|ORDER|SCHEDULE|BUILD|DEPLOY|SUBSCRIBE|CLICK|USE|VISIT)\b"
 )
 _ARCHIVE_HEADER = re.compile(r"^\*\*(?:From|Date|Source|To|Subject):\*\*")
-# A trailing-label item takes at most this many description paragraphs.
-MAX_DESCRIPTION_BLOCKS = 3
 # A paragraph longer than this with no link is prose, not an ad under a lone label.
 LONG_PROSE_WORDS = 50
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
@@ -95,7 +89,7 @@ def sponsor_names(doc: Document, heading_text: str, blocks: list[Block], linked:
     return names
 
 
-def _link_hosts(doc: Document, block: Block) -> set[str]:
+def link_hosts(doc: Document, block: Block) -> set[str]:
     """Hosts a block's links (and bare addresses) lead to, redirectors left out."""
     key = ("link_hosts", id(block))
     if key in doc._cache:
@@ -113,11 +107,10 @@ def _link_hosts(doc: Document, block: Block) -> set[str]:
     return hosts
 
 
-def _shares_name(doc: Document, first: Block, other: Block) -> bool:
-    """Whether `other` names a capitalised name (4+ letters) of `first`."""
-    names = {w.lower() for w in _WORD.findall(doc.visible(first)) if len(w) >= 4 and w not in _STOP}
-    text = doc.visible(other).lower()
-    return any(n in text for n in names)
+def capitalised_names(text: str, min_length: int = 4) -> set[str]:
+    """Capitalised words of `text` that may be a name (not "The", "Sponsored",
+    "Read"), lower-cased: what an ad's other blocks repeat."""
+    return {w.lower() for w in _WORD.findall(text) if len(w) >= min_length and w not in _STOP}
 
 
 def is_date_line(doc: Document, block: Block) -> bool:
@@ -203,10 +196,10 @@ def section_extent(doc: Document, heading: Block, label_text: str = "") -> Exten
 
 def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_end_it: bool = True) -> Extent:
     """A label line without a heading takes its block. A label standing alone
-    ("Together with Acme") also takes the ad under it: the following blocks up
-    to a break, a heading, a copyright line or the next item's title. An ad
-    links elsewhere: a block that links where the newsletter's stories link
-    ends it (unless `own_links_end_it` is off: a puzzle links to the
+    ("Together with Acme") also takes the ad under it: the following blocks,
+    at most six, up to the first that `_lone_label_stop` says is no ad's. An
+    ad links elsewhere: a block that links where the newsletter's stories
+    link ends it (unless `own_links_end_it` is off: a puzzle links to the
     publisher's own site)."""
     target = block
     while target.parent is not None and target.parent.kind in ("list_item", "blockquote"):
@@ -215,48 +208,23 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
             break
     if not label_only or target.depth > 0:
         return Extent(target.start, target.end, "the end of its block")
-    end = target.end
-    why = "the end of its block"
+    end, why = target.end, "the end of its block"
     siblings = doc.blocks
     i = siblings.index(target) + 1
     taken = 0
     while i < len(siblings) and taken < 6:
         nxt = siblings[i]
-        if nxt.kind in ("heading", "hr"):
-            why = "a heading" if nxt.kind == "heading" else "a thematic break"
-            break
-        if is_footer_boundary(doc, nxt):
-            why = "the copyright line"
-            break
-        if taken and is_title_shaped(doc, nxt):
-            why = "the next item's title"
-            break
-        if is_date_line(doc, nxt):
-            why = "the issue's date line"
-            break
-        if is_caps_heading(doc, nxt):
-            # Converted text writes its section headings in capitals ("WHAT I'M READING").
-            why = "a section heading in capitals"
-            break
-        if (
-            nxt.kind == "paragraph"
-            and len(doc.visible(nxt).split()) > LONG_PROSE_WORDS
-            and not doc.links(nxt)
-            and "://" not in doc.source(nxt)
-        ):
-            # An ad links to what it sells; a long paragraph with no link is the story
-            # (the label marked an ad image the conversion lost).
-            why = "a long paragraph with no link (prose, not an ad)"
+        why = _lone_label_stop(doc, nxt, taken)
+        if why is not None:
             break
         caps = next((k for k in range(nxt.start + 1, nxt.end) if _is_caps_line(doc.lines[k])), None)
         if caps is not None:
             # Text with no blank lines: a section heading in capitals glued under the ad's lines.
             end, why = caps, "a section heading in capitals"
-            taken += 1
             break
-        if nxt.start == doc.blocks[i - 1].end and not is_sponsor_line(doc, nxt):
-            # Text with no blank lines: the ad is the label and its short
-            # sponsor lines; the first line that reads as prose is the next story.
+        if nxt.start == siblings[i - 1].end and not is_sponsor_line(doc, nxt):
+            # Text with no blank lines: the ad is the label and its short sponsor
+            # lines; the first line that reads as prose is the next story.
             why = "the next story's first line (no blank line between)"
             break
         end = nxt.end
@@ -266,20 +234,77 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
         why = "the end of the document" if i >= len(siblings) else "the most blocks a lone label takes"
     home = story_host(doc) if own_links_end_it else None
     if home and end > target.end:
-        taken_blocks = doc.blocks_between(target.end, end)
-        if i < len(siblings):
-            taken_blocks.append(siblings[i])  # the block that stopped it: a story's title?
-        first_story = next((k for k, b in enumerate(taken_blocks) if home in _link_hosts(doc, b)), None)
-        if first_story is not None:
-            # A block that links where the newsletter's stories link is a story
-            # (the label may mark an ad the conversion lost, an image), and a
-            # short line just above it is that story's byline.
-            k = first_story
-            while k > 0 and len(doc.visible(taken_blocks[k - 1]).split()) <= 4:
-                k -= 1
-            end = taken_blocks[k - 1].end if k > 0 else target.end
-            return Extent(target.start, end, f"a story (it links to {home}, like the newsletter's stories)")
+        stopper = siblings[i] if i < len(siblings) else None
+        story = _first_story_under(doc, target, end, stopper, home)
+        if story is not None:
+            return story
+    if why in _STORY_STOPS and end > target.end:
+        rubric = doc.blocks_between(target.end, end)[-1]
+        if is_rubric(doc, rubric):
+            # The short line right above the story that ended the ad is that story's section rubric.
+            text = visible_text_without_urls(doc.source(rubric)).strip(" *_#")
+            return Extent(target.start, rubric.start, f"the next section's rubric '{text}' over {why}")
     return Extent(target.start, end, why)
+
+
+# Why a lone label's ad stopped when the block that stopped it is a story.
+_STORY_STOPS = frozenset({
+    "a long paragraph with no link (prose, not an ad)", "the next story's first line (no blank line between)",
+})
+
+
+def is_rubric(doc: Document, block: Block) -> bool:
+    """A section's rubric: one short line (at most four words) with no link and
+    no sentence in it ("Tech News", "**On the Hill**")."""
+    if block.kind != "paragraph" or block.end - block.start != 1 or doc.links(block) or "://" in doc.source(block):
+        return False
+    text = visible_text_without_urls(doc.lines[block.start]).strip(" *_#")
+    return 0 < len(text.split()) <= 4 and not text.endswith((".", "!", "?", ",", ";", ":", "→")) and any(
+        ch.isalpha() for ch in text
+    )
+
+
+def _lone_label_stop(doc: Document, nxt: Block, taken: int) -> str | None:
+    """Why a lone label's ad does not take `nxt`, if it does not: a heading or
+    a break; the copyright line; the next item's title; the issue's date line;
+    a section heading in capitals; a long paragraph with no link (an ad links
+    to what it sells: that is the story, the label marked an ad image the
+    conversion lost)."""
+    if nxt.kind in ("heading", "hr"):
+        return "a heading" if nxt.kind == "heading" else "a thematic break"
+    if is_footer_boundary(doc, nxt):
+        return "the copyright line"
+    if taken and is_title_shaped(doc, nxt):
+        return "the next item's title"
+    if is_date_line(doc, nxt):
+        return "the issue's date line"
+    if is_caps_heading(doc, nxt):
+        return "a section heading in capitals"
+    if (
+        nxt.kind == "paragraph"
+        and len(doc.visible(nxt).split()) > LONG_PROSE_WORDS
+        and not doc.links(nxt)
+        and "://" not in doc.source(nxt)
+    ):
+        return "a long paragraph with no link (prose, not an ad)"
+    return None
+
+
+def _first_story_under(doc: Document, target: Block, end: int, stopper: Block | None, home: str) -> Extent | None:
+    """A block under a lone label that links where the newsletter's stories
+    link is a story (the label may mark an ad the conversion lost, an image):
+    the ad ends above it, and above the short byline line over it."""
+    taken_blocks = doc.blocks_between(target.end, end)
+    if stopper is not None:
+        taken_blocks.append(stopper)  # the block that stopped it: a story's title?
+    first_story = next((k for k, b in enumerate(taken_blocks) if home in link_hosts(doc, b)), None)
+    if first_story is None:
+        return None
+    k = first_story
+    while k > 0 and len(doc.visible(taken_blocks[k - 1]).split()) <= 4:
+        k -= 1
+    end = taken_blocks[k - 1].end if k > 0 else target.end
+    return Extent(target.start, end, f"a story (it links to {home}, like the newsletter's stories)")
 
 
 def story_host(doc: Document) -> str | None:
@@ -288,120 +313,12 @@ def story_host(doc: Document) -> str | None:
     if key not in doc._cache:
         counts: dict[str, int] = {}
         for b in doc.blocks:
-            for h in _link_hosts(doc, b):
+            for h in link_hosts(doc, b):
                 counts[h] = counts.get(h, 0) + 1
         total = sum(counts.values())
         best = max(counts, key=counts.get) if counts else None
         doc._cache[key] = best if best and counts[best] >= 3 and counts[best] * 4 >= total else None
     return doc._cache[key]  # type: ignore[return-value]
-
-
-def opening_title(line: str) -> "re.Match | None":
-    """The title an item's line opens with: `**[Title](url)**`, `[Title](url)`, `**Title**`."""
-    return _OPENING_TITLE.match(line)
-
-
-def item_extent(doc: Document, block: Block) -> Extent:
-    """A trailing label takes its item: the list item, or the title paragraph
-    with the description paragraphs under it, up to the next title.
-
-    A paragraph that holds its own description (`**[Title](url)** — text
-    (Sponsor)`) is an item of a list of such paragraphs: what follows is the
-    next item, unless it names the sponsor (the ad's second paragraph or its
-    call to action). A paragraph that opens with a title as the labelled one
-    does is the next item too."""
-    node = block
-    while node.parent is not None:
-        if node.parent.kind == "list_item":
-            item = node.parent
-            return Extent(item.start, item.end, "the end of its list item")
-        node = node.parent
-    if block.depth > 0:
-        return Extent(block.start, block.end, "the end of its block")
-    siblings = doc.blocks
-    i = siblings.index(block) + 1
-    end = block.end
-    why = "the end of the document"
-    own_hosts = _link_hosts(doc, block)
-    first = doc.lines[block.start]
-    title = opening_title(first)
-    # Words after the title (the label among them): a title alone is 1-3 more.
-    described = len(visible_text_without_urls(first[title.end() :] if title else doc.source(block)).split()) > (
-        4 if title else 8
-    )
-    taken = 0
-    while i < len(siblings):
-        nxt = siblings[i]
-        same_host = bool(own_hosts) and _link_hosts(doc, nxt) <= own_hosts and bool(_link_hosts(doc, nxt))
-        if is_title_shaped(doc, nxt) and same_host:
-            # "[Try it now](same address)": the ad's own call to action, not the next title.
-            end = nxt.end
-            i += 1
-            continue
-        if nxt.kind in ("heading", "hr") or is_title_shaped(doc, nxt) or is_footer_boundary(doc, nxt):
-            why = "the next item's title" if is_title_shaped(doc, nxt) else f"a {nxt.kind}"
-            break
-        if nxt.kind == "paragraph" and title and opening_title(doc.lines[nxt.start]) and not same_host:
-            why = "the next item's title"
-            break
-        if described and not (same_host or _shares_name(doc, block, nxt)):
-            # The item held its description: a block that does not name the sponsor is the next item.
-            why = "the next block, which does not name the sponsor (the item held its own text)"
-            break
-        if nxt.kind != "paragraph" or len(doc.visible(nxt)) <= 3:
-            why = "a block that is not part of the description"
-            break
-        if nxt.start == siblings[i - 1].end and not (is_sponsor_line(doc, nxt) or _shares_name(doc, block, nxt)):
-            # Text with no blank lines: a line of prose that does not name the
-            # sponsor is the next story, not the ad's description.
-            why = "the next story's first line (no blank line between)"
-            break
-        if taken >= MAX_DESCRIPTION_BLOCKS:
-            why = "the most description paragraphs an item takes"
-            break
-        end = nxt.end
-        taken += 1
-        i += 1
-    if i == len(siblings) and end == block.end and siblings[-1] is block:
-        why = "the end of the document"
-    return Extent(block.start, end, why)
-
-
-# Flattened text glues a heading to the paragraph after it: "…Scalable AnnotationThe
-# starting point…". The seam is a lower-case letter followed by a capitalised word.
-_GLUE = re.compile(r"(?<=[a-z0-9)’'])(?=[A-Z][a-z])")
-_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
-_TITLE_WORD = re.compile(r"^(?:[A-Z0-9][\w'’&:.-]*|a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|vs\.?|with)$")
-
-
-def glued_heading_start(text: str, start: int = 0) -> tuple[int, str] | None:
-    """Where the first heading glued to its paragraph begins in `text` (at or after
-    `start`), with the heading's text; None when there is none.
-
-    The heading is the run of title-case words (small words allowed) that ends at
-    a seam and starts after a word that is not title-case; it needs three
-    capitalised words and none camel-cased before the seam, so product names
-    like `GitHub` or `JavaScript` make no seam.
-    """
-    for m in _GLUE.finditer(text, start):
-        seam = m.start()
-        words = list(re.finditer(r"\S+", text[start:seam]))
-        k = len(words)
-        while k > 0 and _TITLE_WORD.match(words[k - 1].group(0)):
-            k -= 1
-        # Small words do not start a heading.
-        while k < len(words) and words[k].group(0)[0].islower():
-            k += 1
-        run = [w.group(0) for w in words[k:]]
-        capitalised = [w for w in run if w[0].isupper()]
-        if (
-            len(capitalised) >= 3
-            and words[-1].group(0)[0].isupper()
-            and not any(_INNER_CAPITAL.search(w) for w in run[:-1])
-        ):
-            head_start = start + words[k].start()
-            return head_start, text[head_start:seam]
-    return None
 
 
 def is_document_title(doc: Document, heading: Block) -> bool:

@@ -543,6 +543,15 @@ class Markers:
         m = self._no_story_heading.search(text)
         return m.group(0) if m else None
 
+    def is_organiser_label(self, label: str) -> bool:
+        """Whether a sponsor label also names an event's organiser ("Presented by")."""
+        organisers = self.__dict__.get("_organiser_labels")
+        if organisers is None:
+            organisers = self._organiser_labels = frozenset(
+                p.lower() for p in self.data.get("sponsor", {}).get("organiser_labels", [])
+            )
+        return label.strip(" :*_").lower() in organisers
+
     def calls_to_action(self, text: str) -> list[str]:
         return [m.group(0) for m in self._cta.finditer(text)]
 

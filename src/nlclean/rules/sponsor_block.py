@@ -19,8 +19,18 @@ also finds a label on a line inside a long paragraph, and a trailing label
 glued to the text after it (`Title (Sponsored)Ad text…`). A label word in
 a story's sentence, or in the newsletter's own title, is no label.
 
-The labels are data: `[sponsor]` in `data/markers.toml`, extensible with
-`extend-markers`.
+It also finds ads that nothing labels but their links: a paragraph or list
+item whose link goes where only paid placements link (the link classifier's
+`ad` kind: ad servers, a sponsor's tracking parameters, an ad network's tag).
+A news item about an ad deal links to the story, not to an ad server, and
+stays.
+
+"Presented by" and "hosted by" followed by the publisher's own name (its
+sender, its archive address) name an event's organiser, not a sponsor.
+
+The labels are data: `[sponsor]` in `data/markers.toml` (`organiser_labels`
+in `data/promotion.toml`), the paid-placement links `[links.ad]` in
+`data/links.toml`; all extensible with `extend-markers`.
 
 ## Why is this bad?
 A reader who wants the newsletter's stories does not want its adverts, and
@@ -37,11 +47,20 @@ It is the highest-priority rule.
   under it, up to a break, a heading, the next item's title, a long
   paragraph with no link, a date line (the issue's), a section heading in
   capitals (`WHAT I'M READING`), or a block that links where the newsletter's
-  stories link (the label then marked an ad image the conversion lost). A
-  label that names its sponsor (`Sponsored by Acme`) takes the next block
-  only when that block names Acme too; when a heading comes right under it
-  and its section names Acme (Axios: `**A message from Chevron**` over
-  `### Powering progress…`), it takes that section.
+  stories link (the label then marked an ad image the conversion lost); a
+  short rubric line right above the story that stopped it is that story's.
+  A label that names its sponsor (`A message from Acme`) takes everything
+  that promotes Acme: the blocks up to the last one that names Acme, links
+  to it or carries a paid-placement link, never past a heading, a break,
+  code, the copyright line or the next ad's label; when a heading comes
+  right under it and its section names Acme (`**A message from Acme**` over
+  `### Ship faster…`), it takes that section.
+- Lines of nothing but links right under an ad (its logo, its image slot)
+  go with it.
+- A paid-placement link takes its paragraph or list item (and the heading
+  over it when that is all the section holds); in a paragraph longer than an
+  ad (flattened html), only the sentences that carry it. A mailing whose
+  paid placements are most of its words is left whole.
 - A disclosure paragraph ("This issue is brought to you by Acme. …") is the
   ad, with the next block when it names Acme (its call to action); one that
   ends in a colon ("This episode is brought to you by:") is a lone label.
@@ -49,6 +68,9 @@ It is the highest-priority rule.
   short sponsor lines (`Acme — ship faster`); the first line of prose is the
   next story. Inside a flattened paragraph the ad runs over short lines,
   lines naming the sponsor, and ends with its all-caps call to action.
+- A whole email on one line or in one paragraph: a sentence that opens with
+  a label naming its sponsor takes the sentences after it that name the
+  sponsor or carry a paid link; the first that does neither is the story's.
 - A label glued into a flattened line takes the ad's title and text up to
   the next section's heading glued into the same line
   (`…deploymentMoving from Manual Workflow…` keeps `Moving from…`).
@@ -76,7 +98,8 @@ becomes
 ```
 
 ## Fix safety
-Safe: the label is the publisher's own statement that the block is paid.
+Safe: the label is the publisher's own statement that the block is paid; a
+paid-placement link is where only an ad leads.
 """
 from __future__ import annotations
 
@@ -85,16 +108,18 @@ from typing import Iterator
 
 from ..extents import (
     Extent,
-    glued_heading_start,
+    capitalised_names,
     is_document_title,
+    is_footer_boundary,
+    is_sponsor_line,
     is_title_shaped,
-    item_extent,
     label_block_extent,
-    opening_title,
+    link_hosts,
     section_extent,
 )
 from ..findings import Edit, Finding
-from ..inline_syntax import visible_text, visible_text_without_urls
+from ..inline_syntax import all_links, surely_more_visible_words, visible_text, visible_text_without_urls
+from ..evidence.promotion import has_paid_link, is_paid_link, link_targets, paid_link_lines, paid_links, publisher_words
 from ..markers import CJK, LineHits
 from .base import Rule
 from ._shared import quote, word_count
@@ -114,6 +139,14 @@ _NOT_A_NAME = frozenset(
 # A paragraph of this many lines or more is flattened text: its lines are read one by one.
 FLATTENED_LINES = 8
 MAX_AD_LINES = 12
+# An ad under a label that names its sponsor is looked for in this many blocks.
+MAX_AD_BLOCKS = 8
+# Paid placements that make more than this share of a mailing's words are the mailing itself.
+MAX_PAID_SHARE = 0.4
+MIN_MAILING_WORDS = 150
+# A paragraph of more words than this holding a paid link holds more than the ad.
+SHORT_AD_WORDS = 40
+_SPACER = re.compile(r"&nbsp;?|\u00a0")
 # An ad's all-caps call to action within this many lines keeps the ad going.
 CTA_LOOKAHEAD = 5
 # An all-caps call to action on a line of its own ("DOWNLOAD THE GUIDE", "TRY IT FREE").
@@ -144,6 +177,13 @@ class SponsorBlock(Rule):
     summary = "Block labelled as sponsored or paid (heading, first line, trailing tag or disclosure)"
 
     def check(self, ctx) -> Iterator[Finding]:
+        covered: list[tuple[int, int]] = []
+        for finding in self._labelled_ads(ctx):
+            covered.append((finding.start, finding.end))
+            yield finding
+        yield from _paid_placements(ctx, covered)
+
+    def _labelled_ads(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
         # One scan of the whole text: the lines that hold a label word at all.
         candidates = markers.candidate_lines("sponsor", doc.text, doc.line_starts)
@@ -171,8 +211,11 @@ class SponsorBlock(Rule):
                 glued = self._glued_label(ctx, block)
                 if glued is not None:
                     yield glued
+                else:
+                    yield from _label_sentences_inside(ctx, block, candidates)
                 continue
             extent, label, title = found
+            extent = _with_link_lines_after(doc, extent)
             covered_until = extent.end
             yield ctx.remove_lines(
                 f"sponsor block {quote(title)} ({label.strip()})",
@@ -183,62 +226,15 @@ class SponsorBlock(Rule):
             )
 
     def _label(self, ctx, block) -> tuple[Extent, str, str] | None:
-        doc, markers = ctx.doc, ctx.markers
-        first_line = doc.lines[block.start]
+        """The ad a block's label opens, with the label and the ad's title."""
         if block.kind == "heading":
-            if is_document_title(doc, block):
-                return None
-            text = doc.visible(block)
-            label = markers.trailing_label(text)
-            if label is None:
-                m = markers.leading_label(text)
-                label = m.label if m and _is_label_title(m.rest) else None
-            if label is None:
-                label = self._disclosure_under(ctx, block)
-            if label is None:
-                # The disclosure as the heading itself: "## This episode is sponsored by".
-                label = _opening_disclosure(ctx, block, about_the_issue=True)
-            if label is None:
-                return None
-            # The message names the ad, then its label: "'Ship faster' (Sponsored)".
-            title = markers.without_trailing_label(text)
-            if block.depth == 0:
-                return section_extent(doc, block, text), label, title
-            return label_block_extent(doc, block, label_only=False), label, title
-        # A paragraph: label at the start of its first line, or at the end of its first or last line.
-        first = markers.leading_label(visible_text(first_line))
-        if first is not None and is_title_shaped(doc, block) and not _is_label_title(first.rest):
-            first = None  # a bold line is a heading: "**In partnership with NASA, SpaceX launches crew**"
-        if first is not None:
-            visible = doc.visible(block)
-            title = first.rest.strip(" :—-|*") or visible
-            label_only = block.end - block.start == 1 and word_count(visible) <= 8
-            if label_only and any(ch.isalnum() for ch in visible_text_without_urls(first.rest)):
-                # "Sponsored by Acme": the line names its sponsor; what follows is
-                # the ad only when it names Acme too (else the line was a logo line).
-                nxt = doc.next_block(block)
-                names = {w.lower() for w in _NAME.findall(visible_text_without_urls(first.rest))}
-                label_only = nxt is not None and any(n in doc.visible(nxt).lower() for n in names)
-            extent = label_block_extent(doc, block, label_only)
-            if block.end - block.start == 1 and word_count(visible) <= 8:
-                extent = _ad_section_under(doc, block, extent, first.rest)
-            return extent, first.label, title
-        label = _trailing_label(markers, first_line) or _label_after_title(markers, first_line)
-        if label is not None:
-            return item_extent(doc, block), label, visible_text(first_line)
-        disclosure = _opening_disclosure(ctx, block, about_the_issue=True)
-        if disclosure is not None:
-            visible = visible_text_without_urls(doc.visible(block)).strip()
-            if visible.endswith((":", "：")) and word_count(visible) <= 12:
-                # "This episode is brought to you by:" introduces the list of sponsors under it.
-                return _sponsor_list_extent(doc, block), disclosure, visible
-            return _disclosure_extent(doc, block), disclosure, visible
-        last_line = doc.lines[block.end - 1]
-        if block.end - block.start > 1:
-            label = _trailing_label(markers, last_line) or markers.tag_label(last_line)
-            if label is not None:
-                return Extent(*_item_or_block(block), "the end of its item"), label, visible_text(first_line)
-        return None
+            return _labelled_heading(ctx, block)
+        return (
+            _label_line(ctx, block)
+            or _trailing_label_item(ctx, block)
+            or _disclosure_paragraph(ctx, block)
+            or _label_on_last_line(ctx, block)
+        )
 
     def _label_lines_inside(self, ctx, block, candidates: LineHits) -> list[Finding]:
         """Flattened markdown: a paragraph of many lines (html pulled apart into
@@ -310,15 +306,366 @@ class SponsorBlock(Rule):
             evidence=(f"label '{label}' matched inside the line (flattened text)", f"ends at {why}"),
         )
 
-    def _disclosure_under(self, ctx, heading) -> str | None:
-        """A disclosure in the first sentence of the paragraph right under a heading."""
-        nxt = ctx.doc.next_block(heading)
-        # Under a title or a category (a section with sub-headings) the label is the paragraph's, not the section's.
-        if ctx.doc.headings_between(heading.start + 1, ctx.doc.section_end(heading)):
-            return None
-        if nxt is None or nxt.kind != "paragraph":
-            return None
-        return _opening_disclosure(ctx, nxt, about_the_issue=False)
+# --- ads without a label: paid-placement links --------------------------------------
+
+
+def _paid_placements(ctx, covered: list[tuple[int, int]]) -> Iterator[Finding]:
+    """A block whose link goes where only paid placements link (an ad server,
+    a sponsor's tracking parameter) is an ad although nothing labels it: the
+    paragraph or list item that carries the link, with the heading over it
+    when the block is all of that heading's section. A mailing whose paid
+    placements are most of its words (a shop's catalogue of promoted items)
+    is left whole."""
+    doc = ctx.doc
+    found = list(_paid_blocks(ctx, covered))
+    if not found:
+        return
+    paid_words = sum(word_count(doc.visible(b)) for b, _, _ in found)
+    if doc.visible_words >= MIN_MAILING_WORDS and paid_words > MAX_PAID_SHARE * doc.visible_words:
+        # A mailing that is mostly paid placements (a shop's catalogue of
+        # promoted items) is an ad as a whole; removing them would empty it.
+        return
+    for block, extent, links in found:
+        if word_count(doc.visible(block)) > SHORT_AD_WORDS:
+            spans = _paid_sentences(ctx, block)
+            if spans:
+                said = _SPACER.sub(" ", visible_text_without_urls(doc.source(block)[spans[0][0] : spans[0][1]]))
+                title = quote(said.strip(" ()") or links[0])
+                yield ctx.remove_inline(
+                    block, spans, f"paid placement {title}", f"Remove paid placement {title}",
+                    evidence=(f"links to {quote(links[0], 80)}, where only paid placements link",
+                              "ends at the end of the sentence that carries it (the paragraph holds more than the ad)"),
+                )
+                continue
+        title = quote(visible_text_without_urls(doc.visible(block)).strip() or links[0])
+        yield ctx.remove_lines(
+            f"paid placement {title}",
+            extent.start,
+            extent.end,
+            f"Remove paid placement {title}",
+            evidence=(f"links to {quote(links[0], 80)}, where only paid placements link", f"ends at {extent.why_it_ends}"),
+        )
+
+
+def _paid_sentences(ctx, block) -> list[tuple[int, int]]:
+    """In a paragraph longer than an ad (flattened html glues an ad to the text
+    before it), the sentences that carry paid-placement links, as spans of the
+    block's source; a spacer entity (`&nbsp;`) between them and the text
+    before also ends a sentence."""
+    doc, markers = ctx.doc, ctx.markers
+    spans: list[tuple[int, int]] = []
+    base = 0
+    for line in doc.source(block).split("\n"):
+        seams = sorted({a for a, _ in _sentences(line)} | {m.start() for m in _SPACER.finditer(line)} | {len(line)})
+        pieces = list(zip(seams, seams[1:]))
+        for a, b in pieces:
+            if any(is_paid_link(u, markers) for u in link_targets(line[a:b])):
+                if spans and spans[-1][1] == base + a:
+                    spans[-1] = (spans[-1][0], base + b)
+                else:
+                    spans.append((base + a, base + b))
+        base += len(line) + 1
+    return spans
+
+
+def _paid_blocks(ctx, covered: list[tuple[int, int]]) -> Iterator[tuple[object, Extent, list[str]]]:
+    """(block, extent, its paid links) for each block with a paid-placement link that no labelled ad took."""
+    doc, markers = ctx.doc, ctx.markers
+    lines = paid_link_lines(doc, markers)
+    if not lines:
+        return
+    taken_until = -1
+    for block in doc.all_blocks:
+        if block.kind != "paragraph" or block.start < taken_until or not lines.touches(block.start, block.end):
+            continue
+        links = paid_links(doc, block, markers)
+        if not links:
+            continue
+        extent = _paid_block_extent(doc, block)
+        a, b = ctx.lines_range(extent.start, extent.end)
+        if any(x < b and a < y for x, y in covered):
+            continue  # a labelled ad took it already
+        taken_until = extent.end
+        yield block, extent, links
+
+
+def _paid_block_extent(doc, block) -> Extent:
+    """The paid block: its list item, or its paragraph; with the heading above
+    when the paragraph is all that heading's section holds."""
+    if block.depth > 0:
+        start, end = _item_or_block(block)
+        in_item = any(n.kind == "list_item" for n in _ancestors(block))
+        return Extent(start, end, "the end of its list item" if in_item else "the end of its block")
+    heading = next((h for h in reversed(doc.headings_between(0, block.start))), None)
+    if heading is not None and not is_document_title(doc, heading):
+        section = doc.blocks_between(heading.end, doc.section_end(heading))
+        if section == [block]:
+            return Extent(heading.start, block.end, "the end of the section it is all of")
+    return Extent(block.start, block.end, "the end of its paragraph")
+
+
+# --- a whole email in one paragraph: labels inside its sentences ------------------------
+
+# Where a sentence ends and the next begins, in a paragraph's source.
+_SENTENCE_SEAM = re.compile(r"(?<=[.!?。！？])[*_\]）)]*\s+(?=[\[*_(（]*[A-Z0-9\u4e00-\u9fff])")
+# A paragraph this long is an email written on one line or in one paragraph.
+LONG_PARAGRAPH_WORDS = 60
+
+
+def _label_sentences_inside(ctx, block, candidates: LineHits) -> Iterator[Finding]:
+    """A whole email on one line or in one paragraph: a sentence inside it that
+    opens with a label naming its sponsor ("… Sponsored by Acme. Acme ships
+    overnight. [Try Acme](…) Next, the council …") is an ad, with the
+    sentences after it that name the sponsor or carry a paid-placement link;
+    the first that does neither is the next story."""
+    doc, markers = ctx.doc, ctx.markers
+    if block.kind != "paragraph" or not surely_more_visible_words(doc.source(block), LONG_PARAGRAPH_WORDS):
+        return
+    for line_no in range(block.start, block.end):
+        if line_no not in candidates:
+            continue
+        line = doc.lines[line_no]
+        sentences = _sentences(line)
+        k = 1  # a label opening the line is the block's own, found before
+        while k < len(sentences):
+            a, b = sentences[k]
+            m = markers.leading_label(visible_text(line[a:b]))
+            names = _sponsor_words(m.rest) if m is not None and _is_label_title(m.rest) else set()
+            if not names:
+                k += 1
+                continue
+            j = k + 1
+            while j < len(sentences) and _sentence_promotes(ctx, line[slice(*sentences[j])], names):
+                j += 1
+            end = sentences[j][0] if j < len(sentences) else len(line)
+            why = "the next sentence, which does not name the sponsor" if j < len(sentences) else "the end of its line"
+            start_offset, end_offset = doc.offset(line_no, a), doc.offset(line_no, end)
+            title = quote(m.rest.strip(" :—-|*."))
+            yield ctx.finding(
+                f"sponsor block {title} ({m.label.strip()})", start_offset, end_offset,
+                [Edit(start_offset, end_offset)], f"Remove sponsor block {title}",
+                evidence=(f"label '{m.label.strip()}' matched at the start of a sentence inside a one-paragraph email",
+                          f"ends at {why}"),
+            )
+            k = j
+
+
+def _sentences(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a line: after a sentence's closing
+    mark, or after a link that ends a call to action ("[Try Acme](…) Next, …"),
+    where a capital starts the next."""
+    seams = {m.end() for m in _SENTENCE_SEAM.finditer(line)}
+    for link in all_links(line):
+        gap = _CAPITAL_AFTER.match(line, link.end)
+        if gap:
+            seams.add(gap.end())
+    starts = [0, *sorted(seams), len(line)]
+    return list(zip(starts, starts[1:]))
+
+
+_CAPITAL_AFTER = re.compile(r"\s+(?=[A-Z])")
+
+
+def _sentence_promotes(ctx, sentence: str, names: set[str]) -> bool:
+    low = sentence.lower()
+    if any(n in low for n in names):
+        return True
+    return any(is_paid_link(link.destination, ctx.markers) for link in all_links(sentence))
+
+
+# --- what a label opens --------------------------------------------------------
+
+
+def _labelled_heading(ctx, heading) -> tuple[Extent, str, str] | None:
+    """A heading labelled by itself ("Ship faster (Sponsored)", "Sponsored by
+    Acme", "## This episode is sponsored by") or by a disclosure opening the
+    paragraph under it takes its section (a nested heading: its block).
+    The newsletter's own title is never an ad."""
+    doc, markers = ctx.doc, ctx.markers
+    if is_document_title(doc, heading):
+        return None
+    text = doc.visible(heading)
+    label = markers.trailing_label(text)
+    if label is None:
+        m = markers.leading_label(text)
+        label = m.label if m and _is_label_title(m.rest) else None
+    if label is None:
+        label = _disclosure_under(ctx, heading)
+    if label is None:
+        label = _opening_disclosure(ctx, heading, about_the_issue=True)
+    if label is None:
+        return None
+    # The message names the ad, then its label: "'Ship faster' (Sponsored)".
+    title = markers.without_trailing_label(text)
+    if heading.depth == 0:
+        return section_extent(doc, heading, text), label, title
+    return label_block_extent(doc, heading, label_only=False), label, title
+
+
+def _disclosure_under(ctx, heading) -> str | None:
+    """A disclosure in the first sentence of the paragraph right under a heading
+    that has no sub-headings (under a category the label is the paragraph's)."""
+    doc = ctx.doc
+    nxt = doc.next_block(heading)
+    if doc.headings_between(heading.start + 1, doc.section_end(heading)):
+        return None
+    if nxt is None or nxt.kind != "paragraph":
+        return None
+    return _opening_disclosure(ctx, nxt, about_the_issue=False)
+
+
+def _label_line(ctx, block) -> tuple[Extent, str, str] | None:
+    """A paragraph whose first line opens with a label. A short label line
+    alone ("Together with", "A message from Acme") also takes the ad under it
+    (`_ad_under_label`); a bold one-line title that goes on as a sentence is
+    a story's heading, not a label."""
+    doc, markers = ctx.doc, ctx.markers
+    first = markers.leading_label(visible_text(doc.lines[block.start]))
+    if first is None or (is_title_shaped(doc, block) and not _is_label_title(first.rest)):
+        return None
+    if _names_the_publisher(ctx, first.label, first.rest):
+        return None
+    visible = doc.visible(block)
+    title = first.rest.strip(" :—-|*") or visible
+    lone = block.end - block.start == 1 and word_count(visible) <= 8
+    if not lone:
+        return label_block_extent(doc, block, False), first.label, title
+    return _ad_under_label(ctx, block, first.rest), first.label, title
+
+
+def _trailing_label_item(ctx, block) -> tuple[Extent, str, str] | None:
+    """A label that ends an item's first line (`… (Sponsor)`) or follows its
+    title (`**[Retool](…)** (Sponsor) — …`) takes the item."""
+    markers, first_line = ctx.markers, ctx.doc.lines[block.start]
+    label = _trailing_label(markers, first_line) or _label_after_title(markers, first_line)
+    if label is None:
+        return None
+    return item_extent(ctx.doc, block), label, visible_text(first_line)
+
+
+def _disclosure_paragraph(ctx, block) -> tuple[Extent, str, str] | None:
+    """A paragraph that opens by saying the newsletter is sponsored ("This issue
+    is brought to you by Acme."); one that ends in a colon introduces the list
+    of sponsors under it."""
+    disclosure = _opening_disclosure(ctx, block, about_the_issue=True)
+    if disclosure is None:
+        return None
+    visible = visible_text_without_urls(ctx.doc.visible(block)).strip()
+    if visible.endswith((":", "：")) and word_count(visible) <= 12:
+        return _sponsor_list_extent(ctx.doc, block), disclosure, visible
+    return _disclosure_extent(ctx.doc, block), disclosure, visible
+
+
+def _label_on_last_line(ctx, block) -> tuple[Extent, str, str] | None:
+    """An item of several lines whose last line carries the label (`-- Acme
+    (SPONSOR)`, `*Clerk* **sponsor**`) takes the item."""
+    doc, markers = ctx.doc, ctx.markers
+    if block.end - block.start < 2:
+        return None
+    last_line = doc.lines[block.end - 1]
+    label = _trailing_label(markers, last_line) or markers.tag_label(last_line)
+    if label is None:
+        return None
+    return Extent(*_item_or_block(block), "the end of its item"), label, visible_text(doc.lines[block.start])
+
+
+def _names_the_publisher(ctx, label: str, rest: str) -> bool:
+    """"Presented by the Acme Museum" over an event that the Acme Museum's own
+    newsletter announces names the event's organiser, not a sponsor: the name
+    after an organiser label ("presented by", "hosted by") is the publisher's
+    own (its sender line, its title, or the site its stories link to)."""
+    if not ctx.markers.is_organiser_label(label):
+        return False
+    names = _sponsor_words(rest)
+    return bool(names) and names <= publisher_words(ctx.doc)
+
+
+# --- how far an ad under a lone label goes ---------------------------------------
+
+
+def _ad_under_label(ctx, block, rest: str) -> Extent:
+    """A short label line takes the ad under it: everything that promotes the
+    same thing. A label that names its sponsor ("A message from Acme") takes
+    the blocks that name Acme, link to Acme or carry paid-placement links,
+    and its own heading's section when that names Acme (`_ad_section_under`);
+    a label that names nobody ("Together with", "Advertisement") takes what
+    `label_block_extent` bounds. Either way the ad ends before code, before
+    the next label (the next ad) and before a block that names another
+    sponsor."""
+    doc = ctx.doc
+    names = _sponsor_words(rest)
+    named = any(ch.isalnum() for ch in visible_text_without_urls(rest))
+    nxt = doc.next_block(block)
+    if names and block.depth == 0 and nxt is not None and nxt.kind != "heading":
+        return _named_ad_body(ctx, block, names)
+    takes_body = nxt is not None and (not named or _promotes(ctx, nxt, names))
+    extent = label_block_extent(doc, block, takes_body)
+    extent = _ad_section_under(doc, block, extent, rest)
+    return _ad_ends_before_code_or_next_label(ctx, block, extent)
+
+
+def _named_ad_body(ctx, label_block, names: set[str]) -> Extent:
+    """The ad under a label that names its sponsor: the blocks up to the last
+    one that still promotes it (names it, links to it, or carries a
+    paid-placement link), looking no further than a heading, a break, code,
+    the copyright line or the next ad's label. A paragraph after the last
+    of them, which names neither, is the next story."""
+    doc = ctx.doc
+    siblings = doc.blocks_between(label_block.end, len(doc.lines))[:MAX_AD_BLOCKS]
+    end, why = label_block.end, "the end of its line (the block under it does not name the sponsor)"
+    for nxt in siblings:
+        stop = _ad_cannot_go_on(ctx, nxt)
+        if stop is not None:
+            break
+        if _promotes(ctx, nxt, names):
+            end, why = nxt.end, f"the last block that names the sponsor ({', '.join(sorted(names))})"
+    return Extent(label_block.start, end, why)
+
+
+def _ad_cannot_go_on(ctx, block) -> str | None:
+    """Why an ad cannot take this block, if it cannot: a heading, a break,
+    code, the copyright line (the footer SPEC keeps), the next ad's label."""
+    if block.kind in ("heading", "hr"):
+        return f"a {block.kind}"
+    if block.kind in ("fence", "code_block"):
+        return "code (no ad's body)"
+    if is_footer_boundary(ctx.doc, block):
+        return "the copyright line"
+    if block.kind == "paragraph" and _opens_with_label(ctx, block):
+        return "the next ad's label"
+    return None
+
+
+def _ad_ends_before_code_or_next_label(ctx, label_block, extent: Extent) -> Extent:
+    """An ad under a lone label ends before code and before the next ad's label."""
+    if extent.end <= label_block.end or label_block.depth > 0:
+        return extent
+    for nxt in ctx.doc.blocks_between(label_block.end, extent.end):
+        if nxt.kind == "heading":
+            break  # the ad's own section (`_ad_section_under` checked that it names the sponsor)
+        why = _ad_cannot_go_on(ctx, nxt)
+        if why is not None:
+            return Extent(extent.start, nxt.start, why)
+    return extent
+
+
+def _promotes(ctx, block, names: set[str]) -> bool:
+    """Whether a block promotes the sponsor: names it (in its text or its links)
+    or carries a paid-placement link."""
+    source = ctx.doc.source(block).lower()
+    return any(n in source for n in names) or has_paid_link(ctx.doc, block, ctx.markers)
+
+
+def _opens_with_label(ctx, block) -> bool:
+    m = ctx.markers.leading_label(visible_text(ctx.doc.lines[block.start]))
+    return m is not None and _is_label_title(m.rest)
+
+
+def _sponsor_words(rest: str) -> set[str]:
+    """The capitalised words a label gives as its sponsor's name ("Acme" in
+    "A message from ACME"), lower-cased."""
+    return {w.strip(".'’").lower() for w in _NAME.findall(visible_text_without_urls(rest))} - _NOT_A_NAME
+
 
 
 def _opening_disclosure(ctx, paragraph, about_the_issue: bool) -> str | None:
@@ -336,6 +683,8 @@ def _opening_disclosure(ctx, paragraph, about_the_issue: bool) -> str | None:
     if found is None:
         return None
     before = sentence[: sentence.find(found)] if found in sentence else ""
+    if found in sentence and _names_the_publisher(ctx, found, sentence[sentence.find(found) + len(found) :]):
+        return None
     if CJK.search(before):
         # CJK: no spaces between words. The disclosure opens the sentence,
         # or its subject is this issue ("本期由 Acme 赞助"), not a story's topic.
@@ -469,6 +818,13 @@ def _label_after_title(markers, line: str) -> str | None:
     return m.group("label") if m and not line[title.end() : m.start()].strip(" *_") else None
 
 
+def _ancestors(block):
+    node = block.parent
+    while node is not None:
+        yield node
+        node = node.parent
+
+
 def _item_or_block(block) -> tuple[int, int]:
     node = block
     while node.parent is not None:
@@ -476,3 +832,151 @@ def _item_or_block(block) -> tuple[int, int]:
             return node.parent.start, node.parent.end
         node = node.parent
     return block.start, block.end
+
+
+# --- bare link lines beside an ad --------------------------------------------------
+
+# A line that is nothing but links: `( https://… )`, `https://…/r/…`, `[](…)`, `![](…)`.
+_LINK_ONLY_LINE = re.compile(r"^\s*(?:\(\s*https?://\S+\s*\)|<?https?://\S+?>?|!?\[[^\]]*\]\([^)]*\))\s*$")
+MAX_LINK_LINES = 3
+
+
+def _with_link_lines_after(doc, extent: Extent) -> Extent:
+    """Lines of bare links right after an ad (its logo, its image slot: the
+    conversion kept their addresses and lost what they showed) go with it. A
+    story's address comes after its own title, never first: so a link line
+    under an ad is the ad's."""
+    following = doc.blocks_between(extent.end, len(doc.lines))[:MAX_LINK_LINES]
+    end = extent.end
+    for block in following:
+        if block.kind != "paragraph" or block.depth > 0 or not all(
+            _LINK_ONLY_LINE.match(doc.lines[i]) and not visible_text_without_urls(doc.lines[i]).strip(" ()[]!<>")
+            for i in range(block.start, block.end)
+        ):
+            break
+        end = block.end
+    if end == extent.end:
+        return extent
+    return Extent(extent.start, end, f"{extent.why_it_ends}, and the bare link lines under it (its logo or image slot)")
+
+
+# --- how far a trailing label's item goes ------------------------------------------
+
+# An item's title at the start of its line: a (bold) link, or bold text.
+_OPENING_TITLE = re.compile(
+    r"^\s*(?:(?:\*\*|__)?\[[^\]\n]+\]\([^)\s]*\)(?:\*\*|__)?|(\*\*|__)(?:(?!\1)[^\n])+\1)"
+)
+# A trailing-label item takes at most this many description paragraphs.
+MAX_DESCRIPTION_BLOCKS = 3
+
+
+def opening_title(line: str) -> "re.Match | None":
+    """The title an item's line opens with: `**[Title](url)**`, `[Title](url)`, `**Title**`."""
+    return _OPENING_TITLE.match(line)
+
+
+def item_extent(doc, block) -> Extent:
+    """A trailing label takes its item: the list item, or the title paragraph
+    with the description paragraphs under it, up to the next title (see
+    `_item_takes`)."""
+    for node in _ancestors(block):
+        if node.kind == "list_item":
+            return Extent(node.start, node.end, "the end of its list item")
+    if block.depth > 0:
+        return Extent(block.start, block.end, "the end of its block")
+    siblings = doc.blocks
+    i = siblings.index(block) + 1
+    end, why, taken = block.end, "the end of the document", 0
+    item = _ItemShape(doc, block)
+    while i < len(siblings):
+        verdict = _item_takes(doc, item, siblings[i], siblings[i - 1], taken)
+        if verdict == "call to action":
+            end = siblings[i].end
+        elif verdict == "description":
+            end, taken = siblings[i].end, taken + 1
+        else:
+            why = verdict
+            break
+        i += 1
+    return Extent(block.start, end, why)
+
+
+class _ItemShape:
+    """What the labelled item's first paragraph looks like: its title, the hosts
+    it links to, and whether it holds its own description after the title."""
+
+    def __init__(self, doc, block) -> None:
+        self.block = block
+        first = doc.lines[block.start]
+        self.title = opening_title(first)
+        self.hosts = link_hosts(doc, block)
+        # Words after the title (the label among them): a title alone is 1-3 more.
+        after = first[self.title.end() :] if self.title else doc.source(block)
+        self.described = len(visible_text_without_urls(after).split()) > (4 if self.title else 8)
+        self.names = capitalised_names(doc.visible(block))
+
+
+def _item_takes(doc, item: _ItemShape, nxt, prev, taken: int) -> str:
+    """Whether the block after a labelled item is part of it: "call to action"
+    (a title-shaped link to the ad's own site), "description", or the reason
+    the item ends before it. A paragraph that opens with a title, as the
+    labelled one does, is the next item; so is, after an item that held its
+    own description, a block that does not name the sponsor; in text with no
+    blank lines, a line of prose that does not."""
+    hosts = link_hosts(doc, nxt)
+    same_host = bool(item.hosts) and bool(hosts) and hosts <= item.hosts
+    names_it = any(n in doc.visible(nxt).lower() for n in item.names)
+    if is_title_shaped(doc, nxt) and same_host:
+        return "call to action"
+    if nxt.kind in ("heading", "hr") or is_title_shaped(doc, nxt) or is_footer_boundary(doc, nxt):
+        return "the next item's title" if is_title_shaped(doc, nxt) else f"a {nxt.kind}"
+    if nxt.kind == "paragraph" and item.title and opening_title(doc.lines[nxt.start]) and not same_host:
+        return "the next item's title"
+    if item.described and not (same_host or names_it):
+        return "the next block, which does not name the sponsor (the item held its own text)"
+    if nxt.kind != "paragraph" or len(doc.visible(nxt)) <= 3:
+        return "a block that is not part of the description"
+    if nxt.start == prev.end and not (is_sponsor_line(doc, nxt) or names_it):
+        return "the next story's first line (no blank line between)"
+    if taken >= MAX_DESCRIPTION_BLOCKS:
+        return "the most description paragraphs an item takes"
+    return "description"
+
+
+# --- a heading glued into flattened text -------------------------------------------
+
+# Flattened text glues a heading to the paragraph after it: "…Scalable AnnotationThe
+# starting point…". The seam is a lower-case letter followed by a capitalised word.
+_GLUE = re.compile(r"(?<=[a-z0-9)’'])(?=[A-Z][a-z])")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_TITLE_WORD = re.compile(r"^(?:[A-Z0-9][\w'’&:.-]*|a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|vs\.?|with)$")
+
+
+def glued_heading_start(text: str, start: int = 0) -> tuple[int, str] | None:
+    """Where the first heading glued to its paragraph begins in `text` (at or after
+    `start`), with the heading's text; None when there is none.
+
+    The heading is the run of title-case words (small words allowed) that ends at
+    a seam and starts after a word that is not title-case; it needs three
+    capitalised words and none camel-cased before the seam, so product names
+    like `GitHub` or `JavaScript` make no seam.
+    """
+    for m in _GLUE.finditer(text, start):
+        seam = m.start()
+        words = list(re.finditer(r"\S+", text[start:seam]))
+        k = len(words)
+        while k > 0 and _TITLE_WORD.match(words[k - 1].group(0)):
+            k -= 1
+        # Small words do not start a heading.
+        while k < len(words) and words[k].group(0)[0].islower():
+            k += 1
+        run = [w.group(0) for w in words[k:]]
+        capitalised = [w for w in run if w[0].isupper()]
+        if (
+            len(capitalised) >= 3
+            and words[-1].group(0)[0].isupper()
+            and not any(_INNER_CAPITAL.search(w) for w in run[:-1])
+        ):
+            head_start = start + words[k].start()
+            return head_start, text[head_start:seam]
+    return None

@@ -15,6 +15,15 @@ that evidence in the message:
   heading or the host of its links;
 - link targets that no other block of the newsletter links to.
 
+House promotion (the publisher selling its own shop, course, event, app or
+paid tier, issue 11 kind 4) is judged on its own, paragraph by paragraph: a
+paragraph of at most `MAX_HOUSE_WORDS` words that speaks to the reader,
+links to a shop, checkout, pricing or event page of the publisher's own site
+(its sender's domain, its archive address, the site its stories link to),
+and names what it sells or asks the reader to act. A review that links to a
+bookseller, or a story about a sale, links to no shop page of the publisher.
+The words and paths are data: `[promotion]` in `data/promotion.toml`.
+
 Candidates are sections without subsections (at most `MAX_SECTION_WORDS`
 words, and not a list of several linked stories) and paragraphs that open
 with a publisher's ad-slot name or carry a promo code. A candidate is
@@ -56,6 +65,7 @@ from collections import Counter
 from typing import Iterator
 
 from ..extents import Extent, is_document_title, is_title_shaped, label_block_extent, section_extent
+from ..evidence.promotion import house_promotion
 from ..findings import Applicability, Finding
 from ..inline_syntax import is_protected, merge_spans, surely_more_visible_words, visible_text
 from ..markers import LineHits, lines_holding, url_host
@@ -65,6 +75,7 @@ from ._shared import quote, word_count
 THRESHOLD = 5
 MAX_SECTION_WORDS = 400
 MAX_PARAGRAPH_WORDS = 150
+MAX_HOUSE_WORDS = 80  # a publisher's own plug is a short paragraph; a longer one is an essay that mentions its shop
 LONG_SOURCE = 1000  # characters: a paragraph this long may well exceed MAX_PARAGRAPH_WORDS
 MAX_SLOT_LINE = 80  # an ad-slot name is a short line
 MAX_SHARE = 0.4  # never judge most of a newsletter to be an ad ...
@@ -148,6 +159,15 @@ class UnlabelledPromotion(Rule):
                 found = block_hosts[id(block)] = _hosts(doc, block)
             return found
 
+        found: list[Finding] = []
+        for finding in self._selling_blocks(ctx, taken, code_lines, hosts_of):
+            found.append(finding)
+            yield finding
+        yield from _house_promotions(ctx, merge_spans([*taken, *((f.start, f.end) for f in found)]))
+
+    def _selling_blocks(self, ctx, taken, code_lines, hosts_of) -> Iterator[Finding]:
+        """Sections and paragraphs scored by `evidence_for`."""
+        doc, markers = ctx.doc, ctx.markers
         covered_until = -1
         for block in doc.blocks:
             if block.start < covered_until or block.kind not in ("heading", "paragraph"):
@@ -228,9 +248,56 @@ class UnlabelledPromotion(Rule):
         return label_block_extent(doc, block, label_only), slot_name, first or visible_text(line)
 
 
+def _house_promotions(ctx, taken: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Short paragraphs in which the publisher sells its own things (its shop,
+    course, event, app, paid tier): `evidence.promotion.house_promotion`. The
+    paragraph goes, or its list item; none does when together they are more
+    than `MAX_SHARE` of the newsletter."""
+    doc = ctx.doc
+    found = list(_house_promotion_paragraphs(ctx, taken))
+    if not found:
+        return
+    share = sum(word_count(doc.visible(b)) for b, _ in found) / max(doc.visible_words, 1)
+    if doc.visible_words >= MIN_BODY_WORDS and share > MAX_SHARE:
+        # A shop's own mailing is all plugs for its shop: that is its content,
+        # and a judgement does not empty it.
+        return
+    for block, evidence in found:
+        start, end, why = _paragraph_or_item(block)
+        title = quote(doc.visible(block))
+        yield ctx.remove_lines(
+            f"house promotion {title} ({'; '.join(evidence)})",
+            start,
+            end,
+            f"Remove promotion {title}",
+            evidence=(*evidence, f"ends at {why}"),
+        )
+
+
+def _house_promotion_paragraphs(ctx, taken: list[tuple[int, int]]) -> Iterator[tuple[object, list[str]]]:
+    doc, markers = ctx.doc, ctx.markers
+    for block in doc.all_blocks:
+        if block.kind != "paragraph" or "](" not in doc.source(block):
+            continue
+        if taken and is_protected(taken, doc.offset(block.start)):
+            continue
+        evidence = house_promotion(doc, block, markers)
+        if evidence and word_count(doc.visible(block)) <= MAX_HOUSE_WORDS:
+            yield block, evidence
+
+
+def _paragraph_or_item(block) -> tuple[int, int, str]:
+    node = block.parent
+    while node is not None:
+        if node.kind == "list_item":
+            return node.start, node.end, "the end of its list item"
+        node = node.parent
+    return block.start, block.end, "the end of its paragraph"
+
+
 def _share_of_body(doc, extent: Extent) -> float:
     """The share of the body's visible words that the extent holds."""
-    body = sum(len(doc.visible(b).split()) for b in doc.blocks if b.has_inline)
+    body = doc.visible_words
     if body < MIN_BODY_WORDS:
         return 0.0  # a snippet, not a newsletter: no proportion to judge by
     inside = sum(len(doc.visible(b).split()) for b in doc.blocks_between(extent.start, extent.end) if b.has_inline)
