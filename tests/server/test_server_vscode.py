@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+from nlclean.rules import BY_CODE
+
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "editors" / "vscode"
 HARNESS = Path(__file__).parent / "vscode"
@@ -95,7 +97,12 @@ def test_the_extension_starts_the_server_shows_diagnostics_and_applies_a_quick_f
     # Diagnostics arrived for the newsletters, as the CLI finds them, with links to the rules' docs.
     brief = report["diagnostics"]["news/brief.md"]
     assert {"NL501", "NL201"} <= {d["code"] for d in brief}
-    assert all(d["source"] == "nlclean" and d["href"] for d in brief)
+    assert all(d["source"] == "nlclean" for d in brief)
+    # A rule's page is linked when it is a URI (file:// from a checkout); an installed
+    # package has only the repository path, which the hover shows instead.
+    for d in brief:
+        page = BY_CODE[d["code"]].docs_url()
+        assert d["href"] == (page if "://" in page else None), d
     [entity] = [d for d in brief if d["code"] == "NL501"]
     assert entity["range"][:2] == [2, NEWSLETTER.split("\n")[2].index("&amp;")]
     assert {"NL501", "NL201"} <= {d["code"] for d in report["diagnostics"]["letters/digest.txt"]}

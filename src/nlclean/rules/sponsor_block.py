@@ -333,7 +333,7 @@ def _paid_placements(ctx, covered: list[tuple[int, int]]) -> Iterator[Finding]:
                 title = quote(said.strip(" ()") or links[0])
                 yield ctx.remove_inline(
                     block, spans, f"paid placement {title}", f"Remove paid placement {title}",
-                    evidence=(f"links to {quote(links[0], 80)}, where only paid placements link",
+                    evidence=(f"link kind 'ad' matched: {quote(links[0], 80)} leads where only paid placements link",
                               "ends at the end of the sentence that carries it (the paragraph holds more than the ad)"),
                 )
                 continue
@@ -343,7 +343,7 @@ def _paid_placements(ctx, covered: list[tuple[int, int]]) -> Iterator[Finding]:
             extent.start,
             extent.end,
             f"Remove paid placement {title}",
-            evidence=(f"links to {quote(links[0], 80)}, where only paid placements link", f"ends at {extent.why_it_ends}"),
+            evidence=(f"link kind 'ad' matched: {quote(links[0], 80)} leads where only paid placements link", f"ends at {extent.why_it_ends}"),
         )
 
 
