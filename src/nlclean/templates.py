@@ -47,10 +47,12 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .document import FRONT_MATTER, Block, Document
 from .inline_syntax import visible_text_without_urls
+from .markers import Markers, load as load_markers
 from .settings import ConfigError
 
 FORMAT_VERSION = 1
@@ -70,12 +72,6 @@ _ADDRESS = re.compile(r"<([^<>@\s]+@[^<>\s]+)>|([^\s<>\"]+@[^\s<>\"]+)")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
-# Dates change from issue to issue: month and day names are masked like digits.
-_DATE_WORD = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?"
-    r"|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b"
-)
 _ARCHIVE_LINE = re.compile(r"^\*\*(?:From|Date|Source|Subject|To):\*\*", re.I)
 _BYLINE = re.compile(r"^\W*(?:(?:written|edited|reported|produced|compiled|illustrated|photographed)\s+)?by\b", re.I)
 # "Jo Bloggs contributed to this newsletter.": who made the issue.
@@ -83,13 +79,6 @@ _CREDIT = re.compile(r"^\W*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+)+\s+(?:contribu
 # A block that is one link and nothing else: a story's "Read the full article" button.
 _LONE_LINK = re.compile(r"^\W*\[[^\]\n]+\]\([^)\s]+(?:\s+\"[^\"]*\")?\)\W*$")
 _COPYRIGHT = re.compile(r"©|\bcopyright\b|\(c\)\s*\d{4}", re.I)
-# A postal address: a house number and a street word, or a postcode and a country or state.
-_POSTAL = re.compile(
-    r"\b\d{1,5}\s+(?:[A-Z][\w.'-]*\s+){0,4}(?:st(?:reet)?|ave(?:nue)?|road|rd|blvd|boulevard|lane|ln|drive|dr"
-    r"|way|suite|floor|place|pl|court|ct|square|sq|highway|hwy|pkwy|parkway)\b"
-    r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.?\s+Box\b",
-    re.I,
-)
 _EMPHASIS_ONLY = re.compile(r"^\s*(\*\*|__|\*|_)[^*_\n]+\1\s*:?\s*$")
 _URL_OR_LINK = re.compile(r"\]\(|https?://|www\.", re.I)
 _SENTENCE_END = re.compile(r"[.!?:…]\W*$")
@@ -156,12 +145,23 @@ def issue_id(text: str) -> str:
 # --- what a block is, masked ---------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _builtin() -> tuple[Markers, "re.Pattern"]:
+    """The built-in marker data, and its month names (every language, `[dates]`) as
+    one pattern. Built-in only, so that `learn` and the rule mask text alike
+    whatever a user's marker files add."""
+    markers = load_markers()
+    months = sorted(set(markers.data.get("dates", {}).get("months", [])), key=len, reverse=True)
+    pattern = r"(?<!\w)(?:" + "|".join(re.escape(m.lower()) for m in months) + r")\.?(?!\w)" if months else "(?!)"
+    return markers, re.compile(pattern)
+
+
 def normalised(visible: str) -> str:
     """The block's words with what changes between issues masked: addresses,
-    digits, month and day names; case folded."""
+    digits and month names; case folded."""
     s = _EMAIL.sub(" ", visible.lower())
     s = _DIGITS.sub("0", s)
-    s = _DATE_WORD.sub("0", s)
+    s = _builtin()[1].sub("0", s)
     return " ".join(_WORD.findall(s))
 
 
@@ -178,14 +178,15 @@ def is_structure(doc: Document, block: Block, visible: str, norm: str) -> bool:
     source = doc.source(block).strip()
     first = source.lstrip("> ").split("\n", 1)[0]
     words = norm.split()
-    if _ARCHIVE_LINE.match(first) or _COPYRIGHT.search(visible) or _POSTAL.search(visible):
+    if _ARCHIVE_LINE.match(first) or _COPYRIGHT.search(visible) or _builtin()[0].postal_address(visible):
         return True
     if len(words) <= 12 and (_BYLINE.match(visible) or _CREDIT.match(visible)):
         return True
     if len(words) <= 6 and _LONE_LINK.match(source):
         return True  # a lone link: the story's read-more button (asks are other rules' to judge)
-    if words and all(w == "0" or w in ("of", "the", "th", "st", "nd", "rd") for w in words):
-        return True  # a date line, once digits and month names are masked
+    if words and (all(w == "0" or w in ("of", "the", "th", "st", "nd", "rd") for w in words)
+                  or (len(words) <= 8 and _builtin()[0].date_in(visible))):
+        return True  # a date line ("Monday, 13 January 2026"), however its issue's date reads
     if len(words) <= 10 and "](" not in source and (_EMPHASIS_ONLY.match(source) or visible.isupper()):
         return True  # a rubric: a short line in bold or capitals, linking nowhere
     if (len(words) <= _NAME_LINE_WORDS and not _URL_OR_LINK.search(source) and "0" not in words
