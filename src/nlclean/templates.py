@@ -51,6 +51,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .document import FRONT_MATTER, Block, Document
+from .evidence.zones import COPYRIGHT
 from .inline_syntax import visible_text_without_urls
 from .markers import Markers, load as load_markers
 from .settings import ConfigError
@@ -78,7 +79,6 @@ _BYLINE = re.compile(r"^\W*(?:(?:written|edited|reported|produced|compiled|illus
 _CREDIT = re.compile(r"^\W*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+)+\s+(?:contributed|edited|reported|produced|compiled)\b")
 # A block that is one link and nothing else: a story's "Read the full article" button.
 _LONE_LINK = re.compile(r"^\W*\[[^\]\n]+\]\([^)\s]+(?:\s+\"[^\"]*\")?\)\W*$")
-_COPYRIGHT = re.compile(r"©|\bcopyright\b|\(c\)\s*\d{4}", re.I)
 _EMPHASIS_ONLY = re.compile(r"^\s*(\*\*|__|\*|_)[^*_\n]+\1\s*:?\s*$")
 _URL_OR_LINK = re.compile(r"\]\(|https?://|www\.", re.I)
 _SENTENCE_END = re.compile(r"[.!?:…]\W*$")
@@ -178,7 +178,7 @@ def is_structure(doc: Document, block: Block, visible: str, norm: str) -> bool:
     source = doc.source(block).strip()
     first = source.lstrip("> ").split("\n", 1)[0]
     words = norm.split()
-    if _ARCHIVE_LINE.match(first) or _COPYRIGHT.search(visible) or _builtin()[0].postal_address(visible):
+    if _ARCHIVE_LINE.match(first) or COPYRIGHT.search(visible) or _builtin()[0].postal_address(visible):
         return True
     if len(words) <= 12 and (_BYLINE.match(visible) or _CREDIT.match(visible)):
         return True
