@@ -142,9 +142,11 @@ FUZZER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "fuzz_promis
 # crash), then those found while fixing them: NL401 glueing words (2704, 6072,
 # 10580), two rules' edits side by side (2357, 11445), a fence or comment left
 # open (200150, 200984, 300571, 2000540, 2005879, 2006537, 3001350, 3005532,
-# 3009848), a front matter's last ending (1000371).
+# 3009848), a front matter's last ending (1000371), NL103 reading a shop link
+# with an unclosed bracketed host (5000831).
 FUZZER_SEEDS = [94, 378, 131574, 580, 2704, 6072, 10580, 2357, 11445, 200150, 200984, 300571, 1000371, 2000540,
-                2005879, 2006537, 3001350, 3005532, 3009848]
+                2005879, 2006537, 3001350, 3005532, 3009848,
+                5000831]
 
 
 @pytest.mark.skipif(not (FUZZER / "gen.py").exists(), reason="../shared/tools/fuzz_promises is not beside this checkout")

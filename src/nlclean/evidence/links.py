@@ -37,7 +37,7 @@ import json
 import re
 from enum import Enum
 from functools import lru_cache
-from urllib.parse import unquote
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from ..memo import on_forget, remembered
 
@@ -130,6 +130,19 @@ def _one_hop(url: str) -> str:
     if m:
         return unquote(m.group(1))
     return url
+
+
+_NO_PARTS = SplitResult("", "", "", "", "")
+
+
+def split_url(url: str) -> SplitResult:
+    """`urlsplit` that never raises: a sender's link can be anything, and
+    `urlsplit` rejects some of it (`http://[::1/log`, an unclosed bracketed
+    host) with a ValueError. A link that cannot be split has no parts."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return _NO_PARTS
 
 
 def url_piece_pattern(piece: str) -> str:

@@ -16,11 +16,10 @@ classifier's), and `[promotion]` / `[platforms]` in `data/promotion.toml`.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from ..inline_syntax import all_links
 from ..markers import lines_holding, minimal_needles
-from .links import LinkClassifier, LinkKind, resolve_url
+from .links import LinkClassifier, LinkKind, resolve_url, split_url
 
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 _FROM_LINE = re.compile(r"^\*\*From:\*\*\s*(.+)$|^(?:newsletter_name|from|author|publisher):\s*(.+)$", re.M | re.I)
@@ -136,7 +135,7 @@ def publisher_domains(doc, markers) -> frozenset[str]:
     names = set()
     for m in _FROM_LINE.finditer(head):
         names.update(_registrable(d) for d in _EMAIL_DOMAIN.findall(m.group(0)))
-    names.update(_registrable(urlsplit(u).hostname or "") for u in _SOURCE_URL.findall(head))
+    names.update(_registrable(split_url(u).hostname or "") for u in _SOURCE_URL.findall(head))
     platforms = set(markers.data.get("platforms", {}).get("sender_hosts", []))
     found = frozenset(n for n in names if n and n not in platforms)
     if not found:
@@ -179,7 +178,7 @@ def house_links(doc, block, markers) -> list[str]:
         return []
     found = []
     for link in doc.links(block):
-        parts = urlsplit(resolve_url(link.destination))
+        parts = split_url(resolve_url(link.destination))
         host = (parts.hostname or "").lower()
         shop_page = host.split(".")[0] in subdomains or (paths is not None and paths.search(parts.path.lower() or "/"))
         # The publisher's own sites are asked for only when a shop page is there (it costs a pass over every link).
