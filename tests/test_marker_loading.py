@@ -41,6 +41,10 @@ BROKEN = {
     # Each `*` takes one to five words: ten of them search 5**10 ways (a hang).
     "too many stars": ("[footer]\nphrases = ['x * * * y']\n", "footer.phrases: 'x * * * y' has 3 `*`"),
     "a lookahead": ("[promotion]\nprice_pattern = '(?=\\d)\\d+'\n", "promotion.price_pattern: not a pattern"),
+    "a misspelt sponsor key": ("[sponsor]\nnot_a_nme = ['acme']\n", "sponsor.not_a_nme: unknown key (did you mean 'sponsor.not_a_name'?)"),
+    "a lookbehind in a host pattern": (
+        "[platforms]\nredirect_host_patterns = ['(?<=a)b']\n", "platforms.redirect_host_patterns: not a pattern"
+    ),
 }
 
 
@@ -84,6 +88,46 @@ def test_every_built_in_table_and_key_may_be_extended(tmp_path):
     path = tmp_path / "all.toml"
     path.write_text("\n".join(lines) + "\n")
     assert markers_module.load_data((str(path),)).keys() == data.keys()
+
+
+def test_a_language_file_that_misspells_a_key_is_an_error(tmp_path):
+    """The built-in files other than the languages' are the schema: a key that
+    only a language file has would be read by no rule, silently."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "markers.toml").write_text('[sponsor]\nleading_labels = ["sponsored by"]\n')
+    (folder / "promotion.toml").write_text('[sponsor]\nname_prepositions = ["by"]\n')
+    (folder / "lang-xx.toml").write_text('[sponsor]\nname_preposition = ["da"]\n')
+    with pytest.raises(markers_module.DataError) as raised:
+        markers_module.read_data_folder(folder)
+    assert str(raised.value).startswith("lang-xx.toml: sponsor.name_preposition: unknown key (did you mean")
+    (folder / "lang-xx.toml").write_text('[sponsor]\nname_prepositions = ["da"]\n')
+    assert sorted(markers_module.read_data_folder(folder)["sponsor"]["name_prepositions"]) == ["by", "da"]
+
+
+def test_a_users_words_reach_the_sponsor_rule(tmp_path):
+    """NL101 compiles its vocabulary from the loaded data, a user's lists added:
+    a word the user adds to `disclosure_subjects` lets a disclosure open with it."""
+    text = "# Weekly\n\nQuarterly issue is brought to you by Brewline. Brewline mugs stay warm.\n\n" + STORY[len("# Weekly\n\n"):]
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    proc = run(plain, "fix", "--stdin-filename", "x.md", "-", stdin=text)
+    assert proc.returncode == 0 and "Brewline" in proc.stdout, proc.stderr
+    extended = tmp_path / "extended"
+    extended.mkdir()
+    folder = with_markers(extended, "[sponsor]\ndisclosure_subjects = ['quarterly']\n")
+    proc = run(folder, "fix", "--stdin-filename", "x.md", "-", stdin=text)
+    assert proc.returncode == 0, proc.stderr
+    assert "Brewline" not in proc.stdout and "second oven" in proc.stdout
+
+
+def test_a_users_host_pattern_runs_and_names_no_sponsor(tmp_path):
+    data = tmp_path / "extra.toml"
+    data.write_text("[platforms]\nredirect_host_patterns = ['^go[.]']\n")
+    carriers = markers_module.load((str(data),)).patterns("platforms", "redirect_host_patterns")
+    assert carriers.search("go.example.net") and carriers.search("click.example.net")
+    assert not carriers.search("brewline.example")
+    assert not markers_module.load(()).patterns("platforms", "redirect_host_patterns").search("go.example.net")
 
 
 def test_a_valid_extension_adds_to_the_lists(tmp_path):

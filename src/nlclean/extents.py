@@ -11,43 +11,22 @@ import re
 from dataclasses import dataclass
 
 from .document import Block, Document
+from .evidence.publisher import link_hosts, story_host
 from .inline_syntax import visible_text_without_urls
-from .markers import url_host
+from .markers import Markers, load as load_markers
 
 _COPYRIGHT = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright\b)", re.I)
 _WORD = re.compile(r"[A-Z][\w'’-]{2,}")
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
-    r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|"
-    r"(?:januar|februar|märz|juni|juli|oktober|dezember)|(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
-    r"septiembre|octubre|noviembre|diciembre)"
-)
-_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
-_DATE_LINE = re.compile(
-    rf"^(?:{_WEEKDAY})?(?:(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:{_MONTH})\s+\d{{4}}|"
-    r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})$",
-    re.I,
-)
-# An all-caps call to action belongs to the ad ("TRY IT FREE"), it is no section heading.
-_CALL_TO_ACTION = re.compile(
-    r"^\W*(?:GET|TRY|START|SAVE|DOWNLOAD|BOOK|JOIN|REGISTER|SIGN|LEARN|READ|CLAIM|WATCH|SHOP|BUY|APPLY|EXPLORE|"
-    r"SEE|REQUEST|RESERVE|CHECK|DISCOVER|ORDER|SCHEDULE|BUILD|DEPLOY|SUBSCRIBE|CLICK|USE|VISIT)\b"
-)
+# A date written in figures only ("14/01/2025"); dates with month names are `Markers.date_in`'s.
+_NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 _ARCHIVE_HEADER = re.compile(r"^\*\*(?:From|Date|Source|To|Subject):\*\*")
 # A paragraph longer than this with no link is prose, not an ad under a lone label.
 LONG_PROSE_WORDS = 50
-_BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 _NAME_DASH = re.compile(r"\S\s*[—–]|\s-\s")
-# Hosts that carry every link of a newsletter (redirectors, senders): they name no sponsor.
-_NEUTRAL_HOSTS = re.compile(
-    r"substack|beehiiv|convertkit|kit-mail|mailchimp|list-manage|sendgrid|mailgun|hubspot|"
-    r"^click\.|^links?\.|^email\.|^e\.|redirect|tracking|utm|google|bit\.ly|t\.co|lnkd\.in", re.I
-)
-_STOP = frozenset(
-    "The This That With From Your Our And For Into Over What When Where Why How Who Sponsored Sponsor "
-    "Presented Together Brought Made Partner Partners Today Week Weekly Issue Newsletter Read More Learn Get "
-    "Try Download Start Join Sign Free New Now Here".split()
-)
+# Why a lone label's ad stopped, when the block that stopped it is a story
+# (the short line above that block may be the story's section rubric).
+PROSE_STOP = "a long paragraph with no link (prose, not an ad)"
+NEXT_LINE_STOP = "the next story's first line (no blank line between)"
 
 
 @dataclass(frozen=True)
@@ -73,60 +52,57 @@ def is_title_shaped(doc: Document, block: Block) -> bool:
     return line.startswith(("**", "__")) and line.endswith(("**", "__")) and len(line) > 4
 
 
-def sponsor_names(doc: Document, heading_text: str, blocks: list[Block], linked: list[Block] | None = None) -> set[str]:
+def sponsor_names(doc: Document, heading_text: str, blocks: list[Block], linked: list[Block] | None = None,
+                  markers: Markers | None = None) -> set[str]:
     """Names an ad goes by: capitalised words of its heading or label repeated in
     its body, and the hosts of its links (other than redirectors) in `linked`
     (default: all the blocks)."""
+    markers = markers or load_markers()
+    not_a_name = markers.words("sponsor", "not_a_name")
     body = " ".join(doc.source(b) for b in blocks)
-    names = {w.lower() for w in _WORD.findall(heading_text) if w not in _STOP and body.count(w) >= 2}
+    names = {w.lower() for w in _WORD.findall(heading_text) if w.lower() not in not_a_name and body.count(w) >= 2}
     for b in blocks if linked is None else linked:
-        for link in doc.links(b):
-            host = url_host(link.destination)
-            if host and not _NEUTRAL_HOSTS.search(host):
-                parts = host.split(".")
-                if len(parts) >= 2 and len(parts[-2]) > 2:
-                    names.add(parts[-2].lower())
+        for host in link_hosts(doc, b, markers):
+            parts = host.split(".")
+            if len(parts) >= 2 and len(parts[-2]) > 2:
+                names.add(parts[-2].lower())
     return names
 
 
-def link_hosts(doc: Document, block: Block) -> set[str]:
-    """Hosts a block's links (and bare addresses) lead to, redirectors left out."""
-    key = ("link_hosts", id(block))
-    if key in doc._cache:
-        return doc._cache[key]  # type: ignore[return-value]
-    hosts = set()
-    urls = [link.destination for link in doc.links(block)]
-    source = doc.source(block)
-    if "://" in source:
-        urls.extend(_BARE_URL.findall(source))
-    for url in urls:
-        host = url_host(url)
-        if host and not _NEUTRAL_HOSTS.search(host):
-            hosts.add(host.removeprefix("www."))
-    doc._cache[key] = hosts
-    return hosts
+def is_date_line(doc: Document, block: Block, markers: Markers | None = None) -> bool:
+    """A line that is only a date ("January 14, 2025", "Tue, 14 Jan 2025",
+    "8 février 2025", "14/01/2025"), a weekday beside it or not: the issue's,
+    never an ad's. Month names of every language: `Markers.date_in`."""
+    if block.kind != "paragraph" or block.end - block.start != 1:
+        return False
+    text = visible_text_without_urls(doc.lines[block.start]).strip(" *_")
+    if _NUMERIC_DATE.fullmatch(text):
+        return True
+    date = (markers or load_markers()).date_in(text)
+    if date is None:
+        return False
+    rest = text.replace(date, " ", 1)
+    return len(rest.split()) <= 1 and not any(ch.isdigit() for ch in rest)
 
 
-def capitalised_names(text: str, min_length: int = 4) -> set[str]:
-    """Capitalised words of `text` that may be a name (not "The", "Sponsored",
-    "Read"), lower-cased: what an ad's other blocks repeat."""
-    return {w.lower() for w in _WORD.findall(text) if len(w) >= min_length and w not in _STOP}
-
-
-def is_date_line(doc: Document, block: Block) -> bool:
-    """A line that is only a date ("January 14, 2025", "Tue, 14 Jan 2025"): the issue's, never an ad's."""
-    return block.kind == "paragraph" and block.end - block.start == 1 and bool(
-        _DATE_LINE.match(visible_text_without_urls(doc.lines[block.start]).strip())
-    )
-
-
-def is_caps_heading(doc: Document, block: Block) -> bool:
+def is_caps_heading(doc: Document, block: Block, markers: Markers | None = None) -> bool:
     """A short line in capitals that is not a call to action: a section heading
     of converted text ("WHAT I'M READING", "ONE QUESTION")."""
-    return block.kind == "paragraph" and block.end - block.start == 1 and _is_caps_line(doc.lines[block.start])
+    return block.kind == "paragraph" and block.end - block.start == 1 and _is_caps_line(doc.lines[block.start], markers)
 
 
-def _is_caps_line(line: str) -> bool:
+def _caps_call_to_action(markers: Markers) -> "re.Pattern":
+    """An all-caps call to action opening a line ("TRY IT FREE"): `[promotion].cta_verbs`."""
+    def build(m: Markers) -> "re.Pattern":
+        verbs = sorted((v.upper() for v in m.words("promotion", "cta_verbs")), key=len, reverse=True)
+        return re.compile(rf"^\W*(?:{'|'.join(verbs) or '(?!)'})\b")
+
+    return markers.compiled("caps_call_to_action", build)
+
+
+def _is_caps_line(line: str, markers: Markers | None = None) -> bool:
+    """A short line in capitals that is not a call to action: an ad's call to
+    action ("TRY IT FREE") belongs to the ad, it is no section heading."""
     text = visible_text_without_urls(line).strip(" *_#:")
     letters = [ch for ch in text if ch.isalpha()]
     return (
@@ -134,7 +110,7 @@ def _is_caps_line(line: str) -> bool:
         and all(ch.isupper() for ch in letters)
         and len(text.split()) <= 8
         and not text.endswith((".", "!", "?", "→"))
-        and not _CALL_TO_ACTION.match(text)
+        and not _caps_call_to_action(markers or load_markers()).match(text)
     )
 
 
@@ -158,7 +134,7 @@ def _names_sponsor(doc: Document, block: Block, names: set[str]) -> bool:
     return any(n in text for n in names)
 
 
-def section_extent(doc: Document, heading: Block, label_text: str = "") -> Extent:
+def section_extent(doc: Document, heading: Block, label_text: str = "", markers: Markers | None = None) -> Extent:
     """A top-level heading's section, as SPEC row 1 bounds it.
 
     It runs to the next heading of the same or a higher level. A thematic
@@ -171,7 +147,7 @@ def section_extent(doc: Document, heading: Block, label_text: str = "") -> Exten
     # The ad's own links name it: those before its first break (a footer's
     # links after the break name the newsletter, not the sponsor).
     first_break = next((k for k, b in enumerate(inner) if b.kind == "hr"), len(inner))
-    names = sponsor_names(doc, label_text or doc.visible(heading), inner, inner[:first_break])
+    names = sponsor_names(doc, label_text or doc.visible(heading), inner, inner[:first_break], markers)
     for i, block in enumerate(inner):
         if is_footer_boundary(doc, block):
             return Extent(heading.start, block.start, "the copyright line that starts the footer")
@@ -194,7 +170,8 @@ def section_extent(doc: Document, heading: Block, label_text: str = "") -> Exten
     return Extent(heading.start, end, f"the next heading of level {heading.level} or higher")
 
 
-def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_end_it: bool = True) -> Extent:
+def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_end_it: bool = True,
+                       markers: Markers | None = None) -> Extent:
     """A label line without a heading takes its block. A label standing alone
     ("Together with Acme") also takes the ad under it: the following blocks,
     at most six, up to the first that `_lone_label_stop` says is no ad's. An
@@ -214,10 +191,10 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
     taken = 0
     while i < len(siblings) and taken < 6:
         nxt = siblings[i]
-        why = _lone_label_stop(doc, nxt, taken)
+        why = _lone_label_stop(doc, nxt, taken, markers)
         if why is not None:
             break
-        caps = next((k for k in range(nxt.start + 1, nxt.end) if _is_caps_line(doc.lines[k])), None)
+        caps = next((k for k in range(nxt.start + 1, nxt.end) if _is_caps_line(doc.lines[k], markers)), None)
         if caps is not None:
             # Text with no blank lines: a section heading in capitals glued under the ad's lines.
             end, why = caps, "a section heading in capitals"
@@ -225,32 +202,26 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
         if nxt.start == siblings[i - 1].end and not is_sponsor_line(doc, nxt):
             # Text with no blank lines: the ad is the label and its short sponsor
             # lines; the first line that reads as prose is the next story.
-            why = "the next story's first line (no blank line between)"
+            why = NEXT_LINE_STOP
             break
         end = nxt.end
         taken += 1
         i += 1
     else:
         why = "the end of the document" if i >= len(siblings) else "the most blocks a lone label takes"
-    home = story_host(doc) if own_links_end_it else None
+    home = story_host(doc, markers) if own_links_end_it else None
     if home and end > target.end:
         stopper = siblings[i] if i < len(siblings) else None
         story = _first_story_under(doc, target, end, stopper, home)
         if story is not None:
             return story
-    if why in _STORY_STOPS and end > target.end:
+    if why in (PROSE_STOP, NEXT_LINE_STOP) and end > target.end:
         rubric = doc.blocks_between(target.end, end)[-1]
         if is_rubric(doc, rubric):
             # The short line right above the story that ended the ad is that story's section rubric.
             text = visible_text_without_urls(doc.source(rubric)).strip(" *_#")
             return Extent(target.start, rubric.start, f"the next section's rubric '{text}' over {why}")
     return Extent(target.start, end, why)
-
-
-# Why a lone label's ad stopped when the block that stopped it is a story.
-_STORY_STOPS = frozenset({
-    "a long paragraph with no link (prose, not an ad)", "the next story's first line (no blank line between)",
-})
 
 
 def is_rubric(doc: Document, block: Block) -> bool:
@@ -264,7 +235,7 @@ def is_rubric(doc: Document, block: Block) -> bool:
     )
 
 
-def _lone_label_stop(doc: Document, nxt: Block, taken: int) -> str | None:
+def _lone_label_stop(doc: Document, nxt: Block, taken: int, markers: Markers | None = None) -> str | None:
     """Why a lone label's ad does not take `nxt`, if it does not: a heading or
     a break; the copyright line; the next item's title; the issue's date line;
     a section heading in capitals; a long paragraph with no link (an ad links
@@ -276,9 +247,9 @@ def _lone_label_stop(doc: Document, nxt: Block, taken: int) -> str | None:
         return "the copyright line"
     if taken and is_title_shaped(doc, nxt):
         return "the next item's title"
-    if is_date_line(doc, nxt):
+    if is_date_line(doc, nxt, markers):
         return "the issue's date line"
-    if is_caps_heading(doc, nxt):
+    if is_caps_heading(doc, nxt, markers):
         return "a section heading in capitals"
     if (
         nxt.kind == "paragraph"
@@ -286,7 +257,7 @@ def _lone_label_stop(doc: Document, nxt: Block, taken: int) -> str | None:
         and not doc.links(nxt)
         and "://" not in doc.source(nxt)
     ):
-        return "a long paragraph with no link (prose, not an ad)"
+        return PROSE_STOP
     return None
 
 
@@ -305,20 +276,6 @@ def _first_story_under(doc: Document, target: Block, end: int, stopper: Block | 
         k -= 1
     end = taken_blocks[k - 1].end if k > 0 else target.end
     return Extent(target.start, end, f"a story (it links to {home}, like the newsletter's stories)")
-
-
-def story_host(doc: Document) -> str | None:
-    """The host most of the newsletter's links lead to (its own site), if one dominates."""
-    key = ("story_host", 0)
-    if key not in doc._cache:
-        counts: dict[str, int] = {}
-        for b in doc.blocks:
-            for h in link_hosts(doc, b):
-                counts[h] = counts.get(h, 0) + 1
-        total = sum(counts.values())
-        best = max(counts, key=counts.get) if counts else None
-        doc._cache[key] = best if best and counts[best] >= 3 and counts[best] * 4 >= total else None
-    return doc._cache[key]  # type: ignore[return-value]
 
 
 def is_document_title(doc: Document, heading: Block) -> bool:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
@@ -34,8 +33,7 @@ else:  # pragma: no cover - Python 3.10
 
 # Emoji, bullets, brackets, emphasis and punctuation that may stand around a label.
 _DECORATION = r"[\s\W_]*"
-# A label ending in one of these is followed by its sponsor's name, or it opens a sentence.
-_PREPOSITIONS = (" by", " with", " avec", " par", " von", " mit", " por", " con", " da", " di")
+LABEL_DECORATION = _DECORATION
 # CJK writes no spaces between words: a label there is no "lone word" of a sentence.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -124,35 +122,30 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(_phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True))
 
 
-@dataclass(frozen=True)
-class LabelMatch:
-    label: str  # the label as written in the source
-    rest: str  # the visible text after the label
+def alternation(phrases) -> str:
+    """One regex source matching any of the phrases (`*` a name), the longest first."""
+    return _alternation(list(phrases))
+
+
+class _PatternList:
+    """Regular expressions of a `_patterns` list: the built-in ones joined on
+    `re`, each of a user's on RE2 (it cannot backtrack for minutes)."""
+
+    def __init__(self, patterns: list[str], builtin: set[str]) -> None:
+        ours = [p for p in patterns if p in builtin]
+        self._regexes = [re.compile("|".join(f"(?:{p})" for p in ours), re.I)] if ours else []
+        self._regexes += [linear_pattern(p) for p in patterns if p not in builtin]
+
+    def search(self, text: str) -> bool:
+        return any(r.search(text) for r in self._regexes)
 
 
 class Markers:
     def __init__(self, data: dict) -> None:
         self.data = data
         sponsor = data.get("sponsor", {})
-        self._leading = re.compile(
-            rf"^{_DECORATION}(?P<label>{_alternation(sponsor.get('leading_labels', []))})(?P<rest>.*)$",
-            re.I | re.S,
-        )
-        self._trailing = re.compile(
-            rf"[(\[【（]\s*(?P<label>{_alternation(sponsor.get('trailing_labels', []))})\s*[)\]】）][\W_]*$",
-            re.I,
-        )
-        self._tag = re.compile(
-            rf"(?:^|\s)(?P<em>\*\*|__|\*|_)\s*(?P<label>{_alternation(sponsor.get('trailing_labels', []))})\s*(?P=em)\s*$",
-            re.I,
-        )
-        self._disclosure = PhraseSearch(sponsor.get("disclosures", []))
-        # Labels that end in a name ("a message from *"): their literal part.
-        self._named_labels = tuple(
-            re.compile(r"\s+".join(map(re.escape, p.rstrip(" *").split())), re.I)
-            for p in sponsor.get("leading_labels", [])
-            if p.rstrip().endswith("*") and "*" not in p.rstrip(" *")
-        )
+        # (The labels themselves are compiled by NL101, `rules/sponsor_block.py`;
+        # here only the pieces that find the lines that may hold one.)
         needles = {
             part.strip().lower()
             for key in ("leading_labels", "disclosures")
@@ -165,15 +158,6 @@ class Markers:
             # A short trailing label ("ad") only counts in its brackets.
             needles.update((label,) if len(label) > 3 else (f"({label}", f"[{label}", f"【{label}", f"（{label}"))
         self._sponsor_needles = minimal_needles(needles)
-        # A trailing label glued to the text after it, in flattened text:
-        # "Ship faster with Acme (Sponsored)Acme builds …".
-        self._glued_trailing = re.compile(
-            rf"[(\[【（]\s*(?P<label>{_alternation(sponsor.get('trailing_labels', []))})\s*[)\]】）]", re.I
-        )
-        # A publisher's own name for its ad slot, as a whole line; flattened
-        # html often doubles it ("PlugPlug": an image's alt text and the title).
-        euph = "|".join(re.escape(p) for p in sorted(set(sponsor.get("euphemisms", [])), key=len, reverse=True))
-        self._euphemism = re.compile(rf"^{_DECORATION}(?P<label>{euph})(?:\s*(?P=label))?[\s\W_]*$", re.I)
         sponsor_us = data.get("sponsor_us", {})
         self._sponsor_us = re.compile(rf"^{_DECORATION}(?P<label>{_alternation(sponsor_us.get('phrases', []))})", re.I)
         ambiguous = sponsor_us.get("ambiguous", [])
@@ -288,53 +272,29 @@ class Markers:
         self._scanned: tuple[str | None, dict[str, frozenset[int]]] = (None, {})
         self._known_lines: dict[str, int] = {}
 
-    # --- sponsor labels -------------------------------------------------------
+    # --- a rule's own vocabulary ----------------------------------------------
 
-    def leading_label(self, line: str) -> LabelMatch | None:
-        """A sponsor label that opens the line ("Sponsored by Acme", "**Together with** X")."""
-        m = self._leading.match(line)
-        if not m:
-            return None
-        label, rest = m.group("label"), m.group("rest")
-        for prefix in self._named_labels:
-            named = prefix.match(label)
-            if named:
-                # "A message from Zeta Bank": the label is "A message from", the rest the sponsor's name.
-                label, rest = named.group(0), label[named.end() :] + rest
-                break
-        stripped = rest.strip(" \t*_)]】")
-        if stripped.startswith(",") and len(stripped.split()) > 1:
-            # "Sponsored content, explained. …": the words are a sentence's subject, not a label.
-            return None
-        # A lone word ("Sponsor", "Partner") is a label only when it stands
-        # alone or is followed by a colon or dash, not as a sentence's first word.
-        lone_word = " " not in label.strip() and not CJK.search(label)
-        if lone_word:
-            if stripped and stripped[0] not in ":|—–-·•":
-                return None
-        elif label.lower().endswith(_PREPOSITIONS):
-            # "Together with his brother, he founded …" is a sentence, not a label;
-            # so is "En partenariat avec la mairie, le club a ouvert …" (no name after the label).
-            words = rest.split()
-            if len(words) > 14 or (len(words) > 4 and words[0][:1].islower() and "," in rest):
-                return None
-        return LabelMatch(label, rest)
+    def compiled(self, name: str, build):
+        """What `build(self)` makes of the data (a rule's compiled vocabulary),
+        made once per loaded data: a rule keeps its own patterns in its own
+        module and asks for them here, so that user extensions reach them."""
+        cache = self.__dict__.setdefault("_compiled_by_name", {})
+        found = cache.get(name)
+        if found is None:
+            found = cache[name] = build(self)
+        return found
 
-    def trailing_label(self, line: str) -> str | None:
-        m = self._trailing.search(line)
-        return m.group("label") if m else None
+    def words(self, table: str, key: str) -> frozenset[str]:
+        """The list `[table].key`, lower-cased, as a set (words compared one by one)."""
+        return self.compiled(f"words:{table}.{key}", lambda m: frozenset(w.lower() for w in m.data.get(table, {}).get(key, [])))
 
-    def tag_label(self, line: str) -> str | None:
-        """A label set in emphasis at the end of a short byline line: `*Clerk* **sponsor**`."""
-        m = self._tag.search(line)
-        if not m or len(line[: m.start()].split()) > 5:
-            return None
-        return m.group("label")
-
-    def without_trailing_label(self, line: str) -> str:
-        """The line without its trailing label ("Ship faster (Sponsored)" -> "Ship faster")."""
-        m = self._trailing.search(line)
-        return line[: m.start()].rstrip() if m and m.start() > 0 else line
+    def patterns(self, table: str, key: str):
+        """The regular expressions `[table].key` (a `_patterns` list) as one
+        searcher: the built-in ones run on `re`, a user's on RE2 (see
+        `linear_pattern`). Its `search(text)` is true when any of them matches."""
+        return self.compiled(f"patterns:{table}.{key}", lambda m: _PatternList(
+            m.data.get(table, {}).get(key, []), set(_builtin_data().get(table, {}).get(key, []))
+        ))
 
     def lowered(self, text: str) -> str:
         """The document lower-cased, once for all the rules that scan it in turn."""
@@ -394,20 +354,8 @@ class Markers:
         all: a cheap superset, found by substring search."""
         return self._family_lines(family, text, line_starts)
 
-    def glued_trailing_label(self, line: str, pos: int = 0) -> re.Match | None:
-        """A trailing label inside a line, followed directly by more text (flattened text)."""
-        return self._glued_trailing.search(line, pos)
-
-    def euphemism(self, line: str) -> str | None:
-        m = self._euphemism.match(line)
-        return m.group("label") if m else None
-
     def subscribe_phrase(self, text: str) -> str | None:
         m = self._subscribe.search(text)
-        return m.group(0) if m else None
-
-    def disclosure(self, sentence: str) -> str | None:
-        m = self._disclosure.search(sentence)
         return m.group(0) if m else None
 
     def sponsor_us(self, line: str) -> str | None:
@@ -542,15 +490,6 @@ class Markers:
         """A word by which a heading names a referral or poll ask ("Share", "Refer")."""
         m = self._no_story_heading.search(text)
         return m.group(0) if m else None
-
-    def is_organiser_label(self, label: str) -> bool:
-        """Whether a sponsor label also names an event's organiser ("Presented by")."""
-        organisers = self.__dict__.get("_organiser_labels")
-        if organisers is None:
-            organisers = self._organiser_labels = frozenset(
-                p.lower() for p in self.data.get("sponsor", {}).get("organiser_labels", [])
-            )
-        return label.strip(" :*_").lower() in organisers
 
     def calls_to_action(self, text: str) -> list[str]:
         return [m.group(0) for m in self._cta.finditer(text)]
@@ -735,14 +674,30 @@ def _read_toml(text: str, where: str) -> dict:
 
 @lru_cache(maxsize=1)
 def _builtin_data() -> dict:
-    """markers.toml, then the other built-in files (`lang-*.toml`, …) in name order."""
-    folder = resources.files("nlclean").joinpath("data")
+    """The data files shipped with nlclean (`read_data_folder`)."""
+    return read_data_folder(resources.files("nlclean").joinpath("data"))
+
+
+def read_data_folder(folder) -> dict:
+    """markers.toml, then the other files of the folder (`lang-*.toml`, …) in
+    name order, their lists added together. The files other than the
+    languages' are the schema: a language file holds words of the tables they
+    define, and a table or key only it has is a misspelling that no rule
+    would read (`DataError`)."""
     data = _read_toml(folder.joinpath("markers.toml").read_text(encoding="utf-8"), "markers.toml")
     extra = sorted(
         (f for f in folder.iterdir() if f.name.endswith(".toml") and f.name != "markers.toml"), key=lambda f: f.name
     )
-    for f in extra:
-        data = _merge(data, _read_toml(f.read_text(encoding="utf-8"), f.name))
+    tables = {f.name: _read_toml(f.read_text(encoding="utf-8"), f.name) for f in extra}
+    schema = data
+    for name, table in tables.items():
+        if not name.startswith("lang-"):
+            schema = _merge(schema, table)
+    for name, table in tables.items():
+        if name.startswith("lang-"):
+            _check_shape(table, schema, name)
+    for table in tables.values():
+        data = _merge(data, table)
     return data
 
 
@@ -753,42 +708,53 @@ def _check_shape(extra: dict, known: dict, source: str, prefix: str = "") -> Non
     for key, value in extra.items():
         name = f"{prefix}{key}"
         if key not in known:
-            from difflib import get_close_matches
-
-            what = "table" if not prefix else "key"
-            near = get_close_matches(key, list(known), n=1)
-            hint = f" (did you mean '{prefix}{near[0]}'?)" if near else f" (known: {', '.join(sorted(known))})"
-            raise DataError(f"{source}: {name}: unknown {what}{hint}")
+            raise DataError(f"{source}: {name}: unknown {'key' if prefix else 'table'}{_nearest(key, known, prefix)}")
         expected = known[key]
         if isinstance(expected, dict):
             if not isinstance(value, dict):
                 raise DataError(f"{source}: {name}: must be a table ([{name}]), not {kind_of(value)}")
             _check_shape(value, expected, source, f"{name}.")
         elif isinstance(expected, list):
-            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-                raise DataError(f"{source}: {name}: must be a list of strings, not {kind_of(value)}")
-            if any(not v.strip(" *") for v in value):
-                raise DataError(f"{source}: {name}: an empty phrase would match everywhere")
-            if key.endswith("_patterns"):  # regular expressions: each must run on `linear_pattern`
-                for pattern in value:
-                    try:
-                        linear_pattern(pattern, ignore_case=False)
-                    except ValueError as exc:
-                        raise DataError(f"{source}: {name}: {exc}") from None
-                continue
-            crowded = next((v for v in value if v.count("*") > MAX_STARS), None)
-            if crowded is not None:
-                # Each `*` may take one to five words: the ways to share the words
-                # out grow as a power of the number of stars, and so does the search.
-                raise DataError(f"{source}: {name}: '{crowded}' has {crowded.count('*')} `*`; "
-                                f"a phrase may hold at most {MAX_STARS}")
+            _check_list(value, source, name)
         elif type(value) is not type(expected):
             raise DataError(f"{source}: {name}: must be {kind_of(expected)}, not {kind_of(value)}")
         elif key.endswith("_pattern"):  # a regular expression: it must run on `linear_pattern`
-            try:
-                linear_pattern(value)
-            except ValueError as exc:
-                raise DataError(f"{source}: {name}: {exc}") from None
+            _check_patterns([value], source, name)
+
+
+def _nearest(key: str, known: dict, prefix: str) -> str:
+    """A hint for an unknown table or key: the known name it is nearest to, or all of them."""
+    from difflib import get_close_matches
+
+    near = get_close_matches(key, list(known), n=1)
+    return f" (did you mean '{prefix}{near[0]}'?)" if near else f" (known: {', '.join(sorted(known))})"
+
+
+def _check_list(value, source: str, name: str) -> None:
+    """A list of phrases (at most `MAX_STARS` `*` each), or of regular
+    expressions when its key ends in `_patterns`."""
+    if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        raise DataError(f"{source}: {name}: must be a list of strings, not {kind_of(value)}")
+    if any(not v.strip(" *") for v in value):
+        raise DataError(f"{source}: {name}: an empty phrase would match everywhere")
+    if name.endswith("_patterns"):
+        _check_patterns(value, source, name)
+        return
+    crowded = next((v for v in value if v.count("*") > MAX_STARS), None)
+    if crowded is not None:
+        # Each `*` may take one to five words: the ways to share the words
+        # out grow as a power of the number of stars, and so does the search.
+        raise DataError(f"{source}: {name}: '{crowded}' has {crowded.count('*')} `*`; "
+                        f"a phrase may hold at most {MAX_STARS}")
+
+
+def _check_patterns(patterns: list[str], source: str, name: str) -> None:
+    """Each regular expression must run on `linear_pattern` (RE2)."""
+    for pattern in patterns:
+        try:
+            linear_pattern(pattern, ignore_case=False)
+        except ValueError as exc:
+            raise DataError(f"{source}: {name}: {exc}") from None
 
 
 def read_extension(path: str) -> dict:

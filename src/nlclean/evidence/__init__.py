@@ -7,4 +7,7 @@ the same fact is decided in one place for every rule that needs it.
 - `links`: one link classifier, URL -> `LinkKind` (unsubscribe, share
   intent, ad server, …), and the offline decoding of tracking redirects
   that carry their target.
+- `publisher`: who publishes the newsletter and where its own stories link
+  (its sender, its archive address, its story host).
+- `promotion`: paid-placement links, and the publisher selling its own things.
 """

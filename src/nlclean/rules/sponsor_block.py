@@ -28,9 +28,13 @@ stays.
 "Presented by" and "hosted by" followed by the publisher's own name (its
 sender, its archive address) name an event's organiser, not a sponsor.
 
-The labels are data: `[sponsor]` in `data/markers.toml` (`organiser_labels`
-in `data/promotion.toml`), the paid-placement links `[links.ad]` in
-`data/links.toml`; all extensible with `extend-markers`.
+The vocabulary is data, compiled by `SponsorLabels` below: the labels
+`[sponsor]` in `data/markers.toml` and `data/lang-*.toml`; in
+`data/promotion.toml` the words around them (`organiser_labels`,
+`disclosure_subjects`, `issue_words`, `name_prepositions`, `not_a_name`,
+`title_case_verbs`) and the all-caps call to action's verbs
+(`[promotion].cta_verbs`); the paid-placement links `[links.ad]` in
+`data/links.toml`. All extensible with `extend-markers`.
 
 ## Why is this bad?
 A reader who wants the newsletter's stories does not want its adverts, and
@@ -104,38 +108,26 @@ paid-placement link is where only an ad leads.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
 from ..extents import (
     Extent,
-    capitalised_names,
     is_document_title,
     is_footer_boundary,
     is_sponsor_line,
     is_title_shaped,
     label_block_extent,
-    link_hosts,
     section_extent,
 )
 from ..findings import Edit, Finding
 from ..inline_syntax import all_links, surely_more_visible_words, visible_text, visible_text_without_urls
-from ..evidence.promotion import has_paid_link, is_paid_link, link_targets, paid_link_lines, paid_links, publisher_words
-from ..markers import CJK, LineHits
+from ..evidence.promotion import has_paid_link, is_paid_link, link_targets, paid_link_lines, paid_links
+from ..evidence.publisher import link_hosts, publisher_words
+from ..markers import CJK, LABEL_DECORATION, LineHits, PhraseSearch, alternation
 from .base import Rule
 from ._shared import quote, word_count
 
-# Words that may come before a disclosure: "This week's issue is brought to you by".
-_DISCLOSURE_SUBJECT = frozenset(
-    "this today's today’s week's week’s issue post newsletter section edition episode email is was has been "
-    "are our the also".split()
-)
-# The newsletter as the subject of a CJK disclosure ("本期", "周刊会…推广"), not a story's topic.
-_CJK_THIS = ("本期", "本周", "本刊", "本文", "本篇", "本节", "本次", "周刊", "週刊", "今日", "今天", "这期", "這期", "通讯", "简报")
-# Words naming the newsletter itself as the subject of a disclosure.
-_ISSUE_WORDS = frozenset("issue newsletter edition email episode post".split())
-_NOT_A_NAME = frozenset(
-    "this today's today’s thanks thank you our issue newsletter edition episode sponsor sponsors sponsored brought".split()
-)
 # A paragraph of this many lines or more is flattened text: its lines are read one by one.
 FLATTENED_LINES = 8
 MAX_AD_LINES = 12
@@ -149,25 +141,140 @@ SHORT_AD_WORDS = 40
 _SPACER = re.compile(r"&nbsp;?|\u00a0")
 # An ad's all-caps call to action within this many lines keeps the ad going.
 CTA_LOOKAHEAD = 5
-# An all-caps call to action on a line of its own ("DOWNLOAD THE GUIDE", "TRY IT FREE").
+# A bullet that opens a line of a flattened paragraph: a list of its own, no ad's tagline.
 _BULLET = re.compile(r"^(?:[•◦▪‣*+-]|\d{1,3}[.)])\s")
-# (an imperative first, so an all-caps story title such as "RUBY 4.0 RELEASED" is none)
-_CTA_LINE = re.compile(
-    r"^[^A-Za-z0-9]{0,3}(?:GET|TRY|START|SAVE|DOWNLOAD|BOOK|JOIN|REGISTER|SIGN|LEARN|READ|CLAIM|WATCH|SHOP|BUY|"
-    r"APPLY|EXPLORE|SEE|REQUEST|RESERVE|CHECK|DISCOVER|ORDER|SCHEDULE|BUILD|DEPLOY|SUBSCRIBE)\b[A-Z0-9 '’&!?.,:→-]{0,40}$"
-)
 _LIST_BULLET = re.compile(r"^\s*[•◦▪‣·]\s")
 _NAME = re.compile(r"[A-Z][\w'’.-]{2,}")
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]{2,}")
 # What may follow a label in a heading: a separator and the ad's title, or a sponsor's name.
 _SEPARATORS = frozenset(":|—–-·•：｜丨/")
 _CLOSING = frozenset(")]】）」』")
 _SPONSOR_NAME = re.compile(
     r"(?:[A-Z0-9@][\w.'’&+!-]*)(?:\s+(?:[A-Z0-9@][\w.'’&+!-]*|&|\+|and|of|for|x|×)){0,4}(?=\W|$)"
 )
-# Title case writes a story's verb with a capital ("Sponsored Content Is Back"): no sponsor's name has it.
-_NOT_IN_NAME = frozenset("Is Are Was Were Has Have Had Will Can Could Should Would May Might Be Been Gets Got Makes".split())
 _SENTENCE_BREAK = re.compile(r"[.!?:。！？]\s+")
 _FIRST_SENTENCE = re.compile(r"^.{0,300}?(?:[.!?。！？](?:\s|$)|$)", re.S)
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    label: str  # the label as written in the source
+    rest: str  # the visible text after the label
+
+
+class SponsorLabels:
+    """NL101's vocabulary (`[sponsor]`, `[promotion].cta_verbs`), compiled
+    once per loaded marker data: `sponsor_labels(markers)`.
+
+    A leading label opens a line, after emoji, bold or brackets; a trailing
+    label closes one in its brackets (`(Sponsored)`, `【广告】`) or in
+    emphasis (`*Clerk* **sponsor**`); a disclosure opens a sentence."""
+
+    def __init__(self, markers) -> None:
+        sponsor = markers.data.get("sponsor", {})
+        leading, trailing = sponsor.get("leading_labels", []), sponsor.get("trailing_labels", [])
+        self._leading = re.compile(rf"^{LABEL_DECORATION}(?P<label>{alternation(leading)})(?P<rest>.*)$", re.I | re.S)
+        self._trailing = re.compile(rf"[(\[【（]\s*(?P<label>{alternation(trailing)})\s*[)\]】）][\W_]*$", re.I)
+        self._tag = re.compile(
+            rf"(?:^|\s)(?P<em>\*\*|__|\*|_)\s*(?P<label>{alternation(trailing)})\s*(?P=em)\s*$", re.I
+        )
+        # A trailing label glued to the text after it, in flattened text:
+        # "Ship faster with Acme (Sponsored)Acme builds …".
+        self._glued_trailing = re.compile(rf"[(\[【（]\s*(?P<label>{alternation(trailing)})\s*[)\]】）]", re.I)
+        self._disclosure = PhraseSearch(sponsor.get("disclosures", []))
+        # Labels that end in a name ("a message from *"): their literal part.
+        self._named_labels = tuple(
+            re.compile(r"\s+".join(map(re.escape, p.rstrip(" *").split())), re.I)
+            for p in leading
+            if p.rstrip().endswith("*") and "*" not in p.rstrip(" *")
+        )
+        # A label ending in one of these is followed by its sponsor's name, or it opens a sentence.
+        self._prepositions = tuple(f" {w.lower()}" for w in sponsor.get("name_prepositions", []))
+        # A publisher's own name for its ad slot, as a whole line; flattened
+        # html often doubles it ("PlugPlug": an image's alt text and the title).
+        euphemisms = sorted(set(sponsor.get("euphemisms", [])), key=len, reverse=True)
+        self._euphemism = re.compile(
+            rf"^{LABEL_DECORATION}(?P<label>{'|'.join(map(re.escape, euphemisms)) or '(?!)'})(?:\s*(?P=label))?[\s\W_]*$",
+            re.I,
+        )
+        self.organisers = frozenset(p.lower() for p in sponsor.get("organiser_labels", []))
+        self.disclosure_subjects = markers.words("sponsor", "disclosure_subjects")
+        issue_words = markers.words("sponsor", "issue_words")
+        self.issue_words = frozenset(w for w in issue_words if not CJK.search(w))
+        # CJK writes no spaces: "本期" is looked for inside the words before the disclosure.
+        self.cjk_issue_words = tuple(sorted(w for w in issue_words if CJK.search(w)))
+        self.not_a_name = markers.words("sponsor", "not_a_name")
+        self.title_case_verbs = markers.words("sponsor", "title_case_verbs")
+        verbs = "|".join(sorted((v.upper() for v in markers.words("promotion", "cta_verbs")), key=len, reverse=True))
+        # An all-caps call to action on a line of its own ("DOWNLOAD THE GUIDE", "TRY IT FREE").
+        self.cta_line = re.compile(rf"^[^A-Za-z0-9]{{0,3}}(?:{verbs or '(?!)'})\b[A-Z0-9 '’&!?.,:→-]{{0,40}}$")
+
+    def leading(self, line: str) -> LabelMatch | None:
+        """A sponsor label that opens the line ("Sponsored by Acme", "**Together with** X")."""
+        m = self._leading.match(line)
+        if not m:
+            return None
+        label, rest = m.group("label"), m.group("rest")
+        for prefix in self._named_labels:
+            named = prefix.match(label)
+            if named:
+                # "A message from Zeta Bank": the label is "A message from", the rest the sponsor's name.
+                label, rest = named.group(0), label[named.end() :] + rest
+                break
+        stripped = rest.strip(" \t*_)]】")
+        if stripped.startswith(",") and len(stripped.split()) > 1:
+            # "Sponsored content, explained. …": the words are a sentence's subject, not a label.
+            return None
+        # A lone word ("Sponsor", "Partner") is a label only when it stands
+        # alone or is followed by a colon or dash, not as a sentence's first word.
+        lone_word = " " not in label.strip() and not CJK.search(label)
+        if lone_word:
+            if stripped and stripped[0] not in ":|—–-·•":
+                return None
+        elif label.lower().endswith(self._prepositions):
+            # "Together with his brother, he founded …" is a sentence, not a label;
+            # so is "En partenariat avec la mairie, le club a ouvert …" (no name after the label).
+            words = rest.split()
+            if len(words) > 14 or (len(words) > 4 and words[0][:1].islower() and "," in rest):
+                return None
+        return LabelMatch(label, rest)
+
+    def trailing(self, line: str) -> str | None:
+        m = self._trailing.search(line)
+        return m.group("label") if m else None
+
+    def tag(self, line: str) -> str | None:
+        """A label set in emphasis at the end of a short byline line: `*Clerk* **sponsor**`."""
+        m = self._tag.search(line)
+        if not m or len(line[: m.start()].split()) > 5:
+            return None
+        return m.group("label")
+
+    def without_trailing(self, line: str) -> str:
+        """The line without its trailing label ("Ship faster (Sponsored)" -> "Ship faster")."""
+        m = self._trailing.search(line)
+        return line[: m.start()].rstrip() if m and m.start() > 0 else line
+
+    def glued_trailing(self, line: str, pos: int = 0) -> "re.Match | None":
+        """A trailing label inside a line, followed directly by more text (flattened text)."""
+        return self._glued_trailing.search(line, pos)
+
+    def euphemism(self, line: str) -> str | None:
+        """A publisher's own name for its ad slot, as the whole line ("Plug", "Our Friends")."""
+        m = self._euphemism.match(line)
+        return m.group("label") if m else None
+
+    def disclosure(self, sentence: str) -> str | None:
+        m = self._disclosure.search(sentence)
+        return m.group(0) if m else None
+
+    def is_organiser(self, label: str) -> bool:
+        """Whether a sponsor label also names an event's organiser ("Presented by")."""
+        return label.strip(" :*_").lower() in self.organisers
+
+
+def sponsor_labels(markers) -> SponsorLabels:
+    return markers.compiled("sponsor_labels", SponsorLabels)
 
 
 class SponsorBlock(Rule):
@@ -251,7 +358,7 @@ class SponsorBlock(Rule):
                 i += 1
                 continue
             text = visible_text(doc.lines[i])
-            m = markers.leading_label(text) if word_count(text) <= 10 else None
+            m = sponsor_labels(markers).leading(text) if word_count(text) <= 10 else None
             if m is None:
                 i += 1
                 continue
@@ -273,7 +380,7 @@ class SponsorBlock(Rule):
         doc, markers = ctx.doc, ctx.markers
         line_no = block.start
         line = doc.lines[line_no]
-        m = markers.glued_trailing_label(line)
+        m = sponsor_labels(markers).glued_trailing(line)
         if m is None or m.end() >= len(line.rstrip()):
             return None
         after = line[m.end() :]
@@ -418,7 +525,7 @@ def _label_sentences_inside(ctx, block, candidates: LineHits) -> Iterator[Findin
     overnight. [Try Acme](…) Next, the council …") is an ad, with the
     sentences after it that name the sponsor or carry a paid-placement link;
     the first that does neither is the next story."""
-    doc, markers = ctx.doc, ctx.markers
+    doc, labels = ctx.doc, sponsor_labels(ctx.markers)
     if block.kind != "paragraph" or not surely_more_visible_words(doc.source(block), LONG_PARAGRAPH_WORDS):
         return
     for line_no in range(block.start, block.end):
@@ -429,8 +536,8 @@ def _label_sentences_inside(ctx, block, candidates: LineHits) -> Iterator[Findin
         k = 1  # a label opening the line is the block's own, found before
         while k < len(sentences):
             a, b = sentences[k]
-            m = markers.leading_label(visible_text(line[a:b]))
-            names = _sponsor_words(m.rest) if m is not None and _is_label_title(m.rest) else set()
+            m = labels.leading(visible_text(line[a:b]))
+            names = _sponsor_words(labels, m.rest) if m is not None and _is_label_title(labels, m.rest) else set()
             if not names:
                 k += 1
                 continue
@@ -485,10 +592,11 @@ def _labelled_heading(ctx, heading) -> tuple[Extent, str, str] | None:
     if is_document_title(doc, heading):
         return None
     text = doc.visible(heading)
-    label = markers.trailing_label(text)
+    labels = sponsor_labels(markers)
+    label = labels.trailing(text)
     if label is None:
-        m = markers.leading_label(text)
-        label = m.label if m and _is_label_title(m.rest) else None
+        m = labels.leading(text)
+        label = m.label if m and _is_label_title(labels, m.rest) else None
     if label is None:
         label = _disclosure_under(ctx, heading)
     if label is None:
@@ -496,10 +604,10 @@ def _labelled_heading(ctx, heading) -> tuple[Extent, str, str] | None:
     if label is None:
         return None
     # The message names the ad, then its label: "'Ship faster' (Sponsored)".
-    title = markers.without_trailing_label(text)
+    title = labels.without_trailing(text)
     if heading.depth == 0:
-        return section_extent(doc, heading, text), label, title
-    return label_block_extent(doc, heading, label_only=False), label, title
+        return section_extent(doc, heading, text, markers), label, title
+    return label_block_extent(doc, heading, label_only=False, markers=markers), label, title
 
 
 def _disclosure_under(ctx, heading) -> str | None:
@@ -520,8 +628,9 @@ def _label_line(ctx, block) -> tuple[Extent, str, str] | None:
     (`_ad_under_label`); a bold one-line title that goes on as a sentence is
     a story's heading, not a label."""
     doc, markers = ctx.doc, ctx.markers
-    first = markers.leading_label(visible_text(doc.lines[block.start]))
-    if first is None or (is_title_shaped(doc, block) and not _is_label_title(first.rest)):
+    labels = sponsor_labels(markers)
+    first = labels.leading(visible_text(doc.lines[block.start]))
+    if first is None or (is_title_shaped(doc, block) and not _is_label_title(labels, first.rest)):
         return None
     if _names_the_publisher(ctx, first.label, first.rest):
         return None
@@ -529,7 +638,7 @@ def _label_line(ctx, block) -> tuple[Extent, str, str] | None:
     title = first.rest.strip(" :—-|*") or visible
     lone = block.end - block.start == 1 and word_count(visible) <= 8
     if not lone:
-        return label_block_extent(doc, block, False), first.label, title
+        return label_block_extent(doc, block, False, markers=markers), first.label, title
     return _ad_under_label(ctx, block, first.rest), first.label, title
 
 
@@ -540,7 +649,7 @@ def _trailing_label_item(ctx, block) -> tuple[Extent, str, str] | None:
     label = _trailing_label(markers, first_line) or _label_after_title(markers, first_line)
     if label is None:
         return None
-    return item_extent(ctx.doc, block), label, visible_text(first_line)
+    return item_extent(ctx.doc, block, markers), label, visible_text(first_line)
 
 
 def _disclosure_paragraph(ctx, block) -> tuple[Extent, str, str] | None:
@@ -553,7 +662,7 @@ def _disclosure_paragraph(ctx, block) -> tuple[Extent, str, str] | None:
     visible = visible_text_without_urls(ctx.doc.visible(block)).strip()
     if visible.endswith((":", "：")) and word_count(visible) <= 12:
         return _sponsor_list_extent(ctx.doc, block), disclosure, visible
-    return _disclosure_extent(ctx.doc, block), disclosure, visible
+    return _disclosure_extent(ctx, block), disclosure, visible
 
 
 def _label_on_last_line(ctx, block) -> tuple[Extent, str, str] | None:
@@ -563,7 +672,7 @@ def _label_on_last_line(ctx, block) -> tuple[Extent, str, str] | None:
     if block.end - block.start < 2:
         return None
     last_line = doc.lines[block.end - 1]
-    label = _trailing_label(markers, last_line) or markers.tag_label(last_line)
+    label = _trailing_label(markers, last_line) or sponsor_labels(markers).tag(last_line)
     if label is None:
         return None
     return Extent(*_item_or_block(block), "the end of its item"), label, visible_text(doc.lines[block.start])
@@ -574,10 +683,11 @@ def _names_the_publisher(ctx, label: str, rest: str) -> bool:
     newsletter announces names the event's organiser, not a sponsor: the name
     after an organiser label ("presented by", "hosted by") is the publisher's
     own (its sender line, its title, or the site its stories link to)."""
-    if not ctx.markers.is_organiser_label(label):
+    labels = sponsor_labels(ctx.markers)
+    if not labels.is_organiser(label):
         return False
-    names = _sponsor_words(rest)
-    return bool(names) and names <= publisher_words(ctx.doc)
+    names = _sponsor_words(labels, rest)
+    return bool(names) and names <= publisher_words(ctx.doc, ctx.markers)
 
 
 # --- how far an ad under a lone label goes ---------------------------------------
@@ -593,14 +703,14 @@ def _ad_under_label(ctx, block, rest: str) -> Extent:
     the next label (the next ad) and before a block that names another
     sponsor."""
     doc = ctx.doc
-    names = _sponsor_words(rest)
+    names = _sponsor_words(sponsor_labels(ctx.markers), rest)
     named = any(ch.isalnum() for ch in visible_text_without_urls(rest))
     nxt = doc.next_block(block)
     if names and block.depth == 0 and nxt is not None and nxt.kind != "heading":
         return _named_ad_body(ctx, block, names)
     takes_body = nxt is not None and (not named or _promotes(ctx, nxt, names))
-    extent = label_block_extent(doc, block, takes_body)
-    extent = _ad_section_under(doc, block, extent, rest)
+    extent = label_block_extent(doc, block, takes_body, markers=ctx.markers)
+    extent = _ad_section_under(ctx, block, extent, rest)
     return _ad_ends_before_code_or_next_label(ctx, block, extent)
 
 
@@ -657,14 +767,15 @@ def _promotes(ctx, block, names: set[str]) -> bool:
 
 
 def _opens_with_label(ctx, block) -> bool:
-    m = ctx.markers.leading_label(visible_text(ctx.doc.lines[block.start]))
-    return m is not None and _is_label_title(m.rest)
+    labels = sponsor_labels(ctx.markers)
+    m = labels.leading(visible_text(ctx.doc.lines[block.start]))
+    return m is not None and _is_label_title(labels, m.rest)
 
 
-def _sponsor_words(rest: str) -> set[str]:
+def _sponsor_words(labels: SponsorLabels, rest: str) -> set[str]:
     """The capitalised words a label gives as its sponsor's name ("Acme" in
     "A message from ACME"), lower-cased."""
-    return {w.strip(".'’").lower() for w in _NAME.findall(visible_text_without_urls(rest))} - _NOT_A_NAME
+    return {w.strip(".'’").lower() for w in _NAME.findall(visible_text_without_urls(rest))} - labels.not_a_name
 
 
 
@@ -679,7 +790,8 @@ def _opening_disclosure(ctx, paragraph, about_the_issue: bool) -> str | None:
     if not m:
         return None
     sentence = m.group(0)
-    found = ctx.markers.disclosure(sentence[:48])
+    labels = sponsor_labels(ctx.markers)
+    found = labels.disclosure(sentence[:48])
     if found is None:
         return None
     before = sentence[: sentence.find(found)] if found in sentence else ""
@@ -689,17 +801,17 @@ def _opening_disclosure(ctx, paragraph, about_the_issue: bool) -> str | None:
         # CJK: no spaces between words. The disclosure opens the sentence,
         # or its subject is this issue ("本期由 Acme 赞助"), not a story's topic.
         before = before.strip()
-        this_issue = any(w in before for w in _CJK_THIS) and len(before) <= 15
+        this_issue = any(w in before for w in labels.cjk_issue_words) and len(before) <= 15
         return found if this_issue or (len(before) <= 2 and not about_the_issue) else None
     words = re.findall(r"[\w'’]+", before.lower())
-    if len(words) > 6 or any(w not in _DISCLOSURE_SUBJECT for w in words):
+    if len(words) > 6 or any(w not in labels.disclosure_subjects for w in words):
         return None
-    if about_the_issue and not (_ISSUE_WORDS & {*words, *found.lower().split()} or "our sponsor" in found.lower()):
+    if about_the_issue and not (labels.issue_words & {*words, *found.lower().split()} or "our sponsor" in found.lower()):
         return None
     return found
 
 
-def _is_label_title(rest: str) -> bool:
+def _is_label_title(labels: SponsorLabels, rest: str) -> bool:
     """Whether a heading that opens with a label is the label's (its text after
     the label is `rest`): the label alone, the label and a sponsor name (a few
     capitalised words), or either before a separator and the ad's title.
@@ -711,24 +823,25 @@ def _is_label_title(rest: str) -> bool:
     if not rest or rest[0] in _SEPARATORS or not any(ch.isalnum() for ch in rest):
         return True
     name = _SPONSOR_NAME.match(rest)
-    if name is None or any(w in _NOT_IN_NAME for w in name.group(0).split()):
+    if name is None or any(w.lower() in labels.title_case_verbs for w in name.group(0).split()):
         return False
     after = rest[name.end() :].strip(" \t*_")
     return not after or after[0] in _SEPARATORS or after[0] in ".!" or not any(ch.isalnum() for ch in after)
 
 
-def _ad_section_under(doc, block, extent: Extent, rest: str) -> Extent:
-    """Axios: `**A message from Chevron**`, then the ad under a heading of its
-    own (`### Powering progress…`, its text, its call to action). A label line
+def _ad_section_under(ctx, block, extent: Extent, rest: str) -> Extent:
+    """`**A message from Acme**`, then the ad under a heading of its own
+    (`### Ship faster…`, its text, its call to action). A label line
     that names its sponsor, right above a heading whose section names that
     sponsor too, takes that section."""
     if extent.end != block.end:
         return extent
+    doc = ctx.doc
     heading = doc.next_block(block)
-    names = {w.strip(".'’").lower() for w in _NAME.findall(visible_text_without_urls(rest))} - _NOT_A_NAME
+    names = _sponsor_words(sponsor_labels(ctx.markers), rest)
     if heading is None or heading.kind != "heading" or not names or is_document_title(doc, heading):
         return extent
-    section = section_extent(doc, heading)
+    section = section_extent(doc, heading, markers=ctx.markers)
     body = " ".join(doc.source(b) for b in doc.blocks_between(heading.end, section.end)).lower()
     if not any(n in body for n in names):
         return extent
@@ -749,16 +862,16 @@ def _sponsor_list_extent(doc, block) -> Extent:
     return Extent(block.start, end, why)
 
 
-def _disclosure_extent(doc, block) -> Extent:
+def _disclosure_extent(ctx, block) -> Extent:
     """A paragraph that opens with "This issue is brought to you by Acme." is
     the ad; the block after it too when it names Acme (its call to action)."""
-    target = block
+    doc, target = ctx.doc, block
     while target.parent is not None and target.parent.kind in ("list_item", "blockquote"):
         target = target.parent
     nxt = doc.next_block(target)
     first = _FIRST_SENTENCE.match(doc.visible(target))
     sentence = visible_text_without_urls(first.group(0) if first else "")
-    names = {w.strip(".'’").lower() for w in _NAME.findall(sentence)} - _NOT_A_NAME
+    names = _sponsor_words(sponsor_labels(ctx.markers), sentence)
     if nxt is not None and nxt.kind == "paragraph" and word_count(doc.visible(nxt)) <= 40:
         if any(n in doc.source(nxt).lower() for n in names):
             return Extent(target.start, nxt.end, "the block after it, which names the sponsor")
@@ -770,19 +883,19 @@ def _ad_lines(ctx, label_line: int, stop: int, rest: str) -> tuple[int, str]:
     (`Name — tagline`, a title), lines that name the sponsor, and a long line
     just before the ad's all-caps call to action (which ends it); a long line
     of prose that does neither starts the next story."""
-    doc = ctx.doc
+    doc, cta_line = ctx.doc, sponsor_labels(ctx.markers).cta_line
     names = {w.lower() for w in _NAME.findall(visible_text_without_urls(rest))}
     i = label_line + 1
     while i < stop and i - label_line <= MAX_AD_LINES:
         text = visible_text_without_urls(doc.lines[i]).strip()
-        if _CTA_LINE.match(text) and any(ch.isalpha() for ch in text):
+        if cta_line.match(text) and any(ch.isalpha() for ch in text):
             return i + 1, f"the ad's call to action {quote(text)}"
         named = any(n in text.lower() for n in names)
         # A short line is the ad's (a tagline, a title) unless it opens a list
         # of its own ("Where to find Marc:") or is a bullet that names no sponsor.
         short = word_count(text) <= 12 and not text.endswith((":", "：")) and not _BULLET.match(text)
         cta_ahead = any(
-            _CTA_LINE.match(visible_text_without_urls(doc.lines[j]).strip() or "-")
+            cta_line.match(visible_text_without_urls(doc.lines[j]).strip() or "-")
             for j in range(i + 1, min(i + 1 + CTA_LOOKAHEAD, stop))
         )
         if not (short or named or cta_ahead):
@@ -806,7 +919,8 @@ def _label_under(doc, block, candidates: LineHits, blocks, i: int) -> bool:
 
 def _trailing_label(markers, line: str) -> str | None:
     # The visible text loses square brackets, so `… [sponsored]` is looked for in the source too.
-    return markers.trailing_label(visible_text(line)) or markers.trailing_label(line)
+    labels = sponsor_labels(markers)
+    return labels.trailing(visible_text(line)) or labels.trailing(line)
 
 
 def _label_after_title(markers, line: str) -> str | None:
@@ -814,7 +928,7 @@ def _label_after_title(markers, line: str) -> str | None:
     title = opening_title(line)
     if title is None:
         return None
-    m = markers.glued_trailing_label(line, title.end())
+    m = sponsor_labels(markers).glued_trailing(line, title.end())
     return m.group("label") if m and not line[title.end() : m.start()].strip(" *_") else None
 
 
@@ -875,7 +989,7 @@ def opening_title(line: str) -> "re.Match | None":
     return _OPENING_TITLE.match(line)
 
 
-def item_extent(doc, block) -> Extent:
+def item_extent(doc, block, markers) -> Extent:
     """A trailing label takes its item: the list item, or the title paragraph
     with the description paragraphs under it, up to the next title (see
     `_item_takes`)."""
@@ -887,7 +1001,7 @@ def item_extent(doc, block) -> Extent:
     siblings = doc.blocks
     i = siblings.index(block) + 1
     end, why, taken = block.end, "the end of the document", 0
-    item = _ItemShape(doc, block)
+    item = _ItemShape(doc, block, markers)
     while i < len(siblings):
         verdict = _item_takes(doc, item, siblings[i], siblings[i - 1], taken)
         if verdict == "call to action":
@@ -905,7 +1019,7 @@ class _ItemShape:
     """What the labelled item's first paragraph looks like: its title, the hosts
     it links to, and whether it holds its own description after the title."""
 
-    def __init__(self, doc, block) -> None:
+    def __init__(self, doc, block, markers) -> None:
         self.block = block
         first = doc.lines[block.start]
         self.title = opening_title(first)
@@ -913,7 +1027,9 @@ class _ItemShape:
         # Words after the title (the label among them): a title alone is 1-3 more.
         after = first[self.title.end() :] if self.title else doc.source(block)
         self.described = len(visible_text_without_urls(after).split()) > (4 if self.title else 8)
-        self.names = capitalised_names(doc.visible(block))
+        # Capitalised words that may be the sponsor's name: what its other blocks repeat.
+        not_a_name = markers.words("sponsor", "not_a_name")
+        self.names = {w.lower() for w in _CAPITALISED.findall(doc.visible(block)) if len(w) >= 4} - not_a_name
 
 
 def _item_takes(doc, item: _ItemShape, nxt, prev, taken: int) -> str:

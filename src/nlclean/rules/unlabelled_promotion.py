@@ -65,11 +65,12 @@ from collections import Counter
 from typing import Iterator
 
 from ..extents import Extent, is_document_title, is_title_shaped, label_block_extent, section_extent
-from ..evidence.promotion import house_promotion
+from ..evidence.promotion import house_promotion, reports, speaks_to_the_reader
 from ..findings import Applicability, Finding
 from ..inline_syntax import is_protected, merge_spans, surely_more_visible_words, visible_text
 from ..markers import LineHits, lines_holding, url_host
 from .base import Rule
+from .sponsor_block import sponsor_labels
 from ._shared import quote, word_count
 
 THRESHOLD = 5
@@ -82,14 +83,6 @@ MAX_SHARE = 0.4  # never judge most of a newsletter to be an ad ...
 MIN_BODY_WORDS = 150  # ... when it is a newsletter at all
 _PROMO_CODE = re.compile(r"\b(?:use|with|enter|apply) (?:the )?(?:promo |discount )?code:?\s+\*{0,2}[A-Z0-9]{4,}\b|\bpromo code\b", re.I)
 _NAME = re.compile(r"\b[A-Z][a-zA-Z0-9]{2,}\b")
-_COMMON = frozenset(
-    "The This That With From Your Our And For You What When How Why Here Today New Get Try Start Join "
-    "Learn More Check Book Sign Free".split()
-)
-
-
-_REPORTING = re.compile(r"\b(?:said|says|according to|announced|reported|told reporters)\b", re.I)
-_TO_THE_READER = re.compile(r"\b(?:you|your|yours|you're|you’re|you'll|you’ll)\b", re.I)
 
 
 def evidence_for(text: str, markers, title: str = "", hosts: frozenset[str] = frozenset(),
@@ -119,7 +112,8 @@ def evidence_for(text: str, markers, title: str = "", hosts: frozenset[str] = fr
         kinds += 1
         score += 1
         evidence.append("prices: " + ", ".join(prices[:3]))
-    names = Counter(w for w in _NAME.findall(text) if w not in _COMMON)
+    not_a_name = markers.words("sponsor", "not_a_name")
+    names = Counter(w for w in _NAME.findall(text) if w.lower() not in not_a_name)
     for name, count in names.most_common(3):
         low = name.lower()
         if count >= 3 and (low in title.lower() or any(low in h for h in hosts)):
@@ -133,7 +127,7 @@ def evidence_for(text: str, markers, title: str = "", hosts: frozenset[str] = fr
         evidence.append("links to " + ", ".join(unique_hosts[:2]) + ", which no story links to")
     if not sells or kinds < 2:
         return 0, evidence
-    if _REPORTING.search(text) and not _TO_THE_READER.search(text):
+    if reports(text, markers) and not speaks_to_the_reader(text, markers):
         # A story reports what others sell ("… get 20% off, the company said");
         # an ad speaks to its reader.
         return 0, [*evidence, "reads as a news report"]
@@ -212,7 +206,7 @@ class UnlabelledPromotion(Rule):
             if is_document_title(doc, block):
                 return None
             title = doc.visible(block)
-            slot_name = markers.euphemism(title)
+            slot_name = sponsor_labels(markers).euphemism(title)
             # Cheap tests first: a section that does not sell, or is long, is no candidate.
             rough_end = doc.section_end(block)
             if not slot_name and not _sells(markers, doc, block.start, rough_end, code_lines):
@@ -231,7 +225,7 @@ class UnlabelledPromotion(Rule):
             return extent, slot_name, title
         line = doc.lines[block.start]
         first = visible_text(line) if len(line) <= MAX_SLOT_LINE else ""
-        slot_name = markers.euphemism(first) if first else None
+        slot_name = sponsor_labels(markers).euphemism(first) if first else None
         if slot_name is None:
             if not _may_hold_code(doc, block.start, block.end, code_lines):
                 return None

@@ -1,0 +1,116 @@
+"""Evidence of who publishes a newsletter and where its own stories link.
+
+- `link_hosts`: the hosts a block's links lead to, with the hosts that carry
+  every link of a newsletter (senders, redirectors, link shorteners:
+  `[platforms].redirect_host_patterns`) left out, since they name nobody.
+- `story_host`: the host most of the newsletter's links lead to, when one
+  dominates: its own site. A block that links there is a story, not an ad.
+- `publisher_words`: the names the newsletter goes by (its sender's name in
+  the archive's `**From:**` line or front matter, and its story host), so
+  that a rule can tell the publisher's own event from a sponsor's.
+- `publisher_domains`: the registered names of the publisher's own sites
+  (its sender's e-mail domain, its archive address, or else its story
+  host), never a platform that sends for many publishers
+  (`[platforms].sender_hosts`).
+
+Words that name nobody ("Team", "Newsletter", "noreply") are
+`[sponsor].not_a_name`. Every function takes the `Markers` whose words it
+reads; without one it reads the built-in data.
+"""
+from __future__ import annotations
+
+import re
+
+from ..markers import load as load_markers, url_host
+from .links import split_url
+
+_BARE_URL = re.compile(r"https?://[^\s)\]>]+")
+_FROM_LINE = re.compile(r"^\*\*From:\*\*\s*(.+)$|^(?:newsletter_name|from|author|publisher):\s*(.+)$", re.M | re.I)
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]{2,}")
+_EMAIL_DOMAIN = re.compile(r"@([\w.-]+)")
+_SOURCE_URL = re.compile(r"^source_url:\s*\"?(https?://[^\s\"]+)", re.M)
+# Front matter and the archive's header sit in the first lines.
+HEADER_LINES = 40
+
+
+def link_hosts(doc, block, markers=None) -> set[str]:
+    """Hosts a block's links (and bare addresses) lead to, redirectors left out."""
+    key = ("link_hosts", id(block))
+    if key in doc._cache:
+        return doc._cache[key]  # type: ignore[return-value]
+    carriers = (markers or load_markers()).patterns("platforms", "redirect_host_patterns")
+    hosts = set()
+    urls = [link.destination for link in doc.links(block)]
+    source = doc.source(block)
+    if "://" in source:
+        urls.extend(_BARE_URL.findall(source))
+    for url in urls:
+        host = url_host(url)
+        if host and not carriers.search(host):
+            hosts.add(host.removeprefix("www."))
+    doc._cache[key] = hosts
+    return hosts
+
+
+def story_host(doc, markers=None) -> str | None:
+    """The host most of the newsletter's links lead to (its own site), if one dominates."""
+    key = ("story_host", 0)
+    if key not in doc._cache:
+        counts: dict[str, int] = {}
+        for b in doc.blocks:
+            for h in link_hosts(doc, b, markers):
+                counts[h] = counts.get(h, 0) + 1
+        total = sum(counts.values())
+        best = max(counts, key=counts.get) if counts else None
+        doc._cache[key] = best if best and counts[best] >= 3 and counts[best] * 4 >= total else None
+    return doc._cache[key]  # type: ignore[return-value]
+
+
+def registrable(host: str) -> str:
+    """The name a host is registered under: `newsminimalist` for `mail.newsminimalist.com`."""
+    parts = host.lower().strip(".").split(".")
+    return parts[-2] if len(parts) >= 2 else ""
+
+
+def publisher_words(doc, markers=None) -> frozenset[str]:
+    """Lower-cased words naming the publisher: its sender's display name and
+    e-mail domain (archive header or front matter), and the site most of its
+    links lead to."""
+    key = ("publisher_words", 0)
+    if key in doc._cache:
+        return doc._cache[key]  # type: ignore[return-value]
+    markers = markers or load_markers()
+    head = "\n".join(doc.lines[:HEADER_LINES])
+    words: set[str] = set()
+    for m in _FROM_LINE.finditer(head):
+        sender = m.group(1) or m.group(2) or ""
+        words.update(w.lower().strip("'’") for w in _NAME_WORD.findall(sender))
+    host = story_host(doc, markers)
+    if host and registrable(host):
+        words.add(registrable(host))
+    found = frozenset(words - markers.words("sponsor", "not_a_name"))
+    doc._cache[key] = found
+    return found
+
+
+def publisher_domains(doc, markers) -> frozenset[str]:
+    """The registered names of the publisher's own sites: its sender's e-mail
+    domain and the archive's source address, or else the site most of its
+    links lead to; never a platform that sends for many publishers."""
+    key = ("publisher_domains", 0)
+    if key in doc._cache:
+        return doc._cache[key]  # type: ignore[return-value]
+    head = "\n".join(doc.lines[:HEADER_LINES])
+    names = set()
+    for m in _FROM_LINE.finditer(head):
+        names.update(registrable(d) for d in _EMAIL_DOMAIN.findall(m.group(0)))
+    names.update(registrable(split_url(u).hostname or "") for u in _SOURCE_URL.findall(head))
+    platforms = markers.words("platforms", "sender_hosts")
+    found = frozenset(n for n in names if n and n not in platforms)
+    if not found:
+        # No sender or archive address says who publishes it: the site most of
+        # its links lead to does (a pass over every link, so asked last).
+        host = story_host(doc, markers)
+        found = frozenset({registrable(host)} - platforms - {""}) if host else frozenset()
+    doc._cache[key] = found
+    return found
