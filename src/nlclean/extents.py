@@ -134,11 +134,14 @@ def _names_sponsor(doc: Document, block: Block, names: set[str]) -> bool:
     return any(n in text for n in names)
 
 
-def section_extent(doc: Document, heading: Block, label_text: str = "", markers: Markers | None = None) -> Extent:
+def section_extent(doc: Document, heading: Block, label_text: str = "", markers: Markers | None = None,
+                   crosses_breaks: bool = True) -> Extent:
     """A top-level heading's section, as SPEC row 1 bounds it.
 
     It runs to the next heading of the same or a higher level. A thematic
-    break ends it unless the block after the break still names the sponsor;
+    break ends it unless the block after the break still names the sponsor
+    (never, when `crosses_breaks` is off: a judgement's section, whose
+    "sponsor" may be the publisher named by every block after the break);
     a break with nothing after it inside the section goes with the section.
     A copyright line ends it (the footer SPEC keeps).
     """
@@ -162,7 +165,7 @@ def section_extent(doc: Document, heading: Block, label_text: str = "", markers:
                 if b.kind == "hr":
                     break
                 stretch.append(b)
-            if any(_names_sponsor(doc, b, names) for b in stretch):
+            if crosses_breaks and any(_names_sponsor(doc, b, names) for b in stretch):
                 continue
             return Extent(heading.start, block.start, "a thematic break after which the sponsor is not named")
     if end >= len(doc.lines):

@@ -420,38 +420,48 @@ def _paid_placements(ctx, covered: list[tuple[int, int]]) -> Iterator[Finding]:
     """A block whose link goes where only paid placements link (an ad server,
     a sponsor's tracking parameter) is an ad although nothing labels it: the
     paragraph or list item that carries the link, with the heading over it
-    when the block is all of that heading's section. A mailing whose paid
-    placements are most of its words (a shop's catalogue of promoted items)
-    is left whole."""
+    when the block is all of that heading's section; in a paragraph longer
+    than an ad, the sentences that carry the link. A mailing whose paid
+    placements are most of its words is left whole."""
     doc = ctx.doc
-    found = list(_paid_blocks(ctx, covered))
+    found = [(block, extent, links, _paid_spans(ctx, block)) for block, extent, links in _paid_blocks(ctx, covered)]
     if not found:
         return
-    paid_words = sum(word_count(doc.visible(b)) for b, _, _ in found)
+    paid_words = sum(_paid_words(doc, block, spans) for block, _, _, spans in found)
     if doc.visible_words >= MIN_MAILING_WORDS and paid_words > MAX_PAID_SHARE * doc.visible_words:
         # A mailing that is mostly paid placements (a shop's catalogue of
         # promoted items) is an ad as a whole; removing them would empty it.
         return
-    for block, extent, links in found:
-        if word_count(doc.visible(block)) > SHORT_AD_WORDS:
-            spans = _paid_sentences(ctx, block)
-            if spans:
-                said = _SPACER.sub(" ", visible_text_without_urls(doc.source(block)[spans[0][0] : spans[0][1]]))
-                title = quote(said.strip(" ()") or links[0])
-                yield ctx.remove_inline(
-                    block, spans, f"paid placement {title}", f"Remove paid placement {title}",
-                    evidence=(f"link kind 'ad' matched: {quote(links[0], 80)} leads where only paid placements link",
-                              "ends at the end of the sentence that carries it (the paragraph holds more than the ad)"),
-                )
-                continue
+    for block, extent, links, spans in found:
+        why_paid = f"link kind 'ad' matched: {quote(links[0], 80)} leads where only paid placements link"
+        if spans:
+            said = _SPACER.sub(" ", visible_text_without_urls(doc.source(block)[spans[0][0] : spans[0][1]]))
+            title = quote(said.strip(" ()") or links[0])
+            yield ctx.remove_inline(
+                block, spans, f"paid placement {title}", f"Remove paid placement {title}",
+                evidence=(why_paid, "ends at the end of the sentence that carries it (the paragraph holds more than the ad)"),
+            )
+            continue
         title = quote(visible_text_without_urls(doc.visible(block)).strip() or links[0])
         yield ctx.remove_lines(
-            f"paid placement {title}",
-            extent.start,
-            extent.end,
-            f"Remove paid placement {title}",
-            evidence=(f"link kind 'ad' matched: {quote(links[0], 80)} leads where only paid placements link", f"ends at {extent.why_it_ends}"),
+            f"paid placement {title}", extent.start, extent.end, f"Remove paid placement {title}",
+            evidence=(why_paid, f"ends at {extent.why_it_ends}"),
         )
+
+
+def _paid_spans(ctx, block) -> list[tuple[int, int]]:
+    """The sentences to remove of a paragraph longer than an ad; [] when the whole block goes."""
+    if word_count(ctx.doc.visible(block)) <= SHORT_AD_WORDS:
+        return []
+    return _paid_sentences(ctx, block)
+
+
+def _paid_words(doc, block, spans: list[tuple[int, int]]) -> int:
+    """How many words a paid placement's removal takes: its sentences, or its block."""
+    if not spans:
+        return word_count(doc.visible(block))
+    source = doc.source(block)
+    return sum(word_count(visible_text_without_urls(source[a:b])) for a, b in spans)
 
 
 def _paid_sentences(ctx, block) -> list[tuple[int, int]]:
@@ -523,9 +533,11 @@ def _label_sentences_inside(ctx, block, candidates: LineHits) -> Iterator[Findin
     """A whole email on one line or in one paragraph: a sentence inside it that
     opens with a label naming its sponsor ("… Sponsored by Acme. Acme ships
     overnight. [Try Acme](…) Next, the council …") is an ad, with the
-    sentences after it that name the sponsor or carry a paid-placement link;
-    the first that does neither is the next story."""
-    doc, labels = ctx.doc, sponsor_labels(ctx.markers)
+    sentences after it that promote the sponsor (`_ad_sentences_end`).
+    Flattening may glue the label line to the ad's first sentence
+    ("Presented by Acme Acme pays you back …"): a label followed by a name
+    counts too when a paid-placement link follows within the ad's sentences."""
+    doc = ctx.doc
     if block.kind != "paragraph" or not surely_more_visible_words(doc.source(block), LONG_PARAGRAPH_WORDS):
         return
     for line_no in range(block.start, block.end):
@@ -535,17 +547,14 @@ def _label_sentences_inside(ctx, block, candidates: LineHits) -> Iterator[Findin
         sentences = _sentences(line)
         k = 1  # a label opening the line is the block's own, found before
         while k < len(sentences):
-            a, b = sentences[k]
-            m = labels.leading(visible_text(line[a:b]))
-            names = _sponsor_words(labels, m.rest) if m is not None and _is_label_title(labels, m.rest) else set()
-            if not names:
+            a, _ = sentences[k]
+            found = _sentence_label(ctx, line, sentences, k)
+            if found is None:
                 k += 1
                 continue
-            j = k + 1
-            while j < len(sentences) and _sentence_promotes(ctx, line[slice(*sentences[j])], names):
-                j += 1
+            m, names = found
+            j, why = _ad_sentences_end(ctx, line, sentences, k, names)
             end = sentences[j][0] if j < len(sentences) else len(line)
-            why = "the next sentence, which does not name the sponsor" if j < len(sentences) else "the end of its line"
             start_offset, end_offset = doc.offset(line_no, a), doc.offset(line_no, end)
             title = quote(m.rest.strip(" :—-|*."))
             yield ctx.finding(
@@ -557,13 +566,64 @@ def _label_sentences_inside(ctx, block, candidates: LineHits) -> Iterator[Findin
             k = j
 
 
+# A sentence of a one-paragraph email that opens with a label followed by a name
+# (no separator: flattening glued the label line to the ad) needs a paid-placement
+# link within this many sentences.
+PAID_LINK_SENTENCES = 3
+# A label and a sponsor's name fit in this many words ("Presented by Acme Cloud Bank").
+LABEL_AND_NAME_WORDS = 7
+
+
+def _sentence_label(ctx, line: str, sentences, k: int) -> "tuple[LabelMatch, set[str]] | None":
+    """The label opening sentence `k` and its sponsor's names, if it opens one."""
+    labels = sponsor_labels(ctx.markers)
+    sentence = visible_text(line[slice(*sentences[k])])
+    # The label and the words that may name the sponsor: the ad's glued-on
+    # sentence after them would make the label read as a story's opening.
+    m = labels.leading(sentence) or labels.leading(" ".join(sentence.split()[:LABEL_AND_NAME_WORDS]))
+    if m is None or _names_the_publisher(ctx, m.label, m.rest):
+        return None
+    if _is_label_title(labels, m.rest):
+        names = _sponsor_words(labels, m.rest)
+        return (m, names) if names else None
+    name = _SPONSOR_NAME.match(visible_text_without_urls(m.rest).strip(" \t*_"))
+    names = _sponsor_words(labels, name.group(0)) if name else set()
+    ahead = sentences[k : k + PAID_LINK_SENTENCES]
+    if names and any(_carries_paid_link(ctx, line[slice(*span)]) for span in ahead):
+        return m, names
+    return None
+
+
+def _ad_sentences_end(ctx, line: str, sentences, k: int, names: set[str]) -> tuple[int, str]:
+    """The sentence after the ad that sentence `k` opens: the ad takes the
+    sentences that name the sponsor or carry a paid-placement link, and one
+    that does neither when the next one carries a paid link (the ad's offer
+    before its call to action); the first other sentence is the next story's."""
+    j = k + 1
+    while j < len(sentences):
+        if _sentence_promotes(ctx, line[slice(*sentences[j])], names):
+            j += 1
+        elif j + 1 < len(sentences) and _carries_paid_link(ctx, line[slice(*sentences[j + 1])]):
+            j += 2
+        else:
+            return j, "the next sentence, which does not name the sponsor"
+    return j, "the end of its line"
+
+
+def _carries_paid_link(ctx, sentence: str) -> bool:
+    return any(is_paid_link(url, ctx.markers) for url in link_targets(sentence))
+
+
 def _sentences(line: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a line: after a sentence's closing
     mark, or after a link that ends a call to action ("[Try Acme](…) Next, …"),
     where a capital starts the next."""
     seams = {m.end() for m in _SENTENCE_SEAM.finditer(line)}
-    for link in all_links(line):
-        gap = _CAPITAL_AFTER.match(line, link.end)
+    # A link, or an address written out in parentheses as plain-text parts
+    # print one ("Apply now ( https://… ) NEXT STORY"), ends a call to action.
+    link_ends = [link.end for link in all_links(line)] + [m.end() for m in _ADDRESS_IN_PARENS.finditer(line)]
+    for end in link_ends:
+        gap = _CAPITAL_AFTER.match(line, end)
         if gap:
             seams.add(gap.end())
     starts = [0, *sorted(seams), len(line)]
@@ -571,13 +631,12 @@ def _sentences(line: str) -> list[tuple[int, int]]:
 
 
 _CAPITAL_AFTER = re.compile(r"\s+(?=[A-Z])")
+_ADDRESS_IN_PARENS = re.compile(r"\(\s*https?://[^\s()]+\s*\)")
 
 
 def _sentence_promotes(ctx, sentence: str, names: set[str]) -> bool:
     low = sentence.lower()
-    if any(n in low for n in names):
-        return True
-    return any(is_paid_link(link.destination, ctx.markers) for link in all_links(sentence))
+    return any(n in low for n in names) or _carries_paid_link(ctx, sentence)
 
 
 # --- what a label opens --------------------------------------------------------

@@ -42,7 +42,10 @@ not the publisher's own label, and a news story can mention products and
 prices: so it is reported, and fixed only with `--unsafe-fixes`.
 
 ## How far it goes
-As NL101: a heading takes its section, a line its block. An ad-slot heading
+As NL101: a heading takes its section, a line its block; but a thematic
+break (`---`) always ends the section (a judgement does not follow a name
+across a break: the name may be the publisher's, which every story after
+the break names too). An ad-slot heading
 whose own section holds no link (the ad's title is a heading of its own)
 also takes the next section.
 
@@ -211,7 +214,7 @@ class UnlabelledPromotion(Rule):
             rough_end = doc.section_end(block)
             if not slot_name and not _sells(markers, doc, block.start, rough_end, code_lines):
                 return None
-            extent = section_extent(doc, block, title)
+            extent = section_extent(doc, block, title, markers, crosses_breaks=False)
             if slot_name and not any(doc.links(b) for b in doc.blocks_between(block.end, extent.end)):
                 extent = _with_next_section(doc, block, extent)
             # A category of stories is not an ad: no subsections, not several linked titles.
@@ -348,7 +351,7 @@ def _with_next_section(doc, heading, extent: Extent) -> Extent:
     nxt = next((h for h in doc.headings if h.start >= extent.end), None)
     if nxt is None or nxt.start != extent.end or nxt.level < heading.level:
         return extent
-    more = section_extent(doc, nxt, doc.visible(nxt))
+    more = section_extent(doc, nxt, doc.visible(nxt), crosses_breaks=False)
     return Extent(extent.start, more.end, f"{more.why_it_ends} (the ad's own title heading came first)")
 
 
