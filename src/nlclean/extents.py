@@ -227,6 +227,27 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
     return Extent(target.start, end, why)
 
 
+def block_extent(doc: Document, block: Block) -> Extent:
+    """A block found to be noise by itself (a paid link, a house plug): its
+    list item, or its paragraph; with the heading above when the paragraph is
+    all that heading's section holds (up to a thematic break)."""
+    if block.depth > 0:
+        node = block
+        while node.parent is not None:
+            if node.parent.kind == "list_item":
+                return Extent(node.parent.start, node.parent.end, "the end of its list item")
+            node = node.parent
+        return Extent(block.start, block.end, "the end of its block")
+    heading = next((h for h in reversed(doc.headings_between(0, block.start))), None)
+    if heading is not None and not is_document_title(doc, heading):
+        section = doc.blocks_between(heading.end, doc.section_end(heading))
+        # A thematic break ends the heading's own part of a section that runs on to the footer.
+        own = next((section[:k] for k, b in enumerate(section) if b.kind == "hr"), section)
+        if own == [block]:
+            return Extent(heading.start, block.end, "the end of the section it is all of")
+    return Extent(block.start, block.end, "the end of its paragraph")
+
+
 def is_rubric(doc: Document, block: Block) -> bool:
     """A section's rubric: one short line (at most four words) with no link and
     no sentence in it ("Tech News", "**On the Hill**")."""

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 
-from ..inline_syntax import all_links
-from ..markers import lines_holding, minimal_needles
+from ..inline_syntax import all_links, visible_text
+from ..markers import alternation, lines_holding, minimal_needles
 from .links import LinkClassifier, LinkKind, resolve_url, split_url
 from .publisher import publisher_domains, registrable
 
@@ -84,36 +84,48 @@ def _house_patterns(markers):
 
 
 def _compile_house_patterns(markers):
-    """(shop path regex, shop subdomains, product-word regex, line needles) of `[promotion]`."""
+    """(shop path regex, shop subdomains, product-word regex, purchase actions,
+    line needles) of `[promotion]`."""
     promotion = markers.data.get("promotion", {})
     paths = sorted(promotion.get("house_link_paths", []), key=len, reverse=True)
     subdomains = frozenset(promotion.get("house_subdomains", []))
     products = sorted(promotion.get("house_products", []), key=len, reverse=True)
+    actions = promotion.get("purchase_actions", [])
+    purchase = re.compile(rf"^[\W_]*(?:{alternation(actions)})", re.I) if actions else None
     return (
         re.compile("^(?:" + "|".join(re.escape(p.lower()) for p in paths) + r")(?:[/?#.]|$)") if paths else None,
         subdomains,
         re.compile(r"\b(?:" + "|".join(re.escape(p) for p in products) + r")\b", re.I) if products else None,
-        # Pieces one of which a line must hold to link to a shop page (or hide one in a redirect).
-        minimal_needles([*(p.lower() for p in paths), *(f"//{d}." for d in subdomains), *_REDIRECT_HINTS]),
+        purchase,
+        # Pieces one of which a line must hold to link to a shop page (or hide
+        # one in a redirect), or to hold a purchase action's words.
+        minimal_needles([
+            *(p.lower() for p in paths), *(f"//{d}." for d in subdomains), *_REDIRECT_HINTS,
+            *(max((w.strip() for w in a.lower().split("*")), key=len) for a in actions),
+        ]),
     )
 
 
 def house_links(doc, block, markers) -> list[str]:
     """The block's links to the publisher's own shop, checkout, pricing or
-    event pages (`/store`, `/pricing`, `shop.acme.com`, …)."""
-    paths, subdomains, _, needles = _house_patterns(markers)
+    event pages (`/store`, `/pricing`, `shop.acme.com`, …), and its links to
+    the publisher's own site whose text is a purchase ("Get tickets", "Shop
+    now", "Join for free": `[promotion].purchase_actions`)."""
+    paths, subdomains, _, purchase, needles = _house_patterns(markers)
     key = ("house_link_lines", 0)
     if key not in doc._cache:
         doc._cache[key] = lines_holding(markers.lowered(doc.text), needles, doc.line_starts)
     if not doc._cache[key].touches(block.start, block.end):
         return []
     found = []
+    source = doc.source(block)
     for link in doc.links(block):
         parts = split_url(resolve_url(link.destination))
         host = (parts.hostname or "").lower()
         shop_page = host.split(".")[0] in subdomains or (paths is not None and paths.search(parts.path.lower() or "/"))
+        buys = purchase is not None and bool(purchase.match(visible_text(source[link.text_start : link.text_end])))
         # The publisher's own sites are asked for only when a shop page is there (it costs a pass over every link).
-        if shop_page and registrable(host) in publisher_domains(doc, markers):
+        if (shop_page or buys) and registrable(host, markers) in publisher_domains(doc, markers):
             found.append(link.destination)
     return found
 
@@ -129,7 +141,8 @@ def house_promotion(doc, block, markers) -> list[str]:
     if not links:
         return []
     text = doc.visible(block)
-    ctas = markers.calls_to_action(text)
+    # A link whose text buys ("Get tickets", "Post a job") is a call to action of its own.
+    ctas = [*markers.calls_to_action(text), *_purchase_texts(doc, block, markers, links)]
     prices = markers.prices(text)
     product = _house_patterns(markers)[2]
     named = product.search(text) if product is not None else None
@@ -145,6 +158,18 @@ def house_promotion(doc, block, markers) -> list[str]:
     if prices:
         evidence.append("prices: " + ", ".join(prices[:3]))
     return evidence
+
+
+def _purchase_texts(doc, block, markers, links: list[str]) -> list[str]:
+    """The purchase actions that the texts of the block's house links open with."""
+    purchase = _house_patterns(markers)[3]
+    source, texts = doc.source(block), []
+    for link in doc.links(block):
+        if link.destination in links and purchase is not None:
+            m = purchase.match(visible_text(source[link.text_start : link.text_end]))
+            if m:
+                texts.append(m.group(0).strip(" *_"))
+    return texts
 
 
 def _word_pattern(markers, table: str, key: str) -> "re.Pattern":

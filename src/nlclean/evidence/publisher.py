@@ -22,7 +22,10 @@ from __future__ import annotations
 import re
 
 from ..markers import load as load_markers, url_host
-from .links import split_url
+from .links import LinkKind, resolve_url, split_url
+
+# Pages only the newsletter's publisher (or its sending platform) serves.
+_OWN_PAGES = frozenset({LinkKind.UNSUBSCRIBE, LinkKind.PREFERENCES, LinkKind.WEB_VERSION, LinkKind.SUBSCRIBE})
 
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 _FROM_LINE = re.compile(r"^\*\*From:\*\*\s*(.+)$|^(?:newsletter_name|from|author|publisher):\s*(.+)$", re.M | re.I)
@@ -66,10 +69,18 @@ def story_host(doc, markers=None) -> str | None:
     return doc._cache[key]  # type: ignore[return-value]
 
 
-def registrable(host: str) -> str:
-    """The name a host is registered under: `newsminimalist` for `mail.newsminimalist.com`."""
+def registrable(host: str, markers=None) -> str:
+    """The name a host is registered under: `newsminimalist` for
+    `mail.newsminimalist.com`, `fernhouse` for `shop.fernhouse.co.uk` (a
+    label of `[platforms].shared_suffix_labels` before the top level is a
+    registry's, not the owner's)."""
     parts = host.lower().strip(".").split(".")
-    return parts[-2] if len(parts) >= 2 else ""
+    if len(parts) < 2:
+        return ""
+    shared = (markers or load_markers()).words("platforms", "shared_suffix_labels")
+    if len(parts) >= 3 and parts[-2] in shared and parts[-3] != "www":
+        return parts[-3]
+    return parts[-2]
 
 
 def publisher_words(doc, markers=None) -> frozenset[str]:
@@ -86,8 +97,8 @@ def publisher_words(doc, markers=None) -> frozenset[str]:
         sender = m.group(1) or m.group(2) or ""
         words.update(w.lower().strip("'’") for w in _NAME_WORD.findall(sender))
     host = story_host(doc, markers)
-    if host and registrable(host):
-        words.add(registrable(host))
+    if host and registrable(host, markers):
+        words.add(registrable(host, markers))
     found = frozenset(words - markers.words("sponsor", "not_a_name"))
     doc._cache[key] = found
     return found
@@ -95,22 +106,41 @@ def publisher_words(doc, markers=None) -> frozenset[str]:
 
 def publisher_domains(doc, markers) -> frozenset[str]:
     """The registered names of the publisher's own sites: its sender's e-mail
-    domain and the archive's source address, or else the site most of its
-    links lead to; never a platform that sends for many publishers."""
+    domain, the archive's source address, and the sites of its own
+    unsubscribe, preferences, web-version and subscribe pages; or else the
+    site most of its links lead to. Never a platform that sends for many
+    publishers."""
     key = ("publisher_domains", 0)
     if key in doc._cache:
         return doc._cache[key]  # type: ignore[return-value]
     head = "\n".join(doc.lines[:HEADER_LINES])
     names = set()
     for m in _FROM_LINE.finditer(head):
-        names.update(registrable(d) for d in _EMAIL_DOMAIN.findall(m.group(0)))
-    names.update(registrable(split_url(u).hostname or "") for u in _SOURCE_URL.findall(head))
+        names.update(registrable(d, markers) for d in _EMAIL_DOMAIN.findall(m.group(0)))
+    names.update(registrable(split_url(u).hostname or "", markers) for u in _SOURCE_URL.findall(head))
+    names.update(registrable(host, markers) for host in _own_page_hosts(doc, markers))
     platforms = markers.words("platforms", "sender_hosts")
     found = frozenset(n for n in names if n and n not in platforms)
     if not found:
         # No sender or archive address says who publishes it: the site most of
         # its links lead to does (a pass over every link, so asked last).
         host = story_host(doc, markers)
-        found = frozenset({registrable(host)} - platforms - {""}) if host else frozenset()
+        found = frozenset({registrable(host, markers)} - platforms - {""}) if host else frozenset()
     doc._cache[key] = found
     return found
+
+
+def _own_page_hosts(doc, markers) -> set[str]:
+    """Hosts of the links to the newsletter's own unsubscribe, preferences,
+    web-version and subscribe pages: only its publisher (or its sending
+    platform) serves those."""
+    hosts = set()
+    for block in doc.all_blocks:
+        if block.kind not in ("paragraph", "heading"):
+            continue
+        for link in doc.links(block):
+            if markers.link_kind(link.destination) in _OWN_PAGES:
+                host = split_url(resolve_url(link.destination)).hostname
+                if host:
+                    hosts.add(host)
+    return hosts

@@ -74,7 +74,12 @@ It is the highest-priority rule.
   lines naming the sponsor, and ends with its all-caps call to action.
 - A whole email on one line or in one paragraph: a sentence that opens with
   a label naming its sponsor takes the sentences after it that name the
-  sponsor or carry a paid link; the first that does neither is the story's.
+  sponsor or carry a paid link (and one that does neither right before a
+  paid link: the offer before the call to action); the first other sentence
+  is the story's. Flattening may glue the label line to the ad's first
+  sentence (`Presented by Acme Acme pays you back …`): that counts when a
+  paid-placement link follows within three sentences. An address in
+  parentheses (`Apply now ( https://… )`) ends a sentence.
 - A label glued into a flattened line takes the ad's title and text up to
   the next section's heading glued into the same line
   (`…deploymentMoving from Manual Workflow…` keeps `Moving from…`).
@@ -113,6 +118,7 @@ from typing import Iterator
 
 from ..extents import (
     Extent,
+    block_extent,
     is_document_title,
     is_footer_boundary,
     is_sponsor_line,
@@ -498,27 +504,12 @@ def _paid_blocks(ctx, covered: list[tuple[int, int]]) -> Iterator[tuple[object, 
         links = paid_links(doc, block, markers)
         if not links:
             continue
-        extent = _paid_block_extent(doc, block)
+        extent = block_extent(doc, block)
         a, b = ctx.lines_range(extent.start, extent.end)
         if any(x < b and a < y for x, y in covered):
             continue  # a labelled ad took it already
         taken_until = extent.end
         yield block, extent, links
-
-
-def _paid_block_extent(doc, block) -> Extent:
-    """The paid block: its list item, or its paragraph; with the heading above
-    when the paragraph is all that heading's section holds."""
-    if block.depth > 0:
-        start, end = _item_or_block(block)
-        in_item = any(n.kind == "list_item" for n in _ancestors(block))
-        return Extent(start, end, "the end of its list item" if in_item else "the end of its block")
-    heading = next((h for h in reversed(doc.headings_between(0, block.start))), None)
-    if heading is not None and not is_document_title(doc, heading):
-        section = doc.blocks_between(heading.end, doc.section_end(heading))
-        if section == [block]:
-            return Extent(heading.start, block.end, "the end of the section it is all of")
-    return Extent(block.start, block.end, "the end of its paragraph")
 
 
 # --- a whole email in one paragraph: labels inside its sentences ------------------------

@@ -19,10 +19,15 @@ House promotion (the publisher selling its own shop, course, event, app or
 paid tier, issue 11 kind 4) is judged on its own, paragraph by paragraph: a
 paragraph of at most `MAX_HOUSE_WORDS` words that speaks to the reader,
 links to a shop, checkout, pricing or event page of the publisher's own site
-(its sender's domain, its archive address, the site its stories link to),
-and names what it sells or asks the reader to act. A review that links to a
-bookseller, or a story about a sale, links to no shop page of the publisher.
-The words and paths are data: `[promotion]` in `data/promotion.toml`.
+(its sender's domain, its archive address, the site of its own unsubscribe
+or preferences pages, the site its stories link to), or to any page of that
+site with a link text that buys ("Get tickets", "Shop now", "Join for free",
+"Post a job": a job board's or classifieds' paid slot), and names what it
+sells or asks the reader to act. A review that links to a bookseller, a
+story about a sale, or a museum's "Get tickets" link leads to no page of
+the publisher's own; a paragraph that is all of its heading's section takes
+the heading. The words and paths are data: `[promotion]` in
+`data/promotion.toml`.
 
 Candidates are sections without subsections (at most `MAX_SECTION_WORDS`
 words, and not a list of several linked stories) and paragraphs that open
@@ -67,7 +72,7 @@ import re
 from collections import Counter
 from typing import Iterator
 
-from ..extents import Extent, is_document_title, is_title_shaped, label_block_extent, section_extent
+from ..extents import Extent, block_extent, is_document_title, is_title_shaped, label_block_extent, section_extent
 from ..evidence.promotion import house_promotion, reports, speaks_to_the_reader
 from ..findings import Applicability, Finding
 from ..inline_syntax import is_protected, merge_spans, surely_more_visible_words, visible_text
@@ -260,14 +265,14 @@ def _house_promotions(ctx, taken: list[tuple[int, int]]) -> Iterator[Finding]:
         # and a judgement does not empty it.
         return
     for block, evidence in found:
-        start, end, why = _paragraph_or_item(block)
+        extent = block_extent(doc, block)
         title = quote(doc.visible(block))
         yield ctx.remove_lines(
             f"house promotion {title} ({'; '.join(evidence)})",
-            start,
-            end,
+            extent.start,
+            extent.end,
             f"Remove promotion {title}",
-            evidence=(*evidence, f"ends at {why}"),
+            evidence=(*evidence, f"ends at {extent.why_it_ends}"),
         )
 
 
@@ -281,15 +286,6 @@ def _house_promotion_paragraphs(ctx, taken: list[tuple[int, int]]) -> Iterator[t
         evidence = house_promotion(doc, block, markers)
         if evidence and word_count(doc.visible(block)) <= MAX_HOUSE_WORDS:
             yield block, evidence
-
-
-def _paragraph_or_item(block) -> tuple[int, int, str]:
-    node = block.parent
-    while node is not None:
-        if node.kind == "list_item":
-            return node.start, node.end, "the end of its list item"
-        node = node.parent
-    return block.start, block.end, "the end of its paragraph"
 
 
 def _share_of_body(doc, extent: Extent) -> float:
