@@ -262,7 +262,8 @@ def is_rubric(doc: Document, block: Block) -> bool:
 def _lone_label_stop(doc: Document, nxt: Block, taken: int, markers: Markers | None = None) -> str | None:
     """Why a lone label's ad does not take `nxt`, if it does not: a heading or
     a break; the copyright line; the next item's title; the issue's date line;
-    a section heading in capitals; a long paragraph with no link (an ad links
+    a section heading in capitals; a short line ending in a colon after the
+    ad's first block (it opens the next part); a long paragraph with no link (an ad links
     to what it sells: that is the story, the label marked an ad image the
     conversion lost)."""
     if nxt.kind in ("heading", "hr"):
@@ -275,6 +276,8 @@ def _lone_label_stop(doc: Document, nxt: Block, taken: int, markers: Markers | N
         return "the issue's date line"
     if is_caps_heading(doc, nxt, markers):
         return "a section heading in capitals"
+    if taken and _is_colon_rubric(doc, nxt):
+        return "a short line ending in a colon (it opens the next part: \"Show notes:\")"
     if (
         nxt.kind == "paragraph"
         and len(doc.visible(nxt).split()) > LONG_PROSE_WORDS
@@ -283,6 +286,14 @@ def _lone_label_stop(doc: Document, nxt: Block, taken: int, markers: Markers | N
     ):
         return PROSE_STOP
     return None
+
+
+def _is_colon_rubric(doc: Document, block: Block) -> bool:
+    """One short line, no link, ending in a colon: it opens what follows ("Show Notes:")."""
+    if block.kind != "paragraph" or block.end - block.start != 1 or doc.links(block):
+        return False
+    text = visible_text_without_urls(doc.lines[block.start]).strip(" *_")
+    return text.endswith((":", "：")) and 0 < len(text.split()) <= 4
 
 
 def _first_story_under(doc: Document, target: Block, end: int, stopper: Block | None, home: str) -> Extent | None:

@@ -685,7 +685,7 @@ def _label_line(ctx, block) -> tuple[Extent, str, str] | None:
     if _names_the_publisher(ctx, first.label, first.rest):
         return None
     visible = doc.visible(block)
-    title = first.rest.strip(" :—-|*") or visible
+    title = first.rest.strip(" :—-|*!.") or visible
     lone = block.end - block.start == 1 and word_count(visible) <= 8
     if not lone:
         return label_block_extent(doc, block, False, markers=markers), first.label, title
