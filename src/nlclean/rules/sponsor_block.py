@@ -130,7 +130,7 @@ from ..findings import Edit, Finding
 from ..inline_syntax import all_links, surely_more_visible_words, visible_text, visible_text_without_urls
 from ..evidence.promotion import has_paid_link, is_paid_link, link_targets, paid_link_lines, paid_links
 from ..evidence.publisher import link_hosts, publisher_words
-from ..markers import CJK, LABEL_DECORATION, LineHits, PhraseSearch, alternation
+from ..markers import CJK, LABEL_DECORATION, LineHits, PhraseSearch, alternation, load as load_markers
 from .base import Rule
 from ._shared import quote, word_count
 
@@ -399,7 +399,7 @@ class SponsorBlock(Rule):
         if not glued or not 1 <= word_count(title) <= 25:
             return None
         label = m.group("label")
-        seam = glued_heading_start(line, m.end())
+        seam = glued_heading_start(line, m.end(), markers)
         if seam is None:
             extent = Extent(line_no, line_no + 1, "the end of its line")
             if block.end - block.start == 1 and title_start == 0:
@@ -1115,10 +1115,9 @@ def _item_takes(doc, item: _ItemShape, nxt, prev, taken: int) -> str:
 # starting point…". The seam is a lower-case letter followed by a capitalised word.
 _GLUE = re.compile(r"(?<=[a-z0-9)’'])(?=[A-Z][a-z])")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
-_TITLE_WORD = re.compile(r"^(?:[A-Z0-9][\w'’&:.-]*|a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|vs\.?|with)$")
 
 
-def glued_heading_start(text: str, start: int = 0) -> tuple[int, str] | None:
+def glued_heading_start(text: str, start: int = 0, markers=None) -> tuple[int, str] | None:
     """Where the first heading glued to its paragraph begins in `text` (at or after
     `start`), with the heading's text; None when there is none.
 
@@ -1127,11 +1126,12 @@ def glued_heading_start(text: str, start: int = 0) -> tuple[int, str] | None:
     capitalised words and none camel-cased before the seam, so product names
     like `GitHub` or `JavaScript` make no seam.
     """
+    title_word = _title_word(markers or load_markers())
     for m in _GLUE.finditer(text, start):
         seam = m.start()
         words = list(re.finditer(r"\S+", text[start:seam]))
         k = len(words)
-        while k > 0 and _TITLE_WORD.match(words[k - 1].group(0)):
+        while k > 0 and title_word.match(words[k - 1].group(0)):
             k -= 1
         # Small words do not start a heading.
         while k < len(words) and words[k].group(0)[0].islower():
@@ -1146,3 +1146,13 @@ def glued_heading_start(text: str, start: int = 0) -> tuple[int, str] | None:
             head_start = start + words[k].start()
             return head_start, text[head_start:seam]
     return None
+
+
+def _title_word(markers) -> "re.Pattern":
+    """A word of a title: capitalised, or one of the small words title case
+    leaves in lower case ("of", "the": `[sponsor].title_small_words`)."""
+    def build(m) -> "re.Pattern":
+        small = sorted(m.words("sponsor", "title_small_words"), key=len, reverse=True)
+        return re.compile(rf"^(?:[A-Z0-9][\w'’&:.-]*|{'|'.join(map(re.escape, small)) or '(?!)'})$")
+
+    return markers.compiled("title_word", build)

@@ -89,7 +89,6 @@ LONG_SOURCE = 1000  # characters: a paragraph this long may well exceed MAX_PARA
 MAX_SLOT_LINE = 80  # an ad-slot name is a short line
 MAX_SHARE = 0.4  # never judge most of a newsletter to be an ad ...
 MIN_BODY_WORDS = 150  # ... when it is a newsletter at all
-_PROMO_CODE = re.compile(r"\b(?:use|with|enter|apply) (?:the )?(?:promo |discount )?code:?\s+\*{0,2}[A-Z0-9]{4,}\b|\bpromo code\b", re.I)
 _NAME = re.compile(r"\b[A-Z][a-zA-Z0-9]{2,}\b")
 
 
@@ -110,7 +109,7 @@ def evidence_for(text: str, markers, title: str = "", hosts: frozenset[str] = fr
         score += min(len(set(c.lower() for c in ctas)), 3) * 2
         sells = True
         evidence.append("calls to action: " + ", ".join(sorted(set(c.lower() for c in ctas))[:3]))
-    if _has_promo_code(text):
+    if _has_promo_code(text, markers):
         kinds += 1
         score += 3
         sells = True
@@ -242,7 +241,7 @@ class UnlabelledPromotion(Rule):
             source = doc.source(block)
             if len(source) > LONG_SOURCE and surely_more_visible_words(source, MAX_PARAGRAPH_WORDS):
                 return None
-            if not _has_promo_code(doc.visible(block)):
+            if not _has_promo_code(doc.visible(block), markers):
                 return None
         if word_count(doc.visible(block)) > MAX_PARAGRAPH_WORDS:
             return None
@@ -302,7 +301,7 @@ def _sells(markers, doc, start: int, end: int, code_lines: LineHits | None) -> b
     text = "\n".join(doc.lines[start:end])
     if markers.calls_to_action(text):
         return True
-    return _may_hold_code(doc, start, end, code_lines) and _has_promo_code(text)
+    return _may_hold_code(doc, start, end, code_lines) and _has_promo_code(text, markers)
 
 
 def _lines_holding_code(doc, markers) -> LineHits | None:
@@ -321,25 +320,42 @@ def _may_hold_code(doc, start: int, end: int, code_lines: LineHits | None) -> bo
     return code_lines.touches(start, end)
 
 
-# Every match of _PROMO_CODE holds one of these (lower-cased).
-_PROMO_NEEDLES = (
-    "use code", "with code", "enter code", "apply code", "use the code", "with the code", "enter the code",
-    "apply the code", "promo code", "discount code",
-)
+class _PromoCodes:
+    """A promo code offered to the reader: a verb, a code noun, then the code
+    in capitals or digits ("use code SHIP20", "enter the discount code
+    BELLS15"), or a name for such codes alone ("promo code").
+    `[promotion].promo_code_verbs`, `promo_code_nouns`, `promo_code_names`."""
+
+    def __init__(self, markers) -> None:
+        promotion = markers.data.get("promotion", {})
+        verbs, nouns = promotion.get("promo_code_verbs", []), promotion.get("promo_code_nouns", [])
+        names = promotion.get("promo_code_names", [])
+        offer = rf"\b(?:{_words(verbs)}) (?:the )?(?:{_words(nouns)}):?\s+\*{{0,2}}[A-Z0-9]{{4,}}\b" if verbs and nouns else "(?!)"
+        self._regex = re.compile(rf"{offer}|\b(?:{_words(names) or '(?!)'})\b", re.I)
+        # Every match holds one of these (lower-cased): a cheap test before the regex,
+        # which is slow on long text ("code" mostly stands in "decode", "code review").
+        self._needles = tuple(
+            {f"{v} {the}{n}".lower() for v in verbs for the in ("", "the ") for n in nouns} | {n.lower() for n in names}
+        )
+
+    def offered(self, text: str) -> bool:
+        low = text.lower()
+        if not any(n in low for n in self._needles) and not any(ch in text for ch in _ODD_CASE):
+            return False
+        return bool(self._regex.search(text))
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 # Letters that match an ASCII letter under re.I but do not lower-case to it
 # (long s, dotless i, dotted capital I, Kelvin sign): with one, the needles prove nothing.
 _ODD_CASE = ("\u017f", "\u0131", "\u0130", "\u212a")
 
 
-def _has_promo_code(text: str) -> bool:
-    # prefilter: "code" mostly stands in a word ("decode", "code review"), not in a promo code phrase;
-    # the regex, whose first branch starts with an alternation, is slow on long text.
-    low = text.lower()
-    if "code" not in low:
-        return False
-    if not any(n in low for n in _PROMO_NEEDLES) and not any(ch in text for ch in _ODD_CASE):
-        return False
-    return bool(_PROMO_CODE.search(text))
+def _has_promo_code(text: str, markers) -> bool:
+    return markers.compiled("promo_codes", _PromoCodes).offered(text)
 
 
 def _with_next_section(doc, heading, extent: Extent) -> Extent:
