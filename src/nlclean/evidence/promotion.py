@@ -125,9 +125,37 @@ def house_links(doc, block, markers) -> list[str]:
         shop_page = host.split(".")[0] in subdomains or (paths is not None and paths.search(parts.path.lower() or "/"))
         buys = purchase is not None and bool(purchase.match(visible_text(source[link.text_start : link.text_end])))
         # The publisher's own sites are asked for only when a shop page is there (it costs a pass over every link).
-        if (shop_page or buys) and registrable(host, markers) in publisher_domains(doc, markers):
+        if not (shop_page or buys) or registrable(host, markers) not in publisher_domains(doc, markers):
+            continue
+        # A purchase text over an address like the stories' (a shortener's `/s/…`,
+        # a shop's catalogue of `/p/books/…`) says nothing of where it leads.
+        if shop_page or _first_segment(parts.path) not in _story_path_segments(doc, markers):
             found.append(link.destination)
     return found
+
+
+# A first path segment shared by this many of a newsletter's links is where its stories (or all its links) live.
+STORY_PATH_LINKS = 3
+
+
+def _first_segment(path: str) -> str:
+    return path.lower().strip("/").split("/", 1)[0]
+
+
+def _story_path_segments(doc, markers) -> frozenset[str]:
+    """First path segments that at least `STORY_PATH_LINKS` of the newsletter's
+    links share: its stories' section, its link shortener, its catalogue."""
+    key = ("story_path_segments", 0)
+    if key not in doc._cache:
+        counts: dict[str, int] = {}
+        for block in doc.all_blocks:
+            if block.kind in ("paragraph", "heading"):
+                for link in doc.links(block):
+                    segment = _first_segment(split_url(resolve_url(link.destination)).path)
+                    if segment:
+                        counts[segment] = counts.get(segment, 0) + 1
+        doc._cache[key] = frozenset(s for s, n in counts.items() if n >= STORY_PATH_LINKS)
+    return doc._cache[key]  # type: ignore[return-value]
 
 
 def house_promotion(doc, block, markers) -> list[str]:

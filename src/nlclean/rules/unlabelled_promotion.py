@@ -25,7 +25,9 @@ site with a link text that buys ("Get tickets", "Shop now", "Join for free",
 "Post a job": a job board's or classifieds' paid slot), and names what it
 sells or asks the reader to act. A review that links to a bookseller, a
 story about a sale, or a museum's "Get tickets" link leads to no page of
-the publisher's own; a paragraph that is all of its heading's section takes
+the publisher's own; nor does a purchase text over an address like the
+stories' (three or more links share its first path segment: a shop's own
+catalogue, the publisher's link shortener). A paragraph that is all of its heading's section takes
 the heading. The words and paths are data: `[promotion]` in
 `data/promotion.toml`.
 
