@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Block, Document
-from .evidence.publisher import link_hosts, story_host
+from .evidence.publisher import link_hosts, registrable, story_host
 from .inline_syntax import visible_text_without_urls
 from .markers import Markers, load as load_markers
 
@@ -63,9 +63,9 @@ def sponsor_names(doc: Document, heading_text: str, blocks: list[Block], linked:
     names = {w.lower() for w in _WORD.findall(heading_text) if w.lower() not in not_a_name and body.count(w) >= 2}
     for b in blocks if linked is None else linked:
         for host in link_hosts(doc, b, markers):
-            parts = host.split(".")
-            if len(parts) >= 2 and len(parts[-2]) > 2:
-                names.add(parts[-2].lower())
+            name = registrable(host, markers)
+            if len(name) > 2:
+                names.add(name)
     return names
 
 

@@ -84,9 +84,9 @@ def registrable(host: str, markers=None) -> str:
 
 
 def publisher_words(doc, markers=None) -> frozenset[str]:
-    """Lower-cased words naming the publisher: its sender's display name and
-    e-mail domain (archive header or front matter), and the site most of its
-    links lead to."""
+    """Lower-cased words naming the publisher: its sender's display name, and
+    the registered names of its own sites (`publisher_domains`) and of the
+    site most of its links lead to."""
     key = ("publisher_words", 0)
     if key in doc._cache:
         return doc._cache[key]  # type: ignore[return-value]
@@ -96,6 +96,8 @@ def publisher_words(doc, markers=None) -> frozenset[str]:
     for m in _FROM_LINE.finditer(head):
         sender = m.group(1) or m.group(2) or ""
         words.update(w.lower().strip("'’") for w in _NAME_WORD.findall(sender))
+    # Its own sites: the sender's domain, its unsubscribe and preferences pages' site, its story host.
+    words.update(publisher_domains(doc, markers))
     host = story_host(doc, markers)
     if host and registrable(host, markers):
         words.add(registrable(host, markers))

@@ -26,7 +26,9 @@ A news item about an ad deal links to the story, not to an ad server, and
 stays.
 
 "Presented by" and "hosted by" followed by the publisher's own name (its
-sender, its archive address) name an event's organiser, not a sponsor.
+sender, its archive address, the site of its own unsubscribe or preferences
+pages, word by word or run together as the domain: "the Quarry Arts Trust"
+and quarryarts.org) name an event's organiser, not a sponsor.
 
 The vocabulary is data, compiled by `SponsorLabels` below: the labels
 `[sponsor]` in `data/markers.toml` and `data/lang-*.toml`; in
@@ -732,12 +734,24 @@ def _names_the_publisher(ctx, label: str, rest: str) -> bool:
     """"Presented by the Acme Museum" over an event that the Acme Museum's own
     newsletter announces names the event's organiser, not a sponsor: the name
     after an organiser label ("presented by", "hosted by") is the publisher's
-    own (its sender line, its title, or the site its stories link to)."""
+    own (its sender line, its title, the sites of its own pages and
+    stories), word by word or run together as a domain ("Quarry Arts Trust"
+    and quarryarts.org)."""
     labels = sponsor_labels(ctx.markers)
     if not labels.is_organiser(label):
         return False
     names = _sponsor_words(labels, rest)
-    return bool(names) and names <= publisher_words(ctx.doc, ctx.markers)
+    publisher = publisher_words(ctx.doc, ctx.markers)
+    if not names:
+        return False
+    if names <= publisher:
+        return True
+    run_together = "".join(w.strip(".'’").lower() for w in _NAME.findall(visible_text_without_urls(rest)))
+    return any(len(word) >= MIN_DOMAIN_NAME and run_together.startswith(word) for word in publisher)
+
+
+# A publisher's domain name this long, spelling out the first words of a name, is that name's.
+MIN_DOMAIN_NAME = 6
 
 
 # --- how far an ad under a lone label goes ---------------------------------------
