@@ -19,6 +19,11 @@ also finds a label on a line inside a long paragraph, and a trailing label
 glued to the text after it (`Title (Sponsored)Ad text…`). A label word in
 a story's sentence, or in the newsletter's own title, is no label.
 
+A short paragraph that credits a sponsor by name and links to that
+sponsor's own site is its ad, whatever the sentence's subject ("List
+hosting is sponsored by Northwind Hosting: https://northwind.example.net");
+"the regatta, sponsored by a bank" in a story links to the story.
+
 It also finds ads that nothing labels but their links: a paragraph or list
 item whose link goes where only paid placements link (the link classifier's
 `ad` kind: ad servers, a sponsor's tracking parameters, an ad network's tag).
@@ -131,7 +136,7 @@ from ..extents import (
 from ..findings import Edit, Finding
 from ..inline_syntax import all_links, surely_more_visible_words, visible_text, visible_text_without_urls
 from ..evidence.promotion import has_paid_link, is_paid_link, link_targets, paid_link_lines, paid_links
-from ..evidence.publisher import link_hosts, publisher_words
+from ..evidence.publisher import link_hosts, publisher_words, registrable
 from ..markers import CJK, LABEL_DECORATION, LineHits, PhraseSearch, alternation, load as load_markers
 from .base import Rule
 from ._shared import quote, word_count
@@ -349,6 +354,7 @@ class SponsorBlock(Rule):
             or _trailing_label_item(ctx, block)
             or _disclosure_paragraph(ctx, block)
             or _label_on_last_line(ctx, block)
+            or _sponsor_credit(ctx, block)
         )
 
     def _label_lines_inside(self, ctx, block, candidates: LineHits) -> list[Finding]:
@@ -728,6 +734,37 @@ def _label_on_last_line(ctx, block) -> tuple[Extent, str, str] | None:
     if label is None:
         return None
     return Extent(*_item_or_block(block), "the end of its item"), label, visible_text(doc.lines[block.start])
+
+
+# A sponsor's credit is a short paragraph: a story that mentions a sponsor is longer.
+CREDIT_WORDS = 40
+
+
+def _sponsor_credit(ctx, block) -> tuple[Extent, str, str] | None:
+    """A short paragraph whose first sentence credits a sponsor by name and
+    that links to that sponsor's own site ("List hosting is sponsored by
+    Northwind Hosting: https://northwind.example.net/…"), whatever the
+    sentence's subject. A story that says "the regatta, sponsored by a bank"
+    links to the story, not to the bank."""
+    doc = ctx.doc
+    if block.kind != "paragraph" or word_count(doc.visible(block)) > CREDIT_WORDS or "://" not in doc.source(block):
+        return None
+    visible = visible_text_without_urls(doc.visible(block)).strip()
+    first = _FIRST_SENTENCE.match(visible)
+    sentence = first.group(0) if first else visible
+    found = sponsor_labels(ctx.markers).disclosure(sentence)
+    if found is None:
+        return None
+    rest = sentence[sentence.lower().find(found.lower()) + len(found) :]
+    name = _SPONSOR_NAME.match(rest.strip(" \t*_:"))
+    if name is None or _names_the_publisher(ctx, found, rest):
+        return None
+    run_together = "".join(re.findall(r"[a-z0-9]+", name.group(0).lower()))
+    sites = {registrable(host, ctx.markers) for host in link_hosts(doc, block, ctx.markers)}
+    if not any(len(site) >= MIN_DOMAIN_NAME and run_together.startswith(site) for site in sites):
+        return None
+    why = f"the end of its paragraph (a credit to {quote(name.group(0))}, linking to its own site)"
+    return Extent(*_item_or_block(block), why), found, visible
 
 
 def _names_the_publisher(ctx, label: str, rest: str) -> bool:
