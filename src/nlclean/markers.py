@@ -4,6 +4,13 @@ Rules ask questions of a `Markers` object ("does this line start with a
 sponsor label?") instead of holding regexes themselves, so that the words
 live in one readable data file.
 
+A rule that keeps its own patterns (NL101's `SponsorLabels`, NL103's promo
+codes) builds them from the loaded data through `Markers.compiled`, once per
+loaded data, so that a user's lists reach them; `words` and `patterns` give
+a list as a set of words or as one searcher of regular expressions.
+
+The built-in files other than `lang-*.toml` are the schema: a language file
+may only fill tables and keys they define (a key only it has is an error).
 A user's file (`extend-markers`) is checked against the built-in files, which
 are the schema: the same tables and keys, values of the same kind, at most
 `MAX_STARS` `*` in a phrase; anything else is a `DataError` ("PATH: key:
