@@ -7,4 +7,6 @@ the same fact is decided in one place for every rule that needs it.
 - `links`: one link classifier, URL -> `LinkKind` (unsubscribe, share
   intent, ad server, …), and the offline decoding of tracking redirects
   that carry their target.
+- `layout`: the units of a flattened email (one paragraph holding masthead,
+  ads, stories and footer), presented to the rules as blocks of their own.
 """

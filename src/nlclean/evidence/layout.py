@@ -1,0 +1,248 @@
+"""Evidence: the units a flattened email is made of, presented to the rules as blocks.
+
+A converter that drops an email's line breaks leaves the whole email (or a
+long run of it) in one paragraph: the masthead, an ad, three stories, a
+poll, the follow row and the footer on a single line. Every rule reads
+blocks and lines, so it sees one block holding story and noise together and
+removes nothing (or everything). A reader still sees the units by their
+shape; so does this module:
+
+- a link's end (`Read more ( https://… )`, a bare URL, `[text](url)`)
+  followed by a word that opens a new unit (a capital or a digit; `and
+  LinkedIn ( … )` continues the one before);
+- a separator between units: ` | `, a bar of dashes or rules (`———`), a run
+  of three or more spaces;
+- a headline in capitals (`HEAT PUMPS OUTSELL GAS BOILERS`) between
+  sentences: a unit of its own, the story after it another;
+- a question followed by a short link: the answers of a poll
+  (`Did you …? Yes ( https://… ) No ( https://… )`);
+- a sponsor label that opens a sentence ("… an upset. Presented by Acme"),
+  read from the marker data as NL101 reads it.
+
+`present(doc, markers)` returns the document as the rules should read it:
+each flattened paragraph (long lines, several such boundaries) with its
+units set apart by a blank line, every other line as it was; and the way
+back: each offset of that text to the offset of the input it stands for.
+The engine runs the rules on the presented text and maps their findings
+back (`Presented.finding_in_source`), so a finding cuts an exact sub-range
+of the flattened paragraph: the unit, with the separator and spaces before
+the next one, never the story around it. The input itself keeps its layout:
+no line break is written into it.
+
+Example: `View this email in your browser ( https://x/web ) MORNING NEWS
+Good morning. … Unsubscribe ( https://x/u ) | Manage preferences ( https://x/p )`
+is read as the units `View this email in your browser ( https://x/web )`,
+`MORNING NEWS`, `Good morning. …`, `Unsubscribe ( … )`, `Manage preferences ( … )`.
+
+A paragraph that is all story (long sentences, links inside them) shows too
+few boundaries and is presented as it is; a paragraph of hard-wrapped prose
+(short lines) is never flattened text.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..findings import Edit, Finding
+from ..inline_syntax import code_spans, links, opens_block
+
+if TYPE_CHECKING:
+    from ..document import Block, Document
+    from ..markers import Markers
+
+# A paragraph is flattened text only when one of its lines is this long (no
+# hard-wrapped prose is), and it shows this many unit boundaries.
+_FLAT_LINE = 320
+_MIN_BOUNDARIES = 3
+# What is written between two units in the presented text: a blank line, so each is a block.
+_UNIT_BREAK = "\n\n"
+
+# `( https://… )` as plain-text parts write links, a bare URL, an autolink.
+_PAREN_URL = re.compile(r"\(\s*(?:https?|ftp)://[^\s()]*(?:\([^\s()]*\)[^\s()]*)*\s*\)")
+_BARE_URL = re.compile(r"<?(?:https?|ftp)://[^\s<>]+>?")
+# Whitespace and what may open the next unit: a capital, a digit, a link, emphasis, a quote.
+_UNIT_OPENING = re.compile(r"[\s]+(?=[\"“'‘*_\[(!]*[^\W\d_a-z]|\d|\[|!\[)")
+# A separator between units, with the whitespace around it.
+_SEPARATOR = re.compile(r"[ \t]+\|[ \t]+|[ \t]*[-—–_=*~#•][ \t]*(?:[-—–_=*~#•][ \t]*){2,}(?=\s)|[ \t]{3,}")
+# A headline in capitals: two or more words without a lower-case letter, eight letters at least.
+_CAPS_WORD = r"(?:[^\s\w]*[^\W\d_a-z](?:[^\W_a-z]|[-'’.&/][^\W_a-z])*[^\s\w]*|\d[\w.,:-]*)(?!\w)"
+_CAPS_RUN = re.compile(rf"(?:{_CAPS_WORD})(?:[ \t]+(?:{_CAPS_WORD}))+")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')*_]*\s+$")
+# A sentence's first word after a headline: "For the first …", "A brass lens …".
+_SENTENCE_OPENING = re.compile(r"[\"“'‘*_]*(?:[^\W\d_a-z][^\W\d_]*[a-z]|[^\W\d_a-z]\s+[a-z])")
+_LOOK_BACK = 200
+_WORDS_AFTER_LABEL = 8
+# A question followed by a short link (`Did you …? Yes ( https://… )`): the answers are units of their own.
+_ANSWER_LINK = re.compile(r"\?[\"”’')*_]*(\s+)(?=(?:[^\s(\[]+\s+){0,3}\(\s*(?:https?|ftp)://|\[[^\]\n]{1,40}\]\()")
+
+
+@dataclass(frozen=True)
+class UnitBreak:
+    """Where one unit ends and the next begins: the span [start, end) of the
+    paragraph's source between them (whitespace, a separator), and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+def unit_breaks(source: str, markers: "Markers | None" = None) -> list[UnitBreak]:
+    """The unit boundaries of a flattened paragraph's source, in order; none
+    inside a link, a code span or emphasis markers' reach of a link text."""
+    inside = _unbreakable_spans(source)
+    found: dict[int, UnitBreak] = {}
+
+    def add(start: int, end: int, reason: str) -> None:
+        if start <= 0 or end >= len(source) or start >= end:
+            return
+        if any(a < end and start < b for a, b in inside):
+            return
+        for other in list(found.values()):
+            if other.start < end and start < other.end:
+                if other.end - other.start >= end - start:
+                    return
+                del found[other.start]
+        found[start] = UnitBreak(start, end, reason)
+
+    for link_end, kind in _link_ends(source):
+        m = _UNIT_OPENING.match(source, link_end)
+        if m:
+            add(m.start(), m.end(), f"after {kind}")
+    for m in _ANSWER_LINK.finditer(source):
+        add(m.start(1), m.end(1), "before an answer link")
+    for m in _SEPARATOR.finditer(source):
+        add(m.start(), m.end(), "separator")
+    for m in _CAPS_RUN.finditer(source):
+        _headline_breaks(source, m.start(), m.end(), add)
+    if markers is not None:
+        _label_breaks(source, markers, add)
+    return [found[k] for k in sorted(found)]
+
+
+def _unbreakable_spans(source: str) -> list[tuple[int, int]]:
+    code = code_spans(source)
+    return code + [(link.start + 1, link.end - 1) for link in links(source, code)]
+
+
+def _link_ends(source: str) -> list[tuple[int, str]]:
+    ends = [(m.end(), "a link") for m in _PAREN_URL.finditer(source)]
+    ends += [(m.end(), "a URL") for m in _BARE_URL.finditer(source) if not source[m.end() : m.end() + 1] == ")"]
+    ends += [(link.end, "a link") for link in links(source, code_spans(source))]
+    return ends
+
+
+def _headline_breaks(source: str, start: int, end: int, add) -> None:
+    """A capitals run standing between sentences is a headline: a unit of its own."""
+    run = source[start:end]
+    last = run.rsplit(None, 1)[-1]
+    if len(last) == 1 and source[end + 1 : end + 2].islower():
+        end -= len(last)  # "… COMES HOME A brass lens": the "A" opens the sentence
+        run = source[start:end].rstrip()
+        end = start + len(run)
+    if len(re.findall(r"[^\W\d_]", run)) < 8 or any(ch.islower() for ch in run):
+        return
+    before = source[max(0, start - _LOOK_BACK) : start]
+    if before.strip() and not (_SENTENCE_END.search(before) or before.rstrip().endswith((")", ">"))):
+        return  # capitals inside a sentence ("the EU AI ACT vote"): no headline
+    add(start - (len(before) - len(before.rstrip())), start, "before a headline in capitals")
+    if run.endswith(":"):
+        return  # "QUICK POLL: Did you …": a rubric and its question are one unit
+    after = source[end : end + _LOOK_BACK]
+    space = len(after) - len(after.lstrip())
+    if space and _SENTENCE_OPENING.match(after, space):
+        add(end, end + space, "after a headline in capitals")
+
+
+def _label_breaks(source: str, markers: "Markers", add) -> None:
+    """A sponsor label opening a sentence starts a unit ("… upset. Presented by Acme")."""
+    for m in re.finditer(r"[.!?…][\"”’')*_]*(\s+)(?=\S)", source):
+        start = m.end()
+        words = source[start:].split(None, _WORDS_AFTER_LABEL)[:_WORDS_AFTER_LABEL]
+        if markers.leading_label(" ".join(words)):
+            add(m.start(1), m.end(1), "before a sponsor label")
+
+
+def is_flattened(doc: "Document", block: "Block") -> bool:
+    """Whether a top-level paragraph is flattened text: one of its lines is far
+    longer than any hard-wrapped prose, and it shows unit boundaries."""
+    if block.kind != "paragraph" or block.depth or block.indented:
+        return False
+    return any(len(doc.lines[i]) >= _FLAT_LINE for i in range(block.start, block.end))
+
+
+@dataclass
+class Presented:
+    """The document as the rules read it, and the way back to the input.
+
+    `doc` is the presented document; `breaks` are the input spans [start,
+    end) that stand as a blank line in it, with where that blank line starts
+    in the presented text."""
+
+    doc: "Document"
+    source: "Document"
+    _presented_at: list[int]  # presented offset of each break, ascending
+    _source_spans: list[tuple[int, int]]  # the input span of each break
+
+    def to_source(self, offset: int) -> int:
+        """The input offset a presented offset stands for; an offset inside a
+        break stands for the break's start (the end of the unit before it)."""
+        k = bisect_right(self._presented_at, offset) - 1
+        if k < 0:
+            return offset
+        at, (start, end) = self._presented_at[k], self._source_spans[k]
+        if offset < at + len(_UNIT_BREAK):
+            return start
+        return end + offset - at - len(_UNIT_BREAK)
+
+    def finding_in_source(self, finding: Finding) -> Finding:
+        start, end = self.to_source(finding.start), self.to_source(finding.end)
+        fix = finding.fix
+        if fix is not None:
+            edits = tuple(sorted(Edit(self.to_source(e.start), self.to_source(e.end), e.replacement)
+                                 for e in fix.edits))
+            fix = replace(fix, edits=edits)
+        return replace(finding, start=start, end=end, start_pos=self.source.position(start),
+                       end_pos=self.source.position(end), fix=fix)
+
+
+def present(doc: "Document", markers: "Markers | None" = None) -> Presented | None:
+    """The document with each flattened paragraph's units set apart, or None
+    when it holds no flattened paragraph (the usual case: one pass over the
+    line lengths)."""
+    if doc.format not in ("markdown", "text") or not any(len(line) >= _FLAT_LINE for line in doc.lines):
+        return None
+    spans: list[tuple[int, int]] = []
+    for block in doc.blocks:
+        if not is_flattened(doc, block):
+            continue
+        base = doc.offset(block.start)
+        source = doc.source(block)
+        breaks = [b for b in unit_breaks(source, markers)
+                  if doc.format == "text" or not _would_open_block(source, b)]
+        if len(breaks) >= _MIN_BOUNDARIES:
+            spans.extend((base + b.start, base + b.end) for b in breaks)
+    if not spans:
+        return None
+    from ..document import Document  # the document module does not depend on this one
+
+    text, pos, presented_at = [], 0, []
+    shift = 0
+    for start, end in spans:
+        text.append(doc.text[pos:start])
+        presented_at.append(start + shift)
+        text.append(_UNIT_BREAK)
+        shift += len(_UNIT_BREAK) - (end - start)
+        pos = end
+    text.append(doc.text[pos:])
+    view = Document("".join(text), doc.format, doc.front_matter_end_line)
+    return Presented(view, doc, presented_at, spans)
+
+
+def _would_open_block(source: str, unit_break: UnitBreak) -> bool:
+    """Whether the unit after the break would open other markdown at a line's
+    start (`1. `, `- `, `# `): such a break is not made."""
+    line_end = source.find("\n", unit_break.end)
+    line = source[unit_break.end : len(source) if line_end == -1 else line_end]
+    return opens_block(line[:80], first=True)

@@ -1,0 +1,121 @@
+"""Layouts the rules could not read (issue 11, kind 5): a whole email flattened
+into one paragraph, prose a converter indented into a code block.
+
+The fixtures in tests/fixtures/layout are written for these tests; the
+newsletters, products and addresses in them are invented.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import nlclean
+from nlclean.document import Document
+from nlclean.evidence.layout import present, unit_breaks
+from nlclean.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "layout"
+STORIES = (
+    "TIDEWATCH WEEKLY Tuesday, March 3, 2026 Hello again.",
+    "THE NEW PIER OPENS IN ARDMORE After four years of delays,",
+    "The harbour board says it can take ships twice the old size. Full story ( https://coastnews.example.ie/ardmore-pier )",
+    "A QUIETER FERRY The island ferry now runs on batteries",
+    "Full story ( https://coastnews.example.ie/quiet-ferry )",
+    "Tidewatch Media, 14 Quay Road, Cobh, Co. Cork, Ireland",
+)
+NOISE = ("Read this issue on the web", "Saltbox", "Mastodon", "Bluesky", "You are receiving", "Unsubscribe",
+         "preferences")
+
+
+def _cli(*args: str, stdin: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "nlclean", *args], input=stdin, capture_output=True, text=True)
+
+
+# --- a whole email on one line ----------------------------------------------------
+
+def test_a_flattened_email_loses_its_noise_units_and_keeps_its_stories_on_one_line():
+    text = (FIXTURES / "flattened_email.md").read_text()
+    result = _cli("fix", "--unsafe-fixes", "--stdin-filename", "flat.md", "-", stdin=text)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for story in STORIES:
+        assert story in out
+    for noise in NOISE:
+        assert noise not in out
+    # The layout is the input's: no line break was written into it.
+    assert out.count("\n") == text.count("\n")
+    assert _cli("fix", "--unsafe-fixes", "--stdin-filename", "flat.md", "-", stdin=out).stdout == out
+
+
+def test_a_flattened_plain_text_email_is_read_unit_by_unit_too():
+    text = (FIXTURES / "flattened_email.md").read_text()
+    out = nlclean.clean(text, format="text", unsafe=True)
+    assert "Saltbox" not in out and "You are receiving" not in out
+    assert all(story in out for story in STORIES)
+
+
+def test_findings_on_a_flattened_line_cut_the_unit_and_the_separator_after_it():
+    text = (FIXTURES / "flattened_email.md").read_text()
+    findings = {f.code + " " + text[f.start : f.start + 20]: f for f in nlclean.lint(text)}
+    footer = findings["NL201 Update your preferen"]
+    assert (footer.start_pos.line, footer.start_pos.column) == (1, text.index("Update your preferences") + 1)
+    ad = next(f for f in nlclean.lint(text) if f.code == "NL101")
+    (edit,) = ad.fix.edits
+    # From the label to the next unit: the ad's call to action and the space after it.
+    assert text[edit.start : edit.end].startswith("Sponsored by Saltbox")
+    assert text[edit.end :].startswith("THE NEW PIER OPENS")
+
+
+def test_a_one_paragraph_email_that_is_all_story_keeps_every_word():
+    text = (FIXTURES / "flattened_story.md").read_text()
+    assert nlclean.clean(text, unsafe=True) == text
+    assert present(Document(text), Settings().markers()) is None
+
+
+def test_unit_breaks_by_shape():
+    markers = Settings().markers()
+    source = (
+        "Open in browser ( https://n.example/web ) TOP STORIES OF THE DAY The vote passed. "
+        "Presented by Kettleco Kettleco boils water fast. Poll: tea or coffee? Tea ( https://n.example/p?a=1 ) "
+        "Coffee ( https://n.example/p?a=2 ) and more ( https://n.example/m ) Unsubscribe | Preferences"
+    )
+    reasons = [(b.reason, source[b.end : b.end + 12]) for b in unit_breaks(source, markers)]
+    assert reasons == [
+        ("after a link", "TOP STORIES "),
+        ("after a headline in capitals", "The vote pas"),
+        ("before a sponsor label", "Presented by"),
+        ("before an answer link", "Tea ( https:"),
+        ("after a link", "Coffee ( htt"),
+        ("after a link", "Unsubscribe "),  # "and more ( … )" continues the unit before it
+        ("separator", "Preferences"),
+    ]
+
+
+def test_capitals_inside_a_sentence_are_no_headline():
+    source = "The committee said the NATO AND EU TALKS would resume, and the vote ( https://v.example ) passed."
+    assert unit_breaks(source) == []
+
+
+def test_a_break_never_opens_markdown_a_unit_did_not_open():
+    source = "x" * 300 + " ( https://a.example/1 ) 1. First item ( https://a.example/2 ) 2. Second item ( https://a.example/3 ) Next ( https://a.example/4 ) Last."
+    view = present(Document(source), Settings().markers())
+    assert view is None or all(b.kind == "paragraph" for b in view.doc.blocks)
+
+
+# --- prose indented into a code block ---------------------------------------------
+
+def test_indented_prose_with_thematic_breaks_is_read_as_prose_and_kept_as_written():
+    text = (FIXTURES / "indented_prose.md").read_text()
+    out = nlclean.clean(text, unsafe=True)
+    assert "Pennywell" not in out and "You are receiving" not in out and "Unsubscribe" not in out
+    story = text[text.index("    For a year") : text.index("I was sure.") + len("I was sure.")]
+    assert story in out  # indentation and `$` as written: it still renders as code
+    assert out.startswith("# Ledger of Small Things")
+
+
+def test_a_real_indented_code_sample_stays_untouched():
+    text = (FIXTURES / "indented_code.md").read_text()
+    doc = Document(text)
+    assert [b.kind for b in doc.blocks].count("code_block") == 1
+    assert nlclean.clean(text, unsafe=True) == text
