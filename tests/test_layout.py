@@ -82,7 +82,7 @@ def test_unit_breaks_by_shape():
     )
     reasons = [(b.reason, source[b.end : b.end + 12]) for b in unit_breaks(source, markers)]
     assert reasons == [
-        ("after a link", "TOP STORIES "),
+        ("before a headline in capitals", "TOP STORIES "),
         ("after a headline in capitals", "The vote pas"),
         ("before a sponsor label", "Presented by"),
         ("before an answer link", "Tea ( https:"),

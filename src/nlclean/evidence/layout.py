@@ -46,34 +46,39 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..findings import Edit, Finding
-from ..inline_syntax import code_spans, links, opens_block
+from ..inline_syntax import code_spans, links, markup_escape_at, merge_spans, opens_block
 
 if TYPE_CHECKING:
     from ..document import Block, Document
     from ..markers import Markers
 
 # A paragraph is flattened text only when one of its lines is this long (no
-# hard-wrapped prose is), and it shows this many unit boundaries.
+# hard-wrapped prose is), and it shows this many unit boundaries ...
 _FLAT_LINE = 320
 _MIN_BOUNDARIES = 3
+# ... of two kinds at least: a row of links alone (`[a](x) [b](y) [c](z)`) is
+# one unit, not a flattened email.
+_MIN_KINDS = 2
 # What is written between two units in the presented text: a blank line, so each is a block.
 _UNIT_BREAK = "\n\n"
 
 # `( https://… )` as plain-text parts write links, a bare URL, an autolink.
 _PAREN_URL = re.compile(r"\(\s*(?:https?|ftp)://[^\s()]*(?:\([^\s()]*\)[^\s()]*)*\s*\)")
+_ANY_URL = re.compile(r"(?:https?|ftp)://[^\s)]*")
 _BARE_URL = re.compile(r"<?(?:https?|ftp)://[^\s<>]+>?")
 # Whitespace and what may open the next unit: a capital, a digit, a link, emphasis, a quote.
 _UNIT_OPENING = re.compile(r"[\s]+(?=[\"“'‘*_\[(!]*[^\W\d_a-z]|\d|\[|!\[)")
 # A separator between units, with the whitespace around it.
-_SEPARATOR = re.compile(r"[ \t]+\|[ \t]+|[ \t]*[-—–_=*~#•][ \t]*(?:[-—–_=*~#•][ \t]*){2,}(?=\s)|[ \t]{3,}")
+_SEPARATOR = re.compile(r"[ \t]+(?:\|[ \t]+|(?:[-—–_=*~#•][ \t]*){3,}(?=\s)|[ \t]{2,})")
 # A headline in capitals: two or more words without a lower-case letter, eight letters at least.
 _CAPS_WORD = r"(?:[^\s\w]*[^\W\d_a-z](?:[^\W_a-z]|[-'’.&/][^\W_a-z])*[^\s\w]*|\d[\w.,:-]*)(?!\w)"
-_CAPS_RUN = re.compile(rf"(?:{_CAPS_WORD})(?:[ \t]+(?:{_CAPS_WORD}))+")
+_CAPS_RUN = re.compile(rf"(?<!\S)(?:{_CAPS_WORD})(?:[ \t]+(?:{_CAPS_WORD}))+")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')*_]*\s+$")
 # A sentence's first word after a headline: "For the first …", "A brass lens …".
 _SENTENCE_OPENING = re.compile(r"[\"“'‘*_]*(?:[^\W\d_a-z][^\W\d_]*[a-z]|[^\W\d_a-z]\s+[a-z])")
 _LOOK_BACK = 200
 _WORDS_AFTER_LABEL = 8
+_AFTER_LINK = ("after a link", "after a URL")
 # A question followed by a short link (`Did you …? Yes ( https://… )`): the answers are units of their own.
 _ANSWER_LINK = re.compile(r"\?[\"”’')*_]*(\s+)(?=(?:[^\s(\[]+\s+){0,3}\(\s*(?:https?|ftp)://|\[[^\]\n]{1,40}\]\()")
 
@@ -87,53 +92,86 @@ class UnitBreak:
     end: int
     reason: str
 
+    @property
+    def kind(self) -> str:
+        """The reason, with every kind of link's end as one."""
+        return "link" if self.reason in _AFTER_LINK else self.reason
+
 
 def unit_breaks(source: str, markers: "Markers | None" = None) -> list[UnitBreak]:
     """The unit boundaries of a flattened paragraph's source, in order; none
-    inside a link, a code span or emphasis markers' reach of a link text."""
-    inside = _unbreakable_spans(source)
-    found: dict[int, UnitBreak] = {}
+    inside a link or a code span. Of two that overlap, the wider stands."""
+    inline = _Inline.of(source)
+    candidates = _shape_breaks(inline)
+    if markers is not None:
+        candidates += _label_breaks(source, markers)
+    return _resolved(inline, candidates)
 
-    def add(start: int, end: int, reason: str) -> None:
-        if start <= 0 or end >= len(source) or start >= end:
-            return
-        if any(a < end and start < b for a, b in inside):
-            return
-        for other in list(found.values()):
-            if other.start < end and start < other.end:
-                if other.end - other.start >= end - start:
-                    return
-                del found[other.start]
-        found[start] = UnitBreak(start, end, reason)
 
-    for link_end, kind in _link_ends(source):
+@dataclass(frozen=True)
+class _Inline:
+    """A paragraph's source with its code spans and markdown links, found once."""
+
+    source: str
+    links: list
+    unbreakable: list[tuple[int, int]]  # code spans and the insides of links, sorted, merged
+
+    @classmethod
+    def of(cls, source: str) -> "_Inline":
+        code = code_spans(source)
+        found = links(source, code)
+        return cls(source, found, merge_spans(code + [(link.start + 1, link.end - 1) for link in found]))
+
+    def is_unbreakable(self, start: int, end: int) -> bool:
+        k = bisect_right(self.unbreakable, (end,)) - 1  # the last span that starts before `end`
+        return k >= 0 and self.unbreakable[k][1] > start
+
+
+def _shape_breaks(inline: _Inline) -> list[UnitBreak]:
+    """Every candidate break that the text's shape shows (not its words)."""
+    source = inline.source
+    found = _unlinked_breaks(source)
+    for link_end, reason in _link_ends(inline):
         m = _UNIT_OPENING.match(source, link_end)
         if m:
-            add(m.start(), m.end(), f"after {kind}")
-    for m in _ANSWER_LINK.finditer(source):
-        add(m.start(1), m.end(1), "before an answer link")
-    for m in _SEPARATOR.finditer(source):
-        add(m.start(), m.end(), "separator")
+            found.append(UnitBreak(m.start(), m.end(), reason))
+    return found
+
+
+def _unlinked_breaks(source: str) -> list[UnitBreak]:
+    """The candidate breaks found without reading links: cheap, so read first."""
+    found = [UnitBreak(m.start(1), m.end(1), "before an answer link") for m in _ANSWER_LINK.finditer(source)]
+    found += [UnitBreak(m.start(), m.end(), "separator") for m in _SEPARATOR.finditer(source)]
     for m in _CAPS_RUN.finditer(source):
-        _headline_breaks(source, m.start(), m.end(), add)
-    if markers is not None:
-        _label_breaks(source, markers, add)
-    return [found[k] for k in sorted(found)]
+        found += _headline_breaks(source, m.start(), m.end())
+    return found
 
 
-def _unbreakable_spans(source: str) -> list[tuple[int, int]]:
-    code = code_spans(source)
-    return code + [(link.start + 1, link.end - 1) for link in links(source, code)]
+def _resolved(inline: _Inline, candidates: list[UnitBreak]) -> list[UnitBreak]:
+    """The candidates in order, without those inside a link or a code span or
+    at the paragraph's ends; of overlapping ones the widest."""
+    out: list[UnitBreak] = []
+    for c in sorted(candidates, key=lambda c: (c.start, -c.end)):
+        if c.start <= 0 or c.end >= len(inline.source) or c.start >= c.end or inline.is_unbreakable(c.start, c.end):
+            continue
+        if out and out[-1].end > c.start:
+            if c.end - c.start > out[-1].end - out[-1].start:
+                out[-1] = c
+            continue
+        out.append(c)
+    return out
 
 
-def _link_ends(source: str) -> list[tuple[int, str]]:
-    ends = [(m.end(), "a link") for m in _PAREN_URL.finditer(source)]
-    ends += [(m.end(), "a URL") for m in _BARE_URL.finditer(source) if not source[m.end() : m.end() + 1] == ")"]
-    ends += [(link.end, "a link") for link in links(source, code_spans(source))]
+def _link_ends(inline: _Inline) -> list[tuple[int, str]]:
+    source = inline.source
+    ends = [(m.end(), "after a link") for m in _PAREN_URL.finditer(source)]
+    ends += [(m.end(), "after a URL") for m in _BARE_URL.finditer(source)
+             if source[m.end() : m.end() + 1] != ")" and not inline.is_unbreakable(m.start(), m.start() + 1)]
+    ends += [(link.end, "after a link") for link in inline.links]
     return ends
 
 
-def _headline_breaks(source: str, start: int, end: int, add) -> None:
+def _headline_breaks(source: str, start: int, end: int) -> list[UnitBreak]:
     """A capitals run standing between sentences is a headline: a unit of its own."""
     run = source[start:end]
     last = run.rsplit(None, 1)[-1]
@@ -142,34 +180,41 @@ def _headline_breaks(source: str, start: int, end: int, add) -> None:
         run = source[start:end].rstrip()
         end = start + len(run)
     if len(re.findall(r"[^\W\d_]", run)) < 8 or any(ch.islower() for ch in run):
-        return
+        return []
     before = source[max(0, start - _LOOK_BACK) : start]
     if before.strip() and not (_SENTENCE_END.search(before) or before.rstrip().endswith((")", ">"))):
-        return  # capitals inside a sentence ("the EU AI ACT vote"): no headline
-    add(start - (len(before) - len(before.rstrip())), start, "before a headline in capitals")
+        return []  # capitals inside a sentence ("the EU AI ACT vote"): no headline
+    found = [UnitBreak(start - (len(before) - len(before.rstrip())), start, "before a headline in capitals")]
     if run.endswith(":"):
-        return  # "QUICK POLL: Did you …": a rubric and its question are one unit
+        return found  # "QUICK POLL: Did you …": a rubric and its question are one unit
     after = source[end : end + _LOOK_BACK]
     space = len(after) - len(after.lstrip())
     if space and _SENTENCE_OPENING.match(after, space):
-        add(end, end + space, "after a headline in capitals")
+        found.append(UnitBreak(end, end + space, "after a headline in capitals"))
+    return found
 
 
-def _label_breaks(source: str, markers: "Markers", add) -> None:
+def _label_breaks(source: str, markers: "Markers") -> list[UnitBreak]:
     """A sponsor label opening a sentence starts a unit ("… upset. Presented by Acme")."""
+    found = []
     for m in re.finditer(r"[.!?…][\"”’')*_]*(\s+)(?=\S)", source):
-        start = m.end()
-        words = source[start:].split(None, _WORDS_AFTER_LABEL)[:_WORDS_AFTER_LABEL]
+        words = source[m.end() : m.end() + 160].split(None, _WORDS_AFTER_LABEL)[:_WORDS_AFTER_LABEL]
         if markers.leading_label(" ".join(words)):
-            add(m.start(1), m.end(1), "before a sponsor label")
+            found.append(UnitBreak(m.start(1), m.end(1), "before a sponsor label"))
+    return found
 
 
 def is_flattened(doc: "Document", block: "Block") -> bool:
-    """Whether a top-level paragraph is flattened text: one of its lines is far
-    longer than any hard-wrapped prose, and it shows unit boundaries."""
+    """Whether a top-level paragraph may be flattened text: one of its lines is
+    far longer than any hard-wrapped prose (whether it is, its breaks tell)."""
     if block.kind != "paragraph" or block.depth or block.indented:
         return False
-    return any(len(doc.lines[i]) >= _FLAT_LINE for i in range(block.start, block.end))
+    return any(_is_long(doc.lines[i]) for i in range(block.start, block.end))
+
+
+def _is_long(line: str) -> bool:
+    """Whether a line is longer than hard-wrapped prose, its URLs left out (tracking links run long)."""
+    return len(line) >= _FLAT_LINE and len(_ANY_URL.sub("", line)) >= _FLAT_LINE
 
 
 @dataclass
@@ -211,18 +256,28 @@ def present(doc: "Document", markers: "Markers | None" = None) -> Presented | No
     """The document with each flattened paragraph's units set apart, or None
     when it holds no flattened paragraph (the usual case: one pass over the
     line lengths)."""
-    if doc.format not in ("markdown", "text") or not any(len(line) >= _FLAT_LINE for line in doc.lines):
+    if doc.format not in ("markdown", "text"):
         return None
+    long_lines = [i for i, line in enumerate(doc.lines) if len(line) >= _FLAT_LINE and _is_long(line)]
+    if not long_lines:
+        return None
+    starts = [b.start for b in doc.blocks]
     spans: list[tuple[int, int]] = []
-    for block in doc.blocks:
-        if not is_flattened(doc, block):
+    for block in dict.fromkeys(doc.blocks[k] for i in long_lines if (k := bisect_right(starts, i) - 1) >= 0):
+        if block.kind != "paragraph" or block.depth or block.indented:
             continue
-        base = doc.offset(block.start)
         source = doc.source(block)
-        breaks = [b for b in unit_breaks(source, markers)
-                  if doc.format == "text" or not _would_open_block(source, b)]
-        if len(breaks) >= _MIN_BOUNDARIES:
-            spans.extend((base + b.start, base + b.end) for b in breaks)
+        if source.count("://") + source.count(" | ") < _MIN_BOUNDARIES or not _unlinked_breaks(source):
+            continue  # most long paragraphs: a story with a link or two
+        inline = _Inline.of(source)
+        breaks = _resolved(inline, _shape_breaks(inline))
+        if len(breaks) < _MIN_BOUNDARIES or len({b.kind for b in breaks}) < _MIN_KINDS:
+            continue  # a long paragraph of story: its words, not its shape, are what it is
+        if markers is not None:
+            breaks = _resolved(inline, breaks + _label_breaks(source, markers))
+        base = doc.offset(block.start)
+        spans.extend((base + b.start, base + b.end) for b in breaks
+                     if doc.format == "text" or not _would_open_block(source, b))
     if not spans:
         return None
     from ..document import Document  # the document module does not depend on this one
@@ -245,4 +300,4 @@ def _would_open_block(source: str, unit_break: UnitBreak) -> bool:
     start (`1. `, `- `, `# `): such a break is not made."""
     line_end = source.find("\n", unit_break.end)
     line = source[unit_break.end : len(source) if line_end == -1 else line_end]
-    return opens_block(line[:80], first=True)
+    return markup_escape_at(line) is not None and opens_block(line[:80], first=True)
