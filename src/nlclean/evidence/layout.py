@@ -258,7 +258,7 @@ def present(doc: "Document", markers: "Markers | None" = None) -> Presented | No
     line lengths)."""
     if doc.format not in ("markdown", "text"):
         return None
-    long_lines = [i for i, line in enumerate(doc.lines) if len(line) >= _FLAT_LINE and _is_long(line)]
+    long_lines = [i for i, line in enumerate(doc.lines) if len(line) >= _FLAT_LINE]
     if not long_lines:
         return None
     starts = [b.start for b in doc.blocks]
@@ -269,6 +269,8 @@ def present(doc: "Document", markers: "Markers | None" = None) -> Presented | No
         source = doc.source(block)
         if source.count("://") + source.count(" | ") < _MIN_BOUNDARIES or not _unlinked_breaks(source):
             continue  # most long paragraphs: a story with a link or two
+        if not is_flattened(doc, block):
+            continue  # long only for its tracking links
         inline = _Inline.of(source)
         breaks = _resolved(inline, _shape_breaks(inline))
         if len(breaks) < _MIN_BOUNDARIES or len({b.kind for b in breaks}) < _MIN_KINDS:
