@@ -119,3 +119,26 @@ def test_a_real_indented_code_sample_stays_untouched():
     doc = Document(text)
     assert [b.kind for b in doc.blocks].count("code_block") == 1
     assert nlclean.clean(text, unsafe=True) == text
+
+
+def test_presented_offsets_map_back_and_edits_on_the_presentations_blank_lines_are_dropped():
+    from nlclean.findings import Edit, Finding, Fix, Position, Severity
+
+    text = (FIXTURES / "flattened_email.md").read_text()
+    view = present(Document(text), Settings().markers())
+    assert view is not None
+    shown = view.doc.text
+    unit = shown.index("THE NEW PIER OPENS")
+    assert shown[unit - 2 : unit] == "\n\n"  # the break before the headline is a blank line
+    assert view.to_source(unit) == text.index("THE NEW PIER OPENS")
+    assert view.to_source(unit - 2) == text.index("THE NEW PIER OPENS") - 1  # the break starts at the space
+    assert view.inside_break(unit - 1) and not view.inside_break(unit) and not view.inside_break(unit - 2)
+
+    def finding(start: int, end: int) -> Finding:
+        pos = Position(1, 1)
+        fix = Fix("tidy", (Edit(start, end, ""),))
+        return Finding("NL601", "blank-lines", "m", start, end, pos, pos, Severity.WARNING, fix)
+
+    assert view.finding_in_source(finding(unit - 1, unit)) is None  # a blank line only the presentation has
+    moved = view.finding_in_source(finding(unit, unit + 3))
+    assert text[moved.fix.edits[0].start : moved.fix.edits[0].end] == "THE"

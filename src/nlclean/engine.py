@@ -37,7 +37,8 @@ def check(doc: Document, settings: Settings, markers: Markers | None = None,
     presented = layout.present(doc, markers)
     if presented is not None:
         found = _check_document(presented.doc, settings, markers, rules, path)
-        return sorted((presented.finding_in_source(f) for f in found), key=lambda f: (f.start, f.end, f.code))
+        in_source = [g for g in map(presented.finding_in_source, found) if g is not None]
+        return sorted(in_source, key=lambda f: (f.start, f.end, f.code))
     return _check_document(doc, settings, markers, rules, path)
 
 

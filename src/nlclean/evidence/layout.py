@@ -241,9 +241,19 @@ class Presented:
             return start
         return end + offset - at - len(_UNIT_BREAK)
 
-    def finding_in_source(self, finding: Finding) -> Finding:
+    def inside_break(self, offset: int) -> bool:
+        """Whether a presented offset falls strictly inside a break (on the blank line it shows)."""
+        k = bisect_right(self._presented_at, offset) - 1
+        return k >= 0 and self._presented_at[k] < offset < self._presented_at[k] + len(_UNIT_BREAK)
+
+    def finding_in_source(self, finding: Finding) -> Finding | None:
+        """The finding as a range of the input, or None when its fix would
+        change the presentation rather than the input (a blank line the
+        presentation wrote: tidy-up has nothing to do there)."""
         start, end = self.to_source(finding.start), self.to_source(finding.end)
         fix = finding.fix
+        if fix is not None and any(self.inside_break(e.start) or self.inside_break(e.end) for e in fix.edits):
+            return None
         if fix is not None:
             edits = tuple(sorted(Edit(self.to_source(e.start), self.to_source(e.end), e.replacement)
                                  for e in fix.edits))
@@ -258,9 +268,29 @@ def present(doc: "Document", markers: "Markers | None" = None) -> Presented | No
     line lengths)."""
     if doc.format not in ("markdown", "text"):
         return None
+    spans = _flattened_spans(doc, markers)
+    if not spans:
+        return None
+    from ..document import Document  # the document module does not depend on this one
+
+    text, pos, presented_at = [], 0, []
+    shift = 0
+    for start, end in spans:
+        text.append(doc.text[pos:start])
+        presented_at.append(start + shift)
+        text.append(_UNIT_BREAK)
+        shift += len(_UNIT_BREAK) - (end - start)
+        pos = end
+    text.append(doc.text[pos:])
+    view = Document("".join(text), doc.format, doc.front_matter_end_line)
+    return Presented(view, doc, presented_at, spans)
+
+
+def _flattened_spans(doc: "Document", markers: "Markers | None") -> list[tuple[int, int]]:
+    """The input spans that break the flattened paragraphs into their units."""
     long_lines = [i for i, line in enumerate(doc.lines) if len(line) >= _FLAT_LINE]
     if not long_lines:
-        return None
+        return []
     starts = [b.start for b in doc.blocks]
     spans: list[tuple[int, int]] = []
     for block in dict.fromkeys(doc.blocks[k] for i in long_lines if (k := bisect_right(starts, i) - 1) >= 0):
@@ -280,21 +310,7 @@ def present(doc: "Document", markers: "Markers | None" = None) -> Presented | No
         base = doc.offset(block.start)
         spans.extend((base + b.start, base + b.end) for b in breaks
                      if doc.format == "text" or not _would_open_block(source, b))
-    if not spans:
-        return None
-    from ..document import Document  # the document module does not depend on this one
-
-    text, pos, presented_at = [], 0, []
-    shift = 0
-    for start, end in spans:
-        text.append(doc.text[pos:start])
-        presented_at.append(start + shift)
-        text.append(_UNIT_BREAK)
-        shift += len(_UNIT_BREAK) - (end - start)
-        pos = end
-    text.append(doc.text[pos:])
-    view = Document("".join(text), doc.format, doc.front_matter_end_line)
-    return Presented(view, doc, presented_at, spans)
+    return spans
 
 
 def _would_open_block(source: str, unit_break: UnitBreak) -> bool:
