@@ -55,6 +55,18 @@ def test_a_flattened_plain_text_email_is_read_unit_by_unit_too():
     assert all(story in out for story in STORIES)
 
 
+def test_a_flattened_email_wrapped_again_at_76_columns_loses_sentences_not_lines():
+    import textwrap
+
+    text = "\n".join(textwrap.wrap((FIXTURES / "flattened_email.md").read_text(), 76, break_on_hyphens=False, break_long_words=False)) + "\n"
+    assert max(len(line) for line in text.splitlines()) < 100  # only a long URL overruns
+    out = nlclean.clean(text, unsafe=True)
+    words = " ".join(out.split())
+    for story in STORIES:
+        assert story in words
+    assert "Saltbox" not in words and "You are receiving" not in words and "Mastodon" not in words
+
+
 def test_findings_on_a_flattened_line_cut_the_unit_and_the_separator_after_it():
     text = (FIXTURES / "flattened_email.md").read_text()
     findings = {f.code + " " + text[f.start : f.start + 20]: f for f in nlclean.lint(text)}

@@ -52,8 +52,8 @@ if TYPE_CHECKING:
     from ..document import Block, Document
     from ..markers import Markers
 
-# A paragraph is flattened text only when one of its lines is this long (no
-# hard-wrapped prose is), and it shows this many unit boundaries ...
+# A paragraph is flattened text only when it is this long (its URLs left out;
+# on one line, or hard-wrapped again), and it shows this many unit boundaries ...
 _FLAT_LINE = 320
 _MIN_BOUNDARIES = 3
 # ... of two kinds at least: a row of links alone (`[a](x) [b](y) [c](z)`) is
@@ -205,16 +205,11 @@ def _label_breaks(source: str, markers: "Markers") -> list[UnitBreak]:
 
 
 def is_flattened(doc: "Document", block: "Block") -> bool:
-    """Whether a top-level paragraph may be flattened text: one of its lines is
-    far longer than any hard-wrapped prose (whether it is, its breaks tell)."""
+    """Whether a top-level paragraph may be flattened text: long, its URLs left
+    out (tracking links run long); whether it is, its breaks tell."""
     if block.kind != "paragraph" or block.depth or block.indented:
         return False
-    return any(_is_long(doc.lines[i]) for i in range(block.start, block.end))
-
-
-def _is_long(line: str) -> bool:
-    """Whether a line is longer than hard-wrapped prose, its URLs left out (tracking links run long)."""
-    return len(line) >= _FLAT_LINE and len(_ANY_URL.sub("", line)) >= _FLAT_LINE
+    return len(_ANY_URL.sub("", doc.source(block))) >= _FLAT_LINE
 
 
 @dataclass
@@ -288,13 +283,10 @@ def present(doc: "Document", markers: "Markers | None" = None) -> Presented | No
 
 def _flattened_spans(doc: "Document", markers: "Markers | None") -> list[tuple[int, int]]:
     """The input spans that break the flattened paragraphs into their units."""
-    long_lines = [i for i, line in enumerate(doc.lines) if len(line) >= _FLAT_LINE]
-    if not long_lines:
-        return []
-    starts = [b.start for b in doc.blocks]
     spans: list[tuple[int, int]] = []
-    for block in dict.fromkeys(doc.blocks[k] for i in long_lines if (k := bisect_right(starts, i) - 1) >= 0):
-        if block.kind != "paragraph" or block.depth or block.indented:
+    starts = doc.line_starts
+    for block in doc.blocks:
+        if block.kind != "paragraph" or block.indented or starts[block.end] - starts[block.start] < _FLAT_LINE:
             continue
         source = doc.source(block)
         if source.count("://") + source.count(" | ") < _MIN_BOUNDARIES or not _unlinked_breaks(source):
