@@ -20,8 +20,9 @@ shape; so does this module:
   read from the marker data as NL101 reads it.
 
 `present(doc, markers)` returns the document as the rules should read it:
-each flattened paragraph (long lines, several such boundaries) with its
-units set apart by a blank line, every other line as it was; and the way
+each flattened paragraph (long, on one line or hard-wrapped again, with
+breaks of two kinds or more) with its units set apart by a blank line,
+every other line as it was; and the way
 back: each offset of that text to the offset of the input it stands for.
 The engine runs the rules on the presented text and maps their findings
 back (`Presented.finding_in_source`), so a finding cuts an exact sub-range
@@ -35,8 +36,9 @@ is read as the units `View this email in your browser ( https://x/web )`,
 `MORNING NEWS`, `Good morning. …`, `Unsubscribe ( … )`, `Manage preferences ( … )`.
 
 A paragraph that is all story (long sentences, links inside them) shows too
-few boundaries and is presented as it is; a paragraph of hard-wrapped prose
-(short lines) is never flattened text.
+few boundaries, or boundaries of one kind only (a row of links), and is
+presented as it is. So is every other block: a document without a
+flattened paragraph is not presented at all.
 """
 from __future__ import annotations
 
@@ -54,7 +56,7 @@ if TYPE_CHECKING:
 
 # A paragraph is flattened text only when it is this long (its URLs left out;
 # on one line, or hard-wrapped again), and it shows this many unit boundaries ...
-_FLAT_LINE = 320
+_FLAT_LENGTH = 320
 _MIN_BOUNDARIES = 3
 # ... of two kinds at least: a row of links alone (`[a](x) [b](y) [c](z)`) is
 # one unit, not a flattened email.
@@ -209,16 +211,16 @@ def is_flattened(doc: "Document", block: "Block") -> bool:
     out (tracking links run long); whether it is, its breaks tell."""
     if block.kind != "paragraph" or block.depth or block.indented:
         return False
-    return len(_ANY_URL.sub("", doc.source(block))) >= _FLAT_LINE
+    return len(_ANY_URL.sub("", doc.source(block))) >= _FLAT_LENGTH
 
 
 @dataclass
 class Presented:
     """The document as the rules read it, and the way back to the input.
 
-    `doc` is the presented document; `breaks` are the input spans [start,
-    end) that stand as a blank line in it, with where that blank line starts
-    in the presented text."""
+    `doc` is the presented document; each break is an input span [start,
+    end) (whitespace, a separator) that stands as a blank line in it, kept
+    with the offset where that blank line starts in the presented text."""
 
     doc: "Document"
     source: "Document"
@@ -259,8 +261,8 @@ class Presented:
 
 def present(doc: "Document", markers: "Markers | None" = None) -> Presented | None:
     """The document with each flattened paragraph's units set apart, or None
-    when it holds no flattened paragraph (the usual case: one pass over the
-    line lengths)."""
+    when it holds no flattened paragraph (the usual case: long paragraphs
+    are few, and cheap tests turn away most of them)."""
     if doc.format not in ("markdown", "text"):
         return None
     spans = _flattened_spans(doc, markers)
@@ -286,7 +288,7 @@ def _flattened_spans(doc: "Document", markers: "Markers | None") -> list[tuple[i
     spans: list[tuple[int, int]] = []
     starts = doc.line_starts
     for block in doc.blocks:
-        if block.kind != "paragraph" or block.indented or starts[block.end] - starts[block.start] < _FLAT_LINE:
+        if block.kind != "paragraph" or block.indented or starts[block.end] - starts[block.start] < _FLAT_LENGTH:
             continue
         source = doc.source(block)
         if source.count("://") + source.count(" | ") < _MIN_BOUNDARIES or not _unlinked_breaks(source):
