@@ -85,6 +85,18 @@ def test_a_one_paragraph_email_that_is_all_story_keeps_every_word():
     assert present(Document(text), Settings().markers()) is None
 
 
+def test_a_story_about_an_ad_deal_inside_a_flattened_email_keeps_its_sentences():
+    story = (
+        " THE SHELTER DEAL The council sold advertising space on forty bus shelters to a media firm. "
+        "Sponsored content will appear on the screens from May. Presented by the harbour council, "
+        "the plan pays for new roofs. Full story ( https://coastnews.example.ie/shelters ) "
+    )
+    text = (FIXTURES / "flattened_email.md").read_text().replace(" Follow us on Mastodon", story + "Follow us on Mastodon")
+    out = nlclean.clean(text, unsafe=True)
+    assert story.strip() in out
+    assert "Saltbox" not in out and "Mastodon" not in out
+
+
 def test_unit_breaks_by_shape():
     markers = Settings().markers()
     source = (

@@ -80,6 +80,8 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’')*_]*\s+$")
 _SENTENCE_OPENING = re.compile(r"[\"“'‘*_]*(?:[^\W\d_a-z][^\W\d_]*[a-z]|[^\W\d_a-z]\s+[a-z])")
 _LOOK_BACK = 200
 _WORDS_AFTER_LABEL = 8
+# What follows a label that names its sponsor: a capitalised word (a colon or dash may come first).
+_NAME = re.compile(r"[\s:|—–\-·•*_]*[\"“'‘]?(?:[^\W\d_a-z]|\d)")
 _AFTER_LINK = ("after a link", "after a URL")
 # A question followed by a short link (`Did you …? Yes ( https://… )`): the answers are units of their own.
 _ANSWER_LINK = re.compile(r"\?[\"”’')*_]*(\s+)(?=(?:[^\s(\[]+\s+){0,3}\(\s*(?:https?|ftp)://|\[[^\]\n]{1,40}\]\()")
@@ -197,11 +199,14 @@ def _headline_breaks(source: str, start: int, end: int) -> list[UnitBreak]:
 
 
 def _label_breaks(source: str, markers: "Markers") -> list[UnitBreak]:
-    """A sponsor label opening a sentence starts a unit ("… upset. Presented by Acme")."""
+    """A sponsor label opening a sentence starts a unit ("… upset. Presented by
+    Acme"), when a name follows it: "Sponsored content will appear on the
+    screens" and "Presented by the council, the fair …" are a story's sentences."""
     found = []
     for m in re.finditer(r"[.!?…][\"”’')*_]*(\s+)(?=\S)", source):
         words = source[m.end() : m.end() + 160].split(None, _WORDS_AFTER_LABEL)[:_WORDS_AFTER_LABEL]
-        if markers.leading_label(" ".join(words)):
+        label = markers.leading_label(" ".join(words))
+        if label and _NAME.match(label.rest):
             found.append(UnitBreak(m.start(1), m.end(1), "before a sponsor label"))
     return found
 
