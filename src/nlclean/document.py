@@ -101,6 +101,8 @@ def reads_as_prose(lines: list[str]) -> bool:
         if _LINK_LINE.match(text):
             links += 1
             continue
+        if _RULE_LINE.match(text.strip()):
+            continue  # a thematic break between indented paragraphs (`    ---`)
         if _CODE_SHAPE.search(text):
             return False
         plain = _URL_IN_TEXT.sub("", text)

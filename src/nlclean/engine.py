@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from .document import Document
 from .context import CheckContext
+from .evidence import layout
 from .findings import Finding, Severity
 from .markers import Markers
 from .rules import RULES, Rule
@@ -32,6 +33,17 @@ def check(doc: Document, settings: Settings, markers: Markers | None = None,
     `rules` is the rule list to run, in priority order (the registry's by default)."""
     if markers is None:
         markers = settings.markers()
+    # A flattened email is read unit by unit; findings come back as ranges of `doc`.
+    presented = layout.present(doc, markers)
+    if presented is not None:
+        found = _check_document(presented.doc, settings, markers, rules, path)
+        in_source = [g for g in map(presented.finding_in_source, found) if g is not None]
+        return sorted(in_source, key=lambda f: (f.start, f.end, f.code))
+    return _check_document(doc, settings, markers, rules, path)
+
+
+def _check_document(doc: Document, settings: Settings, markers: Markers,
+                    rules: list[type[Rule]] | None, path: str | None) -> list[Finding]:
     suppressions = Suppressions.scan(doc)
     run = enabled_rules(settings, doc.format, rules)
     ctx = CheckContext(doc=doc, markers=markers, settings=settings, path=path, suppressions=suppressions,
