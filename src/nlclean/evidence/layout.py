@@ -202,10 +202,14 @@ def _label_breaks(source: str, markers: "Markers") -> list[UnitBreak]:
     """A sponsor label opening a sentence starts a unit ("… upset. Presented by
     Acme"), when a name follows it: "Sponsored content will appear on the
     screens" and "Presented by the council, the fair …" are a story's sentences."""
+    # The labels are NL101's vocabulary, compiled where that rule keeps them.
+    from ..rules.sponsor_block import sponsor_labels
+
+    labels = sponsor_labels(markers)
     found = []
     for m in re.finditer(r"[.!?…][\"”’')*_]*(\s+)(?=\S)", source):
         words = source[m.end() : m.end() + 160].split(None, _WORDS_AFTER_LABEL)[:_WORDS_AFTER_LABEL]
-        label = markers.leading_label(" ".join(words))
+        label = labels.leading(" ".join(words))
         if label and _NAME.match(label.rest):
             found.append(UnitBreak(m.start(1), m.end(1), "before a sponsor label"))
     return found
