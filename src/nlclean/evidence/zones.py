@@ -19,8 +19,14 @@ runs to the end of the email. On the way up:
   (`[footer_zone]`, `[footer]`, `about_the_email` in the data: "member since",
   "is a trademark of", "use of cookies") is weak evidence, which moves the
   start up only once strong evidence is below it;
+- in the email's last part (`TAIL_PART`), above strong evidence, a footer
+  line that also stands at the top ("Forwarded this email?", "Wurde dir
+  dieser Newsletter weitergeleitet?") moves the start up too: the follow row
+  between it and the unsubscribe line is the footer's;
 - the copyright notice, a postal address and the lines that continue them
-  are kept (SPEC keeps them) and do not interrupt the walk;
+  are kept (SPEC keeps them) and do not interrupt the walk; so are the short
+  lines of a paragraph right above its address line (the addressee's name
+  and street in a block that ends on the postcode);
 - the walk stops at a heading, code, a paragraph of prose with no footer
   evidence (more than `PROSE_WORDS` words), a long line, or a run of lines
   with no evidence (more than `MAX_GAP_LINES` lines or `MAX_GAP_WORDS`
@@ -48,6 +54,10 @@ WEAK_LINE_WORDS = 20
 # Between two pieces of evidence, at most this many other lines / words.
 MAX_GAP_LINES = 5
 MAX_GAP_WORDS = 50
+# The last part of the email (a share of its lines) where a footer line that
+# also stands at the top ("Forwarded this email?") starts the zone above an
+# unsubscribe line.
+TAIL_PART = 0.5
 # A line that continues a kept notice or address ("LN11 0LS, United Kingdom").
 CONTINUATION_WORDS = 8
 
@@ -89,6 +99,9 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
     pending: dict[int, str] = {}  # lines walked over since the last evidence
     kept: dict[int, str] = {}
     stop_why = "the start of the email"
+    # The email's last part, where "Forwarded this email?" above an unsubscribe
+    # line is the footer's own start.
+    tail_start = doc.body_start + int((len(doc.lines) - doc.body_start) * TAIL_PART)
     i = len(doc.lines)
     while i > doc.body_start:
         i -= 1
@@ -98,9 +111,10 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
         block = leaf.get(i)
         if i in footer_lines:
             why = footer_lines[i]
-            if not _ends_an_email(markers, line):
+            if not _ends_an_email(markers, line) and (zone is None or i < tail_start):
                 # "View in browser" stands at the top too: it is footer, but the
-                # zone's start moves only with evidence that ends an email.
+                # zone's start moves only with evidence that ends an email, or
+                # with a footer line in the email's last part, above such evidence.
                 pending[i] = why
                 continue
             if zone is None:
@@ -122,8 +136,12 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             stop_why = f"the heading at line {i + 1}"
             break
         keep = _kept(markers, text)
-        if keep is None and _continues_kept(doc, block, i, kept) and n <= CONTINUATION_WORDS:
+        if keep is None and n <= CONTINUATION_WORDS and _continues_kept(doc, markers, block, i, kept):
             keep = "the rest of the notice or address above it"
+        if keep is None and n <= CONTINUATION_WORDS and _opens_address(markers, block, i, text, kept):
+            # "Acme Trust / The Old Mill, Weir Lane / Eastbrook, EB4 7QP": the
+            # lines of an address block above its postcode line.
+            keep = "the lines of the address below it"
         if keep:
             kept[i] = keep
             continue
@@ -206,14 +224,31 @@ def _kept(markers, text: str) -> str | None:
     return None
 
 
-def _continues_kept(doc, block, i: int, kept: dict[int, str]) -> bool:
+def _continues_kept(doc, markers, block, i: int, kept: dict[int, str]) -> bool:
     """The line goes on a kept line of its paragraph (the address's second line)."""
-    return block is not None and i - 1 >= block.start and (i - 1 in kept or _kept_above(doc, block, i))
+    return block is not None and i - 1 >= block.start and (i - 1 in kept or _kept_above(doc, markers, i))
 
 
-def _kept_above(doc, block, i: int) -> bool:
-    text = doc.lines[i - 1]
-    return bool(COPYRIGHT.search(text))
+def _kept_above(doc, markers, i: int) -> bool:
+    """The line above is a notice or an address (the walk up has not reached it yet)."""
+    if COPYRIGHT.search(doc.lines[i - 1]):
+        return True
+    text = visible_text_without_urls(doc.lines[i - 1]).strip()
+    return words(text) <= WEAK_LINE_WORDS and markers.postal_address(text) and not _weak_evidence(markers, text)
+
+
+def _opens_address(markers, block, i: int, text: str, kept: dict[int, str]) -> bool:
+    """A short line of a paragraph right above its kept address line, with no
+    footer word and no link of its own: the name or street of the address."""
+    return (
+        block is not None
+        and block.kind == "paragraph"
+        and i + 1 < block.end
+        and kept.get(i + 1, "").startswith(("the postal address", "the lines of the address"))
+        and any(ch.isalpha() for ch in text)
+        and not text.rstrip().endswith(":")
+        and _weak_evidence(markers, text) is None
+    )
 
 
 def _weak_evidence(markers, text: str) -> str | None:

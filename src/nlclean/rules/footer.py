@@ -48,7 +48,13 @@ with a footer phrase ("Other newsletters we publish: A, B, C") goes whole.
 One line that holds the footer sentences and then the postal address
 (flattened html) loses the sentences and keeps the address (a postal
 address: a number beside a street word, or a postcode, `[postal]` in the
-data; "Your subscription will renew on 25 June 2026" is no address).
+data; "Your subscription will renew on 25 June 2026" is no address). So
+does a footer sentence that closes on the address ("This email was sent to
+you by Acme, 400 College Avenue, Springfield, OH 43001."): the address
+starts at the first clause (after a comma, a colon or a row's `·`) from
+which the rest reads as one. A row that holds the address beside footer
+links ("Acme GmbH · Lindenweg 4 · 80331 München · [Impressum](…)") loses
+the links only, as a copyright row does.
 
 A footer is a zone (`evidence/zones.py`): from the first line of footer
 evidence that only an email's end holds (an unsubscribe or preferences link,
@@ -56,7 +62,9 @@ evidence that only an email's end holds (an unsubscribe or preferences link,
 "member since" or "is a trademark of" right above it moves the start up) to
 the end of the email, its other lines go too: the subscriber's details, a
 bare link under a removed "Unsubscribe:" label, cookie and legal notices,
-the platform's badge. The copyright notice and the postal address stay. A
+the platform's badge. The copyright notice and the postal address stay,
+every line of an address block ("Acme Trust / The Old Mill, Weir Lane /
+Eastbrook, EB4 7QP / United Kingdom"). A
 paragraph of prose, a long line, a heading or a run of lines without
 footer evidence ends the zone upwards, so a story after an unsubscribe line
 stays. The finding's evidence names the zone's start, what stands above it,
@@ -117,11 +125,16 @@ _URL_LINE = re.compile(r"\s*[(\[<]?\s*https?://\S+\s*[)\]>]?[\s.,;]*$")
 
 
 def _notice(markers, text: str) -> bool:
-    """A copyright notice or a date: the pieces of a footer line that stay. An
+    """A copyright notice, a postal address or a date: the pieces of a footer
+    line that stay ("Acme GmbH · Musterstraße 12 · 10115 Berlin · [Impressum](…)"). An
     issue's date beside its footer links ("8 février 2025 | Voir en ligne") is
     header information, which stays as a copyright notice does; month names of
     every language are in `[dates]` of the data."""
-    return COPYRIGHT.search(text) is not None or markers.date_in(text) is not None
+    return (
+        COPYRIGHT.search(text) is not None
+        or markers.date_in(text) is not None
+        or markers.postal_address(visible_text_without_urls(text))
+    )
 _BARE_URL = re.compile(r"(?:https?)://\S+")
 # A sentence ends at . ! ? (or a link closing after one), before a space, a capital or the end.
 _SENTENCE_END = re.compile(r"[.!?](?:\]\([^)\s]*\))?(?:\s+|(?=[A-Z\[]))|[。！？]")
@@ -235,16 +248,21 @@ class Footer(Rule):
         for run in runs:
             first, last = run[0], run[-1]
             text = quote(visible_text_without_urls("\n".join(doc.lines[first : last + 1])) or doc.lines[first])
+            evidence = (
+                *zone.evidence(),
+                *(f"line {i + 1}: {zone.members[i]}" for i in run),
+                *((f"stays in the zone: {kept}",) if kept else ()),
+            )
+            if _ends_after_removed(doc, first, last, removed):
+                # The removal above takes the blank lines after it; taking them
+                # again (as a removal that ends the email does) would overlap it
+                # and leave this run for a round in which the zone is gone.
+                a, b = doc.offset(first), doc.line_end(last)
+                yield ctx.finding(f"footer zone lines {text}", a, b, [Edit(a, b)],
+                                  f"Remove footer zone lines {text}", evidence=evidence)
+                continue
             yield ctx.remove_lines(
-                f"footer zone lines {text}",
-                first,
-                last + 1,
-                f"Remove footer zone lines {text}",
-                evidence=(
-                    *zone.evidence(),
-                    *(f"line {i + 1}: {zone.members[i]}" for i in run),
-                    *((f"stays in the zone: {kept}",) if kept else ()),
-                ),
+                f"footer zone lines {text}", first, last + 1, f"Remove footer zone lines {text}", evidence=evidence
             )
 
     def _labels_before_urls(self, ctx, block, candidates, matched, near_end) -> list[tuple[int, str]]:
@@ -303,7 +321,7 @@ class Footer(Rule):
             edits = [Edit(base + a, base + b) for a, b in cuts]
             return ctx.finding(
                 f"footer links {text}", edits[0].start, edits[-1].end, edits, f"Remove footer links {text}",
-                evidence=(f"line {i + 1}: {why}", "the copyright notice or date beside them stays"),
+                evidence=(f"line {i + 1}: {why}", "the copyright notice, postal address or date beside them stays"),
             )
         a, b = doc.offset(i), doc.line_end(i)
         return ctx.finding(
@@ -460,6 +478,16 @@ def _footer_url_on(markers, line: str) -> str | None:
     return None
 
 
+def _ends_after_removed(doc, first: int, last: int, removed: set[int]) -> bool:
+    """Whether lines [first, last] end the email right under a line this rule removes."""
+    if any(doc.lines[k].strip() for k in range(last + 1, len(doc.lines))):
+        return False
+    above = first - 1
+    while above >= doc.body_start and not doc.lines[above].strip():
+        above -= 1
+    return above >= doc.body_start and above in removed
+
+
 def _words_of(line: str) -> bool:
     return any(ch.isalnum() for ch in visible_text_without_urls(line))
 
@@ -475,7 +503,10 @@ def _sentence_ends(line: str) -> tuple[int, ...]:
     if not ends:
         return ()  # most lines: no need to find the protected spans
     protected = protected_spans(line)
-    return tuple(m.end() for m in ends if not is_protected(protected, m.start()))
+    # A bare-URL match runs on over the `).` that closes a markdown link: a
+    # full stop right after a link's end still ends its sentence.
+    link_ends = {link.end for link in all_links(line)}
+    return tuple(m.end() for m in ends if m.start() in link_ends or not is_protected(protected, m.start()))
 
 
 @remembered(4096)
@@ -486,16 +517,20 @@ def _kept_tail(markers, line: str) -> int | None:
     if len(line) < MIN_GLUED_LINE or not _DIGIT.search(line):
         return None  # a postal address has numbers, and a line that holds one and sentences is long
     cuts = _sentence_ends(line)
-    if not cuts:
-        return None
-    last_footer = None
+    last_footer = last_footer_start = None
     start = 0
     for end in (*cuts, len(line)):
         sentence = line[start:end]
         if markers.footer_phrase(visible_text_without_urls(sentence)):
-            last_footer = end
+            last_footer, last_footer_start = end, start
         start = end
-    if last_footer is None or last_footer >= len(line.rstrip()):
+    if last_footer is None:
+        return None
+    if last_footer >= len(line.rstrip()):
+        # "This email was sent to you by Acme, 400 College Avenue, Springfield,
+        # OH 43001.": the address closes the footer's last sentence.
+        return _address_clause(markers, line, last_footer_start)
+    if not cuts:
         return None
     tail = line[last_footer:]
     if (
@@ -509,6 +544,32 @@ def _kept_tail(markers, line: str) -> int | None:
     if markers.footer_phrase(visible_text_without_urls(line[: cuts[0]])) is None:
         return None  # footer sentences come after a story's text: leave the line to the per-line rule
     return last_footer
+
+
+# Where a clause of a footer sentence begins: after a comma, a colon or a
+# separator of a row ("on behalf of: Acme · 12 Main Street · Springfield").
+_CLAUSE_START = re.compile(r"(?:[,:;|·•–—])\s+")
+# An address is a few short clauses, not a sentence of its own.
+MAX_ADDRESS_WORDS = 16
+
+
+def _address_clause(markers, line: str, sentence_start: int) -> int | None:
+    """Where the postal address that closes a footer sentence begins: the
+    first clause from which the rest of the line reads as an address and holds
+    no footer phrase, while the clauses before it hold the footer phrase."""
+    protected = protected_spans(line)
+    for m in _CLAUSE_START.finditer(line, sentence_start):
+        if is_protected(protected, m.start()):
+            continue
+        tail = visible_text_without_urls(line[m.end() :])
+        if word_count(tail) > MAX_ADDRESS_WORDS:
+            continue
+        if not markers.postal_address(tail) or markers.footer_phrase(tail):
+            return None  # the address starts at the first clause that reads as one, or nowhere
+        if markers.footer_phrase(visible_text_without_urls(line[sentence_start : m.start()])) is None:
+            return None
+        return m.end()
+    return None
 
 
 @remembered(4096)
