@@ -152,6 +152,10 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             stop_why = f"prose at line {block.start + 1}"
             break
         weak = _weak_evidence(markers, text) if n <= WEAK_LINE_WORDS else None
+        if weak is None and block is not None and block.kind == "paragraph" and block.end - block.start > 1:
+            # Hard-wrapped text splits a footer phrase over two lines ("View it
+            # in a" / "browser."): a short paragraph is read as one line.
+            weak = _wrapped_evidence(doc, markers, block)
         if weak and zone is not None:
             zone.start, zone.start_why = i, f"phrase '{weak}' above footer lines"
             zone.members.update(pending)
@@ -252,7 +256,15 @@ def _opens_address(markers, block, i: int, text: str, kept: dict[int, str]) -> b
 
 
 def _weak_evidence(markers, text: str) -> str | None:
+    if markers.first_person(text):
+        return None  # "I tried to leave the mailing list": a member's message, not the list's footer
     return markers.zone_phrase(text) or markers.about_the_email(text) or markers.footer_phrase(text)
+
+
+def _wrapped_evidence(doc, markers, block) -> str | None:
+    """A footer zone word in a short paragraph's text with its line breaks joined."""
+    text = " ".join(visible_text_without_urls(doc.source(block)).split())
+    return _weak_evidence(markers, text) if words(text) <= WEAK_LINE_WORDS else None
 
 
 def _prose(doc, markers, block, footer_lines) -> bool:

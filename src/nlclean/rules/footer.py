@@ -413,7 +413,7 @@ def _footer_evidence(markers, line: str, text: str) -> str | None:
         # link before the footer words make a story's line, not a greeting.
         return None
     about = markers.about_the_email(text)
-    if about:
+    if about and not markers.first_person(text):
         return f"phrase '{phrase}' beside '{about}'"
     rest, prev = [], 0
     for a, b in spans:
@@ -566,10 +566,18 @@ def _address_clause(markers, line: str, sentence_start: int) -> int | None:
             continue
         if not markers.postal_address(tail) or markers.footer_phrase(tail):
             return None  # the address starts at the first clause that reads as one, or nowhere
+        head = visible_text_without_urls(line[: m.start()])
         if markers.footer_phrase(visible_text_without_urls(line[sentence_start : m.start()])) is None:
             return None
+        if word_count(head) > MAX_WORDS or markers.footer_phrase(visible_text_without_urls(line[: _first_end(line)])) is None:
+            return None  # all before the address goes: it must be a short footer from its first sentence
         return m.end()
     return None
+
+
+def _first_end(line: str) -> int:
+    ends = _sentence_ends(line)
+    return ends[0] if ends else len(line)
 
 
 @remembered(4096)
