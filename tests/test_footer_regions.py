@@ -178,3 +178,18 @@ def test_an_address_closing_a_footer_sentence_is_kept_only_after_a_short_footer(
         "You are receiving this email from River Relay LLC, 40 Pier Street, Suite 2, Astoria, OR 97103"
     )
     assert _kept_tail(data, one_line_email) is None
+
+
+def test_lines_of_a_paragraph_go_with_a_footer_phrase_only_when_they_hold_part_of_it():
+    # A sign-in mail: the code and its sentence are the message; only the line
+    # that speaks about the email joins the footer zone under the platform's line.
+    mail = (
+        "# Your code\n\n"
+        "481920\n"
+        "is your sign-in code for Harbour Events.\n"
+        "If you did not ask for it, you can ignore this email.\n\n"
+        "Sent using https://events.example.com\n"
+    )
+    out = fix(mail, "code.md")
+    assert "481920\nis your sign-in code for Harbour Events." in out
+    assert "Sent using" not in out

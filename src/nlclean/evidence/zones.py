@@ -18,7 +18,11 @@ runs to the end of the email. On the way up:
   which stand at the top too, goes but does not move the start); a short line with a footer zone word
   (`[footer_zone]`, `[footer]`, `about_the_email` in the data: "member since",
   "is a trademark of", "use of cookies") is weak evidence, which moves the
-  start up only once strong evidence is below it;
+  start up only once strong evidence is below it; in hard-wrapped text a
+  zone word split over two lines of a paragraph ("View it in a" /
+  "browser.") is evidence on both, and a line that speaks of its writer
+  ("I tried to leave the mailing list") is none: a footer speaks to its
+  reader;
 - in the email's last part (`TAIL_PART`), above strong evidence, a footer
   line that also stands at the top ("Forwarded this email?", "Wurde dir
   dieser Newsletter weitergeleitet?") moves the start up too: the follow row
@@ -152,10 +156,10 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             stop_why = f"prose at line {block.start + 1}"
             break
         weak = _weak_evidence(markers, text) if n <= WEAK_LINE_WORDS else None
-        if weak is None and block is not None and block.kind == "paragraph" and block.end - block.start > 1:
+        if weak is None and n <= WEAK_LINE_WORDS and block is not None and block.kind == "paragraph":
             # Hard-wrapped text splits a footer phrase over two lines ("View it
-            # in a" / "browser."): a short paragraph is read as one line.
-            weak = _wrapped_evidence(doc, markers, block)
+            # in a" / "browser."): both lines hold it.
+            weak = _wrapped_evidence(doc, markers, block, i)
         if weak and zone is not None:
             zone.start, zone.start_why = i, f"phrase '{weak}' above footer lines"
             zone.members.update(pending)
@@ -261,10 +265,21 @@ def _weak_evidence(markers, text: str) -> str | None:
     return markers.zone_phrase(text) or markers.about_the_email(text) or markers.footer_phrase(text)
 
 
-def _wrapped_evidence(doc, markers, block) -> str | None:
-    """A footer zone word in a short paragraph's text with its line breaks joined."""
-    text = " ".join(visible_text_without_urls(doc.source(block)).split())
-    return _weak_evidence(markers, text) if words(text) <= WEAK_LINE_WORDS else None
+def _wrapped_evidence(doc, markers, block, i: int) -> str | None:
+    """A footer zone word that line `i` shares with the line above or below it
+    in its paragraph: found in the two lines joined, in neither alone."""
+    line = visible_text_without_urls(doc.lines[i]).strip()
+    for k in (i - 1, i + 1):
+        if not block.start <= k < block.end:
+            continue
+        other = visible_text_without_urls(doc.lines[k]).strip()
+        if words(other) > WEAK_LINE_WORDS or _weak_evidence(markers, other):
+            continue
+        joined = f"{other} {line}" if k < i else f"{line} {other}"
+        found = _weak_evidence(markers, joined)
+        if found:
+            return found
+    return None
 
 
 def _prose(doc, markers, block, footer_lines) -> bool:
