@@ -70,6 +70,13 @@ footer evidence ends the zone upwards, so a story after an unsubscribe line
 stays. The finding's evidence names the zone's start, what stands above it,
 and what stays.
 
+In a paragraph of hard-wrapped prose a line is no unit: a footer line that
+shares a sentence with the story line above or below it loses only the
+footer sentences that lie wholly on it ("marsh. Forwarded this email? Sign
+up here. Today we look at the" keeps "marsh." and "Today we look at the"),
+and none when the footer words sit in a sentence that runs across the line
+break ("Thanks to the reader who / forwarded this email to the council").
+
 A footer phrase makes a short line a footer line, never a paragraph of
 prose, in any language: words are counted with CJK characters (two to a
 word), and a longer line near the end counts only when its footer phrase
@@ -222,9 +229,14 @@ class Footer(Rule):
                     evidence=tuple(f"line {i + 1}: {why}" for i, why in matched),
                 )
                 continue
+            matched_lines = {i for i, _ in matched}
             for i, why in matched:
-                removed.add(i)
-                yield self._footer_line_finding(ctx, i, why)
+                spans = _wrapped_prose_sentences(ctx.markers, doc, block, i, matched_lines)
+                if spans is None:
+                    removed.add(i)
+                    yield self._footer_line_finding(ctx, i, why)
+                elif spans:
+                    yield self._footer_sentences_of_wrapped_line(ctx, i, why, spans)
         yield from self._zone_findings(ctx, footer_lines, removed)
 
     def _zone_findings(self, ctx, footer_lines: dict[int, str], removed: set[int]) -> Iterator[Finding]:
@@ -328,6 +340,18 @@ class Footer(Rule):
             f"footer line {text}", a, b, [Edit(a, doc.offset(i + 1) if i + 1 < len(doc.lines) else b)],
             f"Remove footer line {text}",
             evidence=(f"line {i + 1}: {why}", "only this line of its paragraph is footer"),
+        )
+
+    def _footer_sentences_of_wrapped_line(self, ctx, i: int, why: str, spans) -> Finding:
+        """The footer sentences of a line of hard-wrapped prose: the story words
+        the line shares with the lines around it stay."""
+        doc = ctx.doc
+        base = doc.offset(i)
+        edits = [Edit(base + a, base + b) for a, b in spans]
+        text = quote(visible_text_without_urls(doc.lines[i][spans[0][0] : spans[-1][1]]))
+        return ctx.finding(
+            f"footer sentences {text}", edits[0].start, edits[-1].end, edits, f"Remove footer sentences {text}",
+            evidence=(f"line {i + 1}: {why}", "a line of hard-wrapped prose: only its own footer sentences go"),
         )
 
     def _subscribe_section(self, ctx, heading, near_end: bool):
@@ -486,6 +510,49 @@ def _ends_after_removed(doc, first: int, last: int, removed: set[int]) -> bool:
     while above >= doc.body_start and not doc.lines[above].strip():
         above -= 1
     return above >= doc.body_start and above in removed
+
+
+# A line that ends here ends its sentence ("… the meeting.", "… sign up:").
+_ENDS_SENTENCE = re.compile(r"[.!?:。！？][\s*_)\]\"”’]*$")
+
+
+def _wrapped_prose_sentences(markers, doc, block, i: int, matched: set[int]):
+    """For a footer line inside a paragraph of hard-wrapped prose, the spans of
+    the footer sentences that lie wholly on it; None when the line is no such
+    line (the paragraph is short, or the line shares no sentence with a story
+    line beside it), and an empty tuple when no footer sentence lies wholly on
+    it ("Thanks to the reader who / forwarded this email to the council: …")."""
+    if block.kind != "paragraph":
+        return None
+    if word_count(visible_text_without_urls(doc.source(block))) <= MAX_BLOCK_WORDS:
+        return None
+
+    def story_line(k: int) -> bool:
+        return block.start <= k < block.end and k not in matched and _words_of(doc.lines[k])
+
+    line = doc.lines[i]
+    from_above = (story_line(i - 1) and not _ENDS_SENTENCE.search(doc.lines[i - 1].rstrip())
+                  and _goes_on_a_sentence(line))
+    to_below = story_line(i + 1) and not _ENDS_SENTENCE.search(line.rstrip()) and _goes_on_a_sentence(doc.lines[i + 1])
+    if not (from_above or to_below):
+        return None
+    bounds = [0, *_sentence_ends(line), len(line)]
+    pieces = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1) if bounds[k] < bounds[k + 1]]
+    spans = []
+    for k, (a, b) in enumerate(pieces):
+        if (k == 0 and from_above) or (k == len(pieces) - 1 and to_below):
+            continue  # a sentence that goes on across the line break is the story's
+        if markers.footer_phrase(visible_text_without_urls(line[a:b])):
+            spans.append((a, b))
+    return tuple(spans)
+
+
+def _goes_on_a_sentence(line: str) -> bool:
+    """A wrapped line that carries on the sentence above starts in lower case
+    ("marsh. Forwarded …", "gate, the winter …"); a row of links or an
+    address line does not."""
+    first = next((ch for ch in visible_text_without_urls(line) if ch.isalnum()), "")
+    return first.islower()
 
 
 def _words_of(line: str) -> bool:
