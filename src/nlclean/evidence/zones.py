@@ -20,7 +20,9 @@ runs to the end of the email. On the way up:
   "is a trademark of", "use of cookies") is weak evidence, which moves the
   start up only once strong evidence is below it; in hard-wrapped text a
   zone word split over two lines of a paragraph ("View it in a" /
-  "browser.") is evidence on both, and a line that speaks of its writer
+  "browser.") is evidence on both; so is a follow row (two or more links
+  to social profiles and a few words: SPEC counts it as footer); a line
+  that speaks of its writer
   ("I tried to leave the mailing list") is none: a footer speaks to its
   reader;
 - in the email's last part (`TAIL_PART`), above strong evidence, a footer
@@ -155,19 +157,19 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
         if block is not None and block.kind == "paragraph" and _prose(doc, markers, block, footer_lines):
             stop_why = f"prose at line {block.start + 1}"
             break
-        weak = _weak_evidence(markers, text) if n <= WEAK_LINE_WORDS else None
+        weak = (_weak_evidence(markers, text) or _follow_row(markers, line)) if n <= WEAK_LINE_WORDS else None
         if weak is None and n <= WEAK_LINE_WORDS and block is not None and block.kind == "paragraph":
             # Hard-wrapped text splits a footer phrase over two lines ("View it
             # in a" / "browser."): both lines hold it.
             weak = _wrapped_evidence(doc, markers, block, i)
         if weak and zone is not None:
-            zone.start, zone.start_why = i, f"phrase '{weak}' above footer lines"
+            zone.start, zone.start_why = i, f"{_told(weak)} above footer lines"
             zone.members.update(pending)
-            zone.members[i] = f"phrase '{weak}' in a footer"
+            zone.members[i] = f"{_told(weak)} in a footer"
             pending, gap_lines, gap_words = {}, 0, 0
             continue
         if weak:
-            pending[i] = f"phrase '{weak}' in a footer"
+            pending[i] = f"{_told(weak)} in a footer"
         elif zone is not None:
             pending[i] = "a short line among footer lines"
         elif _machinery(text, line):
@@ -263,6 +265,40 @@ def _weak_evidence(markers, text: str) -> str | None:
     if markers.first_person(text):
         return None  # "I tried to leave the mailing list": a member's message, not the list's footer
     return markers.zone_phrase(text) or markers.about_the_email(text) or markers.footer_phrase(text)
+
+
+def _told(weak: str) -> str:
+    """Weak evidence as the finding tells it: a phrase quoted, a follow row described."""
+    return weak if weak.startswith(_FOLLOW_ROW_TOLD) else f"phrase '{weak}'"
+
+
+_FOLLOW_ROW_TOLD = "a row of "
+# A follow row: at least this many links to social profiles, and at most
+# this many words outside its links ("Follow us on", "and").
+FOLLOW_ROW_LINKS = 2
+FOLLOW_ROW_WORDS = 6
+
+
+def _follow_row(markers, line: str) -> str | None:
+    """A row of links to the newsletter's social profiles ("Follow us on
+    [Instagram](…) and [Mastodon](…)", a row of icons): SPEC counts it as
+    footer. Weak evidence, as stories link to a profile now and then."""
+    if "](" not in line and "http" not in line:
+        return None
+    top = [link for link in all_links(line) if not any(link in outer.children for outer in all_links(line))]
+    urls = [link.destination for link in all_links(line)] + _BARE_URL.findall(line)
+    social = {u for u in urls if markers.link_kind(u) is LinkKind.SOCIAL}
+    if len(social) < FOLLOW_ROW_LINKS:
+        return None
+    outside, pos = [], 0
+    for link in top:
+        outside.append(line[pos : link.start])
+        pos = link.end
+    outside.append(line[pos:])
+    rest = _BARE_URL.sub(" ", " ".join(outside))
+    if sum(1 for w in rest.split() if any(ch.isalnum() for ch in w)) > FOLLOW_ROW_WORDS:
+        return None
+    return f"{_FOLLOW_ROW_TOLD}{len(social)} links to social profiles"
 
 
 def _wrapped_evidence(doc, markers, block, i: int) -> str | None:
