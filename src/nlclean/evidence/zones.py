@@ -33,6 +33,8 @@ runs to the end of the email. On the way up:
   are kept (SPEC keeps them) and do not interrupt the walk; so are the short
   lines of a paragraph right above its address line (the addressee's name
   and street in a block that ends on the postcode);
+- an html layout tag with no text ("</td></tr></table>", left for NL401)
+  is passed over;
 - the walk stops at a heading, code, a paragraph of prose with no footer
   evidence (more than `PROSE_WORDS` words), a long line, or a run of lines
   with no evidence (more than `MAX_GAP_LINES` lines or `MAX_GAP_WORDS`
@@ -70,6 +72,8 @@ CONTINUATION_WORDS = 8
 # A copyright notice (SPEC keeps it), for every rule that must leave it.
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d|\bcopyright\b|\ball rights reserved\b", re.I)
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
+_HTML_TAG = re.compile(r"<[^>]*>")
+_HTML_TEXT = re.compile(r"[^\W_]")
 _RULE_LINE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
 
 
@@ -130,6 +134,8 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             zone.members.update(pending)
             pending, gap_lines, gap_words = {}, 0, 0
             continue
+        if block is not None and block.kind == "html_block" and not _HTML_TEXT.search(_HTML_TAG.sub(" ", line)):
+            continue  # a layout tag with no text ("</td></tr></table>"): NL401's, no end of the walk
         if block is not None and block.kind in ("fence", "code_block", "html_block", "table"):
             stop_why = f"{block.kind.replace('_', ' ')} at line {block.start + 1}"
             break
