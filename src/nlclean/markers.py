@@ -186,6 +186,7 @@ class Markers:
         self._footer_sure = PhraseSearch(footer.get("phrases", []))
         self._footer = PhraseSearch([*footer.get("phrases", []), *footer.get("ambiguous", [])])
         self._about_the_email = PhraseSearch(footer.get("about_the_email", []))
+        self._first_person = PhraseSearch(footer.get("first_person", []))
         # Where links lead (data/links.toml): evidence every rule shares.
         self.links = LinkClassifier(data.get("links", {}))
         # Footer links: the kinds of `FOOTER_KINDS`, or a redirect that may hide one.
@@ -408,6 +409,12 @@ class Markers:
     def about_the_email(self, text: str) -> str | None:
         """Words by which a line speaks about the email itself ("this email", "your subscription")."""
         m = self._about_the_email.search(text)
+        return m.group(0) if m else None
+
+    def first_person(self, text: str) -> str | None:
+        """A word by which a sentence speaks of its writer ("I tried to
+        unsubscribe from the list"): a reader's story, not the list's footer."""
+        m = self._first_person.search(text)
         return m.group(0) if m else None
 
     def footer_phrase_spans(self, text: str) -> list[tuple[int, int]]:

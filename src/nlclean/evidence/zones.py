@@ -18,9 +18,23 @@ runs to the end of the email. On the way up:
   which stand at the top too, goes but does not move the start); a short line with a footer zone word
   (`[footer_zone]`, `[footer]`, `about_the_email` in the data: "member since",
   "is a trademark of", "use of cookies") is weak evidence, which moves the
-  start up only once strong evidence is below it;
+  start up only once strong evidence is below it; in hard-wrapped text a
+  zone word split over two lines of a paragraph ("View it in a" /
+  "browser.") is evidence on both; so is a follow row (two or more links
+  to social profiles and a few words: SPEC counts it as footer); a line
+  that speaks of its writer
+  ("I tried to leave the mailing list") is none: a footer speaks to its
+  reader;
+- in the email's last part (`TAIL_PART`), above strong evidence, a footer
+  line that also stands at the top ("Forwarded this email?", "Wurde dir
+  dieser Newsletter weitergeleitet?") moves the start up too: the follow row
+  between it and the unsubscribe line is the footer's;
 - the copyright notice, a postal address and the lines that continue them
-  are kept (SPEC keeps them) and do not interrupt the walk;
+  are kept (SPEC keeps them) and do not interrupt the walk; so are the short
+  lines of a paragraph right above its address line (the addressee's name
+  and street in a block that ends on the postcode);
+- an html layout tag with no text ("</td></tr></table>", left for NL401)
+  is passed over;
 - the walk stops at a heading, code, a paragraph of prose with no footer
   evidence (more than `PROSE_WORDS` words), a long line, or a run of lines
   with no evidence (more than `MAX_GAP_LINES` lines or `MAX_GAP_WORDS`
@@ -48,12 +62,18 @@ WEAK_LINE_WORDS = 20
 # Between two pieces of evidence, at most this many other lines / words.
 MAX_GAP_LINES = 5
 MAX_GAP_WORDS = 50
+# The last part of the email (a share of its lines) where a footer line that
+# also stands at the top ("Forwarded this email?") starts the zone above an
+# unsubscribe line.
+TAIL_PART = 0.5
 # A line that continues a kept notice or address ("LN11 0LS, United Kingdom").
 CONTINUATION_WORDS = 8
 
 # A copyright notice (SPEC keeps it), for every rule that must leave it.
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d|\bcopyright\b|\ball rights reserved\b", re.I)
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
+_HTML_TAG = re.compile(r"<[^>]*>")
+_HTML_TEXT = re.compile(r"[^\W_]")
 _RULE_LINE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
 
 
@@ -89,6 +109,9 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
     pending: dict[int, str] = {}  # lines walked over since the last evidence
     kept: dict[int, str] = {}
     stop_why = "the start of the email"
+    # The email's last part, where "Forwarded this email?" above an unsubscribe
+    # line is the footer's own start.
+    tail_start = doc.body_start + int((len(doc.lines) - doc.body_start) * TAIL_PART)
     i = len(doc.lines)
     while i > doc.body_start:
         i -= 1
@@ -98,9 +121,10 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
         block = leaf.get(i)
         if i in footer_lines:
             why = footer_lines[i]
-            if not _ends_an_email(markers, line):
+            if not _ends_an_email(markers, line) and (zone is None or i < tail_start):
                 # "View in browser" stands at the top too: it is footer, but the
-                # zone's start moves only with evidence that ends an email.
+                # zone's start moves only with evidence that ends an email, or
+                # with a footer line in the email's last part, above such evidence.
                 pending[i] = why
                 continue
             if zone is None:
@@ -110,6 +134,8 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             zone.members.update(pending)
             pending, gap_lines, gap_words = {}, 0, 0
             continue
+        if block is not None and block.kind == "html_block" and not _HTML_TEXT.search(_HTML_TAG.sub(" ", line)):
+            continue  # a layout tag with no text ("</td></tr></table>"): NL401's, no end of the walk
         if block is not None and block.kind in ("fence", "code_block", "html_block", "table"):
             stop_why = f"{block.kind.replace('_', ' ')} at line {block.start + 1}"
             break
@@ -122,8 +148,12 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             stop_why = f"the heading at line {i + 1}"
             break
         keep = _kept(markers, text)
-        if keep is None and _continues_kept(doc, block, i, kept) and n <= CONTINUATION_WORDS:
+        if keep is None and n <= CONTINUATION_WORDS and _continues_kept(doc, markers, block, i, kept):
             keep = "the rest of the notice or address above it"
+        if keep is None and n <= CONTINUATION_WORDS and _opens_address(markers, block, i, text, kept):
+            # "Acme Trust / The Old Mill, Weir Lane / Eastbrook, EB4 7QP": the
+            # lines of an address block above its postcode line.
+            keep = "the lines of the address below it"
         if keep:
             kept[i] = keep
             continue
@@ -133,15 +163,19 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
         if block is not None and block.kind == "paragraph" and _prose(doc, markers, block, footer_lines):
             stop_why = f"prose at line {block.start + 1}"
             break
-        weak = _weak_evidence(markers, text) if n <= WEAK_LINE_WORDS else None
+        weak = (_weak_evidence(markers, text) or _follow_row(markers, line)) if n <= WEAK_LINE_WORDS else None
+        if weak is None and n <= WEAK_LINE_WORDS and block is not None and block.kind == "paragraph":
+            # Hard-wrapped text splits a footer phrase over two lines ("View it
+            # in a" / "browser."): both lines hold it.
+            weak = _wrapped_evidence(doc, markers, block, i)
         if weak and zone is not None:
-            zone.start, zone.start_why = i, f"phrase '{weak}' above footer lines"
+            zone.start, zone.start_why = i, f"{_told(weak)} above footer lines"
             zone.members.update(pending)
-            zone.members[i] = f"phrase '{weak}' in a footer"
+            zone.members[i] = f"{_told(weak)} in a footer"
             pending, gap_lines, gap_words = {}, 0, 0
             continue
         if weak:
-            pending[i] = f"phrase '{weak}' in a footer"
+            pending[i] = f"{_told(weak)} in a footer"
         elif zone is not None:
             pending[i] = "a short line among footer lines"
         elif _machinery(text, line):
@@ -206,18 +240,88 @@ def _kept(markers, text: str) -> str | None:
     return None
 
 
-def _continues_kept(doc, block, i: int, kept: dict[int, str]) -> bool:
+def _continues_kept(doc, markers, block, i: int, kept: dict[int, str]) -> bool:
     """The line goes on a kept line of its paragraph (the address's second line)."""
-    return block is not None and i - 1 >= block.start and (i - 1 in kept or _kept_above(doc, block, i))
+    return block is not None and i - 1 >= block.start and (i - 1 in kept or _kept_above(doc, markers, i))
 
 
-def _kept_above(doc, block, i: int) -> bool:
-    text = doc.lines[i - 1]
-    return bool(COPYRIGHT.search(text))
+def _kept_above(doc, markers, i: int) -> bool:
+    """The line above is a notice or an address (the walk up has not reached it yet)."""
+    if COPYRIGHT.search(doc.lines[i - 1]):
+        return True
+    text = visible_text_without_urls(doc.lines[i - 1]).strip()
+    return words(text) <= WEAK_LINE_WORDS and markers.postal_address(text) and not _weak_evidence(markers, text)
+
+
+def _opens_address(markers, block, i: int, text: str, kept: dict[int, str]) -> bool:
+    """A short line of a paragraph right above its kept address line, with no
+    footer word and no link of its own: the name or street of the address."""
+    return (
+        block is not None
+        and block.kind == "paragraph"
+        and i + 1 < block.end
+        and kept.get(i + 1, "").startswith(("the postal address", "the lines of the address"))
+        and any(ch.isalpha() for ch in text)
+        and not text.rstrip().endswith(":")
+        and _weak_evidence(markers, text) is None
+    )
 
 
 def _weak_evidence(markers, text: str) -> str | None:
+    if markers.first_person(text):
+        return None  # "I tried to leave the mailing list": a member's message, not the list's footer
     return markers.zone_phrase(text) or markers.about_the_email(text) or markers.footer_phrase(text)
+
+
+def _told(weak: str) -> str:
+    """Weak evidence as the finding tells it: a phrase quoted, a follow row described."""
+    return weak if weak.startswith(_FOLLOW_ROW_TOLD) else f"phrase '{weak}'"
+
+
+_FOLLOW_ROW_TOLD = "a row of "
+# A follow row: at least this many links to social profiles, and at most
+# this many words outside its links ("Follow us on", "and").
+FOLLOW_ROW_LINKS = 2
+FOLLOW_ROW_WORDS = 6
+
+
+def _follow_row(markers, line: str) -> str | None:
+    """A row of links to the newsletter's social profiles ("Follow us on
+    [Instagram](…) and [Mastodon](…)", a row of icons): SPEC counts it as
+    footer. Weak evidence, as stories link to a profile now and then."""
+    if "](" not in line and "http" not in line:
+        return None
+    top = [link for link in all_links(line) if not any(link in outer.children for outer in all_links(line))]
+    urls = [link.destination for link in all_links(line)] + _BARE_URL.findall(line)
+    social = {u for u in urls if markers.link_kind(u) is LinkKind.SOCIAL}
+    if len(social) < FOLLOW_ROW_LINKS:
+        return None
+    outside, pos = [], 0
+    for link in top:
+        outside.append(line[pos : link.start])
+        pos = link.end
+    outside.append(line[pos:])
+    rest = _BARE_URL.sub(" ", " ".join(outside))
+    if sum(1 for w in rest.split() if any(ch.isalnum() for ch in w)) > FOLLOW_ROW_WORDS:
+        return None
+    return f"{_FOLLOW_ROW_TOLD}{len(social)} links to social profiles"
+
+
+def _wrapped_evidence(doc, markers, block, i: int) -> str | None:
+    """A footer zone word that line `i` shares with the line above or below it
+    in its paragraph: found in the two lines joined, in neither alone."""
+    line = visible_text_without_urls(doc.lines[i]).strip()
+    for k in (i - 1, i + 1):
+        if not block.start <= k < block.end:
+            continue
+        other = visible_text_without_urls(doc.lines[k]).strip()
+        if words(other) > WEAK_LINE_WORDS or _weak_evidence(markers, other):
+            continue
+        joined = f"{other} {line}" if k < i else f"{line} {other}"
+        found = _weak_evidence(markers, joined)
+        if found:
+            return found
+    return None
 
 
 def _prose(doc, markers, block, footer_lines) -> bool:

@@ -48,7 +48,13 @@ with a footer phrase ("Other newsletters we publish: A, B, C") goes whole.
 One line that holds the footer sentences and then the postal address
 (flattened html) loses the sentences and keeps the address (a postal
 address: a number beside a street word, or a postcode, `[postal]` in the
-data; "Your subscription will renew on 25 June 2026" is no address).
+data; "Your subscription will renew on 25 June 2026" is no address). So
+does a footer sentence that closes on the address ("This email was sent to
+you by Acme, 400 College Avenue, Springfield, OH 43001."): the address
+starts at the first clause (after a comma, a colon or a row's `·`) from
+which the rest reads as one. A row that holds the address beside footer
+links ("Acme GmbH · Lindenweg 4 · 80331 München · [Impressum](…)") loses
+the links only, as a copyright row does.
 
 A footer is a zone (`evidence/zones.py`): from the first line of footer
 evidence that only an email's end holds (an unsubscribe or preferences link,
@@ -56,11 +62,20 @@ evidence that only an email's end holds (an unsubscribe or preferences link,
 "member since" or "is a trademark of" right above it moves the start up) to
 the end of the email, its other lines go too: the subscriber's details, a
 bare link under a removed "Unsubscribe:" label, cookie and legal notices,
-the platform's badge. The copyright notice and the postal address stay. A
+the platform's badge. The copyright notice and the postal address stay,
+every line of an address block ("Acme Trust / The Old Mill, Weir Lane /
+Eastbrook, EB4 7QP / United Kingdom"). A
 paragraph of prose, a long line, a heading or a run of lines without
 footer evidence ends the zone upwards, so a story after an unsubscribe line
 stays. The finding's evidence names the zone's start, what stands above it,
 and what stays.
+
+In a paragraph of hard-wrapped prose a line is no unit: a footer line that
+shares a sentence with the story line above or below it loses only the
+footer sentences that lie wholly on it ("marsh. Forwarded this email? Sign
+up here. Today we look at the" keeps "marsh." and "Today we look at the"),
+and none when the footer words sit in a sentence that runs across the line
+break ("Thanks to the reader who / forwarded this email to the council").
 
 A footer phrase makes a short line a footer line, never a paragraph of
 prose, in any language: words are counted with CJK characters (two to a
@@ -117,11 +132,16 @@ _URL_LINE = re.compile(r"\s*[(\[<]?\s*https?://\S+\s*[)\]>]?[\s.,;]*$")
 
 
 def _notice(markers, text: str) -> bool:
-    """A copyright notice or a date: the pieces of a footer line that stay. An
+    """A copyright notice, a postal address or a date: the pieces of a footer
+    line that stay ("Acme GmbH · Musterstraße 12 · 10115 Berlin · [Impressum](…)"). An
     issue's date beside its footer links ("8 février 2025 | Voir en ligne") is
     header information, which stays as a copyright notice does; month names of
     every language are in `[dates]` of the data."""
-    return COPYRIGHT.search(text) is not None or markers.date_in(text) is not None
+    return (
+        COPYRIGHT.search(text) is not None
+        or markers.date_in(text) is not None
+        or markers.postal_address(visible_text_without_urls(text))
+    )
 _BARE_URL = re.compile(r"(?:https?)://\S+")
 # A sentence ends at . ! ? (or a link closing after one), before a space, a capital or the end.
 _SENTENCE_END = re.compile(r"[.!?](?:\]\([^)\s]*\))?(?:\s+|(?=[A-Z\[]))|[。！？]")
@@ -209,9 +229,14 @@ class Footer(Rule):
                     evidence=tuple(f"line {i + 1}: {why}" for i, why in matched),
                 )
                 continue
+            matched_lines = {i for i, _ in matched}
             for i, why in matched:
-                removed.add(i)
-                yield self._footer_line_finding(ctx, i, why)
+                spans = _wrapped_prose_sentences(ctx.markers, doc, block, i, matched_lines)
+                if spans is None:
+                    removed.add(i)
+                    yield self._footer_line_finding(ctx, i, why)
+                elif spans:
+                    yield self._footer_sentences_of_wrapped_line(ctx, i, why, spans)
         yield from self._zone_findings(ctx, footer_lines, removed)
 
     def _zone_findings(self, ctx, footer_lines: dict[int, str], removed: set[int]) -> Iterator[Finding]:
@@ -235,16 +260,21 @@ class Footer(Rule):
         for run in runs:
             first, last = run[0], run[-1]
             text = quote(visible_text_without_urls("\n".join(doc.lines[first : last + 1])) or doc.lines[first])
+            evidence = (
+                *zone.evidence(),
+                *(f"line {i + 1}: {zone.members[i]}" for i in run),
+                *((f"stays in the zone: {kept}",) if kept else ()),
+            )
+            if _ends_after_removed(doc, first, last, removed):
+                # The removal above takes the blank lines after it; taking them
+                # again (as a removal that ends the email does) would overlap it
+                # and leave this run for a round in which the zone is gone.
+                a, b = doc.offset(first), doc.line_end(last)
+                yield ctx.finding(f"footer zone lines {text}", a, b, [Edit(a, b)],
+                                  f"Remove footer zone lines {text}", evidence=evidence)
+                continue
             yield ctx.remove_lines(
-                f"footer zone lines {text}",
-                first,
-                last + 1,
-                f"Remove footer zone lines {text}",
-                evidence=(
-                    *zone.evidence(),
-                    *(f"line {i + 1}: {zone.members[i]}" for i in run),
-                    *((f"stays in the zone: {kept}",) if kept else ()),
-                ),
+                f"footer zone lines {text}", first, last + 1, f"Remove footer zone lines {text}", evidence=evidence
             )
 
     def _labels_before_urls(self, ctx, block, candidates, matched, near_end) -> list[tuple[int, str]]:
@@ -303,13 +333,25 @@ class Footer(Rule):
             edits = [Edit(base + a, base + b) for a, b in cuts]
             return ctx.finding(
                 f"footer links {text}", edits[0].start, edits[-1].end, edits, f"Remove footer links {text}",
-                evidence=(f"line {i + 1}: {why}", "the copyright notice or date beside them stays"),
+                evidence=(f"line {i + 1}: {why}", "the copyright notice, postal address or date beside them stays"),
             )
         a, b = doc.offset(i), doc.line_end(i)
         return ctx.finding(
             f"footer line {text}", a, b, [Edit(a, doc.offset(i + 1) if i + 1 < len(doc.lines) else b)],
             f"Remove footer line {text}",
             evidence=(f"line {i + 1}: {why}", "only this line of its paragraph is footer"),
+        )
+
+    def _footer_sentences_of_wrapped_line(self, ctx, i: int, why: str, spans) -> Finding:
+        """The footer sentences of a line of hard-wrapped prose: the story words
+        the line shares with the lines around it stay."""
+        doc = ctx.doc
+        base = doc.offset(i)
+        edits = [Edit(base + a, base + b) for a, b in spans]
+        text = quote(visible_text_without_urls(doc.lines[i][spans[0][0] : spans[-1][1]]))
+        return ctx.finding(
+            f"footer sentences {text}", edits[0].start, edits[-1].end, edits, f"Remove footer sentences {text}",
+            evidence=(f"line {i + 1}: {why}", "a line of hard-wrapped prose: only its own footer sentences go"),
         )
 
     def _subscribe_section(self, ctx, heading, near_end: bool):
@@ -395,7 +437,7 @@ def _footer_evidence(markers, line: str, text: str) -> str | None:
         # link before the footer words make a story's line, not a greeting.
         return None
     about = markers.about_the_email(text)
-    if about:
+    if about and not markers.first_person(text):
         return f"phrase '{phrase}' beside '{about}'"
     rest, prev = [], 0
     for a, b in spans:
@@ -460,6 +502,59 @@ def _footer_url_on(markers, line: str) -> str | None:
     return None
 
 
+def _ends_after_removed(doc, first: int, last: int, removed: set[int]) -> bool:
+    """Whether lines [first, last] end the email right under a line this rule removes."""
+    if any(doc.lines[k].strip() for k in range(last + 1, len(doc.lines))):
+        return False
+    above = first - 1
+    while above >= doc.body_start and not doc.lines[above].strip():
+        above -= 1
+    return above >= doc.body_start and above in removed
+
+
+# A line that ends here ends its sentence ("… the meeting.", "… sign up:").
+_ENDS_SENTENCE = re.compile(r"[.!?:。！？][\s*_)\]\"”’]*$")
+
+
+def _wrapped_prose_sentences(markers, doc, block, i: int, matched: set[int]):
+    """For a footer line inside a paragraph of hard-wrapped prose, the spans of
+    the footer sentences that lie wholly on it; None when the line is no such
+    line (the paragraph is short, or the line shares no sentence with a story
+    line beside it), and an empty tuple when no footer sentence lies wholly on
+    it ("Thanks to the reader who / forwarded this email to the council: …")."""
+    if block.kind != "paragraph":
+        return None
+    if word_count(visible_text_without_urls(doc.source(block))) <= MAX_BLOCK_WORDS:
+        return None
+
+    def story_line(k: int) -> bool:
+        return block.start <= k < block.end and k not in matched and _words_of(doc.lines[k])
+
+    line = doc.lines[i]
+    from_above = (story_line(i - 1) and not _ENDS_SENTENCE.search(doc.lines[i - 1].rstrip())
+                  and _goes_on_a_sentence(line))
+    to_below = story_line(i + 1) and not _ENDS_SENTENCE.search(line.rstrip()) and _goes_on_a_sentence(doc.lines[i + 1])
+    if not (from_above or to_below):
+        return None
+    bounds = [0, *_sentence_ends(line), len(line)]
+    pieces = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1) if bounds[k] < bounds[k + 1]]
+    spans = []
+    for k, (a, b) in enumerate(pieces):
+        if (k == 0 and from_above) or (k == len(pieces) - 1 and to_below):
+            continue  # a sentence that goes on across the line break is the story's
+        if markers.footer_phrase(visible_text_without_urls(line[a:b])):
+            spans.append((a, b))
+    return tuple(spans)
+
+
+def _goes_on_a_sentence(line: str) -> bool:
+    """A wrapped line that carries on the sentence above starts in lower case
+    ("marsh. Forwarded …", "gate, the winter …"); a row of links or an
+    address line does not."""
+    first = next((ch for ch in visible_text_without_urls(line) if ch.isalnum()), "")
+    return first.islower()
+
+
 def _words_of(line: str) -> bool:
     return any(ch.isalnum() for ch in visible_text_without_urls(line))
 
@@ -475,7 +570,10 @@ def _sentence_ends(line: str) -> tuple[int, ...]:
     if not ends:
         return ()  # most lines: no need to find the protected spans
     protected = protected_spans(line)
-    return tuple(m.end() for m in ends if not is_protected(protected, m.start()))
+    # A bare-URL match runs on over the `).` that closes a markdown link: a
+    # full stop right after a link's end still ends its sentence.
+    link_ends = {link.end for link in all_links(line)}
+    return tuple(m.end() for m in ends if m.start() in link_ends or not is_protected(protected, m.start()))
 
 
 @remembered(4096)
@@ -486,16 +584,20 @@ def _kept_tail(markers, line: str) -> int | None:
     if len(line) < MIN_GLUED_LINE or not _DIGIT.search(line):
         return None  # a postal address has numbers, and a line that holds one and sentences is long
     cuts = _sentence_ends(line)
-    if not cuts:
-        return None
-    last_footer = None
+    last_footer = last_footer_start = None
     start = 0
     for end in (*cuts, len(line)):
         sentence = line[start:end]
         if markers.footer_phrase(visible_text_without_urls(sentence)):
-            last_footer = end
+            last_footer, last_footer_start = end, start
         start = end
-    if last_footer is None or last_footer >= len(line.rstrip()):
+    if last_footer is None:
+        return None
+    if last_footer >= len(line.rstrip()):
+        # "This email was sent to you by Acme, 400 College Avenue, Springfield,
+        # OH 43001.": the address closes the footer's last sentence.
+        return _address_clause(markers, line, last_footer_start)
+    if not cuts:
         return None
     tail = line[last_footer:]
     if (
@@ -509,6 +611,40 @@ def _kept_tail(markers, line: str) -> int | None:
     if markers.footer_phrase(visible_text_without_urls(line[: cuts[0]])) is None:
         return None  # footer sentences come after a story's text: leave the line to the per-line rule
     return last_footer
+
+
+# Where a clause of a footer sentence begins: after a comma, a colon or a
+# separator of a row ("on behalf of: Acme · 12 Main Street · Springfield").
+_CLAUSE_START = re.compile(r"(?:[,:;|·•–—])\s+")
+# An address is a few short clauses, not a sentence of its own.
+MAX_ADDRESS_WORDS = 16
+
+
+def _address_clause(markers, line: str, sentence_start: int) -> int | None:
+    """Where the postal address that closes a footer sentence begins: the
+    first clause from which the rest of the line reads as an address and holds
+    no footer phrase, while the clauses before it hold the footer phrase."""
+    protected = protected_spans(line)
+    for m in _CLAUSE_START.finditer(line, sentence_start):
+        if is_protected(protected, m.start()):
+            continue
+        tail = visible_text_without_urls(line[m.end() :])
+        if word_count(tail) > MAX_ADDRESS_WORDS:
+            continue
+        if not markers.postal_address(tail) or markers.footer_phrase(tail):
+            return None  # the address starts at the first clause that reads as one, or nowhere
+        head = visible_text_without_urls(line[: m.start()])
+        if markers.footer_phrase(visible_text_without_urls(line[sentence_start : m.start()])) is None:
+            return None
+        if word_count(head) > MAX_WORDS or markers.footer_phrase(visible_text_without_urls(line[: _first_end(line)])) is None:
+            return None  # all before the address goes: it must be a short footer from its first sentence
+        return m.end()
+    return None
+
+
+def _first_end(line: str) -> int:
+    ends = _sentence_ends(line)
+    return ends[0] if ends else len(line)
 
 
 @remembered(4096)
