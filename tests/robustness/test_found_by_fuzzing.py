@@ -110,8 +110,17 @@ def test_entities_decode_without_changing_the_page(text):
     # became a lazy paragraph line, which took in the html block under it, and a fence
     # line that html block had held opened a fence over the rest.
     "> > <!-- note -->Notes;\n<img src=\"https://t.example/o.gif\" width=\"1\" height=\"1\">\n````\nx\n```\n\nThe story.\n",
-    # Padding before a fence marker hid it: removed, the line opened a fence.
+    # Padding before a fence marker hid it: removed, the line opened a fence
+    # (in a list item too, where the line's indentation is the item's).
     "\u034f\u034f\u034f```\n\nThe story goes on.\n",
+    "- A list item \n    \u034f\u034f\u034f```\n\nThe story.\n",
+    # Two rules' edits on one line, each harmless alone: one took the tag at its start, the
+    # other the padding before a fence marker, and the line opened a fence.
+    "</pre> \u034f\u034f\u034f```\n\nThe story.\n",
+    "-<r>\n<![endif]--> \u034f\u034f\u034f```\n\nThe story.\n",
+    # An emptied html block in a list item went with its line: the text under it became the
+    # item's lazy line, the next html block joined the item, and its fence line fell out.
+    "- Item\n  <div>\nText under it\n  <div \u034f\u034f\u034f\n~~~\n",
 ])
 def test_independent_fuzzer_findings_keep_every_promise(text):
     check_promises(text)
@@ -134,6 +143,12 @@ def test_html_in_a_quote_or_list_item_converts_under_its_markers():
     assert nlclean.clean("- <div>one\n  two</div>\n- three\n") == "- one\n  two\n- three\n"
     # A comment block ends at its closer: the text left of it stays apart from the next line.
     assert nlclean.clean("> <!-- c -->Kept text\n<i>next</i> line\n") == "> Kept text\n>\nnext line\n"
+
+
+def test_an_emptied_html_block_keeps_the_text_around_it_apart():
+    # Html interrupts a paragraph: gone, it leaves the blank line that followed it, or one in its place.
+    assert nlclean.clean("A line of text\n<!-- note -->\n\nNext paragraph.\n") == "A line of text\n\nNext paragraph.\n"
+    assert nlclean.clean("- Item\n  <div>\nText under it\n") == "- Item\n\nText under it\n"
 
 
 def test_padding_that_hides_a_marker_stays():

@@ -120,5 +120,7 @@ def _opens_markup(line: str, edits: list[tuple[int, int, str]]) -> bool:
         pieces += [line[pos:start], replacement]
         pos = end
     after = "".join(pieces) + line[pos:]
-    markers = container_prefix(line)  # the line's own quotes and list items, not those the edits would make
+    # The line's own text, after its quotes, list items and indentation (not those the edits would make).
+    markers = container_prefix(line)
+    markers += len(line[markers:]) - len(line[markers:].lstrip(" \t"))
     return opens_block(after[markers:], first=True) and not opens_block(line[markers:], first=True)

@@ -221,6 +221,19 @@ class RawHtml(Rule):
             converted += "\n" + _carried_markers(doc.lines[block.start]).rstrip()
         start, end = ctx.lines_range(block.start, block.end)
         if not converted.strip():
+            nxt = block.end  # the line after the block's last line of text
+            while nxt - 1 > block.start and doc.is_blank(nxt - 1):
+                nxt -= 1
+            if block.start > doc.body_start and not doc.is_blank(block.start - 1) and nxt < len(doc.lines):
+                # Html interrupts a paragraph: after a line of text, the block kept that text apart from
+                # what follows, or the next line would go on with it (a list item's, a setext heading's).
+                # The blank line after the block stays, or one takes its place.
+                if doc.is_blank(nxt):
+                    edit = Edit(start, doc.offset(nxt))
+                else:
+                    edit = Edit(start, end, _carried_markers(doc.lines[block.start]).rstrip())
+                yield ctx.finding("html block with no text", start, end, [edit], "Remove html block")
+                return
             yield ctx.remove_lines("html block with no text", block.start, block.end, "Remove html block")
             return
         yield ctx.finding(
