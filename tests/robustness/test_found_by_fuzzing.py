@@ -121,6 +121,8 @@ def test_entities_decode_without_changing_the_page(text):
     # An emptied html block in a list item went with its line: the text under it became the
     # item's lazy line, the next html block joined the item, and its fence line fell out.
     "- Item\n  <div>\nText under it\n  <div \u034f\u034f\u034f\n~~~\n",
+    # A tag removed before a fence marker, on a line whose indentation is its list item's.
+    "1.\n    </pre>~~~\n\nThe story.\n",
 ])
 def test_independent_fuzzer_findings_keep_every_promise(text):
     check_promises(text)

@@ -330,7 +330,8 @@ def _keep_paragraph(replacement: str, before: str, old: str, after: str, first_l
     lines = replacement.split("\n")
     rest_of_line = after.split("\n", 1)[0]
     back = taken = 0
-    before = before[container_prefix(before) :]  # the line's own text, inside its quotes and list items
+    # The line's own text, inside its quotes and list items (whose indentation may be all that is left of them).
+    before = before[_markers_end(before) :]
     for i, piece in enumerate(lines):
         lead = before if i == 0 else ""
         tail = rest_of_line if i == len(lines) - 1 else ""
