@@ -90,7 +90,8 @@ class _TakenEdits:
     lost both and became "build__deploy").
 
     So does an edit on a line where another rule's edit is, when one of them
-    is at the start of the line's own text: each rule checks that its edit
+    is at the start of the line's own text or writes a line break (`<br>`
+    becoming one starts a line after it): each rule checks that its edit
     leaves no marker there that opens a block, but sees the other's text
     (`</pre> ͏͏͏```` lost the tag to one rule, the padding to another, and
     opened a fence)."""
@@ -100,8 +101,13 @@ class _TakenEdits:
         self.current = _SortedEdits()
         self.doc = doc
         self._own_starts: dict[int, int] = {}
+        # Lines where an edit writes a line break: what follows it starts a line too.
+        self._earlier_breaks: set[int] = set()
+        self._current_breaks: set[int] = set()
 
     def next_rule(self) -> None:
+        self._earlier_breaks |= self._current_breaks
+        self._current_breaks = set()
         if self.current.starts:
             merged = sorted(zip(self.earlier.starts + self.current.starts, self.earlier.ends + self.current.ends))
             self.earlier = _SortedEdits([a for a, _ in merged], [b for _, b in merged])
@@ -136,10 +142,12 @@ class _TakenEdits:
             own = container_prefix(text)
             own += len(text[own : own + 64]) - len(text[own : own + 64].lstrip(" \t"))
             self._own_starts[line] = own = begin + own
-        return max(min(edit.start, other), begin) <= own
+        return "\n" in edit.replacement or line in self._earlier_breaks or max(min(edit.start, other), begin) <= own
 
     def add(self, edit: Edit) -> None:
         self.current.add(edit)
+        if self.doc is not None and "\n" in edit.replacement:
+            self._current_breaks.add(bisect_right(self.doc.line_starts, edit.start) - 1)
 
 
 def select_fixes(findings: list[Finding], unsafe: bool, doc: Document | None = None) -> list[Finding]:

@@ -123,6 +123,10 @@ def test_entities_decode_without_changing_the_page(text):
     "- Item\n  <div>\nText under it\n  <div \u034f\u034f\u034f\n~~~\n",
     # A tag removed before a fence marker, on a line whose indentation is its list item's.
     "1.\n    </pre>~~~\n\nThe story.\n",
+    # ... and the same when the edit spans the line break before that line.
+    "- <![endif]--> \n    </pre>\u034f\u034f\u034f``` \n\nThe story.\n",
+    # A <br> became a line break, and another rule took the padding after it: a fence line.
+    "Words here <br> \u034f\u034f\u034f``` \n\nThe story.\n",
 ])
 def test_independent_fuzzer_findings_keep_every_promise(text):
     check_promises(text)

@@ -337,7 +337,8 @@ def _keep_paragraph(replacement: str, before: str, old: str, after: str, first_l
         tail = rest_of_line if i == len(lines) - 1 else ""
         line = lead + piece + tail
         at = markup_escape_at(line)
-        if at is None or not opens_block(line, first=first_line and i == 0):
+        # Read without its indentation, which may be a list item's (`    ```` under `1.` is a fence).
+        if at is None or not opens_block(line.lstrip(" \t"), first=first_line and i == 0):
             continue
         if i == 0:
             old_line = before + old.split("\n", 1)[0] + ("" if "\n" in old else rest_of_line)
