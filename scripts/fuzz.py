@@ -3,6 +3,7 @@ strategies, every SPEC §3 promise checked on each input.
 
     python scripts/fuzz.py                  # 5 minutes, markdown, safe fixes
     python scripts/fuzz.py --minutes 30 --unsafe --format text
+    python scripts/fuzz.py --seed 6000000   # batch k runs with seed 6000000 + k: a rerun repeats it
 
 Prints how many inputs it tried. On the first broken promise it prints the
 smallest input hypothesis could shrink it to, as a ready-to-paste pytest
@@ -18,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "robustness"))
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from newsletter_strategies import newsletters  # noqa: E402
@@ -41,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=["markdown", "text"], default="markdown")
     parser.add_argument("--unsafe", action="store_true", help="apply unsafe fixes too")
     parser.add_argument("--raw", action="store_true", help="also arbitrary unicode text, not only newsletters")
+    parser.add_argument("--seed", type=int, default=None,
+                        help="seed of the first batch (the next ones count up from it); default: random")
     args = parser.parse_args(argv)
 
     deadline = time.monotonic() + args.minutes * 60
@@ -64,12 +67,13 @@ def main(argv: list[str] | None = None) -> int:
     while time.monotonic() < deadline:
         batches += 1
         try:
-            run()
+            (run if args.seed is None else seed(args.seed + batches - 1)(run))()
         except Exception as exc:
             options = "".join(
                 [f", format={args.format!r}" if args.format != "markdown" else "", ", unsafe=True" if args.unsafe else ""]
             )
-            print(f"tried {tried} inputs; broken promise, smallest input:")
+            at = "" if args.seed is None else f" (batch seed {args.seed + batches - 1})"
+            print(f"tried {tried} inputs{at}; broken promise, smallest input:")
             if last_failure:
                 print(TEST_CASE.format(problem=last_failure["problem"], text=last_failure["text"], options=options))
             else:

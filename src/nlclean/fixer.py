@@ -14,7 +14,7 @@ cannot prove harmless leads to comparing the whole input and output.)
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -22,6 +22,7 @@ from .document import Document
 from .engine import check
 from .findings import Edit, Finding
 from .guard import NewContentError, added_words, edits_may_add_words
+from .inline_syntax import container_prefix
 from .markers import Markers
 from .rules import RULE_ORDER
 from .settings import Settings
@@ -86,31 +87,76 @@ class _TakenEdits:
     round: each rule keeps the words on the two sides of its edit apart as
     they stand (`guard.separator`), and two rules' edits side by side would
     each see the other's text, not what remains (`build<p>[](icon)__deploy`
-    lost both and became "build__deploy")."""
+    lost both and became "build__deploy").
 
-    def __init__(self) -> None:
+    So does an edit on a line where another rule's edit is, when one of them
+    is at the start of the line's own text or writes a line break (`<br>`
+    becoming one starts a line after it): each rule checks that its edit
+    leaves no marker there that opens a block, but sees the other's text
+    (`</pre> ͏͏͏```` lost the tag to one rule, the padding to another, and
+    opened a fence)."""
+
+    def __init__(self, doc: Document | None = None) -> None:
         self.earlier = _SortedEdits()
         self.current = _SortedEdits()
+        self.doc = doc
+        self._own_starts: dict[int, int] = {}
+        # Lines where an edit writes a line break: what follows it starts a line too.
+        self._earlier_breaks: set[int] = set()
+        self._current_breaks: set[int] = set()
 
     def next_rule(self) -> None:
+        self._earlier_breaks |= self._current_breaks
+        self._current_breaks = set()
         if self.current.starts:
             merged = sorted(zip(self.earlier.starts + self.current.starts, self.earlier.ends + self.current.ends))
             self.earlier = _SortedEdits([a for a, _ in merged], [b for _, b in merged])
             self.current = _SortedEdits()
 
     def conflicts(self, edit: Edit) -> bool:
-        return self.earlier.conflicts(edit, touching=True) or self.current.conflicts(edit)
+        return (self.earlier.conflicts(edit, touching=True) or self.current.conflicts(edit)
+                or self._shares_a_line_start(edit))
+
+    def _shares_a_line_start(self, edit: Edit) -> bool:
+        if self.doc is None:
+            return False
+        starts = self.doc.line_starts
+        first = bisect_right(starts, edit.start) - 1
+        last = bisect_right(starts, edit.end) - 1
+        return any(self._meets_at_line_start(edit, line) for line in {first, last} if line + 1 < len(starts))
+
+    def _meets_at_line_start(self, edit: Edit, line: int) -> bool:
+        """Whether another rule's edit is on `line` too, and one of the two is where its own text begins."""
+        starts, ends = self.doc.line_starts, self.earlier.ends
+        begin, end = starts[line], starts[line + 1]
+        i = bisect_left(self.earlier.starts, begin)
+        if i > 0 and ends[i - 1] >= begin:
+            other = begin  # an edit from the lines above reaches into this one
+        elif i < len(self.earlier.starts) and self.earlier.starts[i] < end:
+            other = self.earlier.starts[i]
+        else:
+            return False
+        own = self._own_starts.get(line)
+        if own is None:  # where the line's own text begins, after its quote and list markers
+            text = self.doc.lines[line]
+            own = container_prefix(text)
+            own += len(text[own : own + 64]) - len(text[own : own + 64].lstrip(" \t"))
+            self._own_starts[line] = own = begin + own
+        return "\n" in edit.replacement or line in self._earlier_breaks or max(min(edit.start, other), begin) <= own
 
     def add(self, edit: Edit) -> None:
         self.current.add(edit)
+        if self.doc is not None and "\n" in edit.replacement:
+            self._current_breaks.add(bisect_right(self.doc.line_starts, edit.start) - 1)
 
 
-def select_fixes(findings: list[Finding], unsafe: bool) -> list[Finding]:
-    """The fixes to apply this round: non-overlapping, deterministic."""
+def select_fixes(findings: list[Finding], unsafe: bool, doc: Document | None = None) -> list[Finding]:
+    """The fixes to apply this round: non-overlapping, deterministic (`doc`: the
+    round's document, to keep two rules' edits apart at a line's start)."""
     candidates = [f for f in findings if f.fix is not None and (unsafe or f.fix.is_safe)]
     candidates.sort(key=lambda f: (RULE_ORDER.get(f.code, 999), f.start, f.end))
     chosen: list[Finding] = []
-    taken = _TakenEdits()
+    taken = _TakenEdits(doc)
     rule = None
     for f in candidates:
         if f.code != rule:
@@ -162,7 +208,7 @@ def fix_text(text: str, settings: Settings, format: str = "markdown", markers: M
         doc = Document(current, format, front_matter_lines)
         front_matter_lines = doc.front_matter_end_line
         findings = check(doc, settings, markers, path=path)
-        chosen = select_fixes(findings, settings.unsafe_fixes)
+        chosen = select_fixes(findings, settings.unsafe_fixes, doc)
         result.rounds += 1
         if not chosen:
             break

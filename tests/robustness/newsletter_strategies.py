@@ -57,9 +57,31 @@ LABELS = st.sampled_from([
 ])
 
 
+# Line by line under quote and list markers: html blocks, padding and fence markers
+# side by side, where what a line starts with decides how the lines after it parse.
+CONTAINER_PREFIXES = st.sampled_from(["> ", "> > ", "- ", "1. ", "1.", "  ", "   ", "    ", "> - ", "- > ", "", ">", "* "])
+LINE_PIECES = st.sampled_from([
+    "<div>", "</div>", "<!-- c -->", "<!--", "-->", '<img src="https://t.example/o.gif" width="1" height="1">',
+    "<p>x</p>", "<pre>", "</pre>", "<center>", "<br>", "<b>bold</b>", "<![endif]-->", "<!--[if mso]>",
+    "\u034f\u034f\u034f", "\u034f \u034f \u034f", "```", "````", "~~~", "# head", "- item", "1. one", "---", "===",
+    "[](https://cdn.example/icon/heart.png)", "mai&amp;lto:", "&&#108;to", "story words", "",
+])
+
+
+@st.composite
+def container_lines(draw) -> str:
+    lines = []
+    for _ in range(draw(st.integers(2, 8))):
+        pieces = draw(st.lists(LINE_PIECES, min_size=1, max_size=3))
+        lines.append(draw(CONTAINER_PREFIXES) + draw(st.sampled_from(["", " "])).join(pieces))
+    return "\n".join(lines)
+
+
 @st.composite
 def block(draw) -> str:
-    kind = draw(st.integers(0, 15))
+    kind = draw(st.integers(0, 16))
+    if kind == 16:
+        return draw(container_lines())
     if kind == 0:
         level = draw(st.integers(1, 6))
         label = draw(LABELS) if draw(st.booleans()) else ""

@@ -102,6 +102,31 @@ def test_entities_decode_without_changing_the_page(text):
     "---\r\ntitle: x\r\n---\r\n![](https://list-manage.com/track/open.php?u=1)\n",
     # Front matter in CRLF over an LF body: it came out all CRLF.
     "---\r\ntitle: x\r\n---\n\n# Weekly\r\n\r\n**Sponsored**\nAcme sells boxes.\n\nThe story.\r\n",
+    # Decoding `&amp;` before "lto" made `&lto`, which html reads as "<o": the word "o".
+    # The guard refused, and the file was left uncleaned.
+    "# Notes\n\nWrite to us at mai&amp;lto:desk and read on.\n",
+    "# Notes\n\nA &&#108;to b and more.\n",
+    # An html block inside a quote, converted whole, escaped the quote's own `>`: the line
+    # became a lazy paragraph line, which took in the html block under it, and a fence
+    # line that html block had held opened a fence over the rest.
+    "> > <!-- note -->Notes;\n<img src=\"https://t.example/o.gif\" width=\"1\" height=\"1\">\n````\nx\n```\n\nThe story.\n",
+    # Padding before a fence marker hid it: removed, the line opened a fence
+    # (in a list item too, where the line's indentation is the item's).
+    "\u034f\u034f\u034f```\n\nThe story goes on.\n",
+    "- A list item \n    \u034f\u034f\u034f```\n\nThe story.\n",
+    # Two rules' edits on one line, each harmless alone: one took the tag at its start, the
+    # other the padding before a fence marker, and the line opened a fence.
+    "</pre> \u034f\u034f\u034f```\n\nThe story.\n",
+    "-<r>\n<![endif]--> \u034f\u034f\u034f```\n\nThe story.\n",
+    # An emptied html block in a list item went with its line: the text under it became the
+    # item's lazy line, the next html block joined the item, and its fence line fell out.
+    "- Item\n  <div>\nText under it\n  <div \u034f\u034f\u034f\n~~~\n",
+    # A tag removed before a fence marker, on a line whose indentation is its list item's.
+    "1.\n    </pre>~~~\n\nThe story.\n",
+    # ... and the same when the edit spans the line break before that line.
+    "- <![endif]--> \n    </pre>\u034f\u034f\u034f``` \n\nThe story.\n",
+    # A <br> became a line break, and another rule took the padding after it: a fence line.
+    "Words here <br> \u034f\u034f\u034f``` \n\nThe story.\n",
 ])
 def test_independent_fuzzer_findings_keep_every_promise(text):
     check_promises(text)
@@ -111,6 +136,30 @@ def test_independent_fuzzer_findings_keep_every_promise(text):
 def test_removing_an_inline_element_keeps_the_words_around_it_apart():
     text = "# Weekly\n\nToday's trivia[](https://www.facebook.com/sharer/sharer.php?u=1)news is short.\n"
     assert nlclean.clean(text) == "# Weekly\n\nToday's trivia news is short.\n"
+
+
+def test_an_entity_decoded_into_another_entity_stays_as_written():
+    # "mai&lto" reads as "mai<o" to html: `&amp;` there stays; the others decode.
+    text = "# Notes\n\nWrite to mai&amp;lto:desk, AT&amp;T &amp; R&amp;D.\n"
+    assert nlclean.clean(text) == "# Notes\n\nWrite to mai&amp;lto:desk, AT&T & R&D.\n"
+
+
+def test_html_in_a_quote_or_list_item_converts_under_its_markers():
+    assert nlclean.clean("> <div>Hello there</div>\n") == "> Hello there\n"
+    assert nlclean.clean("- <div>one\n  two</div>\n- three\n") == "- one\n  two\n- three\n"
+    # A comment block ends at its closer: the text left of it stays apart from the next line.
+    assert nlclean.clean("> <!-- c -->Kept text\n<i>next</i> line\n") == "> Kept text\n>\nnext line\n"
+
+
+def test_an_emptied_html_block_keeps_the_text_around_it_apart():
+    # Html interrupts a paragraph: gone, it leaves the blank line that followed it, or one in its place.
+    assert nlclean.clean("A line of text\n<!-- note -->\n\nNext paragraph.\n") == "A line of text\n\nNext paragraph.\n"
+    assert nlclean.clean("- Item\n  <div>\nText under it\n") == "- Item\n\nText under it\n"
+
+
+def test_padding_that_hides_a_marker_stays():
+    text = "# W\n\n\u034f\u034f\u034f```\n\nThe story.\n"
+    assert nlclean.clean(text) == text
 
 
 def test_mixed_line_endings_stay_line_by_line():
@@ -143,10 +192,11 @@ FUZZER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "fuzz_promis
 # 10580), two rules' edits side by side (2357, 11445), a fence or comment left
 # open (200150, 200984, 300571, 2000540, 2005879, 2006537, 3001350, 3005532,
 # 3009848), a front matter's last ending (1000371), NL103 reading a shop link
-# with an unclosed bracketed host (5000831).
+# with an unclosed bracketed host (5000831), NL501 making an entity html reads
+# without its `;` (3024561), NL401 escaping the `>` of an html block in a quote (3019595).
 FUZZER_SEEDS = [94, 378, 131574, 580, 2704, 6072, 10580, 2357, 11445, 200150, 200984, 300571, 1000371, 2000540,
                 2005879, 2006537, 3001350, 3005532, 3009848,
-                5000831]
+                5000831, 3024561, 3019595]
 
 
 @pytest.mark.skipif(not (FUZZER / "gen.py").exists(), reason="../shared/tools/fuzz_promises is not beside this checkout")

@@ -31,6 +31,7 @@ from html.entities import html5
 from typing import Iterator
 
 from ..findings import Edit, Finding
+from ..guard import words
 from ..inline_syntax import is_protected
 from ..markers import LineHits
 from .base import Rule
@@ -158,6 +159,7 @@ class HtmlEntity(Rule):
                     continue  # kept as it is: decoding would change the structure
                 edits.append(Edit(base + m.start(), base + m.end(), replacement))
                 names.append(m.group(0))
+            edits, names = _keeping_words(source, base, edits, names)
             if edits:
                 shown = ", ".join(sorted(set(names))[:4])
                 yield ctx.finding(
@@ -167,3 +169,39 @@ class HtmlEntity(Rule):
                     edits,
                     "Decode html entities",
                 )
+
+
+# Where text can be cut without changing how the guard counts its words (`guard._SAFE`).
+_WORD_SAFE_CUT = re.compile(r"[ \t\n\f]+")
+
+
+def _keeping_words(source: str, base: int, edits: list[Edit], names: list[str]) -> tuple[list[Edit], list[str]]:
+    """The edits, less those that would make a word the text did not have.
+
+    A character decoded next to others can make another entity with them, one
+    that html reads without its `;`: `mai&amp;lto:` becomes `mai&lto:`, which
+    is "mai<o:", and the word "o" (`&&#108;t` the same way). Such a stretch
+    (a run of text between spaces, which no entity crosses) keeps its
+    entities as they are: they render the same either way."""
+    kept, kept_names = [], []
+    k, searched_to = 0, 0
+    while k < len(edits):
+        # The run of text around this edit (searched back only to the last run, so a long line stays linear).
+        at = edits[k].start - base
+        run_start = max(source.rfind(c, searched_to, at) for c in " \t\n\f") + 1
+        run_start = max(run_start, searched_to)
+        cut = _WORD_SAFE_CUT.search(source, edits[k].end - base)
+        run_end = cut.start() if cut else len(source)
+        j = k
+        while j < len(edits) and edits[j].start - base < run_end:
+            j += 1
+        pieces, pos = [], run_start
+        for edit in edits[k:j]:
+            pieces += [source[pos : edit.start - base], edit.replacement]
+            pos = edit.end - base
+        pieces.append(source[pos:run_end])
+        if not words("".join(pieces)) - words(source[run_start:run_end]):
+            kept += edits[k:j]
+            kept_names += names[k:j]
+        k, searched_to = j, run_end
+    return kept, kept_names

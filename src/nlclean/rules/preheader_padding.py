@@ -25,6 +25,7 @@ from bisect import bisect_right
 from typing import Iterator
 
 from ..findings import Edit, Finding
+from ..inline_syntax import container_prefix, opens_block
 from .base import Rule
 
 _INVISIBLE_CHARS = "\u034f\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0\u2007"
@@ -70,6 +71,8 @@ class PreheaderPadding(Rule):
                 Edit(base + m.start(), base + m.end(), " " if _between_words(line, m.start(), m.end()) else "")
                 for m in runs
             ]
+            if _opens_markup(line, [(e.start - base, e.end - base, e.replacement) for e in edits]):
+                continue  # the padding hid a marker (`͏͏͏```` is text, ```` ``` ```` a fence): the line stays
             yield ctx.finding(message, edits[0].start, edits[-1].end, edits, "Remove preheader padding",
                               evidence=(f"{len(runs)} run(s) of invisible padding",))
 
@@ -107,3 +110,17 @@ def _first_units(doc) -> list[tuple[int, int]]:
 
 def _between_words(line: str, start: int, end: int) -> bool:
     return 0 < start and end < len(line) and not line[start - 1].isspace() and not line[end].isspace()
+
+
+def _opens_markup(line: str, edits: list[tuple[int, int, str]]) -> bool:
+    """Whether `line`, with the edits made, opens a block (a fence, heading,
+    list…) that it did not open before, inside its quotes and list items."""
+    pieces, pos = [], 0
+    for start, end, replacement in edits:
+        pieces += [line[pos:start], replacement]
+        pos = end
+    after = "".join(pieces) + line[pos:]
+    # The line's own text, after its quotes, list items and indentation (not those the edits would make).
+    markers = container_prefix(line)
+    markers += len(line[markers:]) - len(line[markers:].lstrip(" \t"))
+    return opens_block(after[markers:], first=True) and not opens_block(line[markers:], first=True)

@@ -207,11 +207,33 @@ class RawHtml(Rule):
         source = doc.source(block).rstrip("\n")
         if DIRECTIVE.fullmatch(source.strip()):
             return
-        converted = html_to_markdown(source, ctx.markers, block=True)
+        if block.parent is None:
+            converted = html_to_markdown(source, ctx.markers, block=True)
+        else:
+            converted = _convert_nested(source, ctx.markers)
+            if converted is None:
+                return
         if converted == source:
             return
+        if converted.strip() and block.end < len(doc.lines) and _runs_on(doc.lines[block.end]):
+            # The block ended at its closer (`-->`, `</pre>`), not at a blank line: as text it would run on
+            # into the next line, and an html block there, taken into the paragraph, would parse as text.
+            converted += "\n" + _carried_markers(doc.lines[block.start]).rstrip()
         start, end = ctx.lines_range(block.start, block.end)
         if not converted.strip():
+            nxt = block.end  # the line after the block's last line of text
+            while nxt - 1 > block.start and doc.is_blank(nxt - 1):
+                nxt -= 1
+            if block.start > doc.body_start and not doc.is_blank(block.start - 1) and nxt < len(doc.lines):
+                # Html interrupts a paragraph: after a line of text, the block kept that text apart from
+                # what follows, or the next line would go on with it (a list item's, a setext heading's).
+                # The blank line after the block stays, or one takes its place.
+                if doc.is_blank(nxt):
+                    edit = Edit(start, doc.offset(nxt))
+                else:
+                    edit = Edit(start, end, _carried_markers(doc.lines[block.start]).rstrip())
+                yield ctx.finding("html block with no text", start, end, [edit], "Remove html block")
+                return
             yield ctx.remove_lines("html block with no text", block.start, block.end, "Remove html block")
             return
         yield ctx.finding(
@@ -308,13 +330,15 @@ def _keep_paragraph(replacement: str, before: str, old: str, after: str, first_l
     lines = replacement.split("\n")
     rest_of_line = after.split("\n", 1)[0]
     back = taken = 0
-    before = before[container_prefix(before) :]  # the line's own text, inside its quotes and list items
+    # The line's own text, inside its quotes and list items (whose indentation may be all that is left of them).
+    before = before[_markers_end(before) :]
     for i, piece in enumerate(lines):
         lead = before if i == 0 else ""
         tail = rest_of_line if i == len(lines) - 1 else ""
         line = lead + piece + tail
         at = markup_escape_at(line)
-        if at is None or not opens_block(line, first=first_line and i == 0):
+        # Read without its indentation, which may be a list item's (`    ```` under `1.` is a fence).
+        if at is None or not opens_block(line.lstrip(" \t"), first=first_line and i == 0):
             continue
         if i == 0:
             old_line = before + old.split("\n", 1)[0] + ("" if "\n" in old else rest_of_line)
@@ -330,6 +354,54 @@ def _keep_paragraph(replacement: str, before: str, old: str, after: str, first_l
             piece = (piece + tail)[:at]
         lines[i] = piece[:at] + "\\" + piece[at:]
     return "\n".join(lines), back, taken
+
+
+_NOT_A_QUOTE_MARK = re.compile(r"[^>\s]")
+
+
+def _runs_on(next_line: str) -> bool:
+    """Whether `next_line`, after a paragraph, would go on with it: it is not
+    blank, starts no list item of its own and opens no block."""
+    markers = container_prefix(next_line)
+    if not next_line.strip() or re.search(r"[-+*0-9]", next_line[:markers]):
+        return False
+    return not opens_block(next_line[markers:], first=False)
+
+
+def _markers_end(line: str) -> int:
+    """Where a nested block's first line begins its own text: after its quote and list markers and indentation."""
+    cut = container_prefix(line)
+    return cut + len(line[cut:]) - len(line[cut:].lstrip(" \t"))
+
+
+def _carried_markers(first_line: str) -> str:
+    """What the lines after a nested block's first line stand under: its quote
+    marks, with spaces in place of its list markers."""
+    return _NOT_A_QUOTE_MARK.sub(" ", first_line[: _markers_end(first_line)])
+
+
+def _convert_nested(source: str, markers) -> str | None:
+    """The markdown for an html block inside quotes or list items, its lines
+    still under the same markers: only the text after them is html (`> <div>`
+    converted whole made `\\>`, and the quote became a paragraph, which can
+    take in the lines after it). None when a line stands under markers of
+    its own (another list item's, a deeper quote's): it is left as it is."""
+    lines = source.split("\n")
+    first = lines[0]
+    cut = _markers_end(first)
+    prefix, carried = first[:cut], _carried_markers(first)
+    inner = [first[cut:]]
+    for line in lines[1:]:
+        own = container_prefix(line)
+        own += len(line[own:]) - len(line[own:].lstrip(" \t"))
+        if "".join(line[:own].split()) != "".join(carried.split()):
+            return None
+        inner.append(line[own:])
+    converted = html_to_markdown("\n".join(inner), markers, block=True)
+    if not converted.strip():
+        return ""
+    out = converted.split("\n")
+    return "\n".join([prefix + out[0]] + [(carried + line) if line else carried.rstrip() for line in out[1:]])
 
 
 def _as_text(line: str) -> str:
