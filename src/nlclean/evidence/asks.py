@@ -17,7 +17,7 @@ them. Their shape does:
 
 A sentence is an ask when it has two of the three, or when a verb that sells
 the newsletter by itself ("Subscribe", "Upgrade to unlock", "Become a paid
-member") opens a short sentence, or when it addresses the reader ("you")
+member") opens a short sentence, or when it asks the reader ("if you")
 about a membership ("paid subscriber", "referrals"): the last two are
 judgements. A sentence that names the newsletter's
 subscription without asking ("Acme is a reader-supported publication.")
@@ -105,7 +105,7 @@ def sentence_ask(markers, sentence: str, link_kinds=frozenset()) -> Ask | None:
         # "If the essays mean something to you, becoming a paid subscriber is
         # the best way to say so": the reader addressed about joining.
         reader = markers.ask_phrase(sentence, "reader")
-        if reader:
+        if reader and request:
             return Ask(f"the reader addressed (word '{reader}') about a membership (phrase '{membership}')", sure=False)
     if not (request or about):
         return None
