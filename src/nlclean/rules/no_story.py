@@ -232,11 +232,31 @@ class _LinkKindsOf:
         return iter(_link_kinds(self.markers, self.source))
 
 
-def _whole_sentences(previous: str, line: str) -> bool:
-    """A line of a flattened paragraph that holds whole sentences: the line
-    before it ended one, and it ends one (not a hard-wrapped fragment)."""
+# A paragraph with a line this long was not hard-wrapped: each of its lines
+# is a paragraph of the email, flattened (hard wrapping stops near 80).
+MIN_FLATTENED_LINE_CHARS = 100
+# A line this short with no final stop, between whole lines, is a button or
+# a one-line ask ("Subscribe to Acme Weekly").
+MAX_BUTTON_LINE_WORDS = 8
+
+
+def _whole_sentences(previous: str, line: str, following: str, flattened: bool) -> bool:
+    """A line of a paragraph that holds whole sentences, not a hard-wrapped
+    fragment: in a flattened paragraph, any line that opens like a sentence;
+    else the line before it ended a sentence, and it ends one too, or it is a
+    short line before a line that opens like a sentence (a button's text)."""
+    text = visible_text(line).strip()
+    if not text or text[0].islower():
+        return False
+    if flattened:
+        return True
     ended = not previous.strip() or _ENDS_SENTENCE.search(visible_text(previous)) is not None
-    return ended and _ENDS_SENTENCE.search(visible_text(line)) is not None
+    if not ended:
+        return False
+    if _ENDS_SENTENCE.search(text) is not None:
+        return True
+    after = visible_text(following).strip()
+    return word_count(text) <= MAX_BUTTON_LINE_WORDS and (not after or not after[0].islower())
 
 
 @remembered(2048)
@@ -445,9 +465,12 @@ class NoStoryBlock(Rule):
                 continue
             if block.end - block.start < 2 or block.kind != "paragraph":
                 continue
+            flattened = any(len(doc.lines[i]) > MIN_FLATTENED_LINE_CHARS for i in range(block.start, block.end))
             for i in range(block.start, block.end):
                 line = doc.lines[i]
-                if i not in candidates or not _whole_sentences(doc.lines[i - 1] if i > block.start else "", line):
+                previous = doc.lines[i - 1] if i > block.start else ""
+                following = doc.lines[i + 1] if i + 1 < block.end else ""
+                if i not in candidates or not _whole_sentences(previous, line, following, flattened):
                     continue
                 line_text = visible_text_without_urls(line)
                 verdict = _all_ask(markers, line_text, line)
