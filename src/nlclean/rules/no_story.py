@@ -42,11 +42,28 @@ link to the newsletter's own subscribe, upgrade or referral pages; words in
 `[asks]` of `data/asks.toml`. A block goes when every sentence of it asks,
 names the newsletter beside an ask, or leads in to one ("Like this?"); in a
 flattened paragraph, a line of whole sentences that all ask goes, with a
-short lead-in line ending in ':' above it. A story that tells of others'
-subscriptions ("The service told its subscribers to upgrade") asks nothing
-of this reader and stays. A request with the newsletter as its object is
-safe to remove; an ask known only by a selling verb or a link is a
-judgement (unsafe fix).
+short lead-in line ending in ':' above it. A flattened email's paragraph (a line over 100 characters shows it was
+not hard-wrapped) is read line by line, and so is a short button line
+("Subscribe to Acme") between whole lines. Also asks: the reader asked
+about a membership ("if the essays matter to you, becoming a paid
+subscriber is …"), a short sentence of the publisher speaking of itself
+("We carry no ads.") beside an ask that links to its own pages, and an ask
+ending in ':' with the QR code or own-page links it shows under it. Words
+for German, French, Spanish, Italian, Japanese and Chinese are in `[asks]`
+of `data/lang-*.toml`. A story that tells of others'
+subscriptions ("The service told its subscribers to upgrade", "As a paid
+subscriber of the service, you'll keep access") asks nothing of this
+reader and stays. A request with the newsletter as its object is safe to
+remove; an ask known only by a selling verb, a link, a membership or the
+publisher's voice is a judgement (unsafe fix).
+
+## Follow rows
+A row of links that all lead to social profiles (link classifier) with a
+lead-in that asks the reader to follow ("Follow us: [Instagram](…) ·
+[Bluesky](…)", "Find me on [Mastodon](…)"; `follow` in `[asks]`), or such a
+lead-in alone above the row, goes as one region. The lead-in must open with
+the ask or speak as the publisher or to the reader: "Activists urged
+residents to follow [@floodwatch](…)" tells of others and stays.
 
 ## Example
 ```markdown
