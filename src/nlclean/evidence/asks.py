@@ -18,8 +18,9 @@ them. Their shape does:
 A sentence is an ask when it has two of the three, or when a verb that sells
 the newsletter by itself ("Subscribe", "Upgrade to unlock", "Become a paid
 member") opens a short sentence, or when it asks the reader ("if you")
-about a membership ("paid subscriber", "referrals"): the last two are
-judgements. A sentence that names the newsletter's
+about a membership ("paid subscriber", "referrals") or offers it in the
+publisher's voice ("with 3 referrals we send you our mug"): the last two
+are judgements. A sentence that names the newsletter's
 subscription without asking ("Acme is a reader-supported publication.")
 belongs to an ask beside it, and so does a short sentence in which the
 publisher speaks of itself ("We don't run a paywall.") beside an ask that
@@ -104,9 +105,14 @@ def sentence_ask(markers, sentence: str, link_kinds=frozenset()) -> Ask | None:
     if membership:
         # "If the essays mean something to you, becoming a paid subscriber is
         # the best way to say so": the reader addressed about joining.
+        # … and either asked ("if you're a paid subscriber, …") or made an
+        # offer by the publisher ("with 3 referrals we'll send you our mug").
         reader = markers.ask_phrase(sentence, "reader")
-        if reader and request:
-            return Ask(f"the reader addressed (word '{reader}') about a membership (phrase '{membership}')", sure=False)
+        voice = None if request else markers.ask_phrase(sentence, "publisher")
+        if reader and (request or voice):
+            how = f"a request ('{request}')" if request else f"an offer by the publisher ('{voice}')"
+            return Ask(f"the reader addressed (word '{reader}') about a membership (phrase '{membership}') "
+                       f"in {how}", sure=False)
     if not (request or about):
         return None
     own_link = next((k for k in link_kinds if k in OWN_PAGE_KINDS), None)  # (found lazily)
