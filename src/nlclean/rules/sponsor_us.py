@@ -188,6 +188,7 @@ class SponsorUs(Rule):
                             continue
                 if phrase is None:
                     continue
+                matched = f"phrase '{phrase}' matched"
                 extent = section_extent(doc, block, text)
                 if markers.sponsor_us_is_ambiguous(phrase):
                     # "## Advertising", "### Sponsor economics": a topic, unless
@@ -205,29 +206,22 @@ class SponsorUs(Rule):
                     if found is None:
                         continue
                     first, phrase = found
+                    matched = f"phrase '{phrase}' opens the sentence {quote(first, 40)} of a short block"
                     extent = label_block_extent(doc, block, label_only=False)
-                    covered_until = extent.end
-                    yield ctx.remove_lines(
-                        f"sponsor-us pitch {quote(first)}",
-                        extent.start,
-                        extent.end,
-                        f"Remove sponsor-us pitch {quote(first)}",
-                        evidence=(f"phrase '{phrase}' opens the sentence {quote(first, 40)} of a short block",
-                                  "ends at the end of its block"),
-                    )
-                    continue
-                if markers.sponsor_us_is_ambiguous(phrase) and not _invites(doc, markers, [block]):
-                    continue  # "Sponsor deals rose 8%." opens a story
+                else:
+                    matched = f"phrase '{phrase}' matched"
+                    if markers.sponsor_us_is_ambiguous(phrase) and not _invites(doc, markers, [block]):
+                        continue  # "Sponsor deals rose 8%." opens a story
+                    # A bare "Advertise" link (site navigation) takes only itself.
+                    lone_link = first.strip() == doc.visible(block).strip() and doc.lines[block.start].lstrip().startswith("[")
+                    label_only = _words(doc.visible(block)) <= MAX_LINE_WORDS and not lone_link
+                    extent = _pitch_extent(doc, markers, block, label_only)
                 text = first
-                # A bare "Advertise" link (site navigation) takes only itself.
-                lone_link = first.strip() == doc.visible(block).strip() and doc.lines[block.start].lstrip().startswith("[")
-                label_only = _words(doc.visible(block)) <= MAX_LINE_WORDS and not lone_link
-                extent = _pitch_extent(doc, markers, block, label_only)
             covered_until = extent.end
             yield ctx.remove_lines(
                 f"sponsor-us section {quote(text)}",
                 extent.start,
                 extent.end,
                 f"Remove sponsor-us section {quote(text)}",
-                evidence=(f"phrase '{phrase}' matched", f"ends at {extent.why_it_ends}"),
+                evidence=(matched, f"ends at {extent.why_it_ends}"),
             )
