@@ -469,6 +469,10 @@ class Markers:
         m = regex.match(sentence) if regex else None
         return m.group("ask") if m else None
 
+    def ask_phrase_starts(self, text: str, key: str) -> list[int]:
+        """Where the phrases of `[asks].<key>` stand in a whole text (one pass, for a prefilter)."""
+        return [m.start() for m in self._ask_phrases[key].finditer(text)]
+
     def ask_phrase(self, sentence: str, key: str) -> str | None:
         """A phrase of `[asks].<key>` ("requests", "objects", "reader", "membership",
         "publisher", "follow") anywhere in the sentence."""

@@ -77,6 +77,7 @@ Safe, except an ask known only by a selling verb or its link (unsafe).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Iterator
 
 from ..evidence.asks import follow_lead_in, names_the_subscription, publisher_voice, sentence_ask, sentences
@@ -383,8 +384,14 @@ class NoStoryBlock(Rule):
         [Mastodon](…) and [LinkedIn](…)"), or such a lead-in alone on the
         line above the row: lead-in and row are one region."""
         doc, markers = ctx.doc, ctx.markers
+        # The lines that hold a follow phrase, found in one pass: most hold none.
+        phrase_lines = {bisect_right(doc.line_starts, at) - 1 for at in markers.ask_phrase_starts(doc.text, "follow")}
+        if not phrase_lines:
+            return
         for block in doc.all_blocks:
-            if block.kind != "paragraph" or any(i in covered for i in range(block.start, block.end)):
+            if block.kind != "paragraph" or not any(i in phrase_lines for i in range(block.start, block.end)):
+                continue
+            if any(i in covered for i in range(block.start, block.end)):
                 continue
             source = doc.source(block)
             links = doc.top_links(block)
