@@ -239,12 +239,16 @@ class Markers:
             for key in ("selling", "imperatives")
             if asks.get(key)
         }
-        self._ask_phrases = {key: PhraseSearch(asks.get(key, [])) for key in ("requests", "objects")}
+        self._ask_phrases = {
+            key: PhraseSearch(asks.get(key, []))
+            for key in ("requests", "objects", "reader", "membership", "publisher", "follow")
+        }
         # Every ask names the newsletter, opens with a verb that sells it, or
         # links to its own pages: a line without one of those holds no ask.
         self._ask_needles = minimal_needles(
             (
                 *self._ask_phrases["objects"].anchors,
+                *self._ask_phrases["membership"].anchors,
                 *(p.strip().lower() for phrase in asks.get("selling", []) for p in phrase.split("*") if p.strip()),
                 *self.links.needles(OWN_PAGE_KINDS),
             )
@@ -427,8 +431,13 @@ class Markers:
         m = regex.match(sentence) if regex else None
         return m.group("ask") if m else None
 
+    def ask_phrase_starts(self, text: str, key: str) -> list[int]:
+        """Where the phrases of `[asks].<key>` stand in a whole text (one pass, for a prefilter)."""
+        return [m.start() for m in self._ask_phrases[key].finditer(text)]
+
     def ask_phrase(self, sentence: str, key: str) -> str | None:
-        """A phrase of `[asks].<key>` ("requests", "objects") anywhere in the sentence."""
+        """A phrase of `[asks].<key>` ("requests", "objects", "reader", "membership",
+        "publisher", "follow") anywhere in the sentence."""
         m = self._ask_phrases[key].search(sentence)
         return m.group(0) if m else None
 

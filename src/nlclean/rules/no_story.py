@@ -42,11 +42,28 @@ link to the newsletter's own subscribe, upgrade or referral pages; words in
 `[asks]` of `data/asks.toml`. A block goes when every sentence of it asks,
 names the newsletter beside an ask, or leads in to one ("Like this?"); in a
 flattened paragraph, a line of whole sentences that all ask goes, with a
-short lead-in line ending in ':' above it. A story that tells of others'
-subscriptions ("The service told its subscribers to upgrade") asks nothing
-of this reader and stays. A request with the newsletter as its object is
-safe to remove; an ask known only by a selling verb or a link is a
-judgement (unsafe fix).
+short lead-in line ending in ':' above it. A flattened email's paragraph (a line over 100 characters shows it was
+not hard-wrapped) is read line by line, and so is a short button line
+("Subscribe to Acme") between whole lines. Also asks: the reader asked
+about a membership ("if the essays matter to you, becoming a paid
+subscriber is …"), a short sentence of the publisher speaking of itself
+("We carry no ads.") beside an ask that links to its own pages, and an ask
+ending in ':' with the QR code or own-page links it shows under it. Words
+for German, French, Spanish, Italian, Japanese and Chinese are in `[asks]`
+of `data/lang-*.toml`. A story that tells of others'
+subscriptions ("The service told its subscribers to upgrade", "As a paid
+subscriber of the service, you'll keep access") asks nothing of this
+reader and stays. A request with the newsletter as its object is safe to
+remove; an ask known only by a selling verb, a link, a membership or the
+publisher's voice is a judgement (unsafe fix).
+
+## Follow rows
+A row of links that all lead to social profiles (link classifier) with a
+lead-in that asks the reader to follow ("Follow us: [Instagram](…) ·
+[Bluesky](…)", "Find me on [Mastodon](…)"; `follow` in `[asks]`), or such a
+lead-in alone above the row, goes as one region. The lead-in must open with
+the ask or speak as the publisher or to the reader: "Activists urged
+residents to follow [@floodwatch](…)" tells of others and stays.
 
 ## Example
 ```markdown
@@ -60,10 +77,11 @@ Safe, except an ask known only by a selling verb or its link (unsafe).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Iterator
 
-from ..evidence.asks import names_the_subscription, sentence_ask, sentences
-from ..evidence.links import LinkKind
+from ..evidence.asks import follow_lead_in, names_the_subscription, publisher_voice, sentence_ask, sentences
+from ..evidence.links import OWN_PAGE_KINDS, LinkKind
 from ..extents import is_document_title, is_footer_boundary
 from ..inline_syntax import all_links, visible_text, visible_text_without_urls
 from ..findings import Applicability, Finding
@@ -79,10 +97,11 @@ _ADDRESS = re.compile(r"\b(?:you|your|yours|you're|you’re|we|we're|we’re|us|
 _SENTENCE_BREAK = re.compile(r"[.!?…](?=\s|$)|[\n\t|•·]")
 
 
-def _speaks_to_reader(text: str, phrase: re.Match) -> bool:
+def _speaks_to_reader(text: str, phrase: re.Match, markers=None) -> bool:
     """Whether the sentence holding `phrase` asks something of the reader: it
-    opens with the phrase (an imperative: "Refer a friend"), is a question,
-    or says "you", "we", "our" (the publisher speaking)."""
+    opens with the phrase or with another imperative ("Refer a friend",
+    "Share Acme, get rewards"), is a question, or says "you", "we", "our"
+    (the publisher speaking)."""
     start = 0
     for m in _SENTENCE_BREAK.finditer(text, 0, phrase.start()):
         start = m.end()
@@ -91,6 +110,8 @@ def _speaks_to_reader(text: str, phrase: re.Match) -> bool:
     sentence = text[start:end]
     before = text[start : phrase.start()]
     if not any(ch.isalnum() for ch in before):
+        return True
+    if markers is not None and markers.ask_opening(sentence, "imperatives"):
         return True
     return "?" in sentence or "？" in sentence or _ADDRESS.search(sentence) is not None
 
@@ -229,11 +250,31 @@ class _LinkKindsOf:
         return iter(_link_kinds(self.markers, self.source))
 
 
-def _whole_sentences(previous: str, line: str) -> bool:
-    """A line of a flattened paragraph that holds whole sentences: the line
-    before it ended one, and it ends one (not a hard-wrapped fragment)."""
+# A paragraph with a line this long was not hard-wrapped: each of its lines
+# is a paragraph of the email, flattened (hard wrapping stops near 80).
+MIN_FLATTENED_LINE_CHARS = 100
+# A line this short with no final stop, between whole lines, is a button or
+# a one-line ask ("Subscribe to Acme Weekly").
+MAX_BUTTON_LINE_WORDS = 8
+
+
+def _whole_sentences(previous: str, line: str, following: str, flattened: bool) -> bool:
+    """A line of a paragraph that holds whole sentences, not a hard-wrapped
+    fragment: in a flattened paragraph, any line that opens like a sentence;
+    else the line before it ended a sentence, and it ends one too, or it is a
+    short line before a line that opens like a sentence (a button's text)."""
+    text = visible_text(line).strip()
+    if not text or text[0].islower():
+        return False
+    if flattened:
+        return True
     ended = not previous.strip() or _ENDS_SENTENCE.search(visible_text(previous)) is not None
-    return ended and _ENDS_SENTENCE.search(visible_text(line)) is not None
+    if not ended:
+        return False
+    if _ENDS_SENTENCE.search(text) is not None:
+        return True
+    after = visible_text(following).strip()
+    return word_count(text) <= MAX_BUTTON_LINE_WORDS and (not after or not after[0].islower())
 
 
 @remembered(2048)
@@ -245,7 +286,7 @@ def _all_ask(markers, text: str, source: str) -> "tuple[tuple[str, ...], bool] |
     kinds = _LinkKindsOf(markers, source)
     whys: list[str] = []
     sure = True
-    asks = 0
+    asks = beside = 0
     for a, b in sentences(text):
         sentence = text[a:b].strip()
         if not any(ch.isalnum() for ch in sentence):
@@ -262,8 +303,64 @@ def _all_ask(markers, text: str, source: str) -> "tuple[tuple[str, ...], bool] |
         elif word_count(sentence) <= MAX_LEAD_IN_WORDS:
             whys.append(f"{quote(sentence, 40)}: a short lead-in")
         else:
-            return None
-    return (tuple(whys), sure) if asks else None
+            voice = publisher_voice(markers, sentence)
+            own_link = voice and next((k for k in kinds if k in OWN_PAGE_KINDS), None)
+            if not own_link:
+                return None
+            # "We don't run a paywall." beside "Become a member" and its
+            # signup link: the publisher pleading its case (a judgement).
+            beside += 1
+            sure = False
+            whys.append(f"{quote(sentence, 40)}: the publisher speaking (word '{voice}') beside an ask "
+                        f"with a link to a {own_link.value} page")
+    if not asks or beside > asks:
+        return None
+    return tuple(whys), sure
+
+
+def _outside_links(source: str, links) -> str:
+    """What a reader sees of a block outside its links ("Follow us: · ·")."""
+    pieces, pos = [], 0
+    for link in links:
+        pieces.append(source[pos : link.start])
+        pos = link.end
+    pieces.append(source[pos:])
+    return visible_text_without_urls("".join(pieces))
+
+
+def _all_social(markers, links) -> bool:
+    """Whether every link leads to a social profile (an icon image linking there counts)."""
+    return all(markers.link_kind(link.destination) is LinkKind.SOCIAL for link in links)
+
+
+def _asks_to_follow(markers, lead_in: str, phrase: str) -> bool:
+    """A follow lead-in asks the reader: it opens with the phrase ("Follow us"),
+    or speaks as the publisher or to the reader ("You can find me on"). "Activists
+    urged residents to follow" tells of others and stays. A CJK phrase counts
+    wherever it stands (the verb comes last there)."""
+    opening = lead_in.lstrip(" \t*_#>-•·([").lower()
+    if opening.startswith(phrase.lower()) or not phrase[:1].isascii():
+        return True  # (Chinese and Japanese put the verb last: "X でも情報発信中")
+    return bool(markers.ask_phrase(lead_in, "publisher") or markers.ask_phrase(lead_in, "reader"))
+
+
+def _shown_after_lead_in(doc, markers, block, text: str):
+    """The block an ask that ends in ':' leads in to, when it is what the ask
+    shows and nothing else: an image alone (a QR code to subscribe), or links
+    that all lead to the newsletter's own pages ("Scan to join our readers:"
+    over the code). None otherwise."""
+    if not text.rstrip(" *_").endswith((":", "：")):
+        return None
+    nxt = doc.next_block(block)
+    if nxt is None or nxt.kind != "paragraph":
+        return None
+    links = doc.links(nxt)
+    if not links or _outside_links(doc.source(nxt), doc.top_links(nxt)).strip(" \t\n|·•,/-–—"):
+        return None
+    if all(link.is_image for link in links):
+        return nxt
+    kinds = [markers.link_kind(link.destination) for link in doc.top_links(nxt)]
+    return nxt if all(k in OWN_PAGE_KINDS for k in kinds) else None
 
 
 class NoStoryBlock(Rule):
@@ -278,7 +375,58 @@ class NoStoryBlock(Rule):
             covered.update(range(ctx.doc.position(finding.start).line - 1, ctx.doc.position(finding.end).line))
             yield finding
         yield from self._polls(ctx, covered)
+        yield from self._follow_rows(ctx, covered)
         yield from self._asks(ctx, covered)
+
+    def _follow_rows(self, ctx, covered: set[int]) -> Iterator[Finding]:
+        """A row of social profile links with a lead-in that asks the reader to
+        follow ("Follow us: [Instagram](…) · [Bluesky](…)", "Find me on
+        [Mastodon](…) and [LinkedIn](…)"), or such a lead-in alone on the
+        line above the row: lead-in and row are one region."""
+        doc, markers = ctx.doc, ctx.markers
+        # The lines that hold a follow phrase, found in one pass: most hold none.
+        phrase_lines = {bisect_right(doc.line_starts, at) - 1 for at in markers.ask_phrase_starts(doc.text, "follow")}
+        if not phrase_lines:
+            return
+        for block in doc.all_blocks:
+            if block.kind != "paragraph" or not any(i in phrase_lines for i in range(block.start, block.end)):
+                continue
+            if any(i in covered for i in range(block.start, block.end)):
+                continue
+            source = doc.source(block)
+            links = doc.top_links(block)
+            lead_in = _outside_links(source, links)
+            phrase = follow_lead_in(markers, lead_in)
+            if phrase is None or not _asks_to_follow(markers, lead_in, phrase):
+                continue
+            start, end = block.start, block.end
+            if links:
+                if not _all_social(markers, links):
+                    continue
+                why_end = "the end of its row of social profile links"
+            else:
+                row = doc.next_block(block)
+                row_links = doc.top_links(row) if row is not None and row.kind == "paragraph" else []
+                if not row_links or _outside_links(doc.source(row), row_links).strip(" \t\n|·•,/-–—") \
+                        or not _all_social(markers, row_links):
+                    continue
+                end, why_end = row.end, "the row of social profile links under it"
+            parent = block.parent
+            if parent is not None and parent.kind == "list_item" and len(parent.children) == 1 and end == block.end:
+                start, end = parent.start, parent.end
+            covered.update(range(start, end))
+            shown = quote(doc.visible(block).strip())
+            yield ctx.remove_lines(
+                f"follow row {shown}",
+                start,
+                end,
+                f"Remove the follow row {shown}",
+                evidence=(
+                    f"a lead-in that asks the reader to follow (phrase '{phrase}')",
+                    "link kind 'social' matched: every link of the row is a social profile",
+                    f"ends at {why_end}",
+                ),
+            )
 
     def _polls(self, ctx, covered: set[int]) -> Iterator[Finding]:
         """A question whose answers lead to a poll or survey (link classifier),
@@ -321,21 +469,32 @@ class NoStoryBlock(Rule):
             if block.kind == "heading" and is_document_title(doc, block):
                 continue
             text = visible_text_without_urls(doc.source(block))
-            if not text.strip() or word_count(text) > MAX_ASK_BLOCK_WORDS:
+            if not text.strip():
                 continue
-            verdict = _all_ask(markers, text.replace("\n", " "), doc.source(block))
+            # A long block is no ask as a whole; its lines may still be (a
+            # flattened email is one paragraph of many lines).
+            verdict = None
+            if word_count(text) <= MAX_ASK_BLOCK_WORDS:
+                verdict = _all_ask(markers, text.replace("\n", " "), doc.source(block))
             if verdict is not None:
                 start, end = block.start, block.end
                 parent = block.parent
                 if parent is not None and parent.kind == "list_item" and len(parent.children) == 1:
                     start, end = parent.start, parent.end
-                yield self._ask_finding(ctx, start, end, text, verdict, "the end of its block")
+                why_end = "the end of its block"
+                shown = _shown_after_lead_in(doc, markers, block, text) if end == block.end else None
+                if shown is not None:
+                    end, why_end = shown.end, "the image or links its lead-in shows (ends in ':')"
+                yield self._ask_finding(ctx, start, end, text, verdict, why_end)
                 continue
             if block.end - block.start < 2 or block.kind != "paragraph":
                 continue
+            flattened = any(len(doc.lines[i]) > MIN_FLATTENED_LINE_CHARS for i in range(block.start, block.end))
             for i in range(block.start, block.end):
                 line = doc.lines[i]
-                if i not in candidates or not _whole_sentences(doc.lines[i - 1] if i > block.start else "", line):
+                previous = doc.lines[i - 1] if i > block.start else ""
+                following = doc.lines[i + 1] if i + 1 < block.end else ""
+                if i not in candidates or not _whole_sentences(previous, line, following, flattened):
                     continue
                 line_text = visible_text_without_urls(line)
                 verdict = _all_ask(markers, line_text, line)
@@ -376,7 +535,7 @@ class NoStoryBlock(Rule):
             if word_count(text) > (6 if block.kind == "heading" else MAX_WORDS):
                 continue
             match = markers.no_story_match(text)
-            if match is None or not _speaks_to_reader(text, match):
+            if match is None or not _speaks_to_reader(text, match, markers):
                 continue
             phrase = match.group(0)
             if block.kind == "heading" and is_document_title(doc, block):

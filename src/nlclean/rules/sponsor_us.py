@@ -6,6 +6,11 @@ first line under a heading, or a short first line such as `Sponsor us`, `Adverti
 `Become a sponsor`, `Partner with us`, `Ad spots`, `Interested in sponsoring X?`,
 or a lone `Advertise` navigation link. Phrases: `[sponsor_us]` in `data/markers.toml`.
 
+In a short block (at most 40 words) the pitch may open a later sentence:
+"Want to reach 12,000 engineers? Advertise with us." (German, French,
+Spanish, Italian, Japanese and Chinese phrases in `[sponsor_us]` of
+`data/lang-*.toml`); the block goes.
+
 A sponsor-us heading invites the reader to buy ads. Some phrases also open
 a topic's title (`## ADVERTISING` as a news category, `### Sponsor economics`,
 `## Advertising: the year ahead`, a paragraph "Sponsor deals rose 8%."): those
@@ -21,7 +26,7 @@ It sells the reader to advertisers; it is no story.
 
 ## How far it goes
 A heading takes its section (never past the copyright line), as NL101.
-A line takes its block (its list item). A lone pitch line ("Advertise with us",
+A line takes its block (its list item); so does a pitch in a later sentence. A lone pitch line ("Advertise with us",
 "Want to advertise in X? Click here") also takes the blocks under it that go
 on pitching (short blocks with an invitation: rates, media kit, contact), at
 most four; the first other block (the next story, the postal address) stays.
@@ -46,6 +51,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..evidence.asks import sentences
 from ..extents import Extent, is_document_title, is_footer_boundary, label_block_extent, section_extent
 from ..findings import Finding
 from ..inline_syntax import visible_text
@@ -112,6 +118,31 @@ def _pitch_extent(doc, markers, block, label_only: bool) -> Extent:
     return Extent(extent.start, end, why)
 
 
+# A block this short may pitch to advertisers in any of its sentences.
+MAX_PITCH_SENTENCE_BLOCK_WORDS = 40
+
+
+def _pitch_sentence(doc, markers, block) -> "tuple[str, str] | None":
+    """A sentence of a short block that opens with a sponsor-us phrase ("Want
+    to reach 12,000 engineers? Advertise with us."), and the phrase. A phrase
+    that also opens a topic ("Advertising revenue fell.") counts only where
+    the block invites advertisers (rates, media kit, an email address)."""
+    text = doc.visible(block).replace("\n", " ")
+    if _words(text) > MAX_PITCH_SENTENCE_BLOCK_WORDS:
+        return None
+    for a, b in sentences(text):
+        sentence = text[a:b].strip()
+        if _words(sentence) > MAX_LINE_WORDS:
+            continue
+        phrase = markers.sponsor_us(sentence)
+        if phrase is None:
+            continue
+        if markers.sponsor_us_is_ambiguous(phrase) and not _invites(doc, markers, [block]):
+            continue
+        return sentence, phrase
+    return None
+
+
 class SponsorUs(Rule):
     code = "NL102"
     name = "sponsor-us"
@@ -157,6 +188,7 @@ class SponsorUs(Rule):
                             continue
                 if phrase is None:
                     continue
+                matched = f"phrase '{phrase}' matched"
                 extent = section_extent(doc, block, text)
                 if markers.sponsor_us_is_ambiguous(phrase):
                     # "## Advertising", "### Sponsor economics": a topic, unless
@@ -168,19 +200,28 @@ class SponsorUs(Rule):
                 first = visible_text(doc.lines[block.start])
                 phrase = markers.sponsor_us(first) if _words(first) <= MAX_LINE_WORDS else None
                 if phrase is None:
-                    continue
-                if markers.sponsor_us_is_ambiguous(phrase) and not _invites(doc, markers, [block]):
-                    continue  # "Sponsor deals rose 8%." opens a story
+                    # "Want to reach 12,000 engineers? Advertise with us.": the
+                    # pitch opens a later sentence of a short block.
+                    found = _pitch_sentence(doc, markers, block)
+                    if found is None:
+                        continue
+                    first, phrase = found
+                    matched = f"phrase '{phrase}' opens the sentence {quote(first, 40)} of a short block"
+                    extent = label_block_extent(doc, block, label_only=False)
+                else:
+                    matched = f"phrase '{phrase}' matched"
+                    if markers.sponsor_us_is_ambiguous(phrase) and not _invites(doc, markers, [block]):
+                        continue  # "Sponsor deals rose 8%." opens a story
+                    # A bare "Advertise" link (site navigation) takes only itself.
+                    lone_link = first.strip() == doc.visible(block).strip() and doc.lines[block.start].lstrip().startswith("[")
+                    label_only = _words(doc.visible(block)) <= MAX_LINE_WORDS and not lone_link
+                    extent = _pitch_extent(doc, markers, block, label_only)
                 text = first
-                # A bare "Advertise" link (site navigation) takes only itself.
-                lone_link = first.strip() == doc.visible(block).strip() and doc.lines[block.start].lstrip().startswith("[")
-                label_only = _words(doc.visible(block)) <= MAX_LINE_WORDS and not lone_link
-                extent = _pitch_extent(doc, markers, block, label_only)
             covered_until = extent.end
             yield ctx.remove_lines(
                 f"sponsor-us section {quote(text)}",
                 extent.start,
                 extent.end,
                 f"Remove sponsor-us section {quote(text)}",
-                evidence=(f"phrase '{phrase}' matched", f"ends at {extent.why_it_ends}"),
+                evidence=(matched, f"ends at {extent.why_it_ends}"),
             )
