@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 
 from . import inline_syntax
 from .findings import Position
+from .memo import remembered
 
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(?:.*?\n)??\1[ \t]*(?:\n|\Z)", re.S)
 _RULE_LINE = re.compile(r"^ {0,3}(?:[-*_=][ \t]*){3,}$")
@@ -63,6 +64,13 @@ def _block_parser(normalize: bool = True) -> MarkdownIt:
         md.disable("normalize")
     return md
 
+
+# A block's inline facts depend on its source text alone, so they are kept
+# keyed on that text: the fixer's next round (and the server's next keystroke)
+# meets most blocks again, unchanged, in a new Document.
+_all_links = remembered(8192)(inline_syntax.all_links)
+_top_links = remembered(8192)(inline_syntax.links)
+_protected_spans = remembered(8192)(inline_syntax.protected_spans)
 
 _PARSER = _block_parser()
 # markdown-it's first step rewrites every line break (and NUL) with a regex; on a
@@ -305,13 +313,13 @@ class Document:
         """Every link and image in the block, nested included (offsets relative to the block)."""
         key = ("links", id(block))
         if key not in self._cache:
-            self._cache[key] = inline_syntax.all_links(self.source(block))
+            self._cache[key] = _all_links(self.source(block))
         return self._cache[key]  # type: ignore[return-value]
 
     def top_links(self, block: Block) -> list[inline_syntax.Link]:
         key = ("top_links", id(block))
         if key not in self._cache:
-            self._cache[key] = inline_syntax.links(self.source(block))
+            self._cache[key] = _top_links(self.source(block))
         return self._cache[key]  # type: ignore[return-value]
 
     def protected(self, block: Block) -> list[tuple[int, int]]:
@@ -320,7 +328,7 @@ class Document:
         key = ("protected", id(block))
         if key not in self._cache:
             source = self.source(block)
-            self._cache[key] = [(0, len(source))] if block.indented else inline_syntax.protected_spans(source)
+            self._cache[key] = [(0, len(source))] if block.indented else _protected_spans(source)
         return self._cache[key]  # type: ignore[return-value]
 
     def inline_blocks(self) -> list[Block]:
