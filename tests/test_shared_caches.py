@@ -20,15 +20,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nlclean.document import Document
-from nlclean.markers import lines_holding
-from nlclean.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "robustness"))
 from newsletter_strategies import block, newsletters  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-MARKERS = Settings().markers()
 CI = settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 # What a lint and a fix give for each (text, format), as JSON: run here, and in
@@ -75,17 +71,6 @@ def assert_same_without_caches(items: list[tuple[str, str]], unsafe_only: bool =
     assert len(afresh) == len(here)
     for (text, fmt), cached, computed in zip(items, here, afresh):
         assert cached == computed, text[:200]
-
-
-def test_the_marker_scan_finds_what_a_search_per_needle_finds():
-    """The scan finds each family's lines by one regex; a search for each needle is its definition."""
-    text = "Unsubscribe here\nplain line\nSPONSORED BY Acme\n\nvote below!\n" * 3
-    doc = Document(text)
-    low = text.lower()
-    for family, needles in MARKERS._families.items():
-        expected = lines_holding(low, needles, doc.line_starts)
-        assert set(MARKERS.candidate_lines(family, text, doc.line_starts)) == set(expected), family
-    assert MARKERS.candidate_lines("footer", text, doc.line_starts)  # the example holds a footer line
 
 
 @CI
