@@ -87,6 +87,18 @@ def test_blocks_met_again_in_another_order_are_the_same_without_caches(blocks, r
     assert_same_without_caches([("\n\n".join(blocks), "markdown"), ("\n\n".join(again), "markdown")])
 
 
+@CI
+@given(st.lists(newsletters(), min_size=15, max_size=15))
+def test_a_block_source_is_its_lines_joined(texts):
+    """`Document.source` slices the text; its definition joins the block's lines."""
+    from nlclean.document import Document
+
+    for text in texts:
+        doc = Document(text)
+        for b in doc.all_blocks:
+            assert doc.source(b) == "\n".join(doc.lines[b.start : b.end])
+
+
 def _corpus(folder: str) -> list[tuple[str, str]]:
     from nlclean.files import NEWSLETTER_SUFFIXES, format_for
     from nlclean.text_form import TextForm
