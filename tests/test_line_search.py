@@ -5,19 +5,15 @@ every file of both corpora (when ../shared is there) with every family of the
 marker data, through `lines_holding` and through `candidate_lines`."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlclean.document import Document
-from nlclean.files import NEWSLETTER_SUFFIXES, format_for
 from nlclean.markers import lines_holding
 from nlclean.settings import Settings
-from nlclean.text_form import TextForm
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+from corpora import corpus_texts
 MARKERS = Settings().markers()
 
 
@@ -40,13 +36,8 @@ def test_random_needles(text, needles):
 
 @pytest.mark.parametrize("folder", ["dev", "bulk"])
 def test_every_family_on_the_corpus(folder):
-    root = CORPUS / folder
-    if not root.is_dir():
-        pytest.skip(f"no corpus at {root}")
-    for path in sorted(root.rglob("*")):
-        if not (path.is_file() and path.suffix.lower() in NEWSLETTER_SUFFIXES):
-            continue
-        doc = Document(TextForm.of(path.read_bytes().decode("utf-8", errors="replace")).normalized, format_for(path))
+    for path, text, fmt in corpus_texts(folder):
+        doc = Document(text, fmt)
         low = doc.text.lower()
         for family, needles in MARKERS._families.items():
             expected = lines_by_definition(low, needles)

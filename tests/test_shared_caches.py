@@ -16,15 +16,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-
 sys.path.insert(0, str(Path(__file__).resolve().parent / "robustness"))
+from corpora import corpus_texts  # noqa: E402
 from newsletter_strategies import block, newsletters  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 CI = settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 # What a lint and a fix give for each (text, format), as JSON: run here, and in
@@ -61,7 +59,6 @@ if __name__ == "__main__":
 _namespace: dict = {}
 exec(compile(_OUTCOMES, "outcomes", "exec"), _namespace)
 
-
 def assert_same_without_caches(items: list[tuple[str, str]], unsafe_only: bool = False) -> None:
     here = json.loads(json.dumps(_namespace["outcomes"](items, unsafe_only)))
     env = {**os.environ, "NLCLEAN_NO_CACHE": "1"}
@@ -72,12 +69,10 @@ def assert_same_without_caches(items: list[tuple[str, str]], unsafe_only: bool =
     for (text, fmt), cached, computed in zip(items, here, afresh):
         assert cached == computed, text[:200]
 
-
 @CI
 @given(st.lists(newsletters(), min_size=15, max_size=15))
 def test_fuzzed_newsletters_are_the_same_without_caches(texts):
     assert_same_without_caches([(t, "markdown") for t in texts])
-
 
 @CI
 @given(st.lists(block(), min_size=2, max_size=8), st.randoms(use_true_random=False))
@@ -85,7 +80,6 @@ def test_blocks_met_again_in_another_order_are_the_same_without_caches(blocks, r
     """A newsletter, then one of the same blocks reordered and repeated: the second meets warm caches."""
     again = blocks + rnd.sample(blocks, len(blocks))
     assert_same_without_caches([("\n\n".join(blocks), "markdown"), ("\n\n".join(again), "markdown")])
-
 
 @CI
 @given(st.lists(newsletters(), min_size=15, max_size=15))
@@ -98,21 +92,8 @@ def test_a_block_source_is_its_lines_joined(texts):
         for b in doc.all_blocks:
             assert doc.source(b) == "\n".join(doc.lines[b.start : b.end])
 
-
-def _corpus(folder: str) -> list[tuple[str, str]]:
-    from nlclean.files import NEWSLETTER_SUFFIXES, format_for
-    from nlclean.text_form import TextForm
-
-    root = CORPUS / folder
-    if not root.is_dir():
-        pytest.skip(f"no corpus at {root}")
-    return [(TextForm.of(p.read_bytes().decode("utf-8", errors="replace")).normalized, format_for(p))
-            for p in sorted(root.rglob("*")) if p.is_file() and p.suffix.lower() in NEWSLETTER_SUFFIXES]
-
-
 def test_the_dev_corpus_is_the_same_without_caches():
-    assert_same_without_caches(_corpus("dev"))
-
+    assert_same_without_caches([(text, fmt) for _, text, fmt in corpus_texts("dev")])
 
 def test_the_bulk_corpus_is_the_same_without_caches():
-    assert_same_without_caches(_corpus("bulk"), unsafe_only=True)
+    assert_same_without_caches([(text, fmt) for _, text, fmt in corpus_texts("bulk")], unsafe_only=True)

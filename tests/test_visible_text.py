@@ -13,14 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nlclean.document import Document
-from nlclean.files import NEWSLETTER_SUFFIXES, format_for
 from nlclean.inline_syntax import visible_text
-from nlclean.text_form import TextForm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "robustness"))
+from corpora import corpus_texts  # noqa: E402
 from newsletter_strategies import newsletters  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 # The definition: link targets and tags become a space, then one alternation drops the rest.
 _LINK_DEST = re.compile(r"\]\((?:<[^<>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
@@ -56,12 +54,8 @@ def test_fuzzed_newsletters(text):
 
 @pytest.mark.parametrize("folder", ["dev", "bulk"])
 def test_corpus_blocks(folder):
-    root = CORPUS / folder
-    if not root.is_dir():
-        pytest.skip(f"no corpus at {root}")
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix.lower() in NEWSLETTER_SUFFIXES:
-            doc = Document(TextForm.of(path.read_bytes().decode("utf-8", errors="replace")).normalized, format_for(path))
-            for block in doc.all_blocks:
-                source = doc.source(block)
-                assert visible_text.__wrapped__(source) == visible_by_definition(source), path.name
+    for path, text, fmt in corpus_texts(folder):
+        doc = Document(text, fmt)
+        for block in doc.all_blocks:
+            source = doc.source(block)
+            assert visible_text.__wrapped__(source) == visible_by_definition(source), path.name
