@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 
 from . import inline_syntax
 from .findings import Position
+from .memo import remembered
 
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(?:.*?\n)??\1[ \t]*(?:\n|\Z)", re.S)
 _RULE_LINE = re.compile(r"^ {0,3}(?:[-*_=][ \t]*){3,}$")
@@ -39,8 +40,10 @@ class _DebugOff:
     def __init__(self, logger: logging.Logger) -> None:
         self._logger = logger
 
-    def debug(self, *args, **kwargs) -> None:
-        pass
+    # A no-op that takes any arguments and is a C call, not a Python frame
+    # (a million calls over the bulk corpus): `str.format` of an empty string
+    # ignores every argument it is given and converts none of them.
+    debug = "".format
 
     def __getattr__(self, name: str):
         return getattr(self._logger, name)
@@ -63,6 +66,13 @@ def _block_parser(normalize: bool = True) -> MarkdownIt:
         md.disable("normalize")
     return md
 
+
+# A block's inline facts depend on its source text alone, so they are kept
+# keyed on that text: the fixer's next round (and the server's next keystroke)
+# meets most blocks again, unchanged, in a new Document.
+_all_links = remembered(8192)(inline_syntax.all_links)
+_top_links = remembered(8192)(inline_syntax.links)
+_protected_spans = remembered(8192)(inline_syntax.protected_spans)
 
 _PARSER = _block_parser()
 # markdown-it's first step rewrites every line break (and NUL) with a regex; on a
@@ -287,8 +297,12 @@ class Document:
     # --- blocks -------------------------------------------------------------
 
     def source(self, block: Block) -> str:
-        """The block's source lines, joined (offset 0 = start of its first line)."""
-        return "\n".join(self.lines[block.start : block.end])
+        """The block's source lines, joined (offset 0 = start of its first line):
+        a slice of the text, which is those lines joined."""
+        start, end = block.start, min(block.end, len(self.lines))
+        if start >= end:
+            return ""
+        return self.text[self.line_starts[start] : self.line_starts[end] - 1]
 
     def block_range(self, block: Block) -> tuple[int, int]:
         """Offsets covering the block's text, from its first line to the end of its last non-blank line."""
@@ -307,13 +321,13 @@ class Document:
         """Every link and image in the block, nested included (offsets relative to the block)."""
         key = ("links", id(block))
         if key not in self._cache:
-            self._cache[key] = inline_syntax.all_links(self.source(block))
+            self._cache[key] = _all_links(self.source(block))
         return self._cache[key]  # type: ignore[return-value]
 
     def top_links(self, block: Block) -> list[inline_syntax.Link]:
         key = ("top_links", id(block))
         if key not in self._cache:
-            self._cache[key] = inline_syntax.links(self.source(block))
+            self._cache[key] = _top_links(self.source(block))
         return self._cache[key]  # type: ignore[return-value]
 
     def protected(self, block: Block) -> list[tuple[int, int]]:
@@ -322,7 +336,7 @@ class Document:
         key = ("protected", id(block))
         if key not in self._cache:
             source = self.source(block)
-            self._cache[key] = [(0, len(source))] if block.indented else inline_syntax.protected_spans(source)
+            self._cache[key] = [(0, len(source))] if block.indented else _protected_spans(source)
         return self._cache[key]  # type: ignore[return-value]
 
     def inline_blocks(self) -> list[Block]:

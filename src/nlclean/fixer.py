@@ -221,6 +221,9 @@ def fix_text(text: str, settings: Settings, format: str = "markdown", markers: M
         current = apply_edits(current, edits)
         current = _final_newline_as_in(text, current, result)
         result.applied.extend(chosen)
+        # Let this round's document (its lines, blocks and caches) go before the
+        # next one is built: two alive at once set the peak memory of a fix.
+        doc = findings = chosen = edits = None  # type: ignore[assignment]
     else:
         findings = check(Document(current, format, front_matter_lines), settings, markers, path=path)
     result.remaining = findings

@@ -322,7 +322,15 @@ def is_protected(spans: list[tuple[int, int]], i: int) -> bool:
 
 
 _LINK_DEST = re.compile(r"\]\((?:<[^<>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
-_MARKUP = re.compile(r"!\[|[\[\]*`~]|(?<!\w)_+|_+(?!\w)|^\s{0,3}(?:#{1,6}\s+|>\s?|[-+*]\s+|\d{1,9}[.)]\s+)", re.M)
+# What `visible_text` drops is, in one alternation (the first branch that matches at a
+# position wins): `!\[|[\[\]*`~]|(?<!\w)_+|_+(?!\w)|^\s{0,3}(?:#{1,6}\s+|>\s?|[-+*]\s+|\d{1,9}[.)]\s+)`
+# (re.M). It runs as two passes, for speed (the alternation found no character to
+# skip to): first the line-start markers, where no earlier branch matches at
+# the line's start; then the inline markup. No inline match holds a line break,
+# and the text before a line-start marker is a line break or the start, so
+# removing the markers first changes no inline match.
+_LINE_START_MARKERS = re.compile(r"^(?![\[\]*`~_]|!\[)\s{0,3}(?:#{1,6}\s+|>\s?|[-+*]\s+|\d{1,9}[.)]\s+)", re.M)
+_INLINE_MARKUP = re.compile(r"!\[|[\[\]*`~]|_+")
 _TAGS = re.compile(r"</?[A-Za-z][^<>]*>")
 _BARE = re.compile(r"(?:https?|ftp)://\S+", re.I)
 
@@ -336,9 +344,22 @@ def visible_text(s: str) -> str:
         s = _LINK_DEST.sub("] ", s)
     if "<" in s:
         s = _TAGS.sub(" ", s)
-    return _MARKUP.sub("", s).strip()
+    return _INLINE_MARKUP.sub(_dropped_markup, _LINE_START_MARKERS.sub("", s)).strip()
 
 
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def _dropped_markup(m: re.Match) -> str:
+    """Nothing for markup, but a run of `_` inside a word stays (`snake_case`)."""
+    a, b = m.span()
+    s = m.string
+    if s[a] == "_" and a > 0 and b < len(s) and _WORD_CHARACTER.match(s, a - 1) and _WORD_CHARACTER.match(s, b):
+        return m.group(0)
+    return ""
+
+
+@remembered(8192)
 def visible_text_without_urls(s: str) -> str:
     return _BARE.sub(" ", visible_text(s))
 

@@ -30,7 +30,8 @@ from itertools import accumulate
 from pathlib import Path
 
 from .evidence.links import FOOTER_KINDS, ICON_KINDS, OWN_PAGE_KINDS, LinkClassifier, LinkKind, resolve_url  # noqa: F401 (resolve_url: re-exported)
-from .memo import on_forget, remembered
+from . import memo
+from .memo import on_forget, remembered, remembered_method
 from .settings import kind_of
 
 if sys.version_info >= (3, 11):
@@ -95,8 +96,7 @@ class PhraseSearch:
             (anchor if anchor in shortest else shortest.inside(anchor), anchor, source) for anchor, source in self.groups
         )
         # The same lines and blocks come back in the fixer's next round.
-        self._candidates = lru_cache(maxsize=1024)(self._find_candidates)
-        on_forget(self._candidates.cache_clear)
+        self._candidates = remembered_method(self._find_candidates, 1024)
 
     def _find_candidates(self, text: str) -> tuple[re.Pattern, ...]:
         low = text.lower()
@@ -275,6 +275,7 @@ class Markers:
         }
         self._needle_spans_lines = any("\n" in n for needles in self._families.values() for n in needles)
         self._any_needle = re.compile(_any_needle_pattern(n for needles in self._families.values() for n in needles))
+        self._patterns: list[re.Pattern] | None = None
         self._forget_document()
         on_forget(self._forget_document)
 
@@ -337,7 +338,7 @@ class Markers:
             # depend on the line alone: search the whole text as it is.
             return {f: frozenset(lines_holding(low, needles, line_starts)) for f, needles in self._families.items()}
         lines = low.split("\n")
-        known = self._known_lines
+        known = self._known_lines if memo.CACHING else {}
         table = {line: known.get(line, 0) for line in lines}
         fresh = [line for line in table if line not in known]
         # One regex pass finds the few lines that hold any needle at all;
@@ -346,8 +347,8 @@ class Markers:
         if hot:
             joined = "\n".join(hot)
             starts = [0, *accumulate(len(line) + 1 for line in hot)]
-            for bit, needles in enumerate(self._families.values()):
-                for k in lines_holding(joined, needles, starts):
+            for bit, pattern in enumerate(self._family_patterns()):
+                for k in _lines_matching(joined, pattern, starts):
                     table[hot[k]] |= 1 << bit
         self._known_lines = table  # only this document's lines: bounded
         hits: dict[str, set[int]] = {f: set() for f in self._families}
@@ -359,6 +360,14 @@ class Markers:
                     if found >> bit & 1:
                         hits[name].add(i)
         return {f: frozenset(lines) for f, lines in hits.items()}
+
+    def _family_patterns(self) -> list[re.Pattern]:
+        """One regex per family that finds any of its needles (compiled when
+        first asked): one pass over the text, where a `str.find` per needle
+        made hundreds (the scan's cost before)."""
+        if self._patterns is None:
+            self._patterns = [re.compile(_any_needle_pattern(needles)) for needles in self._families.values()]
+        return self._patterns
 
     def candidate_lines(self, family: str, text: str, line_starts: list[int]) -> LineHits:
         """Lines of `text` where a marker of `family` ("footer", "sponsor",
@@ -636,8 +645,12 @@ def _rarity(ch: str) -> int:
 
 
 def lines_holding(low_text: str, needles: tuple[str, ...], line_starts: list[int]) -> LineHits:
-    """Lines of a lower-cased text where any needle occurs. `str.find` per needle:
-    far faster than one regex alternation, which tries every branch everywhere."""
+    """Lines of a lower-cased text where any needle occurs. Several needles
+    are looked for at once by the regex of `_any_needle_pattern` (one pass,
+    where a `str.find` per needle made one pass each); a needle that holds
+    a line break, or a lone needle, by `str.find`."""
+    if len(needles) > 1 and not any("\n" in n for n in needles):
+        return LineHits(_lines_matching(low_text, _needles_regex(tuple(needles)), line_starts))
     lines = LineHits()
     for needle in needles:
         i = low_text.find(needle)
@@ -647,6 +660,28 @@ def lines_holding(low_text: str, needles: tuple[str, ...], line_starts: list[int
             # Skip to the next line: one hit per line is enough.
             nxt = line_starts[line + 1] if line + 1 < len(line_starts) else len(low_text)
             i = low_text.find(needle, nxt)
+    return lines
+
+
+@remembered(64)
+def _needles_regex(needles: tuple[str, ...]) -> re.Pattern:
+    return re.compile(_any_needle_pattern(needles))
+
+
+def _lines_matching(text: str, pattern: re.Pattern, line_starts: list[int]) -> list[int]:
+    """Lines of `text` where `pattern` (which never matches a line break) matches, in order."""
+    lines = []
+    search, end, pos = pattern.search, len(text), 0
+    while pos <= end:
+        m = search(text, pos)
+        if m is None:
+            break
+        line = bisect_right(line_starts, m.start()) - 1
+        lines.append(line)
+        # Skip to the next line: one hit per line is enough.
+        if line + 1 >= len(line_starts):
+            break
+        pos = line_starts[line + 1]
     return lines
 
 

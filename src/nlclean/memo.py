@@ -5,9 +5,14 @@ same questions of the same lines again, so a few pure functions keep their
 answers, keyed on the exact text they were given: a stale answer is
 impossible, and every cache is bounded. Benchmarks must start cold, so
 `forget_all()` clears every one of them.
+
+With NLCLEAN_NO_CACHE set in the environment nothing is remembered at all:
+the tests compute the answers that way too, and a cache that gives another
+answer than the computation it saves fails them (tests/test_shared_caches.py).
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from typing import Callable, TypeVar
 
@@ -15,16 +20,24 @@ F = TypeVar("F", bound=Callable)
 
 _FORGETTERS: list[Callable[[], None]] = []
 
+# False: every cache holds nothing (maxsize 0), each answer is computed afresh.
+CACHING = not os.environ.get("NLCLEAN_NO_CACHE")
+
 
 def remembered(maxsize: int) -> Callable[[F], F]:
     """`functools.lru_cache(maxsize)`, cleared by `forget_all()`."""
 
     def wrap(function: F) -> F:
-        cached = lru_cache(maxsize=maxsize)(function)
+        cached = lru_cache(maxsize=maxsize if CACHING else 0)(function)
         _FORGETTERS.append(cached.cache_clear)
         return cached  # type: ignore[return-value]
 
     return wrap
+
+
+def remembered_method(method: F, maxsize: int) -> F:
+    """`remembered(maxsize)` for a bound method (a cache that lives with its object)."""
+    return remembered(maxsize)(method)
 
 
 def on_forget(forget: Callable[[], None]) -> None:

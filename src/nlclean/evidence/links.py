@@ -36,10 +36,9 @@ import binascii
 import json
 import re
 from enum import Enum
-from functools import lru_cache
 from urllib.parse import SplitResult, unquote, urlsplit
 
-from ..memo import on_forget, remembered
+from ..memo import remembered, remembered_method
 
 
 class LinkKind(str, Enum):
@@ -181,8 +180,7 @@ class LinkClassifier:
             for r in shapes:
                 if r not in ours:
                     self._patterns.append((kind, linear_pattern(r, ignore_case=False)))
-        self._kind = lru_cache(maxsize=4096)(self._classify)
-        on_forget(self._kind.cache_clear)
+        self._kind = remembered_method(self._classify, 4096)
 
     def needles(self, kinds) -> tuple[str, ...]:
         """Substrings one of which a line must hold to link to one of `kinds`:
