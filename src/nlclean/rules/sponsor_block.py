@@ -14,8 +14,14 @@ after an item's title (`**[Retool](…)** (Sponsor) — …`) label their item.
 A heading that opens with a label is a label only when the label stands
 alone, names its sponsor (a few capitalised words), or comes before a
 separator: "Sponsored content is back", "In partnership with NASA, SpaceX
-launches crew" and "广告行业的变化" are stories. In flattened text it
-also finds a label on a line inside a long paragraph, and a trailing label
+launches crew" and "广告行业的变化" are stories; so is a paragraph whose label
+words are its sentence's subject ("Sponsored content is growing fast …").
+A label standing alone (`ADVERTISER CONTENT`, `Advertisement`) whose ad was
+an image the conversion dropped goes on its own. In flattened text it
+also finds a label on a line inside a long paragraph, a disclosure opening
+such a line ("This episode was sponsored by Acme. Acme makes …": show notes
+pulled apart into lines; "… sponsored by a grant, the station said" names
+no sponsor and stays), and a trailing label
 glued to the text after it (`Title (Sponsored)Ad text…`). A label word in
 a story's sentence, or in the newsletter's own title, is no label.
 
