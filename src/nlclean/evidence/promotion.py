@@ -57,10 +57,11 @@ def paid_link_lines(doc, markers):
 
 
 def _paid_link_needles(markers) -> tuple[str, ...]:
-    # The `ad` kind's shapes (its regexes) are tracking parameters: "utm_"
-    # stands for them, where the classifier's own hint would be every "://".
+    # The `ad` kind's shapes (its regexes) are tracking parameters, and an
+    # e-mail ad server's host (LiveIntent's li.<publisher>): "utm_" and
+    # "://li." stand for them, where the classifier's own hint would be every "://".
     pieces = [n for n in markers.links.needles((LinkKind.AD,)) if n != "://"]
-    return minimal_needles([*pieces, "utm_", *_REDIRECT_HINTS])
+    return minimal_needles([*pieces, "utm_", "://li.", *_REDIRECT_HINTS])
 
 
 def paid_links(doc, block, markers) -> list[str]:
