@@ -9,6 +9,12 @@ publisher selling its own things.
   or paid tier: a block that speaks to the reader, links to a shop,
   checkout, pricing or event page of the publisher's own site
   (`evidence.publisher`), and names what it sells or asks the reader to act.
+- `advertiser_tagged_hosts`: links to a third party's page whose campaign
+  parameters name this newsletter as the channel (`utm_medium=newsletter`,
+  `utm_source=<the newsletter>`, a campaign naming the newsletter's
+  audience): the advertiser tagged the link to count what its ad bought.
+  A tag the publisher puts on most of its own links (Sailthru's, beehiiv's
+  `utm_campaign=<issue>`) is no advertiser's, nor is a link to its own site.
 - `speaks_to_the_reader`, `reports`: whether a text addresses its reader
   ("you") or reports what others say ("said", "according to").
 
@@ -18,11 +24,13 @@ classifier's), and `[promotion]` / `[platforms]` in `data/promotion.toml`.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from urllib.parse import parse_qsl
 
 from ..inline_syntax import all_links, visible_text
 from ..markers import alternation, lines_holding, minimal_needles
 from .links import LinkClassifier, LinkKind, resolve_url, split_url
-from .publisher import publisher_domains, registrable
+from .publisher import publisher_domains, publisher_words, registrable
 
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 # A redirect that may spell out another address (base64 or url-encoded).
@@ -49,10 +57,11 @@ def paid_link_lines(doc, markers):
 
 
 def _paid_link_needles(markers) -> tuple[str, ...]:
-    # The `ad` kind's shapes (its regexes) are tracking parameters: "utm_"
-    # stands for them, where the classifier's own hint would be every "://".
+    # The `ad` kind's shapes (its regexes) are tracking parameters, and an
+    # e-mail ad server's host (LiveIntent's li.<publisher>): "utm_" and
+    # "://li." stand for them, where the classifier's own hint would be every "://".
     pieces = [n for n in markers.links.needles((LinkKind.AD,)) if n != "://"]
-    return minimal_needles([*pieces, "utm_", *_REDIRECT_HINTS])
+    return minimal_needles([*pieces, "utm_", "://li.", *_REDIRECT_HINTS])
 
 
 def paid_links(doc, block, markers) -> list[str]:
@@ -217,3 +226,54 @@ def reports(text: str, markers) -> bool:
     """Whether a text reports what others say or sell ("said", "according to"):
     `[promotion].reporting_words`."""
     return bool(_word_pattern(markers, "promotion", "reporting_words").search(text))
+
+
+# A campaign tagged by the publisher on most of its links is the publisher's (at least this many links).
+BLANKET_TAG_LINKS = 4
+
+
+def advertiser_tagged_hosts(doc, text: str, markers) -> list[str]:
+    """Hosts of the links in `text` that an advertiser tagged with this
+    newsletter as the channel it paid for (see the module docstring)."""
+    own = publisher_domains(doc, markers)
+    words = markers.words("promotion", "ad_channel_words") | {w for w in _compact_publisher_names(doc, markers) if len(w) >= 5}
+    blanket = _blanket_tags(doc)
+    hosts: list[str] = []
+    targets = [_campaign_tag(url) for url in link_targets(text)]
+    for host, tag in targets:
+        if not tag or tag in blanket or not host or registrable(host, markers) in own:
+            continue
+        if any(w in value for value in tag for w in words) and host not in hosts:
+            hosts.append(host)
+    # An ad's links lead to its advertiser: a list of stories that holds one
+    # tagged link among links to many other sites is not one ad.
+    advertisers = {registrable(h, markers) for h in hosts}
+    elsewhere = [h for h, _ in targets if h and registrable(h, markers) not in advertisers | own]
+    if len(elsewhere) * 2 > len(targets):
+        return []
+    return hosts
+
+
+def _campaign_tag(url: str) -> tuple[str, tuple[str, ...]]:
+    """The host a link leads to, and its `utm_source`, `utm_medium` and
+    `utm_campaign` values (lower-cased, separators dropped)."""
+    target = split_url(resolve_url(url))
+    params = {k.lower(): v for k, v in parse_qsl(target.query)}
+    tag = tuple(re.sub(r"[\W_]+", "", params.get(k, "").lower()) for k in ("utm_source", "utm_medium", "utm_campaign"))
+    return (target.hostname or "").lower(), tag if any(tag) else ()
+
+
+def _blanket_tags(doc) -> frozenset[tuple[str, ...]]:
+    """Campaign tags carried by most of the newsletter's tagged links: the publisher's own."""
+    key = ("blanket_campaign_tags", 0)
+    if key not in doc._cache:
+        counts = Counter(tag for url in link_targets(doc.text) for _, tag in [_campaign_tag(url)] if tag)
+        total = sum(counts.values())
+        doc._cache[key] = frozenset(t for t, n in counts.items() if n >= BLANKET_TAG_LINKS and n * 2 >= total)
+    return doc._cache[key]  # type: ignore[return-value]
+
+
+def _compact_publisher_names(doc, markers) -> frozenset[str]:
+    """The publisher's names as a campaign tag writes them ("golangweekly")."""
+    words = sorted(publisher_words(doc, markers))
+    return frozenset({*words, "".join(words)})

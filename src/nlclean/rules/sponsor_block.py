@@ -14,8 +14,14 @@ after an item's title (`**[Retool](…)** (Sponsor) — …`) label their item.
 A heading that opens with a label is a label only when the label stands
 alone, names its sponsor (a few capitalised words), or comes before a
 separator: "Sponsored content is back", "In partnership with NASA, SpaceX
-launches crew" and "广告行业的变化" are stories. In flattened text it
-also finds a label on a line inside a long paragraph, and a trailing label
+launches crew" and "广告行业的变化" are stories; so is a paragraph whose label
+words are its sentence's subject ("Sponsored content is growing fast …").
+A label standing alone (`ADVERTISER CONTENT`, `Advertisement`) whose ad was
+an image the conversion dropped goes on its own. In flattened text it
+also finds a label on a line inside a long paragraph, a disclosure opening
+such a line ("This episode was sponsored by Acme. Acme makes …": show notes
+pulled apart into lines; "… sponsored by a grant, the station said" names
+no sponsor and stays), and a trailing label
 glued to the text after it (`Title (Sponsored)Ad text…`). A label word in
 a story's sentence, or in the newsletter's own title, is no label.
 
@@ -244,6 +250,14 @@ class SponsorLabels:
         if lone_word:
             if stripped and stripped[0] not in ":|—–-·•":
                 return None
+        elif (
+            stripped[:1].islower()
+            and stripped.split()[0].lower() in self.title_case_verbs
+            and not label.lower().rstrip().endswith(("sponsor", "sponsors"))
+        ):
+            # "Sponsored content is growing fast …": the label's words are the
+            # subject of a story's sentence ("Today's sponsor is Acme" still names one).
+            return None
         elif label.lower().endswith(self._prepositions):
             # "Together with his brother, he founded …" is a sentence, not a label;
             # so is "En partenariat avec la mairie, le club a ouvert …" (no name after the label).
@@ -373,6 +387,10 @@ class SponsorBlock(Rule):
                 continue
             text = visible_text(doc.lines[i])
             m = sponsor_labels(markers).leading(text) if word_count(text) <= 10 else None
+            if m is None and i > block.start:
+                # Show notes pulled apart into lines: "This episode was sponsored by
+                # Acme. Acme makes …" is a line of its own among the episode's lines.
+                m = _disclosure_line(ctx, text)
             if m is None:
                 i += 1
                 continue
@@ -887,7 +905,12 @@ def _opening_disclosure(ctx, paragraph, about_the_issue: bool) -> str | None:
     (`about_the_issue`), the subject must be the newsletter itself: "Today's
     newsletter is sponsored by", "This issue is brought to you by", "Thanks
     to our sponsor"."""
-    m = _FIRST_SENTENCE.match(ctx.doc.visible(paragraph))
+    return _disclosure_opening(ctx, ctx.doc.visible(paragraph), about_the_issue)
+
+
+def _disclosure_opening(ctx, visible: str, about_the_issue: bool) -> str | None:
+    """`_opening_disclosure` for a text: a paragraph's, or one line of a flattened paragraph's."""
+    m = _FIRST_SENTENCE.match(visible)
     if not m:
         return None
     sentence = m.group(0)
@@ -910,6 +933,27 @@ def _opening_disclosure(ctx, paragraph, about_the_issue: bool) -> str | None:
     if about_the_issue and not (labels.issue_words & {*words, *found.lower().split()} or "our sponsor" in found.lower()):
         return None
     return found
+
+
+def _disclosure_line(ctx, text: str) -> LabelMatch | None:
+    """A line of a flattened paragraph that opens by saying the issue or the
+    episode is sponsored ("This episode was sponsored by Acme."), as a label
+    whose rest is the sentence after the disclosure (it names the sponsor)."""
+    found = _disclosure_opening(ctx, text, about_the_issue=True)
+    if found is None:
+        return None
+    low = text.lower()
+    at = low.find(found.lower())
+    if at < 0:
+        return None
+    first = _FIRST_SENTENCE.match(text)
+    sentence_end = first.end() if first else len(text)
+    rest = text[at + len(found) : max(sentence_end, at + len(found))]
+    # An ad names its sponsor ("… sponsored by Acme."); a story's line says
+    # what paid for something ("… sponsored by a grant, the station said").
+    if not _SPONSOR_NAME.match(visible_text_without_urls(rest).strip(" \t*_:")):
+        return None
+    return LabelMatch(found, rest.rstrip(" ."))
 
 
 def _is_label_title(labels: SponsorLabels, rest: str) -> bool:

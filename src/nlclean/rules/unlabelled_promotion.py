@@ -13,7 +13,11 @@ that evidence in the message:
   to action or a promo code: news quotes prices too);
 - one product named again and again, when that name is also in the block's
   heading or the host of its links;
-- link targets that no other block of the newsletter links to.
+- link targets that no other block of the newsletter links to;
+- links to a third party's page whose campaign parameters name this
+  newsletter as the channel (`utm_medium=newsletter`, `utm_source=<the
+  newsletter>`): the advertiser's own tag, not the one the publisher puts
+  on most of its links (`evidence.promotion.advertiser_tagged_hosts`).
 
 House promotion (the publisher selling its own shop, course, event, app or
 paid tier, issue 11 kind 4) is judged on its own, paragraph by paragraph: a
@@ -75,7 +79,7 @@ from collections import Counter
 from typing import Iterator
 
 from ..extents import Extent, block_extent, is_document_title, is_title_shaped, label_block_extent, section_extent
-from ..evidence.promotion import house_promotion, reports, speaks_to_the_reader
+from ..evidence.promotion import advertiser_tagged_hosts, house_promotion, reports, speaks_to_the_reader
 from ..findings import Applicability, Finding
 from ..inline_syntax import is_protected, merge_spans, surely_more_visible_words, visible_text
 from ..markers import LineHits, lines_holding, url_host
@@ -95,7 +99,8 @@ _NAME = re.compile(r"\b[A-Z][a-zA-Z0-9]{2,}\b")
 
 
 def evidence_for(text: str, markers, title: str = "", hosts: frozenset[str] = frozenset(),
-                 slot_name: str | None = None, unique_hosts: tuple[str, ...] = ()) -> tuple[int, list[str]]:
+                 slot_name: str | None = None, unique_hosts: tuple[str, ...] = (),
+                 tagged_hosts: tuple[str, ...] = ()) -> tuple[int, list[str]]:
     """(score, evidence) of selling in a stretch of text; score 0 when it does not sell."""
     evidence: list[str] = []
     score = kinds = 0
@@ -134,6 +139,10 @@ def evidence_for(text: str, markers, title: str = "", hosts: frozenset[str] = fr
         kinds += 1
         score += 1
         evidence.append("links to " + ", ".join(unique_hosts[:2]) + ", which no story links to")
+    if tagged_hosts and sells:
+        kinds += 1
+        score += 2
+        evidence.append("links to " + ", ".join(tagged_hosts[:2]) + " with campaign parameters naming this newsletter")
     if not sells or kinds < 2:
         return 0, evidence
     if reports(text, markers) and not speaks_to_the_reader(text, markers):
@@ -189,11 +198,18 @@ class UnlabelledPromotion(Rule):
             # them the ad's own), and look further only when that is enough.
             unique: tuple[str, ...] = tuple(sorted(hosts))
             score, evidence = evidence_for(text, markers, title, frozenset(hosts), slot_name, unique)
+            tagged: tuple[str, ...] = ()
+            if score < THRESHOLD and (slot_name or markers.calls_to_action(text)):
+                # Short of the threshold: where its links lead may settle it
+                # (resolving every link of the issue is asked only now).
+                tagged = tuple(advertiser_tagged_hosts(doc, text, markers))
+                if tagged:
+                    score, evidence = evidence_for(text, markers, title, frozenset(hosts), slot_name, unique, tagged)
             if score < THRESHOLD:
                 continue
             inside = {id(b) for b in blocks}
             if unique and any(not hosts.isdisjoint(hosts_of(b)) for b in doc.blocks if id(b) not in inside):
-                score, evidence = evidence_for(text, markers, title, frozenset(hosts), slot_name, ())
+                score, evidence = evidence_for(text, markers, title, frozenset(hosts), slot_name, (), tagged)
                 if score < THRESHOLD:
                     continue
             if _share_of_body(doc, extent) > MAX_SHARE:
