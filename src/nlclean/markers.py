@@ -46,6 +46,13 @@ LABEL_DECORATION = _DECORATION
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
+def longest_first(items) -> list[str]:
+    """The distinct items, longest first and alphabetical among equals. Never
+    a set's own order: it changes with each process's hash seed, and a regex
+    alternation tries its branches in order, so two runs would match apart."""
+    return sorted(set(items), key=lambda item: (-len(item), item))
+
+
 def _phrase_pattern(phrase: str) -> str:
     raw = [p.strip() for p in phrase.split("*")]
     # `*` stands for one to five words (a name): a word of its own, so
@@ -126,7 +133,7 @@ class PhraseSearch:
 
 
 def _alternation(phrases: list[str]) -> str:
-    return "|".join(_phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return "|".join(_phrase_pattern(p) for p in longest_first(phrases))
 
 
 def alternation(phrases) -> str:
@@ -214,7 +221,7 @@ class Markers:
         self._zone = PhraseSearch(data.get("footer_zone", {}).get("phrases", []))
         self._header_words = PhraseSearch(data.get("footer_zone", {}).get("header_words", []))
         postal = data.get("postal", {})
-        street = "|".join(re.escape(w) for w in sorted(set(postal.get("street_words", [])), key=len, reverse=True))
+        street = "|".join(re.escape(w) for w in longest_first(postal.get("street_words", [])))
         # A street word next to a number ("5101 Main St", "Suite 8", "Str. 12").
         self._street = re.compile(
             rf"\d[\w-]*\.?\s+(?:[\w'’.-]+\s+){{0,3}}(?:{street})\b|\b(?:{street})\.?\s+\d" if street else "(?!)", re.I
@@ -225,7 +232,7 @@ class Markers:
         # A user's pattern runs on RE2: it cannot backtrack for minutes.
         self._postcodes += [linear_pattern(c, ignore_case=False) for c in codes if c not in ours]
         months = "|".join(
-            re.escape(m) for m in sorted(set(data.get("dates", {}).get("months", [])), key=len, reverse=True)
+            re.escape(m) for m in longest_first(data.get("dates", {}).get("months", []))
         )
         month = rf"(?:{months})\.?" if months else "(?!)"
         self._date = re.compile(

@@ -53,7 +53,7 @@ from pathlib import Path
 from .document import FRONT_MATTER, Block, Document
 from .evidence.zones import COPYRIGHT
 from .inline_syntax import visible_text_without_urls
-from .markers import Markers, load as load_markers
+from .markers import Markers, load as load_markers, longest_first
 from .settings import ConfigError
 
 FORMAT_VERSION = 1
@@ -151,7 +151,7 @@ def _builtin() -> tuple[Markers, "re.Pattern"]:
     one pattern. Built-in only, so that `learn` and the rule mask text alike
     whatever a user's marker files add."""
     markers = load_markers()
-    months = sorted(set(markers.data.get("dates", {}).get("months", [])), key=len, reverse=True)
+    months = longest_first(markers.data.get("dates", {}).get("months", []))
     pattern = r"(?<!\w)(?:" + "|".join(re.escape(m.lower()) for m in months) + r")\.?(?!\w)" if months else "(?!)"
     return markers, re.compile(pattern)
 

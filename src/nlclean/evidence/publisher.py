@@ -64,7 +64,9 @@ def story_host(doc, markers=None) -> str | None:
             for h in link_hosts(doc, b, markers):
                 counts[h] = counts.get(h, 0) + 1
         total = sum(counts.values())
-        best = max(counts, key=counts.get) if counts else None
+        # Ties go to the first host in alphabetical order, never to a set's
+        # order (it changes with each process's hash seed).
+        best = max(sorted(counts), key=counts.get) if counts else None
         doc._cache[key] = best if best and counts[best] >= 3 and counts[best] * 4 >= total else None
     return doc._cache[key]  # type: ignore[return-value]
 

@@ -143,7 +143,7 @@ from ..findings import Edit, Finding
 from ..inline_syntax import all_links, surely_more_visible_words, visible_text, visible_text_without_urls
 from ..evidence.promotion import has_paid_link, is_paid_link, link_targets, paid_link_lines, paid_links
 from ..evidence.publisher import link_hosts, publisher_words, registrable
-from ..markers import CJK, LABEL_DECORATION, LineHits, PhraseSearch, alternation, load as load_markers
+from ..markers import CJK, LABEL_DECORATION, LineHits, PhraseSearch, alternation, load as load_markers, longest_first
 from .base import Rule
 from ._shared import quote, word_count
 
@@ -211,7 +211,7 @@ class SponsorLabels:
         self._prepositions = tuple(f" {w.lower()}" for w in sponsor.get("name_prepositions", []))
         # A publisher's own name for its ad slot, as a whole line; flattened
         # html often doubles it ("PlugPlug": an image's alt text and the title).
-        euphemisms = sorted(set(sponsor.get("euphemisms", [])), key=len, reverse=True)
+        euphemisms = longest_first(sponsor.get("euphemisms", []))
         self._euphemism = re.compile(
             rf"^{LABEL_DECORATION}(?P<label>{'|'.join(map(re.escape, euphemisms)) or '(?!)'})(?:\s*(?P=label))?[\s\W_]*$",
             re.I,
