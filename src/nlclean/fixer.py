@@ -25,6 +25,7 @@ from .guard import NewContentError, added_words, edits_may_add_words
 from .inline_syntax import container_prefix
 from .markers import Markers
 from .rules import RULE_ORDER
+from .text_form import BOM
 from .settings import Settings
 
 MAX_ROUNDS = 10
@@ -219,6 +220,10 @@ def fix_text(text: str, settings: Settings, format: str = "markdown", markers: M
         if result.line_origins is not None:
             result.line_origins = _line_origins_after(current, edits, result.line_origins)
         current = apply_edits(current, edits)
+        # A BOM that a removal brings to the top would be read as the file's own
+        # by the next run (and taken off before it cleans): it is an invisible
+        # character in the middle of the input, so it goes now.
+        current = current.lstrip(BOM)
         current = _final_newline_as_in(text, current, result)
         result.applied.extend(chosen)
         # Let this round's document (its lines, blocks and caches) go before the
