@@ -214,10 +214,13 @@ class Document:
                 kind = kind[:-5]  # paragraph_open -> paragraph
             start, end = tok.map
             parent = stack[-1] if stack else None
-            if kind == "code_block" and reads_as_prose(self.lines[start + offset : end + offset]):
+            # Parsed again once, never inside what was parsed again: a code block
+            # inside a list item (`-      text`) can come back from its own
+            # re-parse, and would, without end.
+            inner = self.lines[start + offset : end + offset] if kind == "code_block" and not indented else []
+            if inner and reads_as_prose(inner) and (dedented := _dedent(inner)) != "\n".join(inner):
                 self.indented_prose.append((start + offset, end + offset))
-                inner = self.lines[start + offset : end + offset]
-                self._add_tokens(_dedent(inner), start + offset, parent, indented=True)
+                self._add_tokens(dedented, start + offset, parent, indented=True)
                 continue
             block = Block(kind, start + offset, end + offset, len(stack),
                           int(tok.tag[1]) if kind == "heading" else 0, tok.markup, parent, indented=indented)

@@ -193,10 +193,12 @@ FUZZER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "fuzz_promis
 # open (200150, 200984, 300571, 2000540, 2005879, 2006537, 3001350, 3005532,
 # 3009848), a front matter's last ending (1000371), NL103 reading a shop link
 # with an unclosed bracketed host (5000831), NL501 making an entity html reads
-# without its `;` (3024561), NL401 escaping the `>` of an html block in a quote (3019595).
+# without its `;` (3024561), NL401 escaping the `>` of an html block in a quote (3019595),
+# a code block in a list item that came back from its own re-parse as indented
+# prose, without end (7221776).
 FUZZER_SEEDS = [94, 378, 131574, 580, 2704, 6072, 10580, 2357, 11445, 200150, 200984, 300571, 1000371, 2000540,
                 2005879, 2006537, 3001350, 3005532, 3009848,
-                5000831, 3024561, 3019595]
+                5000831, 7221776, 3024561, 3019595]
 
 
 @pytest.mark.skipif(not (FUZZER / "gen.py").exists(), reason="../shared/tools/fuzz_promises is not beside this checkout")
