@@ -29,7 +29,7 @@ from importlib import resources
 from itertools import accumulate
 from pathlib import Path
 
-from .evidence.links import FOOTER_KINDS, ICON_KINDS, OWN_PAGE_KINDS, LinkClassifier, LinkKind, resolve_url  # noqa: F401 (resolve_url: re-exported)
+from .evidence.links import FOOTER_KINDS, ICON_KINDS, OWN_PAGE_KINDS, LinkClassifier, LinkKind, resolve_url, split_url  # noqa: F401 (resolve_url: re-exported)
 from . import memo
 from .memo import on_forget, remembered, remembered_method
 from .settings import kind_of
@@ -694,17 +694,9 @@ def _lines_matching(text: str, pattern: re.Pattern, line_starts: list[int]) -> l
 
 @remembered(4096)
 def url_host(url: str) -> str:
-    """The host a link leads to (after `resolve_url`), or "" when it has none.
-
-    Never raises: a link in a newsletter is anything a sender typed, and
-    `urlsplit` rejects some of it (`http://[::1/log`, an unclosed bracketed
-    host) with a ValueError. A host that cannot be parsed is no host."""
-    from urllib.parse import urlsplit
-
-    try:
-        return urlsplit(resolve_url(url)).hostname or ""
-    except ValueError:
-        return ""
+    """The host a link leads to (after `resolve_url`), or "" when it has none
+    (never raises: `split_url` gives a link it cannot split no parts)."""
+    return split_url(resolve_url(url)).hostname or ""
 
 
 # The most `*` (a name of one to five words) a phrase of a user's file may hold.
