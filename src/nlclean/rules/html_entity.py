@@ -11,6 +11,14 @@ Where the character would change the markdown's structure (`<`, `*`, `_`,
 line, `!` before `[`), it is written backslash-escaped, so the rendered text
 stays the same: `&lt;b&gt;` becomes `\\<b>`, not a tag.
 
+Whitespace entities at a paragraph line's edge (`&nbsp;` alone on a line, or
+before a line's first letter, or after its last word) are the email's layout
+spacing: decoded, U+00A0 is not markdown whitespace and a renderer trims it,
+so they are cut, with the spaces beside them, where the cut cannot change the
+structure (not before a `#` or a list marker, not before an indented line,
+not inside a paragraph it would split, not above a setext underline). Where
+it could, the entity stays as it is.
+
 ## Why is this bad?
 Entities are html's, left over from the email; in markdown text they are
 noise for every reader and tool that is not a browser.
@@ -146,11 +154,20 @@ class HtmlEntity(Rule):
             protected = doc.protected(block) if doc.format == "markdown" else []
             base = doc.offset(block.start)
             edits, names = [], []
+            cut_spans = []
+            if doc.format == "markdown" and block.kind == "paragraph":
+                next_line = doc.lines[block.end] if block.end < len(doc.lines) else ""
+                for start, end, cut_names in _edge_whitespace_cuts(source, protected, next_line):
+                    edits.append(Edit(base + start, base + end, ""))
+                    names.append(cut_names)
+                    cut_spans.append((start, end))
             for m in ENTITY.finditer(source):
                 if m.start() > 0 and source[m.start() - 1] == "\\":
                     continue  # `\&amp;` is text, not an entity
                 if is_protected(protected, m.start()):
                     continue
+                if any(start <= m.start() < end for start, end in cut_spans):
+                    continue  # cut with its line's edge whitespace above
                 char = decode(m)
                 if char is None:
                     continue
@@ -159,6 +176,8 @@ class HtmlEntity(Rule):
                     continue  # kept as it is: decoding would change the structure
                 edits.append(Edit(base + m.start(), base + m.end(), replacement))
                 names.append(m.group(0))
+            order = sorted(range(len(edits)), key=lambda k: edits[k].start)
+            edits, names = [edits[k] for k in order], [names[k] for k in order]
             edits, names = _keeping_words(source, base, edits, names)
             if edits:
                 shown = ", ".join(sorted(set(names))[:4])
@@ -169,6 +188,100 @@ class HtmlEntity(Rule):
                     edits,
                     "Decode html entities",
                 )
+
+
+# A line's edge: horizontal whitespace and entities that decode to whitespace.
+_BLANK_NEXT_LINE = re.compile(r"[ >\t]*$")
+_SETEXT_UNDERLINE = re.compile(r"[ >]*(?:=+|-+)[ \t]*$")
+# What may stand before a cut at a line's end: no `\\` (a hard break), no `#`
+# (an ATX closing sequence), no `-`, `=`, `*`, `_`, `|` (breaks, underlines, tables).
+_SAFE_BEFORE_TRAILING_CUT = re.compile(r"[^\W_]|[.,;:!?)\"'\u2019\u201d\u00bb\u2026]")
+
+
+def _is_layout_space(char: str | None) -> bool:
+    """A space an email lays out with (no-break, en, em, thin, ideographic...):
+    whitespace that markdown does not read as such. Tabs and line breaks are
+    markdown's own whitespace and stay entities."""
+    return bool(char) and char.isspace() and char not in " \t\n\r\f\v"
+
+
+def _whitespace_run(line: str, pos: int) -> tuple[int, list[str]]:
+    """Where a run of spaces, tabs and whitespace entities starting at pos ends, and its entities."""
+    found = []
+    while pos < len(line):
+        if line[pos] in " \t":
+            pos += 1
+            continue
+        m = ENTITY.match(line, pos)
+        if not (m and _is_layout_space(decode(m))):
+            break
+        found.append(m.group(0))
+        pos = m.end()
+    return pos, found
+
+
+def _edge_whitespace_cuts(source: str, protected, next_line: str) -> list[tuple[int, int, str]]:
+    """Cuts (start, end, entities) of whitespace entities at a paragraph line's edges.
+
+    `&nbsp;` at a line's edge is spacing an email used for layout. Decoded it
+    would change how the line parses (U+00A0 is not markdown whitespace) or be
+    trimmed by a renderer, so it is cut, with the spaces beside it, where the
+    cut cannot change the structure: a line that holds nothing else goes (the
+    paragraph's first line only when a letter starts the next one; any other
+    line only when it ends the paragraph or a blank line follows it), and a
+    run at the start of a line before a letter, or at its end after a letter,
+    digit or closing punctuation, is cut from the line."""
+    cuts = []
+    lines = source.split("\n")
+    offset = 0
+    for index, line in enumerate(lines):
+        prefix = len(line) - len(line.lstrip(" >"))
+        lead_end, lead = _whitespace_run(line, prefix)
+        if lead and not is_protected(protected, offset + prefix):
+            first = line.index(lead[0], prefix)
+            if lead_end == len(line):
+                after = lines[index + 1] if index + 1 < len(lines) else next_line
+                last_line = index + 1 == len(lines)
+                if index == 0 and not last_line:
+                    rest = after.lstrip(" >")
+                    if rest[:1].isalpha() and len(after) - len(after.lstrip(" ")) < 4:
+                        cuts.append((offset, offset + len(line) + 1, ", ".join(sorted(set(lead)))))  # the line, prefix and all
+                elif (last_line or _BLANK_NEXT_LINE.match(after)) and not _SETEXT_UNDERLINE.match(next_line if last_line else after):
+                    cuts.append((offset + first, offset + len(line), ", ".join(sorted(set(lead)))))
+                offset += len(line) + 1
+                continue
+            if line[lead_end : lead_end + 1].isalpha():
+                cuts.append((offset + first, offset + lead_end, ", ".join(sorted(set(lead)))))
+        trail_start = _trailing_run_start(line, max(lead_end if lead else prefix, prefix))
+        if trail_start is not None and not is_protected(protected, offset + trail_start):
+            end, trail = _whitespace_run(line, trail_start)
+            if trail and end == len(line) and _SAFE_BEFORE_TRAILING_CUT.match(line, trail_start - 1):
+                cuts.append((offset + trail_start, offset + len(line), ", ".join(sorted(set(trail)))))
+        offset += len(line) + 1
+    return cuts
+
+
+def _trailing_run_start(line: str, floor: int) -> int | None:
+    """Where the line's trailing run of whitespace and whitespace entities starts (None: no entity in it)."""
+    pos = len(line)
+    start = None
+    while pos > floor:
+        if line[pos - 1] in " \t":
+            pos -= 1
+            continue
+        semi = line.rfind("&", floor, pos)
+        if semi < 0:
+            break
+        m = ENTITY.fullmatch(line, semi, pos)
+        if not (m and _is_layout_space(decode(m))):
+            break
+        pos = semi
+        start = pos
+    if start is None:
+        return None
+    while pos > floor and line[pos - 1] in " \t":
+        pos -= 1
+    return pos if pos > floor else None
 
 
 # Where text can be cut without changing how the guard counts its words (`guard._SAFE`).
