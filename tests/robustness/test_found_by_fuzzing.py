@@ -52,6 +52,16 @@ def test_entities_decode_without_changing_the_page(text):
 # Found by the independent fuzzer (../shared/tools/fuzz_promises), written
 # again here as the smallest inputs that show each kind.
 
+# Long enough, with links and separators of two kinds, to be read unit by unit (evidence/layout.py).
+FLATTENED_WITH_A_BREAK_AT_A_LINE_END = (
+    "# Weekly\n\n"
+    "Read the harbour story here ( https://news.example/harbour ) Ferries ran late all week because of the "
+    "storm, and the council met twice to talk about it. [Read more](https://news.example/ferries) Market stalls "
+    "opened again on Sunday after the repairs | Share this ( https://news.example/share ) Tickets for the autumn "
+    "fair are on sale now at the library desk and online ( https://news.example/fair ) # __\n"
+    "Four bridges will close for repairs in spring, the council said on Monday.\n")
+
+
 @pytest.mark.parametrize("text", [
     # An unclosed bracketed host made urllib raise "Invalid IPv6 URL" inside NL101.
     "**Sponsor**\n\nAcme helps at http://[::1/log today.\n",
@@ -127,6 +137,9 @@ def test_entities_decode_without_changing_the_page(text):
     "- <![endif]--> \n    </pre>\u034f\u034f\u034f``` \n\nThe story.\n",
     # A <br> became a line break, and another rule took the padding after it: a fence line.
     "Words here <br> \u034f\u034f\u034f``` \n\nThe story.\n",
+    # A flattened paragraph's unit break at a line's end (a bar, `# __`) showed the rules one blank line
+    # more than the input had; NL601 took it out, which took the input's line break between two words.
+    FLATTENED_WITH_A_BREAK_AT_A_LINE_END,
 ])
 def test_independent_fuzzer_findings_keep_every_promise(text):
     check_promises(text)
@@ -136,6 +149,11 @@ def test_independent_fuzzer_findings_keep_every_promise(text):
 def test_removing_an_inline_element_keeps_the_words_around_it_apart():
     text = "# Weekly\n\nToday's trivia[](https://www.facebook.com/sharer/sharer.php?u=1)news is short.\n"
     assert nlclean.clean(text) == "# Weekly\n\nToday's trivia news is short.\n"
+
+
+def test_a_unit_break_at_a_line_end_leaves_the_line_break_in_place():
+    # Nothing to clean in that paragraph: the line break between "__" and "Four" stays where it is.
+    assert nlclean.clean(FLATTENED_WITH_A_BREAK_AT_A_LINE_END) == FLATTENED_WITH_A_BREAK_AT_A_LINE_END
 
 
 def test_an_entity_decoded_into_another_entity_stays_as_written():
@@ -195,10 +213,12 @@ FUZZER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "fuzz_promis
 # with an unclosed bracketed host (5000831), NL501 making an entity html reads
 # without its `;` (3024561), NL401 escaping the `>` of an html block in a quote (3019595),
 # a code block in a list item that came back from its own re-parse as indented
-# prose, without end (7221776).
+# prose, without end (7221776), NL601 taking out a blank line that only the
+# layout's view of a flattened paragraph had, which was the input's line break
+# between two words (7338464).
 FUZZER_SEEDS = [94, 378, 131574, 580, 2704, 6072, 10580, 2357, 11445, 200150, 200984, 300571, 1000371, 2000540,
                 2005879, 2006537, 3001350, 3005532, 3009848,
-                5000831, 7221776, 3024561, 3019595]
+                5000831, 7221776, 3024561, 3019595, 7338464]
 
 
 @pytest.mark.skipif(not (FUZZER / "gen.py").exists(), reason="../shared/tools/fuzz_promises is not beside this checkout")
