@@ -6,10 +6,13 @@ it (`import nlclean.rules.base` does not import `nlclean.engine`).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .document import Document
+# The parser documents are read with, so that `runs_on` answers as the next round's parse will.
+from .document import _PARSER as _BLOCK_PARSER
 from .findings import Applicability, Edit, Finding, Fix
 from .guard import separator
 from .inline_syntax import container_prefix, markup_escape_at, opens_block, visible_text
@@ -96,6 +99,10 @@ class CheckContext:
         while nxt < len(doc.lines) and doc.is_blank(nxt):
             nxt += 1
         if nxt < len(doc.lines):
+            if start > doc.body_start and not doc.is_blank(start - 1) and runs_on(doc, start - 1, nxt):
+                # The lines stood between two blocks that would run together
+                # without them: one blank line stays (or takes their place).
+                return Edit(doc.offset(start), doc.line_end(nxt - 1))
             return Edit(doc.offset(start), doc.offset(nxt))
         # At the end: take the blank lines before instead, keeping the final newline as it was.
         first = start
@@ -152,6 +159,69 @@ class CheckContext:
             return self.remove_lines(message, start, end, title, evidence)
         edits = [Edit(base + a, base + b, gap) for a, b, gap in close_up(source, sorted(spans))]
         return self.finding(message, edits[0].start, edits[-1].end, edits, title, None, evidence)
+
+
+def runs_on(doc: Document, upper: int, lower: int) -> bool:
+    """Whether line `lower`, written right under line `upper` (both with text,
+    `upper` the last line of a top-level block), would run on from that block
+    where a blank line between them keeps them apart: a quote taking the next
+    quote in (and an html line of it becoming a paragraph's text), a paragraph
+    going on into the next one or underlined into a setext heading, a table
+    taking the line as a row.
+
+    Read by parsing that block's lines with the line under them, twice (at
+    most a block's length: removals between blocks with no blank line around
+    them are few)."""
+    if doc.format != "markdown":
+        return False
+    k = bisect_right(doc.blocks, upper, key=lambda block: block.start) - 1
+    if k < 0 or doc.blocks[k].end != upper + 1:
+        return False  # not the last line of a top-level block: a removal inside one keeps its own spacing
+    above = doc.lines[doc.blocks[k].start : upper + 1]
+    below = doc.lines[lower]
+    return not _starts_a_block(above + [below], len(above)) and _starts_a_block(above + ["", below], len(above) + 1)
+
+
+def blank_lines_between_blocks(doc: Document, edits: list[Edit]) -> list[Edit]:
+    """The blank lines a round's edits must add so that no two blocks run
+    together (see `runs_on`), as edits that insert them.
+
+    Each removal of whole lines keeps its own neighbours apart
+    (`delete_lines`), but two removals of one rule side by side each see the
+    other's lines, not what stays: `> quote` / list / list / `> quote` lost
+    both lists and the two quotes became one. So the round's removals are
+    read together: each run of touching deletions that leaves a line with
+    text right under another."""
+    if doc.format != "markdown":
+        return []
+    text, starts = doc.text, doc.line_starts
+    added: list[Edit] = []
+    ordered = sorted(edits)
+    k = 0
+    while k < len(ordered):
+        first = k
+        while k + 1 < len(ordered) and ordered[k + 1].start == ordered[k].end:
+            k += 1
+        start, end = ordered[first].start, ordered[k].end
+        k += 1
+        if any(e.replacement for e in ordered[first:k]) or end >= len(text):
+            continue
+        if (start == 0 or text[start - 1] == "\n") and text[end - 1] == "\n":
+            upper, lower = bisect_right(starts, start) - 2, bisect_right(starts, end) - 1  # whole lines went
+        elif text[start] == "\n" and text[end] == "\n":
+            upper, lower = bisect_right(starts, start) - 1, bisect_right(starts, end)  # "\nline" went: the same
+        else:
+            continue
+        if (doc.body_start <= upper and lower < len(doc.lines) and not doc.is_blank(upper)
+                and not doc.is_blank(lower) and runs_on(doc, upper, lower)):
+            added.append(Edit(end, end, "\n"))
+    return added
+
+
+def _starts_a_block(lines: list[str], row: int) -> bool:
+    """Whether a top-level block of `lines` starts at `row`."""
+    return any(t.level == 0 and t.map is not None and t.map[0] == row and t.nesting >= 0
+               for t in _BLOCK_PARSER.parse("\n".join(lines)))
 
 
 def close_up(source: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
