@@ -6,12 +6,13 @@ it (`import nlclean.rules.base` does not import `nlclean.engine`).
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .document import Document
-# The parser documents are read with, so that `runs_on` answers as the next round's parse will.
+# The parser documents are read with, so that `gap_between` answers as the next round's parse will.
 from .document import _PARSER as _BLOCK_PARSER
 from .findings import Applicability, Edit, Finding, Fix
 from .guard import separator
@@ -93,13 +94,17 @@ class CheckContext:
             while last > start and doc.is_blank(last):
                 last -= 1
             if last + 1 < len(doc.lines):
-                return Edit(doc.offset(start), doc.offset(last + 1))
+                gap = None
+                if start > doc.body_start and not doc.is_blank(start - 1) and not doc.is_blank(last + 1):
+                    gap = gap_between(doc, start - 1, last + 1)
+                # A blank line (in the quote's markers) where the two around would run together.
+                return Edit(doc.offset(start), doc.offset(last + 1), "" if gap is None else gap + "\n")
             return Edit(doc.line_end(start - 1) if start > doc.body_start else doc.offset(start), doc.line_end(last))
         nxt = end
         while nxt < len(doc.lines) and doc.is_blank(nxt):
             nxt += 1
         if nxt < len(doc.lines):
-            if start > doc.body_start and not doc.is_blank(start - 1) and runs_on(doc, start - 1, nxt):
+            if start > doc.body_start and not doc.is_blank(start - 1) and gap_between(doc, start - 1, nxt) is not None:
                 # The lines stood between two blocks that would run together
                 # without them: one blank line stays (or takes their place).
                 return Edit(doc.offset(start), doc.line_end(nxt - 1))
@@ -161,30 +166,50 @@ class CheckContext:
         return self.finding(message, edits[0].start, edits[-1].end, edits, title, None, evidence)
 
 
-def runs_on(doc: Document, upper: int, lower: int) -> bool:
-    """Whether line `lower`, written right under line `upper` (both with text,
-    `upper` the last line of a top-level block), would run on from that block
-    where a blank line between them keeps them apart: a quote taking the next
-    quote in (and an html line of it becoming a paragraph's text), a paragraph
-    going on into the next one or underlined into a setext heading, a table
-    taking the line as a row.
+# How many lines of a list or quote `gap_between` reads above a removal inside
+# it: enough for any real one, and a bound on the work (a newsletter forwarded
+# whole inside a quote, with many removals in it, must not be read again for each).
+_MOST_LINES_READ = 200
+_QUOTE_MARKERS = re.compile(r"[> \t]*")
 
-    Read by parsing that block's lines with the line under them, twice (at
-    most a block's length: removals between blocks with no blank line around
-    them are few)."""
+
+def gap_between(doc: Document, upper: int, lower: int) -> str | None:
+    """The blank line to keep between line `upper` and line `lower` (both with
+    text) when a removal would bring them together, or None when nothing runs
+    on: when, one under the other, the block that `upper` ends would take
+    `lower` in, or be turned into another (a quote taking the next quote in,
+    where an html line of it becomes a paragraph's text; a paragraph going on
+    into the next one, or underlined into a setext heading; a table taking the
+    line as a row), and a blank line keeps them apart. Inside a quote the blank
+    line keeps the quote's markers (`>`), so that the quote goes on around it.
+
+    Read by parsing the lines of the top-level block above with the line under
+    them, twice (a block's length, within `_MOST_LINES_READ` inside a list or
+    quote: removals with text right above and below them are few)."""
     if doc.format != "markdown":
-        return False
+        return None
+    i = bisect_left(doc.all_blocks, lower, key=lambda block: block.start)
+    if i == len(doc.all_blocks) or doc.all_blocks[i].start != lower:
+        return None  # `lower` went on from the lines above it (a paragraph's): no block of its own to keep apart
     k = bisect_right(doc.blocks, upper, key=lambda block: block.start) - 1
-    if k < 0 or doc.blocks[k].end != upper + 1:
-        return False  # not the last line of a top-level block: a removal inside one keeps its own spacing
-    above = doc.lines[doc.blocks[k].start : upper + 1]
-    below = doc.lines[lower]
-    return not _starts_a_block(above + [below], len(above)) and _starts_a_block(above + ["", below], len(above) + 1)
+    if k < 0 or doc.blocks[k].end <= upper:
+        return None  # above is no block's line (a link reference definition)
+    top = doc.blocks[k]
+    if top.end == upper + 1:
+        gap = ""  # the last line of a top-level block: the two stand apart at the top level
+    elif upper - top.start < _MOST_LINES_READ:
+        gap = _QUOTE_MARKERS.match(doc.lines[lower]).group().rstrip()
+    else:
+        return None
+    above, below = doc.lines[top.start : upper + 1], doc.lines[lower]
+    if _starts_a_block(above + [below], len(above)) or not _starts_a_block(above + [gap, below], len(above) + 1):
+        return None
+    return gap
 
 
 def blank_lines_between_blocks(doc: Document, edits: list[Edit]) -> list[Edit]:
     """The blank lines a round's edits must add so that no two blocks run
-    together (see `runs_on`), as edits that insert them.
+    together (see `gap_between`), as edits that insert them.
 
     Each removal of whole lines keeps its own neighbours apart
     (`delete_lines`), but two removals of one rule side by side each see the
@@ -212,15 +237,20 @@ def blank_lines_between_blocks(doc: Document, edits: list[Edit]) -> list[Edit]:
             upper, lower = bisect_right(starts, start) - 1, bisect_right(starts, end)  # "\nline" went: the same
         else:
             continue
-        if (doc.body_start <= upper and lower < len(doc.lines) and not doc.is_blank(upper)
-                and not doc.is_blank(lower) and runs_on(doc, upper, lower)):
-            added.append(Edit(end, end, "\n"))
+        if doc.body_start <= upper and lower < len(doc.lines) and not doc.is_blank(upper) and not doc.is_blank(lower):
+            gap = gap_between(doc, upper, lower)
+            if gap is not None:
+                added.append(Edit(end, end, gap + "\n" if text[end - 1] == "\n" else "\n" + gap))
     return added
 
 
+# Table rows and cells are parts of their table, not blocks that start.
+_TABLE_PARTS = frozenset({"thead_open", "tbody_open", "tr_open", "th_open", "td_open"})
+
+
 def _starts_a_block(lines: list[str], row: int) -> bool:
-    """Whether a top-level block of `lines` starts at `row`."""
-    return any(t.level == 0 and t.map is not None and t.map[0] == row and t.nesting >= 0
+    """Whether a block of `lines` (at any depth) starts at `row`."""
+    return any(t.map is not None and t.map[0] == row and t.nesting >= 0 and t.type not in _TABLE_PARTS
                for t in _BLOCK_PARSER.parse("\n".join(lines)))
 
 

@@ -285,6 +285,11 @@ OTHER_ICON = "[](https://cdn.example/icon/star.png)"
     # A paragraph and the next would become one, or a `---` under it a heading's underline.
     (f"# Notes\n\nThe first story ends here.\n- {ICON}\n\nThe second story starts.\n",
      "# Notes\n\nThe first story ends here.\n\nThe second story starts.\n"),
+    # The same inside a quote (the blank line keeps the quote's markers) and inside a list item.
+    (f"# Notes\n\n> > A line we quote\n> - {ICON}\n> > </pre>\n> > <!--\n> > <div>\n> > > <div>",
+     "# Notes\n\n> > A line we quote\n> >\n> > </pre>\n> > <!--\n> > <div>\n> > > <div>"),
+    (f"# Notes\n\n- > A line we quote\n  - {ICON}\n  > </pre>\n  > <!--\n  > <div>\n  > > <div>",
+     "# Notes\n\n- > A line we quote\n  >\n  > </pre>\n  > <!--\n  > <div>\n  > > <div>"),
     # Where nothing runs on (a thematic break above), no blank line is added.
     (f"The intro.\n\n---\n- {ICON}\n> A line we quote\n", "The intro.\n\n---\n> A line we quote\n"),
 ])
