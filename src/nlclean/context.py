@@ -6,10 +6,14 @@ it (`import nlclean.rules.base` does not import `nlclean.engine`).
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .document import Document
+# The parser documents are read with, so that `gap_between` answers as the next round's parse will.
+from .document import _PARSER as _BLOCK_PARSER
 from .findings import Applicability, Edit, Finding, Fix
 from .guard import separator
 from .inline_syntax import container_prefix, markup_escape_at, opens_block, visible_text
@@ -90,12 +94,20 @@ class CheckContext:
             while last > start and doc.is_blank(last):
                 last -= 1
             if last + 1 < len(doc.lines):
-                return Edit(doc.offset(start), doc.offset(last + 1))
+                gap = None
+                if start > doc.body_start and not doc.is_blank(start - 1) and not doc.is_blank(last + 1):
+                    gap = gap_between(doc, start - 1, last + 1)
+                # A blank line (in the quote's markers) where the two around would run together.
+                return Edit(doc.offset(start), doc.offset(last + 1), "" if gap is None else gap + "\n")
             return Edit(doc.line_end(start - 1) if start > doc.body_start else doc.offset(start), doc.line_end(last))
         nxt = end
         while nxt < len(doc.lines) and doc.is_blank(nxt):
             nxt += 1
         if nxt < len(doc.lines):
+            if start > doc.body_start and not doc.is_blank(start - 1) and gap_between(doc, start - 1, nxt) is not None:
+                # The lines stood between two blocks that would run together
+                # without them: one blank line stays (or takes their place).
+                return Edit(doc.offset(start), doc.line_end(nxt - 1))
             return Edit(doc.offset(start), doc.offset(nxt))
         # At the end: take the blank lines before instead, keeping the final newline as it was.
         first = start
@@ -152,6 +164,94 @@ class CheckContext:
             return self.remove_lines(message, start, end, title, evidence)
         edits = [Edit(base + a, base + b, gap) for a, b, gap in close_up(source, sorted(spans))]
         return self.finding(message, edits[0].start, edits[-1].end, edits, title, None, evidence)
+
+
+# How many lines of a list or quote `gap_between` reads above a removal inside
+# it: enough for any real one, and a bound on the work (a newsletter forwarded
+# whole inside a quote, with many removals in it, must not be read again for each).
+_MOST_LINES_READ = 200
+_QUOTE_MARKERS = re.compile(r"[> \t]*")
+
+
+def gap_between(doc: Document, upper: int, lower: int) -> str | None:
+    """The blank line to keep between line `upper` and line `lower` (both with
+    text) when a removal would bring them together, or None when nothing runs
+    on: when, one under the other, the block that `upper` ends would take
+    `lower` in, or be turned into another (a quote taking the next quote in,
+    where an html line of it becomes a paragraph's text; a paragraph going on
+    into the next one, or underlined into a setext heading; a table taking the
+    line as a row), and a blank line keeps them apart. Inside a quote the blank
+    line keeps the quote's markers (`>`), so that the quote goes on around it.
+
+    Read by parsing the lines of the top-level block above with the line under
+    them, twice (a block's length, within `_MOST_LINES_READ` inside a list or
+    quote: removals with text right above and below them are few)."""
+    if doc.format != "markdown":
+        return None
+    i = bisect_left(doc.all_blocks, lower, key=lambda block: block.start)
+    if i == len(doc.all_blocks) or doc.all_blocks[i].start != lower:
+        return None  # `lower` went on from the lines above it (a paragraph's): no block of its own to keep apart
+    k = bisect_right(doc.blocks, upper, key=lambda block: block.start) - 1
+    if k < 0 or doc.blocks[k].end <= upper:
+        return None  # above is no block's line (a link reference definition)
+    top = doc.blocks[k]
+    if top.end == upper + 1:
+        gap = ""  # the last line of a top-level block: the two stand apart at the top level
+    elif upper - top.start < _MOST_LINES_READ:
+        gap = _QUOTE_MARKERS.match(doc.lines[lower]).group().rstrip()
+    else:
+        return None
+    above, below = doc.lines[top.start : upper + 1], doc.lines[lower]
+    if _starts_a_block(above + [below], len(above)) or not _starts_a_block(above + [gap, below], len(above) + 1):
+        return None
+    return gap
+
+
+def blank_lines_between_blocks(doc: Document, edits: list[Edit]) -> list[Edit]:
+    """The blank lines a round's edits must add so that no two blocks run
+    together (see `gap_between`), as edits that insert them.
+
+    Each removal of whole lines keeps its own neighbours apart
+    (`delete_lines`), but two removals of one rule side by side each see the
+    other's lines, not what stays: `> quote` / list / list / `> quote` lost
+    both lists and the two quotes became one. So the round's removals are
+    read together: each run of touching deletions that leaves a line with
+    text right under another."""
+    if doc.format != "markdown":
+        return []
+    text, starts = doc.text, doc.line_starts
+    added: list[Edit] = []
+    ordered = sorted(edits)
+    k = 0
+    while k < len(ordered):
+        first = k
+        while k + 1 < len(ordered) and ordered[k + 1].start == ordered[k].end:
+            k += 1
+        start, end = ordered[first].start, ordered[k].end
+        k += 1
+        if any(e.replacement for e in ordered[first:k]) or end >= len(text):
+            continue
+        if (start == 0 or text[start - 1] == "\n") and text[end - 1] == "\n":
+            upper, lower = bisect_right(starts, start) - 2, bisect_right(starts, end) - 1  # whole lines went
+        elif text[start] == "\n" and text[end] == "\n":
+            upper, lower = bisect_right(starts, start) - 1, bisect_right(starts, end)  # "\nline" went: the same
+        else:
+            continue
+        if doc.body_start <= upper and lower < len(doc.lines) and not doc.is_blank(upper) and not doc.is_blank(lower):
+            gap = gap_between(doc, upper, lower)
+            if gap is not None:
+                added.append(Edit(end, end, gap + "\n" if text[end - 1] == "\n" else "\n" + gap))
+    return added
+
+
+# Table rows and cells are parts of their table, not blocks that start.
+_TABLE_PARTS = frozenset({"thead_open", "tbody_open", "tr_open", "th_open", "td_open"})
+
+
+def _starts_a_block(lines: list[str], row: int) -> bool:
+    """Whether a block of `lines` (at any depth) starts at `row`."""
+    return any(t.map is not None and t.map[0] == row and t.nesting >= 0 and t.type not in _TABLE_PARTS
+               for t in _BLOCK_PARSER.parse("\n".join(lines)))
 
 
 def close_up(source: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:

@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .context import blank_lines_between_blocks
 from .document import Document
 from .engine import check
 from .findings import Edit, Finding
@@ -216,6 +217,7 @@ def fix_text(text: str, settings: Settings, format: str = "markdown", markers: M
         if on_round is not None:
             on_round(doc, chosen)
         edits = [e for f in chosen for e in f.fix.edits]  # type: ignore[union-attr]
+        edits += blank_lines_between_blocks(doc, edits)  # removals side by side keep their neighbours apart
         needs_full_check = needs_full_check or edits_may_add_words(current, edits)
         if result.line_origins is not None:
             result.line_origins = _line_origins_after(current, edits, result.line_origins)

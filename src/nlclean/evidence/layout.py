@@ -313,7 +313,11 @@ def _flattened_spans(doc: "Document", markers: "Markers | None") -> list[tuple[i
         base = doc.offset(block.start)
         spans.extend((base + b.start, base + b.end) for b in breaks
                      if doc.format == "text" or not _would_open_block(source, b))
-    return spans
+    # A break at a line's end takes that line break in, so that the blank line
+    # it shows stands for it: else the view shows a blank line more than the
+    # input has, and tidy-up's fix for that one took the input's line break
+    # out from between two words (`# __` over `Four` became "__Four").
+    return [(start, end + doc.text.startswith("\n", end)) for start, end in spans]
 
 
 def _would_open_block(source: str, unit_break: UnitBreak) -> bool:
