@@ -187,13 +187,23 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
         if target.kind == "list_item":
             break
     if not label_only or target.depth > 0:
+        item = next_item_line(doc, target.start, target.end)
+        if item is not None:
+            text = visible_text_without_urls(doc.lines[item]).strip()
+            return Extent(target.start, item, f"the next item's first line {text[:40]!r} (no blank line between)")
         return Extent(target.start, target.end, "the end of its block")
     end, why = target.end, "the end of its block"
     siblings = doc.blocks
     i = siblings.index(target) + 1
     taken = 0
+    buttons: set[int] = set()  # the ad's call-to-action lines taken
     while i < len(siblings) and taken < 6:
         nxt = siblings[i]
+        if taken and _is_ad_call_to_action(doc, nxt, doc.text[doc.offset(target.end) : doc.offset(end)], markers):
+            # "[Try Acme →](…)" under the ad's text: its button, no next item's title.
+            end, taken, i = nxt.end, taken + 1, i + 1
+            buttons.add(nxt.start)
+            continue
         why = _lone_label_stop(doc, nxt, taken, markers)
         if why is not None:
             break
@@ -215,7 +225,7 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
     home = story_host(doc, markers) if own_links_end_it else None
     if home and end > target.end:
         stopper = siblings[i] if i < len(siblings) else None
-        story = _first_story_under(doc, target, end, stopper, home)
+        story = _first_story_under(doc, target, end, stopper, home, buttons)
         if story is not None:
             return story
     if why in (PROSE_STOP, NEXT_LINE_STOP) and end > target.end:
@@ -296,21 +306,76 @@ def _is_colon_rubric(doc: Document, block: Block) -> bool:
     return text.endswith((":", "：")) and 0 < len(text.split()) <= 4
 
 
-def _first_story_under(doc: Document, target: Block, end: int, stopper: Block | None, home: str) -> Extent | None:
+# A line that opens a numbered item ("3. The next story", "2) …"), after a bullet or emoji at most.
+_NUMBERED_ITEM = re.compile(r"^\W{0,2}\d{1,3}[.)]\s")
+# Marks that open the items of a list that markdown does not parse as one ("・", "■", "▶").
+_ITEM_MARK = re.compile(r"^\s*([^\w\s*_\[\](){}<>!#|`'\"“‘【（.,:;~\\])")
+
+
+def next_item_line(doc: Document, first: int, end: int) -> int | None:
+    """In a block of several lines that opens with an ad's label (text with
+    no blank lines: plain text, hard-wrapped html), the first line that
+    opens the next item: a numbered line ("3. …"), or a line opening with
+    the same mark as the label line ("・【広告】…" then "・Story …")."""
+    mark = _ITEM_MARK.match(doc.lines[first])
+    for k in range(first + 1, end):
+        line = doc.lines[k]
+        if _NUMBERED_ITEM.match(line) or (mark is not None and line.lstrip().startswith(mark.group(1))):
+            return k
+    return None
+
+
+def _is_ad_call_to_action(doc: Document, block: Block, ad_text: str, markers: Markers | None) -> bool:
+    """A link alone on its line under an ad's text that is the ad's button:
+    its text opens with a call to action's verb ("Try Acme →", "Get a
+    quote") and ends in an arrow or names what the ad's text named. A
+    title of the next item ("Build a compiler in Rust") names nothing of
+    the ad."""
+    if not is_title_shaped(doc, block) or not doc.top_links(block):
+        return False
+    text = visible_text_without_urls(doc.lines[block.start]).strip(" *_")
+    words = text.rstrip(" →»›>").split()
+    markers = markers or load_markers()
+    if not words or len(words) > 6 or words[0].lower().strip("*_[") not in markers.words("promotion", "cta_verbs"):
+        return False
+    if text.endswith(("→", "»", "›")):
+        return True
+    not_a_name = markers.words("sponsor", "not_a_name")
+    named = [w for w in _WORD.findall(" ".join(words[1:])) if w.lower() not in not_a_name]
+    return any(w in ad_text for w in named)
+
+
+def _first_story_under(doc: Document, target: Block, end: int, stopper: Block | None, home: str,
+                       buttons: set[int] = frozenset()) -> Extent | None:  # type: ignore[assignment]
     """A block under a lone label that links where the newsletter's stories
     link is a story (the label may mark an ad the conversion lost, an image):
-    the ad ends above it, and above the short byline line over it."""
+    the ad ends above it, and above the short byline line over it (never
+    above the ad's own button, `buttons`)."""
     taken_blocks = doc.blocks_between(target.end, end)
     if stopper is not None:
         taken_blocks.append(stopper)  # the block that stopped it: a story's title?
     first_story = next((k for k, b in enumerate(taken_blocks) if home in link_hosts(doc, b)), None)
     if first_story is None:
         return None
+    if first_story == 0 and _is_image_slot(doc, taken_blocks):
+        return None
     k = first_story
-    while k > 0 and len(doc.visible(taken_blocks[k - 1]).split()) <= 4:
+    while k > 0 and len(doc.visible(taken_blocks[k - 1]).split()) <= 4 and taken_blocks[k - 1].start not in buttons:
         k -= 1
     end = taken_blocks[k - 1].end if k > 0 else target.end
     return Extent(target.start, end, f"a story (it links to {home}, like the newsletter's stories)")
+
+
+_LINKED_IMAGE = re.compile(r"^\s*\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)\s*$")
+
+
+def _is_image_slot(doc: Document, taken_blocks: list[Block]) -> bool:
+    """The label's ad is one linked image and nothing else up to a break or a
+    heading (its banner): that image is the ad, wherever it links."""
+    image = taken_blocks[0]
+    if image.kind != "paragraph" or image.end - image.start != 1 or not _LINKED_IMAGE.match(doc.lines[image.start]):
+        return False
+    return len(taken_blocks) == 1 or taken_blocks[1].kind in ("hr", "heading")
 
 
 def is_document_title(doc: Document, heading: Block) -> bool:

@@ -137,6 +137,7 @@ from ..extents import (
     is_sponsor_line,
     is_title_shaped,
     label_block_extent,
+    next_item_line,
     section_extent,
 )
 from ..findings import Edit, Finding
@@ -150,6 +151,8 @@ from ._shared import quote, word_count
 # A paragraph of this many lines or more is flattened text: its lines are read one by one.
 FLATTENED_LINES = 8
 MAX_AD_LINES = 12
+# A line naming "our sponsor" is a label line only when it is this short; a longer one is a sentence.
+MAX_OWNED_LABEL_WORDS = 10
 # An ad under a label that names its sponsor is looked for in this many blocks.
 MAX_AD_BLOCKS = 8
 # Paid placements that make more than this share of a mailing's words are the mailing itself.
@@ -201,6 +204,21 @@ class SponsorLabels:
         # "Ship faster with Acme (Sponsored)Acme builds …".
         self._glued_trailing = re.compile(rf"[(\[【（]\s*(?P<label>{alternation(trailing)})\s*[)\]】）]", re.I)
         self._disclosure = PhraseSearch(sponsor.get("disclosures", []))
+        # A bracketed label opening a line, before the ad's title or sponsor
+        # ("[Ad] Acme …", "【PR】株式会社…"): the brackets make even a short
+        # word ("PR", "Ad") a label.
+        self._bracketed = re.compile(
+            rf"^[^\w(\[【（]*[(\[【（]\s*(?P<label>{alternation(trailing)})\s*[)\]】）](?P<rest>.*)$", re.I | re.S
+        )
+        # The newsletter's own sponsor, named as such anywhere in a short label
+        # line ("A word from this week's sponsor", "PRESENTED BY OUR PARTNER,
+        # ACME"): an owner word ("our", "today's") right before a sponsor noun.
+        owners, nouns = sponsor.get("owner_words", []), sponsor.get("sponsor_nouns", [])
+        self._owned = re.compile(
+            rf"^{LABEL_DECORATION}(?P<label>(?:[\w'’]+\s+){{0,4}}?(?:{alternation(owners) or '(?!)'})\s+"
+            rf"(?:{alternation(nouns) or '(?!)'}))\b(?P<rest>.*)$",
+            re.I | re.S,
+        )
         # Labels that end in a name ("a message from *"): their literal part.
         self._named_labels = tuple(
             re.compile(r"\s+".join(map(re.escape, p.rstrip(" *").split())), re.I)
@@ -232,7 +250,7 @@ class SponsorLabels:
         """A sponsor label that opens the line ("Sponsored by Acme", "**Together with** X")."""
         m = self._leading.match(line)
         if not m:
-            return None
+            return self._bracketed_or_owned(line)
         label, rest = m.group("label"), m.group("rest")
         for prefix in self._named_labels:
             named = prefix.match(label)
@@ -265,6 +283,29 @@ class SponsorLabels:
             if len(words) > 14 or (len(words) > 4 and words[0][:1].islower() and "," in rest):
                 return None
         return LabelMatch(label, rest)
+
+    def _bracketed_or_owned(self, line: str) -> LabelMatch | None:
+        """A label that the leading labels miss: bracketed before the ad's
+        title (`[Ad] Acme …`), or a short line naming the newsletter's own
+        sponsor (`A word from this week's sponsor`). A line that goes on as a
+        sentence after the sponsor noun ("Our partner schools opened …") is
+        a story's."""
+        m = self._bracketed.match(line)
+        if m:
+            return LabelMatch(m.group("label"), m.group("rest"))
+        if len(line.split()) > MAX_OWNED_LABEL_WORDS:
+            return None
+        m = self._owned.match(line)
+        if not m:
+            return None
+        rest = m.group("rest").strip(" \t*_")
+        if rest and not (rest[0] in _SEPARATORS or rest[0] in ",!" or rest[0].isupper()):
+            return None
+        return LabelMatch(m.group("label"), m.group("rest"))
+
+    def owned(self, text: str) -> bool:
+        """Whether a short text opens by naming the newsletter's own sponsor ("our partner, Acme")."""
+        return len(text.split()) <= MAX_OWNED_LABEL_WORDS and self._bracketed_or_owned(text) is not None
 
     def trailing(self, line: str) -> str | None:
         m = self._trailing.search(line)
@@ -712,7 +753,10 @@ def _label_line(ctx, block) -> tuple[Extent, str, str] | None:
         return None
     visible = doc.visible(block)
     title = first.rest.strip(" :—-|*!.") or visible
-    lone = block.end - block.start == 1 and word_count(visible) <= 8
+    # A rule drawn in characters under the label ("━━━━") is its frame, not the ad's text.
+    lone = word_count(visible) <= 8 and not any(
+        any(ch.isalnum() for ch in doc.lines[k]) for k in range(block.start + 1, block.end)
+    )
     if not lone:
         return label_block_extent(doc, block, False, markers=markers), first.label, title
     return _ad_under_label(ctx, block, first.rest), first.label, title
@@ -963,6 +1007,8 @@ def _is_label_title(labels: SponsorLabels, rest: str) -> bool:
     A heading that goes on as a sentence is a story: "Sponsored content is
     back", "In partnership with NASA, SpaceX launches crew", "广告行业的变化"."""
     rest = visible_text_without_urls(rest).strip(" \t*_")
+    if labels.owned(rest):
+        return True  # "Presented by our partner, Acme": the label goes on naming the sponsor
     if rest[:1] in _CLOSING:
         return True  # "(Sponsored) …", "【广告】…": the label in its brackets
     if not rest or rest[0] in _SEPARATORS or not any(ch.isalnum() for ch in rest):
@@ -1031,6 +1077,9 @@ def _ad_lines(ctx, label_line: int, stop: int, rest: str) -> tuple[int, str]:
     doc, cta_line = ctx.doc, sponsor_labels(ctx.markers).cta_line
     names = {w.lower() for w in _NAME.findall(visible_text_without_urls(rest))}
     i = label_line + 1
+    item = next_item_line(doc, label_line, stop)
+    if item is not None:
+        stop = item
     while i < stop and i - label_line <= MAX_AD_LINES:
         text = visible_text_without_urls(doc.lines[i]).strip()
         if cta_line.match(text) and any(ch.isalpha() for ch in text):
