@@ -24,6 +24,13 @@ pulled apart into lines; "… sponsored by a grant, the station said" names
 no sponsor and stays), and a trailing label
 glued to the text after it (`Title (Sponsored)Ad text…`). A label word in
 a story's sentence, or in the newsletter's own title, is no label.
+A label in brackets opening a line before the ad's title (`[Ad] Acme …`,
+`【PR】株式会社…`, `[광고] …`) is one whatever the word ("PR" and "Ad" only
+there: bare, they are in every story); a link's text (`[Partner](…)`) is
+none. A short line that names the newsletter's own sponsor, an owner word
+before a sponsor noun anywhere in it ("A word from this week's sponsor",
+"Presented by our partner, Acme"), is a label; "Our partner schools opened
+…" goes on as a sentence and is a story.
 
 A short paragraph that credits a sponsor by name and links to that
 sponsor's own site is its ad, whatever the sentence's subject ("List
@@ -83,7 +90,14 @@ It is the highest-priority rule.
   ends in a colon ("This episode is brought to you by:") is a lone label.
 - Text with no blank lines (a plain-text part): the ad is the label and its
   short sponsor lines (`Acme — ship faster`); the first line of prose is the
-  next story. Inside a flattened paragraph the ad runs over short lines,
+  next story. A label line opening a block of several lines takes the lines
+  up to the next item's: a numbered line (`3. The next story`), or a line
+  opening with the label line's own mark (`・【広告】…` then `・Story…`).
+- Under a lone label, a link alone on its line that opens with a call to
+  action's verb and ends in an arrow or names what the ad named (`[Try
+  Acme →](…)`) is the ad's button, not the next item's title; a linked
+  image alone up to a break or heading is the ad's banner, wherever it
+  links. Inside a flattened paragraph the ad runs over short lines,
   lines naming the sponsor, and ends with its all-caps call to action.
 - A whole email on one line or in one paragraph: a sentence that opens with
   a label naming its sponsor takes the sentences after it that name the
@@ -206,9 +220,9 @@ class SponsorLabels:
         self._disclosure = PhraseSearch(sponsor.get("disclosures", []))
         # A bracketed label opening a line, before the ad's title or sponsor
         # ("[Ad] Acme …", "【PR】株式会社…"): the brackets make even a short
-        # word ("PR", "Ad") a label.
+        # word ("PR", "Ad") a label; a link's text ("[Partner](…)") is none.
         self._bracketed = re.compile(
-            rf"^[^\w(\[【（]*[(\[【（]\s*(?P<label>{alternation(trailing)})\s*[)\]】）](?P<rest>.*)$", re.I | re.S
+            rf"^[^\w(\[【（]*[(\[【（]\s*(?P<label>{alternation(trailing)})\s*[)\]】）](?![(\[])(?P<rest>.*)$", re.I | re.S
         )
         # The newsletter's own sponsor, named as such anywhere in a short label
         # line ("A word from this week's sponsor", "PRESENTED BY OUR PARTNER,
@@ -290,9 +304,9 @@ class SponsorLabels:
         sponsor (`A word from this week's sponsor`). A line that goes on as a
         sentence after the sponsor noun ("Our partner schools opened …") is
         a story's."""
-        m = self._bracketed.match(line)
+        m = self.bracketed(line)
         if m:
-            return LabelMatch(m.group("label"), m.group("rest"))
+            return m
         if len(line.split()) > MAX_OWNED_LABEL_WORDS:
             return None
         m = self._owned.match(line)
@@ -302,6 +316,11 @@ class SponsorLabels:
         if rest and not (rest[0] in _SEPARATORS or rest[0] in ",!" or rest[0].isupper()):
             return None
         return LabelMatch(m.group("label"), m.group("rest"))
+
+    def bracketed(self, line: str) -> LabelMatch | None:
+        """A bracketed label opening a line: `[Ad] Acme …`, `【PR】…`, `(Sponsored) …`."""
+        m = self._bracketed.match(line)
+        return LabelMatch(m.group("label"), m.group("rest")) if m else None
 
     def owned(self, text: str) -> bool:
         """Whether a short text opens by naming the newsletter's own sponsor ("our partner, Acme")."""
@@ -438,7 +457,7 @@ class SponsorBlock(Rule):
             end, why = _ad_lines(ctx, i, block.end, m.rest)
             label = m.label.strip()
             a, b = doc.offset(i), doc.offset(end) if end < len(doc.lines) else len(doc.text)
-            title = quote(m.rest.strip(" :—-|*") or text)
+            title = quote(m.rest.strip(" :—-|*)]】）") or text)
             found.append(ctx.finding(
                 f"sponsor block {title} ({label})", a, b, [Edit(a, b)], f"Remove sponsor block {title}",
                 evidence=(f"label '{label}' matched on a line inside a flattened paragraph", f"ends at {why}"),
@@ -746,7 +765,8 @@ def _label_line(ctx, block) -> tuple[Extent, str, str] | None:
     a story's heading, not a label."""
     doc, markers = ctx.doc, ctx.markers
     labels = sponsor_labels(markers)
-    first = labels.leading(visible_text(doc.lines[block.start]))
+    # The visible text drops a markdown line's square brackets: "[Ad] Acme" is looked for in the source too.
+    first = labels.leading(visible_text(doc.lines[block.start])) or labels.bracketed(doc.lines[block.start])
     if first is None or (is_title_shaped(doc, block) and not _is_label_title(labels, first.rest)):
         return None
     if _names_the_publisher(ctx, first.label, first.rest):
@@ -1096,7 +1116,7 @@ def _ad_lines(ctx, label_line: int, stop: int, rest: str) -> tuple[int, str]:
             return i, "the next story's first line"
         i += 1
     if i >= stop:
-        return stop, "the end of its paragraph"
+        return stop, "the end of its paragraph" if item is None else "the next item's first line (it opens with the same mark)"
     return i, "the most lines an ad inside a paragraph takes"
 
 
