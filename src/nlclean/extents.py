@@ -225,6 +225,10 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
     home = story_host(doc, markers) if own_links_end_it else None
     if home and end > target.end:
         stopper = siblings[i] if i < len(siblings) else None
+        first = siblings.index(target)
+        if _is_boxed_ad(doc, siblings[first - 1] if first else None, target.end, end, stopper):
+            # The publisher framed the ad: a break above its label and one below, little between.
+            return Extent(target.start, end, "the break that closes the ad's frame (a break stands above its label)")
         story = _first_story_under(doc, target, end, stopper, home, buttons)
         if story is not None:
             return story
@@ -357,8 +361,18 @@ def _first_story_under(doc: Document, target: Block, end: int, stopper: Block | 
     first_story = next((k for k, b in enumerate(taken_blocks) if home in link_hosts(doc, b)), None)
     if first_story is None:
         return None
-    if first_story == 0 and _is_image_slot(doc, taken_blocks):
-        return None
+    if first_story == 0 and _is_linked_image(doc, taken_blocks[0]):
+        # The label's banner or logo links through the stories' redirector: it is
+        # the ad's, and so are the blocks after it that name what it shows.
+        names = {w for w in _WORD.findall(_IMAGE_ALT.search(doc.lines[taken_blocks[0].start]).group(1))}
+        k = 1
+        while k < len(taken_blocks) and taken_blocks[k].kind == "paragraph" and any(
+            n in doc.visible(taken_blocks[k]) for n in names
+        ):
+            k += 1
+        if k == len(taken_blocks) or taken_blocks[k].kind in ("hr", "heading"):
+            return None
+        return Extent(target.start, taken_blocks[k - 1].end, "the ad's image (its logo or banner) and the blocks after it that name what it shows")
     k = first_story
     while k > 0 and len(doc.visible(taken_blocks[k - 1]).split()) <= 4 and taken_blocks[k - 1].start not in buttons:
         k -= 1
@@ -366,16 +380,33 @@ def _first_story_under(doc: Document, target: Block, end: int, stopper: Block | 
     return Extent(target.start, end, f"a story (it links to {home}, like the newsletter's stories)")
 
 
+# A framed ad holds at most this many blocks and words under its label.
+BOXED_AD_BLOCKS = 3
+BOXED_AD_WORDS = 90
+
+
+def _is_boxed_ad(doc: Document, above: Block | None, start: int, end: int, stopper: Block | None) -> bool:
+    """A label with a thematic break right above it and one closing the few
+    short blocks under it: the frame a newsletter draws around its ad slot.
+    Everything in the frame is the ad, even where its links go through the
+    same redirector as the stories' (many senders route every link so)."""
+    if above is None or above.kind != "hr" or stopper is None or stopper.kind != "hr":
+        return False
+    taken = doc.blocks_between(start, end)
+    if not taken or len(taken) > BOXED_AD_BLOCKS or any(b.kind not in ("paragraph",) for b in taken):
+        return False
+    return sum(len(doc.visible(b).split()) for b in taken) <= BOXED_AD_WORDS
+
+
 _LINKED_IMAGE = re.compile(r"^\s*\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)\s*$")
 
 
-def _is_image_slot(doc: Document, taken_blocks: list[Block]) -> bool:
-    """The label's ad is one linked image and nothing else up to a break or a
-    heading (its banner): that image is the ad, wherever it links."""
-    image = taken_blocks[0]
-    if image.kind != "paragraph" or image.end - image.start != 1 or not _LINKED_IMAGE.match(doc.lines[image.start]):
-        return False
-    return len(taken_blocks) == 1 or taken_blocks[1].kind in ("hr", "heading")
+_IMAGE_ALT = re.compile(r"!\[([^\]]*)\]")
+
+
+def _is_linked_image(doc: Document, block: Block) -> bool:
+    """A paragraph that is one linked image and nothing else: a banner, a logo."""
+    return block.kind == "paragraph" and block.end - block.start == 1 and bool(_LINKED_IMAGE.match(doc.lines[block.start]))
 
 
 def is_document_title(doc: Document, heading: Block) -> bool:
