@@ -71,7 +71,8 @@ It is the highest-priority rule.
   under it, up to a break, a heading, the next item's title, a long
   paragraph with no link, a date line (the issue's), a section heading in
   capitals (`WHAT I'M READING`), or a block that links where the newsletter's
-  stories link (the label then marked an ad image the conversion lost); a
+  stories link (the label then marked an ad image the conversion lost; when
+  every link goes through a redirector, where most links go through it); a
   short rubric line right above the story that stopped it is that story's.
   A label that names its sponsor (`A message from Acme`) takes everything
   that promotes Acme: the blocks up to the last one that names Acme, links
@@ -79,6 +80,8 @@ It is the highest-priority rule.
   code, the copyright line or the next ad's label; when a heading comes
   right under it and its section names Acme (`**A message from Acme**` over
   `### Ship faster…`), it takes that section.
+- A label with a thematic break right above it takes the few short blocks
+  up to the break that closes its frame, wherever their links go.
 - Lines of nothing but links right under an ad (its logo, its image slot)
   go with it.
 - A paid-placement link takes its paragraph or list item (and the heading
