@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 
 from .document import Block, Document
+from .evidence.promotion import carrier_host, written_hosts
 from .evidence.publisher import link_hosts, registrable, story_host
 from .inline_syntax import visible_text_without_urls
-from .markers import Markers, load as load_markers, url_host
+from .markers import Markers, load as load_markers
 
 _COPYRIGHT = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright\b)", re.I)
 _WORD = re.compile(r"[A-Z][\w'’-]{2,}")
@@ -222,7 +223,7 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
         i += 1
     else:
         why = "the end of the document" if i >= len(siblings) else "the most blocks a lone label takes"
-    home = (story_host(doc, markers) or _carrier_host(doc)) if own_links_end_it else None
+    home = (story_host(doc, markers) or carrier_host(doc)) if own_links_end_it else None
     if home and end > target.end:
         stopper = siblings[i] if i < len(siblings) else None
         first = siblings.index(target)
@@ -349,26 +350,6 @@ def _is_ad_call_to_action(doc: Document, block: Block, ad_text: str, markers: Ma
     return any(w in ad_text for w in named)
 
 
-def _hosts(doc: Document, block: Block) -> set[str]:
-    """The hosts of a block's links as written, redirectors and all."""
-    return {url_host(link.destination).removeprefix("www.") for link in doc.links(block)} - {""}
-
-
-def _carrier_host(doc: Document) -> str | None:
-    """When every story link goes through a redirector (`link.acme.com/c/…`),
-    no site stands out: the redirector most of the newsletter's links go
-    through (at least half of them) stands for where its stories link."""
-    key = ("carrier_host", 0)
-    if key not in doc._cache:
-        counts: dict[str, int] = {}
-        for b in doc.blocks:
-            for h in _hosts(doc, b):
-                counts[h] = counts.get(h, 0) + 1
-        best = max(sorted(counts), key=counts.get) if counts else None
-        doc._cache[key] = best if best and counts[best] >= 3 and counts[best] * 2 >= sum(counts.values()) else None
-    return doc._cache[key]  # type: ignore[return-value]
-
-
 def _first_story_under(doc: Document, target: Block, end: int, stopper: Block | None, home: str,
                        buttons: set[int] = frozenset()) -> Extent | None:  # type: ignore[assignment]
     """A block under a lone label that links where the newsletter's stories
@@ -378,7 +359,7 @@ def _first_story_under(doc: Document, target: Block, end: int, stopper: Block | 
     taken_blocks = doc.blocks_between(target.end, end)
     if stopper is not None:
         taken_blocks.append(stopper)  # the block that stopped it: a story's title?
-    first_story = next((k for k, b in enumerate(taken_blocks) if home in link_hosts(doc, b) | _hosts(doc, b)), None)
+    first_story = next((k for k, b in enumerate(taken_blocks) if home in link_hosts(doc, b) | written_hosts(doc, b)), None)
     if first_story is None:
         return None
     if first_story == 0 and _is_linked_image(doc, taken_blocks[0]):
