@@ -9,7 +9,8 @@ start of the first sentence under a heading ("This section is sponsored by
 …"; "the stadium, sponsored by a bank" is a story), or at the start of a
 paragraph when it speaks of the newsletter itself ("This issue is brought
 to you by WorkOS.", "Today's newsletter is sponsored by …", "Thank you to
-our sponsor, …"). A byline tag (`*Clerk* **sponsor**`) and a label right
+our sponsor, …"). A label closing an item's line of details after a separator (`Remote ·
+$170k · Promoted`, `Acme | Sponsored`) labels its item. A byline tag (`*Clerk* **sponsor**`) and a label right
 after an item's title (`**[Retool](…)** (Sponsor) — …`) label their item.
 A heading that opens with a label is a label only when the label stands
 alone, names its sponsor (a few capitalised words), or comes before a
@@ -214,6 +215,9 @@ class SponsorLabels:
         leading, trailing = sponsor.get("leading_labels", []), sponsor.get("trailing_labels", [])
         self._leading = re.compile(rf"^{LABEL_DECORATION}(?P<label>{alternation(leading)})(?P<rest>.*)$", re.I | re.S)
         self._trailing = re.compile(rf"[(\[【（]\s*(?P<label>{alternation(trailing)})\s*[)\]】）][\W_]*$", re.I)
+        # A label closing a line of an item's details after a separator
+        # ("Remote · $170k · Promoted", "Acme | Sponsored").
+        self._separated = re.compile(rf"\S\s+[·|•—–]\s*(?P<label>{alternation(trailing)})[\s*_]*$", re.I)
         self._tag = re.compile(
             rf"(?:^|\s)(?P<em>\*\*|__|\*|_)\s*(?P<label>{alternation(trailing)})\s*(?P=em)\s*$", re.I
         )
@@ -330,7 +334,7 @@ class SponsorLabels:
         return len(text.split()) <= MAX_OWNED_LABEL_WORDS and self._bracketed_or_owned(text) is not None
 
     def trailing(self, line: str) -> str | None:
-        m = self._trailing.search(line)
+        m = self._trailing.search(line) or self._separated.search(line)
         return m.group("label") if m else None
 
     def tag(self, line: str) -> str | None:
