@@ -106,10 +106,13 @@ It is the highest-priority rule.
 - A whole email on one line or in one paragraph: a sentence that opens with
   a label naming its sponsor takes the sentences after it that name the
   sponsor or carry a paid link (and one that does neither right before a
-  paid link: the offer before the call to action); the first other sentence
-  is the story's. Flattening may glue the label line to the ad's first
+  paid link or a link whose text names the sponsor: the offer before the
+  call to action); the first other sentence is the story's. Flattening may glue the label line to the ad's first
   sentence (`Presented by Acme Acme pays you back …`): that counts when a
-  paid-placement link follows within three sentences. An address in
+  paid-placement link, or a link whose text names the sponsor again, follows
+  within three sentences. "Sponsored by" and "Brought to you by" before a
+  capitalised name label their line however long it runs (flattened html);
+  "Together with Orchard Bank, the council …" is news. An address in
   parentheses (`Apply now ( https://… )`) ends a sentence.
 - A label glued into a flattened line takes the ad's title and text up to
   the next section's heading glued into the same line
@@ -256,6 +259,7 @@ class SponsorLabels:
             re.I,
         )
         self.organisers = frozenset(p.lower() for p in sponsor.get("organiser_labels", []))
+        self.unmistakable = frozenset(p.lower() for p in sponsor.get("unmistakable_labels", []))
         self.disclosure_subjects = markers.words("sponsor", "disclosure_subjects")
         issue_words = markers.words("sponsor", "issue_words")
         self.issue_words = frozenset(w for w in issue_words if not CJK.search(w))
@@ -301,7 +305,8 @@ class SponsorLabels:
             # "Together with his brother, he founded …" is a sentence, not a label;
             # so is "En partenariat avec la mairie, le club a ouvert …" (no name after the label).
             words = rest.split()
-            if len(words) > 14 or (len(words) > 4 and words[0][:1].islower() and "," in rest):
+            unmistakable = label.strip(" *_").lower() in self.unmistakable and words[:1] != [] and words[0][:1].isupper()
+            if (len(words) > 14 and not unmistakable) or (len(words) > 4 and words[0][:1].islower() and "," in rest):
                 return None
         return LabelMatch(label, rest)
 
@@ -675,7 +680,19 @@ def _sentence_label(ctx, line: str, sentences, k: int) -> "tuple[LabelMatch, set
     ahead = sentences[k : k + PAID_LINK_SENTENCES]
     if names and any(_carries_paid_link(ctx, line[slice(*span)]) for span in ahead):
         return m, names
+    if names and any(_links_naming(line[slice(*span)], names) for span in ahead[1:]):
+        # "Sponsored by Hollow Creek Dairy Grass-fed milk, … [Find Hollow Creek in store](…)":
+        # the ad's own call to action names the sponsor again.
+        return m, names
     return None
+
+
+def _links_naming(sentence: str, names: set[str]) -> bool:
+    """Whether a link's text in the sentence names the sponsor (its call to action)."""
+    return any(
+        any(n in visible_text(sentence[link.text_start : link.text_end]).lower() for n in names)
+        for link in all_links(sentence)
+    )
 
 
 def _ad_sentences_end(ctx, line: str, sentences, k: int, names: set[str]) -> tuple[int, str]:
@@ -687,7 +704,9 @@ def _ad_sentences_end(ctx, line: str, sentences, k: int, names: set[str]) -> tup
     while j < len(sentences):
         if _sentence_promotes(ctx, line[slice(*sentences[j])], names):
             j += 1
-        elif j + 1 < len(sentences) and _carries_paid_link(ctx, line[slice(*sentences[j + 1])]):
+        elif j + 1 < len(sentences) and (
+            _carries_paid_link(ctx, line[slice(*sentences[j + 1])]) or _links_naming(line[slice(*sentences[j + 1])], names)
+        ):
             j += 2
         else:
             return j, "the next sentence, which does not name the sponsor"
