@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Block, Document
+from .evidence.promotion import carrier_host, written_hosts
 from .evidence.publisher import link_hosts, registrable, story_host
 from .inline_syntax import visible_text_without_urls
 from .markers import Markers, load as load_markers
@@ -187,13 +188,23 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
         if target.kind == "list_item":
             break
     if not label_only or target.depth > 0:
+        item = next_item_line(doc, target.start, target.end)
+        if item is not None:
+            text = visible_text_without_urls(doc.lines[item]).strip()
+            return Extent(target.start, item, f"the next item's first line {text[:40]!r} (no blank line between)")
         return Extent(target.start, target.end, "the end of its block")
     end, why = target.end, "the end of its block"
     siblings = doc.blocks
     i = siblings.index(target) + 1
     taken = 0
+    buttons: set[int] = set()  # the ad's call-to-action lines taken
     while i < len(siblings) and taken < 6:
         nxt = siblings[i]
+        if taken and _is_ad_call_to_action(doc, nxt, doc.text[doc.offset(target.end) : doc.offset(end)], markers):
+            # "[Try Acme →](…)" under the ad's text: its button, no next item's title.
+            end, taken, i = nxt.end, taken + 1, i + 1
+            buttons.add(nxt.start)
+            continue
         why = _lone_label_stop(doc, nxt, taken, markers)
         if why is not None:
             break
@@ -212,10 +223,14 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
         i += 1
     else:
         why = "the end of the document" if i >= len(siblings) else "the most blocks a lone label takes"
-    home = story_host(doc, markers) if own_links_end_it else None
+    home = (story_host(doc, markers) or carrier_host(doc)) if own_links_end_it else None
     if home and end > target.end:
         stopper = siblings[i] if i < len(siblings) else None
-        story = _first_story_under(doc, target, end, stopper, home)
+        first = siblings.index(target)
+        if _is_boxed_ad(doc, siblings[first - 1] if first else None, target.end, end, stopper):
+            # The publisher framed the ad: a break above its label and one below, little between.
+            return Extent(target.start, end, "the break that closes the ad's frame (a break stands above its label)")
+        story = _first_story_under(doc, target, end, stopper, home, buttons)
         if story is not None:
             return story
     if why in (PROSE_STOP, NEXT_LINE_STOP) and end > target.end:
@@ -296,21 +311,103 @@ def _is_colon_rubric(doc: Document, block: Block) -> bool:
     return text.endswith((":", "：")) and 0 < len(text.split()) <= 4
 
 
-def _first_story_under(doc: Document, target: Block, end: int, stopper: Block | None, home: str) -> Extent | None:
+# A line that opens a numbered item ("3. The next story", "2) …"), after a bullet or emoji at most.
+_NUMBERED_ITEM = re.compile(r"^\W{0,2}\d{1,3}[.)]\s")
+# Marks that open the items of a list that markdown does not parse as one ("・", "■", "▶").
+_ITEM_MARK = re.compile(r"^\s*([^\w\s*_\[\](){}<>!#|`'\"“‘【（.,:;~\\])")
+
+
+def next_item_line(doc: Document, first: int, end: int) -> int | None:
+    """In a block of several lines that opens with an ad's label (text with
+    no blank lines: plain text, hard-wrapped html), the first line that
+    opens the next item: a numbered line ("3. …"), or a line opening with
+    the same mark as the label line ("・【広告】…" then "・Story …")."""
+    mark = _ITEM_MARK.match(doc.lines[first])
+    for k in range(first + 1, end):
+        line = doc.lines[k]
+        if _NUMBERED_ITEM.match(line) or (mark is not None and line.lstrip().startswith(mark.group(1))):
+            return k
+    return None
+
+
+def _is_ad_call_to_action(doc: Document, block: Block, ad_text: str, markers: Markers | None) -> bool:
+    """A link alone on its line under an ad's text that is the ad's button:
+    its text opens with a call to action's verb ("Try Acme →", "Get a
+    quote") and ends in an arrow or names what the ad's text named. A
+    title of the next item ("Build a compiler in Rust") names nothing of
+    the ad."""
+    if not is_title_shaped(doc, block) or not doc.top_links(block):
+        return False
+    text = visible_text_without_urls(doc.lines[block.start]).strip(" *_")
+    words = text.rstrip(" →»›>").split()
+    markers = markers or load_markers()
+    if not words or len(words) > 6 or words[0].lower().strip("*_[") not in markers.words("promotion", "cta_verbs"):
+        return False
+    if text.endswith(("→", "»", "›")):
+        return True
+    not_a_name = markers.words("sponsor", "not_a_name")
+    named = [w for w in _WORD.findall(" ".join(words[1:])) if w.lower() not in not_a_name]
+    return any(w in ad_text for w in named)
+
+
+def _first_story_under(doc: Document, target: Block, end: int, stopper: Block | None, home: str,
+                       buttons: set[int] = frozenset()) -> Extent | None:  # type: ignore[assignment]
     """A block under a lone label that links where the newsletter's stories
     link is a story (the label may mark an ad the conversion lost, an image):
-    the ad ends above it, and above the short byline line over it."""
+    the ad ends above it, and above the short byline line over it (never
+    above the ad's own button, `buttons`)."""
     taken_blocks = doc.blocks_between(target.end, end)
     if stopper is not None:
         taken_blocks.append(stopper)  # the block that stopped it: a story's title?
-    first_story = next((k for k, b in enumerate(taken_blocks) if home in link_hosts(doc, b)), None)
+    first_story = next((k for k, b in enumerate(taken_blocks) if home in link_hosts(doc, b) | written_hosts(doc, b)), None)
     if first_story is None:
         return None
+    if first_story == 0 and _is_linked_image(doc, taken_blocks[0]):
+        # The label's banner or logo links through the stories' redirector: it is
+        # the ad's, and so are the blocks after it that name what it shows.
+        names = {w for w in _WORD.findall(_IMAGE_ALT.search(doc.lines[taken_blocks[0].start]).group(1))}
+        k = 1
+        while k < len(taken_blocks) and taken_blocks[k].kind == "paragraph" and any(
+            n in doc.visible(taken_blocks[k]) for n in names
+        ):
+            k += 1
+        if k == len(taken_blocks) or taken_blocks[k].kind in ("hr", "heading"):
+            return None
+        return Extent(target.start, taken_blocks[k - 1].end, "the ad's image (its logo or banner) and the blocks after it that name what it shows")
     k = first_story
-    while k > 0 and len(doc.visible(taken_blocks[k - 1]).split()) <= 4:
+    while k > 0 and len(doc.visible(taken_blocks[k - 1]).split()) <= 4 and taken_blocks[k - 1].start not in buttons:
         k -= 1
     end = taken_blocks[k - 1].end if k > 0 else target.end
     return Extent(target.start, end, f"a story (it links to {home}, like the newsletter's stories)")
+
+
+# A framed ad holds at most this many blocks and words under its label.
+BOXED_AD_BLOCKS = 3
+BOXED_AD_WORDS = 90
+
+
+def _is_boxed_ad(doc: Document, above: Block | None, start: int, end: int, stopper: Block | None) -> bool:
+    """A label with a thematic break right above it and one closing the few
+    short blocks under it: the frame a newsletter draws around its ad slot.
+    Everything in the frame is the ad, even where its links go through the
+    same redirector as the stories' (many senders route every link so)."""
+    if above is None or above.kind != "hr" or stopper is None or stopper.kind != "hr":
+        return False
+    taken = doc.blocks_between(start, end)
+    if not taken or len(taken) > BOXED_AD_BLOCKS or any(b.kind not in ("paragraph",) for b in taken):
+        return False
+    return sum(len(doc.visible(b).split()) for b in taken) <= BOXED_AD_WORDS
+
+
+_LINKED_IMAGE = re.compile(r"^\s*\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)\s*$")
+
+
+_IMAGE_ALT = re.compile(r"!\[([^\]]*)\]")
+
+
+def _is_linked_image(doc: Document, block: Block) -> bool:
+    """A paragraph that is one linked image and nothing else: a banner, a logo."""
+    return block.kind == "paragraph" and block.end - block.start == 1 and bool(_LINKED_IMAGE.match(doc.lines[block.start]))
 
 
 def is_document_title(doc: Document, heading: Block) -> bool:

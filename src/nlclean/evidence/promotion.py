@@ -9,6 +9,9 @@ publisher selling its own things.
   or paid tier: a block that speaks to the reader, links to a shop,
   checkout, pricing or event page of the publisher's own site
   (`evidence.publisher`), and names what it sells or asks the reader to act.
+  When every link goes through one redirector (`carrier_host`), where a link
+  leads is hidden: a link text that buys ("Become a member") beside a price
+  is the publisher's checkout.
 - `advertiser_tagged_hosts`: links to a third party's page whose campaign
   parameters name this newsletter as the channel (`utm_medium=newsletter`,
   `utm_source=<the newsletter>`, a campaign naming the newsletter's
@@ -88,6 +91,30 @@ def has_paid_link(doc, block, markers) -> bool:
     return bool(paid_links(doc, block, markers))
 
 
+def written_hosts(doc, block) -> set[str]:
+    """The hosts of a block's links as written, redirectors and all."""
+    key = ("written_hosts", id(block))
+    if key not in doc._cache:
+        doc._cache[key] = {
+            (split_url(link.destination).hostname or "").lower().removeprefix("www.") for link in doc.links(block)
+        } - {""}
+    return doc._cache[key]  # type: ignore[return-value]
+
+
+def carrier_host(doc) -> str | None:
+    """The host at least half of a newsletter's links are written with (at
+    least three): its sender's redirector (`link.acme.com/c/…`,
+    `r1.dmtrk.net/…`) when every link goes through one, else its own site."""
+    key = ("carrier_host", 0)
+    if key not in doc._cache:
+        counts: Counter[str] = Counter()
+        for b in doc.blocks:
+            counts.update(written_hosts(doc, b))
+        best = max(sorted(counts), key=counts.__getitem__) if counts else None
+        doc._cache[key] = best if best and counts[best] >= 3 and counts[best] * 2 >= sum(counts.values()) else None
+    return doc._cache[key]  # type: ignore[return-value]
+
+
 def _house_patterns(markers):
     return markers.compiled("house_patterns", _compile_house_patterns)
 
@@ -134,7 +161,15 @@ def house_links(doc, block, markers) -> list[str]:
         shop_page = host.split(".")[0] in subdomains or (paths is not None and paths.search(parts.path.lower() or "/"))
         buys = purchase is not None and bool(purchase.match(visible_text(source[link.text_start : link.text_end])))
         # The publisher's own sites are asked for only when a shop page is there (it costs a pass over every link).
-        if not (shop_page or buys) or registrable(host, markers) not in publisher_domains(doc, markers):
+        if not (shop_page or buys):
+            continue
+        if buys and host.removeprefix("www.") == carrier_host(doc) and markers.prices(doc.visible(block)):
+            # A link through the redirector that carries every link of the
+            # newsletter hides where it leads: a text that buys, beside a
+            # price, says it leads to the publisher's own checkout.
+            found.append(link.destination)
+            continue
+        if registrable(host, markers) not in publisher_domains(doc, markers):
             continue
         # A purchase text over an address like the stories' (a shortener's `/s/…`,
         # a shop's catalogue of `/p/books/…`) says nothing of where it leads.

@@ -9,7 +9,8 @@ start of the first sentence under a heading ("This section is sponsored by
 …"; "the stadium, sponsored by a bank" is a story), or at the start of a
 paragraph when it speaks of the newsletter itself ("This issue is brought
 to you by WorkOS.", "Today's newsletter is sponsored by …", "Thank you to
-our sponsor, …"). A byline tag (`*Clerk* **sponsor**`) and a label right
+our sponsor, …"). A label closing an item's line of details after a separator (`Remote ·
+$170k · Promoted`, `Acme | Sponsored`) labels its item. A byline tag (`*Clerk* **sponsor**`) and a label right
 after an item's title (`**[Retool](…)** (Sponsor) — …`) label their item.
 A heading that opens with a label is a label only when the label stands
 alone, names its sponsor (a few capitalised words), or comes before a
@@ -24,6 +25,13 @@ pulled apart into lines; "… sponsored by a grant, the station said" names
 no sponsor and stays), and a trailing label
 glued to the text after it (`Title (Sponsored)Ad text…`). A label word in
 a story's sentence, or in the newsletter's own title, is no label.
+A label in brackets opening a line before the ad's title (`[Ad] Acme …`,
+`【PR】株式会社…`, `[광고] …`) is one whatever the word ("PR" and "Ad" only
+there: bare, they are in every story); a link's text (`[Partner](…)`) is
+none. A short line that names the newsletter's own sponsor, an owner word
+before a sponsor noun anywhere in it ("A word from this week's sponsor",
+"Presented by our partner, Acme"), is a label; "Our partner schools opened
+…" goes on as a sentence and is a story.
 
 A short paragraph that credits a sponsor by name and links to that
 sponsor's own site is its ad, whatever the sentence's subject ("List
@@ -64,7 +72,8 @@ It is the highest-priority rule.
   under it, up to a break, a heading, the next item's title, a long
   paragraph with no link, a date line (the issue's), a section heading in
   capitals (`WHAT I'M READING`), or a block that links where the newsletter's
-  stories link (the label then marked an ad image the conversion lost); a
+  stories link (the label then marked an ad image the conversion lost; when
+  every link goes through a redirector, where most links go through it); a
   short rubric line right above the story that stopped it is that story's.
   A label that names its sponsor (`A message from Acme`) takes everything
   that promotes Acme: the blocks up to the last one that names Acme, links
@@ -72,6 +81,8 @@ It is the highest-priority rule.
   code, the copyright line or the next ad's label; when a heading comes
   right under it and its section names Acme (`**A message from Acme**` over
   `### Ship faster…`), it takes that section.
+- A label with a thematic break right above it takes the few short blocks
+  up to the break that closes its frame, wherever their links go.
 - Lines of nothing but links right under an ad (its logo, its image slot)
   go with it.
 - A paid-placement link takes its paragraph or list item (and the heading
@@ -83,15 +94,25 @@ It is the highest-priority rule.
   ends in a colon ("This episode is brought to you by:") is a lone label.
 - Text with no blank lines (a plain-text part): the ad is the label and its
   short sponsor lines (`Acme — ship faster`); the first line of prose is the
-  next story. Inside a flattened paragraph the ad runs over short lines,
+  next story. A label line opening a block of several lines takes the lines
+  up to the next item's: a numbered line (`3. The next story`), or a line
+  opening with the label line's own mark (`・【広告】…` then `・Story…`).
+- Under a lone label, a link alone on its line that opens with a call to
+  action's verb and ends in an arrow or names what the ad named (`[Try
+  Acme →](…)`) is the ad's button, not the next item's title; a linked
+  image alone up to a break or heading is the ad's banner, wherever it
+  links. Inside a flattened paragraph the ad runs over short lines,
   lines naming the sponsor, and ends with its all-caps call to action.
 - A whole email on one line or in one paragraph: a sentence that opens with
   a label naming its sponsor takes the sentences after it that name the
   sponsor or carry a paid link (and one that does neither right before a
-  paid link: the offer before the call to action); the first other sentence
-  is the story's. Flattening may glue the label line to the ad's first
+  paid link or a link whose text names the sponsor: the offer before the
+  call to action); the first other sentence is the story's. Flattening may glue the label line to the ad's first
   sentence (`Presented by Acme Acme pays you back …`): that counts when a
-  paid-placement link follows within three sentences. An address in
+  paid-placement link, or a link whose text names the sponsor again, follows
+  within three sentences. "Sponsored by" and "Brought to you by" before a
+  capitalised name label their line however long it runs (flattened html);
+  "Together with Orchard Bank, the council …" is news. An address in
   parentheses (`Apply now ( https://… )`) ends a sentence.
 - A label glued into a flattened line takes the ad's title and text up to
   the next section's heading glued into the same line
@@ -137,6 +158,7 @@ from ..extents import (
     is_sponsor_line,
     is_title_shaped,
     label_block_extent,
+    next_item_line,
     section_extent,
 )
 from ..findings import Edit, Finding
@@ -150,6 +172,8 @@ from ._shared import quote, word_count
 # A paragraph of this many lines or more is flattened text: its lines are read one by one.
 FLATTENED_LINES = 8
 MAX_AD_LINES = 12
+# A line naming "our sponsor" is a label line only when it is this short; a longer one is a sentence.
+MAX_OWNED_LABEL_WORDS = 10
 # An ad under a label that names its sponsor is looked for in this many blocks.
 MAX_AD_BLOCKS = 8
 # Paid placements that make more than this share of a mailing's words are the mailing itself.
@@ -194,6 +218,9 @@ class SponsorLabels:
         leading, trailing = sponsor.get("leading_labels", []), sponsor.get("trailing_labels", [])
         self._leading = re.compile(rf"^{LABEL_DECORATION}(?P<label>{alternation(leading)})(?P<rest>.*)$", re.I | re.S)
         self._trailing = re.compile(rf"[(\[【（]\s*(?P<label>{alternation(trailing)})\s*[)\]】）][\W_]*$", re.I)
+        # A label closing a line of an item's details after a separator
+        # ("Remote · $170k · Promoted", "Acme | Sponsored").
+        self._separated = re.compile(rf"\S\s+[·|•—–]\s*(?P<label>{alternation(trailing)})[\s*_]*$", re.I)
         self._tag = re.compile(
             rf"(?:^|\s)(?P<em>\*\*|__|\*|_)\s*(?P<label>{alternation(trailing)})\s*(?P=em)\s*$", re.I
         )
@@ -201,6 +228,21 @@ class SponsorLabels:
         # "Ship faster with Acme (Sponsored)Acme builds …".
         self._glued_trailing = re.compile(rf"[(\[【（]\s*(?P<label>{alternation(trailing)})\s*[)\]】）]", re.I)
         self._disclosure = PhraseSearch(sponsor.get("disclosures", []))
+        # A bracketed label opening a line, before the ad's title or sponsor
+        # ("[Ad] Acme …", "【PR】株式会社…"): the brackets make even a short
+        # word ("PR", "Ad") a label; a link's text ("[Partner](…)") is none.
+        self._bracketed = re.compile(
+            rf"^[^\w(\[【（]*[(\[【（]\s*(?P<label>{alternation(trailing)})\s*[)\]】）](?![(\[])(?P<rest>.*)$", re.I | re.S
+        )
+        # The newsletter's own sponsor, named as such anywhere in a short label
+        # line ("A word from this week's sponsor", "PRESENTED BY OUR PARTNER,
+        # ACME"): an owner word ("our", "today's") right before a sponsor noun.
+        owners, nouns = sponsor.get("owner_words", []), sponsor.get("sponsor_nouns", [])
+        self._owned = re.compile(
+            rf"^{LABEL_DECORATION}(?P<label>(?:[\w'’]+\s+){{0,4}}?(?:{alternation(owners) or '(?!)'})\s+"
+            rf"(?:{alternation(nouns) or '(?!)'}))\b(?P<rest>.*)$",
+            re.I | re.S,
+        )
         # Labels that end in a name ("a message from *"): their literal part.
         self._named_labels = tuple(
             re.compile(r"\s+".join(map(re.escape, p.rstrip(" *").split())), re.I)
@@ -217,6 +259,7 @@ class SponsorLabels:
             re.I,
         )
         self.organisers = frozenset(p.lower() for p in sponsor.get("organiser_labels", []))
+        self.unmistakable = frozenset(p.lower() for p in sponsor.get("unmistakable_labels", []))
         self.disclosure_subjects = markers.words("sponsor", "disclosure_subjects")
         issue_words = markers.words("sponsor", "issue_words")
         self.issue_words = frozenset(w for w in issue_words if not CJK.search(w))
@@ -232,7 +275,7 @@ class SponsorLabels:
         """A sponsor label that opens the line ("Sponsored by Acme", "**Together with** X")."""
         m = self._leading.match(line)
         if not m:
-            return None
+            return self._bracketed_or_owned(line)
         label, rest = m.group("label"), m.group("rest")
         for prefix in self._named_labels:
             named = prefix.match(label)
@@ -262,12 +305,41 @@ class SponsorLabels:
             # "Together with his brother, he founded …" is a sentence, not a label;
             # so is "En partenariat avec la mairie, le club a ouvert …" (no name after the label).
             words = rest.split()
-            if len(words) > 14 or (len(words) > 4 and words[0][:1].islower() and "," in rest):
+            unmistakable = label.strip(" *_").lower() in self.unmistakable and words[:1] != [] and words[0][:1].isupper()
+            if (len(words) > 14 and not unmistakable) or (len(words) > 4 and words[0][:1].islower() and "," in rest):
                 return None
         return LabelMatch(label, rest)
 
+    def _bracketed_or_owned(self, line: str) -> LabelMatch | None:
+        """A label that the leading labels miss: bracketed before the ad's
+        title (`[Ad] Acme …`), or a short line naming the newsletter's own
+        sponsor (`A word from this week's sponsor`). A line that goes on as a
+        sentence after the sponsor noun ("Our partner schools opened …") is
+        a story's."""
+        m = self.bracketed(line)
+        if m:
+            return m
+        if len(line.split()) > MAX_OWNED_LABEL_WORDS:
+            return None
+        m = self._owned.match(line)
+        if not m:
+            return None
+        rest = m.group("rest").strip(" \t*_")
+        if rest and not (rest[0] in _SEPARATORS or rest[0] in ",!" or rest[0].isupper()):
+            return None
+        return LabelMatch(m.group("label"), m.group("rest"))
+
+    def bracketed(self, line: str) -> LabelMatch | None:
+        """A bracketed label opening a line: `[Ad] Acme …`, `【PR】…`, `(Sponsored) …`."""
+        m = self._bracketed.match(line)
+        return LabelMatch(m.group("label"), m.group("rest")) if m else None
+
+    def owned(self, text: str) -> bool:
+        """Whether a short text opens by naming the newsletter's own sponsor ("our partner, Acme")."""
+        return len(text.split()) <= MAX_OWNED_LABEL_WORDS and self._bracketed_or_owned(text) is not None
+
     def trailing(self, line: str) -> str | None:
-        m = self._trailing.search(line)
+        m = self._trailing.search(line) or self._separated.search(line)
         return m.group("label") if m else None
 
     def tag(self, line: str) -> str | None:
@@ -397,7 +469,7 @@ class SponsorBlock(Rule):
             end, why = _ad_lines(ctx, i, block.end, m.rest)
             label = m.label.strip()
             a, b = doc.offset(i), doc.offset(end) if end < len(doc.lines) else len(doc.text)
-            title = quote(m.rest.strip(" :—-|*") or text)
+            title = quote(m.rest.strip(" :—-|*)]】）") or text)
             found.append(ctx.finding(
                 f"sponsor block {title} ({label})", a, b, [Edit(a, b)], f"Remove sponsor block {title}",
                 evidence=(f"label '{label}' matched on a line inside a flattened paragraph", f"ends at {why}"),
@@ -608,7 +680,19 @@ def _sentence_label(ctx, line: str, sentences, k: int) -> "tuple[LabelMatch, set
     ahead = sentences[k : k + PAID_LINK_SENTENCES]
     if names and any(_carries_paid_link(ctx, line[slice(*span)]) for span in ahead):
         return m, names
+    if names and any(_links_naming(line[slice(*span)], names) for span in ahead[1:]):
+        # "Sponsored by Hollow Creek Dairy Grass-fed milk, … [Find Hollow Creek in store](…)":
+        # the ad's own call to action names the sponsor again.
+        return m, names
     return None
+
+
+def _links_naming(sentence: str, names: set[str]) -> bool:
+    """Whether a link's text in the sentence names the sponsor (its call to action)."""
+    return any(
+        any(n in visible_text(sentence[link.text_start : link.text_end]).lower() for n in names)
+        for link in all_links(sentence)
+    )
 
 
 def _ad_sentences_end(ctx, line: str, sentences, k: int, names: set[str]) -> tuple[int, str]:
@@ -620,7 +704,9 @@ def _ad_sentences_end(ctx, line: str, sentences, k: int, names: set[str]) -> tup
     while j < len(sentences):
         if _sentence_promotes(ctx, line[slice(*sentences[j])], names):
             j += 1
-        elif j + 1 < len(sentences) and _carries_paid_link(ctx, line[slice(*sentences[j + 1])]):
+        elif j + 1 < len(sentences) and (
+            _carries_paid_link(ctx, line[slice(*sentences[j + 1])]) or _links_naming(line[slice(*sentences[j + 1])], names)
+        ):
             j += 2
         else:
             return j, "the next sentence, which does not name the sponsor"
@@ -705,14 +791,18 @@ def _label_line(ctx, block) -> tuple[Extent, str, str] | None:
     a story's heading, not a label."""
     doc, markers = ctx.doc, ctx.markers
     labels = sponsor_labels(markers)
-    first = labels.leading(visible_text(doc.lines[block.start]))
+    # The visible text drops a markdown line's square brackets: "[Ad] Acme" is looked for in the source too.
+    first = labels.leading(visible_text(doc.lines[block.start])) or labels.bracketed(doc.lines[block.start])
     if first is None or (is_title_shaped(doc, block) and not _is_label_title(labels, first.rest)):
         return None
     if _names_the_publisher(ctx, first.label, first.rest):
         return None
     visible = doc.visible(block)
     title = first.rest.strip(" :—-|*!.") or visible
-    lone = block.end - block.start == 1 and word_count(visible) <= 8
+    # A rule drawn in characters under the label ("━━━━") is its frame, not the ad's text.
+    lone = word_count(visible) <= 8 and not any(
+        any(ch.isalnum() for ch in doc.lines[k]) for k in range(block.start + 1, block.end)
+    )
     if not lone:
         return label_block_extent(doc, block, False, markers=markers), first.label, title
     return _ad_under_label(ctx, block, first.rest), first.label, title
@@ -963,6 +1053,8 @@ def _is_label_title(labels: SponsorLabels, rest: str) -> bool:
     A heading that goes on as a sentence is a story: "Sponsored content is
     back", "In partnership with NASA, SpaceX launches crew", "广告行业的变化"."""
     rest = visible_text_without_urls(rest).strip(" \t*_")
+    if labels.owned(rest):
+        return True  # "Presented by our partner, Acme": the label goes on naming the sponsor
     if rest[:1] in _CLOSING:
         return True  # "(Sponsored) …", "【广告】…": the label in its brackets
     if not rest or rest[0] in _SEPARATORS or not any(ch.isalnum() for ch in rest):
@@ -1031,6 +1123,9 @@ def _ad_lines(ctx, label_line: int, stop: int, rest: str) -> tuple[int, str]:
     doc, cta_line = ctx.doc, sponsor_labels(ctx.markers).cta_line
     names = {w.lower() for w in _NAME.findall(visible_text_without_urls(rest))}
     i = label_line + 1
+    item = next_item_line(doc, label_line, stop)
+    if item is not None:
+        stop = item
     while i < stop and i - label_line <= MAX_AD_LINES:
         text = visible_text_without_urls(doc.lines[i]).strip()
         if cta_line.match(text) and any(ch.isalpha() for ch in text):
@@ -1047,7 +1142,7 @@ def _ad_lines(ctx, label_line: int, stop: int, rest: str) -> tuple[int, str]:
             return i, "the next story's first line"
         i += 1
     if i >= stop:
-        return stop, "the end of its paragraph"
+        return stop, "the end of its paragraph" if item is None else "the next item's first line (it opens with the same mark)"
     return i, "the most lines an ad inside a paragraph takes"
 
 

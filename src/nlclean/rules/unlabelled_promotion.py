@@ -27,7 +27,9 @@ links to a shop, checkout, pricing or event page of the publisher's own site
 or preferences pages, the site its stories link to), or to any page of that
 site with a link text that buys ("Get tickets", "Shop now", "Join for free",
 "Post a job": a job board's or classifieds' paid slot), and names what it
-sells or asks the reader to act. A review that links to a bookseller, a
+sells or asks the reader to act. When every link of the newsletter goes
+through one redirector, a link text that buys beside a price ("Membership
+from £40 a year … Become a member") is enough: the address hides the page. A review that links to a bookseller, a
 story about a sale, or a museum's "Get tickets" link leads to no page of
 the publisher's own; nor does a purchase text over an address like the
 stories' (three or more links share its first path segment: a shop's own
