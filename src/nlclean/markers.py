@@ -70,6 +70,11 @@ def _phrase_pattern(phrase: str) -> str:
     return body
 
 
+# Texts up to this long (a block, a few lines) are remembered by `PhraseSearch`
+# between the fixer's rounds; a longer one only until the next long one.
+_REMEMBERED_TEXT = 2048
+
+
 class PhraseSearch:
     """A phrase list behind a cheap substring prefilter.
 
@@ -103,7 +108,23 @@ class PhraseSearch:
             (anchor if anchor in shortest else shortest.inside(anchor), anchor, source) for anchor, source in self.groups
         )
         # The same lines and blocks come back in the fixer's next round.
-        self._candidates = remembered_method(self._find_candidates, 1024)
+        self._small_candidates = remembered_method(self._find_candidates, 1024)
+        # A whole document's text never comes back (the next round's differs):
+        # only the last one is kept, so the cache does not hold every round's text.
+        self._large: tuple[str, tuple[re.Pattern, ...]] = ("", ())
+        on_forget(self._forget_large)
+
+    def _candidates(self, text: str) -> tuple[re.Pattern, ...]:
+        if len(text) <= _REMEMBERED_TEXT:
+            return self._small_candidates(text)
+        last, found = self._large  # one tuple: a reader in another thread sees a matching pair
+        if last != text or not memo.CACHING:
+            found = self._find_candidates(text)
+            self._large = (text, found)
+        return found
+
+    def _forget_large(self) -> None:
+        self._large = ("", ())
 
     def _find_candidates(self, text: str) -> tuple[re.Pattern, ...]:
         low = text.lower()

@@ -1,0 +1,34 @@
+"""What the fixer's rounds leave behind must not grow with the rounds: a
+phrase search remembers its answers for short texts (a block, a few lines,
+which come back in the next round), but a whole document's text never comes
+back, so only the last long one is kept. Kept, every round's text stayed
+alive until the cache filled (benchmarks/bench_linearity.py --grow --memory).
+That the answers are the same with nothing remembered is
+tests/test_shared_caches.py's job."""
+from __future__ import annotations
+
+from nlclean.markers import PhraseSearch
+from nlclean.memo import forget_all
+
+
+def _long_text(topic: str) -> str:
+    return "".join(f"Paragraph {i} about {topic}, with a link to follow us on the site.\n\n" for i in range(200))
+
+
+def test_a_long_text_is_not_remembered_past_the_next_long_one():
+    search = PhraseSearch(["follow us", "on the site"])
+    first, second = _long_text("rivers"), _long_text("mountains")
+    assert [m.group(0) for m in search.finditer(first)][:2] == ["follow us", "on the site"]
+    search.finditer(second)
+    assert search._small_candidates.cache_info().currsize == 0
+    assert search._large[0] is second
+    forget_all()
+    assert search._large[0] == ""
+
+
+def test_short_texts_are_remembered_for_the_next_round():
+    search = PhraseSearch(["follow us"])
+    line = "Please follow us on the site."
+    assert search.search(line).group(0) == "follow us"
+    assert search.search(line).group(0) == "follow us"
+    assert search._small_candidates.cache_info().hits == 1
