@@ -32,3 +32,24 @@ def test_short_texts_are_remembered_for_the_next_round():
     assert search.search(line).group(0) == "follow us"
     assert search.search(line).group(0) == "follow us"
     assert search._small_candidates.cache_info().hits == 1
+
+
+from hypothesis import given, settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from nlclean import markers as markers_module
+
+# Greek capital sigma lower-cases by its neighbours (final "ς" or "σ"); the
+# combining mark and the apostrophe are case-ignorable, which the rule looks past.
+_CASE_TEXT = st.text(st.sampled_from(list("ΣσςΑαİIi\u0345'’ \n\tab.ΟΔΟΣ")), max_size=200)
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(_CASE_TEXT, st.integers(1, 8))
+def test_lower_casing_in_pieces_is_lower_casing_the_whole(text, piece):
+    saved = markers_module._LOWER_PIECE
+    markers_module._LOWER_PIECE = piece  # cut often, to meet every neighbour across a cut
+    try:
+        assert markers_module.lower_in_pieces(text) == text.lower()
+    finally:
+        markers_module._LOWER_PIECE = saved
