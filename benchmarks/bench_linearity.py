@@ -18,7 +18,7 @@ to --max-mb, and at each size times, alternating, a bare markdown-it-py
 (`check(Document(text))`), its fix and its fix with unsafe fixes, in CPU time (the machine is shared). Each figure
 is the median over the repetitions of command/parse, each command paired
 with the parse just before it (a machine that slows down slows both), with
-the spread (min-max of the ratios). Linear means each size's ratio stays
+the spread (min-max of the ratios), and the rounds each fix took. Linear means each size's ratio stays
 within 20% of the smallest size's. `--memory` also measures the peak of
 Python's allocations (tracemalloc) of the parse and of each fix at the
 largest size, once each (tracemalloc slows the run; times are not taken then).
@@ -102,6 +102,7 @@ def grow(max_mb: float, repeat: int, memory: bool, memory_only: bool = False) ->
         # Fewer repetitions where one costs tens of seconds; never fewer than 3.
         reps = repeat if mb <= 3.2 else max(3, repeat // 2)
         ratios: dict[str, list[float]] = {name: [] for name in commands if name != "parse"}
+        rounds: dict[str, int] = {}
         parses = []
         for _ in range(reps):
             for name, run in commands.items():
@@ -113,8 +114,10 @@ def grow(max_mb: float, repeat: int, memory: bool, memory_only: bool = False) ->
                 t_parse = time.process_time() - t0
                 forget_all()
                 t0 = time.process_time()
-                run(text)
+                result = run(text)
                 ratios[name].append((time.process_time() - t0) / t_parse)
+                if hasattr(result, "rounds"):
+                    rounds[name] = result.rounds
                 parses.append(t_parse)
         cells = []
         for name, values in ratios.items():
@@ -123,7 +126,8 @@ def grow(max_mb: float, repeat: int, memory: bool, memory_only: bool = False) ->
             drift = median / first[name] - 1
             worst = max(worst, abs(drift))
             cells.append(f"{median:5.2f}x ({min(values):.2f}-{max(values):.2f}) {drift:+4.0%}")
-        print(f"{mb:6.1f} {statistics.median(parses):8.2f} " + " ".join(f"{c:>20}" for c in cells), flush=True)
+        print(f"{mb:6.1f} {statistics.median(parses):8.2f} " + " ".join(f"{c:>20}" for c in cells)
+              + "  rounds " + ", ".join(f"{name} {n}" for name, n in rounds.items()), flush=True)
     if not memory_only:
         print(f"largest drift from the smallest size's ratio: {worst:.0%} (aim: within 20%)")
     if memory:

@@ -1,6 +1,7 @@
 """What is kept between documents and between the fixer's rounds (the
 `memo.remembered` answers keyed on a block's text, the marker scan's answers
-per line, the per-family regexes) must change nothing: a lint, and a fix
+per line, the per-family regexes, the fixer's later rounds parsing only
+windows around the last round's edits) must change nothing: a lint, and a fix
 round by round (what each round chose, the text, the findings left), come
 out the same as in a process where nothing is remembered (NLCLEAN_NO_CACHE,
 every answer computed afresh).

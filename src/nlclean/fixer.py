@@ -10,6 +10,16 @@ Before returning, the guard checks that no word was added; if one was, this
 is a bug: the fixer names the rule and returns nothing to write. (Each
 round's edits are checked on the lines they touch; only a round that this
 cannot prove harmless leads to comparing the whole input and output.)
+
+A later round parses again only windows around the last round's edits
+(`reparse.ReparsedDocument`: the same block tree as a full parse, shown so
+by tests/test_incremental_fix.py). The rules then check the whole document
+again: most of a later round's checking is the rules that judge a block by
+what stands around it or by what the whole text holds (a footer zone runs
+from its first line of evidence to the end; a promotion or sponsor block is
+judged by the blocks beside it and what repeats in the document; an ask or
+follow row is found by one scan of the whole text), and an edit anywhere can
+change their answer anywhere.
 """
 from __future__ import annotations
 
@@ -24,7 +34,9 @@ from .engine import check
 from .findings import Edit, Finding
 from .guard import NewContentError, added_words, edits_may_add_words
 from .inline_syntax import container_prefix
+from . import memo
 from .markers import Markers
+from .reparse import ReparsedDocument
 from .rules import RULE_ORDER
 from .text_form import BOM
 from .settings import Settings
@@ -186,13 +198,15 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
 
 def fix_text(text: str, settings: Settings, format: str = "markdown", markers: Markers | None = None,
              path: str | None = None, *, follow_lines: bool = False,
-             on_round: Callable[[Document, list[Finding]], None] | None = None) -> FixResult:
+             on_round: Callable[[Document, list[Finding]], None] | None = None,
+             reparse_windows: bool = True) -> FixResult:
     """Clean `text` (LF line endings, no BOM), read from `path` if it was a file.
     Raises NewContentError on a rule bug.
     `follow_lines`: also tell where each line break of the result came from
     (`FixResult.line_origins`), so that mixed line endings can be given back.
     `on_round`: called with each round's document and the findings whose fixes
-    it applies (to watch what a clean does, round by round)."""
+    it applies (to watch what a clean does, round by round).
+    `reparse_windows`: False parses every round in full (the tests compare both)."""
     if markers is None:
         markers = settings.markers()
     result = FixResult(text=text)
@@ -206,8 +220,12 @@ def fix_text(text: str, settings: Settings, format: str = "markdown", markers: M
     # A round that adds no word keeps every count at most the input's; only
     # when a round cannot be proved so is the whole text compared.
     needs_full_check = False
+    # The last round's document and edits, when `current` is exactly those edits
+    # applied to its text: the next round then parses only around them.
+    previous: tuple[Document, list[Edit]] | None = None
     for _ in range(MAX_ROUNDS):
-        doc = Document(current, format, front_matter_lines)
+        doc = _parse(current, format, front_matter_lines, previous if reparse_windows else None)
+        previous = None  # the old document (and its caches) may go before this one is checked
         front_matter_lines = doc.front_matter_end_line
         findings = check(doc, settings, markers, path=path)
         chosen = select_fixes(findings, settings.unsafe_fixes, doc)
@@ -221,24 +239,40 @@ def fix_text(text: str, settings: Settings, format: str = "markdown", markers: M
         needs_full_check = needs_full_check or edits_may_add_words(current, edits)
         if result.line_origins is not None:
             result.line_origins = _line_origins_after(current, edits, result.line_origins)
-        current = apply_edits(current, edits)
+        edited = apply_edits(current, edits)
         # A BOM that a removal brings to the top would be read as the file's own
         # by the next run (and taken off before it cleans): it is an invisible
         # character in the middle of the input, so it goes now.
-        current = current.lstrip(BOM)
+        current = edited.lstrip(BOM)
+        unchanged = len(current) == len(edited)
         current = _final_newline_as_in(text, current, result)
+        unchanged = unchanged and len(current) == len(edited)
         result.applied.extend(chosen)
-        # Let this round's document (its lines, blocks and caches) go before the
-        # next one is built: two alive at once set the peak memory of a fix.
-        doc = findings = chosen = edits = None  # type: ignore[assignment]
+        # Taking a BOM off or putting the final newline back: then the edits
+        # alone do not say what changed, and the next round parses in full.
+        previous = (doc, edits) if unchanged else None
+        # Let this round's findings go before the next document is built (the
+        # document itself goes as soon as the next one is built from it).
+        doc = findings = chosen = edits = edited = None  # type: ignore[assignment]
     else:
-        findings = check(Document(current, format, front_matter_lines), settings, markers, path=path)
+        doc = _parse(current, format, front_matter_lines, previous if reparse_windows else None)
+        previous = None
+        findings = check(doc, settings, markers, path=path)
     result.remaining = findings
     added = added_words(text, current) if needs_full_check else []
     if added:
         raise NewContentError(_blame(text, settings, format, markers, path), added)
     result.text = current
     return result
+
+
+def _parse(text: str, format: str, front_matter_lines: int | None,
+           previous: tuple[Document, list[Edit]] | None) -> Document:
+    # NLCLEAN_NO_CACHE switches the windows off too: with every shortcut off, the
+    # tests compute each round afresh and compare (tests/test_shared_caches.py).
+    if previous is None or format != "markdown" or not memo.CACHING:
+        return Document(text, format, front_matter_lines)
+    return ReparsedDocument(text, *previous)
 
 
 def _final_newline_as_in(original: str, current: str, result: FixResult) -> str:

@@ -70,6 +70,33 @@ def _phrase_pattern(phrase: str) -> str:
     return body
 
 
+# How much of a text `lower_in_pieces` lower-cases at once.
+_LOWER_PIECE = 1 << 16
+
+
+def lower_in_pieces(text: str) -> str:
+    """`text.lower()`, without its peak: CPython's lower-casing first writes
+    into a buffer of three 4-byte characters per character (one may become
+    three), 12 bytes a character of a whole newsletter, more than a parse of
+    it. Cut just after line breaks, the pieces lower-case as the whole does:
+    the only lower-casing that depends on its neighbours (a Greek final sigma)
+    looks past case-ignorable characters only, and a line break is not one."""
+    if len(text) <= _LOWER_PIECE:
+        return text.lower()
+    pieces, start = [], 0
+    while start < len(text):
+        cut = text.find("\n", start + _LOWER_PIECE)
+        end = len(text) if cut == -1 else cut + 1
+        pieces.append(text[start:end].lower())
+        start = end
+    return "".join(pieces)
+
+
+# Texts up to this long (a block, a few lines) are remembered by `PhraseSearch`
+# between the fixer's rounds; a longer one only until the next long one.
+_REMEMBERED_TEXT = 2048
+
+
 class PhraseSearch:
     """A phrase list behind a cheap substring prefilter.
 
@@ -103,10 +130,26 @@ class PhraseSearch:
             (anchor if anchor in shortest else shortest.inside(anchor), anchor, source) for anchor, source in self.groups
         )
         # The same lines and blocks come back in the fixer's next round.
-        self._candidates = remembered_method(self._find_candidates, 1024)
+        self._small_candidates = remembered_method(self._find_candidates, 1024)
+        # A whole document's text never comes back (the next round's differs):
+        # only the last one is kept, so the cache does not hold every round's text.
+        self._large: tuple[str, tuple[re.Pattern, ...]] = ("", ())
+        on_forget(self._forget_large)
+
+    def _candidates(self, text: str) -> tuple[re.Pattern, ...]:
+        if len(text) <= _REMEMBERED_TEXT:
+            return self._small_candidates(text)
+        last, found = self._large  # one tuple: a reader in another thread sees a matching pair
+        if last != text or not memo.CACHING:
+            found = self._find_candidates(text)
+            self._large = (text, found)
+        return found
+
+    def _forget_large(self) -> None:
+        self._large = ("", ())
 
     def _find_candidates(self, text: str) -> tuple[re.Pattern, ...]:
-        low = text.lower()
+        low = lower_in_pieces(text)
         present = {anchor for anchor in self.anchors if anchor in low}
         return tuple(
             self._regex(source) for short, anchor, source in self._tests
@@ -320,7 +363,7 @@ class Markers:
         """The document lower-cased, once for all the rules that scan it in turn."""
         source, low = self._lower  # one tuple: a reader in another thread sees a matching pair
         if source is not text:
-            low = text.lower()
+            low = lower_in_pieces(text)
             self._lower = (text, low)
         return low
 
