@@ -39,6 +39,7 @@ Vocabulary: `[asks]` in `data/asks.toml`.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -116,7 +117,9 @@ def sentence_ask(markers, sentence: str, link_kinds=frozenset()) -> Ask | None:
                        f"in {how}", sure=False)
     if not (request or about):
         return None
-    own_link = next((k for k in link_kinds if k in OWN_PAGE_KINDS), None)  # (found lazily)
+    # (A donation page alone may be another cause's: "You can donate to the
+    # relief fund [here](…)". Only an ask's heading or frame makes it ours.)
+    own_link = next((k for k in link_kinds if k in OWN_PAGE_KINDS and k is not LinkKind.DONATE), None)
     if own_link:
         return Ask(f"phrase '{request or about}' with a link to a {own_link.value} page", sure=False)
     return None
@@ -186,6 +189,9 @@ MAX_BUTTON_WORDS = 6
 SURE_KINDS = frozenset({LinkKind.SUBSCRIBE, LinkKind.REFERRAL, LinkKind.DONATE, LinkKind.SURVEY})
 
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
+_REFERENCE_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\[[^\]\n]*\]")
+# A question this short with a request in it speaks to the reader ("Enjoying the show?").
+MAX_READER_QUESTION_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -228,12 +234,10 @@ def _buttons(doc, markers, block) -> list[str]:
     """The texts of a block's links that are buttons of an ask: short, and
     opening with a verb that sells the newsletter ("Become a member")."""
     source = doc.source(block)
-    found = []
-    for link in doc.top_links(block):
-        text = visible_text(source[link.text_start : link.text_end]).strip()
-        if text and word_count(text) <= MAX_BUTTON_WORDS and markers.ask_opening(text, "selling"):
-            found.append(text)
-    return found
+    texts = [visible_text(source[link.text_start : link.text_end]).strip() for link in doc.top_links(block)]
+    if "][" in source:
+        texts += [m.group(1).strip() for m in _REFERENCE_LINK.finditer(source)]  # "[Subscribe today][10]"
+    return [t for t in texts if t and word_count(t) <= MAX_BUTTON_WORDS and markers.ask_opening(t, "selling")]
 
 
 def _links_only(doc, block) -> bool:
@@ -272,6 +276,10 @@ def _goes_on_asking(doc, markers, block, follow: bool) -> str | None:
         sentence = text[a:b].strip()
         if sentence_ask(markers, sentence, kinds) is not None:
             return f"the sentence {sentence[:40]!r} asks"
+        if sentence.endswith(("?", "？")) and word_count(sentence) <= MAX_READER_QUESTION_WORDS:
+            request = markers.ask_phrase(sentence, "requests")
+            if request:
+                return f"the question {sentence!r} speaks to the reader (phrase '{request}')"
         opening = markers.ask_opening(sentence, "imperatives")
         if opening:
             # (An opening request only: "to keep" inside a story's sentence asks nothing.)
@@ -308,6 +316,12 @@ def ask_sections(doc, markers, covered) -> list[AskRegion]:
         follow = follow_lead_in(markers, title)
         follow = follow if follow and title.lstrip(" *_#>-•·([").lower().startswith(follow.lower()) else None
         ask = None if follow else sentence_ask(markers, title, _LazyKinds(doc, markers, inner))
+        if ask is None and not follow:
+            # "## Give the river a gift this winter" over a donate button: the
+            # heading asks, and the section's own donation page says for whom.
+            opening = markers.ask_opening(title, "imperatives")
+            if opening and LinkKind.DONATE in _kinds(doc, markers, inner):
+                ask = Ask(f"phrase '{opening}' opens it, over a link to a donation page", sure=False)
         if ask is None and follow is None:
             continue
         end, why_end, parts = heading.end, "the end of the section", []
@@ -358,6 +372,8 @@ def framed_ask(doc, markers, block) -> "tuple[tuple[str, ...], bool] | None":
     said = [text[a:b].strip() for a, b in spans]
     if any(word_count(s) > MAX_FRAMED_SENTENCE_WORDS for s in said):
         return None
+    if any(markers.postal_address(s) for s in said):
+        return None  # the postal address SPEC keeps, run on from the line above
     kinds = _kinds(doc, markers, [block])
     own = kinds & SURE_KINDS
     buttons = _buttons(doc, markers, block)
@@ -371,6 +387,16 @@ def framed_ask(doc, markers, block) -> "tuple[tuple[str, ...], bool] | None":
                    else f"closes with an ask ({last.why})")
         whys = (f"{said[0][:40]!r} opens it: {first.why}", closing)
         return whys, first.sure and bool(own)
+    if own:
+        # "Acme is free today. If you enjoyed this post, pledge a subscription.
+        # You won't be charged yet.": an ask with a link to the newsletter's
+        # own pages, the sentences around it short remarks on the offer.
+        asks = [(s, sentence_ask(markers, s, kinds)) for s in said]
+        found = next(((s, a) for s, a in asks if a is not None), None)
+        ours = found is not None and (found[1].sure or own - {LinkKind.DONATE})
+        if ours and all(a is not None or word_count(s) <= MAX_BESIDE_WORDS for s, a in asks):
+            page = sorted(k.value for k in own)[0]
+            return (f"{found[0][:40]!r}: {found[1].why}", f"a link to a {page} page; the other sentences are short"), False
     if not buttons:
         return None
     for sentence in said:
@@ -386,17 +412,92 @@ def framed_ask(doc, markers, block) -> "tuple[tuple[str, ...], bool] | None":
     return None
 
 
+# A poll: a short question, then two or more answer links of a few words each
+# that lead to one address and differ only at its end (".../vote-5",
+# ".../vote-3"; "?r=1", "?r=0"): the answers recorded by one page.
+MAX_POLL_QUESTION_WORDS = 30
+MAX_ANSWER_WORDS = 5
+MAX_ANSWER_SUFFIX_CHARS = 16
+MIN_POLL_ANSWERS = 2
+
+
+def _answer_urls(doc, block) -> "list[str] | None":
+    """The targets of a block of nothing but short links (an answer row, or one answer)."""
+    if not _links_only(doc, block):
+        return None
+    source = doc.source(block)
+    links = doc.top_links(block)
+    if any(word_count(visible_text(source[l.text_start : l.text_end])) > MAX_ANSWER_WORDS for l in links):
+        return None
+    return [link.destination for link in links]
+
+
+def _siblings(urls: list[str]) -> bool:
+    """Whether the links lead to one page and differ only at their end."""
+    if len(set(urls)) < MIN_POLL_ANSWERS:
+        return False
+    prefix = os.path.commonprefix(urls)
+    host_end = prefix.find("/", prefix.find("://") + 3) if "://" in prefix else -1
+    if host_end < 0 or len(prefix) <= host_end + 1:
+        return False  # one site, but no page in common: a story's links
+    return all(len(u) - len(prefix) <= MAX_ANSWER_SUFFIX_CHARS for u in urls)
+
+
+def sibling_poll(doc, markers, block) -> "tuple[int, tuple[str, ...]] | None":
+    """A question to the reader and the answer links under it (or after it in
+    the same paragraph) that lead to one page: where the poll ends, and why."""
+    if block.kind != "paragraph":
+        return None
+    source = doc.source(block)
+    links = doc.top_links(block)
+    # The question is what stands before the first link ("How was it? [Great](…) · [Meh](…)").
+    asked = source[: links[0].start] if links else source
+    question = visible_text_without_urls(asked).replace("\n", " ").strip(" *_\t")
+    if not question.endswith(("?", "？", ":")) or word_count(question) > MAX_POLL_QUESTION_WORDS:
+        return None
+    if not (markers.ask_phrase(question, "reader") or markers.ask_phrase(question, "requests")):
+        return None  # "What went wrong?" over story links asks the reader nothing
+    end, urls = block.end, []
+    if links:
+        rest = source[links[0].start :]
+        if any(ch.isalnum() for ch in visible_text_without_urls(_LINKS_IN.sub(" ", rest))):
+            return None
+        urls = [link.destination for link in links]
+    else:
+        nxt = doc.next_block(block)
+        while nxt is not None and (found := _answer_urls(doc, nxt)) is not None:
+            urls += found
+            end = nxt.end
+            if len(found) >= MIN_POLL_ANSWERS:
+                break  # a row of answers is the whole poll
+            nxt = doc.next_block(nxt)
+    if len(urls) < MIN_POLL_ANSWERS or not _siblings(urls):
+        return None
+    return end, (f"a question to the reader ({question[:40]!r})",
+                 f"{len(urls)} short answer links that lead to one page and differ only at its end")
+
+
+_LINKS_IN = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
+
+
 def framed_asks(doc, markers, covered, candidates) -> list[tuple[object, tuple[str, ...], bool]]:
     """The paragraphs that are framed asks (`framed_ask`), not yet `covered`,
     on the `candidates` lines (those that hold an ask's word or link)."""
     found = []
     for block in doc.all_blocks:
-        if block.kind != "paragraph" or not candidates.touches(block.start, block.end):
+        if block.kind != "paragraph" or any(i in covered for i in range(block.start, block.end)):
             continue
-        if any(i in covered for i in range(block.start, block.end)):
+        last_line = doc.lines[block.end - 1].rstrip(" *_")
+        if last_line.endswith(("?", "？", ":", ")")):
+            poll = sibling_poll(doc, markers, block)
+            if poll is not None and not any(i in covered for i in range(block.start, poll[0])):
+                found.append((block.start, poll[0], *poll[1:], False))
+                covered.update(range(block.start, poll[0]))
+                continue
+        if not candidates.touches(block.start, block.end):
             continue
         verdict = framed_ask(doc, markers, block)
         if verdict is not None:
-            found.append((block, *verdict))
+            found.append((block.start, block.end, *verdict))
             covered.update(range(block.start, block.end))
     return found

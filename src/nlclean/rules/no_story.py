@@ -57,6 +57,16 @@ reader and stays. A request with the newsletter as its object is safe to
 remove; an ask known only by a selling verb, a link, a membership or the
 publisher's voice is a judgement (unsafe fix).
 
+An ask is also a region (`evidence/asks.py`): a heading that asks ("Support
+the show", "What did you think of today's issue?", "Follow us") takes the
+blocks under it that go on asking (its buttons and answers, requests, small
+print naming the subscription); a short paragraph framed by an ask (an ask,
+its offer, its button: "**Subscribe to the print edition.** Twelve issues a
+year. [Subscribe now](…)") goes whole; and a question to the reader goes with
+its answer links when they lead to one page and differ only at its end
+(".../vote-5", ".../vote-3"). Safe only with a request about the newsletter
+and a link to its own subscribe, referral, donation or survey pages.
+
 ## Follow rows
 A row of links that all lead to social profiles (link classifier) with a
 lead-in that asks the reader to follow ("Follow us: [Instagram](…) ·
@@ -523,9 +533,9 @@ class NoStoryBlock(Rule):
     def _framed_asks(self, ctx, covered: set[int]) -> Iterator[Finding]:
         """Paragraphs framed by an ask: an ask, its offer, its button (evidence/asks.py)."""
         candidates = ctx.markers.candidate_lines("asks", ctx.doc.text, ctx.doc.line_starts)
-        for block, whys, sure in framed_asks(ctx.doc, ctx.markers, covered, candidates):
-            yield self._ask_finding(ctx, block.start, block.end, ctx.doc.visible(block).strip(), (whys, sure),
-                                    "the end of its block (the ask's button)")
+        for start, end, whys, sure in framed_asks(ctx.doc, ctx.markers, covered, candidates):
+            shown = ctx.doc.lines[start].strip()
+            yield self._ask_finding(ctx, start, end, visible_text(shown), (whys, sure), "the end of the ask (its button or answers)")
 
     def _ask_finding(self, ctx, start: int, end: int, text: str, verdict, why_end: str) -> Finding:
         whys, sure = verdict
