@@ -36,6 +36,11 @@ Vocabulary: `[asks]` in `data/asks.toml`.
 `sentence_ask(markers, sentence, link_kinds) -> Ask | None`, and
 `sentences(text)`, `names_the_subscription`, `publisher_voice`,
 `follow_lead_in(markers, text)`, and `word_count` (CJK by characters).
+Asks as regions (a rule turns them into findings): `ask_sections(doc,
+markers, covered)` (a heading that asks and the blocks that go on asking),
+`framed_asks(doc, markers, covered, candidates)` (a paragraph framed by an
+ask, or a question with its poll answers), with `framed_ask` and
+`sibling_poll` for one block; `REFERENCE_LINK` finds `[text][ref]` links.
 """
 from __future__ import annotations
 
@@ -189,7 +194,8 @@ MAX_BUTTON_WORDS = 6
 SURE_KINDS = frozenset({LinkKind.SUBSCRIBE, LinkKind.REFERRAL, LinkKind.DONATE, LinkKind.SURVEY})
 
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
-_REFERENCE_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\[[^\]\n]*\]")
+# A reference link ("[Subscribe today][10]"): its text, group 1.
+REFERENCE_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\[[^\]\n]*\]")
 # A question this short with a request in it speaks to the reader ("Enjoying the show?").
 MAX_READER_QUESTION_WORDS = 6
 
@@ -236,7 +242,7 @@ def _buttons(doc, markers, block) -> list[str]:
     source = doc.source(block)
     texts = [visible_text(source[link.text_start : link.text_end]).strip() for link in doc.top_links(block)]
     if "][" in source:
-        texts += [m.group(1).strip() for m in _REFERENCE_LINK.finditer(source)]  # "[Subscribe today][10]"
+        texts += [m.group(1).strip() for m in REFERENCE_LINK.finditer(source)]  # "[Subscribe today][10]"
     return [t for t in texts if t and word_count(t) <= MAX_BUTTON_WORDS and markers.ask_opening(t, "selling")]
 
 

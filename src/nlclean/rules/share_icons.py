@@ -54,7 +54,7 @@ from typing import Iterator
 
 from ..findings import Finding
 from ..inline_syntax import visible_text, visible_text_without_urls
-from ..evidence.asks import follow_lead_in
+from ..evidence.asks import REFERENCE_LINK, follow_lead_in
 from ..evidence.links import LinkKind
 from ..markers import LineHits, resolve_url
 from .base import Rule
@@ -159,8 +159,6 @@ def _social_row(doc, markers, block) -> bool:
     return all(markers.link_kind(link.destination) is LinkKind.SOCIAL for link in links)
 
 
-# A reference link ("[Facebook][15]"): its text, where no inline link is.
-_REFERENCE_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\[[^\]\n]*\]")
 # Words that join the links of a row ("and", "und", "y", "e no"): no lead-in needs them.
 MAX_FOLLOW_ROW_OUTSIDE_WORDS = 10
 # At most this many links of a follow row may be the community's other pages ("[Community](…)").
@@ -180,7 +178,7 @@ def _named_social_row(doc, markers, block) -> "tuple[list[str], str] | None":
         labels = [visible_text(source[link.text_start : link.text_end]).strip() for link in links]
         spans = [(link.start, link.end) for link in links]
     else:
-        found = list(_REFERENCE_LINK.finditer(source))
+        found = list(REFERENCE_LINK.finditer(source))
         labels = [m.group(1).strip() for m in found]
         spans = [m.span() for m in found]
     if len(labels) < MIN_ACTION_LINKS:
