@@ -36,13 +36,20 @@ Vocabulary: `[asks]` in `data/asks.toml`.
 `sentence_ask(markers, sentence, link_kinds) -> Ask | None`, and
 `sentences(text)`, `names_the_subscription`, `publisher_voice`,
 `follow_lead_in(markers, text)`, and `word_count` (CJK by characters).
+Asks as regions (a rule turns them into findings): `ask_sections(doc,
+markers, covered)` (a heading that asks and the blocks that go on asking),
+`framed_asks(doc, markers, covered, candidates)` (a paragraph framed by an
+ask, or a question with its poll answers), with `framed_ask` and
+`sibling_poll` for one block; `REFERENCE_LINK` finds `[text][ref]` links.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
-from .links import OWN_PAGE_KINDS
+from ..inline_syntax import visible_text, visible_text_without_urls
+from .links import OWN_PAGE_KINDS, LinkKind
 
 # A short sentence that a selling verb opens is an ask by itself.
 MAX_SELLING_WORDS = 8
@@ -115,7 +122,9 @@ def sentence_ask(markers, sentence: str, link_kinds=frozenset()) -> Ask | None:
                        f"in {how}", sure=False)
     if not (request or about):
         return None
-    own_link = next((k for k in link_kinds if k in OWN_PAGE_KINDS), None)  # (found lazily)
+    # (A donation page alone may be another cause's: "You can donate to the
+    # relief fund [here](…)". Only an ask's heading or frame makes it ours.)
+    own_link = next((k for k in link_kinds if k in OWN_PAGE_KINDS and k is not LinkKind.DONATE), None)
     if own_link:
         return Ask(f"phrase '{request or about}' with a link to a {own_link.value} page", sure=False)
     return None
@@ -154,3 +163,347 @@ def follow_lead_in(markers, text: str) -> str | None:
     if not text.strip() or word_count(text) > MAX_FOLLOW_LEAD_IN_WORDS:
         return None
     return markers.ask_phrase(text, "follow")
+
+
+# --- Asks as units: a heading's section, a framed block -----------------------
+#
+# An ask is a region, not a sentence: "## Support the show" over "Members get
+# ad-free episodes. [Join on Patreon](…)" and "Enjoying the show? A rating
+# helps."; "**Subscribe to the print edition and save 40%.** Twelve issues a
+# year, plus the archive. [Subscribe now](…)", whose middle sentence describes
+# the offer and asks nothing. Each region below is found by its shape (an ask
+# at its head, blocks that go on asking or are its buttons) and ends where a
+# block stops asking.
+
+# A heading this long is a story's title, not an ask ("Support the show").
+MAX_ASK_HEADING_WORDS = 10
+# Under an asking heading, a block this long tells a story: the ask ends before it.
+MAX_ASK_SECTION_BLOCK_WORDS = 60
+MAX_ASK_SECTION_BLOCKS = 5
+# A short block that names the subscription is the ask's small print ("Login
+# or Subscribe to participate in polls.", "Acme is funded by its readers.").
+MAX_SMALL_PRINT_WORDS = 15
+# A framed ask: an ask, what it offers, its button; at most this long, and no
+# sentence of it longer than a story's sentence would be in an offer.
+MAX_FRAMED_BLOCK_WORDS = 70
+MAX_FRAMED_SENTENCE_WORDS = 30
+# A button's text: "Subscribe now", "Become a member", "Jetzt Plus-Abo abschließen".
+MAX_BUTTON_WORDS = 6
+# Link kinds that make an ask unmistakable: the newsletter's own subscribe,
+# upgrade, referral, donation or feedback pages.
+SURE_KINDS = frozenset({LinkKind.SUBSCRIBE, LinkKind.REFERRAL, LinkKind.DONATE, LinkKind.SURVEY})
+
+_BARE_URL = re.compile(r"https?://[^\s)\]>]+")
+# A reference link ("[Subscribe today][10]"): its text, group 1.
+REFERENCE_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\[[^\]\n]*\]")
+# A question this short with a request in it speaks to the reader ("Enjoying the show?").
+MAX_READER_QUESTION_WORDS = 6
+
+
+@dataclass(frozen=True)
+class AskRegion:
+    """Lines `start`..`end` (exclusive) that ask as one unit, with the evidence."""
+
+    start: int
+    end: int
+    shown: str  # what the finding quotes
+    whys: tuple[str, ...]
+    sure: bool
+
+
+def _kinds(doc, markers, blocks) -> frozenset:
+    """The link kinds of the blocks' links and bare addresses."""
+    urls = []
+    for block in blocks:
+        urls += [link.destination for link in doc.links(block)]
+        source = doc.source(block)
+        if "://" in source:
+            urls += _BARE_URL.findall(source)
+    return frozenset(k for k in (markers.link_kind(u) for u in urls) if k is not None)
+
+
+class _LazyKinds:
+    """The link kinds of some blocks, found only when an ask needs them (most headings ask nothing)."""
+
+    def __init__(self, doc, markers, blocks) -> None:
+        self.doc, self.markers, self.blocks = doc, markers, blocks
+
+    def __iter__(self):
+        return iter(_kinds(self.doc, self.markers, self.blocks))
+
+
+def _text(doc, block) -> str:
+    return visible_text_without_urls(doc.source(block)).replace("\n", " ").strip()
+
+
+def _buttons(doc, markers, block) -> list[str]:
+    """The texts of a block's links that are buttons of an ask: short, and
+    opening with a verb that sells the newsletter ("Become a member")."""
+    source = doc.source(block)
+    texts = [visible_text(source[link.text_start : link.text_end]).strip() for link in doc.top_links(block)]
+    if "][" in source:
+        texts += [m.group(1).strip() for m in REFERENCE_LINK.finditer(source)]  # "[Subscribe today][10]"
+    return [t for t in texts if t and word_count(t) <= MAX_BUTTON_WORDS and markers.ask_opening(t, "selling")]
+
+
+def _links_only(doc, block) -> bool:
+    """A block of nothing but links, images and separators (a button, an answer row)."""
+    if block.kind != "paragraph":
+        return False
+    links = doc.top_links(block)
+    if not links:
+        return False
+    source, pos, outside = doc.source(block), 0, []
+    for link in links:
+        outside.append(source[pos : link.start])
+        pos = link.end
+    outside.append(source[pos:])
+    return not any(ch.isalnum() for ch in visible_text_without_urls("".join(outside)))
+
+
+def _goes_on_asking(doc, markers, block, follow: bool) -> str | None:
+    """Why a block under an asking heading is part of the ask, or None: a
+    row of links (its buttons, its answers, its profiles), a sentence that
+    asks or requests, a button, or small print that names the subscription."""
+    if block.kind != "paragraph":
+        return None
+    text = _text(doc, block)
+    if word_count(text) > MAX_ASK_SECTION_BLOCK_WORDS:
+        return None
+    if _links_only(doc, block):
+        return "a row of links (its buttons or answers)"
+    if follow:
+        return None  # a follow heading takes its row of links, no prose
+    if _buttons(doc, markers, block):
+        return "a button that sells the newsletter"
+    kinds = _LazyKinds(doc, markers, [block])
+    short = word_count(text) <= MAX_SMALL_PRINT_WORDS * 2
+    for a, b in sentences(text):
+        sentence = text[a:b].strip()
+        if sentence_ask(markers, sentence, kinds) is not None:
+            return f"the sentence {sentence[:40]!r} asks"
+        if sentence.endswith(("?", "？")) and word_count(sentence) <= MAX_READER_QUESTION_WORDS:
+            request = markers.ask_phrase(sentence, "requests")
+            if request:
+                return f"the question {sentence!r} speaks to the reader (phrase '{request}')"
+        opening = markers.ask_opening(sentence, "imperatives")
+        if opening:
+            # (An opening request only: "to keep" inside a story's sentence asks nothing.)
+            return f"the sentence {sentence[:40]!r} opens with a request ('{opening}')"
+        named = names_the_subscription(markers, sentence) if short else None
+        if named:
+            return f"the sentence {sentence[:40]!r} names the subscription (phrase '{named}')"
+    return None
+
+
+def _heading_text(doc, heading) -> str:
+    text = doc.visible(heading)
+    if heading.is_setext:
+        text = text.rsplit("\n", 1)[0]
+    return text.strip()
+
+
+def ask_sections(doc, markers, covered) -> list[AskRegion]:
+    """Headings that ask ("Support the show", "What did you think of today's
+    issue?", "Follow us", "Make your gift to the Fund") with the blocks under
+    them that go on asking: one region, up to a break, a sub-heading, the
+    copyright line, or the first block that tells something else."""
+    from ..extents import is_document_title, is_footer_boundary
+
+    regions = []
+    for heading in doc.blocks:
+        if heading.kind != "heading" or heading.start in covered:
+            continue
+        title = _heading_text(doc, heading)
+        if not title or word_count(title) > MAX_ASK_HEADING_WORDS or is_document_title(doc, heading):
+            continue
+        end_of_section = doc.section_end(heading)
+        inner = doc.blocks_between(heading.end, end_of_section)[:MAX_ASK_SECTION_BLOCKS]
+        follow = follow_lead_in(markers, title)
+        follow = follow if follow and title.lstrip(" *_#>-•·([").lower().startswith(follow.lower()) else None
+        ask = None if follow else sentence_ask(markers, title, _LazyKinds(doc, markers, inner))
+        if ask is None and not follow:
+            # "## Give the river a gift this winter" over a donate button: the
+            # heading asks, and the section's own donation page says for whom.
+            opening = markers.ask_opening(title, "imperatives")
+            if opening and LinkKind.DONATE in _kinds(doc, markers, inner):
+                ask = Ask(f"phrase '{opening}' opens it, over a link to a donation page", sure=False)
+        if ask is None and follow is None:
+            continue
+        end, why_end, parts = heading.end, "the end of the section", []
+        for block in inner:
+            if block.kind == "hr":
+                why_end = "a thematic break"
+                break
+            if block.kind == "heading" or is_footer_boundary(doc, block):
+                why_end = "a heading" if block.kind == "heading" else "the copyright line"
+                break
+            part = _goes_on_asking(doc, markers, block, follow is not None)
+            if part is None:
+                why_end = f"a block that asks nothing ({_text(doc, block)[:32]!r})"
+                break
+            parts.append(part)
+            end = block.end
+        if not parts or any(i in covered for i in range(heading.start, end)):
+            continue
+        kinds = _kinds(doc, markers, [b for b in inner if b.end <= end])
+        if follow:
+            head = f"the heading asks the reader to follow (phrase '{follow}')"
+            sure = bool(kinds) and all(k is LinkKind.SOCIAL for k in kinds)
+        else:
+            head = f"the heading {title[:40]!r}: {ask.why}"
+            own = kinds & SURE_KINDS
+            sure = ask.sure and bool(own)
+            if own:
+                head += f" (link kind '{sorted(k.value for k in own)[0]}' under it)"
+        regions.append(AskRegion(heading.start, end, title, (head, *parts, f"ends at {why_end}"), sure))
+        covered.update(range(heading.start, end))
+    return regions
+
+
+def framed_ask(doc, markers, block) -> "tuple[tuple[str, ...], bool] | None":
+    """A short paragraph framed by an ask: it opens with an ask and closes
+    with one (an asking sentence, a button, a link to the newsletter's own
+    pages), what stands between describing the offer ("Twelve issues a year,
+    delivered."); or it closes with a selling button and another of its
+    sentences asks or names the subscription. The evidence and whether it is
+    sure (an ask with a request and its object, and a link to the
+    newsletter's own subscribe, referral, donation or survey pages)."""
+    text = _text(doc, block)
+    if word_count(text) > MAX_FRAMED_BLOCK_WORDS:
+        return None
+    spans = [(a, b) for a, b in sentences(text) if any(ch.isalnum() for ch in text[a:b])]
+    if len(spans) < 2:
+        return None
+    said = [text[a:b].strip() for a, b in spans]
+    if any(word_count(s) > MAX_FRAMED_SENTENCE_WORDS for s in said):
+        return None
+    if any(markers.postal_address(s) for s in said):
+        return None  # the postal address SPEC keeps, run on from the line above
+    kinds = _kinds(doc, markers, [block])
+    own = kinds & SURE_KINDS
+    buttons = _buttons(doc, markers, block)
+    first = sentence_ask(markers, said[0], kinds)
+    if first is not None:
+        last = sentence_ask(markers, said[-1], kinds)
+        if last is None and not buttons and not own:
+            return None
+        closing = (f"closes with the button {buttons[-1]!r}" if buttons
+                   else f"a link to a {sorted(k.value for k in own)[0]} page" if own and last is None
+                   else f"closes with an ask ({last.why})")
+        whys = (f"{said[0][:40]!r} opens it: {first.why}", closing)
+        return whys, first.sure and bool(own)
+    if own:
+        # "Acme is free today. If you enjoyed this post, pledge a subscription.
+        # You won't be charged yet.": an ask with a link to the newsletter's
+        # own pages, the sentences around it short remarks on the offer.
+        asks = [(s, sentence_ask(markers, s, kinds)) for s in said]
+        found = next(((s, a) for s, a in asks if a is not None), None)
+        ours = found is not None and (found[1].sure or own - {LinkKind.DONATE})
+        if ours and all(a is not None or word_count(s) <= MAX_BESIDE_WORDS for s, a in asks):
+            page = sorted(k.value for k in own)[0]
+            return (f"{found[0][:40]!r}: {found[1].why}", f"a link to a {page} page; the other sentences are short"), False
+    if not buttons:
+        return None
+    for sentence in said:
+        if sentence.strip(" .!:") in buttons:
+            continue  # the button itself is no other sentence
+        ask = sentence_ask(markers, sentence, kinds)
+        named = None if ask else names_the_subscription(markers, sentence)
+        opening = None if ask or named else markers.ask_opening(sentence, "imperatives")
+        if ask or named or opening:
+            why = (ask.why if ask else f"names the subscription (phrase '{named}')" if named
+                   else f"opens with a request ('{opening}')")
+            return (f"closes with the button {buttons[-1]!r}", f"{sentence[:40]!r}: {why}"), False
+    return None
+
+
+# A poll: a short question, then two or more answer links of a few words each
+# that lead to one address and differ only at its end (".../vote-5",
+# ".../vote-3"; "?r=1", "?r=0"): the answers recorded by one page.
+MAX_POLL_QUESTION_WORDS = 30
+MAX_ANSWER_WORDS = 5
+MAX_ANSWER_SUFFIX_CHARS = 16
+MIN_POLL_ANSWERS = 2
+
+
+def _answer_urls(doc, block) -> "list[str] | None":
+    """The targets of a block of nothing but short links (an answer row, or one answer)."""
+    if not _links_only(doc, block):
+        return None
+    source = doc.source(block)
+    links = doc.top_links(block)
+    if any(word_count(visible_text(source[l.text_start : l.text_end])) > MAX_ANSWER_WORDS for l in links):
+        return None
+    return [link.destination for link in links]
+
+
+def _siblings(urls: list[str]) -> bool:
+    """Whether the links lead to one page and differ only at their end."""
+    if len(set(urls)) < MIN_POLL_ANSWERS:
+        return False
+    prefix = os.path.commonprefix(urls)
+    host_end = prefix.find("/", prefix.find("://") + 3) if "://" in prefix else -1
+    if host_end < 0 or len(prefix) <= host_end + 1:
+        return False  # one site, but no page in common: a story's links
+    return all(len(u) - len(prefix) <= MAX_ANSWER_SUFFIX_CHARS for u in urls)
+
+
+def sibling_poll(doc, markers, block) -> "tuple[int, tuple[str, ...]] | None":
+    """A question to the reader and the answer links under it (or after it in
+    the same paragraph) that lead to one page: where the poll ends, and why."""
+    if block.kind != "paragraph":
+        return None
+    source = doc.source(block)
+    links = doc.top_links(block)
+    # The question is what stands before the first link ("How was it? [Great](…) · [Meh](…)").
+    asked = source[: links[0].start] if links else source
+    question = visible_text_without_urls(asked).replace("\n", " ").strip(" *_\t")
+    if not question.endswith(("?", "？", ":")) or word_count(question) > MAX_POLL_QUESTION_WORDS:
+        return None
+    if not (markers.ask_phrase(question, "reader") or markers.ask_phrase(question, "requests")):
+        return None  # "What went wrong?" over story links asks the reader nothing
+    end, urls = block.end, []
+    if links:
+        rest = source[links[0].start :]
+        if any(ch.isalnum() for ch in visible_text_without_urls(_LINKS_IN.sub(" ", rest))):
+            return None
+        urls = [link.destination for link in links]
+    else:
+        nxt = doc.next_block(block)
+        while nxt is not None and (found := _answer_urls(doc, nxt)) is not None:
+            urls += found
+            end = nxt.end
+            if len(found) >= MIN_POLL_ANSWERS:
+                break  # a row of answers is the whole poll
+            nxt = doc.next_block(nxt)
+    if len(urls) < MIN_POLL_ANSWERS or not _siblings(urls):
+        return None
+    return end, (f"a question to the reader ({question[:40]!r})",
+                 f"{len(urls)} short answer links that lead to one page and differ only at its end")
+
+
+_LINKS_IN = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
+
+
+def framed_asks(doc, markers, covered, candidates) -> list[tuple[object, tuple[str, ...], bool]]:
+    """The paragraphs that are framed asks (`framed_ask`), not yet `covered`,
+    on the `candidates` lines (those that hold an ask's word or link)."""
+    found = []
+    for block in doc.all_blocks:
+        if block.kind != "paragraph" or any(i in covered for i in range(block.start, block.end)):
+            continue
+        last_line = doc.lines[block.end - 1].rstrip(" *_")
+        if last_line.endswith(("?", "？", ":", ")")):
+            poll = sibling_poll(doc, markers, block)
+            if poll is not None and not any(i in covered for i in range(block.start, poll[0])):
+                found.append((block.start, poll[0], *poll[1:], False))
+                covered.update(range(block.start, poll[0]))
+                continue
+        if not candidates.touches(block.start, block.end):
+            continue
+        verdict = framed_ask(doc, markers, block)
+        if verdict is not None:
+            found.append((block.start, block.end, *verdict))
+            covered.update(range(block.start, block.end))
+    return found

@@ -56,6 +56,7 @@ class LinkKind(str, Enum):
     REACTION = "reaction"  # like / comment / restack actions of the platform
     APP_STORE = "app_store"  # app store pages and the platform's app
     SUBSCRIBE = "subscribe"  # the newsletter's own subscribe / upgrade / checkout / gift pages
+    DONATE = "donate"  # donation and patronage pages (a donate page, Ko-fi, Patreon, Open Collective)
     SOCIAL = "social"  # a profile on a social network (not a post)
     PLATFORM = "platform"  # the sending platform's own site ("powered by …")
 
@@ -65,7 +66,7 @@ FOOTER_KINDS = frozenset(
     {LinkKind.UNSUBSCRIBE, LinkKind.PREFERENCES, LinkKind.WEB_VERSION, LinkKind.APP_STORE, LinkKind.PLATFORM}
 )
 # Kinds of link that lead to the newsletter's own pages (asks link there).
-OWN_PAGE_KINDS = frozenset({LinkKind.SUBSCRIBE, LinkKind.REFERRAL, LinkKind.SHARE})
+OWN_PAGE_KINDS = frozenset({LinkKind.SUBSCRIBE, LinkKind.REFERRAL, LinkKind.SHARE, LinkKind.DONATE})
 
 # Kinds of a share / like / comment / restack icon link (email chrome).
 ICON_KINDS = frozenset({LinkKind.SHARE, LinkKind.REACTION})

@@ -57,6 +57,16 @@ reader and stays. A request with the newsletter as its object is safe to
 remove; an ask known only by a selling verb, a link, a membership or the
 publisher's voice is a judgement (unsafe fix).
 
+An ask is also a region (`evidence/asks.py`): a heading that asks ("Support
+the show", "What did you think of today's issue?", "Follow us") takes the
+blocks under it that go on asking (its buttons and answers, requests, small
+print naming the subscription); a short paragraph framed by an ask (an ask,
+its offer, its button: "**Subscribe to the print edition.** Twelve issues a
+year. [Subscribe now](…)") goes whole; and a question to the reader goes with
+its answer links when they lead to one page and differ only at its end
+(".../vote-5", ".../vote-3"). Safe only with a request about the newsletter
+and a link to its own subscribe, referral, donation or survey pages.
+
 ## Follow rows
 A row of links that all lead to social profiles (link classifier) with a
 lead-in that asks the reader to follow ("Follow us: [Instagram](…) ·
@@ -80,7 +90,8 @@ import re
 from bisect import bisect_right
 from typing import Iterator
 
-from ..evidence.asks import follow_lead_in, names_the_subscription, publisher_voice, sentence_ask, sentences
+from ..evidence.asks import (ask_sections, follow_lead_in, framed_asks, names_the_subscription, publisher_voice,
+                              sentence_ask, sentences)
 from ..evidence.links import OWN_PAGE_KINDS, LinkKind
 from ..extents import is_document_title, is_footer_boundary
 from ..inline_syntax import all_links, visible_text, visible_text_without_urls
@@ -376,7 +387,11 @@ class NoStoryBlock(Rule):
             yield finding
         yield from self._polls(ctx, covered)
         yield from self._follow_rows(ctx, covered)
-        yield from self._asks(ctx, covered)
+        yield from self._ask_sections(ctx, covered)
+        for finding in self._asks(ctx, covered):
+            covered.update(range(ctx.doc.position(finding.start).line - 1, ctx.doc.position(finding.end).line))
+            yield finding
+        yield from self._framed_asks(ctx, covered)
 
     def _follow_rows(self, ctx, covered: set[int]) -> Iterator[Finding]:
         """A row of social profile links with a lead-in that asks the reader to
@@ -508,6 +523,19 @@ class NoStoryBlock(Rule):
                     yield self._ask_finding(
                         ctx, start, i + 1, line_text, verdict, "the end of its line (a flattened paragraph)"
                     )
+
+    def _ask_sections(self, ctx, covered: set[int]) -> Iterator[Finding]:
+        """Headings that ask, with the blocks under them that go on asking (evidence/asks.py)."""
+        for region in ask_sections(ctx.doc, ctx.markers, covered):
+            yield self._ask_finding(ctx, region.start, region.end, region.shown, (region.whys[:-1], region.sure),
+                                    region.whys[-1].removeprefix("ends at "))
+
+    def _framed_asks(self, ctx, covered: set[int]) -> Iterator[Finding]:
+        """Paragraphs framed by an ask: an ask, its offer, its button (evidence/asks.py)."""
+        candidates = ctx.markers.candidate_lines("asks", ctx.doc.text, ctx.doc.line_starts)
+        for start, end, whys, sure in framed_asks(ctx.doc, ctx.markers, covered, candidates):
+            shown = ctx.doc.lines[start].strip()
+            yield self._ask_finding(ctx, start, end, visible_text(shown), (whys, sure), "the end of the ask (its button or answers)")
 
     def _ask_finding(self, ctx, start: int, end: int, text: str, verdict, why_end: str) -> Finding:
         whys, sure = verdict

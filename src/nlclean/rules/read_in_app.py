@@ -1,43 +1,83 @@
-"""NL204 read-in-app: a `READ IN APP` / `Open in app` link.
+"""NL204 read-in-app: a `READ IN APP` / `Open in app` or `View in browser` link.
 
 ## What it does
-Finds links whose text asks the reader to switch to the publisher's app.
-Texts: `read_in_app` in `[chrome]` of `data/markers.toml`.
+Finds links whose text asks the reader to leave the email: for the
+publisher's app (`read_in_app` in `[chrome]` of `data/markers.toml`), or for
+the web version of the email (`view_in_browser`, in several languages:
+"View this email in your browser", "View as a web page", "Im Browser
+ansehen", "Abra no navegador"). A link to a web-version page (the
+`web_version` kind of the link classifier, `evidence/links.py`) counts
+whatever its text.
 
 ## Why is this bad?
-Email chrome, not content.
+Email chrome, not content: the reader already has the email.
+
+## How far it goes
+The link goes. A short line that holds a web-version link goes whole, with
+its lead-in ("Having trouble viewing this email? [View it as a web
+page](…)", "Web version: https://…" in a plain-text part); inside a long line
+(a whole email flattened onto one line) only the link goes. "[How to read in
+app stores' fine print](…)" and a story's "[read online](…)" link are a
+story's links and stay.
 
 ## Example
 ```markdown
 [READ IN APP](https://open.example.com/pub/x/p/y?redirect=app-store)
+
+Trouble viewing? [View it in your browser](https://example.com/web/42)
 ```
-is removed.
+are removed.
 
 ## Fix safety
 Safe.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import Iterator
 
+from ..evidence.links import LinkKind
 from ..findings import Finding
-from ..inline_syntax import visible_text
+from ..inline_syntax import visible_text, visible_text_without_urls
+from ..markers import alternation
 from .base import Rule
-from ._shared import quote
+from ._shared import quote, word_count
+
+_REFERENCE_LABEL = re.compile(r"\]\[[^\]\n]*\]")
+# A line this short that holds a web-version link is the link and its lead-in.
+MAX_VIEW_LINE_WORDS = 12
+
+
+def _view_pattern(markers) -> "re.Pattern":
+    words = markers.data.get("chrome", {}).get("view_in_browser", [])
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)" if words else "(?!)", re.I)
+
+
+def _view_lines(doc, markers) -> set[int]:
+    """Lines that hold a view-in-browser phrase: one pass over the document."""
+    pattern = markers.compiled("read_in_app.view_in_browser", _view_pattern)
+    return {bisect_right(doc.line_starts, m.start()) - 1 for m in pattern.finditer(doc.text)}
 
 
 class ReadInApp(Rule):
     code = "NL204"
     name = "read-in-app"
     family = "footer-and-chrome"
-    summary = "\"Read in app\" link"
+    summary = "\"Read in app\" or \"View in browser\" link"
 
     def check(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
         candidates = markers.candidate_lines("read_in_app", doc.text, doc.line_starts)
-        if not candidates:
+        view_lines = _view_lines(doc, markers)
+        if not candidates and not view_lines:
             return
         for block in doc.inline_blocks():
+            if view_lines and any(i in view_lines for i in range(block.start, block.end)):
+                found = self._web_version(ctx, block)
+                if found is not None:
+                    yield found
+                    continue
             if not candidates.touches(block.start, block.end):
                 continue
             source = doc.source(block)
@@ -55,3 +95,33 @@ class ReadInApp(Rule):
                 text = visible_text(source[link.text_start : link.text_end])
                 yield ctx.remove_inline(block, [(link.start, link.end)], f"app link {quote(text)}",
                                         f"Remove {quote(text)} link")
+
+    def _web_version(self, ctx, block) -> Finding | None:
+        """A link to the web version ("View this email in your browser"): a
+        short line goes whole with its lead-in; in a long line, the link."""
+        doc, markers = ctx.doc, ctx.markers
+        pattern = markers.compiled("read_in_app.view_in_browser", _view_pattern)
+        source = doc.source(block)
+        # A reference link's label ("[View …][1]") is no word the reader sees.
+        text = visible_text_without_urls(_REFERENCE_LABEL.sub("]", source)).strip()
+        phrase = pattern.search(text)
+        if phrase is None or block.kind == "heading":
+            return None
+        # A link, a reference link ("[View …][1]") or a bare address (plain text) carries it.
+        carried = "](" in source or "][" in source or "://" in source
+        if carried and word_count(text) <= MAX_VIEW_LINE_WORDS:
+            return ctx.remove_lines(
+                f"web version link {quote(text)}", block.start, block.end, "Remove the web version link",
+                evidence=(f"phrase '{phrase.group(0)}': a link to the web version of the email",
+                          f"a line of at most {MAX_VIEW_LINE_WORDS} words: the link and its lead-in"),
+            )
+        spans = []
+        for link in doc.top_links(block):
+            label = visible_text(source[link.text_start : link.text_end]).strip()
+            full = pattern.fullmatch(label.strip(" .:!>»→")) is not None
+            if not link.is_image and (full or markers.link_kind(link.destination) is LinkKind.WEB_VERSION and phrase.group(0) in label):
+                spans.append((link.start, link.end))
+        if not spans:
+            return None
+        return ctx.remove_inline(block, spans, f"web version link {quote(phrase.group(0))}", "Remove the web version link",
+                                 evidence=(f"link text '{phrase.group(0)}': a link to the web version of the email",))

@@ -13,6 +13,15 @@ follow row) goes whole. In plain-text parts, where icon
 links are bare addresses in parentheses, a block of nothing but such
 addresses goes.
 
+A row of links named after social networks, by their text or an icon's
+alt text (`[![Facebook](fb.png)](…)`, the reference links `[Instagram][16]`),
+goes whatever the click tracker hides behind them: two or more network
+names, at most one other short link ("Community"), and around them nothing
+but separators or a lead-in that asks the reader to follow ("Follow The
+Harbour Letter", "Síguenos en [LinkedIn](…) y [X](…)"; `follow` in `[asks]`).
+"Both [Threads](…) and [Instagram](…) carried the video" is a story's
+sentence and stays.
+
 Where a link leads decides too (the link classifier, `evidence/links.py`): a
 row of nothing but links to social profiles goes whatever their text (icon
 images); a link whose text is an action word ("Comment", "12 comments")
@@ -45,6 +54,7 @@ from typing import Iterator
 
 from ..findings import Finding
 from ..inline_syntax import visible_text, visible_text_without_urls
+from ..evidence.asks import REFERENCE_LINK, follow_lead_in
 from ..evidence.links import LinkKind
 from ..markers import LineHits, resolve_url
 from .base import Rule
@@ -149,6 +159,50 @@ def _social_row(doc, markers, block) -> bool:
     return all(markers.link_kind(link.destination) is LinkKind.SOCIAL for link in links)
 
 
+# Words that join the links of a row ("and", "und", "y", "e no"): no lead-in needs them.
+MAX_FOLLOW_ROW_OUTSIDE_WORDS = 10
+# At most this many links of a follow row may be the community's other pages ("[Community](…)").
+MAX_OTHER_ROW_LINKS = 1
+
+
+def _named_social_row(doc, markers, block) -> "tuple[list[str], str] | None":
+    """A row of links named after social networks, by their text or an icon's
+    alt text (`[![Facebook](fb.png)](…)`, `[Instagram][16]`), whatever their
+    target (a click tracker hides it): two or more, at most one other short
+    link ("Community"), and around them only separators or a lead-in that
+    asks the reader to follow ("Follow The Meridian", "Síguenos en … y …").
+    The names, and the lead-in's phrase ("" when there is none)."""
+    source = doc.source(block)
+    links = doc.top_links(block)
+    if links:
+        labels = [visible_text(source[link.text_start : link.text_end]).strip() for link in links]
+        spans = [(link.start, link.end) for link in links]
+    else:
+        found = list(REFERENCE_LINK.finditer(source))
+        labels = [m.group(1).strip() for m in found]
+        spans = [m.span() for m in found]
+    if len(labels) < MIN_ACTION_LINKS:
+        return None
+    named = [label for label in labels if markers.is_follow_text(label)]
+    others = [label for label in labels if label not in named]
+    if len(named) < MIN_ACTION_LINKS or len(others) > MAX_OTHER_ROW_LINKS or any(len(o.split()) > 2 for o in others):
+        return None
+    outside, pos = [], 0
+    for a, b in spans:
+        outside.append(source[pos:a])
+        pos = b
+    outside.append(source[pos:])
+    rest = visible_text_without_urls(" ".join(outside)).strip(" \t\n|·•,/-–—:.")
+    if not any(ch.isalnum() for ch in rest):
+        return named, ""
+    if len(rest.split()) > MAX_FOLLOW_ROW_OUTSIDE_WORDS:
+        return None
+    lead_in = follow_lead_in(markers, rest)
+    if lead_in is None or not rest.lstrip(" *_#>-•·([").lower().startswith(lead_in.lower()):
+        return None  # "Both Threads and Bluesky grew this month": a story's sentence
+    return named, lead_in
+
+
 def _has_words(source: str) -> bool:
     text = visible_text(source)
     # Only a bare URL needs taking out (an address holds "://"); most blocks
@@ -173,7 +227,7 @@ class ShareIcons(Rule):
         candidates.update(word_lines)
         if doc.format == "markdown":
             candidates.update(_action_word_lines(doc, markers, _WORD_LINK))
-        if not candidates and doc.text.count("](") < MIN_ACTION_LINKS:
+        if not candidates and doc.text.count("](") + doc.text.count("][") < MIN_ACTION_LINKS:
             return  # no candidate line, and no room for a follow row
         rows = LineHits(rows)
         for block in doc.inline_blocks():
@@ -182,6 +236,18 @@ class ShareIcons(Rule):
                 if found is not None:
                     yield found
                     continue
+            row = _named_social_row(doc, markers, block) if block.kind == "paragraph" else None
+            if row is not None and not (rows.touches(block.start, block.start + 1) and _action_row(doc, markers, block)):
+                names, lead_in = row
+                asked = f"a lead-in that asks the reader to follow (phrase '{lead_in}') and " if lead_in else ""
+                yield ctx.remove_lines(
+                    f"follow row ({', '.join(names)})",
+                    block.start,
+                    block.end,
+                    "Remove follow row",
+                    evidence=(f"{asked}a row of links named after social networks (by their text or icon): a follow row",),
+                )
+                continue
             if block.kind == "paragraph" and _social_row(doc, markers, block):
                 yield ctx.remove_lines(
                     f"follow row ({len(doc.top_links(block))} links to social profiles)",

@@ -11,6 +11,13 @@ In a short block (at most 40 words) the pitch may open a later sentence:
 Spanish, Italian, Japanese and Chinese phrases in `[sponsor_us]` of
 `data/lang-*.toml`); the block goes.
 
+The pitch may also be a question to the reader ("📢 Want to reach 28,000
+shell enthusiasts?", "¿Quieres anunciarte en X?": `in_question` of
+`[sponsor_us]`) in a short block that invites advertisers; the audience in
+numbers ("reach 28,000 …", "llegamos a 65.000 …": `audience_verbs`) is an
+invitation too. "Should the city sponsor the festival?" invites nobody and
+stays.
+
 A sponsor-us heading invites the reader to buy ads. Some phrases also open
 a topic's title (`## ADVERTISING` as a news category, `### Sponsor economics`,
 `## Advertising: the year ahead`, a paragraph "Sponsor deals rose 8%."): those
@@ -49,12 +56,15 @@ Safe.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import Iterator
 
 from ..evidence.asks import sentences
 from ..extents import Extent, is_document_title, is_footer_boundary, label_block_extent, section_extent
 from ..findings import Finding
 from ..inline_syntax import visible_text
+from ..markers import PhraseSearch, alternation
 from .base import Rule
 from ._shared import quote
 
@@ -74,12 +84,24 @@ def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
 
 
+def _question_words(markers) -> PhraseSearch:
+    return PhraseSearch(markers.data.get("sponsor_us", {}).get("in_question", []))
+
+
+def _audience_pattern(markers) -> "re.Pattern":
+    verbs = markers.data.get("sponsor_us", {}).get("audience_verbs", [])
+    # The verb, at most two words, then a number ("reach over 28,000 …", "llegamos a 65.000 …").
+    return re.compile(rf"\b(?:{alternation(verbs)})\s+(?:[^\W\d_]+\s+){{0,2}}\d[\d.,]*\s*[kKmM]?\b" if verbs else "(?!)", re.I)
+
+
 def _invites(doc, markers, blocks) -> bool:
     """Whether the blocks invite advertisers: an invitation phrase ("media kit",
-    "reach 20,000 readers", "get in touch") or a link to an advertising page
-    or an email address."""
+    "get in touch"), the audience in numbers ("reach 28,000 engineers"), or a
+    link to an advertising page or an email address."""
+    audience = markers.compiled("sponsor_us.audience", _audience_pattern)
     for block in blocks:
-        if markers.invitation(doc.visible(block)):
+        text = doc.visible(block)
+        if markers.invitation(text) or audience.search(text):
             return True
         if any(markers.is_invitation_url(link.destination) for link in doc.links(block)):
             return True
@@ -130,11 +152,18 @@ def _pitch_sentence(doc, markers, block) -> "tuple[str, str] | None":
     text = doc.visible(block).replace("\n", " ")
     if _words(text) > MAX_PITCH_SENTENCE_BLOCK_WORDS:
         return None
+    asking = markers.compiled("sponsor_us.in_question", _question_words)
     for a, b in sentences(text):
         sentence = text[a:b].strip()
         if _words(sentence) > MAX_LINE_WORDS:
             continue
         phrase = markers.sponsor_us(sentence)
+        if phrase is None and sentence.rstrip(" *_").endswith(("?", "？")):
+            # "📢 Want to reach 28,000 shell enthusiasts?", "¿Quieres anunciarte
+            # en X?": a question to the reader that pitches, beside an invitation.
+            found = asking.search(sentence)
+            if found is not None and _invites(doc, markers, [block]):
+                return sentence, found.group(0)
         if phrase is None:
             continue
         if markers.sponsor_us_is_ambiguous(phrase) and not _invites(doc, markers, [block]):
@@ -152,6 +181,9 @@ class SponsorUs(Rule):
     def check(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
         candidates = markers.candidate_lines("sponsor_us", doc.text, doc.line_starts)
+        # A pitch in a question ("¿Quieres anunciarte en X?") holds no label phrase.
+        asking = markers.compiled("sponsor_us.in_question", _question_words)
+        candidates.update(bisect_right(doc.line_starts, m.start()) - 1 for m in asking.finditer(doc.text))
         if not candidates:
             return
         covered_until = -1
