@@ -10,7 +10,9 @@ run (in process, best of N), the ratio -j 1 / -j 2 (the goal on a 2-core
 machine: at least 1.6), and the CPU the workers add (from the children's
 rusage), with the load average, to tell overhead from a busy machine.
 
-    python benchmarks/bench_parallel.py [--corpus DIR] [--repeat N]
+    python benchmarks/bench_parallel.py [--corpus DIR] [--repeat N] [--only lint]
+
+`--only lint` (or `fix`) times only the commands whose name starts so.
 
 Figures are only as good as the machine is quiet: on a shared machine run it
 twice and look at both.
@@ -73,7 +75,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--only", default="", help="time only the commands whose name starts with this (lint, fix)")
     opts = parser.parse_args()
+    commands = {name: args for name, args in COMMANDS.items() if name.startswith(opts.only)}
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     load_before = f"{os.getloadavg()[0]:.1f}"
     with tempfile.TemporaryDirectory(prefix="nlclean-bench-") as scratch:
@@ -84,7 +88,7 @@ def main() -> None:
         times: dict[tuple[str, int], list[float]] = {}
         cpu: dict[tuple[str, int], list[float]] = {}
         for _ in range(opts.repeat):
-            for name, args in COMMANDS.items():
+            for name, args in commands.items():
                 for jobs in (1, 2):  # alternating, so that a busy moment hits both
                     folder = pristine
                     if name == "fix":
@@ -99,7 +103,7 @@ def main() -> None:
     print(f"load average before: {load_before}, after: {os.getloadavg()[0]:.1f}\n")
     print("| command | -j 1 × parse | -j 2 × parse | -j 1 / -j 2 (wall) | CPU -j 2 / -j 1 |")
     print("|---|---|---|---|---|")
-    for name in COMMANDS:
+    for name in commands:
         one, two = statistics.median(times[(name, 1)]), statistics.median(times[(name, 2)])
         cpu_ratio = statistics.median(cpu[(name, 2)]) / statistics.median(cpu[(name, 1)])
         print(f"| `nlclean {name}` | {one / parse:.2f} | {two / parse:.2f} | {one / two:.2f} | {cpu_ratio:.2f} |")

@@ -43,3 +43,41 @@ def test_every_family_on_the_corpus(folder):
             expected = lines_by_definition(low, needles)
             assert set(lines_holding(low, needles, doc.line_starts)) == expected, (path.name, family)
             assert set(MARKERS.candidate_lines(family, doc.text, doc.line_starts)) == expected, (path.name, family)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.text(alphabet="abc .é€", max_size=30), max_size=6),
+       st.lists(st.lists(st.text(alphabet="abc ./é€", min_size=1, max_size=4), max_size=4), min_size=1, max_size=4))
+def test_the_scan_on_re2_is_the_definition(lines, families):
+    """The marker scan's RE2 pass (UTF-8 bytes, one automaton for every
+    needle, one set for the families) gives each line the families whose
+    needles it holds, multi-byte characters included."""
+    from nlclean.markers import _NeedleScan
+
+    scan = _NeedleScan({str(i): tuple(needles) for i, needles in enumerate(families)})
+    found = dict(scan.bits(lines))
+    for k, line in enumerate(lines):
+        bits = sum(1 << i for i, needles in enumerate(families) if any(n in line for n in needles))
+        assert found.get(k, 0) == bits, (line, families)
+
+
+@pytest.mark.parametrize("folder", ["dev", "bulk"])
+def test_phrase_prefilter_on_the_corpus(folder):
+    """A phrase list asks its anchors only on the lines where one of them
+    stands (one regex pass): the candidates are those of asking every anchor
+    over the whole text, for the whole document and for each block."""
+    from nlclean import memo
+
+    searches = [v for v in vars(MARKERS).values() if hasattr(v, "_find_candidates")]
+    searches += list(MARKERS._ask_phrases.values())
+    try:
+        for path, text, fmt in corpus_texts(folder):
+            doc = Document(text, fmt)
+            for piece in [text, *(doc.source(b) for b in doc.blocks)]:
+                for search in searches:
+                    memo.SHORTCUTS = True
+                    quick = search._find_candidates(piece)
+                    memo.SHORTCUTS = False
+                    assert search._find_candidates(piece) == quick, path.name
+    finally:
+        memo.SHORTCUTS = True

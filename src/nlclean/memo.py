@@ -6,7 +6,8 @@ answers, keyed on the exact text they were given: a stale answer is
 impossible, and every cache is bounded. Benchmarks must start cold, so
 `forget_all()` clears every one of them.
 
-With NLCLEAN_NO_CACHE set in the environment nothing is remembered at all:
+With NLCLEAN_NO_CACHE set in the environment nothing is remembered at all,
+and no prefilter (`SHORTCUTS`) skips a computation:
 the tests compute the answers that way too, and a cache that gives another
 answer than the computation it saves fails them (tests/test_shared_caches.py).
 """
@@ -22,6 +23,9 @@ _FORGETTERS: list[Callable[[], None]] = []
 
 # False: every cache holds nothing (maxsize 0), each answer is computed afresh.
 CACHING = not os.environ.get("NLCLEAN_NO_CACHE")
+# False (NLCLEAN_NO_CACHE too): no prefilter skips any work either, so the
+# tests can compare a shortcut's answers with the full computation's.
+SHORTCUTS = CACHING
 
 
 def remembered(maxsize: int) -> Callable[[F], F]:
