@@ -90,6 +90,19 @@ class FooterZone:
     members: dict[int, str] = field(default_factory=dict)  # lines that go with the zone, and why
     kept: dict[int, str] = field(default_factory=dict)  # lines of the zone that stay, and why
     stop_why: str = "the start of the email"  # what ends the walk up
+    # The lowest heading the walk passed: from it up the zone is judged by the
+    # place of its sections, not by a footer line of their own (an unsafe fix).
+    judged_from: int | None = None
+    # The zone's start before the walk passed a heading (the start on evidence).
+    sure_start: int | None = None
+
+    def judged(self, line: int) -> bool:
+        """Whether the line belongs to the zone only by a judgement of its place."""
+        return self.judged_from is not None and line <= self.judged_from
+
+    def inside_by_judgement(self, line: int) -> bool:
+        """Whether the line stands below the zone's start only by a judgement."""
+        return self.sure_start is not None and line <= self.sure_start
 
     def evidence(self) -> tuple[str, ...]:
         return (
@@ -145,8 +158,22 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
         text = visible_text_without_urls(line).strip()
         n = words(text)
         if block is not None and block.kind == "heading":
-            stop_why = f"the heading at line {i + 1}"
-            break
+            heading_why = _footer_section_heading(doc, markers, zone, pending, i, text)
+            if heading_why is None:
+                stop_why = f"the heading at line {i + 1}"
+                break
+            # "## Follow us" over a follow row, "## Tell us what you think of this
+            # issue" over a survey link: a section that holds only footer lines is
+            # the footer's, heading and all. A judgement from its place.
+            if zone.judged_from is None:
+                zone.sure_start = zone.start
+            zone.start, zone.start_why = i, heading_why
+            zone.members.update(pending)
+            zone.members[i] = heading_why
+            if zone.judged_from is None:
+                zone.judged_from = i
+            pending, gap_lines, gap_words = {}, 0, 0
+            continue
         keep = _kept(markers, text)
         if keep is None and n <= CONTINUATION_WORDS and _continues_kept(doc, markers, block, i, kept):
             keep = "the rest of the notice or address above it"
@@ -163,7 +190,10 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
         if block is not None and block.kind == "paragraph" and _prose(doc, markers, block, footer_lines):
             stop_why = f"prose at line {block.start + 1}"
             break
-        weak = (_weak_evidence(markers, text) or _follow_row(markers, line)) if n <= WEAK_LINE_WORDS else None
+        weak = (
+            _weak_evidence(markers, text) or _follow_row(markers, line) or _noise_link_line(markers, line)
+            if n <= WEAK_LINE_WORDS else None
+        )
         if weak is None and n <= WEAK_LINE_WORDS and block is not None and block.kind == "paragraph":
             # Hard-wrapped text splits a footer phrase over two lines ("View it
             # in a" / "browser."): both lines hold it.
@@ -177,7 +207,7 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
         if weak:
             pending[i] = f"{_told(weak)} in a footer"
         elif zone is not None:
-            pending[i] = "a short line among footer lines"
+            pending[i] = _NOT_FOOTER
         elif _machinery(text, line):
             # After the last footer line only what is plainly no sentence goes
             # (a bare link, a "Name: …" field): "The tide story." stays.
@@ -193,6 +223,56 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
     zone.members = {k: v for k, v in zone.members.items() if k >= zone.start}
     zone.stop_why = stop_why
     return zone
+
+
+# A heading over a section of footer lines is short ("Follow us", "Stay in touch").
+FOOTER_HEADING_WORDS = 8
+_NOT_FOOTER = "a short line among footer lines"
+
+
+def _footer_section_heading(doc, markers, zone, pending: dict[int, str], i: int, text: str) -> str | None:
+    """Why the heading at line `i` opens a section of the footer, or None: it
+    is short, and every line of its section is footer evidence (nothing of a
+    story stands between it and the zone's start)."""
+    if zone is None or not text or words(text) > FOOTER_HEADING_WORDS:
+        return None
+    if any(why == _NOT_FOOTER for why in pending.values()):
+        return None
+    if any(doc.lines[k].strip() and k not in pending for k in range(i + 1, zone.start)):
+        return None
+    weak = _weak_evidence(markers, text)
+    if weak:
+        return f"{_told(weak)} in a heading over footer lines"
+    return "a short heading over a section of footer lines only"
+
+
+_NOISE_ROW_KINDS = frozenset({
+    LinkKind.WEB_VERSION, LinkKind.REFERRAL, LinkKind.SURVEY, LinkKind.SHARE, LinkKind.REACTION,
+    LinkKind.APP_STORE, LinkKind.SUBSCRIBE, LinkKind.SOCIAL, LinkKind.PLATFORM,
+})
+
+
+def _noise_link_line(markers, line: str) -> str | None:
+    """A short line whose every link leads where stories never link (a survey,
+    the newsletter's own subscribe or referral page, a social profile, an app
+    store), or a row of two or more links named for social networks
+    ("[Facebook](…) · [Instagram](…)" behind a tracking redirect). Weak
+    evidence: a story links to such a page now and then."""
+    if "](" not in line:
+        return None
+    links = all_links(line)
+    if not links:
+        return None
+    kinds = [markers.link_kind(link.destination) for link in links]
+    if all(kind in _NOISE_ROW_KINDS for kind in kinds):
+        named = ", ".join(sorted({kind.value for kind in kinds}))
+        return f"{_NOISE_LINE_TOLD}{named} pages"
+    labels = [visible_text_without_urls(line[link.text_start : link.text_end]).strip() for link in links]
+    named = sum(1 for label in labels if markers.is_follow_text(label))
+    if named >= FOLLOW_ROW_LINKS and 2 * named >= len(labels) and all(words(label) <= 2 for label in labels):
+        # A network the data does not name yet sits among those it does.
+        return f"{_FOLLOW_ROW_TOLD}{named} links named for social networks"
+    return None
 
 
 _FIELD = re.compile(r"^\W*[\w][\w .'’-]{0,24}:\s*\S")
@@ -275,10 +355,11 @@ def _weak_evidence(markers, text: str) -> str | None:
 
 def _told(weak: str) -> str:
     """Weak evidence as the finding tells it: a phrase quoted, a follow row described."""
-    return weak if weak.startswith(_FOLLOW_ROW_TOLD) else f"phrase '{weak}'"
+    return weak if weak.startswith((_FOLLOW_ROW_TOLD, _NOISE_LINE_TOLD)) else f"phrase '{weak}'"
 
 
 _FOLLOW_ROW_TOLD = "a row of "
+_NOISE_LINE_TOLD = "a line whose links all lead to "
 # A follow row: at least this many links to social profiles, and at most
 # this many words outside its links ("Follow us on", "and").
 FOLLOW_ROW_LINKS = 2

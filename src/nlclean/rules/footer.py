@@ -105,7 +105,7 @@ from typing import Iterator
 from ..evidence.zones import COPYRIGHT, footer_zone
 from ..evidence.zones import words as zone_words
 from ..extents import is_document_title, section_extent
-from ..findings import Edit, Finding
+from ..findings import Applicability, Edit, Finding
 from ..memo import remembered
 from ..inline_syntax import all_links, is_protected, protected_spans, visible_text_without_urls
 from .base import Rule
@@ -162,6 +162,8 @@ class Footer(Rule):
         # Lines found on their own evidence, and the lines already removed.
         footer_lines: dict[int, str] = {}
         removed: set[int] = set()
+        # Lines that go alone, decided once the footer zone is known.
+        lone_lines: list[tuple[int, str]] = []
         for block in doc.all_blocks:
             if block.kind not in ("paragraph", "heading") or block.start < covered_until:
                 continue
@@ -234,25 +236,30 @@ class Footer(Rule):
                 spans = _wrapped_prose_sentences(ctx.markers, doc, block, i, matched_lines)
                 if spans is None:
                     removed.add(i)
-                    yield self._footer_line_finding(ctx, i, why)
+                    lone_lines.append((i, why))
                 elif spans:
                     yield self._footer_sentences_of_wrapped_line(ctx, i, why, spans)
-        yield from self._zone_findings(ctx, footer_lines, removed)
+        zone = footer_zone(doc, ctx.markers, footer_lines)
+        for i, why in lone_lines:
+            yield self._footer_line_finding(ctx, i, why, zone if zone is not None and i > zone.start else None)
+        yield from self._zone_findings(ctx, zone, removed)
 
-    def _zone_findings(self, ctx, footer_lines: dict[int, str], removed: set[int]) -> Iterator[Finding]:
+    def _zone_findings(self, ctx, zone, removed: set[int]) -> Iterator[Finding]:
         """The other lines of the footer zone (evidence/zones.py): the
         subscriber's details, a bare link under a removed label, legal and
         cookie notices, the platform's badge. The copyright notice and the
         postal address stay."""
-        zone = footer_zone(ctx.doc, ctx.markers, footer_lines)
         if zone is None:
             return
         doc = ctx.doc
         members = sorted(i for i in zone.members if i not in removed)
         runs: list[list[int]] = []
         for i in members:
-            # One run while only blank lines stand between its lines.
-            if runs and all(not doc.lines[k].strip() for k in range(runs[-1][-1] + 1, i)):
+            # One run while only blank lines stand between its lines, and its
+            # lines are all judged or all not (one applicability a finding).
+            if runs and zone.judged(i) == zone.judged(runs[-1][-1]) and all(
+                not doc.lines[k].strip() for k in range(runs[-1][-1] + 1, i)
+            ):
                 runs[-1].append(i)
             else:
                 runs.append([i])
@@ -260,8 +267,11 @@ class Footer(Rule):
         for run in runs:
             first, last = run[0], run[-1]
             text = quote(visible_text_without_urls("\n".join(doc.lines[first : last + 1])) or doc.lines[first])
+            judged = zone.judged(first)
+            applicability = Applicability.UNSAFE if judged else None
             evidence = (
                 *zone.evidence(),
+                *(("a section the zone takes by its place under a heading: a judgement",) if judged else ()),
                 *(f"line {i + 1}: {zone.members[i]}" for i in run),
                 *((f"stays in the zone: {kept}",) if kept else ()),
             )
@@ -271,10 +281,11 @@ class Footer(Rule):
                 # and leave this run for a round in which the zone is gone.
                 a, b = doc.offset(first), doc.line_end(last)
                 yield ctx.finding(f"footer zone lines {text}", a, b, [Edit(a, b)],
-                                  f"Remove footer zone lines {text}", evidence=evidence)
+                                  f"Remove footer zone lines {text}", applicability, evidence=evidence)
                 continue
             yield ctx.remove_lines(
-                f"footer zone lines {text}", first, last + 1, f"Remove footer zone lines {text}", evidence=evidence
+                f"footer zone lines {text}", first, last + 1, f"Remove footer zone lines {text}", evidence=evidence,
+                applicability=applicability,
             )
 
     def _labels_before_urls(self, ctx, block, candidates, matched, near_end) -> list[tuple[int, str]]:
@@ -302,7 +313,10 @@ class Footer(Rule):
                     found[i] = f"phrase '{label}' above its link's address"
         return sorted(found.items())
 
-    def _footer_line_finding(self, ctx, i: int, why: str) -> Finding:
+    def _footer_line_finding(self, ctx, i: int, why: str, zone=None) -> Finding:
+        """The finding for footer line `i`; `zone` is the footer zone when the
+        line stands inside it, below its start: there the words before its
+        footer sentences ("Know someone who would like this?") are footer too."""
         doc = ctx.doc
         line = doc.lines[i]
         keep = _kept_tail(ctx.markers, line)
@@ -322,6 +336,14 @@ class Footer(Rule):
             return sentences(_outside_emphasis(line, 0, keep),
                              f"ends before {quote(line[keep:])}, which holds no footer phrase")
         head = _kept_head(ctx.markers, line)
+        if head and zone is not None and not _notice(ctx.markers, line[:head]):
+            a, b = doc.offset(i), doc.line_end(i)
+            return ctx.finding(
+                f"footer line {text}", a, b, [Edit(a, doc.offset(i + 1) if i + 1 < len(doc.lines) else b)],
+                f"Remove footer line {text}", Applicability.UNSAFE if zone.inside_by_judgement(i) else None,
+                evidence=(f"line {i + 1}: {why}", *zone.evidence(),
+                          f"the words before its footer sentences stand inside the footer zone"),
+            )
         if head:
             # "Happy Sunday! Was this forwarded to you? Sign up …": the greeting stays.
             return sentences(_outside_emphasis(line, len(line[:head].rstrip()), len(line)),
