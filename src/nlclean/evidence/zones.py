@@ -41,6 +41,17 @@ runs to the end of the email. On the way up:
   words): a story after the footer's start is protected by its length.
 
 No strong evidence, no zone.
+
+## The header zone
+`header_zone_end(doc)` is the first line of the first paragraph of prose
+(more than `PROSE_WORDS` words): what stands above it is the email's top, its
+chrome and its title. `web_version_link(markers, line)` tells a line there
+that only offers the email's web version: one short link whose text has a
+`web_version_words` word ("[Open in your browser](…)", "Não consegue ver
+este e-mail? [Abra no navegador](…)"), or a short label with such a word
+before a bare address ("웹에서 보기: https://…"). A story's link that
+mentions the web ("[The web turns 40](…)") stands below the first prose, or
+is no lone short link with a lead-in of a few words.
 """
 from __future__ import annotations
 
@@ -50,7 +61,7 @@ from dataclasses import dataclass, field
 
 from ..inline_syntax import all_links, visible_text_without_urls
 from .links import LinkKind
-from ..markers import CJK
+from ..markers import CJK, PhraseSearch
 from ..memo import remembered
 
 # A paragraph with no footer evidence and more words than this is a story's.
@@ -272,6 +283,56 @@ def _noise_link_line(markers, line: str) -> str | None:
     if named >= FOLLOW_ROW_LINKS and 2 * named >= len(labels) and all(words(label) <= 2 for label in labels):
         # A network the data does not name yet sits among those it does.
         return f"{_FOLLOW_ROW_TOLD}{named} links named for social networks"
+    return None
+
+
+# A web-version link's text is short ("View as a web page"), and so is the
+# question before it ("Having trouble viewing this email?").
+WEB_LINK_WORDS = 6
+WEB_LEAD_IN_WORDS = 8
+
+
+def header_zone_end(doc) -> int:
+    """The first line of the email's first paragraph of prose (the end of its
+    header zone), or the end of the email."""
+    for block in doc.all_blocks:
+        if block.kind == "paragraph" and block.start >= doc.body_start and _prose_words(doc.source(block)):
+            return block.start
+    return len(doc.lines)
+
+
+def _prose_words(source: str) -> bool:
+    return len(source.split()) > PROSE_WORDS and words(visible_text_without_urls(source)) > PROSE_WORDS
+
+
+def _web_words(markers):
+    return markers.compiled(
+        "zones:web_version_words",
+        lambda m: PhraseSearch(m.data.get("footer_zone", {}).get("web_version_words", [])),
+    )
+
+
+def web_version_link(markers, line: str) -> str | None:
+    """Why a line of the header zone only offers the email's web version, or None."""
+    links = all_links(line)
+    search = _web_words(markers)
+    if len(links) == 1:
+        link = links[0]
+        label = visible_text_without_urls(line[link.text_start : link.text_end]).strip()
+        outside = visible_text_without_urls(line[: link.start] + " " + line[link.end :]).strip()
+        found = search.search(label)
+        if found and words(label) <= WEB_LINK_WORDS and words(outside) <= WEB_LEAD_IN_WORDS:
+            return f"a link to the email's web version ('{label}') at the top of the email"
+        return None
+    if links:
+        return None
+    urls = _BARE_URL.findall(line)
+    if len(urls) != 1:
+        return None
+    label = visible_text_without_urls(line).strip(" :()[]<>-–—")
+    found = search.search(label)
+    if found and words(label) <= WEB_LINK_WORDS:
+        return f"a web-version address labelled '{label}' at the top of the email"
     return None
 
 

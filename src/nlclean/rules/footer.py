@@ -102,7 +102,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..evidence.zones import COPYRIGHT, footer_zone
+from ..evidence.links import LinkKind
+from ..evidence.zones import COPYRIGHT, footer_zone, header_zone_end, web_version_link
 from ..evidence.zones import words as zone_words
 from ..extents import is_document_title, section_extent
 from ..findings import Applicability, Edit, Finding
@@ -119,6 +120,8 @@ MAX_BLOCK_WORDS = 40
 # A line with a footer word a story uses too ("unsubscribe") is a footer line
 # when it holds at most this many other words ("Unsubscribe here", "Terms · Privacy policy · Contact").
 MAX_OTHER_WORDS = 3
+# A line that only offers the web version is no longer than this.
+MAX_WEB_LINE = 400
 # Shorter lines hold no footer sentences with an address glued on.
 MIN_GLUED_LINE = 60
 _DIGIT = re.compile(r"\d")
@@ -239,10 +242,46 @@ class Footer(Rule):
                     lone_lines.append((i, why))
                 elif spans:
                     yield self._footer_sentences_of_wrapped_line(ctx, i, why, spans)
+        yield from self._web_version_links(ctx, footer_lines, removed)
         zone = footer_zone(doc, ctx.markers, footer_lines)
         for i, why in lone_lines:
             yield self._footer_line_finding(ctx, i, why, zone if zone is not None and i > zone.start else None)
         yield from self._zone_findings(ctx, zone, removed)
+
+    def _web_version_links(self, ctx, footer_lines: dict[int, str], removed: set[int]) -> Iterator[Finding]:
+        """Lines at the top of the email, before its first prose, that only offer
+        its web version in words no phrase lists ("[Open in your browser](…)",
+        "[View as a web page](…)"): a judgement of words and place (unsafe),
+        unless the link leads to a web-version address."""
+        doc = ctx.doc
+        end = header_zone_end(doc)
+        for block in doc.all_blocks:
+            if block.start >= end:
+                break
+            if block.kind != "paragraph":
+                continue
+            for i in range(block.start, block.end):
+                line = doc.lines[i]
+                if i in footer_lines or i in removed or "http" not in line or len(line) > MAX_WEB_LINE:
+                    continue
+                why = web_version_link(ctx.markers, line)
+                if why is None:
+                    continue
+                sure = any(ctx.markers.link_kind(u) is LinkKind.WEB_VERSION
+                           for u in [link.destination for link in all_links(line)] + _BARE_URL.findall(line))
+                applicability = None if sure else Applicability.UNSAFE
+                text = quote(visible_text_without_urls(line))
+                removed.add(i)
+                evidence = (f"line {i + 1}: {why}", f"the header zone ends at the first prose, line {end + 1}")
+                if block.end - block.start == 1:
+                    start, stop = _container(block)
+                    yield ctx.remove_lines(f"web version link {text}", start, stop, f"Remove web version link {text}",
+                                           evidence=evidence, applicability=applicability)
+                else:
+                    a, b = doc.offset(i), doc.line_end(i)
+                    yield ctx.finding(f"web version link {text}", a, b,
+                                      [Edit(a, doc.offset(i + 1) if i + 1 < len(doc.lines) else b)],
+                                      f"Remove web version link {text}", applicability, evidence)
 
     def _zone_findings(self, ctx, zone, removed: set[int]) -> Iterator[Finding]:
         """The other lines of the footer zone (evidence/zones.py): the
