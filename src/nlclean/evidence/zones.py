@@ -35,7 +35,15 @@ runs to the end of the email. On the way up:
   and street in a block that ends on the postcode);
 - an html layout tag with no text ("</td></tr></table>", left for NL401)
   is passed over;
-- the walk stops at a heading, code, a paragraph of prose with no footer
+- a line whose every link leads where stories never link (a survey, the
+  newsletter's own subscribe or referral page, a social profile, an app
+  store), or a row of links named for social networks behind tracking
+  redirects ("[Facebook](…) · [Instagram](…)"), is weak evidence too;
+- a short heading whose section below it is all footer evidence ("## Follow
+  us" over a follow row, "## Pass it on" over a line linking to the subscribe
+  page) joins the zone, and the walk goes on above it: from that heading up,
+  the zone is a judgement of place (`FooterZone.judged`: an unsafe fix);
+- the walk stops at any other heading, code, a paragraph of prose with no footer
   evidence (more than `PROSE_WORDS` words), a long line, or a run of lines
   with no evidence (more than `MAX_GAP_LINES` lines or `MAX_GAP_WORDS`
   words): a story after the footer's start is protected by its length.

@@ -67,8 +67,21 @@ every line of an address block ("Acme Trust / The Old Mill, Weir Lane /
 Eastbrook, EB4 7QP / United Kingdom"). A
 paragraph of prose, a long line, a heading or a run of lines without
 footer evidence ends the zone upwards, so a story after an unsubscribe line
-stays. The finding's evidence names the zone's start, what stands above it,
-and what stays.
+stays; but a short heading whose section holds only footer evidence (a
+follow row, a line whose links all lead to subscribe, survey or social
+pages) joins the zone, and from it up the zone is a judgement (unsafe). A
+footer line inside the zone, below its start, goes whole, with the words
+before its footer sentences ("Know someone who would like this? [Sign up
+here](…)"), unless they hold the copyright notice or the address. The
+finding's evidence names the zone's start, what stands above it, and what
+stays.
+
+At the top of the email, above its first paragraph of prose (the header
+zone), a lone short link whose text offers the web version in words no
+phrase lists ("[Open in your browser](…)", "[View as a web page](…)",
+"Não consegue ver este e-mail? [Abra no navegador](…)", a label before a
+bare address: `web_version_words` in `data/zones.toml`) goes: unsafe,
+unless its link leads to a web-version address.
 
 In a paragraph of hard-wrapped prose a line is no unit: a footer line that
 shares a sentence with the story line above or below it loses only the
@@ -95,7 +108,8 @@ becomes
 ```
 
 ## Fix safety
-Safe.
+Safe, except a footer zone's sections taken past a heading and a
+web-version link known by its words and place alone (unsafe).
 """
 from __future__ import annotations
 
