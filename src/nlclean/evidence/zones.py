@@ -39,6 +39,10 @@ runs to the end of the email. On the way up:
   newsletter's own subscribe or referral page, a social profile, an app
   store), or a row of links named for social networks behind tracking
   redirects ("[Facebook](…) · [Instagram](…)"), is weak evidence too;
+- a short line that ends no sentence, right above a footer line of its
+  paragraph ("Follow The Meridian" over its row), is that line's lead-in;
+- a reference link's address ("[15]: https://…"), which no reader sees, is
+  passed over, and a row of reference links is read by its labels;
 - a short heading whose section below it is all footer evidence ("## Follow
   us" over a follow row, "## Pass it on" over a line linking to the subscribe
   page) joins the zone, and the walk goes on above it: from that heading up,
@@ -166,6 +170,8 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             zone.members.update(pending)
             pending, gap_lines, gap_words = {}, 0, 0
             continue
+        if block is None and _REFERENCE_DEFINITION.match(line):
+            continue  # "[15]: https://…": a reference link's address, which no reader sees
         if block is not None and block.kind == "html_block" and not _HTML_TEXT.search(_HTML_TAG.sub(" ", line)):
             continue  # a layout tag with no text ("</td></tr></table>"): NL401's, no end of the walk
         if block is not None and block.kind in ("fence", "code_block", "html_block", "table"):
@@ -217,6 +223,14 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             # Hard-wrapped text splits a footer phrase over two lines ("View it
             # in a" / "browser."): both lines hold it.
             weak = _wrapped_evidence(doc, markers, block, i)
+        if (
+            weak is None and zone is not None and block is not None and block.kind == "paragraph"
+            and i + 1 < block.end and (i + 1 == zone.start or i + 1 in zone.members)
+            and n <= LEAD_IN_WORDS and not _SENTENCE_CLOSE.search(text)
+        ):
+            # "Follow The Meridian" over its row of links, in one paragraph: the
+            # row's lead-in, which ends no sentence.
+            weak = f"{_LEAD_IN_TOLD}the footer line under it"
         if weak and zone is not None:
             zone.start, zone.start_why = i, f"{_told(weak)} above footer lines"
             zone.members.update(pending)
@@ -277,16 +291,20 @@ def _noise_link_line(markers, line: str) -> str | None:
     store), or a row of two or more links named for social networks
     ("[Facebook](…) · [Instagram](…)" behind a tracking redirect). Weak
     evidence: a story links to such a page now and then."""
-    if "](" not in line:
+    if "](" in line:
+        links = all_links(line)
+        if not links:
+            return None
+        kinds = [markers.link_kind(link.destination) for link in links]
+        if all(kind in _NOISE_ROW_KINDS for kind in kinds):
+            named = ", ".join(sorted({kind.value for kind in kinds}))
+            return f"{_NOISE_LINE_TOLD}{named} pages"
+        labels = [visible_text_without_urls(line[link.text_start : link.text_end]).strip() for link in links]
+    elif "][" in line:
+        # Reference links ("[Facebook][15] | [Instagram][16]"): their labels.
+        labels = [visible_text_without_urls(m.group(1)).strip() for m in _REFERENCE_LINK.finditer(line)]
+    else:
         return None
-    links = all_links(line)
-    if not links:
-        return None
-    kinds = [markers.link_kind(link.destination) for link in links]
-    if all(kind in _NOISE_ROW_KINDS for kind in kinds):
-        named = ", ".join(sorted({kind.value for kind in kinds}))
-        return f"{_NOISE_LINE_TOLD}{named} pages"
-    labels = [visible_text_without_urls(line[link.text_start : link.text_end]).strip() for link in links]
     named = sum(1 for label in labels if markers.is_follow_text(label))
     if named >= FOLLOW_ROW_LINKS and 2 * named >= len(labels) and all(words(label) <= 2 for label in labels):
         # A network the data does not name yet sits among those it does.
@@ -344,6 +362,8 @@ def web_version_link(markers, line: str) -> str | None:
     return None
 
 
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]\n]{1,40}\]:\s*\S")
+_REFERENCE_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]{1,40}\]")
 _FIELD = re.compile(r"^\W*[\w][\w .'’-]{0,24}:\s*\S")
 
 
@@ -424,11 +444,15 @@ def _weak_evidence(markers, text: str) -> str | None:
 
 def _told(weak: str) -> str:
     """Weak evidence as the finding tells it: a phrase quoted, a follow row described."""
-    return weak if weak.startswith((_FOLLOW_ROW_TOLD, _NOISE_LINE_TOLD)) else f"phrase '{weak}'"
+    return weak if weak.startswith((_FOLLOW_ROW_TOLD, _NOISE_LINE_TOLD, _LEAD_IN_TOLD)) else f"phrase '{weak}'"
 
 
 _FOLLOW_ROW_TOLD = "a row of "
 _NOISE_LINE_TOLD = "a line whose links all lead to "
+_LEAD_IN_TOLD = "a short lead-in to "
+# A lead-in line over a footer line of its paragraph is short and ends no sentence.
+LEAD_IN_WORDS = 5
+_SENTENCE_CLOSE = re.compile(r"[.!。！]\W*$")
 # A follow row: at least this many links to social profiles, and at most
 # this many words outside its links ("Follow us on", "and").
 FOLLOW_ROW_LINKS = 2
