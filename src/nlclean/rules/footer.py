@@ -389,13 +389,21 @@ class Footer(Rule):
             return sentences(_outside_emphasis(line, 0, keep),
                              f"ends before {quote(line[keep:])}, which holds no footer phrase")
         head = _kept_head(ctx.markers, line)
-        if head and zone is not None and not _notice(ctx.markers, line[:head]):
+        zone_words_before = ctx.markers.zone_phrase(visible_text_without_urls(line[:head])) if head else None
+        if head and (zone is not None or zone_words_before) and not _notice(ctx.markers, line[:head]):
+            # Inside the footer zone, or with a footer zone word of their own
+            # ("You're currently a paid subscriber to …"), the words before the
+            # footer sentences are the footer's too.
             a, b = doc.offset(i), doc.line_end(i)
+            if zone_words_before:
+                applicability, why_head = None, f"the words before its footer sentences hold '{zone_words_before}'"
+            else:
+                applicability = Applicability.UNSAFE if zone.inside_by_judgement(i) else None
+                why_head = "the words before its footer sentences stand inside the footer zone"
             return ctx.finding(
                 f"footer line {text}", a, b, [Edit(a, doc.offset(i + 1) if i + 1 < len(doc.lines) else b)],
-                f"Remove footer line {text}", Applicability.UNSAFE if zone.inside_by_judgement(i) else None,
-                evidence=(f"line {i + 1}: {why}", *zone.evidence(),
-                          f"the words before its footer sentences stand inside the footer zone"),
+                f"Remove footer line {text}", applicability,
+                evidence=(f"line {i + 1}: {why}", *(zone.evidence() if zone is not None else ()), why_head),
             )
         if head:
             # "Happy Sunday! Was this forwarded to you? Sign up …": the greeting stays.
