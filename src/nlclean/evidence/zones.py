@@ -243,8 +243,8 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             pending[i] = _NOT_FOOTER
         elif _machinery(text, line):
             # After the last footer line only what is plainly no sentence goes
-            # (a bare link, a "Name: …" field): "The tide story." stays.
-            pending[i] = "a bare link or a field after the footer lines"
+            # (a bare link, a "Name: …" field, a badge): "The tide story." stays.
+            pending[i] = "a bare link, a field or an image after the footer lines"
         gap_lines += 1
         gap_words += n
         if gap_lines > MAX_GAP_LINES or gap_words > MAX_GAP_WORDS:
@@ -367,9 +367,19 @@ _REFERENCE_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]{1,40}\]")
 _FIELD = re.compile(r"^\W*[\w][\w .'’-]{0,24}:\s*\S")
 
 
+# An image alone on its line, linked or not ("[![Sent with MailerLite](…)](…)"):
+# below the footer's last line, a platform's badge or the sender's logo.
+_LONE_IMAGE = re.compile(r"^\s*\[?!\[[^\]\n]*\]\([^()\s]*\)(?:\]\([^()\s]*\))?\s*$")
+
+
 def _machinery(text: str, line: str) -> bool:
-    """A line with no words but its links, or a "Name: value" field."""
-    return not any(ch.isalnum() for ch in text) or bool(_FIELD.match(text)) or _BARE_URL.fullmatch(line.strip(" ()[]<>")) is not None
+    """A line with no words but its links, a "Name: value" field, or an image alone."""
+    return (
+        not any(ch.isalnum() for ch in text)
+        or bool(_FIELD.match(text))
+        or _BARE_URL.fullmatch(line.strip(" ()[]<>")) is not None
+        or _LONE_IMAGE.match(line) is not None
+    )
 
 
 @remembered(4096)
