@@ -23,15 +23,26 @@ from newsletter_strategies import newsletters  # noqa: E402
 # The definition: link targets and tags become a space, then one alternation drops the rest.
 _LINK_DEST = re.compile(r"\]\((?:<[^<>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 _TAGS = re.compile(r"</?[A-Za-z][^<>]*>")
+# A reference link's label ("[View in browser][1]") is no visible text either.
+_REFERENCE_LABEL = re.compile(r"\]\[[^\[\]\n]{1,40}\]")
 _MARKUP = re.compile(r"!\[|[\[\]*`~]|(?<!\w)_+|_+(?!\w)|^\s{0,3}(?:#{1,6}\s+|>\s?|[-+*]\s+|\d{1,9}[.)]\s+)", re.M)
 
 
 def visible_by_definition(s: str) -> str:
     if "](" in s:
         s = _LINK_DEST.sub("] ", s)
+    if "][" in s:
+        s = _REFERENCE_LABEL.sub("] ", s)
     if "<" in s:
         s = _TAGS.sub(" ", s)
     return _MARKUP.sub("", s).strip()
+
+
+def test_a_reference_links_label_is_not_seen():
+    # Left in, the label glued onto the link's last word and hid "view this
+    # email in your browser" from every phrase list.
+    assert visible_text.__wrapped__("[View this email in your browser][1]") == "View this email in your browser"
+    assert visible_text.__wrapped__("[Facebook][15] | [Instagram][16]") == "Facebook  | Instagram"
 
 
 MARKUP_TEXT = st.text(alphabet=st.sampled_from(list("ab1 \t\n_*[]()!`~#>-+.)<é9") + ["\u00a0", "\u2003"]), max_size=60)

@@ -333,6 +333,9 @@ _LINE_START_MARKERS = re.compile(r"^(?![\[\]*`~_]|!\[)\s{0,3}(?:#{1,6}\s+|>\s?|[
 _INLINE_MARKUP = re.compile(r"!\[|[\[\]*`~]|_+")
 _TAGS = re.compile(r"</?[A-Za-z][^<>]*>")
 _BARE = re.compile(r"(?:https?|ftp)://\S+", re.I)
+# The label of a reference link ("[View in browser][1]"), which no reader sees:
+# left in, it glues onto the link's last word ("browser1").
+_REFERENCE_LABEL = re.compile(r"\]\[[^\[\]\n]{1,40}\]")
 
 
 @remembered(8192)
@@ -342,6 +345,8 @@ def visible_text(s: str) -> str:
     Cached: several rules ask it of the same lines and blocks in one run."""
     if "](" in s:
         s = _LINK_DEST.sub("] ", s)
+    if "][" in s:
+        s = _REFERENCE_LABEL.sub("] ", s)
     if "<" in s:
         s = _TAGS.sub(" ", s)
     return _INLINE_MARKUP.sub(_dropped_markup, _LINE_START_MARKERS.sub("", s)).strip()

@@ -35,12 +35,35 @@ runs to the end of the email. On the way up:
   and street in a block that ends on the postcode);
 - an html layout tag with no text ("</td></tr></table>", left for NL401)
   is passed over;
-- the walk stops at a heading, code, a paragraph of prose with no footer
+- a line whose every link leads where stories never link (a survey, the
+  newsletter's own subscribe or referral page, a social profile, an app
+  store), or a row of links named for social networks behind tracking
+  redirects ("[Facebook](…) · [Instagram](…)"), is weak evidence too;
+- a short line that ends no sentence, right above a footer line of its
+  paragraph ("Follow The Meridian" over its row), is that line's lead-in;
+- a reference link's address ("[15]: https://…"), which no reader sees, is
+  passed over, and a row of reference links is read by its labels;
+- a short heading whose section below it is all footer evidence ("## Follow
+  us" over a follow row, "## Pass it on" over a line linking to the subscribe
+  page) joins the zone, and the walk goes on above it: from that heading up,
+  the zone is a judgement of place (`FooterZone.judged`: an unsafe fix);
+- the walk stops at any other heading, code, a paragraph of prose with no footer
   evidence (more than `PROSE_WORDS` words), a long line, or a run of lines
   with no evidence (more than `MAX_GAP_LINES` lines or `MAX_GAP_WORDS`
   words): a story after the footer's start is protected by its length.
 
 No strong evidence, no zone.
+
+## The header zone
+`header_zone_end(doc)` is the first line of the first paragraph of prose
+(more than `PROSE_WORDS` words): what stands above it is the email's top, its
+chrome and its title. `web_version_link(markers, line)` tells a line there
+that only offers the email's web version: one short link whose text has a
+`web_version_words` word ("[Open in your browser](…)", "Não consegue ver
+este e-mail? [Abra no navegador](…)"), or a short label with such a word
+before a bare address ("웹에서 보기: https://…"). A story's link that
+mentions the web ("[The web turns 40](…)") stands below the first prose, or
+is no lone short link with a lead-in of a few words.
 """
 from __future__ import annotations
 
@@ -50,7 +73,7 @@ from dataclasses import dataclass, field
 
 from ..inline_syntax import all_links, visible_text_without_urls
 from .links import LinkKind
-from ..markers import CJK
+from ..markers import CJK, PhraseSearch
 from ..memo import remembered
 
 # A paragraph with no footer evidence and more words than this is a story's.
@@ -90,6 +113,19 @@ class FooterZone:
     members: dict[int, str] = field(default_factory=dict)  # lines that go with the zone, and why
     kept: dict[int, str] = field(default_factory=dict)  # lines of the zone that stay, and why
     stop_why: str = "the start of the email"  # what ends the walk up
+    # The lowest heading the walk passed: from it up the zone is judged by the
+    # place of its sections, not by a footer line of their own (an unsafe fix).
+    judged_from: int | None = None
+    # The zone's start before the walk passed a heading (the start on evidence).
+    sure_start: int | None = None
+
+    def judged(self, line: int) -> bool:
+        """Whether the line belongs to the zone only by a judgement of its place."""
+        return self.judged_from is not None and line <= self.judged_from
+
+    def inside_by_judgement(self, line: int) -> bool:
+        """Whether the line stands below the zone's start only by a judgement."""
+        return self.sure_start is not None and line <= self.sure_start
 
     def evidence(self) -> tuple[str, ...]:
         return (
@@ -134,6 +170,8 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             zone.members.update(pending)
             pending, gap_lines, gap_words = {}, 0, 0
             continue
+        if block is None and _REFERENCE_DEFINITION.match(line):
+            continue  # "[15]: https://…": a reference link's address, which no reader sees
         if block is not None and block.kind == "html_block" and not _HTML_TEXT.search(_HTML_TAG.sub(" ", line)):
             continue  # a layout tag with no text ("</td></tr></table>"): NL401's, no end of the walk
         if block is not None and block.kind in ("fence", "code_block", "html_block", "table"):
@@ -145,8 +183,22 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
         text = visible_text_without_urls(line).strip()
         n = words(text)
         if block is not None and block.kind == "heading":
-            stop_why = f"the heading at line {i + 1}"
-            break
+            heading_why = _footer_section_heading(doc, markers, zone, pending, i, text)
+            if heading_why is None:
+                stop_why = f"the heading at line {i + 1}"
+                break
+            # "## Follow us" over a follow row, "## Tell us what you think of this
+            # issue" over a survey link: a section that holds only footer lines is
+            # the footer's, heading and all. A judgement from its place.
+            if zone.judged_from is None:
+                zone.sure_start = zone.start
+            zone.start, zone.start_why = i, heading_why
+            zone.members.update(pending)
+            zone.members[i] = heading_why
+            if zone.judged_from is None:
+                zone.judged_from = i
+            pending, gap_lines, gap_words = {}, 0, 0
+            continue
         keep = _kept(markers, text)
         if keep is None and n <= CONTINUATION_WORDS and _continues_kept(doc, markers, block, i, kept):
             keep = "the rest of the notice or address above it"
@@ -164,10 +216,23 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             stop_why = f"prose at line {block.start + 1}"
             break
         weak = (_weak_evidence(markers, text) or _follow_row(markers, line)) if n <= WEAK_LINE_WORDS else None
+        if weak is None and n <= WEAK_LINE_WORDS and not any(why == _NOT_FOOTER for why in pending.values()):
+            # Links alone are weaker evidence: they join the zone only right
+            # above it, never across a line of no evidence ("For this week's
+            # discussion: …" under a line linking to a form stays).
+            weak = _noise_link_line(markers, line)
         if weak is None and n <= WEAK_LINE_WORDS and block is not None and block.kind == "paragraph":
             # Hard-wrapped text splits a footer phrase over two lines ("View it
             # in a" / "browser."): both lines hold it.
             weak = _wrapped_evidence(doc, markers, block, i)
+        if (
+            weak is None and zone is not None and block is not None and block.kind == "paragraph"
+            and i + 1 < block.end and (i + 1 == zone.start or i + 1 in zone.members)
+            and n <= LEAD_IN_WORDS and not _SENTENCE_CLOSE.search(text)
+        ):
+            # "Follow The Meridian" over its row of links, in one paragraph: the
+            # row's lead-in, which ends no sentence.
+            weak = f"{_LEAD_IN_TOLD}the footer line under it"
         if weak and zone is not None:
             zone.start, zone.start_why = i, f"{_told(weak)} above footer lines"
             zone.members.update(pending)
@@ -177,11 +242,11 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
         if weak:
             pending[i] = f"{_told(weak)} in a footer"
         elif zone is not None:
-            pending[i] = "a short line among footer lines"
+            pending[i] = _NOT_FOOTER
         elif _machinery(text, line):
             # After the last footer line only what is plainly no sentence goes
-            # (a bare link, a "Name: …" field): "The tide story." stays.
-            pending[i] = "a bare link or a field after the footer lines"
+            # (a bare link, a "Name: …" field, a badge): "The tide story." stays.
+            pending[i] = "a bare link, a field or an image after the footer lines"
         gap_lines += 1
         gap_words += n
         if gap_lines > MAX_GAP_LINES or gap_words > MAX_GAP_WORDS:
@@ -195,12 +260,128 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
     return zone
 
 
+# A heading over a section of footer lines is short ("Follow us", "Stay in touch").
+FOOTER_HEADING_WORDS = 8
+_NOT_FOOTER = "a short line among footer lines"
+
+
+def _footer_section_heading(doc, markers, zone, pending: dict[int, str], i: int, text: str) -> str | None:
+    """Why the heading at line `i` opens a section of the footer, or None: it
+    is short, and every line of its section is footer evidence (nothing of a
+    story stands between it and the zone's start)."""
+    if zone is None or not text or words(text) > FOOTER_HEADING_WORDS:
+        return None
+    if any(why == _NOT_FOOTER for why in pending.values()):
+        return None
+    if any(doc.lines[k].strip() and k not in pending for k in range(i + 1, zone.start)):
+        return None
+    weak = _weak_evidence(markers, text)
+    if weak:
+        return f"{_told(weak)} in a heading over footer lines"
+    return "a short heading over a section of footer lines only"
+
+
+_NOISE_ROW_KINDS = frozenset({
+    LinkKind.WEB_VERSION, LinkKind.REFERRAL, LinkKind.SURVEY, LinkKind.SHARE, LinkKind.REACTION,
+    LinkKind.APP_STORE, LinkKind.SUBSCRIBE, LinkKind.SOCIAL, LinkKind.PLATFORM,
+})
+
+
+def _noise_link_line(markers, line: str) -> str | None:
+    """A short line whose every link leads where stories never link (a survey,
+    the newsletter's own subscribe or referral page, a social profile, an app
+    store), or a row of two or more links named for social networks
+    ("[Facebook](…) · [Instagram](…)" behind a tracking redirect). Weak
+    evidence: a story links to such a page now and then."""
+    if "](" in line:
+        links = all_links(line)
+        if not links:
+            return None
+        kinds = [markers.link_kind(link.destination) for link in links]
+        if all(kind in _NOISE_ROW_KINDS for kind in kinds):
+            named = ", ".join(sorted({kind.value for kind in kinds}))
+            return f"{_NOISE_LINE_TOLD}{named} pages"
+        labels = [visible_text_without_urls(line[link.text_start : link.text_end]).strip() for link in links]
+    elif "][" in line:
+        # Reference links ("[Facebook][15] | [Instagram][16]"): their labels.
+        labels = [visible_text_without_urls(m.group(1)).strip() for m in _REFERENCE_LINK.finditer(line)]
+    else:
+        return None
+    named = sum(1 for label in labels if markers.is_follow_text(label))
+    if named >= FOLLOW_ROW_LINKS and 2 * named >= len(labels) and all(words(label) <= 2 for label in labels):
+        # A network the data does not name yet sits among those it does.
+        return f"{_FOLLOW_ROW_TOLD}{named} links named for social networks"
+    return None
+
+
+# A web-version link's text is short ("View as a web page"), and so is the
+# question before it ("Having trouble viewing this email?").
+WEB_LINK_WORDS = 6
+WEB_LEAD_IN_WORDS = 8
+
+
+def header_zone_end(doc) -> int:
+    """The first line of the email's first paragraph of prose (the end of its
+    header zone), or the end of the email."""
+    for block in doc.all_blocks:
+        if block.kind == "paragraph" and block.start >= doc.body_start and _prose_words(doc.source(block)):
+            return block.start
+    return len(doc.lines)
+
+
+def _prose_words(source: str) -> bool:
+    return len(source.split()) > PROSE_WORDS and words(visible_text_without_urls(source)) > PROSE_WORDS
+
+
+def _web_words(markers):
+    return markers.compiled(
+        "zones:web_version_words",
+        lambda m: PhraseSearch(m.data.get("footer_zone", {}).get("web_version_words", [])),
+    )
+
+
+def web_version_link(markers, line: str) -> str | None:
+    """Why a line of the header zone only offers the email's web version, or None."""
+    links = all_links(line)
+    search = _web_words(markers)
+    if len(links) == 1:
+        link = links[0]
+        label = visible_text_without_urls(line[link.text_start : link.text_end]).strip()
+        outside = visible_text_without_urls(line[: link.start] + " " + line[link.end :]).strip()
+        found = search.search(label)
+        if found and words(label) <= WEB_LINK_WORDS and words(outside) <= WEB_LEAD_IN_WORDS:
+            return f"a link to the email's web version ('{label}') at the top of the email"
+        return None
+    if links:
+        return None
+    urls = _BARE_URL.findall(line)
+    if len(urls) != 1:
+        return None
+    label = visible_text_without_urls(line).strip(" :()[]<>-–—")
+    found = search.search(label)
+    if found and words(label) <= WEB_LINK_WORDS:
+        return f"a web-version address labelled '{label}' at the top of the email"
+    return None
+
+
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]\n]{1,40}\]:\s*\S")
+_REFERENCE_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]{1,40}\]")
 _FIELD = re.compile(r"^\W*[\w][\w .'’-]{0,24}:\s*\S")
 
 
+# An image alone on its line, linked or not ("[![Sent with MailerLite](…)](…)"):
+# below the footer's last line, a platform's badge or the sender's logo.
+_LONE_IMAGE = re.compile(r"^\s*\[?!\[[^\]\n]*\]\([^()\s]*\)(?:\]\([^()\s]*\))?\s*$")
+
+
 def _machinery(text: str, line: str) -> bool:
-    """A line with no words but its links, or a "Name: value" field."""
-    return not any(ch.isalnum() for ch in text) or bool(_FIELD.match(text)) or _BARE_URL.fullmatch(line.strip(" ()[]<>")) is not None
+    """A line with no words but its links, a "Name: value" field, or an image alone."""
+    return (
+        not any(ch.isalnum() for ch in text)
+        or bool(_FIELD.match(text))
+        or _BARE_URL.fullmatch(line.strip(" ()[]<>")) is not None
+        or _LONE_IMAGE.match(line) is not None
+    )
 
 
 @remembered(4096)
@@ -275,10 +456,15 @@ def _weak_evidence(markers, text: str) -> str | None:
 
 def _told(weak: str) -> str:
     """Weak evidence as the finding tells it: a phrase quoted, a follow row described."""
-    return weak if weak.startswith(_FOLLOW_ROW_TOLD) else f"phrase '{weak}'"
+    return weak if weak.startswith((_FOLLOW_ROW_TOLD, _NOISE_LINE_TOLD, _LEAD_IN_TOLD)) else f"phrase '{weak}'"
 
 
 _FOLLOW_ROW_TOLD = "a row of "
+_NOISE_LINE_TOLD = "a line whose links all lead to "
+_LEAD_IN_TOLD = "a short lead-in to "
+# A lead-in line over a footer line of its paragraph is short and ends no sentence.
+LEAD_IN_WORDS = 5
+_SENTENCE_CLOSE = re.compile(r"[.!。！]\W*$")
 # A follow row: at least this many links to social profiles, and at most
 # this many words outside its links ("Follow us on", "and").
 FOLLOW_ROW_LINKS = 2

@@ -67,8 +67,21 @@ every line of an address block ("Acme Trust / The Old Mill, Weir Lane /
 Eastbrook, EB4 7QP / United Kingdom"). A
 paragraph of prose, a long line, a heading or a run of lines without
 footer evidence ends the zone upwards, so a story after an unsubscribe line
-stays. The finding's evidence names the zone's start, what stands above it,
-and what stays.
+stays; but a short heading whose section holds only footer evidence (a
+follow row, a line whose links all lead to subscribe, survey or social
+pages) joins the zone, and from it up the zone is a judgement (unsafe). A
+footer line inside the zone, below its start, goes whole, with the words
+before its footer sentences ("Know someone who would like this? [Sign up
+here](…)"), unless they hold the copyright notice or the address. The
+finding's evidence names the zone's start, what stands above it, and what
+stays.
+
+At the top of the email, above its first paragraph of prose (the header
+zone), a lone short link whose text offers the web version in words no
+phrase lists ("[Open in your browser](…)", "[View as a web page](…)",
+"Não consegue ver este e-mail? [Abra no navegador](…)", a label before a
+bare address: `web_version_words` in `data/zones.toml`) goes: unsafe,
+unless its link leads to a web-version address.
 
 In a paragraph of hard-wrapped prose a line is no unit: a footer line that
 shares a sentence with the story line above or below it loses only the
@@ -95,17 +108,19 @@ becomes
 ```
 
 ## Fix safety
-Safe.
+Safe, except a footer zone's sections taken past a heading and a
+web-version link known by its words and place alone (unsafe).
 """
 from __future__ import annotations
 
 import re
 from typing import Iterator
 
-from ..evidence.zones import COPYRIGHT, footer_zone
+from ..evidence.links import LinkKind
+from ..evidence.zones import COPYRIGHT, footer_zone, header_zone_end, web_version_link
 from ..evidence.zones import words as zone_words
 from ..extents import is_document_title, section_extent
-from ..findings import Edit, Finding
+from ..findings import Applicability, Edit, Finding
 from ..memo import remembered
 from ..inline_syntax import all_links, is_protected, protected_spans, visible_text_without_urls
 from .base import Rule
@@ -119,6 +134,8 @@ MAX_BLOCK_WORDS = 40
 # A line with a footer word a story uses too ("unsubscribe") is a footer line
 # when it holds at most this many other words ("Unsubscribe here", "Terms · Privacy policy · Contact").
 MAX_OTHER_WORDS = 3
+# A line that only offers the web version is no longer than this.
+MAX_WEB_LINE = 400
 # Shorter lines hold no footer sentences with an address glued on.
 MIN_GLUED_LINE = 60
 _DIGIT = re.compile(r"\d")
@@ -162,6 +179,8 @@ class Footer(Rule):
         # Lines found on their own evidence, and the lines already removed.
         footer_lines: dict[int, str] = {}
         removed: set[int] = set()
+        # Lines that go alone, decided once the footer zone is known.
+        lone_lines: list[tuple[int, str]] = []
         for block in doc.all_blocks:
             if block.kind not in ("paragraph", "heading") or block.start < covered_until:
                 continue
@@ -234,25 +253,66 @@ class Footer(Rule):
                 spans = _wrapped_prose_sentences(ctx.markers, doc, block, i, matched_lines)
                 if spans is None:
                     removed.add(i)
-                    yield self._footer_line_finding(ctx, i, why)
+                    lone_lines.append((i, why))
                 elif spans:
                     yield self._footer_sentences_of_wrapped_line(ctx, i, why, spans)
-        yield from self._zone_findings(ctx, footer_lines, removed)
+        yield from self._web_version_links(ctx, footer_lines, removed)
+        zone = footer_zone(doc, ctx.markers, footer_lines)
+        for i, why in lone_lines:
+            yield self._footer_line_finding(ctx, i, why, zone if zone is not None and i > zone.start else None)
+        yield from self._zone_findings(ctx, zone, removed)
 
-    def _zone_findings(self, ctx, footer_lines: dict[int, str], removed: set[int]) -> Iterator[Finding]:
+    def _web_version_links(self, ctx, footer_lines: dict[int, str], removed: set[int]) -> Iterator[Finding]:
+        """Lines at the top of the email, before its first prose, that only offer
+        its web version in words no phrase lists ("[Open in your browser](…)",
+        "[View as a web page](…)"): a judgement of words and place (unsafe),
+        unless the link leads to a web-version address."""
+        doc = ctx.doc
+        end = header_zone_end(doc)
+        for block in doc.all_blocks:
+            if block.start >= end:
+                break
+            if block.kind != "paragraph":
+                continue
+            for i in range(block.start, block.end):
+                line = doc.lines[i]
+                if i in footer_lines or i in removed or "http" not in line or len(line) > MAX_WEB_LINE:
+                    continue
+                why = web_version_link(ctx.markers, line)
+                if why is None:
+                    continue
+                sure = any(ctx.markers.link_kind(u) is LinkKind.WEB_VERSION
+                           for u in [link.destination for link in all_links(line)] + _BARE_URL.findall(line))
+                applicability = None if sure else Applicability.UNSAFE
+                text = quote(visible_text_without_urls(line))
+                removed.add(i)
+                evidence = (f"line {i + 1}: {why}", f"the header zone ends at the first prose, line {end + 1}")
+                if block.end - block.start == 1:
+                    start, stop = _container(block)
+                    yield ctx.remove_lines(f"web version link {text}", start, stop, f"Remove web version link {text}",
+                                           evidence=evidence, applicability=applicability)
+                else:
+                    a, b = doc.offset(i), doc.line_end(i)
+                    yield ctx.finding(f"web version link {text}", a, b,
+                                      [Edit(a, doc.offset(i + 1) if i + 1 < len(doc.lines) else b)],
+                                      f"Remove web version link {text}", applicability, evidence)
+
+    def _zone_findings(self, ctx, zone, removed: set[int]) -> Iterator[Finding]:
         """The other lines of the footer zone (evidence/zones.py): the
         subscriber's details, a bare link under a removed label, legal and
         cookie notices, the platform's badge. The copyright notice and the
         postal address stay."""
-        zone = footer_zone(ctx.doc, ctx.markers, footer_lines)
         if zone is None:
             return
         doc = ctx.doc
         members = sorted(i for i in zone.members if i not in removed)
         runs: list[list[int]] = []
         for i in members:
-            # One run while only blank lines stand between its lines.
-            if runs and all(not doc.lines[k].strip() for k in range(runs[-1][-1] + 1, i)):
+            # One run while only blank lines stand between its lines, and its
+            # lines are all judged or all not (one applicability a finding).
+            if runs and zone.judged(i) == zone.judged(runs[-1][-1]) and all(
+                not doc.lines[k].strip() for k in range(runs[-1][-1] + 1, i)
+            ):
                 runs[-1].append(i)
             else:
                 runs.append([i])
@@ -260,8 +320,11 @@ class Footer(Rule):
         for run in runs:
             first, last = run[0], run[-1]
             text = quote(visible_text_without_urls("\n".join(doc.lines[first : last + 1])) or doc.lines[first])
+            judged = zone.judged(first)
+            applicability = Applicability.UNSAFE if judged else None
             evidence = (
                 *zone.evidence(),
+                *(("a section the zone takes by its place under a heading: a judgement",) if judged else ()),
                 *(f"line {i + 1}: {zone.members[i]}" for i in run),
                 *((f"stays in the zone: {kept}",) if kept else ()),
             )
@@ -271,10 +334,11 @@ class Footer(Rule):
                 # and leave this run for a round in which the zone is gone.
                 a, b = doc.offset(first), doc.line_end(last)
                 yield ctx.finding(f"footer zone lines {text}", a, b, [Edit(a, b)],
-                                  f"Remove footer zone lines {text}", evidence=evidence)
+                                  f"Remove footer zone lines {text}", applicability, evidence=evidence)
                 continue
             yield ctx.remove_lines(
-                f"footer zone lines {text}", first, last + 1, f"Remove footer zone lines {text}", evidence=evidence
+                f"footer zone lines {text}", first, last + 1, f"Remove footer zone lines {text}", evidence=evidence,
+                applicability=applicability,
             )
 
     def _labels_before_urls(self, ctx, block, candidates, matched, near_end) -> list[tuple[int, str]]:
@@ -302,7 +366,10 @@ class Footer(Rule):
                     found[i] = f"phrase '{label}' above its link's address"
         return sorted(found.items())
 
-    def _footer_line_finding(self, ctx, i: int, why: str) -> Finding:
+    def _footer_line_finding(self, ctx, i: int, why: str, zone=None) -> Finding:
+        """The finding for footer line `i`; `zone` is the footer zone when the
+        line stands inside it, below its start: there the words before its
+        footer sentences ("Know someone who would like this?") are footer too."""
         doc = ctx.doc
         line = doc.lines[i]
         keep = _kept_tail(ctx.markers, line)
@@ -322,6 +389,22 @@ class Footer(Rule):
             return sentences(_outside_emphasis(line, 0, keep),
                              f"ends before {quote(line[keep:])}, which holds no footer phrase")
         head = _kept_head(ctx.markers, line)
+        zone_words_before = ctx.markers.zone_phrase(visible_text_without_urls(line[:head])) if head else None
+        if head and (zone is not None or zone_words_before) and not _notice(ctx.markers, line[:head]):
+            # Inside the footer zone, or with a footer zone word of their own
+            # ("You're currently a paid subscriber to …"), the words before the
+            # footer sentences are the footer's too.
+            a, b = doc.offset(i), doc.line_end(i)
+            if zone_words_before:
+                applicability, why_head = None, f"the words before its footer sentences hold '{zone_words_before}'"
+            else:
+                applicability = Applicability.UNSAFE if zone.inside_by_judgement(i) else None
+                why_head = "the words before its footer sentences stand inside the footer zone"
+            return ctx.finding(
+                f"footer line {text}", a, b, [Edit(a, doc.offset(i + 1) if i + 1 < len(doc.lines) else b)],
+                f"Remove footer line {text}", applicability,
+                evidence=(f"line {i + 1}: {why}", *(zone.evidence() if zone is not None else ()), why_head),
+            )
         if head:
             # "Happy Sunday! Was this forwarded to you? Sign up …": the greeting stays.
             return sentences(_outside_emphasis(line, len(line[:head].rstrip()), len(line)),

@@ -30,7 +30,13 @@ or the run of blocks of one short link each (one answer a line or a list
 item). A question whose answer links lead to a poll or survey (by the link
 classifier: `?poll_answer=…`, a form service) is a poll however it is
 worded: question and answers go as one region. A question above a list of
-story links ("What would you do? - [The plan](…)") stays.
+story links ("What would you do? - [The plan](…)") stays. Without such a
+link, a poll is known by its shape: a short question (at most 15 words) and,
+on the line under it, a row of at least two answer links of at most three
+words each, nothing between them but separators, to addresses that differ
+only at their ends (`…/fb/7731/answer-3`, `…/answer-2`): one page, one answer
+a link. Stories in a row link to pages of their own and stay. A judgement
+(unsafe fix).
 
 ## Asks about the newsletter
 Sentences that sell the newsletter to a reader who already has it ("Acme
@@ -237,6 +243,65 @@ def _answers_after(doc, block, markers) -> tuple[int, int, bool]:
 
 # A poll's question is short.
 MAX_POLL_QUESTION_WORDS = 30
+# A poll known by its shape alone: a shorter question, answers of a few words.
+MAX_SHAPED_QUESTION_WORDS = 15
+MAX_SHAPED_ANSWER_WORDS = 3
+_QUESTION_END = re.compile(r"[?？][*_\s]*$")
+
+
+def _shaped_poll(doc, block) -> "tuple[str, int, int] | None":
+    """A short question and a row of answer links on the line under it, in
+    its paragraph or as the next paragraph ("How useful was this issue?" /
+    "[Very](…/fb5) | [Somewhat](…/fb3) | [Not](…/fb1)"): the answers are at
+    least two links of at most three words, nothing but separators between
+    them, to addresses that differ only at their ends (one page, one answer a
+    link; a list of stories links to pages of their own). Returns the
+    question, the number of answers and the line after the row, or None."""
+    nxt = doc.next_block(block)
+    if block.end - block.start >= 2:
+        question_end, row_line, end = block.end - 1, block.end - 1, block.end
+    elif nxt is not None and nxt.kind == "paragraph" and nxt.end - nxt.start == 1:
+        question_end, row_line, end = block.end, nxt.start, nxt.end
+    else:
+        return None
+    question = " ".join(doc.lines[i].strip() for i in range(block.start, question_end))
+    if not _QUESTION_END.search(question):
+        return None
+    question_text = visible_text(question).strip()
+    if word_count(question_text) > MAX_SHAPED_QUESTION_WORDS:
+        return None
+    row = doc.lines[row_line]
+    links = all_links(row)
+    if len(links) < MIN_POLL_ANSWERS:
+        return None
+    outside = row[: links[0].start] + "".join(row[a.end : b.start] for a, b in zip(links, links[1:])) + row[links[-1].end :]
+    if any(ch.isalnum() for ch in outside):
+        return None
+    if any(_lettered_words(visible_text(row[link.text_start : link.text_end])) > MAX_SHAPED_ANSWER_WORDS for link in links):
+        return None
+    if not _siblings([link.destination for link in links]):
+        return None
+    return question_text, len(links), end
+
+
+def _lettered_words(text: str) -> int:
+    """Words with a letter or digit ("😍 Me ha encantado" has three)."""
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+def _siblings(urls: list[str]) -> bool:
+    """Addresses that share all but their ends: the common start runs past the
+    host and covers most of the shortest ("…/feedback5", "…/feedback3")."""
+    if len(set(urls)) < len(urls):
+        return False
+    prefix = urls[0]
+    for url in urls[1:]:
+        k = 0
+        while k < min(len(prefix), len(url)) and prefix[k] == url[k]:
+            k += 1
+        prefix = prefix[:k]
+    host_end = urls[0].find("/", urls[0].find("//") + 2)
+    return host_end != -1 and len(prefix) > host_end and len(prefix) >= 0.7 * min(len(u) for u in urls)
 # A block this long is no ask, even if every sentence had its shape.
 MAX_ASK_BLOCK_WORDS = 80
 # A sentence this short beside an ask leads in to it ("Like this?", "Support Our Serpent:").
@@ -445,10 +510,29 @@ class NoStoryBlock(Rule):
 
     def _polls(self, ctx, covered: set[int]) -> Iterator[Finding]:
         """A question whose answers lead to a poll or survey (link classifier),
-        however it is worded: the question and its answer links are one region."""
+        however it is worded: the question and its answer links are one region.
+        Without such a link, a short question over a row of very short answer
+        links that differ only at their ends (one page, one answer a link) is
+        a poll by its shape: a judgement (unsafe)."""
         doc, markers = ctx.doc, ctx.markers
         for block in doc.blocks:
             if block.kind != "paragraph" or block.start in covered:
+                continue
+            shaped = _shaped_poll(doc, block)
+            if shaped is not None:
+                question, count, end = shaped
+                if any(i in covered for i in range(block.start, end)):
+                    continue
+                covered.update(range(block.start, end))
+                yield ctx.remove_lines(
+                    f"poll {quote(question)}", block.start, end, f"Remove poll {quote(question)}",
+                    evidence=(
+                        f"a short question over a row of {count} answer links of at most "
+                        f"{MAX_SHAPED_ANSWER_WORDS} words that differ only at their ends",
+                        "ends at the poll's last answer link",
+                    ),
+                    applicability=Applicability.UNSAFE,
+                )
                 continue
             text = doc.visible(block).strip()
             if not text.endswith(("?", "？", "?**", "?*")) or word_count(text) > MAX_POLL_QUESTION_WORDS:

@@ -15,9 +15,15 @@ invites the reader to play: the game's name as a label (`Today's trivia:`,
 `**Brain teaser:**`, `Daily Puzzle`), a call to play (`Play our daily
 crossword`, `Solve today's sudoku`), or a short paragraph that asks the
 reader to play (`Today's mini crossword is about the new year. Have a go at
-it here.`). A sentence about a puzzle company ("Crossword company raises 40
+it here.`). A longer line that opens with a short label is read by its label
+(`**Quiz corner:** How many steps …? Find the answer …`), as a call to play
+only, never as a title (`**Trivia night:** The pub quiz league folds …` is
+news). A sentence about a puzzle company ("Crossword company raises 40
 million.") is news and stays. A short line alone that ends no sentence
-(`Quiz Of The Week` in flattened text) is judged as a heading.
+(`Quiz Of The Week` in flattened text), or framed by rules of box-drawing
+characters in a plain-text email (`━━━━ / ■ 今週のクイズ / ━━━━`), is judged
+as a heading. Game words of other languages (`Devinette`, `Rätsel`,
+`クイズ`) are in `[puzzle]` of `data/lang-*.toml`.
 
 ## Why is this bad?
 Games are no story and make no sense without the interactive email.
@@ -97,6 +103,9 @@ _ANSWERS = re.compile(r"\b(?:answers?|solutions?)\b", re.I)
 # The answers under an "Answers" label: a list that explains each one can run long.
 MAX_ANSWER_WORDS = 200
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+# A label that opens a line, up to its colon ("Quiz corner:", "Devinette :").
+_LEADING_LABEL = re.compile(r"^[^:：\n]{1,60}[:：]")
+MAX_LABEL_LINE_WORDS = 4
 
 
 def _invites_to_play(line: str, word: str, block_text: str) -> bool:
@@ -111,11 +120,19 @@ def _invites_to_play(line: str, word: str, block_text: str) -> bool:
     return word_count(block_text) <= MAX_INVITATION_WORDS and _INVITES_PLAY.search(block_text) is not None
 
 
-def _title_line_opens_a_game(doc, block, line: str) -> bool:
-    """A short line alone, that ends no sentence ("Quiz Of The Week"), is a
-    heading in all but markup: as a heading, it opens a game when it is a bare
-    label or the block under it asks the reader to play."""
-    if block.end - block.start != 1 or word_count(line) > MAX_HEADING_WORDS or _SENTENCE_END.search(line):
+def _label_line(doc, block) -> int:
+    """The line of a block that holds its words: its first, or the one line
+    with words between rules of box-drawing characters ("━━━━ / ■ 今週のクイズ /
+    ━━━━", a plain-text email's section label framed as a heading)."""
+    worded = [k for k in range(block.start, block.end) if any(ch.isalnum() for ch in doc.lines[k])]
+    return worded[0] if len(worded) == 1 else block.start
+
+
+def _title_line_opens_a_game(doc, block, line: str, alone: bool) -> bool:
+    """A short line alone (or framed by rules), that ends no sentence ("Quiz Of
+    The Week"), is a heading in all but markup: as a heading, it opens a game
+    when it is a bare label or the block under it asks the reader to play."""
+    if not alone or word_count(line) > MAX_HEADING_WORDS or _SENTENCE_END.search(line):
         return False
     if word_count(line) <= MAX_LABEL_WORDS:
         return True
@@ -193,11 +210,19 @@ class PuzzleSection(Rule):
                 if not _opens_a_game(doc, block, text, extent):
                     continue
             else:
-                text = visible_text(doc.lines[block.start])
+                first = _label_line(doc, block)
+                text = visible_text(doc.lines[first])
+                whole_line = True
                 if word_count(text) > MAX_LINE_WORDS:
-                    # A longer line may open with a short sentence: "Today's mini crossword is about …".
+                    # A longer line may open with a short sentence ("Today's mini
+                    # crossword is about …") or a label ("**Quiz corner:** How many …").
                     end = _SENTENCE_END.search(text)
-                    text = text[: end.end()] if end else text
+                    label = _LEADING_LABEL.match(text)
+                    whole_line = False  # a line that goes on is no title line
+                    if label and word_count(label.group(0)) <= MAX_LABEL_LINE_WORDS:
+                        text = label.group(0)
+                    else:
+                        text = text[: end.end()] if end else text
                     if word_count(text) > MAX_LINE_WORDS:
                         continue
                 word = markers.puzzle_word(text)
@@ -205,9 +230,11 @@ class PuzzleSection(Rule):
                 # ("Play our weekly crossword"), not deep in a sentence.
                 if word is None or word_count(text[: text.lower().find(word.lower())]) > MAX_WORDS_BEFORE:
                     continue
-                if not (_invites_to_play(text, word, doc.visible(block)) or _title_line_opens_a_game(doc, block, text)):
+                label_only = first != block.start or block.end - block.start == 1
+                if not (_invites_to_play(text, word, doc.visible(block))
+                        or _title_line_opens_a_game(doc, block, text, whole_line and label_only)):
                     continue  # "Crossword company raises 40 million." is a story
-                extent = label_block_extent(doc, block, label_only=block.end - block.start == 1,
+                extent = label_block_extent(doc, block, label_only=label_only,
                                             own_links_end_it=False)
                 extent = _puzzle_only(ctx, block, extent)
             covered_until = extent.end
