@@ -438,8 +438,10 @@ def _answer_urls(doc, block) -> "list[str] | None":
     return [link.destination for link in links]
 
 
-def _siblings(urls: list[str]) -> bool:
-    """Whether the links lead to one page and differ only at their end."""
+def answers_to_one_page(urls: list[str]) -> bool:
+    """Whether the links lead to one page and differ only at their end (a
+    poll's answers: ".../vote-5", ".../vote-3"; a list of stories links to
+    pages of their own). NL302's polls by shape read the same test."""
     if len(set(urls)) < MIN_POLL_ANSWERS:
         return False
     prefix = os.path.commonprefix(urls)
@@ -477,7 +479,7 @@ def sibling_poll(doc, markers, block) -> "tuple[int, tuple[str, ...]] | None":
             if len(found) >= MIN_POLL_ANSWERS:
                 break  # a row of answers is the whole poll
             nxt = doc.next_block(nxt)
-    if len(urls) < MIN_POLL_ANSWERS or not _siblings(urls):
+    if len(urls) < MIN_POLL_ANSWERS or not answers_to_one_page(urls):
         return None
     return end, (f"a question to the reader ({question[:40]!r})",
                  f"{len(urls)} short answer links that lead to one page and differ only at its end")

@@ -96,8 +96,8 @@ import re
 from bisect import bisect_right
 from typing import Iterator
 
-from ..evidence.asks import (ask_sections, follow_lead_in, framed_asks, names_the_subscription, publisher_voice,
-                              sentence_ask, sentences)
+from ..evidence.asks import (answers_to_one_page, ask_sections, follow_lead_in, framed_asks, names_the_subscription,
+                              publisher_voice, sentence_ask, sentences)
 from ..evidence.links import OWN_PAGE_KINDS, LinkKind
 from ..extents import is_document_title, is_footer_boundary
 from ..inline_syntax import all_links, visible_text, visible_text_without_urls
@@ -279,7 +279,7 @@ def _shaped_poll(doc, block) -> "tuple[str, int, int] | None":
         return None
     if any(_lettered_words(visible_text(row[link.text_start : link.text_end])) > MAX_SHAPED_ANSWER_WORDS for link in links):
         return None
-    if not _siblings([link.destination for link in links]):
+    if not answers_to_one_page([link.destination for link in links]):
         return None
     return question_text, len(links), end
 
@@ -289,19 +289,6 @@ def _lettered_words(text: str) -> int:
     return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
 
 
-def _siblings(urls: list[str]) -> bool:
-    """Addresses that share all but their ends: the common start runs past the
-    host and covers most of the shortest ("…/feedback5", "…/feedback3")."""
-    if len(set(urls)) < len(urls):
-        return False
-    prefix = urls[0]
-    for url in urls[1:]:
-        k = 0
-        while k < min(len(prefix), len(url)) and prefix[k] == url[k]:
-            k += 1
-        prefix = prefix[:k]
-    host_end = urls[0].find("/", urls[0].find("//") + 2)
-    return host_end != -1 and len(prefix) > host_end and len(prefix) >= 0.7 * min(len(u) for u in urls)
 # A block this long is no ask, even if every sentence had its shape.
 MAX_ASK_BLOCK_WORDS = 80
 # A sentence this short beside an ask leads in to it ("Like this?", "Support Our Serpent:").
