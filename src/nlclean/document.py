@@ -24,7 +24,15 @@ from . import inline_syntax
 from .findings import Position
 from .memo import remembered
 
-FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(?:.*?\n)??\1[ \t]*(?:\n|\Z)", re.S)
+# The closing fence may also stand after, or end at, a character that other
+# readers split lines on (Python's `splitlines`: \v, \f, \x1c-\x1e, \x85,
+# U+2028, U+2029). A block that some reader takes for front matter is left
+# alone: then it comes out byte for byte whichever reading is right. The
+# match runs on to the end of the closing line, so the body starts at a line.
+_OTHER_LINE_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+FRONT_MATTER = re.compile(
+    rf"\A(---|\+\+\+)[ \t]*\n(?:.*?[\n{_OTHER_LINE_BREAKS}])??\1[ \t]*(?:[{_OTHER_LINE_BREAKS}][^\n]*)?(?:\n|\Z)", re.S
+)
 _RULE_LINE = re.compile(r"^ {0,3}(?:[-*_=][ \t]*){3,}$")
 _URL_IN_TEXT = re.compile(r"(?:https?|ftp)://\S+")
 # Lines longer than this (URLs left out) are not hard-wrapped prose.

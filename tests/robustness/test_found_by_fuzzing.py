@@ -180,6 +180,18 @@ def test_padding_that_hides_a_marker_stays():
     assert nlclean.clean(text) == text
 
 
+@pytest.mark.parametrize("closing", ["\u2028+++  \n", "\x85+++\n", "+++\u2029and more\n"])
+def test_front_matter_closed_at_another_readers_line_break_stays_byte_for_byte(closing):
+    # Python's splitlines (and YAML 1.1) also break lines at U+2028, U+2029,
+    # NEL and a few controls: a block that such a reader takes for front
+    # matter is left exactly as it is (independent fuzzer, seed 8013384).
+    front = '+++\ntitle = "Tea &amp; cake"\n' + closing
+    text = front + "\nThe kettle boiled over &amp; the kitchen flooded.\n"
+    cleaned = nlclean.clean(text, unsafe=True)
+    assert cleaned.startswith(front)
+    assert "&amp; the kitchen" not in cleaned  # the body is still cleaned
+
+
 def test_mixed_line_endings_stay_line_by_line():
     text = "---\r\ntitle: x\r\n---\n\n# Weekly\r\n\r\n**Sponsored**\nAcme sells boxes.\n\nThe story.\r\nIt goes on.\n"
     assert nlclean.clean(text) == "---\r\ntitle: x\r\n---\n\n# Weekly\r\n\r\nThe story.\r\nIt goes on.\n"
@@ -218,7 +230,7 @@ FUZZER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "fuzz_promis
 # between two words (7338464).
 FUZZER_SEEDS = [94, 378, 131574, 580, 2704, 6072, 10580, 2357, 11445, 200150, 200984, 300571, 1000371, 2000540,
                 2005879, 2006537, 3001350, 3005532, 3009848,
-                5000831, 7221776, 3024561, 3019595, 7338464]
+                5000831, 7221776, 3024561, 3019595, 7338464, 8013384]
 
 
 @pytest.mark.skipif(not (FUZZER / "gen.py").exists(), reason="../shared/tools/fuzz_promises is not beside this checkout")
