@@ -96,8 +96,9 @@ import re
 from bisect import bisect_right
 from typing import Iterator
 
-from ..evidence.asks import (answers_to_one_page, ask_sections, follow_lead_in, framed_asks, names_the_subscription,
-                              publisher_voice, sentence_ask, sentences)
+from ..evidence.asks import (MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_to_one_page, ask_sections,
+                              follow_lead_in, framed_asks, names_the_subscription, publisher_voice, sentence_ask,
+                              sentences)
 from ..evidence.links import OWN_PAGE_KINDS, LinkKind
 from ..extents import is_document_title, is_footer_boundary
 from ..inline_syntax import all_links, visible_text, visible_text_without_urls
@@ -192,8 +193,8 @@ def _with_answers(doc, block, text: str, end: int, why: str, markers=None) -> tu
     return end, why
 
 
-# A poll offers at least this many answers; an answer is a link of at most this many words.
-MIN_POLL_ANSWERS = 2
+# An answer is a link of at most this many words (a poll's question and its
+# answer count are the poll evidence's: evidence/asks.py).
 MAX_ANSWER_WORDS = 5
 
 
@@ -241,8 +242,6 @@ def _answers_after(doc, block, markers) -> tuple[int, int, bool]:
     return end, count, to_poll
 
 
-# A poll's question is short.
-MAX_POLL_QUESTION_WORDS = 30
 # A poll known by its shape alone: a shorter question, answers of a few words.
 MAX_SHAPED_QUESTION_WORDS = 15
 MAX_SHAPED_ANSWER_WORDS = 3

@@ -53,10 +53,13 @@ def _view_pattern(words) -> "re.Pattern":
     return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)" if words else "(?!)", re.I)
 
 
+def _view_words(markers) -> list[str]:
+    return markers.data.get("chrome", {}).get("view_in_browser", [])
+
+
 def _view_phrases_by_word(markers) -> list[tuple[str, str]]:
     """(longest word, phrase) of each view-in-browser phrase."""
-    words = markers.data.get("chrome", {}).get("view_in_browser", [])
-    return [(max(phrase.lower().split(), key=len, default=phrase.lower()), phrase) for phrase in words]
+    return [(max(phrase.lower().split(), key=len, default=phrase.lower()), phrase) for phrase in _view_words(markers)]
 
 
 def _view_lines(doc, markers) -> set[int]:
@@ -113,8 +116,7 @@ class ReadInApp(Rule):
         """A link to the web version ("View this email in your browser"): a
         short line goes whole with its lead-in; in a long line, the link."""
         doc, markers = ctx.doc, ctx.markers
-        pattern = markers.compiled("read_in_app.view_in_browser",
-                                   lambda m: _view_pattern(m.data.get("chrome", {}).get("view_in_browser", [])))
+        pattern = markers.compiled("read_in_app.view_in_browser", lambda m: _view_pattern(_view_words(m)))
         source = doc.source(block)
         # A reference link's label ("[View …][1]") is no word the reader sees.
         text = visible_text_without_urls(_REFERENCE_LABEL.sub("]", source)).strip()
