@@ -12,6 +12,9 @@ it, recursively):
 
   fix-full-parse  (only when named in --only) fix with every later round
               parsed in full (`reparse_windows=False`): what the windows save.
+  fix-waiting (only when named in --only) fix with every removal that
+              meets another rule's waiting for the next round
+              (`batch_removals=False`): what taking them together saves.
 
 The commands alternate, each paired with a parse run just before it (a
 machine that slows down slows both); each figure is the median over N
@@ -149,11 +152,16 @@ def main(argv: list[str] | None = None) -> int:
         for text, fmt in items:
             fix_text(text, settings, fmt, markers, reparse_windows=False)
 
+    def fix_waiting() -> None:
+        for text, fmt in items:
+            fix_text(text, settings, fmt, markers, batch_removals=False)
+
     lint()  # warm caches (regexes, imports) outside the timing
     size = sum(len(t) for t, _ in items)
     commands = {"lint": lint, "fix": fix, "fix-unsafe": fix_unsafe}
     if args.only:
         commands["fix-full-parse"] = fix_full_parse
+        commands["fix-waiting"] = fix_waiting
         commands = {name: run for name, run in commands.items() if name in args.only.split(",")}
     ratios: dict[str, list[float]] = {name: [] for name in commands}
     seconds: dict[str, list[float]] = {name: [] for name in ("parse", *commands)}

@@ -2,7 +2,9 @@
 
 Each round: parse, check, pick the fixes that do not overlap (the rule that
 comes first in the registry wins, then the earlier position; a fix's edits
-go in together or not at all), apply them back to front. Repeat until a
+go in together or not at all; an edit that meets another rule's waits for the
+next round, unless both remove whole lines: `_TakenEdits`), apply them back
+to front. Repeat until a
 round changes nothing, at most `MAX_ROUNDS` times. Tidy-up (SPEC row 13) is
 made of rules too, so the rounds settle it.
 
@@ -42,6 +44,13 @@ from .text_form import BOM
 from .settings import Settings
 
 MAX_ROUNDS = 10
+# Rules whose removal of whole lines still waits for the next round when it
+# meets another rule's removal (see `_TakenEdits`): the footer (NL201) judges
+# a line by the footer zone around it, and a zone read before its neighbours
+# went is not the zone the next round reads (a "follow us" row under a removed
+# "advertise with us" line was footer in round 1 and not in round 2; removing
+# it in round 1 would change the output).
+WAIT_BESIDE_REMOVALS = frozenset({"NL201"})
 _NEWLINE = re.compile("\n")
 
 
@@ -110,7 +119,9 @@ class _TakenEdits:
     (`</pre> ͏͏͏```` lost the tag to one rule, the padding to another, and
     opened a fence)."""
 
-    def __init__(self, doc: Document | None = None) -> None:
+    def __init__(self, doc: Document | None = None, batch_removals: bool = True) -> None:
+        self.batch_removals = batch_removals
+        self.rule: str | None = None
         self.earlier = _SortedEdits()
         self.current = _SortedEdits()
         self.doc = doc
@@ -118,8 +129,10 @@ class _TakenEdits:
         # Lines where an edit writes a line break: what follows it starts a line too.
         self._earlier_breaks: set[int] = set()
         self._current_breaks: set[int] = set()
+        self._whole_line_removals: set[tuple[int, int]] = set()
 
-    def next_rule(self) -> None:
+    def next_rule(self, rule: str | None = None) -> None:
+        self.rule = rule
         self._earlier_breaks |= self._current_breaks
         self._current_breaks = set()
         if self.current.starts:
@@ -128,8 +141,46 @@ class _TakenEdits:
             self.current = _SortedEdits()
 
     def conflicts(self, edit: Edit) -> bool:
+        if (self.batch_removals and self.rule not in WAIT_BESIDE_REMOVALS and self._whole_lines(edit)
+                and self._meets_only_whole_line_removals(edit)):
+            return False
         return (self.earlier.conflicts(edit, touching=True) or self.current.conflicts(edit)
                 or self._shares_a_line_start(edit))
+
+    def _whole_lines(self, edit: Edit) -> bool:
+        """Whether `edit` removes whole lines (from a line's start to the next line's start or the end)."""
+        if self.doc is None or edit.replacement or edit.start >= edit.end:
+            return False
+        text = self.doc.text
+        return ((edit.start == 0 or text[edit.start - 1] == "\n")
+                and (edit.end == len(text) or text[edit.end - 1] == "\n"))
+
+    def _meets_only_whole_line_removals(self, edit: Edit) -> bool:
+        """Whether every chosen edit that `edit` meets (end to end, or on the
+        line after it) removes whole lines too, and none overlaps it.
+
+        Removals of whole lines side by side cannot make a word (a line break
+        stays between what is left) nor bring a marker to a line's start that
+        was not at one, and the round reads touching removals together
+        (`context.blank_lines_between_blocks` keeps the blocks left on their
+        two sides apart), so they need not wait for the next round: a referral
+        ask right above a removed "find me on" footer line goes in the same
+        round, and the heading it leaves empty in the next."""
+        starts = self.doc.line_starts
+        after = bisect_right(starts, edit.end) - 1  # the line that follows the removal
+        limit = starts[after + 1] if after + 1 < len(starts) else len(self.doc.text) + 1
+        for chosen in (self.earlier, self.current):
+            i = max(bisect_left(chosen.starts, edit.start) - 1, 0)
+            while i < len(chosen.starts) and chosen.starts[i] < limit:
+                start, end = chosen.starts[i], chosen.ends[i]
+                i += 1
+                if end < edit.start:
+                    continue
+                if start < edit.end and edit.start < end or start == edit.start:
+                    return False  # overlap
+                if (start, end) not in self._whole_line_removals:
+                    return False
+        return True
 
     def _shares_a_line_start(self, edit: Edit) -> bool:
         if self.doc is None:
@@ -160,21 +211,27 @@ class _TakenEdits:
 
     def add(self, edit: Edit) -> None:
         self.current.add(edit)
+        if self._whole_lines(edit):
+            self._whole_line_removals.add((edit.start, edit.end))
         if self.doc is not None and "\n" in edit.replacement:
             self._current_breaks.add(bisect_right(self.doc.line_starts, edit.start) - 1)
 
 
-def select_fixes(findings: list[Finding], unsafe: bool, doc: Document | None = None) -> list[Finding]:
+def select_fixes(findings: list[Finding], unsafe: bool, doc: Document | None = None,
+                 batch_removals: bool = True) -> list[Finding]:
     """The fixes to apply this round: non-overlapping, deterministic (`doc`: the
-    round's document, to keep two rules' edits apart at a line's start)."""
+    round's document, to keep two rules' edits apart at a line's start;
+    `batch_removals`: False makes every removal that meets another rule's wait
+    for the next round, as the fixer did before `_TakenEdits` let whole-line
+    removals go in together; the tests compare both)."""
     candidates = [f for f in findings if f.fix is not None and (unsafe or f.fix.is_safe)]
     candidates.sort(key=lambda f: (RULE_ORDER.get(f.code, 999), f.start, f.end))
     chosen: list[Finding] = []
-    taken = _TakenEdits(doc)
+    taken = _TakenEdits(doc, batch_removals)
     rule = None
     for f in candidates:
         if f.code != rule:
-            taken.next_rule()
+            taken.next_rule(f.code)
             rule = f.code
         edits = f.fix.edits  # type: ignore[union-attr]
         if any(taken.conflicts(e) for e in edits):
@@ -199,14 +256,16 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
 def fix_text(text: str, settings: Settings, format: str = "markdown", markers: Markers | None = None,
              path: str | None = None, *, follow_lines: bool = False,
              on_round: Callable[[Document, list[Finding]], None] | None = None,
-             reparse_windows: bool = True) -> FixResult:
+             reparse_windows: bool = True, batch_removals: bool = True) -> FixResult:
     """Clean `text` (LF line endings, no BOM), read from `path` if it was a file.
     Raises NewContentError on a rule bug.
     `follow_lines`: also tell where each line break of the result came from
     (`FixResult.line_origins`), so that mixed line endings can be given back.
     `on_round`: called with each round's document and the findings whose fixes
     it applies (to watch what a clean does, round by round).
-    `reparse_windows`: False parses every round in full (the tests compare both)."""
+    `reparse_windows`: False parses every round in full (the tests compare both).
+    `batch_removals`: False lets each removal that meets another rule's wait
+    for a round of its own (`select_fixes`; the tests compare both)."""
     if markers is None:
         markers = settings.markers()
     result = FixResult(text=text)
@@ -228,7 +287,7 @@ def fix_text(text: str, settings: Settings, format: str = "markdown", markers: M
         previous = None  # the old document (and its caches) may go before this one is checked
         front_matter_lines = doc.front_matter_end_line
         findings = check(doc, settings, markers, path=path)
-        chosen = select_fixes(findings, settings.unsafe_fixes, doc)
+        chosen = select_fixes(findings, settings.unsafe_fixes, doc, batch_removals)
         result.rounds += 1
         if not chosen:
             break
