@@ -606,16 +606,21 @@ class Markers:
 class _NeedleScan:
     """Which families of needles each line holds, for the marker scan.
 
-    The needles are literal strings, hundreds of them: RE2 looks for all of
-    them in one pass of its automaton over the text's UTF-8 bytes (three
-    times faster than `re` with `_any_needle_pattern`, the scan's cost
-    before), and on the few lines that hold any, one RE2 alternation per
-    family says which families. Substrings of UTF-8 bytes are substrings of
+    The needles are literal strings, hundreds of them: one RE2::Set, one
+    pattern per family, tells in a single pass of its automaton over a
+    line's UTF-8 bytes every family the line holds (asking a regex per
+    family on each line that held any needle cost five times more, most of
+    it in the Python wrapper). Substrings of UTF-8 bytes are substrings of
     the text, and no needle spans a line break (the scan checks), so the
     answer is `lines_holding`'s, family by family (the tests compare the two:
-    tests/test_line_search.py, tests/test_shared_caches.py). RE2 falls back
-    to a slower automaton when its fast one runs out of memory, never to
-    another answer; needles too many to compile at all raise `re2.error`."""
+    tests/test_line_search.py, tests/test_shared_caches.py).
+
+    A Set gives up silently (answers "nothing") when its automaton runs out
+    of memory, where a regex falls back to a slower automaton: so the lines
+    it found nothing on are searched again with one regex of every needle,
+    in one pass; a hit there means the Set gave up, and then each line is
+    asked family by family, as before. Needles too many to compile at all
+    raise `re2.error`."""
 
     MAX_MEMORY = 64 << 20  # RE2's default (8 MB) fails to compile a user's 20,000 phrases
 
@@ -634,12 +639,38 @@ class _NeedleScan:
         # (bit, regex) of each family that has needles
         self._families = [(1 << bit, re2.compile(alternation(needles), options))
                           for bit, needles in enumerate(families.values()) if needles]
+        self._set = re2.Set.SearchSet(options)
+        # The Set's pattern index -> the family's bit.
+        self._set_bits = []
+        for bit, needles in enumerate(families.values()):
+            if needles:
+                self._set.Add(alternation(needles))
+                self._set_bits.append(1 << bit)
+        if self._set_bits:
+            self._set.Compile()
 
-    def bits(self, lines: list[str]):
+    def bits(self, lines: list[str]) -> list[tuple[int, int]]:
         """(index, family bits) of each of `lines` (none holding a line break)
         that holds a needle, in order. Raises UnicodeEncodeError for a text
         with a lone surrogate."""
         if self._any is None or not lines:
+            return []
+        match, set_bits = self._set.Match, self._set_bits
+        found, missed = [], []
+        for k, line in enumerate(lines):
+            data = line.encode("utf-8")
+            hit = match(data)
+            if hit:
+                found.append((k, sum(set_bits[i] for i in hit)))
+            else:
+                missed.append(data)
+        if missed and self._any.search(b"\n".join(missed)) is not None:
+            return list(self._bits_by_family(lines))  # the Set gave up on some line
+        return found
+
+    def _bits_by_family(self, lines: list[str]):
+        """`bits`, found by one regex of every needle and then one per family on the lines it hits."""
+        if self._any is None:
             return
         data = "\n".join(lines).encode("utf-8")
         search, families = self._any.search, self._families
