@@ -84,3 +84,27 @@ def test_phrase_prefilter_on_the_corpus(folder):
                     assert search._find_candidates(piece) == quick, path.name
     finally:
         memo.SHORTCUTS = True
+
+
+@pytest.mark.parametrize("line", [
+    "View this email in your browser",
+    "Trouble? [VIEW THIS EMAIL IN YOUR BROWSER](https://example.com/web)",
+    # Letters a case-insensitive regex reads as others ("ſ" as "s", "ı" as "i"):
+    # the line holds no phrase lower-cased, and still matches.
+    "View thiſ email in your browser",
+    "Vıew this email in your browser",
+    "ΣΊΓΜΑ: view this email in your browser",
+    "İstanbul edition. View this email in your browser",
+])
+def test_view_in_browser_lines_are_the_full_search(line, monkeypatch):
+    """NL204 tries its view-in-browser pattern only on the lines that hold a
+    phrase lower-cased, unless a character folds irregularly: the lines are
+    those of the pattern searched over the whole text."""
+    from nlclean import memo
+    from nlclean.rules.read_in_app import _view_lines
+
+    text = f"# A title\n\nA story about a browser and an email.\n\n{line}\n\nMore text.\n"
+    doc = Document(text, "markdown")
+    shortcut = _view_lines(doc, MARKERS)
+    monkeypatch.setattr(memo, "SHORTCUTS", False)
+    assert shortcut == _view_lines(doc, MARKERS) == {4}

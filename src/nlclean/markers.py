@@ -92,6 +92,37 @@ def lower_in_pieces(text: str) -> str:
     return "".join(pieces)
 
 
+@lru_cache(maxsize=1)
+def _irregular_folding() -> "re.Pattern | None":
+    """The characters that `re.IGNORECASE` may match to a letter other than
+    their `str.lower()` ("ſ" to "s", "ς" to "σ", "Σ" to "ς"): those of Python's
+    own table of irregular cases, and every non-ASCII character the regex
+    engine relates to one of them (found by asking it over the Basic
+    Multilingual Plane, where they all are: a few milliseconds, once). None
+    when this Python does not have the table."""
+    try:
+        from re._casefix import _EXTRA_CASES  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        try:
+            from sre_compile import _ignorecase_fixes as _EXTRA_CASES  # type: ignore[no-redef]
+        except ImportError:
+            return None
+    odd = {chr(c) for c in _EXTRA_CASES} | {chr(v) for fixes in _EXTRA_CASES.values() for v in fixes}
+    related = re.compile("[" + "".join(re.escape(c) for c in sorted(odd)) + "]", re.I)
+    plane = "".join(chr(c) for c in range(0x80, 0x10000) if not 0xD800 <= c < 0xE000)
+    odd = set(related.findall(plane))
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(odd)) + "]") if odd else None
+
+
+def folds_like_lower(text: str, low: str) -> bool:
+    """Whether a case-insensitive regex finds a lower-case word in `text` only
+    where `low` (`text` lower-cased) holds that word, at the same offsets: no
+    character of `text` lower-cases to several ("İ") or folds irregularly
+    ("ſ", "ς"). Then a line that matches holds the word of its match, lower-cased."""
+    irregular = _irregular_folding()
+    return len(low) == len(text) and irregular is not None and irregular.search(text) is None
+
+
 # Texts up to this long (a block, a few lines) are remembered by `PhraseSearch`
 # between the fixer's rounds; a longer one only until the next long one.
 _REMEMBERED_TEXT = 2048
