@@ -108,3 +108,14 @@ def test_view_in_browser_lines_are_the_full_search(line, monkeypatch):
     shortcut = _view_lines(doc, MARKERS)
     monkeypatch.setattr(memo, "SHORTCUTS", False)
     assert shortcut == _view_lines(doc, MARKERS) == {4}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcé€ .\n", max_size=60), st.lists(st.text(alphabet="abcé€ .", min_size=1, max_size=5), min_size=1, max_size=6))
+def test_a_phrase_list_names_the_anchors_a_text_holds(text, phrases):
+    """A phrase list names the anchors a text holds in one RE2 Set pass: those
+    of asking each anchor, multi-byte characters and overlaps included."""
+    from nlclean.markers import PhraseSearch
+
+    search = PhraseSearch(phrases)
+    assert search._present_anchors(text) == {a for a in search.anchors if a in text}

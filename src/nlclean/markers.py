@@ -168,6 +168,11 @@ class PhraseSearch:
         on_forget(self._forget_large)
         self._single_line_anchors = not any("\n" in anchor for _, anchor, _ in self._tests)
         self._any_anchor_regex: re.Pattern | None = None
+        # The tests of each short anchor, with their place in `_tests` (whose order is kept).
+        self._tests_by_short: dict[str, list[tuple[int, str]]] = {}
+        for k, (short, anchor, _) in enumerate(self._tests):
+            self._tests_by_short.setdefault(short, []).append((k, anchor))
+        self._anchor_set: object = None  # RE2 Set of the anchors (None: not built yet; False: cannot)
 
     def _candidates(self, text: str) -> tuple[re.Pattern, ...]:
         if len(text) <= _REMEMBERED_TEXT:
@@ -197,11 +202,28 @@ class PhraseSearch:
             low = _lines_with(low, self._any_anchor())
             if low is None:
                 return ()
-        present = {anchor for anchor in self.anchors if anchor in low}
-        return tuple(
-            self._regex(source) for short, anchor, source in self._tests
-            if short in present and (anchor == short or anchor in low)
-        )
+        tests = self._tests
+        picked = sorted(k for short in self._present_anchors(low) for k, anchor in self._tests_by_short.get(short, ())
+                        if anchor == short or anchor in low)
+        return tuple(self._regex(tests[k][2]) for k in picked)
+
+    def _present_anchors(self, low: str) -> set[str]:
+        """The anchors `low` holds. One RE2::Set pass over its UTF-8 bytes
+        names them all (asking each anchor in turn cost a pass each); a Set
+        that finds none (it also says so when its automaton runs out of
+        memory) or a text RE2 cannot read is asked anchor by anchor."""
+        if memo.SHORTCUTS:
+            if self._anchor_set is None:
+                self._anchor_set = _literal_set(self.anchors)
+            if self._anchor_set:
+                try:
+                    hits = self._anchor_set.Match(low.encode("utf-8"))
+                except UnicodeEncodeError:  # a lone surrogate: RE2 reads UTF-8 only
+                    hits = None
+                if hits:
+                    anchors = self.anchors
+                    return {anchors[i] for i in hits}
+        return {anchor for anchor in self.anchors if anchor in low}
 
     def _regex(self, source: str) -> re.Pattern:
         regex = self._compiled.get(source)
@@ -220,6 +242,26 @@ class PhraseSearch:
     def finditer(self, text: str):
         matches = [m for regex in self._candidates(text) for m in regex.finditer(text)]
         return iter(sorted(matches, key=lambda m: m.start()))
+
+
+def _literal_set(needles: tuple[str, ...]):
+    """An RE2::Set with one pattern per needle (a literal): its `Match(bytes)`
+    gives the indices of the needles the bytes hold. False when RE2 cannot build it."""
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    options.max_mem = _NeedleScan.MAX_MEMORY
+    found = re2.Set.SearchSet(options)
+    try:
+        for needle in needles:
+            found.Add(re2.escape(needle.encode("utf-8")))
+        if not needles:
+            return False
+        found.Compile()
+    except (re2.error, UnicodeEncodeError):
+        return False
+    return found
 
 
 def _alternation(phrases: list[str]) -> str:
