@@ -56,9 +56,12 @@ def test_the_scan_on_re2_is_the_definition(lines, families):
 
     scan = _NeedleScan({str(i): tuple(needles) for i, needles in enumerate(families)})
     found = dict(scan.bits(lines))
+    # The way it goes when the RE2 Set gives up (out of memory): a regex per family.
+    by_family = dict(scan._bits_by_family(lines)) if lines else {}
     for k, line in enumerate(lines):
         bits = sum(1 << i for i, needles in enumerate(families) if any(n in line for n in needles))
         assert found.get(k, 0) == bits, (line, families)
+        assert by_family.get(k, 0) == bits, (line, families)
 
 
 @pytest.mark.parametrize("folder", ["dev", "bulk"])
@@ -81,3 +84,38 @@ def test_phrase_prefilter_on_the_corpus(folder):
                     assert search._find_candidates(piece) == quick, path.name
     finally:
         memo.SHORTCUTS = True
+
+
+@pytest.mark.parametrize("line", [
+    "View this email in your browser",
+    "Trouble? [VIEW THIS EMAIL IN YOUR BROWSER](https://example.com/web)",
+    # Letters a case-insensitive regex reads as others ("ſ" as "s", "ı" as "i"):
+    # the line holds no phrase lower-cased, and still matches.
+    "View thiſ email in your browser",
+    "Vıew this email in your browser",
+    "ΣΊΓΜΑ: view this email in your browser",
+    "İstanbul edition. View this email in your browser",
+])
+def test_view_in_browser_lines_are_the_full_search(line, monkeypatch):
+    """NL204 tries its view-in-browser pattern only on the lines that hold a
+    phrase lower-cased, unless a character folds irregularly: the lines are
+    those of the pattern searched over the whole text."""
+    from nlclean import memo
+    from nlclean.rules.read_in_app import _view_lines
+
+    text = f"# A title\n\nA story about a browser and an email.\n\n{line}\n\nMore text.\n"
+    doc = Document(text, "markdown")
+    shortcut = _view_lines(doc, MARKERS)
+    monkeypatch.setattr(memo, "SHORTCUTS", False)
+    assert shortcut == _view_lines(doc, MARKERS) == {4}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcé€ .\n", max_size=60), st.lists(st.text(alphabet="abcé€ .", min_size=1, max_size=5), min_size=1, max_size=6))
+def test_a_phrase_list_names_the_anchors_a_text_holds(text, phrases):
+    """A phrase list names the anchors a text holds in one RE2 Set pass: those
+    of asking each anchor, multi-byte characters and overlaps included."""
+    from nlclean.markers import PhraseSearch
+
+    search = PhraseSearch(phrases)
+    assert search._present_anchors(text) == {a for a in search.anchors if a in text}

@@ -121,3 +121,38 @@ def test_a_users_shape_pattern_with_lookaround_is_a_clear_error(tmp_path):
     extra.write_text('[links.social]\nshape_patterns = ["^https://x\\\\.com/(?!intent)"]\n', encoding="utf-8")
     with pytest.raises(markers.DataError, match="shape_patterns"):
         markers.load((str(extra),))
+
+
+def _urls_of_the_corpora() -> list[str]:
+    import re
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "robustness"))
+    from corpora import corpus_texts
+
+    found = [u for folder in ("dev", "bulk") for _, text, _ in corpus_texts(folder)
+             for u in re.findall(r"\]\(<?([^)\s>]+)", text)]
+    return list(dict.fromkeys(found))
+
+
+def test_the_classifier_s_piece_prefilter_changes_no_kind(monkeypatch):
+    """The classifier asks a kind's pieces only of an address that holds one
+    (an RE2 Set over its bytes): every address of the tests and the corpora,
+    odd ones too (non-ASCII, a lone surrogate, a piece in capitals), gets the
+    kind it gets with every pattern asked."""
+    from nlclean import memo
+    from nlclean.evidence.links import LinkClassifier
+    from nlclean.settings import Settings
+
+    table = Settings().markers().data["links"]
+    urls = [u for u, _ in HITS] + _urls_of_the_corpora() + [
+        "https://exämple.org/ünsubscribe", "https://example.org/\ud800/unsubscribe",
+        "HTTPS://NEWS.EXAMPLE.ORG/UNSUBSCRIBE?ID=1", "https://example.org/preferences-of-readers",
+    ]
+    fast = LinkClassifier(table)
+    kinds = [fast._classify(u) for u in urls]
+    monkeypatch.setattr(memo, "SHORTCUTS", False)
+    every = LinkClassifier(table)
+    assert kinds == [every._classify(u) for u in urls]
+    assert sum(k is not None for k in kinds) > len(HITS)

@@ -260,3 +260,32 @@ def test_a_newsletters_escape_sequences_never_reach_the_terminal(tmp_path):
     for fmt in ("full", "concise"):
         out = run("lint", "--output-format", fmt, "--color", "never", "esc.md", cwd=tmp_path).stdout.decode()
         assert "\x1b" not in out, fmt
+
+
+def test_full_format_needs_only_the_lines_it_quotes():
+    """A lint worker sends back only the lines the full format quotes
+    (`snippet_lines`): the report printed from them is the one printed from
+    every line, on every file of the dev corpus (and on a fixture without it)."""
+    import io
+
+    from corpora import corpus_texts
+
+    from nlclean.document import Document
+    from nlclean.engine import check
+    from nlclean.output.full import snippet_lines, write_full
+    from nlclean.output.report import FileReport
+    from nlclean.settings import Settings
+
+    settings = Settings()
+    texts = [(path.name, text, fmt) for path, text, fmt in corpus_texts("dev")]
+    texts.append(("fixture.md", (Path(__file__).parent / "hooks" / "fixtures" / "dirty.md").read_text(), "markdown"))
+    quoted = 0
+    for name, text, fmt in texts:
+        doc = Document(text, fmt)
+        findings = check(doc, settings)
+        every, sparse = io.StringIO(), io.StringIO()
+        write_full([FileReport(name, findings, doc.lines)], every, color=False)
+        write_full([FileReport(name, findings, snippet_lines(doc.lines, findings))], sparse, color=False)
+        assert sparse.getvalue() == every.getvalue(), name
+        quoted += bool(findings)
+    assert quoted

@@ -92,6 +92,37 @@ def lower_in_pieces(text: str) -> str:
     return "".join(pieces)
 
 
+@lru_cache(maxsize=1)
+def _irregular_folding() -> "re.Pattern | None":
+    """The characters that `re.IGNORECASE` may match to a letter other than
+    their `str.lower()` ("ſ" to "s", "ς" to "σ", "Σ" to "ς"): those of Python's
+    own table of irregular cases, and every non-ASCII character the regex
+    engine relates to one of them (found by asking it over the Basic
+    Multilingual Plane, where they all are: a few milliseconds, once). None
+    when this Python does not have the table."""
+    try:
+        from re._casefix import _EXTRA_CASES  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        try:
+            from sre_compile import _ignorecase_fixes as _EXTRA_CASES  # type: ignore[no-redef]
+        except ImportError:
+            return None
+    odd = {chr(c) for c in _EXTRA_CASES} | {chr(v) for fixes in _EXTRA_CASES.values() for v in fixes}
+    related = re.compile("[" + "".join(re.escape(c) for c in sorted(odd)) + "]", re.I)
+    plane = "".join(chr(c) for c in range(0x80, 0x10000) if not 0xD800 <= c < 0xE000)
+    odd = set(related.findall(plane))
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(odd)) + "]") if odd else None
+
+
+def folds_like_lower(text: str, low: str) -> bool:
+    """Whether a case-insensitive regex finds a lower-case word in `text` only
+    where `low` (`text` lower-cased) holds that word, at the same offsets: no
+    character of `text` lower-cases to several ("İ") or folds irregularly
+    ("ſ", "ς"). Then a line that matches holds the word of its match, lower-cased."""
+    irregular = _irregular_folding()
+    return len(low) == len(text) and irregular is not None and irregular.search(text) is None
+
+
 # Texts up to this long (a block, a few lines) are remembered by `PhraseSearch`
 # between the fixer's rounds; a longer one only until the next long one.
 _REMEMBERED_TEXT = 2048
@@ -137,6 +168,11 @@ class PhraseSearch:
         on_forget(self._forget_large)
         self._single_line_anchors = not any("\n" in anchor for _, anchor, _ in self._tests)
         self._any_anchor_regex: re.Pattern | None = None
+        # The tests of each short anchor, with their place in `_tests` (whose order is kept).
+        self._tests_by_short: dict[str, list[tuple[int, str]]] = {}
+        for k, (short, anchor, _) in enumerate(self._tests):
+            self._tests_by_short.setdefault(short, []).append((k, anchor))
+        self._anchor_set: object = None  # RE2 Set of the anchors (None: not built yet; False: cannot)
 
     def _candidates(self, text: str) -> tuple[re.Pattern, ...]:
         if len(text) <= _REMEMBERED_TEXT:
@@ -166,11 +202,28 @@ class PhraseSearch:
             low = _lines_with(low, self._any_anchor())
             if low is None:
                 return ()
-        present = {anchor for anchor in self.anchors if anchor in low}
-        return tuple(
-            self._regex(source) for short, anchor, source in self._tests
-            if short in present and (anchor == short or anchor in low)
-        )
+        tests = self._tests
+        picked = sorted(k for short in self._present_anchors(low) for k, anchor in self._tests_by_short.get(short, ())
+                        if anchor == short or anchor in low)
+        return tuple(self._regex(tests[k][2]) for k in picked)
+
+    def _present_anchors(self, low: str) -> set[str]:
+        """The anchors `low` holds. One RE2::Set pass over its UTF-8 bytes
+        names them all (asking each anchor in turn cost a pass each); a Set
+        that finds none (it also says so when its automaton runs out of
+        memory) or a text RE2 cannot read is asked anchor by anchor."""
+        if memo.SHORTCUTS:
+            if self._anchor_set is None:
+                self._anchor_set = _literal_set(self.anchors)
+            if self._anchor_set:
+                try:
+                    hits = self._anchor_set.Match(low.encode("utf-8"))
+                except UnicodeEncodeError:  # a lone surrogate: RE2 reads UTF-8 only
+                    hits = None
+                if hits:
+                    anchors = self.anchors
+                    return {anchors[i] for i in hits}
+        return {anchor for anchor in self.anchors if anchor in low}
 
     def _regex(self, source: str) -> re.Pattern:
         regex = self._compiled.get(source)
@@ -189,6 +242,26 @@ class PhraseSearch:
     def finditer(self, text: str):
         matches = [m for regex in self._candidates(text) for m in regex.finditer(text)]
         return iter(sorted(matches, key=lambda m: m.start()))
+
+
+def _literal_set(needles: tuple[str, ...]):
+    """An RE2::Set with one pattern per needle (a literal): its `Match(bytes)`
+    gives the indices of the needles the bytes hold. False when RE2 cannot build it."""
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    options.max_mem = _NeedleScan.MAX_MEMORY
+    found = re2.Set.SearchSet(options)
+    try:
+        for needle in needles:
+            found.Add(re2.escape(needle.encode("utf-8")))
+        if not needles:
+            return False
+        found.Compile()
+    except (re2.error, UnicodeEncodeError):
+        return False
+    return found
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -606,16 +679,21 @@ class Markers:
 class _NeedleScan:
     """Which families of needles each line holds, for the marker scan.
 
-    The needles are literal strings, hundreds of them: RE2 looks for all of
-    them in one pass of its automaton over the text's UTF-8 bytes (three
-    times faster than `re` with `_any_needle_pattern`, the scan's cost
-    before), and on the few lines that hold any, one RE2 alternation per
-    family says which families. Substrings of UTF-8 bytes are substrings of
+    The needles are literal strings, hundreds of them: one RE2::Set, one
+    pattern per family, tells in a single pass of its automaton over a
+    line's UTF-8 bytes every family the line holds (asking a regex per
+    family on each line that held any needle cost five times more, most of
+    it in the Python wrapper). Substrings of UTF-8 bytes are substrings of
     the text, and no needle spans a line break (the scan checks), so the
     answer is `lines_holding`'s, family by family (the tests compare the two:
-    tests/test_line_search.py, tests/test_shared_caches.py). RE2 falls back
-    to a slower automaton when its fast one runs out of memory, never to
-    another answer; needles too many to compile at all raise `re2.error`."""
+    tests/test_line_search.py, tests/test_shared_caches.py).
+
+    A Set gives up silently (answers "nothing") when its automaton runs out
+    of memory, where a regex falls back to a slower automaton: so the lines
+    it found nothing on are searched again with one regex of every needle,
+    in one pass; a hit there means the Set gave up, and then each line is
+    asked family by family, as before. Needles too many to compile at all
+    raise `re2.error`."""
 
     MAX_MEMORY = 64 << 20  # RE2's default (8 MB) fails to compile a user's 20,000 phrases
 
@@ -634,12 +712,38 @@ class _NeedleScan:
         # (bit, regex) of each family that has needles
         self._families = [(1 << bit, re2.compile(alternation(needles), options))
                           for bit, needles in enumerate(families.values()) if needles]
+        self._set = re2.Set.SearchSet(options)
+        # The Set's pattern index -> the family's bit.
+        self._set_bits = []
+        for bit, needles in enumerate(families.values()):
+            if needles:
+                self._set.Add(alternation(needles))
+                self._set_bits.append(1 << bit)
+        if self._set_bits:
+            self._set.Compile()
 
-    def bits(self, lines: list[str]):
+    def bits(self, lines: list[str]) -> list[tuple[int, int]]:
         """(index, family bits) of each of `lines` (none holding a line break)
         that holds a needle, in order. Raises UnicodeEncodeError for a text
         with a lone surrogate."""
         if self._any is None or not lines:
+            return []
+        match, set_bits = self._set.Match, self._set_bits
+        found, missed = [], []
+        for k, line in enumerate(lines):
+            data = line.encode("utf-8")
+            hit = match(data)
+            if hit:
+                found.append((k, sum(set_bits[i] for i in hit)))
+            else:
+                missed.append(data)
+        if missed and self._any.search(b"\n".join(missed)) is not None:
+            return list(self._bits_by_family(lines))  # the Set gave up on some line
+        return found
+
+    def _bits_by_family(self, lines: list[str]):
+        """`bits`, found by one regex of every needle and then one per family on the lines it hits."""
+        if self._any is None:
             return
         data = "\n".join(lines).encode("utf-8")
         search, families = self._any.search, self._families

@@ -38,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
     with progress(len(inputs.items), not args.no_progress and not quiet(args)) as tick:
         # Source lines travel back from the workers only for the formats that quote them.
         keep_lines = not args.statistics and args.output_format not in FORMATS_WITHOUT_SOURCE
-        job = LintJob(resolver, args.stdin_filename, keep_lines=keep_lines)
+        snippets_only = keep_lines and args.output_format == "full" and not args.show_fixes
+        job = LintJob(resolver, args.stdin_filename, keep_lines=keep_lines, snippets_only=snippets_only)
         for item, outcome in zip(inputs.items, run_jobs(job, inputs.items, args.jobs)):
             if outcome.error is not None:
                 error(outcome.error)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..document import Document
 from ..engine import check
 from ..files import FileError
+from ..output.full import snippet_lines
 from ..output.report import FileReport
 from .common import Input, SettingsResolver
 
@@ -29,6 +30,7 @@ class LintJob:
     resolver: SettingsResolver
     stdin_filename: str | None
     keep_lines: bool = True  # only the `full` format shows source lines: others need not ship them back
+    snippets_only: bool = False  # the `full` format without --show-fixes: only the lines it quotes
 
     def __call__(self, item: Input) -> LintOutcome:
         try:
@@ -37,5 +39,8 @@ class LintJob:
             return LintOutcome(None, str(exc))
         doc = Document(nl.form.normalized, nl.format)
         findings = check(doc, self.resolver.for_path(item.settings_path), path=item.source_path)
-        return LintOutcome(FileReport(item.name, findings, doc.lines if self.keep_lines else []),
+        lines = doc.lines if self.keep_lines else []
+        if self.snippets_only:
+            lines = snippet_lines(lines, findings)
+        return LintOutcome(FileReport(item.name, findings, lines),
                            internal_error=any(f.code == "NL000" for f in findings))

@@ -38,6 +38,7 @@ import re
 from enum import Enum
 from urllib.parse import SplitResult, unquote, urlsplit
 
+from .. import memo
 from ..memo import remembered, remembered_method
 
 
@@ -181,6 +182,21 @@ class LinkClassifier:
             for r in shapes:
                 if r not in ours:
                     self._patterns.append((kind, linear_pattern(r, ignore_case=False)))
+        # The same patterns kind by kind, for `_classify`: (kind, the regex of
+        # its literal pieces, the regexes of its shapes). A piece's regex can
+        # only match an address that holds the piece, so it is asked only of
+        # an address that does (`_kinds_with_pieces`).
+        self._by_kind: list[tuple[LinkKind, re.Pattern | None, list]] = []
+        for kind in LinkKind:
+            entry = table.get(kind.value, {})
+            pieces = [url_piece_pattern(p) for p in entry.get("contains", [])]
+            shapes = entry.get("shape_patterns", [])
+            ours = set(builtin.get(kind.value, {}).get("shape_patterns", []))
+            own = [f"(?:{r})" for r in shapes if r in ours]
+            self._by_kind.append((kind, re.compile("|".join(pieces)) if pieces else None,
+                                  ([re.compile("|".join(own))] if own else [])
+                                  + [linear_pattern(r, ignore_case=False) for r in shapes if r not in ours]))
+        self._piece_set: object = None  # built when first asked (None: not yet; False: cannot)
         self._kind = remembered_method(self._classify, 4096)
 
     def needles(self, kinds) -> tuple[str, ...]:
@@ -205,12 +221,61 @@ class LinkClassifier:
     def _classify(self, url: str) -> LinkKind | None:
         # The target first; then the addresses before it, for a link whose
         # parameter names another address (a share intent's `u=` is the shared page).
+        # Kind by kind in order, as `_patterns` are: the first kind any of whose
+        # pieces or shapes matches (a kind's own regex is their alternation).
         for address in reversed(redirect_chain(url.strip())):
             low = address.lower()
-            for kind, regex in self._patterns:
-                if regex.search(low):
+            with_pieces = self._kinds_with_pieces(low)
+            for kind, pieces, shapes in self._by_kind:
+                if pieces is not None and (with_pieces is None or kind in with_pieces) and pieces.search(low):
+                    return kind
+                if any(shape.search(low) for shape in shapes):
                     return kind
         return None
+
+    def _kinds_with_pieces(self, low: str) -> "set[LinkKind] | None":
+        """The kinds one of whose literal pieces the lower-cased address holds,
+        by one RE2::Set pass over its UTF-8 bytes (a regex per kind tried at
+        every position of every address was most of the classifier's time);
+        None when that cannot be told (then every kind is asked). A Set
+        answers nothing when its automaton runs out of memory: an address it
+        finds nothing in is searched again by one regex of every piece."""
+        if self._piece_set is None:
+            self._piece_set = self._build_piece_set()
+        if not self._piece_set or not memo.SHORTCUTS:
+            return None
+        piece_set, set_kinds, every_piece = self._piece_set
+        try:
+            data = low.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: RE2 reads UTF-8 only
+            return None
+        hits = piece_set.Match(data)
+        if hits:
+            return {set_kinds[i] for i in hits}
+        return None if every_piece.search(data) is not None else set()
+
+    def _build_piece_set(self):
+        """(RE2 Set of each kind's pieces, the kind of each Set pattern, an RE2
+        regex of every piece); False when RE2 cannot compile them."""
+        import re2
+
+        options = re2.Options()
+        options.log_errors = False
+        options.max_mem = 64 << 20
+        piece_set, set_kinds, every = re2.Set.SearchSet(options), [], []
+        try:
+            for kind in LinkKind:
+                pieces = [re2.escape(p.encode("utf-8")) for p in self._pieces.get(kind, ())]
+                if pieces:
+                    piece_set.Add(b"|".join(pieces))
+                    set_kinds.append(kind)
+                    every += pieces
+            if not every:
+                return False
+            piece_set.Compile()
+            return piece_set, set_kinds, re2.compile(b"|".join(every), options)
+        except (re2.error, UnicodeEncodeError):
+            return False
 
 
 def link_kind(url: str) -> LinkKind | None:

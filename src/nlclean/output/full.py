@@ -75,6 +75,20 @@ def _side(sign: str, lines: list[str], style: str, gutter: str, paint: Palette, 
         parts.append(f"{paint(BLUE, gutter + ' |')} {paint(DIM, f'{sign} … {len(lines) - MAX_FIX_LINES} more line(s)')}\n")
 
 
+def snippet_lines(lines: list[str], findings) -> list[str]:
+    """`lines` with only those the full format quotes (each finding's first
+    `MAX_SNIPPET_LINES`) kept, the others blank: what a lint worker sends
+    back to the parent, which would otherwise unpickle every line of every
+    file to print a few (without `--show-fixes`, which quotes fixes' lines)."""
+    shown = [""] * len(lines)
+    for f in findings:
+        first = f.start_pos.line
+        for n in range(first, min(f.end_pos.line, first + MAX_SNIPPET_LINES - 1) + 1):
+            if n - 1 < len(lines):
+                shown[n - 1] = lines[n - 1]
+    return shown
+
+
 def write_full(reports: list[FileReport], out: TextIO, *, color: bool | None = None, show_fixes: bool = False,
                **_) -> None:
     paint = Palette(use_color(color, out))

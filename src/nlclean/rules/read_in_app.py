@@ -40,7 +40,8 @@ from typing import Iterator
 from ..evidence.links import LinkKind
 from ..findings import Finding
 from ..inline_syntax import visible_text, visible_text_without_urls
-from ..markers import alternation
+from .. import memo
+from ..markers import alternation, folds_like_lower, lines_holding
 from .base import Rule
 from ._shared import quote, word_count
 
@@ -68,11 +69,17 @@ def _view_lines(doc, markers) -> set[int]:
     0.6 s), so only the phrases whose longest word the lower-cased text holds
     are searched for; most texts hold none."""
     low = markers.lowered(doc.text)
-    present = tuple(phrase for word, phrase in markers.compiled("read_in_app.view_words", _view_phrases_by_word)
-                    if word in low)
+    by_word = markers.compiled("read_in_app.view_words", _view_phrases_by_word)
+    words_in_text = {word for word in {word for word, _ in by_word} if word in low}  # each word asked once
+    present = tuple(phrase for word, phrase in by_word if word in words_in_text)
     if not present:
         return set()
     pattern = markers.compiled(("read_in_app.view_in_browser", present), lambda _: _view_pattern(present))
+    if memo.SHORTCUTS and folds_like_lower(doc.text, low) and not any("*" in phrase for phrase in present):
+        # No match spans a line, and a line that matches holds its phrase
+        # lower-cased: the pattern is tried on those lines alone.
+        phrases = tuple(phrase.lower() for phrase in present)
+        return {i for i in lines_holding(low, phrases, doc.line_starts) if pattern.search(doc.lines[i])}
     return {bisect_right(doc.line_starts, m.start()) - 1 for m in pattern.finditer(doc.text)}
 
 
