@@ -45,7 +45,10 @@ a free or paid subscriber.", "Upgrade to unlock", "If you enjoy this,
 share it with a friend") are found by their shape (`evidence/asks.py`): a
 request to the reader about the newsletter or its author's work, or with a
 link to the newsletter's own subscribe, upgrade or referral pages; words in
-`[asks]` of `data/asks.toml`. A block goes when every sentence of it asks,
+`[asks]` of `data/asks.toml`. The author's work includes what the newsletter
+sells beside itself: "For more of my work, check out my other newsletter",
+"If you have not yet, check out my new book" ("my book club" is no book of
+theirs). A block goes when every sentence of it asks,
 names the newsletter beside an ask, or leads in to one ("Like this?"); in a
 flattened paragraph, a line of whole sentences that all ask goes, with a
 short lead-in line ending in ':' above it. A flattened email's paragraph (a line over 100 characters shows it was
