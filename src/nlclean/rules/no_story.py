@@ -48,7 +48,10 @@ link to the newsletter's own subscribe, upgrade or referral pages; words in
 `[asks]` of `data/asks.toml`. The author's work includes what the newsletter
 sells beside itself: "For more of my work, check out my other newsletter",
 "If you have not yet, check out my new book" ("my book club" is no book of
-theirs). A block goes when every sentence of it asks,
+theirs). Beside an ask, its offer is part of it, however much it lists:
+what subscribing gets the reader ("Subscribers get the archive and the
+monthly lists …") and what it costs by the period ("It's $7 a month, or
+$70 a year"; `price_periods` in `[asks]`); alone, neither asks anything. A block goes when every sentence of it asks,
 names the newsletter beside an ask, or leads in to one ("Like this?"); in a
 flattened paragraph, a line of whole sentences that all ask goes, with a
 short lead-in line ending in ':' above it. A flattened email's paragraph (a line over 100 characters shows it was
@@ -100,8 +103,8 @@ from bisect import bisect_right
 from typing import Iterator
 
 from ..evidence.asks import (MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_to_one_page, ask_sections,
-                              follow_lead_in, framed_asks, names_the_subscription, publisher_voice, sentence_ask,
-                              sentences)
+                              follow_lead_in, framed_asks, names_the_subscription, offers_the_subscription,
+                              publisher_voice, sentence_ask, sentences)
 from ..evidence.links import OWN_PAGE_KINDS, LinkKind
 from ..extents import is_document_title, is_footer_boundary
 from ..inline_syntax import all_links, visible_text, visible_text_without_urls
@@ -367,6 +370,12 @@ def _all_ask(markers, text: str, source: str) -> "tuple[tuple[str, ...], bool] |
             whys.append(f"{quote(sentence, 40)}: names the newsletter (phrase '{named}') beside an ask")
         elif word_count(sentence) <= MAX_LEAD_IN_WORDS:
             whys.append(f"{quote(sentence, 40)}: a short lead-in")
+        elif offer := offers_the_subscription(markers, sentence):
+            # "Subscribers get the archive. It's $7 a month." after "Please
+            # subscribe": the ask's offer, however much it lists; a judgement
+            # (prices tell stories too).
+            sure = False
+            whys.append(f"{quote(sentence, 40)}: {offer} beside an ask")
         else:
             voice = publisher_voice(markers, sentence)
             own_link = voice and next((k for k in kinds if k in OWN_PAGE_KINDS), None)
