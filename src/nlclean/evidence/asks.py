@@ -146,15 +146,16 @@ def names_the_subscription(markers, sentence: str) -> str | None:
 def offers_the_subscription(markers, sentence: str) -> str | None:
     """What a sentence beside an ask says of the offer, or None: what
     subscribing gets the reader ("Subscribers get the archive and the
-    monthly lists, and a discount on the caps", however long), or what it
+    monthly lists, and a discount on the caps", however long; "You will get
+    access to the bonus episodes"), or what it
     costs ("It's $7 a month, or $70 a year"): a price with the period it is
     charged for. Never an ask alone: "Members get a discount" or "a ticket
     is $12 a day" in a story stays unless every other sentence asks."""
     if word_count(sentence) > MAX_ASK_WORDS:
         return None
-    selling = markers.ask_opening(sentence, "selling")
-    if selling:
-        return f"what subscribing gets the reader (phrase '{selling}')"
+    offer = markers.ask_opening(sentence, "selling") or markers.ask_phrase(sentence, "offers")
+    if offer:
+        return f"what subscribing gets the reader (phrase '{offer}')"
     period = markers.ask_phrase(sentence, "price_periods")
     prices = period and markers.prices(sentence)
     if prices:

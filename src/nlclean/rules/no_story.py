@@ -50,7 +50,8 @@ sells beside itself: "For more of my work, check out my other newsletter",
 "If you have not yet, check out my new book" ("my book club" is no book of
 theirs). Beside an ask, its offer is part of it, however much it lists:
 what subscribing gets the reader ("Subscribers get the archive and the
-monthly lists …") and what it costs by the period ("It's $7 a month, or
+monthly lists …", "You will get access to the bonus episodes"; `offers`)
+and what it costs by the period ("It's $7 a month, or
 $70 a year"; `price_periods` in `[asks]`); alone, neither asks anything. A block goes when every sentence of it asks,
 names the newsletter beside an ask, or leads in to one ("Like this?"); in a
 flattened paragraph, a line of whole sentences that all ask goes, with a
