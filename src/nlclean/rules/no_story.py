@@ -52,7 +52,11 @@ theirs). Beside an ask, its offer is part of it, however much it lists:
 what subscribing gets the reader ("Subscribers get the archive and the
 monthly lists …", "You will get access to the bonus episodes"; `offers`)
 and what it costs by the period ("It's $7 a month, or
-$70 a year"; `price_periods` in `[asks]`); alone, neither asks anything. A block goes when every sentence of it asks,
+$70 a year"; `price_periods` in `[asks]`); alone, neither asks anything.
+A short line right above an ask that opens with a request and has no stop
+and no link is the ask's title, a heading the conversion flattened ("Get a
+season of harbour news" over the ask): its own finding, a judgement; a
+short line above a story ("Get ready for the frost") stays. A block goes when every sentence of it asks,
 names the newsletter beside an ask, or leads in to one ("Like this?"); in a
 flattened paragraph, a line of whole sentences that all ask goes, with a
 short lead-in line ending in ':' above it. A flattened email's paragraph (a line over 100 characters shows it was
@@ -297,6 +301,8 @@ def _lettered_words(text: str) -> int:
 
 # A block this long is no ask, even if every sentence had its shape.
 MAX_ASK_BLOCK_WORDS = 80
+# A line this short, a request without a stop, right above an ask titles it.
+MAX_ASK_TITLE_WORDS = 8
 # A sentence this short beside an ask leads in to it ("Like this?", "Support Our Serpent:").
 MAX_LEAD_IN_WORDS = 5
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
@@ -584,6 +590,9 @@ class NoStoryBlock(Rule):
                 if shown is not None:
                     end, why_end = shown.end, "the image or links its lead-in shows (ends in ':')"
                 yield self._ask_finding(ctx, start, end, text, verdict, why_end)
+                title = self._ask_title(ctx, block if start == block.start else parent, covered)
+                if title is not None:
+                    yield title
                 continue
             if block.end - block.start < 2 or block.kind != "paragraph":
                 continue
@@ -606,6 +615,34 @@ class NoStoryBlock(Rule):
                     yield self._ask_finding(
                         ctx, start, i + 1, line_text, verdict, "the end of its line (a flattened paragraph)"
                     )
+
+    def _ask_title(self, ctx, ask_block, covered: set[int]) -> Finding | None:
+        """The short line that titles an ask right above it, a heading the
+        conversion flattened into a paragraph ("Get a year of ideas and
+        insight" over "Get unlimited access … Start a subscription today."):
+        one line, a request opening it, no final stop, no link. Its own
+        finding, a judgement, so the ask below keeps its safety."""
+        doc, markers = ctx.doc, ctx.markers
+        title = doc.previous_block(ask_block)
+        if title is None or title.kind != "paragraph" or title.end - title.start != 1 or title.start in covered:
+            return None
+        text = visible_text(doc.source(title)).strip()
+        if not text or doc.links(title) or word_count(text) > MAX_ASK_TITLE_WORDS or _ENDS_SENTENCE.search(text):
+            return None
+        request = markers.ask_opening(text, "selling") or markers.ask_opening(text, "imperatives")
+        if not request:
+            return None
+        return ctx.remove_lines(
+            f"title of the ask below it {quote(text)}",
+            title.start,
+            title.end,
+            f"Remove the ask's title {quote(text)}",
+            evidence=(
+                f"a short line opening with a request ('{request}'), no stop and no link, right above an ask",
+                "ends at the end of its line",
+            ),
+            applicability=Applicability.UNSAFE,
+        )
 
     def _ask_sections(self, ctx, covered: set[int]) -> Iterator[Finding]:
         """Headings that ask, with the blocks under them that go on asking (evidence/asks.py)."""
