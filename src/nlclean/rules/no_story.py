@@ -48,7 +48,9 @@ link to the newsletter's own subscribe, upgrade or referral pages; words in
 `[asks]` of `data/asks.toml`. The author's work includes what the newsletter
 sells beside itself: "For more of my work, check out my other newsletter",
 "If you have not yet, check out my new book" ("my book club" is no book of
-theirs). Beside an ask, its offer is part of it, however much it lists:
+theirs), and its sibling newsletters offered for a topic ("For more on the
+energy race, subscribe to Acme Energy"; "For more on the vote, see the
+minutes" asks nothing of the newsletter). Beside an ask, its offer is part of it, however much it lists:
 what subscribing gets the reader ("Subscribers get the archive and the
 monthly lists …", "You will get access to the bonus episodes"; `offers`)
 and what it costs by the period ("It's $7 a month, or
