@@ -413,6 +413,11 @@ class Document:
         i = self._sibling_index[id(block)]
         return siblings[i + 1] if i + 1 < len(siblings) else None
 
+    def previous_block(self, block: Block) -> Block | None:
+        siblings = block.parent.children if block.parent else self.blocks
+        i = self._sibling_index[id(block)]
+        return siblings[i - 1] if i > 0 else None
+
     @cached_property
     def code_lines(self) -> frozenset[int]:
         """Lines inside fenced or indented code (where no rule may change text),

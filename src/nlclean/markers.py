@@ -380,7 +380,7 @@ class Markers:
         }
         self._ask_phrases = {
             key: PhraseSearch(asks.get(key, []))
-            for key in ("requests", "objects", "reader", "membership", "publisher", "follow")
+            for key in ("requests", "objects", "reader", "membership", "publisher", "follow", "offers", "price_periods")
         }
         # Every ask names the newsletter, opens with a verb that sells it, or
         # links to its own pages: a line without one of those holds no ask.
@@ -588,7 +588,7 @@ class Markers:
 
     def ask_phrase(self, sentence: str, key: str) -> str | None:
         """A phrase of `[asks].<key>` ("requests", "objects", "reader", "membership",
-        "publisher", "follow") anywhere in the sentence."""
+        "publisher", "follow", "offers", "price_periods") anywhere in the sentence."""
         m = self._ask_phrases[key].search(sentence)
         return m.group(0) if m else None
 

@@ -34,7 +34,7 @@ Vocabulary: `[asks]` in `data/asks.toml`.
 
 ## API
 `sentence_ask(markers, sentence, link_kinds) -> Ask | None`, and
-`sentences(text)`, `names_the_subscription`, `publisher_voice`,
+`sentences(text)`, `names_the_subscription`, `offers_the_subscription`, `publisher_voice`,
 `follow_lead_in(markers, text)`, and `word_count` (CJK by characters).
 Asks as regions (a rule turns them into findings): `ask_sections(doc,
 markers, covered)` (a heading that asks and the blocks that go on asking),
@@ -141,6 +141,26 @@ def names_the_subscription(markers, sentence: str) -> str | None:
     if word_count(sentence) > MAX_BESIDE_WORDS:
         return None
     return markers.ask_phrase(sentence, "objects")
+
+
+def offers_the_subscription(markers, sentence: str) -> str | None:
+    """What a sentence beside an ask says of the offer, or None: what
+    subscribing gets the reader ("Subscribers get the archive and the
+    monthly lists, and a discount on the caps", however long; "You will get
+    access to the bonus episodes"), or what it
+    costs ("It's $7 a month, or $70 a year"): a price with the period it is
+    charged for. Never an ask alone: "Members get a discount" or "a ticket
+    is $12 a day" in a story stays unless every other sentence asks."""
+    if word_count(sentence) > MAX_ASK_WORDS:
+        return None
+    offer = markers.ask_opening(sentence, "selling") or markers.ask_phrase(sentence, "offers")
+    if offer:
+        return f"what subscribing gets the reader (phrase '{offer}')"
+    period = markers.ask_phrase(sentence, "price_periods")
+    prices = period and markers.prices(sentence)
+    if prices:
+        return f"a price charged by the period ('{prices[0]}', '{period}')"
+    return None
 
 
 def publisher_voice(markers, sentence: str) -> str | None:

@@ -45,7 +45,20 @@ a free or paid subscriber.", "Upgrade to unlock", "If you enjoy this,
 share it with a friend") are found by their shape (`evidence/asks.py`): a
 request to the reader about the newsletter or its author's work, or with a
 link to the newsletter's own subscribe, upgrade or referral pages; words in
-`[asks]` of `data/asks.toml`. A block goes when every sentence of it asks,
+`[asks]` of `data/asks.toml`. The author's work includes what the newsletter
+sells beside itself: "For more of my work, check out my other newsletter",
+"If you have not yet, check out my new book" ("my book club" is no book of
+theirs), and its sibling newsletters offered for a topic ("For more on the
+energy race, subscribe to Acme Energy"; "For more on the vote, see the
+minutes" asks nothing of the newsletter). Beside an ask, its offer is part of it, however much it lists:
+what subscribing gets the reader ("Subscribers get the archive and the
+monthly lists …", "You will get access to the bonus episodes"; `offers`)
+and what it costs by the period ("It's $7 a month, or
+$70 a year"; `price_periods` in `[asks]`); alone, neither asks anything.
+A short line right above an ask that opens with a request and has no stop
+and no link is the ask's title, a heading the conversion flattened ("Get a
+season of harbour news" over the ask): its own finding, a judgement; a
+short line above a story ("Get ready for the frost") stays. A block goes when every sentence of it asks,
 names the newsletter beside an ask, or leads in to one ("Like this?"); in a
 flattened paragraph, a line of whole sentences that all ask goes, with a
 short lead-in line ending in ':' above it. A flattened email's paragraph (a line over 100 characters shows it was
@@ -97,8 +110,8 @@ from bisect import bisect_right
 from typing import Iterator
 
 from ..evidence.asks import (MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_to_one_page, ask_sections,
-                              follow_lead_in, framed_asks, names_the_subscription, publisher_voice, sentence_ask,
-                              sentences)
+                              follow_lead_in, framed_asks, names_the_subscription, offers_the_subscription,
+                              publisher_voice, sentence_ask, sentences)
 from ..evidence.links import OWN_PAGE_KINDS, LinkKind
 from ..extents import is_document_title, is_footer_boundary
 from ..inline_syntax import all_links, visible_text, visible_text_without_urls
@@ -290,6 +303,8 @@ def _lettered_words(text: str) -> int:
 
 # A block this long is no ask, even if every sentence had its shape.
 MAX_ASK_BLOCK_WORDS = 80
+# A line this short, a request without a stop, right above an ask titles it.
+MAX_ASK_TITLE_WORDS = 8
 # A sentence this short beside an ask leads in to it ("Like this?", "Support Our Serpent:").
 MAX_LEAD_IN_WORDS = 5
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
@@ -364,6 +379,12 @@ def _all_ask(markers, text: str, source: str) -> "tuple[tuple[str, ...], bool] |
             whys.append(f"{quote(sentence, 40)}: names the newsletter (phrase '{named}') beside an ask")
         elif word_count(sentence) <= MAX_LEAD_IN_WORDS:
             whys.append(f"{quote(sentence, 40)}: a short lead-in")
+        elif offer := offers_the_subscription(markers, sentence):
+            # "Subscribers get the archive. It's $7 a month." after "Please
+            # subscribe": the ask's offer, however much it lists; a judgement
+            # (prices tell stories too).
+            sure = False
+            whys.append(f"{quote(sentence, 40)}: {offer} beside an ask")
         else:
             voice = publisher_voice(markers, sentence)
             own_link = voice and next((k for k in kinds if k in OWN_PAGE_KINDS), None)
@@ -571,6 +592,9 @@ class NoStoryBlock(Rule):
                 if shown is not None:
                     end, why_end = shown.end, "the image or links its lead-in shows (ends in ':')"
                 yield self._ask_finding(ctx, start, end, text, verdict, why_end)
+                title = self._ask_title(ctx, block if start == block.start else parent, covered)
+                if title is not None:
+                    yield title
                 continue
             if block.end - block.start < 2 or block.kind != "paragraph":
                 continue
@@ -593,6 +617,34 @@ class NoStoryBlock(Rule):
                     yield self._ask_finding(
                         ctx, start, i + 1, line_text, verdict, "the end of its line (a flattened paragraph)"
                     )
+
+    def _ask_title(self, ctx, ask_block, covered: set[int]) -> Finding | None:
+        """The short line that titles an ask right above it, a heading the
+        conversion flattened into a paragraph ("Get a year of ideas and
+        insight" over "Get unlimited access … Start a subscription today."):
+        one line, a request opening it, no final stop, no link. Its own
+        finding, a judgement, so the ask below keeps its safety."""
+        doc, markers = ctx.doc, ctx.markers
+        title = doc.previous_block(ask_block)
+        if title is None or title.kind != "paragraph" or title.end - title.start != 1 or title.start in covered:
+            return None
+        text = visible_text(doc.source(title)).strip()
+        if not text or doc.links(title) or word_count(text) > MAX_ASK_TITLE_WORDS or _ENDS_SENTENCE.search(text):
+            return None
+        request = markers.ask_opening(text, "selling") or markers.ask_opening(text, "imperatives")
+        if not request:
+            return None
+        return ctx.remove_lines(
+            f"title of the ask below it {quote(text)}",
+            title.start,
+            title.end,
+            f"Remove the ask's title {quote(text)}",
+            evidence=(
+                f"a short line opening with a request ('{request}'), no stop and no link, right above an ask",
+                "ends at the end of its line",
+            ),
+            applicability=Applicability.UNSAFE,
+        )
 
     def _ask_sections(self, ctx, covered: set[int]) -> Iterator[Finding]:
         """Headings that ask, with the blocks under them that go on asking (evidence/asks.py)."""

@@ -5,7 +5,10 @@ Turns raw html into the markdown it stands for: the tags go and their text
 stays; `<a href>` becomes a markdown link, `<img src>` a markdown image
 (dropped when it is a tracking pixel: 1×1, or an open-tracking address),
 `<br>` a line break; `<script>` and `<style>` go with their content; html
-comments go, except nlclean's own suppression comments.
+comments go, except nlclean's own suppression comments. A paragraph that is
+only a comment's close (`-->` alone, its opening and the conditional it held
+dropped by the conversion) goes too; an arrow in a sentence, or a `-->` that
+opens a paragraph's first line, is text and stays.
 
 ## Why is this bad?
 Html in markdown is left over from the email; most markdown tools show it
@@ -196,8 +199,14 @@ class RawHtml(Rule):
         doc = ctx.doc
         # Prefilter: the lines with a `<`, found once, spare joining every block's source.
         tag_lines = lines_holding(doc.text, ("<",), doc.line_starts)
+        closer_lines = lines_holding(doc.text, ("-->",), doc.line_starts)
         for block in doc.all_blocks:
-            if block.kind == "html_block":
+            if block.kind == "paragraph" and closer_lines.touches(block.start, block.end) and _is_lone_closer(doc, block):
+                yield ctx.remove_lines(
+                    "html comment close '-->' with no comment", block.start, block.end, "Remove the stray '-->'",
+                    evidence=("a paragraph that is only a comment's close: the conversion dropped its opening and text",),
+                )
+            elif block.kind == "html_block":
                 yield from self._html_block(ctx, block)
             elif block.has_inline and tag_lines.touches(block.start, block.end):
                 yield from self._inline(ctx, block)
@@ -402,6 +411,15 @@ def _convert_nested(source: str, markers) -> str | None:
         return ""
     out = converted.split("\n")
     return "\n".join([prefix + out[0]] + [(carried + line) if line else carried.rstrip() for line in out[1:]])
+
+
+# A paragraph that is a comment's close and nothing else (`-->`, `<!-- -->`'s
+# remnant when a conversion dropped the opening with the conditional it held).
+_LONE_CLOSER = re.compile(r"[ \t]*(?:-->[ \t]*)+")
+
+
+def _is_lone_closer(doc, block) -> bool:
+    return block.end - block.start == 1 and _LONE_CLOSER.fullmatch(doc.lines[block.start].rstrip("\n")) is not None
 
 
 def _as_text(line: str) -> str:

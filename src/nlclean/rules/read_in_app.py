@@ -20,6 +20,15 @@ page](…)", "Web version: https://…" in a plain-text part); inside a long lin
 app stores' fine print](…)" and a story's "[read online](…)" link are a
 story's links and stay.
 
+A short sentence that tells the reader to paste the address below into the
+browser ("To view this email as a web page, copy and paste the link below
+into your browser", a button's "copy and paste the URL below into your web
+browser:"; `copy_address` in `[chrome]`) goes with that address when it
+stands alone under it, in its paragraph or the next: the email's fallback
+for a link it already has. A sentence with a link of its own, an address
+with words beside it, or one to paste elsewhere ("into the form", "into
+your terminal") stays.
+
 ## Example
 ```markdown
 [READ IN APP](https://open.example.com/pub/x/p/y?redirect=app-store)
@@ -83,6 +92,20 @@ def _view_lines(doc, markers) -> set[int]:
     return {bisect_right(doc.line_starts, m.start()) - 1 for m in pattern.finditer(doc.text)}
 
 
+# A sentence that tells the reader to copy the address below is at most this long.
+MAX_COPY_LEAD_IN_WORDS = 30
+# A line that is one web address and nothing else: bare, in <>, or a link whose text is the address.
+_LONE_ADDRESS = re.compile(r"^[ \t]*(?:<?https?://\S+?>?|\(?[ \t]*https?://\S+[ \t]*\)?|\[https?://[^\]\s]+\]\([^)\s]+\))[ \t]*$")
+
+
+def _copy_words(markers) -> list[str]:
+    return markers.data.get("chrome", {}).get("copy_address", [])
+
+
+def _lone_addresses(lines) -> bool:
+    return bool(lines) and all(_LONE_ADDRESS.match(line) for line in lines)
+
+
 class ReadInApp(Rule):
     code = "NL204"
     name = "read-in-app"
@@ -93,9 +116,16 @@ class ReadInApp(Rule):
         doc, markers = ctx.doc, ctx.markers
         candidates = markers.candidate_lines("read_in_app", doc.text, doc.line_starts)
         view_lines = _view_lines(doc, markers)
-        if not candidates and not view_lines:
+        copy_pattern = markers.compiled("read_in_app.copy_address", lambda m: _view_pattern(_copy_words(m)))
+        copies = "paste" in markers.lowered(doc.text)
+        if not candidates and not view_lines and not copies:
             return
         for block in doc.inline_blocks():
+            if copies and block.kind == "paragraph":
+                found = self._copy_the_address(ctx, block, copy_pattern)
+                if found is not None:
+                    yield found
+                    continue
             if view_lines and any(i in view_lines for i in range(block.start, block.end)):
                 found = self._web_version(ctx, block)
                 if found is not None:
@@ -118,6 +148,36 @@ class ReadInApp(Rule):
                 text = visible_text(source[link.text_start : link.text_end])
                 yield ctx.remove_inline(block, [(link.start, link.end)], f"app link {quote(text)}",
                                         f"Remove {quote(text)} link")
+
+    def _copy_the_address(self, ctx, block, pattern) -> Finding | None:
+        """A short sentence that tells the reader to copy the address below
+        into the browser, with that address alone on the lines under it (in
+        its paragraph or the next): the email's fallback for a link it
+        already has (its web version, a button). A sentence with a link of
+        its own, or an address with words beside it, is a story's."""
+        doc = ctx.doc
+        lines = doc.lines[block.start : block.end]
+        texts = [line for line in lines if not _LONE_ADDRESS.match(line)]
+        if not texts or any("://" in line or "](" in line for line in texts):
+            return None
+        text = visible_text(" ".join(texts)).strip()
+        phrase = pattern.search(text)
+        if phrase is None or word_count(text) > MAX_COPY_LEAD_IN_WORDS:
+            return None
+        addresses = lines[len(texts):]
+        end = block.end
+        if lines[: len(texts)] != texts:
+            return None  # an address above the sentence is no address "below"
+        if not addresses:
+            nxt = doc.next_block(block)
+            if nxt is None or nxt.kind != "paragraph" or not _lone_addresses(doc.lines[nxt.start : nxt.end]):
+                return None
+            end = nxt.end
+        return ctx.remove_lines(
+            f"address to copy into the browser {quote(text)}", block.start, end, "Remove the address to copy",
+            evidence=(f"phrase '{phrase.group(0)}': the reader told to copy the address below into the browser",
+                      "ends at the lone address under it"),
+        )
 
     def _web_version(self, ctx, block) -> Finding | None:
         """A link to the web version ("View this email in your browser"): a
