@@ -28,7 +28,11 @@ links to a shop, checkout, pricing or event page of the publisher's own site
 or preferences pages, the site its stories link to), or to any page of that
 site with a link text that buys ("Get tickets", "Shop now", "Join for free",
 "Post a job": a job board's or classifieds' paid slot), and names what it
-sells or asks the reader to act. When every link of the newsletter goes
+sells or asks the reader to act. A paragraph that closes a story about the
+very thing its page sells (prose under the same heading first, no break
+between, and the page's address names the heading's subject: "## Opening:
+The Glass Orchard" … "Get tickets" to `/whats-on/glass-orchard`) is an
+events or books newsletter's listing, and stays. When every link of the newsletter goes
 through one redirector, a link text that buys beside a price ("Membership
 from £40 a year … Become a member") is enough: the address hides the page. A review that links to a bookseller, a
 story about a sale, or a museum's "Get tickets" link leads to no page of
@@ -88,7 +92,8 @@ from collections import Counter
 from typing import Iterator
 
 from ..extents import Extent, block_extent, is_document_title, is_title_shaped, label_block_extent, section_extent
-from ..evidence.promotion import advertiser_tagged_hosts, house_promotion, reports, speaks_to_the_reader
+from ..evidence.links import resolve_url, split_url
+from ..evidence.promotion import advertiser_tagged_hosts, house_links, house_promotion, reports, speaks_to_the_reader
 from ..findings import Applicability, Finding
 from ..inline_syntax import is_protected, merge_spans, surely_more_visible_words, visible_text
 from ..markers import LineHits, lines_holding, url_host
@@ -363,8 +368,34 @@ def _house_promotion_paragraphs(ctx, taken: list[tuple[int, int]]) -> Iterator[t
         if taken and is_protected(taken, doc.offset(block.start)):
             continue
         evidence = house_promotion(doc, block, markers)
-        if evidence and word_count(doc.visible(block)) <= MAX_HOUSE_WORDS:
+        if evidence and word_count(doc.visible(block)) <= MAX_HOUSE_WORDS and not _closes_a_story_about_it(doc, block, markers):
             yield block, evidence
+
+
+MIN_STORY_WORDS = 25  # a paragraph of prose this long, under the heading, is a story's
+_SLUG_WORD = re.compile(r"[a-z0-9]{4,}")
+
+
+def _closes_a_story_about_it(doc, block, markers) -> bool:
+    """Whether a paragraph that links to the publisher's own page is the last
+    word of a story about the very thing that page sells: prose under the same
+    heading came first (no thematic break between), and the page's address
+    names the heading's subject ("## Opening: The Glass Orchard" … "Get
+    tickets" to `/whats-on/glass-orchard`). An events or books newsletter's
+    listing ends so; a plug stands alone, or on a page the story is not about."""
+    heading = next((h for h in reversed(doc.headings) if h.start < block.start), None)
+    if heading is None or block not in doc.blocks:
+        return False
+    before = doc.blocks_between(heading.end, block.start)
+    if any(b.kind == "hr" for b in before):
+        return False
+    if not any(b.kind == "paragraph" and word_count(doc.visible(b)) >= MIN_STORY_WORDS for b in before):
+        return False
+    subject = set(_SLUG_WORD.findall(doc.visible(heading).lower()))
+    return any(
+        subject & set(_SLUG_WORD.findall(split_url(resolve_url(url)).path.lower()))
+        for url in house_links(doc, block, markers)
+    )
 
 
 def _share_of_body(doc, extent: Extent) -> float:
