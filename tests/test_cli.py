@@ -388,3 +388,28 @@ def test_seed_example_1_reports_every_noise_block_at_its_own_line():
         reported.add((m.group(2), int(m.group(1))))
     missing = {(code, n) for code, numbers in wanted.items() for n in numbers} - reported
     assert not missing, f"not reported at their own lines: {sorted(missing)}"
+
+
+def test_fix_leaves_no_bare_list_marker_that_would_turn_the_paragraph_above_into_a_heading(tmp_path):
+    # The icon goes from its item, and the item's text runs on on the next line:
+    # a `-` left alone under the paragraph would make that paragraph a heading.
+    page = tmp_path / "issue.md"
+    page.write_text(
+        "# Weekly\n\n"
+        "A paragraph of the story goes here\n"
+        "- [](https://twitter.com/intent/tweet?url=https://weekly.example/1)\n"
+        "and the item goes on here with words\n\n"
+        "More story.\n",
+        encoding="utf-8",
+    )
+    proc = nlclean_cli("fix", str(page), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    fixed = page.read_text(encoding="utf-8")
+    assert "twitter.com" not in fixed
+    assert not any(line.strip() == "-" for line in fixed.splitlines()), fixed
+    assert "A paragraph of the story goes here" in fixed and "and the item goes on here with words" in fixed
+    # Read back by CommonMark, the title is the only heading.
+    from markdown_it import MarkdownIt
+
+    headings = [t for t in MarkdownIt("commonmark").parse(fixed) if t.type == "heading_open"]
+    assert len(headings) == 1, fixed

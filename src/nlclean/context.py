@@ -254,12 +254,17 @@ def _starts_a_block(lines: list[str], row: int) -> bool:
                for t in _BLOCK_PARSER.parse("\n".join(lines)))
 
 
+# What a line may keep and still be empty: blanks, or a list item's marker alone.
+_LEFT_EMPTY = re.compile(r"\s*|[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]*")
+
+
 def close_up(source: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Widen inline removals so the text closes up as if they had never been
     there: (start, end, what goes in their place).
 
     A line left with nothing on it goes with its newline (a blank line would
-    split the paragraph in two); spaces left at the end of a line go (two of
+    split the paragraph in two), and so does a line left with a list item's
+    marker alone (a bare `-` under a paragraph would make it a setext heading); spaces left at the end of a line go (two of
     them would turn the line break into a hard break). Spans are sorted and do
     not overlap; a span that crosses a line break is left as it is. A removal
     between two words (`trivia[](x)news`) leaves a space, so that the words
@@ -280,8 +285,9 @@ def close_up(source: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, 
             kept.append(source[pos:a])
             pos = b
         kept.append(source[pos:line_end])
-        if not "".join(kept).strip():
+        if _LEFT_EMPTY.fullmatch("".join(kept)):
             # The whole line goes: with its newline, or with the one before it on the last line.
+            # A list marker left alone goes too: a bare `-` under a paragraph would make it a heading.
             if line_end < len(source):
                 out.append((line_start, line_end + 1))
             else:

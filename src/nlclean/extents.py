@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Block, Document
-from .evidence.promotion import carrier_host, written_hosts
+from .evidence.promotion import carrier_host, link_targets, written_hosts
 from .evidence.publisher import link_hosts, registrable, story_host
 from .inline_syntax import visible_text_without_urls
 from .markers import Markers, load as load_markers
@@ -135,6 +135,40 @@ def _names_sponsor(doc: Document, block: Block, names: set[str]) -> bool:
     return any(n in text for n in names)
 
 
+# Words after an ad's last mention of its sponsor that make a part of their own
+# (a puzzle, a story), not the ad's fine print.
+MIN_TAIL_WORDS = 30
+
+
+def _after_the_ad(doc: Document, inner: list[Block], names: set[str], own_addresses: set[str]) -> tuple[int, str] | None:
+    """Where a labelled heading's ad ends inside its section, when the section
+    goes on to something else: after the last block that promotes the
+    sponsor (names it, or links where the label links), when the blocks
+    after it never do and hold at least `MIN_TAIL_WORDS` words or code (a
+    sponsored section's puzzle or story under the ad). None: the ad is the
+    whole section, or nothing in it promotes the sponsor to tell."""
+    def promotes(block: Block) -> bool:
+        return _names_sponsor(doc, block, names) or not own_addresses.isdisjoint(link_targets(doc.source(block)))
+
+    last = next((k for k in range(len(inner) - 1, -1, -1) if promotes(inner[k])), None)
+    if last is None:
+        # Nothing under the label promotes the sponsor, and nothing links
+        # anywhere (an ad sends its reader somewhere): the label credits the
+        # sponsor of a part that is not an ad ("Spot the Bug / Sponsored by Acme").
+        if not (names or own_addresses) or any(link_targets(doc.source(b)) for b in inner):
+            return None
+        last = -1
+    tail = [b for b in inner[last + 1 :] if b.kind != "hr"]
+    if not tail:
+        return None
+    words = sum(len(doc.visible(b).split()) for b in tail if b.has_inline)
+    if words < MIN_TAIL_WORDS and not any(b.kind in ("fence", "code_block") for b in tail):
+        return None
+    if last < 0:
+        return inner[0].start, "the label itself (nothing under it promotes the sponsor or links anywhere)"
+    return inner[last + 1].start, "the last block that promotes the sponsor (what follows never names it)"
+
+
 def section_extent(doc: Document, heading: Block, label_text: str = "", markers: Markers | None = None,
                    crosses_breaks: bool = True) -> Extent:
     """A top-level heading's section, as SPEC row 1 bounds it.
@@ -152,12 +186,16 @@ def section_extent(doc: Document, heading: Block, label_text: str = "", markers:
     # links after the break name the newsletter, not the sponsor).
     first_break = next((k for k, b in enumerate(inner) if b.kind == "hr"), len(inner))
     names = sponsor_names(doc, label_text or doc.visible(heading), inner, inner[:first_break], markers)
+    own_addresses = set(link_targets(doc.source(heading)))
     for i, block in enumerate(inner):
         if is_footer_boundary(doc, block):
             return Extent(heading.start, block.start, "the copyright line that starts the footer")
         if block.kind == "hr":
             rest = inner[i + 1 :]
             if not rest:
+                cut = _after_the_ad(doc, inner[:i], names, own_addresses)
+                if cut is not None:
+                    return Extent(heading.start, cut[0], cut[1])
                 return Extent(heading.start, end, "the next heading (the break before it goes too)")
             # The stretch up to the next break: an ad's closing paragraphs may
             # name the sponsor only in their links or last sentence.
@@ -169,6 +207,9 @@ def section_extent(doc: Document, heading: Block, label_text: str = "", markers:
             if crosses_breaks and any(_names_sponsor(doc, b, names) for b in stretch):
                 continue
             return Extent(heading.start, block.start, "a thematic break after which the sponsor is not named")
+    cut = _after_the_ad(doc, inner, names, own_addresses)
+    if cut is not None:
+        return Extent(heading.start, cut[0], cut[1])
     if end >= len(doc.lines):
         return Extent(heading.start, end, "the end of the document")
     return Extent(heading.start, end, f"the next heading of level {heading.level} or higher")

@@ -611,6 +611,10 @@ class Markers:
             return False
         return bool(self._street.search(text) or any(p.search(text) for p in self._postcodes))
 
+    def postcode_ends(self, text: str) -> list[int]:
+        """Where the postcodes of a text end ("… Leeds, LS1 4AB" ends after "4AB"), in order."""
+        return sorted({m.end() for p in self._postcodes for m in p.finditer(text)})
+
     def date_in(self, text: str) -> str | None:
         """A written date, month names of every language in `[dates]`
         ("April 28, 2026", "8 février 2025", "3. März 2025", "2025-02-08")."""

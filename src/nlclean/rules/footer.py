@@ -54,7 +54,10 @@ you by Acme, 400 College Avenue, Springfield, OH 43001."): the address
 starts at the first clause (after a comma, a colon or a row's `·`) from
 which the rest reads as one. A row that holds the address beside footer
 links ("Acme GmbH · Lindenweg 4 · 80331 München · [Impressum](…)") loses
-the links only, as a copyright row does.
+the links only, as a copyright row does. An address between footer
+sentences of one line ("… Our mailing address is: Acme 12 Mill Street
+Springfield, IL 62901 Want to change how you receive these emails? …")
+stays, from the clause or sentence that opens it to its postcode.
 
 A footer is a zone (`evidence/zones.py`): from the first line of footer
 evidence that only an email's end holds (an unsubscribe or preferences link,
@@ -215,6 +218,7 @@ class Footer(Rule):
             footer_lines.update(matched)
             address_glued = any(
                 _kept_tail(ctx.markers, doc.lines[i]) is not None
+                or _inner_address(ctx.markers, doc.lines[i]) is not None
                 or _kept_head(ctx.markers, doc.lines[i])
                 or _copyright_cuts(ctx.markers, doc.lines[i])
                 for i, _ in matched
@@ -383,6 +387,22 @@ class Footer(Rule):
                 evidence=(f"line {i + 1}: {why}", bound),
             )
 
+        def around_address(start: int) -> Finding | None:
+            """"… Our mailing address is: Acme, 12 High St, Leeds LS1 4AB Want to
+            change …" (flattened html): the footer sentences from `start` go,
+            the postal address between them stays."""
+            inner = _inner_address(ctx.markers, line)
+            if inner is None or inner[0] < start:
+                return None
+            base = doc.offset(i)
+            edits = [Edit(base + a, base + b) for a, b in ((start, inner[0]), (inner[1], len(line))) if line[a:b].strip()]
+            if not edits:
+                return None
+            return ctx.finding(
+                f"footer sentences {text}", edits[0].start, edits[-1].end, edits, f"Remove footer sentences {text}",
+                evidence=(f"line {i + 1}: {why}", f"the postal address {quote(line[inner[0]:inner[1]])} between them stays"),
+            )
+
         if keep is not None:
             # One line holding the footer sentences and, after them, the postal
             # address: the sentences go, the address stays.
@@ -407,6 +427,9 @@ class Footer(Rule):
             )
         if head:
             # "Happy Sunday! Was this forwarded to you? Sign up …": the greeting stays.
+            around = around_address(head)
+            if around is not None:
+                return around
             return sentences(_outside_emphasis(line, len(line[:head].rstrip()), len(line)),
                              f"starts after {quote(line[:head])}, which holds no footer phrase")
         cuts = _copyright_cuts(ctx.markers, line)
@@ -418,6 +441,9 @@ class Footer(Rule):
                 f"footer links {text}", edits[0].start, edits[-1].end, edits, f"Remove footer links {text}",
                 evidence=(f"line {i + 1}: {why}", "the copyright notice, postal address or date beside them stays"),
             )
+        around = around_address(0)
+        if around is not None:
+            return around
         a, b = doc.offset(i), doc.line_end(i)
         return ctx.finding(
             f"footer line {text}", a, b, [Edit(a, doc.offset(i + 1) if i + 1 < len(doc.lines) else b)],
@@ -722,6 +748,33 @@ def _address_clause(markers, line: str, sentence_start: int) -> int | None:
         if word_count(head) > MAX_WORDS or markers.footer_phrase(visible_text_without_urls(line[: _first_end(line)])) is None:
             return None  # all before the address goes: it must be a short footer from its first sentence
         return m.end()
+    return None
+
+
+# Where a postal address may begin inside a flattened footer: a clause or a sentence.
+_ADDRESS_START = re.compile(r"(?:[,:;|·•–—]|[.!?])\s+")
+
+
+def _inner_address(markers, line: str) -> tuple[int, int] | None:
+    """The postal address that stands between footer sentences of one long
+    line, from the clause that opens it to its postcode ("You are receiving
+    this … Our mailing address is: Acme Books 12 High Street Leeds, LS1 4AB
+    Want to change …"): at most `MAX_ADDRESS_WORDS` words, no footer phrase."""
+    if len(line) < MIN_GLUED_LINE or not _DIGIT.search(line):
+        return None
+    protected = protected_spans(line)
+    for end in markers.postcode_ends(line):
+        if is_protected(protected, end - 1):
+            continue
+        for m in _ADDRESS_START.finditer(line, 0, end):
+            if is_protected(protected, m.start()):
+                continue
+            piece = visible_text_without_urls(line[m.end() : end])
+            if word_count(piece) > MAX_ADDRESS_WORDS:
+                continue
+            if markers.postal_address(piece) and not markers.footer_phrase(piece):
+                return m.end(), end
+            break  # the first clause short enough is where the address would start
     return None
 
 

@@ -67,6 +67,12 @@ It is the highest-priority rule.
   or a higher level. A thematic break (`---`) ends it unless the stretch
   after the break still names the sponsor (a name repeated from the heading,
   or the host of the ad's links): then the ad goes on across the break.
+  A section that goes on to something else ends after the last block that
+  promotes the sponsor (names it, or links where the label links) when the
+  blocks after it never do and hold 30 words or code: a label over a part
+  the sponsor pays for ("Spot the bug / Sponsored by Acme") takes the ad,
+  not the puzzle or story under it; with nothing under it that promotes the
+  sponsor or links anywhere, the label goes alone.
 - A label line without a heading takes its block. A label standing alone
   (`Together with`, `Brought to you by:`, `Advertisement`) also takes the ad
   under it, up to a break, a heading, the next item's title, a long

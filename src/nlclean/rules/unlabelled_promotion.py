@@ -13,7 +13,8 @@ that evidence in the message:
   to action or a promo code: news quotes prices too);
 - one product named again and again, when that name is also in the block's
   heading or the host of its links;
-- link targets that no other block of the newsletter links to;
+- link targets that no other block of the newsletter links to (none when
+  most stories also link to a site of their own: a digest of links);
 - links to a third party's page whose campaign parameters name this
   newsletter as the channel (`utm_medium=newsletter`, `utm_source=<the
   newsletter>`): the advertiser's own tag, not the one the publisher puts
@@ -27,7 +28,11 @@ links to a shop, checkout, pricing or event page of the publisher's own site
 or preferences pages, the site its stories link to), or to any page of that
 site with a link text that buys ("Get tickets", "Shop now", "Join for free",
 "Post a job": a job board's or classifieds' paid slot), and names what it
-sells or asks the reader to act. When every link of the newsletter goes
+sells or asks the reader to act. A paragraph that closes a story about the
+very thing its page sells (prose under the same heading first, no break
+between, and the page's address names the heading's subject: "## Opening:
+The Glass Orchard" … "Get tickets" to `/whats-on/glass-orchard`) is an
+events or books newsletter's listing, and stays. When every link of the newsletter goes
 through one redirector, a link text that buys beside a price ("Membership
 from £40 a year … Become a member") is enough: the address hides the page. A review that links to a bookseller, a
 story about a sale, or a museum's "Get tickets" link leads to no page of
@@ -44,7 +49,13 @@ reported when it has something that sells (an ad-slot name, a promo code or
 a call to action), at least two kinds of evidence, and a score of at least
 `THRESHOLD`, and when it holds no more than `MAX_SHARE` of the newsletter's
 words (when the "ad" is most of the text, the mailing is the promotion, and
-a judgement does not empty it). A news item that mentions companies and prices has no call to
+a judgement does not empty it). An ad is one of a kind in its issue: a
+section whose sibling sections (same level, same parent) mostly carry calls
+to action or promo codes too is one item of a newsletter whose format sells
+(a deals digest, event listings, a job board), and is no candidate; nor is
+a promo-code paragraph inside such a section. Calls to action are counted
+once each ("free trial" inside "start your free trial" is one call).
+A news item that mentions companies and prices has no call to
 action and no ad-slot name, and stays; so does one that reports a discount
 ("shoppers who enter code X get 15% off, the company said"): a block that
 reports (said, according to, announced) and never says "you" is news.
@@ -81,7 +92,8 @@ from collections import Counter
 from typing import Iterator
 
 from ..extents import Extent, block_extent, is_document_title, is_title_shaped, label_block_extent, section_extent
-from ..evidence.promotion import advertiser_tagged_hosts, house_promotion, reports, speaks_to_the_reader
+from ..evidence.links import resolve_url, split_url
+from ..evidence.promotion import advertiser_tagged_hosts, house_links, house_promotion, reports, speaks_to_the_reader
 from ..findings import Applicability, Finding
 from ..inline_syntax import is_protected, merge_spans, surely_more_visible_words, visible_text
 from ..markers import LineHits, lines_holding, url_host
@@ -112,12 +124,12 @@ def evidence_for(text: str, markers, title: str = "", hosts: frozenset[str] = fr
         score += 3
         sells = True
         evidence.append(f"the publisher's ad-slot name '{slot_name}'")
-    ctas = markers.calls_to_action(text)
+    ctas = distinct_calls_to_action(markers.calls_to_action(text))
     if ctas:
         kinds += 1
-        score += min(len(set(c.lower() for c in ctas)), 3) * 2
+        score += min(len(ctas), 3) * 2
         sells = True
-        evidence.append("calls to action: " + ", ".join(sorted(set(c.lower() for c in ctas))[:3]))
+        evidence.append("calls to action: " + ", ".join(ctas[:3]))
     if _has_promo_code(text, markers):
         kinds += 1
         score += 3
@@ -154,6 +166,13 @@ def evidence_for(text: str, markers, title: str = "", hosts: frozenset[str] = fr
     return score, evidence
 
 
+def distinct_calls_to_action(ctas: list[str]) -> list[str]:
+    """The calls to action, once each: one that lies inside another found
+    ("free trial" in "start your free trial") is the same call, not a second."""
+    found = sorted({c.lower() for c in ctas})
+    return [c for c in found if not any(c != other and c in other for other in found)]
+
+
 class UnlabelledPromotion(Rule):
     code = "NL103"
     name = "unlabelled-promotion"
@@ -188,7 +207,7 @@ class UnlabelledPromotion(Rule):
                 continue
             if taken and is_protected(taken, doc.offset(block.start)):
                 continue
-            found = self._candidate(ctx, block, code_lines)
+            found = self._candidate(ctx, block, code_lines, taken)
             if found is None:
                 continue
             extent, slot_name, title = found
@@ -210,7 +229,10 @@ class UnlabelledPromotion(Rule):
             if score < THRESHOLD:
                 continue
             inside = {id(b) for b in blocks}
-            if unique and any(not hosts.isdisjoint(hosts_of(b)) for b in doc.blocks if id(b) not in inside):
+            if unique and (
+                any(not hosts.isdisjoint(hosts_of(b)) for b in doc.blocks if id(b) not in inside)
+                or _stories_link_to_sites_of_their_own(doc, inside, hosts_of)
+            ):
                 score, evidence = evidence_for(text, markers, title, frozenset(hosts), slot_name, (), tagged)
                 if score < THRESHOLD:
                     continue
@@ -227,7 +249,7 @@ class UnlabelledPromotion(Rule):
                 evidence=(*evidence, f"score {score} ≥ {THRESHOLD}", f"ends at {extent.why_it_ends}"),
             )
 
-    def _candidate(self, ctx, block, code_lines: LineHits | None) -> tuple[Extent, str | None, str] | None:
+    def _candidate(self, ctx, block, code_lines: LineHits | None, taken) -> tuple[Extent, str | None, str] | None:
         doc, markers = ctx.doc, ctx.markers
         if block.kind == "heading":
             if is_document_title(doc, block):
@@ -241,6 +263,8 @@ class UnlabelledPromotion(Rule):
             extent = section_extent(doc, block, title, markers, crosses_breaks=False)
             if slot_name and not any(doc.links(b) for b in doc.blocks_between(block.end, extent.end)):
                 extent = _with_next_section(doc, block, extent)
+            if not slot_name and _siblings_sell_alike(ctx, block, code_lines, taken):
+                return None
             # A category of stories is not an ad: no subsections, not several linked titles.
             if any(h.level > block.level for h in doc.headings_between(extent.start + 1, extent.end)):
                 return None
@@ -263,10 +287,51 @@ class UnlabelledPromotion(Rule):
                 return None
             if not _has_promo_code(doc.visible(block), markers):
                 return None
+            # A code quoted in one of a deals digest's items is the item's news.
+            section = next((h for h in reversed(doc.headings) if h.start < block.start), None)
+            if section is not None and _siblings_sell_alike(ctx, section, code_lines, taken):
+                return None
         if word_count(doc.visible(block)) > MAX_PARAGRAPH_WORDS:
             return None
         label_only = slot_name is not None and block.end - block.start == 1
         return label_block_extent(doc, block, label_only), slot_name, first or visible_text(line)
+
+
+# An issue's items share a shape: this many sibling sections, most of them selling, make selling its format.
+MIN_ALIKE_SIBLINGS = 2
+
+
+def _siblings_sell_alike(ctx, heading, code_lines: LineHits | None, taken) -> bool:
+    """Whether most of a heading's sibling sections (same level, same parent,
+    not already removed) also carry calls to action or promo codes: then
+    selling is the newsletter's format (a deals digest, event listings, a job
+    board), and one section that sells is one of its items, not an ad slipped
+    among its stories. An ad is one of a kind in its issue."""
+    doc, markers = ctx.doc, ctx.markers
+    parent = next((h for h in reversed(doc.headings) if h.start < heading.start and h.level < heading.level), None)
+    start, end = (parent.start, doc.section_end(parent)) if parent is not None else (0, len(doc.lines))
+    siblings = [
+        h for h in doc.headings_between(start, end)
+        if h.level == heading.level and h is not heading
+        and not (taken and is_protected(taken, doc.offset(h.start)))
+    ]
+    if len(siblings) < MIN_ALIKE_SIBLINGS:
+        return False
+    selling = sum(1 for h in siblings if _sells(markers, doc, h.start, doc.section_end(h), code_lines))
+    return selling * 2 >= len(siblings)
+
+
+def _stories_link_to_sites_of_their_own(doc, inside: set[int], hosts_of) -> bool:
+    """Whether most other linked blocks also link to a site no other block
+    links to (a digest of links, each story to its own source): then a block
+    whose links lead nowhere else is like every story, and that is no evidence."""
+    counts: Counter[str] = Counter()
+    linked = [b for b in doc.blocks if hosts_of(b)]
+    for b in linked:
+        counts.update(hosts_of(b))
+    others = [b for b in linked if id(b) not in inside]
+    own = sum(1 for b in others if any(counts[h] == 1 for h in hosts_of(b)))
+    return len(others) >= MIN_ALIKE_SIBLINGS and own * 2 >= len(others)
 
 
 def _house_promotions(ctx, taken: list[tuple[int, int]]) -> Iterator[Finding]:
@@ -303,8 +368,34 @@ def _house_promotion_paragraphs(ctx, taken: list[tuple[int, int]]) -> Iterator[t
         if taken and is_protected(taken, doc.offset(block.start)):
             continue
         evidence = house_promotion(doc, block, markers)
-        if evidence and word_count(doc.visible(block)) <= MAX_HOUSE_WORDS:
+        if evidence and word_count(doc.visible(block)) <= MAX_HOUSE_WORDS and not _closes_a_story_about_it(doc, block, markers):
             yield block, evidence
+
+
+MIN_STORY_WORDS = 25  # a paragraph of prose this long, under the heading, is a story's
+_SLUG_WORD = re.compile(r"[a-z0-9]{4,}")
+
+
+def _closes_a_story_about_it(doc, block, markers) -> bool:
+    """Whether a paragraph that links to the publisher's own page is the last
+    word of a story about the very thing that page sells: prose under the same
+    heading came first (no thematic break between), and the page's address
+    names the heading's subject ("## Opening: The Glass Orchard" … "Get
+    tickets" to `/whats-on/glass-orchard`). An events or books newsletter's
+    listing ends so; a plug stands alone, or on a page the story is not about."""
+    heading = next((h for h in reversed(doc.headings) if h.start < block.start), None)
+    if heading is None or block not in doc.blocks:
+        return False
+    before = doc.blocks_between(heading.end, block.start)
+    if any(b.kind == "hr" for b in before):
+        return False
+    if not any(b.kind == "paragraph" and word_count(doc.visible(b)) >= MIN_STORY_WORDS for b in before):
+        return False
+    subject = set(_SLUG_WORD.findall(doc.visible(heading).lower()))
+    return any(
+        subject & set(_SLUG_WORD.findall(split_url(resolve_url(url)).path.lower()))
+        for url in house_links(doc, block, markers)
+    )
 
 
 def _share_of_body(doc, extent: Extent) -> float:
