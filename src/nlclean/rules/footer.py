@@ -17,7 +17,7 @@ story's).
 Phrases come in two kinds. Those that speak about the email itself
 (`You are receiving this`, `View in browser`, `Manage your preferences`)
 are enough. Words a story uses too (`unsubscribe`, `privacy policy`,
-`opt out`, `abmelden`: `ambiguous` in `[footer]`) count only where they are
+`opt out`, `abmelden`, `取消订阅`: `ambiguous` in `[footer]`) count only where they are
 the line's point: the line is little more than such words
 (`Unsubscribe | Privacy policy`), one is a short link's text
 (`[Unsubscribe](…)`, not `[The privacy policy generator every creator
@@ -126,6 +126,7 @@ from ..extents import is_document_title, section_extent
 from ..findings import Applicability, Edit, Finding
 from ..memo import remembered
 from ..inline_syntax import all_links, is_protected, protected_spans, visible_text_without_urls
+from ..markers import CJK
 from .base import Rule
 from ._shared import quote, word_count
 
@@ -569,8 +570,11 @@ def _footer_evidence(markers, line: str, text: str) -> str | None:
 
 
 def _word_count_of_words(text: str) -> int:
-    """Words with a letter or digit in them (separators like `|`, `·` and `&#x2022;` are no words)."""
-    return sum(1 for w in _ENTITY.sub(" ", text).split() if any(ch.isalnum() for ch in w))
+    """Words with a letter or digit in them (separators like `|`, `·` and `&#x2022;` are no words).
+    CJK writes no space between words: two of its characters count as one more
+    word, so a Chinese sentence around `取消订阅` is not "little more than" it."""
+    text = _ENTITY.sub(" ", text)
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w)) + len(CJK.findall(text)) // 2
 
 
 def _plain_link_label(markers, line: str) -> str | None:
