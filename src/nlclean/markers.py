@@ -32,6 +32,7 @@ from pathlib import Path
 from .evidence.links import FOOTER_KINDS, ICON_KINDS, OWN_PAGE_KINDS, LinkClassifier, LinkKind, resolve_url, split_url  # noqa: F401 (resolve_url: re-exported)
 from . import memo
 from .memo import on_forget, remembered, remembered_method
+from .literal_sets import MAX_MEMORY, literal_set
 from .settings import kind_of
 
 if sys.version_info >= (3, 11):
@@ -214,7 +215,8 @@ class PhraseSearch:
         memory) or a text RE2 cannot read is asked anchor by anchor."""
         if memo.SHORTCUTS:
             if self._anchor_set is None:
-                self._anchor_set = _literal_set(self.anchors)
+                built = literal_set([[anchor] for anchor in self.anchors])
+                self._anchor_set = built[0] if built else False
             if self._anchor_set:
                 try:
                     hits = self._anchor_set.Match(low.encode("utf-8"))
@@ -242,26 +244,6 @@ class PhraseSearch:
     def finditer(self, text: str):
         matches = [m for regex in self._candidates(text) for m in regex.finditer(text)]
         return iter(sorted(matches, key=lambda m: m.start()))
-
-
-def _literal_set(needles: tuple[str, ...]):
-    """An RE2::Set with one pattern per needle (a literal): its `Match(bytes)`
-    gives the indices of the needles the bytes hold. False when RE2 cannot build it."""
-    import re2
-
-    options = re2.Options()
-    options.log_errors = False
-    options.max_mem = _NeedleScan.MAX_MEMORY
-    found = re2.Set.SearchSet(options)
-    try:
-        for needle in needles:
-            found.Add(re2.escape(needle.encode("utf-8")))
-        if not needles:
-            return False
-        found.Compile()
-    except (re2.error, UnicodeEncodeError):
-        return False
-    return found
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -699,14 +681,12 @@ class _NeedleScan:
     asked family by family, as before. Needles too many to compile at all
     raise `re2.error`."""
 
-    MAX_MEMORY = 64 << 20  # RE2's default (8 MB) fails to compile a user's 20,000 phrases
-
     def __init__(self, families: dict[str, tuple[str, ...]]) -> None:
         import re2  # google-re2, imported when the first document is scanned
 
         options = re2.Options()
         options.log_errors = False
-        options.max_mem = self.MAX_MEMORY
+        options.max_mem = MAX_MEMORY  # literal_sets: RE2's default fails on a user's 20,000 phrases
 
         def alternation(needles) -> bytes:
             return b"|".join(re2.escape(n.encode("utf-8")) for n in minimal_needles(needles))

@@ -39,6 +39,7 @@ from enum import Enum
 from urllib.parse import SplitResult, unquote, urlsplit
 
 from .. import memo
+from ..literal_sets import literal_set
 from ..memo import remembered, remembered_method
 
 
@@ -257,25 +258,9 @@ class LinkClassifier:
     def _build_piece_set(self):
         """(RE2 Set of each kind's pieces, the kind of each Set pattern, an RE2
         regex of every piece); False when RE2 cannot compile them."""
-        import re2
-
-        options = re2.Options()
-        options.log_errors = False
-        options.max_mem = 64 << 20
-        piece_set, set_kinds, every = re2.Set.SearchSet(options), [], []
-        try:
-            for kind in LinkKind:
-                pieces = [re2.escape(p.encode("utf-8")) for p in self._pieces.get(kind, ())]
-                if pieces:
-                    piece_set.Add(b"|".join(pieces))
-                    set_kinds.append(kind)
-                    every += pieces
-            if not every:
-                return False
-            piece_set.Compile()
-            return piece_set, set_kinds, re2.compile(b"|".join(every), options)
-        except (re2.error, UnicodeEncodeError):
-            return False
+        set_kinds = [kind for kind in LinkKind if self._pieces.get(kind)]
+        built = literal_set([list(self._pieces[kind]) for kind in set_kinds])
+        return (built[0], set_kinds, built[1]) if built else False
 
 
 def link_kind(url: str) -> LinkKind | None:
