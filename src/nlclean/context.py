@@ -241,7 +241,60 @@ def blank_lines_between_blocks(doc: Document, edits: list[Edit]) -> list[Edit]:
             gap = gap_between(doc, upper, lower)
             if gap is not None:
                 added.append(Edit(end, end, gap + "\n" if text[end - 1] == "\n" else "\n" + gap))
+        if lower < len(doc.lines) and text[end - 1] == "\n":
+            added += _outdent_out_of_the_list_above(doc, upper, lower, ordered)
     return added
+
+
+# A top-level block's first line indented by one to three spaces: at the top
+# level still, but under a list item's text it would be the item's.
+_SHALLOW_INDENT = re.compile(r" {1,3}(?=[^ \t\n])")
+
+
+def _outdent_out_of_the_list_above(doc: Document, upper: int, lower: int, edits: list[Edit]) -> list[Edit]:
+    """The edits that take a block's indentation off when a removal would
+    otherwise let the list above take it in.
+
+    `  <div>` standing at the top level under a quote went into the list item
+    above once the quote was removed (a list item goes on across blank lines
+    with any line indented as far as its text), and its last line `- ```` was
+    then a list item opening a code fence (scripts/fuzz.py, seed 9100169).
+    One to three spaces at a block's start change nothing it shows, so each of
+    its lines loses as many as the first line has (or all it has): the lines
+    keep their places relative to one another (a fence's code, an item's
+    continuation). None when no list stands above, nothing would move, or
+    another edit of the round touches those spaces (it waits for the next round)."""
+    if doc.format != "markdown" or not _SHALLOW_INDENT.match(doc.lines[lower]):
+        return []
+    i = bisect_left(doc.blocks, lower, key=lambda block: block.start)
+    if i == len(doc.blocks) or doc.blocks[i].start != lower or i == 0:
+        return []  # not a top-level block of its own: it is some block's already
+    above = upper
+    while above >= doc.body_start and doc.is_blank(above):
+        above -= 1
+    k = bisect_right(doc.blocks, above, key=lambda block: block.start) - 1
+    top = doc.blocks[k] if k >= 0 else None
+    if above < doc.body_start or top is None or top.kind not in ("bullet_list", "ordered_list") or not top.start <= above < top.end:
+        return []
+    # The last item decides what an indented line under the list belongs to.
+    item = next((child for child in reversed(top.children) if child.start <= above), top)
+    lines = doc.lines[item.start : above + 1] + ["", doc.lines[lower]]
+    row = len(lines) - 1
+    if any(t.level == 0 and t.nesting >= 0 and t.map is not None and t.map[0] == row
+           for t in _BLOCK_PARSER.parse("\n".join(lines))):
+        return []
+    depth = len(_SHALLOW_INDENT.match(doc.lines[lower]).group())
+    outdents: list[Edit] = []
+    for line in range(lower, doc.blocks[i].end):
+        spaces = len(doc.lines[line]) - len(doc.lines[line].lstrip(" "))
+        if spaces:
+            outdents.append(Edit(doc.offset(line), doc.offset(line) + min(spaces, depth), ""))
+    taken = sorted(edits)
+    for outdent in outdents:
+        k = bisect_left(taken, outdent.end, key=lambda edit: edit.start)
+        if k and taken[k - 1].end > outdent.start:
+            return []
+    return outdents
 
 
 # Table rows and cells are parts of their table, not blocks that start.
