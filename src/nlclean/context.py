@@ -242,39 +242,50 @@ def blank_lines_between_blocks(doc: Document, edits: list[Edit]) -> list[Edit]:
             if gap is not None:
                 added.append(Edit(end, end, gap + "\n" if text[end - 1] == "\n" else "\n" + gap))
         if lower < len(doc.lines) and text[end - 1] == "\n":
-            added += _outdent_out_of_the_list_above(doc, upper, lower, ordered)
+            added += _keep_out_of_the_list_above(doc, upper, lower, ordered)
     return added
 
 
-# A top-level block's first line indented by one to three spaces: at the top
-# level still, but under a list item's text it would be the item's.
-_SHALLOW_INDENT = re.compile(r" {1,3}(?=[^ \t\n])")
+# The spaces a top-level block's first line starts with (tabs: none of this applies).
+_LEADING_SPACES = re.compile(r" +(?=[^ \t\n])")
+_BACKTICK_RUNS = re.compile(r"`+")
 
 
-def _outdent_out_of_the_list_above(doc: Document, upper: int, lower: int, edits: list[Edit]) -> list[Edit]:
-    """The edits that take a block's indentation off when a removal would
-    otherwise let the list above take it in.
+def _keep_out_of_the_list_above(doc: Document, upper: int, lower: int, edits: list[Edit]) -> list[Edit]:
+    """The edits that keep an indented block where it stood when a removal
+    would otherwise let the list above take it in.
 
-    `  <div>` standing at the top level under a quote went into the list item
-    above once the quote was removed (a list item goes on across blank lines
-    with any line indented as far as its text), and its last line `- ```` was
-    then a list item opening a code fence (scripts/fuzz.py, seed 9100169).
-    One to three spaces at a block's start change nothing it shows, so each of
-    its lines loses as many as the first line has (or all it has): the lines
-    keep their places relative to one another (a fence's code, an item's
-    continuation). None when no list stands above, nothing would move, or
-    another edit of the round touches those spaces (it waits for the next round)."""
-    if doc.format != "markdown" or not _SHALLOW_INDENT.match(doc.lines[lower]):
+    A list item goes on across blank lines with any line indented as far as its
+    text. `  <div>` stood at the top level under a quote and went into the list
+    item above once the quote was removed, where its last line `- ```` became a
+    list item opening a code fence (scripts/fuzz.py, seed 9100169).
+
+    - Indented one to three spaces, the block shows the same without them:
+      each of its lines loses as many as the first line has (or all it has),
+      so the lines keep their places relative to one another (a fence's code,
+      an item's continuations).
+    - Indented four or more, it is an indented code block, which no indentation
+      keeps out of the list: it is written as a fenced code block with the same
+      code (what it shows is unchanged; the fence is longer than any run of
+      backticks in the code).
+
+    None when no list stands above, nothing would move, the indentation holds
+    a tab, or another edit of the round touches the block (it waits for the next round)."""
+    if doc.format != "markdown":
+        return []
+    indent = _LEADING_SPACES.match(doc.lines[lower])
+    if indent is None:
         return []
     i = bisect_left(doc.blocks, lower, key=lambda block: block.start)
-    if i == len(doc.blocks) or doc.blocks[i].start != lower or i == 0:
+    if i == len(doc.blocks) or doc.blocks[i].start != lower:
         return []  # not a top-level block of its own: it is some block's already
+    block = doc.blocks[i]
     above = upper
     while above >= doc.body_start and doc.is_blank(above):
         above -= 1
-    k = bisect_right(doc.blocks, above, key=lambda block: block.start) - 1
-    top = doc.blocks[k] if k >= 0 else None
-    if above < doc.body_start or top is None or top.kind not in ("bullet_list", "ordered_list") or not top.start <= above < top.end:
+    k = bisect_right(doc.blocks, above, key=lambda b: b.start) - 1
+    top = doc.blocks[k] if k >= 0 and above >= doc.body_start else None
+    if top is None or top.kind not in ("bullet_list", "ordered_list") or not top.start <= above < top.end:
         return []
     # The last item decides what an indented line under the list belongs to.
     item = next((child for child in reversed(top.children) if child.start <= above), top)
@@ -283,18 +294,30 @@ def _outdent_out_of_the_list_above(doc: Document, upper: int, lower: int, edits:
     if any(t.level == 0 and t.nesting >= 0 and t.map is not None and t.map[0] == row
            for t in _BLOCK_PARSER.parse("\n".join(lines))):
         return []
-    depth = len(_SHALLOW_INDENT.match(doc.lines[lower]).group())
-    outdents: list[Edit] = []
-    for line in range(lower, doc.blocks[i].end):
-        spaces = len(doc.lines[line]) - len(doc.lines[line].lstrip(" "))
-        if spaces:
-            outdents.append(Edit(doc.offset(line), doc.offset(line) + min(spaces, depth), ""))
-    taken = sorted(edits)
-    for outdent in outdents:
-        k = bisect_left(taken, outdent.end, key=lambda edit: edit.start)
-        if k and taken[k - 1].end > outdent.start:
+    depth = len(indent.group())
+    if depth >= 4:
+        # Prose a converter indented is read as blocks of its own, but shows as the code block it is.
+        end = next((e for s, e in doc.indented_prose if s == lower), block.end)
+        if block.kind != "code_block" and not block.indented:
             return []
-    return outdents
+        code_lines = doc.lines[lower:end]
+        if any("\t" in line[: len(line) - len(line.lstrip())] for line in code_lines):
+            return []
+        code = [line[min(4, len(line) - len(line.lstrip(" "))) :] for line in code_lines]
+        fence = "`" * max([3] + [len(run) + 1 for run in _BACKTICK_RUNS.findall("\n".join(code))])
+        wanted = [Edit(doc.offset(lower), doc.line_end(end - 1), "\n".join([fence, *code, fence]))]
+    else:
+        wanted = []
+        for line in range(block.start, block.end):
+            spaces = len(doc.lines[line]) - len(doc.lines[line].lstrip(" "))
+            if spaces:
+                wanted.append(Edit(doc.offset(line), doc.offset(line) + min(spaces, depth), ""))
+    taken = sorted(edits)
+    for edit in wanted:
+        j = bisect_left(taken, edit.end, key=lambda e: e.start)
+        if j and taken[j - 1].end > edit.start:
+            return []
+    return wanted
 
 
 # Table rows and cells are parts of their table, not blocks that start.

@@ -359,3 +359,11 @@ def test_a_block_indented_under_the_list_item_stays_in_it():
     # Indented as far as the item's text, the fence was the item's already (no removal moves it).
     text = "- first point of the story\n\n    ```\n    code\n    ```\n\n[Unsubscribe](https://example.com/unsubscribe)\n"
     assert nlclean.clean(text) == "- first point of the story\n\n    ```\n    code\n    ```\n"
+
+
+def test_an_indented_code_block_left_under_a_list_is_fenced_not_taken_in():
+    # Indented four spaces, no outdent keeps it out of the list: the same code goes in a fence, one backtick
+    # longer than the code's own runs (its `- ```` line would otherwise open a fence in a nested item).
+    text = _STORY_AND_LIST + "[Unsubscribe](https://example.com/unsubscribe)\n\n    - ```\n    code\n"
+    assert nlclean.clean(text) == _STORY_AND_LIST + "````\n- ```\ncode\n````\n"
+    check_promises(text, unsafe=True)
