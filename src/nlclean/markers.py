@@ -75,6 +75,28 @@ def _phrase_pattern(phrase: str) -> str:
 _LOWER_PIECE = 1 << 16
 
 
+_last_lowered: tuple[str, str] = ("", "")
+
+
+def lowered_once(text: str) -> str:
+    """`lower_in_pieces(text)`, kept for the last text asked: every phrase
+    list and the marker scan lower-case the same whole newsletter in turn."""
+    global _last_lowered
+    source, low = _last_lowered  # one tuple: a reader in another thread sees a matching pair
+    if source is not text or not memo.CACHING:
+        low = lower_in_pieces(text)
+        _last_lowered = (text, low)
+    return low
+
+
+def _forget_last_lowered() -> None:
+    global _last_lowered
+    _last_lowered = ("", "")
+
+
+on_forget(_forget_last_lowered)
+
+
 def lower_in_pieces(text: str) -> str:
     """`text.lower()`, without its peak: CPython's lower-casing first writes
     into a buffer of three 4-byte characters per character (one may become
@@ -165,7 +187,7 @@ class PhraseSearch:
         self._small_candidates = remembered_method(self._find_candidates, 1024)
         # A whole document's text never comes back (the next round's differs):
         # only the last one is kept, so the cache does not hold every round's text.
-        self._large: tuple[str, tuple[re.Pattern, ...]] = ("", ())
+        self._large: tuple[str, tuple[re.Pattern, ...], list[tuple[int, int]] | None] = ("", (), None)
         on_forget(self._forget_large)
         self._single_line_anchors = not any("\n" in anchor for _, anchor, _ in self._tests)
         self._any_anchor_regex: re.Pattern | None = None
@@ -174,18 +196,35 @@ class PhraseSearch:
         for k, (short, anchor, _) in enumerate(self._tests):
             self._tests_by_short.setdefault(short, []).append((k, anchor))
         self._anchor_set: object = None  # RE2 Set of the anchors (None: not built yet; False: cannot)
+        # Whether every match lies on one line and holds its phrase, lower-cased:
+        # no `*` (a name, words that may run over a line break) and no line
+        # break in a phrase, and each phrase lower-cases character for
+        # character with no irregular folding ("ſ" matching "s"). Then a whole
+        # text's matches are all on the lines that hold an anchor (`finditer`).
+        irregular = _irregular_folding()
+        self._matches_on_anchor_lines = irregular is not None and all(
+            "*" not in phrase and "\n" not in phrase and len(phrase.lower()) == len(phrase)
+            and irregular.search(phrase) is None
+            for phrase in phrases
+        )
 
     def _candidates(self, text: str) -> tuple[re.Pattern, ...]:
         if len(text) <= _REMEMBERED_TEXT:
             return self._small_candidates(text)
-        last, found = self._large  # one tuple: a reader in another thread sees a matching pair
-        if last != text or not memo.CACHING:
-            found = self._find_candidates(text)
-            self._large = (text, found)
-        return found
+        return self._large_candidates(text)[1]
+
+    def _large_candidates(self, text: str) -> "tuple[str, tuple[re.Pattern, ...], list[tuple[int, int]] | None]":
+        """(text, its candidate regexes, the runs of lines that hold an anchor
+        or None when not known) of a long text, kept for the last one asked."""
+        large = self._large  # one tuple: a reader in another thread sees a matching pair
+        if large[0] != text or not memo.CACHING:
+            runs: list[tuple[int, int]] = []
+            found = self._find_candidates(text, runs)
+            large = self._large = (text, found, runs if memo.SHORTCUTS and self._single_line_anchors else None)
+        return large
 
     def _forget_large(self) -> None:
-        self._large = ("", ())
+        self._large = ("", (), None)
 
     def _any_anchor(self) -> re.Pattern:
         """One regex finding any anchor (compiled when first asked: start-up stays short)."""
@@ -193,16 +232,21 @@ class PhraseSearch:
             self._any_anchor_regex = re.compile(_any_needle_pattern(self.anchors))
         return self._any_anchor_regex
 
-    def _find_candidates(self, text: str) -> tuple[re.Pattern, ...]:
-        low = lower_in_pieces(text)
+    def _find_candidates(self, text: str, runs: list[tuple[int, int]] | None = None) -> tuple[re.Pattern, ...]:
+        """The regexes of the groups whose anchors `text` holds; `runs`, when
+        given, receives the runs of whole lines that hold an anchor."""
+        low = lowered_once(text) if len(text) > _REMEMBERED_TEXT else lower_in_pieces(text)
         if memo.SHORTCUTS and self._single_line_anchors:
             # One regex pass (`_any_needle_pattern`) finds the lines that hold
             # any anchor; asking each anchor in turn is then done over those
             # lines alone. Most texts hold none: nothing more to do. Exact,
             # since no anchor spans a line break.
-            low = _lines_with(low, self._any_anchor())
-            if low is None:
+            spans = _line_runs_with(low, self._any_anchor())
+            if not spans:
                 return ()
+            if runs is not None:
+                runs.extend(spans)
+            low = "\n".join(low[a:b] for a, b in spans)
         tests = self._tests
         picked = sorted(k for short in self._present_anchors(low) for k, anchor in self._tests_by_short.get(short, ())
                         if anchor == short or anchor in low)
@@ -242,7 +286,20 @@ class PhraseSearch:
         return best
 
     def finditer(self, text: str):
-        matches = [m for regex in self._candidates(text) for m in regex.finditer(text)]
+        runs = None
+        if len(text) > _REMEMBERED_TEXT:
+            _, regexes, runs = self._large_candidates(text)
+            # Over a whole newsletter, run the regexes on the lines that hold
+            # an anchor only, when every match is on such a line (the scan of
+            # each run of whole lines finds what the scan of the text finds there).
+            if runs is not None and not (self._matches_on_anchor_lines and folds_like_lower(text, lowered_once(text))):
+                runs = None
+        else:
+            regexes = self._candidates(text)
+        if runs is None:
+            matches = [m for regex in regexes for m in regex.finditer(text)]
+        else:
+            matches = [m for regex in regexes for a, b in runs for m in regex.finditer(text, a, b)]
         return iter(sorted(matches, key=lambda m: m.start()))
 
 
@@ -400,8 +457,7 @@ class Markers:
         on_forget(self._forget_document)
 
     def _forget_document(self) -> None:
-        """Drop what is kept of the last document (its lower-cased text, its lines' answers)."""
-        self._lower: tuple[str | None, str] = (None, "")
+        """Drop what is kept of the last document (its lines' answers)."""
         self._scanned: tuple[str | None, dict[str, frozenset[int]]] = (None, {})
         self._known_lines: dict[str, int] = {}
 
@@ -431,11 +487,7 @@ class Markers:
 
     def lowered(self, text: str) -> str:
         """The document lower-cased, once for all the rules that scan it in turn."""
-        source, low = self._lower  # one tuple: a reader in another thread sees a matching pair
-        if source is not text:
-            low = lower_in_pieces(text)
-            self._lower = (text, low)
-        return low
+        return lowered_once(text)
 
     def _family_lines(self, family: str, text: str, line_starts: list[int]) -> LineHits:
         """Lines of `text` that hold a needle of `family`: a fresh set the caller may change."""
@@ -882,10 +934,11 @@ def _needles_regex(needles: tuple[str, ...]) -> re.Pattern:
     return re.compile(_any_needle_pattern(needles))
 
 
-def _lines_with(text: str, pattern: re.Pattern) -> str | None:
-    """The lines of `text` where `pattern` (which never matches a line break)
-    matches, joined by line breaks; None when it matches nowhere."""
-    lines = []
+def _line_runs_with(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
+    """The runs of consecutive lines of `text` where `pattern` (which never
+    matches a line break) matches on each line: (start, end) offsets, each
+    from a line's start to the end of the run's last line (its line break left out)."""
+    runs: list[tuple[int, int]] = []
     search, pos = pattern.search, 0
     while True:
         m = search(text, pos)
@@ -894,11 +947,15 @@ def _lines_with(text: str, pattern: re.Pattern) -> str | None:
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
         if end == -1:
-            lines.append(text[start:])
+            end = len(text)
+        if runs and runs[-1][1] + 1 == start:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+        if end == len(text):
             break
-        lines.append(text[start:end])
         pos = end + 1
-    return "\n".join(lines) if lines else None
+    return runs
 
 
 def _lines_matching(text: str, pattern: re.Pattern, line_starts: list[int]) -> list[int]:
