@@ -161,3 +161,17 @@ def test_whole_text_phrase_matches_on_the_corpus(folder, monkeypatch):
         for search in searches:
             quick = [m.span() for m in search.finditer(text)]
             assert _spans_without_shortcuts(search, text, monkeypatch) == quick, path.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abcé€ .\n\x85", max_size=50), min_size=1, max_size=8),
+       st.lists(st.text(alphabet="abcé€ .", min_size=1, max_size=5).filter(str.strip), min_size=1, max_size=6),
+       st.integers(0, 1000))
+def test_the_lines_of_a_long_text_that_hold_an_anchor_are_found_on_re2_as_on_re(pieces, phrases, filler):
+    """Over a long text the lines that hold an anchor are found by RE2 over
+    its UTF-8 bytes: the same runs of lines as `re` finds in the text."""
+    from nlclean.markers import PhraseSearch, _line_runs_with
+
+    search = PhraseSearch(phrases)
+    text = ("x y\n" * (filler % 700 + 520)).join(pieces)
+    assert search._anchor_line_runs(text) == _line_runs_with(text, search._any_anchor())
