@@ -175,3 +175,12 @@ def test_the_lines_of_a_long_text_that_hold_an_anchor_are_found_on_re2_as_on_re(
     search = PhraseSearch(phrases)
     text = ("x y\n" * (filler % 700 + 520)).join(pieces)
     assert search._anchor_line_runs(text) == _line_runs_with(text, search._any_anchor())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abcé€ .\n\x85", max_size=50), min_size=1, max_size=8),
+       st.lists(st.text(alphabet="abcé€ .", min_size=1, max_size=4), min_size=2, max_size=6), st.integers(0, 1000))
+def test_the_lines_of_a_long_text_holding_needles_on_re2_are_the_definition(pieces, needles, filler):
+    """Over a long text, `lines_holding` finds its lines with RE2 over the UTF-8 bytes: the lines of the definition."""
+    text = ("x y\n" * (filler % 700 + 520)).join(pieces)
+    assert set(lines_holding(text, tuple(needles), line_starts(text))) == lines_by_definition(text, needles)

@@ -959,6 +959,12 @@ def lines_holding(low_text: str, needles: tuple[str, ...], line_starts: list[int
     where a `str.find` per needle made one pass each); a needle that holds
     a line break, or a lone needle, by `str.find`."""
     if len(needles) > 1 and not any("\n" in n for n in needles):
+        # A whole newsletter whose lines are where `line_starts` says: RE2's
+        # automaton over its UTF-8 bytes, many times faster than `re` there.
+        if memo.SHORTCUTS and len(low_text) > _REMEMBERED_TEXT and len(low_text) + 1 == line_starts[-1]:
+            found = _lines_matching_bytes(low_text, tuple(needles))
+            if found is not None:
+                return LineHits(found)
         return LineHits(_lines_matching(low_text, _needles_regex(tuple(needles)), line_starts))
     lines = LineHits()
     for needle in needles:
@@ -975,6 +981,39 @@ def lines_holding(low_text: str, needles: tuple[str, ...], line_starts: list[int
 @remembered(64)
 def _needles_regex(needles: tuple[str, ...]) -> re.Pattern:
     return re.compile(_any_needle_pattern(needles))
+
+
+@remembered(64)
+def _needles_literals(needles: tuple[str, ...]):
+    return literal_set([list(needles)])
+
+
+def _lines_matching_bytes(text: str, needles: tuple[str, ...]) -> list[int] | None:
+    """The lines of `text` (split at line breaks) that hold a needle (none
+    holding a line break), found by RE2 over its UTF-8 bytes: a needle's bytes
+    are in the text's just where the needle is in the text. None when RE2
+    cannot read the text (a lone surrogate) or compile the needles."""
+    literals = _needles_literals(needles)
+    try:
+        data = text.encode("utf-8") if literals else None
+    except UnicodeEncodeError:
+        data = None
+    if data is None:
+        return None
+    search = literals[1].search
+    lines: list[int] = []
+    pos = line = 0
+    while True:
+        m = search(data, pos)
+        if m is None:
+            break
+        line += data.count(b"\n", pos, m.start())
+        lines.append(line)
+        end = data.find(b"\n", m.end())  # one hit per line is enough
+        if end == -1:
+            break
+        pos, line = end + 1, line + 1
+    return lines
 
 
 def _line_runs_with(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
