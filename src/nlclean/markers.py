@@ -464,6 +464,11 @@ class Markers:
             key: PhraseSearch(asks.get(key, []))
             for key in ("requests", "objects", "reader", "membership", "publisher", "follow", "offers", "price_periods")
         }
+        # One sentence is asked the same question several times over (an ask,
+        # then an offer, a name, a frame: evidence/asks.py), and each answer
+        # is a regex over hundreds of phrases.
+        self._remembered_ask_opening = remembered_method(self._ask_opening, 8192)
+        self._remembered_ask_phrase = remembered_method(self._ask_phrase, 8192)
         # Every ask names the newsletter, opens with a verb that sells it, or
         # links to its own pages: a line without one of those holds no ask.
         self._ask_needles = minimal_needles(
@@ -655,6 +660,9 @@ class Markers:
 
     def ask_opening(self, sentence: str, key: str) -> str | None:
         """A word of `[asks].<key>` ("selling", "imperatives") that opens the sentence."""
+        return self._remembered_ask_opening(sentence, key)
+
+    def _ask_opening(self, sentence: str, key: str) -> str | None:
         regex = self._ask_openings.get(key)
         m = regex.match(sentence) if regex else None
         return m.group("ask") if m else None
@@ -666,6 +674,9 @@ class Markers:
     def ask_phrase(self, sentence: str, key: str) -> str | None:
         """A phrase of `[asks].<key>` ("requests", "objects", "reader", "membership",
         "publisher", "follow", "offers", "price_periods") anywhere in the sentence."""
+        return self._remembered_ask_phrase(sentence, key)
+
+    def _ask_phrase(self, sentence: str, key: str) -> str | None:
         m = self._ask_phrases[key].search(sentence)
         return m.group(0) if m else None
 
