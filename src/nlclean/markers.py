@@ -89,9 +89,24 @@ def lowered_once(text: str) -> str:
     return low
 
 
+_last_folding: tuple[str, bool] = ("", True)
+
+
+def _folds_like_lower_once(text: str) -> bool:
+    """`folds_like_lower(text, lowered_once(text))`, kept for the last text asked
+    (each phrase list that searches the whole newsletter asks it in turn)."""
+    global _last_folding
+    source, answer = _last_folding  # one tuple, as in `lowered_once`
+    if source is not text or not memo.CACHING:
+        answer = folds_like_lower(text, lowered_once(text))
+        _last_folding = (text, answer)
+    return answer
+
+
 def _forget_last_lowered() -> None:
-    global _last_lowered
+    global _last_lowered, _last_folding
     _last_lowered = ("", "")
+    _last_folding = ("", True)
 
 
 on_forget(_forget_last_lowered)
@@ -335,7 +350,7 @@ class PhraseSearch:
             # Over a whole newsletter, run the regexes on the lines that hold
             # an anchor only, when every match is on such a line (the scan of
             # each run of whole lines finds what the scan of the text finds there).
-            if runs is not None and not (self._matches_on_anchor_lines and folds_like_lower(text, lowered_once(text))):
+            if runs is not None and not (self._matches_on_anchor_lines and _folds_like_lower_once(text)):
                 runs = None
         else:
             regexes = self._candidates(text)
