@@ -273,26 +273,9 @@ class PhraseSearch:
         anchor many times faster than `re` (a literal's bytes are in the
         text's bytes just where the literal is in the text); the lines found
         are counted in bytes, and their offsets taken from the text's lines."""
-        literals = self._literals()
-        try:
-            data = low.encode("utf-8") if literals else b""
-        except UnicodeEncodeError:  # a lone surrogate: RE2 reads UTF-8 only
-            literals = False
-        if not literals:
+        hit_lines = _lines_holding_literals(low, self._literals())
+        if hit_lines is None:
             return _line_runs_with(low, self._any_anchor())
-        search = literals[1].search
-        hit_lines: list[int] = []
-        pos = line = 0
-        while True:
-            m = search(data, pos)
-            if m is None:
-                break
-            line += data.count(b"\n", pos, m.start())
-            hit_lines.append(line)
-            end = data.find(b"\n", m.end())
-            if end == -1:
-                break
-            pos, line = end + 1, line + 1
         if not hit_lines:
             return []
         lengths = [len(piece) for piece in low.split("\n")]
@@ -1015,11 +998,16 @@ def _needles_literals(needles: tuple[str, ...]):
 
 
 def _lines_matching_bytes(text: str, needles: tuple[str, ...]) -> list[int] | None:
-    """The lines of `text` (split at line breaks) that hold a needle (none
-    holding a line break), found by RE2 over its UTF-8 bytes: a needle's bytes
-    are in the text's just where the needle is in the text. None when RE2
-    cannot read the text (a lone surrogate) or compile the needles."""
-    literals = _needles_literals(needles)
+    """`_lines_holding_literals` of the needles (none holding a line break)."""
+    return _lines_holding_literals(text, _needles_literals(needles))
+
+
+def _lines_holding_literals(text: str, literals) -> list[int] | None:
+    """The lines of `text` (split at line breaks) that hold one of the literals
+    of `literals` (`literal_set`'s, none holding a line break), in order,
+    found by RE2 over its UTF-8 bytes: a literal's bytes are in the text's
+    just where the literal is in the text. None when RE2 cannot read the
+    text (a lone surrogate) or could not compile the literals (False)."""
     try:
         data = text.encode("utf-8") if literals else None
     except UnicodeEncodeError:
