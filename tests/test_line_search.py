@@ -119,3 +119,68 @@ def test_a_phrase_list_names_the_anchors_a_text_holds(text, phrases):
 
     search = PhraseSearch(phrases)
     assert search._present_anchors(text) == {a for a in search.anchors if a in text}
+
+
+def _spans_without_shortcuts(search, text: str, monkeypatch) -> list[tuple[int, int]]:
+    from nlclean import memo
+
+    monkeypatch.setattr(memo, "SHORTCUTS", False)
+    try:
+        search._forget_large()
+        return [m.span() for m in search.finditer(text)]
+    finally:
+        monkeypatch.setattr(memo, "SHORTCUTS", True)
+        search._forget_large()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abAB ſıİς.\n", max_size=40), min_size=1, max_size=8),
+       st.lists(st.text(alphabet="abAB ſς.", min_size=1, max_size=5).filter(str.strip), min_size=1, max_size=5),
+       st.integers(0, 1000))
+def test_a_long_text_is_searched_on_its_anchor_lines_as_in_full(pieces, phrases, filler):
+    """Over a long text, a phrase list runs its regexes on the runs of lines
+    that hold an anchor only: its matches are those of the regexes over the
+    whole text, with upper-case and irregularly folding letters ("ſ", "İ") about."""
+    from nlclean.markers import PhraseSearch
+
+    search = PhraseSearch(phrases)
+    text = ("x y\n" * (filler % 700 + 520)).join(pieces)  # past the length kept per text
+    quick = [m.span() for m in search.finditer(text)]
+    search._forget_large()
+    full = sorted((m for regex in search._find_candidates(text) for m in regex.finditer(text)), key=lambda m: m.start())
+    assert quick == [m.span() for m in full]
+
+
+@pytest.mark.parametrize("folder", ["dev", "bulk"])
+def test_whole_text_phrase_matches_on_the_corpus(folder, monkeypatch):
+    """Every phrase list's matches over each whole newsletter are the same
+    with the shortcuts as without (the regexes over the whole text)."""
+    searches = [v for v in vars(MARKERS).values() if hasattr(v, "_find_candidates")]
+    searches += list(MARKERS._ask_phrases.values())
+    for path, text, fmt in corpus_texts(folder):
+        for search in searches:
+            quick = [m.span() for m in search.finditer(text)]
+            assert _spans_without_shortcuts(search, text, monkeypatch) == quick, path.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abcé€ .\n\x85", max_size=50), min_size=1, max_size=8),
+       st.lists(st.text(alphabet="abcé€ .", min_size=1, max_size=5).filter(str.strip), min_size=1, max_size=6),
+       st.integers(0, 1000))
+def test_the_lines_of_a_long_text_that_hold_an_anchor_are_found_on_re2_as_on_re(pieces, phrases, filler):
+    """Over a long text the lines that hold an anchor are found by RE2 over
+    its UTF-8 bytes: the same runs of lines as `re` finds in the text."""
+    from nlclean.markers import PhraseSearch, _line_runs_with
+
+    search = PhraseSearch(phrases)
+    text = ("x y\n" * (filler % 700 + 520)).join(pieces)
+    assert search._anchor_line_runs(text) == _line_runs_with(text, search._any_anchor())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abcé€ .\n\x85", max_size=50), min_size=1, max_size=8),
+       st.lists(st.text(alphabet="abcé€ .", min_size=1, max_size=4), min_size=2, max_size=6), st.integers(0, 1000))
+def test_the_lines_of_a_long_text_holding_needles_on_re2_are_the_definition(pieces, needles, filler):
+    """Over a long text, `lines_holding` finds its lines with RE2 over the UTF-8 bytes: the lines of the definition."""
+    text = ("x y\n" * (filler % 700 + 520)).join(pieces)
+    assert set(lines_holding(text, tuple(needles), line_starts(text))) == lines_by_definition(text, needles)

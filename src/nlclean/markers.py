@@ -75,6 +75,43 @@ def _phrase_pattern(phrase: str) -> str:
 _LOWER_PIECE = 1 << 16
 
 
+_last_lowered: tuple[str, str] = ("", "")
+
+
+def lowered_once(text: str) -> str:
+    """`lower_in_pieces(text)`, kept for the last text asked: every phrase
+    list and the marker scan lower-case the same whole newsletter in turn."""
+    global _last_lowered
+    source, low = _last_lowered  # one tuple: a reader in another thread sees a matching pair
+    if source is not text or not memo.CACHING:
+        low = lower_in_pieces(text)
+        _last_lowered = (text, low)
+    return low
+
+
+_last_folding: tuple[str, bool] = ("", True)
+
+
+def _folds_like_lower_once(text: str) -> bool:
+    """`folds_like_lower(text, lowered_once(text))`, kept for the last text asked
+    (each phrase list that searches the whole newsletter asks it in turn)."""
+    global _last_folding
+    source, answer = _last_folding  # one tuple, as in `lowered_once`
+    if source is not text or not memo.CACHING:
+        answer = folds_like_lower(text, lowered_once(text))
+        _last_folding = (text, answer)
+    return answer
+
+
+def _forget_last_lowered() -> None:
+    global _last_lowered, _last_folding
+    _last_lowered = ("", "")
+    _last_folding = ("", True)
+
+
+on_forget(_forget_last_lowered)
+
+
 def lower_in_pieces(text: str) -> str:
     """`text.lower()`, without its peak: CPython's lower-casing first writes
     into a buffer of three 4-byte characters per character (one may become
@@ -165,7 +202,7 @@ class PhraseSearch:
         self._small_candidates = remembered_method(self._find_candidates, 1024)
         # A whole document's text never comes back (the next round's differs):
         # only the last one is kept, so the cache does not hold every round's text.
-        self._large: tuple[str, tuple[re.Pattern, ...]] = ("", ())
+        self._large: tuple[str, tuple[re.Pattern, ...], list[tuple[int, int]] | None] = ("", (), None)
         on_forget(self._forget_large)
         self._single_line_anchors = not any("\n" in anchor for _, anchor, _ in self._tests)
         self._any_anchor_regex: re.Pattern | None = None
@@ -173,19 +210,36 @@ class PhraseSearch:
         self._tests_by_short: dict[str, list[tuple[int, str]]] = {}
         for k, (short, anchor, _) in enumerate(self._tests):
             self._tests_by_short.setdefault(short, []).append((k, anchor))
-        self._anchor_set: object = None  # RE2 Set of the anchors (None: not built yet; False: cannot)
+        self._anchor_set: object = None  # `_literals()` (None: not built yet; False: cannot)
+        # Whether every match lies on one line and holds its phrase, lower-cased:
+        # no `*` (a name, words that may run over a line break) and no line
+        # break in a phrase, and each phrase lower-cases character for
+        # character with no irregular folding ("ſ" matching "s"). Then a whole
+        # text's matches are all on the lines that hold an anchor (`finditer`).
+        irregular = _irregular_folding()
+        self._matches_on_anchor_lines = irregular is not None and all(
+            "*" not in phrase and "\n" not in phrase and len(phrase.lower()) == len(phrase)
+            and irregular.search(phrase) is None
+            for phrase in phrases
+        )
 
     def _candidates(self, text: str) -> tuple[re.Pattern, ...]:
         if len(text) <= _REMEMBERED_TEXT:
             return self._small_candidates(text)
-        last, found = self._large  # one tuple: a reader in another thread sees a matching pair
-        if last != text or not memo.CACHING:
-            found = self._find_candidates(text)
-            self._large = (text, found)
-        return found
+        return self._large_candidates(text)[1]
+
+    def _large_candidates(self, text: str) -> "tuple[str, tuple[re.Pattern, ...], list[tuple[int, int]] | None]":
+        """(text, its candidate regexes, the runs of lines that hold an anchor
+        or None when not known) of a long text, kept for the last one asked."""
+        large = self._large  # one tuple: a reader in another thread sees a matching pair
+        if large[0] != text or not memo.CACHING:
+            runs: list[tuple[int, int]] = []
+            found = self._find_candidates(text, runs)
+            large = self._large = (text, found, runs if memo.SHORTCUTS and self._single_line_anchors else None)
+        return large
 
     def _forget_large(self) -> None:
-        self._large = ("", ())
+        self._large = ("", (), None)
 
     def _any_anchor(self) -> re.Pattern:
         """One regex finding any anchor (compiled when first asked: start-up stays short)."""
@@ -193,20 +247,53 @@ class PhraseSearch:
             self._any_anchor_regex = re.compile(_any_needle_pattern(self.anchors))
         return self._any_anchor_regex
 
-    def _find_candidates(self, text: str) -> tuple[re.Pattern, ...]:
-        low = lower_in_pieces(text)
+    def _find_candidates(self, text: str, runs: list[tuple[int, int]] | None = None) -> tuple[re.Pattern, ...]:
+        """The regexes of the groups whose anchors `text` holds; `runs`, when
+        given, receives the runs of whole lines that hold an anchor."""
+        low = lowered_once(text) if len(text) > _REMEMBERED_TEXT else lower_in_pieces(text)
         if memo.SHORTCUTS and self._single_line_anchors:
             # One regex pass (`_any_needle_pattern`) finds the lines that hold
             # any anchor; asking each anchor in turn is then done over those
             # lines alone. Most texts hold none: nothing more to do. Exact,
             # since no anchor spans a line break.
-            low = _lines_with(low, self._any_anchor())
-            if low is None:
+            spans = self._anchor_line_runs(low) if len(low) > _REMEMBERED_TEXT else _line_runs_with(low, self._any_anchor())
+            if not spans:
                 return ()
+            if runs is not None:
+                runs.extend(spans)
+            low = "\n".join(low[a:b] for a, b in spans)
         tests = self._tests
         picked = sorted(k for short in self._present_anchors(low) for k, anchor in self._tests_by_short.get(short, ())
                         if anchor == short or anchor in low)
         return tuple(self._regex(tests[k][2]) for k in picked)
+
+    def _anchor_line_runs(self, low: str) -> list[tuple[int, int]]:
+        """`_line_runs_with(low, self._any_anchor())` for a whole newsletter:
+        RE2's automaton over its UTF-8 bytes finds the lines that hold an
+        anchor many times faster than `re` (a literal's bytes are in the
+        text's bytes just where the literal is in the text); the lines found
+        are counted in bytes, and their offsets taken from the text's lines."""
+        hit_lines = _lines_holding_literals(low, self._literals())
+        if hit_lines is None:
+            return _line_runs_with(low, self._any_anchor())
+        if not hit_lines:
+            return []
+        lengths = [len(piece) for piece in low.split("\n")]
+        starts = [0, *accumulate(n + 1 for n in lengths)]
+        runs: list[tuple[int, int]] = []
+        for k in hit_lines:
+            start, end = starts[k], starts[k] + lengths[k]
+            if runs and runs[-1][1] + 1 == start:
+                runs[-1] = (runs[-1][0], end)
+            else:
+                runs.append((start, end))
+        return runs
+
+    def _literals(self):
+        """(RE2 Set of the anchors, RE2 regex of every anchor), or False when RE2 cannot build them."""
+        if self._anchor_set is None:
+            self._anchor_set = literal_set([[anchor] for anchor in self.anchors])
+        return self._anchor_set
 
     def _present_anchors(self, low: str) -> set[str]:
         """The anchors `low` holds. One RE2::Set pass over its UTF-8 bytes
@@ -214,12 +301,10 @@ class PhraseSearch:
         that finds none (it also says so when its automaton runs out of
         memory) or a text RE2 cannot read is asked anchor by anchor."""
         if memo.SHORTCUTS:
-            if self._anchor_set is None:
-                built = literal_set([[anchor] for anchor in self.anchors])
-                self._anchor_set = built[0] if built else False
-            if self._anchor_set:
+            literals = self._literals()
+            if literals:
                 try:
-                    hits = self._anchor_set.Match(low.encode("utf-8"))
+                    hits = literals[0].Match(low.encode("utf-8"))
                 except UnicodeEncodeError:  # a lone surrogate: RE2 reads UTF-8 only
                     hits = None
                 if hits:
@@ -242,7 +327,20 @@ class PhraseSearch:
         return best
 
     def finditer(self, text: str):
-        matches = [m for regex in self._candidates(text) for m in regex.finditer(text)]
+        runs = None
+        if len(text) > _REMEMBERED_TEXT:
+            _, regexes, runs = self._large_candidates(text)
+            # Over a whole newsletter, run the regexes on the lines that hold
+            # an anchor only, when every match is on such a line (the scan of
+            # each run of whole lines finds what the scan of the text finds there).
+            if runs is not None and not (self._matches_on_anchor_lines and _folds_like_lower_once(text)):
+                runs = None
+        else:
+            regexes = self._candidates(text)
+        if runs is None:
+            matches = [m for regex in regexes for m in regex.finditer(text)]
+        else:
+            matches = [m for regex in regexes for a, b in runs for m in regex.finditer(text, a, b)]
         return iter(sorted(matches, key=lambda m: m.start()))
 
 
@@ -364,6 +462,11 @@ class Markers:
             key: PhraseSearch(asks.get(key, []))
             for key in ("requests", "objects", "reader", "membership", "publisher", "follow", "offers", "price_periods")
         }
+        # One sentence is asked the same question several times over (an ask,
+        # then an offer, a name, a frame: evidence/asks.py), and each answer
+        # is a regex over hundreds of phrases.
+        self._remembered_ask_opening = remembered_method(self._ask_opening, 8192)
+        self._remembered_ask_phrase = remembered_method(self._ask_phrase, 8192)
         # Every ask names the newsletter, opens with a verb that sells it, or
         # links to its own pages: a line without one of those holds no ask.
         self._ask_needles = minimal_needles(
@@ -400,8 +503,7 @@ class Markers:
         on_forget(self._forget_document)
 
     def _forget_document(self) -> None:
-        """Drop what is kept of the last document (its lower-cased text, its lines' answers)."""
-        self._lower: tuple[str | None, str] = (None, "")
+        """Drop what is kept of the last document (its lines' answers)."""
         self._scanned: tuple[str | None, dict[str, frozenset[int]]] = (None, {})
         self._known_lines: dict[str, int] = {}
 
@@ -431,11 +533,7 @@ class Markers:
 
     def lowered(self, text: str) -> str:
         """The document lower-cased, once for all the rules that scan it in turn."""
-        source, low = self._lower  # one tuple: a reader in another thread sees a matching pair
-        if source is not text:
-            low = lower_in_pieces(text)
-            self._lower = (text, low)
-        return low
+        return lowered_once(text)
 
     def _family_lines(self, family: str, text: str, line_starts: list[int]) -> LineHits:
         """Lines of `text` that hold a needle of `family`: a fresh set the caller may change."""
@@ -560,6 +658,9 @@ class Markers:
 
     def ask_opening(self, sentence: str, key: str) -> str | None:
         """A word of `[asks].<key>` ("selling", "imperatives") that opens the sentence."""
+        return self._remembered_ask_opening(sentence, key)
+
+    def _ask_opening(self, sentence: str, key: str) -> str | None:
         regex = self._ask_openings.get(key)
         m = regex.match(sentence) if regex else None
         return m.group("ask") if m else None
@@ -571,6 +672,9 @@ class Markers:
     def ask_phrase(self, sentence: str, key: str) -> str | None:
         """A phrase of `[asks].<key>` ("requests", "objects", "reader", "membership",
         "publisher", "follow", "offers", "price_periods") anywhere in the sentence."""
+        return self._remembered_ask_phrase(sentence, key)
+
+    def _ask_phrase(self, sentence: str, key: str) -> str | None:
         m = self._ask_phrases[key].search(sentence)
         return m.group(0) if m else None
 
@@ -864,6 +968,12 @@ def lines_holding(low_text: str, needles: tuple[str, ...], line_starts: list[int
     where a `str.find` per needle made one pass each); a needle that holds
     a line break, or a lone needle, by `str.find`."""
     if len(needles) > 1 and not any("\n" in n for n in needles):
+        # A whole newsletter whose lines are where `line_starts` says: RE2's
+        # automaton over its UTF-8 bytes, many times faster than `re` there.
+        if memo.SHORTCUTS and len(low_text) > _REMEMBERED_TEXT and len(low_text) + 1 == line_starts[-1]:
+            found = _lines_matching_bytes(low_text, tuple(needles))
+            if found is not None:
+                return LineHits(found)
         return LineHits(_lines_matching(low_text, _needles_regex(tuple(needles)), line_starts))
     lines = LineHits()
     for needle in needles:
@@ -882,10 +992,49 @@ def _needles_regex(needles: tuple[str, ...]) -> re.Pattern:
     return re.compile(_any_needle_pattern(needles))
 
 
-def _lines_with(text: str, pattern: re.Pattern) -> str | None:
-    """The lines of `text` where `pattern` (which never matches a line break)
-    matches, joined by line breaks; None when it matches nowhere."""
-    lines = []
+@remembered(64)
+def _needles_literals(needles: tuple[str, ...]):
+    return literal_set([list(needles)])
+
+
+def _lines_matching_bytes(text: str, needles: tuple[str, ...]) -> list[int] | None:
+    """`_lines_holding_literals` of the needles (none holding a line break)."""
+    return _lines_holding_literals(text, _needles_literals(needles))
+
+
+def _lines_holding_literals(text: str, literals) -> list[int] | None:
+    """The lines of `text` (split at line breaks) that hold one of the literals
+    of `literals` (`literal_set`'s, none holding a line break), in order,
+    found by RE2 over its UTF-8 bytes: a literal's bytes are in the text's
+    just where the literal is in the text. None when RE2 cannot read the
+    text (a lone surrogate) or could not compile the literals (False)."""
+    try:
+        data = text.encode("utf-8") if literals else None
+    except UnicodeEncodeError:
+        data = None
+    if data is None:
+        return None
+    search = literals[1].search
+    lines: list[int] = []
+    pos = line = 0
+    while True:
+        m = search(data, pos)
+        if m is None:
+            break
+        line += data.count(b"\n", pos, m.start())
+        lines.append(line)
+        end = data.find(b"\n", m.end())  # one hit per line is enough
+        if end == -1:
+            break
+        pos, line = end + 1, line + 1
+    return lines
+
+
+def _line_runs_with(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
+    """The runs of consecutive lines of `text` where `pattern` (which never
+    matches a line break) matches on each line: (start, end) offsets, each
+    from a line's start to the end of the run's last line (its line break left out)."""
+    runs: list[tuple[int, int]] = []
     search, pos = pattern.search, 0
     while True:
         m = search(text, pos)
@@ -894,11 +1043,15 @@ def _lines_with(text: str, pattern: re.Pattern) -> str | None:
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
         if end == -1:
-            lines.append(text[start:])
+            end = len(text)
+        if runs and runs[-1][1] + 1 == start:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+        if end == len(text):
             break
-        lines.append(text[start:end])
         pos = end + 1
-    return "\n".join(lines) if lines else None
+    return runs
 
 
 def _lines_matching(text: str, pattern: re.Pattern, line_starts: list[int]) -> list[int]:
