@@ -4,7 +4,8 @@ spaces) run on each round's result before the next round's full check
 instead of deciding a round of its own. The result must be the one the next
 round gave: same output bytes, same findings left on it (the fixes counted as
 applied may differ: trailing spaces closed up early on a line that the next
-round removes count as a fix), checked on the fuzz strategies and on every file of the corpora (dev, bulk) when ../shared is there."""
+round removes count as a fix), checked on the fuzz strategies and on every
+file of the corpora (dev, bulk) when ../shared is there."""
 from __future__ import annotations
 
 import sys
@@ -14,26 +15,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from nlclean.fixer import fix_text
-from nlclean.settings import Settings
 
-from corpora import corpus_texts
+from fix_shortcuts import SAFE, files_with_fewer_rounds, same_fix_without
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "robustness"))
 from newsletter_strategies import newsletters  # noqa: E402
 
-SAFE, UNSAFE = Settings(), Settings().with_overrides(unsafe_fixes=True)
-
 
 def same_as_a_round_of_their_own(text: str, fmt: str = "markdown") -> list[tuple[int, int]]:
-    """Assert tidying early changes nothing but the rounds; return (rounds early, rounds in a round of their own)."""
-    rounds = []
-    for s in (SAFE, UNSAFE):
-        early = fix_text(text, s, fmt)
-        later = fix_text(text, s, fmt, tidy_early=False)
-        assert early.text == later.text
-        assert early.remaining == later.remaining
-        rounds.append((early.rounds, later.rounds))
-    return rounds
+    return same_fix_without(text, fmt, tidy_early=False)
 
 
 def test_blank_lines_a_removal_leaves_go_with_it():
@@ -61,9 +51,4 @@ def test_tidying_early_gives_the_same_fix_on_generated_newsletters(text):
 
 @pytest.mark.parametrize("folder", ["dev", "bulk"])
 def test_tidying_early_gives_the_same_fix_on_the_corpora(folder):
-    fewer = 0
-    for path, text, fmt in corpus_texts(folder):
-        for early, later in same_as_a_round_of_their_own(text, fmt):
-            assert early <= later, path
-            fewer += early < later
-    assert fewer > 0  # the change is in use
+    assert files_with_fewer_rounds(folder, tidy_early=False) > 0  # the change is in use
