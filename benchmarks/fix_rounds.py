@@ -4,9 +4,11 @@ does a change alter any output byte?
 For every newsletter under the given folders (default: ../shared/corpus/dev,
 ../shared/corpus/bulk, /work/blind, /work/blind2 where present) runs
 `fixer.fix_text` with default settings and with --unsafe-fixes and prints the
-distribution of rounds, the time spent in parse / check / the rest per round
-number, and writes {file: [sha256 of output, rounds]} to --save, so that two
-checkouts can be compared with --compare OTHER.json (exit 1 on any
+distribution of rounds (a round is one check of every rule), the time spent
+in parse / check per round number and in the tidy-up run on a round's result
+before the next round's check (fixer.TIDY_EARLY), and writes
+{file: [sha256 of output, rounds]} to --save, so that two checkouts can be
+compared with --compare OTHER.json (exit 1 on any
 difference in output bytes).
 
     python benchmarks/fix_rounds.py [--save out.json] [--compare base.json] [DIR ...]
