@@ -4,9 +4,11 @@ does a change alter any output byte?
 For every newsletter under the given folders (default: ../shared/corpus/dev,
 ../shared/corpus/bulk, /work/blind, /work/blind2 where present) runs
 `fixer.fix_text` with default settings and with --unsafe-fixes and prints the
-distribution of rounds, the time spent in parse / check / the rest per round
-number, and writes {file: [sha256 of output, rounds]} to --save, so that two
-checkouts can be compared with --compare OTHER.json (exit 1 on any
+distribution of rounds (a round is one check of every rule), the time spent
+in parse / check per round number and in the tidy-up run on a round's result
+before the next round's check (fixer.TIDY_EARLY), and writes
+{file: [sha256 of output, rounds]} to --save, so that two checkouts can be
+compared with --compare OTHER.json (exit 1 on any
 difference in output bytes).
 
     python benchmarks/fix_rounds.py [--save out.json] [--compare base.json] [DIR ...]
@@ -54,19 +56,25 @@ def main(argv: list[str] | None = None) -> int:
     real_parse, real_check = fixer._parse, fixer.check
 
     def timed_parse(*a, **k):
-        state["round"] += 1
+        # A parse belongs to the round whose full check comes next.
         t0 = time.process_time()
         try:
             return real_parse(*a, **k)
         finally:
-            spent[(state["variant"], "parse", state["round"])] += time.process_time() - t0
+            spent[(state["variant"], "parse", state["round"] + 1)] += time.process_time() - t0
 
     def timed_check(*a, **k):
+        # A round is one check of every rule; a check of a few (the tidy-up
+        # rules run on a round's result) is counted with the round after it.
+        full = k.get("rules") is None
+        if full:
+            state["round"] += 1
         t0 = time.process_time()
         try:
             return real_check(*a, **k)
         finally:
-            spent[(state["variant"], "check", state["round"])] += time.process_time() - t0
+            part = "check" if full else "tidy"
+            spent[(state["variant"], part, state["round"] + (not full))] += time.process_time() - t0
 
     fixer._parse, fixer.check = timed_parse, timed_check
     results: dict[str, list] = {}
@@ -89,8 +97,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}: total {total[name]:.2f} s; rounds per file {dict(sorted(rounds[name].items()))}")
         for r in range(1, fixer.MAX_ROUNDS + 2):
             p, c = spent.get((name, "parse", r), 0.0), spent.get((name, "check", r), 0.0)
+            t = spent.get((name, "tidy", r), 0.0)
             if p or c:
-                print(f"  round {r}: parse {p:6.2f} s  check {c:6.2f} s")
+                print(f"  round {r}: parse {p:6.2f} s  check {c:6.2f} s  tidy-up before it {t:5.2f} s")
     if args.save:
         args.save.write_text(json.dumps(results, indent=0, sort_keys=True))
     if args.compare:

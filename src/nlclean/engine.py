@@ -15,6 +15,7 @@ from .context import CheckContext
 from .evidence import layout
 from .findings import Finding, Severity
 from .markers import Markers
+from . import memo
 from .rules import RULES, Rule
 from .settings import Settings
 from .suppression import Suppressions
@@ -34,12 +35,27 @@ def check(doc: Document, settings: Settings, markers: Markers | None = None,
     if markers is None:
         markers = settings.markers()
     # A flattened email is read unit by unit; findings come back as ranges of `doc`.
-    presented = layout.present(doc, markers)
+    presented = _presented(doc, markers)
     if presented is not None:
         found = _check_document(presented.doc, settings, markers, rules, path)
         in_source = [g for g in map(presented.finding_in_source, found) if g is not None]
         return sorted(in_source, key=lambda f: (f.start, f.end, f.code))
     return _check_document(doc, settings, markers, rules, path)
+
+
+def _presented(doc: Document, markers: Markers) -> "layout.Presented | None":
+    """`layout.present` of the document, once per document and marker data:
+    the fixer checks a round's result twice (its tidy-up rules, then every
+    rule, `fixer.TIDY_EARLY`), and the presentation is most of the first."""
+    if not memo.CACHING:  # with every shortcut off, computed afresh (tests compare)
+        return layout.present(doc, markers)
+    key = ("layout.present", 0)
+    kept = doc._cache.get(key)
+    if kept is not None and kept[0] is markers:  # type: ignore[index]
+        return kept[1]  # type: ignore[index]
+    presented = layout.present(doc, markers)
+    doc._cache[key] = (markers, presented)
+    return presented
 
 
 def _check_document(doc: Document, settings: Settings, markers: Markers,
