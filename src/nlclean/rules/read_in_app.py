@@ -47,6 +47,7 @@ from bisect import bisect_right
 from typing import Iterator
 
 from ..evidence.links import LinkKind
+from ..evidence.zones import words as zone_words
 from ..findings import Finding
 from ..inline_syntax import visible_text, visible_text_without_urls
 from .. import memo
@@ -57,6 +58,9 @@ from ._shared import quote, word_count
 _REFERENCE_LABEL = re.compile(r"\]\[[^\]\n]*\]")
 # A line this short that holds a web-version link is the link and its lead-in.
 MAX_VIEW_LINE_WORDS = 12
+# Words beside the web-version words in a line (or a link's text) that offers
+# nothing but the web version ("Trouble viewing?", "Click here to").
+MAX_OTHER_WORDS = 3
 
 
 def _view_pattern(words) -> "re.Pattern":
@@ -96,6 +100,32 @@ def _view_lines(doc, markers) -> set[int]:
 MAX_COPY_LEAD_IN_WORDS = 30
 # A line that is one web address and nothing else: bare, in <>, or a link whose text is the address.
 _LONE_ADDRESS = re.compile(r"^[ \t]*(?:<?https?://\S+?>?|\(?[ \t]*https?://\S+[ \t]*\)?|\[https?://[^\]\s]+\]\([^)\s]+\))[ \t]*$")
+
+
+def _offers_the_web_version(ctx, block, text: str, pattern: "re.Pattern") -> bool:
+    """Whether a short line's web-version words are its point, as a footer's
+    "web version" is NL201's: the line is little more than them ("[View in
+    browser](…)", "Web version: https://…", "Trouble viewing? View it
+    online ( https://… )"), a link's text is ("Having trouble viewing this
+    email? [View it as a web page](…)"), a link leads to a web-version
+    address, or the line speaks about the email ("Trouble viewing this
+    email? [Click here](…) to read it in your browser"). A story's line that
+    says them in passing stays: "[Figma's web version gets offline mode](…)",
+    "[웹에서 보기 좋은 지도 서비스](…)", "Notebooks now open in browser,
+    [says the team](…)"."""
+    doc, markers = ctx.doc, ctx.markers
+    if zone_words(pattern.sub(" ", text)) <= MAX_OTHER_WORDS:
+        return True
+    source = doc.source(block)
+    for link in doc.top_links(block):
+        if link.is_image:
+            continue
+        if markers.link_kind(link.destination) is LinkKind.WEB_VERSION:
+            return True
+        label = visible_text(source[link.text_start : link.text_end])
+        if pattern.search(label) and zone_words(pattern.sub(" ", label)) <= MAX_OTHER_WORDS:
+            return True
+    return bool(markers.about_the_email(text)) and not markers.first_person(text)
 
 
 def _copy_words(markers) -> list[str]:
@@ -192,7 +222,7 @@ class ReadInApp(Rule):
             return None
         # A link, a reference link ("[View …][1]") or a bare address (plain text) carries it.
         carried = "](" in source or "][" in source or "://" in source
-        if carried and word_count(text) <= MAX_VIEW_LINE_WORDS:
+        if carried and word_count(text) <= MAX_VIEW_LINE_WORDS and _offers_the_web_version(ctx, block, text, pattern):
             return ctx.remove_lines(
                 f"web version link {quote(text)}", block.start, block.end, "Remove the web version link",
                 evidence=(f"phrase '{phrase.group(0)}': a link to the web version of the email",
