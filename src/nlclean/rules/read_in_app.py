@@ -15,8 +15,12 @@ Email chrome, not content: the reader already has the email.
 ## How far it goes
 The link goes. A short line that holds a web-version link goes whole, with
 its lead-in ("Having trouble viewing this email? [View it as a web
-page](…)", "Web version: https://…" in a plain-text part); inside a long line
-(a whole email flattened onto one line) only the link goes. "[How to read in
+page](…)", "Web version: https://…" in a plain-text part), where those
+words are its point: the line is little more than them, a link's text is,
+a link leads to a web-version address, or the line speaks about the email.
+A story's line that says them in passing stays ("[The web version of the
+tide app adds offline maps](…)", "[웹에서 보기 좋은 지도 서비스](…)"). Inside a
+long line (a whole email flattened onto one line) only the link goes. "[How to read in
 app stores' fine print](…)" and a story's "[read online](…)" link are a
 story's links and stay.
 
