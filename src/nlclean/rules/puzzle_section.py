@@ -25,6 +25,13 @@ characters in a plain-text email (`━━━━ / ■ 今週のクイズ / ━�
 as a heading. Game words of other languages (`Devinette`, `Rätsel`,
 `クイズ`) are in `[puzzle]` of `data/lang-*.toml`.
 
+A code puzzle stays: a game whose section or block holds code (a fence,
+an indented block of code, a snippet that lost its fence in a plain-text
+email), or whose question stands right over it ("**Puzzle of the week:**
+what is wrong with this loop?" over the loop; "Spot the bug", "What does
+this print?", the answer in the next issue). In a developer newsletter it
+is content, read and solved without the interactive email.
+
 ## Why is this bad?
 Games are no story and make no sense without the interactive email.
 
