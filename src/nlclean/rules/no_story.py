@@ -58,7 +58,15 @@ $70 a year"; `price_periods` in `[asks]`); alone, neither asks anything.
 A short line right above an ask that opens with a request and has no stop
 and no link is the ask's title, a heading the conversion flattened ("Get a
 season of harbour news" over the ask): its own finding, a judgement; a
-short line above a story ("Get ready for the frost") stays. A block goes when every sentence of it asks,
+short line above a story ("Get ready for the frost") stays. The paragraphs
+right above a lone button that goes as an ask ("[Subscribe](…)", "Support"
+over its signup page) are its pitch when, in words between the publisher
+and its reader, they name the membership or the newsletter, say what it
+gets the reader or what it costs by the period ("Full access for you and a
+friend … All for less than $5 a month."), and link nowhere but to the
+newsletter's own pages (at most three, 70 words each): their own finding, a
+judgement. "Netflix lost two million paid subscribers." over the button,
+or a paragraph that links to a story, stays. A block goes when every sentence of it asks,
 names the newsletter beside an ask, or leads in to one ("Like this?"); in a
 flattened paragraph, a line of whole sentences that all ask goes, with a
 short lead-in line ending in ':' above it. A flattened email's paragraph (a line over 100 characters shows it was
@@ -109,7 +117,8 @@ import re
 from bisect import bisect_right
 from typing import Iterator
 
-from ..evidence.asks import (MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_to_one_page, ask_sections,
+from ..evidence.asks import (MAX_PITCH_BLOCKS, MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_to_one_page,
+                              ask_sections, lone_button, subscription_pitch,
                               follow_lead_in, framed_asks, names_the_subscription, offers_the_subscription,
                               publisher_voice, sentence_ask, sentences)
 from ..evidence.links import OWN_PAGE_KINDS, LinkKind
@@ -595,6 +604,8 @@ class NoStoryBlock(Rule):
                 title = self._ask_title(ctx, block if start == block.start else parent, covered)
                 if title is not None:
                     yield title
+                else:
+                    yield from self._ask_pitch(ctx, block if start == block.start else parent, text, covered)
                 continue
             if block.end - block.start < 2 or block.kind != "paragraph":
                 continue
@@ -642,6 +653,42 @@ class NoStoryBlock(Rule):
             evidence=(
                 f"a short line opening with a request ('{request}'), no stop and no link, right above an ask",
                 "ends at the end of its line",
+            ),
+            applicability=Applicability.UNSAFE,
+        )
+
+    def _ask_pitch(self, ctx, button, text: str, covered: set[int]) -> Iterator[Finding]:
+        """The paragraphs right above a lone button that sells the newsletter,
+        when they pitch what it sells (`subscription_pitch`): "Unlimited
+        access for you and three others. … All for less than $4 a week." over
+        "[Subscribe](…)". The button went as an ask; its pitch is the same
+        ask's body. A judgement (unsafe), its own finding, so the button keeps
+        its safety."""
+        doc, markers = ctx.doc, ctx.markers
+        selling = lone_button(doc, markers, button)
+        if selling is None:
+            return
+        start, whys = button.start, []
+        above = doc.previous_block(button)
+        while above is not None and len(whys) < MAX_PITCH_BLOCKS and above.start not in covered:
+            why = subscription_pitch(doc, markers, above)
+            if why is None:
+                break
+            start, whys = above.start, [why, *whys]
+            above = doc.previous_block(above)
+        if not whys:
+            return
+        covered.update(range(start, button.start))
+        shown = quote(visible_text_without_urls(doc.source(doc.blocks_between(start, button.start)[0])).strip())
+        yield ctx.remove_lines(
+            f"pitch of the ask below it {shown}",
+            start,
+            button.start,
+            f"Remove the pitch {shown}",
+            evidence=(
+                f"right above the button '{text.strip()}' (phrase '{selling}'), removed as an ask",
+                *(f"a paragraph that {why}" for why in whys),
+                "ends at the button",
             ),
             applicability=Applicability.UNSAFE,
         )
