@@ -67,7 +67,10 @@ friend … All for less than $5 a month."), and link nowhere but to the
 newsletter's own pages (at most three, 70 words each): their own finding, a
 judgement. "Netflix lost two million paid subscribers." over the button,
 or a paragraph that links to a story, stays. A block goes when every sentence of it asks,
-names the newsletter beside an ask, or leads in to one ("Like this?"); in a
+names the newsletter beside an ask, or leads in to one ("Like this?"); a
+colon inside an ask (a book's subtitle: "check out my book Low Water: The
+Story of the River Towns …, or subscribe to my newsletter") ends no
+sentence when the two parts read together still ask; in a
 flattened paragraph, a line of whole sentences that all ask goes, with a
 short lead-in line ending in ':' above it. A flattened email's paragraph (a line over 100 characters shows it was
 not hard-wrapped) is read line by line, and so is a short button line
@@ -373,6 +376,7 @@ def _all_ask(markers, text: str, source: str) -> "tuple[tuple[str, ...], bool] |
     whys: list[str] = []
     sure = True
     asks = beside = 0
+    asked_up_to_colon = ""  # an ask that ended on ':' ("… check out my book First Contact:")
     for a, b in sentences(text):
         sentence = text[a:b].strip()
         if not any(ch.isalnum() for ch in sentence):
@@ -382,7 +386,15 @@ def _all_ask(markers, text: str, source: str) -> "tuple[tuple[str, ...], bool] |
             asks += 1
             sure = sure and ask.sure
             whys.append(f"{quote(sentence, 40)}: {ask.why}")
+            asked_up_to_colon = sentence if sentence.endswith((":", "：")) else ""
             continue
+        if asked_up_to_colon and sentence_ask(markers, f"{asked_up_to_colon} {sentence}", kinds) is not None:
+            # The colon was a title's ("check out my book First Contact: The
+            # Story of …, or subscribe to my newsletter"): one sentence, still asking.
+            whys.append(f"{quote(sentence, 40)}: the ask goes on after the colon")
+            asked_up_to_colon = ""
+            continue
+        asked_up_to_colon = ""
         named = names_the_subscription(markers, sentence)
         if named:
             whys.append(f"{quote(sentence, 40)}: names the newsletter (phrase '{named}') beside an ask")
