@@ -64,8 +64,9 @@ over its signup page) are its pitch when, in words between the publisher
 and its reader, they name the membership or the newsletter, say what it
 gets the reader or what it costs by the period ("Full access for you and a
 friend … All for less than $5 a month."), and link nowhere but to the
-newsletter's own pages (at most three, 70 words each): their own finding, a
-judgement. "Netflix lost two million paid subscribers." over the button,
+newsletter's own pages (at most three, 70 words each): they go with the
+button as one region, a judgement (a button that is a sure ask keeps its
+own safe finding too). "Netflix lost two million paid subscribers." over the button,
 or a paragraph that links to a story, stays. A block goes when every sentence of it asks,
 names the newsletter beside an ask, or leads in to one ("Like this?"); a
 colon inside an ask (a book's subtitle: "check out my book Low Water: The
@@ -612,12 +613,19 @@ class NoStoryBlock(Rule):
                 shown = _shown_after_lead_in(doc, markers, block, text) if end == block.end else None
                 if shown is not None:
                     end, why_end = shown.end, "the image or links its lead-in shows (ends in ':')"
-                yield self._ask_finding(ctx, start, end, text, verdict, why_end)
-                title = self._ask_title(ctx, block if start == block.start else parent, covered)
+                button = block if start == block.start else parent
+                title = self._ask_title(ctx, button, covered)
+                pitch = None if title is not None else self._ask_pitch(ctx, button, end, covered)
+                if pitch is not None:
+                    # The pitch with its button, first: one region, so no other
+                    # removal of the button can leave the pitch behind in one
+                    # round and not in another. The button alone is its own
+                    # finding only when it is sure (a safe fix of its own).
+                    yield pitch
+                if pitch is None or verdict[1]:
+                    yield self._ask_finding(ctx, start, end, text, verdict, why_end)
                 if title is not None:
                     yield title
-                else:
-                    yield from self._ask_pitch(ctx, block if start == block.start else parent, text, covered)
                 continue
             if block.end - block.start < 2 or block.kind != "paragraph":
                 continue
@@ -669,17 +677,16 @@ class NoStoryBlock(Rule):
             applicability=Applicability.UNSAFE,
         )
 
-    def _ask_pitch(self, ctx, button, text: str, covered: set[int]) -> Iterator[Finding]:
+    def _ask_pitch(self, ctx, button, end: int, covered: set[int]) -> Finding | None:
         """The paragraphs right above a lone button that sells the newsletter,
         when they pitch what it sells (`subscription_pitch`): "Unlimited
         access for you and three others. … All for less than $4 a week." over
-        "[Subscribe](…)". The button went as an ask; its pitch is the same
-        ask's body. A judgement (unsafe), its own finding, so the button keeps
-        its safety."""
+        "[Subscribe](…)". The pitch and its button are one region (to `end`),
+        a judgement (unsafe); the button's own finding keeps its safety."""
         doc, markers = ctx.doc, ctx.markers
         selling = lone_button(doc, markers, button)
         if selling is None:
-            return
+            return None
         start, whys = button.start, []
         above = doc.previous_block(button)
         while above is not None and len(whys) < MAX_PITCH_BLOCKS and above.start not in covered:
@@ -689,18 +696,19 @@ class NoStoryBlock(Rule):
             start, whys = above.start, [why, *whys]
             above = doc.previous_block(above)
         if not whys:
-            return
+            return None
         covered.update(range(start, button.start))
         shown = quote(visible_text_without_urls(doc.source(doc.blocks_between(start, button.start)[0])).strip())
-        yield ctx.remove_lines(
-            f"pitch of the ask below it {shown}",
+        return ctx.remove_lines(
+            f"ask about the newsletter with its pitch {shown}",
             start,
-            button.start,
-            f"Remove the pitch {shown}",
+            end,
+            f"Remove the ask with its pitch {shown}",
             evidence=(
-                f"right above the button '{text.strip()}' (phrase '{selling}'), removed as an ask",
                 *(f"a paragraph that {why}" for why in whys),
-                "ends at the button",
+                f"right above the button '{visible_text_without_urls(doc.source(button)).strip()}' "
+                f"(phrase '{selling}'), an ask",
+                "ends at the end of the button",
             ),
             applicability=Applicability.UNSAFE,
         )
