@@ -193,3 +193,30 @@ def test_lines_of_a_paragraph_go_with_a_footer_phrase_only_when_they_hold_part_o
     out = fix(mail, "code.md")
     assert "481920\nis your sign-in code for Harbour Events." in out
     assert "Sent using" not in out
+
+
+CJK_LETTER = """\
+在浏览器中查看
+
+# 山城周报
+
+## 工具
+
+新版的笔记应用终于支持在浏览器中打开，不用再安装客户端了。
+
+新しい地図サービスはブラウザで見ることもでき、スマホ版と同じ機能が使える。
+
+## 下周
+
+感谢大家的来信，下周我们会继续讨论这个话题。
+"""
+
+
+def test_cjk_view_in_browser_words_go_only_where_they_are_the_line():
+    # "View in the browser" is a story's phrase too ("the app now opens in the
+    # browser"): the lone chrome line at the top goes, the story lines stay.
+    out = fix(CJK_LETTER, "letter.md")
+    assert not out.startswith("在浏览器中查看")
+    assert "新版的笔记应用终于支持在浏览器中打开，不用再安装客户端了。" in out
+    assert "新しい地図サービスはブラウザで見ることもでき、スマホ版と同じ機能が使える。" in out
+    assert "感谢大家的来信" in out

@@ -106,6 +106,17 @@ _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = re.compile(r"[.!?:…][\"'”’)*_]*\s*$|[.!?]\s+[A-Z]")
 
 
+def reads_as_code(lines: list[str]) -> bool:
+    """Whether a paragraph is code that lost its fence (a plain-text email's
+    snippet, `function f(s) { return` / `s.split("");` / `console.log(f(x));`):
+    most of its lines have the shape of code, at least two of them (one, for a
+    paragraph of one line). Prose that ends a line on a semicolon now and then
+    is no code."""
+    lines = [line for line in lines if line.strip()]
+    shaped = sum(1 for line in lines if _CODE_SHAPE.search(_ENTITY.sub(" ", line)))
+    return bool(lines) and shaped * 2 >= len(lines) and shaped >= min(2, len(lines))
+
+
 def reads_as_prose(lines: list[str]) -> bool:
     """Whether an indented code block is prose a converter indented: no line
     has the shape of code, every line is words or a link, and at least one

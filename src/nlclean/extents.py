@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .document import Block, Document
+from .document import Block, Document, reads_as_code
 from .evidence.promotion import carrier_host, link_targets, written_hosts
 from .evidence.publisher import link_hosts, registrable, story_host
 from .inline_syntax import visible_text_without_urls
@@ -128,6 +128,15 @@ def is_sponsor_line(doc: Document, block: Block) -> bool:
     return len(words) <= 24 and bool(_NAME_DASH.search(" ".join(words[:5])))
 
 
+def is_code(doc: Document, block: Block) -> bool:
+    """A block of code: a fence, an indented code block (prose a converter
+    indented is parsed as prose), or a paragraph of code that lost its fence
+    in a plain-text email (`reads_as_code`)."""
+    if block.kind in ("fence", "code_block"):
+        return True
+    return block.kind == "paragraph" and reads_as_code(doc.lines[block.start : block.end])
+
+
 def _names_sponsor(doc: Document, block: Block, names: set[str]) -> bool:
     if not names:
         return False
@@ -162,7 +171,7 @@ def _after_the_ad(doc: Document, inner: list[Block], names: set[str], own_addres
     if not tail:
         return None
     words = sum(len(doc.visible(b).split()) for b in tail if b.has_inline)
-    if words < MIN_TAIL_WORDS and not any(b.kind in ("fence", "code_block") for b in tail):
+    if words < MIN_TAIL_WORDS and not any(is_code(doc, b) for b in tail):
         return None
     if last < 0:
         return inner[0].start, "the label itself (nothing under it promotes the sponsor or links anywhere)"

@@ -40,7 +40,9 @@ Asks as regions (a rule turns them into findings): `ask_sections(doc,
 markers, covered)` (a heading that asks and the blocks that go on asking),
 `framed_asks(doc, markers, covered, candidates)` (a paragraph framed by an
 ask, or a question with its poll answers), with `framed_ask` and
-`sibling_poll` for one block; `REFERENCE_LINK` finds `[text][ref]` links.
+`sibling_poll` for one block; `lone_button` and `subscription_pitch` (the
+paragraphs right above a lone button that pitch what it sells);
+`REFERENCE_LINK` finds `[text][ref]` links.
 """
 from __future__ import annotations
 
@@ -506,6 +508,60 @@ def sibling_poll(doc, markers, block) -> "tuple[int, tuple[str, ...]] | None":
 
 
 _LINKS_IN = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
+
+
+# A pitch over its button: a paragraph at most this long, at most this many
+# paragraphs of it.
+MAX_PITCH_WORDS = 70
+MAX_PITCH_BLOCKS = 3
+
+
+def lone_button(doc, markers, block) -> str | None:
+    """The verb that sells the newsletter, when a block's visible text is a
+    button and nothing else: a selling verb ("Subscribe", "Become a Paid
+    Subscriber Today"), or a request with a link to the newsletter's own
+    subscribe or donation page ("Support" over its signup address)."""
+    text = _text(doc, block).strip(" *_#>")
+    if not text or word_count(text) > MAX_BUTTON_WORDS:
+        return None
+    selling = markers.ask_opening(text, "selling")
+    if selling:
+        return selling
+    request = markers.ask_opening(text, "imperatives")
+    return request if request and _kinds(doc, markers, [block]) & SURE_KINDS else None
+
+
+def subscription_pitch(doc, markers, block) -> str | None:
+    """Why a paragraph right above a lone selling button is its pitch, or
+    None: short, addressed to the reader or in the publisher's voice, and
+    one of its sentences names the membership or the subscription, says
+    what it gets the reader or what it costs by the period ("Unlimited
+    access for you and three others … All for less than $4 a week." over
+    "[Subscribe](…)"; "To celebrate the milestone, I'm running a membership
+    drive … Please consider joining today!" over "Support"). It links
+    nowhere but to the newsletter's own pages: a story's paragraph links
+    where it tells. "Netflix lost two million paid subscribers." over a
+    button speaks to no one and stays."""
+    if block is None or block.kind != "paragraph":
+        return None
+    text = _text(doc, block)
+    if not text or word_count(text) > MAX_PITCH_WORDS or markers.postal_address(text):
+        return None
+    kinds = _kinds(doc, markers, [block])
+    if (doc.links(block) or _BARE_URL.search(doc.source(block))) and not (kinds and kinds <= OWN_PAGE_KINDS):
+        return None
+    voice = markers.ask_phrase(text, "reader") or markers.ask_phrase(text, "publisher")
+    if voice is None:
+        return None
+    for a, b in sentences(text):
+        sentence = text[a:b]
+        named = markers.ask_phrase(sentence, "membership") or markers.ask_phrase(sentence, "objects")
+        if named:
+            return f"names the subscription (phrase '{named}'), in words between the publisher and its reader ('{voice}')"
+        offer = offers_the_subscription(markers, sentence)
+        if offer:
+            return f"says {offer}, in words between the publisher and its reader ('{voice}')"
+    return None
 
 
 def framed_asks(doc, markers, covered, candidates) -> list[tuple[object, tuple[str, ...], bool]]:

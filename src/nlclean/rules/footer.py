@@ -17,7 +17,8 @@ story's).
 Phrases come in two kinds. Those that speak about the email itself
 (`You are receiving this`, `View in browser`, `Manage your preferences`)
 are enough. Words a story uses too (`unsubscribe`, `privacy policy`,
-`opt out`, `abmelden`, `取消订阅`: `ambiguous` in `[footer]`) count only where they are
+`opt out`, `abmelden`, `取消订阅`, `在浏览器中查看`, `ブラウザで見る`: `ambiguous`
+in `[footer]`) count only where they are
 the line's point: the line is little more than such words
 (`Unsubscribe | Privacy policy`), one is a short link's text
 (`[Unsubscribe](…)`, not `[The privacy policy generator every creator

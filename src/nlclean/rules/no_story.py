@@ -58,8 +58,20 @@ $70 a year"; `price_periods` in `[asks]`); alone, neither asks anything.
 A short line right above an ask that opens with a request and has no stop
 and no link is the ask's title, a heading the conversion flattened ("Get a
 season of harbour news" over the ask): its own finding, a judgement; a
-short line above a story ("Get ready for the frost") stays. A block goes when every sentence of it asks,
-names the newsletter beside an ask, or leads in to one ("Like this?"); in a
+short line above a story ("Get ready for the frost") stays. The paragraphs
+right above a lone button that goes as an ask ("[Subscribe](…)", "Support"
+over its signup page) are its pitch when, in words between the publisher
+and its reader, they name the membership or the newsletter, say what it
+gets the reader or what it costs by the period ("Full access for you and a
+friend … All for less than $5 a month."), and link nowhere but to the
+newsletter's own pages (at most three, 70 words each): they go with the
+button as one region, a judgement (a button that is a sure ask keeps its
+own safe finding too). "Netflix lost two million paid subscribers." over the button,
+or a paragraph that links to a story, stays. A block goes when every sentence of it asks,
+names the newsletter beside an ask, or leads in to one ("Like this?"); a
+colon inside an ask (a book's subtitle: "check out my book Low Water: The
+Story of the River Towns …, or subscribe to my newsletter") ends no
+sentence when the two parts read together still ask; in a
 flattened paragraph, a line of whole sentences that all ask goes, with a
 short lead-in line ending in ':' above it. A flattened email's paragraph (a line over 100 characters shows it was
 not hard-wrapped) is read line by line, and so is a short button line
@@ -109,7 +121,8 @@ import re
 from bisect import bisect_right
 from typing import Iterator
 
-from ..evidence.asks import (MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_to_one_page, ask_sections,
+from ..evidence.asks import (MAX_PITCH_BLOCKS, MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_to_one_page,
+                              ask_sections, lone_button, subscription_pitch,
                               follow_lead_in, framed_asks, names_the_subscription, offers_the_subscription,
                               publisher_voice, sentence_ask, sentences)
 from ..evidence.links import OWN_PAGE_KINDS, LinkKind
@@ -364,6 +377,7 @@ def _all_ask(markers, text: str, source: str) -> "tuple[tuple[str, ...], bool] |
     whys: list[str] = []
     sure = True
     asks = beside = 0
+    asked_up_to_colon = ""  # an ask that ended on ':' ("… check out my book First Contact:")
     for a, b in sentences(text):
         sentence = text[a:b].strip()
         if not any(ch.isalnum() for ch in sentence):
@@ -373,7 +387,15 @@ def _all_ask(markers, text: str, source: str) -> "tuple[tuple[str, ...], bool] |
             asks += 1
             sure = sure and ask.sure
             whys.append(f"{quote(sentence, 40)}: {ask.why}")
+            asked_up_to_colon = sentence if sentence.endswith((":", "：")) else ""
             continue
+        if asked_up_to_colon and sentence_ask(markers, f"{asked_up_to_colon} {sentence}", kinds) is not None:
+            # The colon was a title's ("check out my book First Contact: The
+            # Story of …, or subscribe to my newsletter"): one sentence, still asking.
+            whys.append(f"{quote(sentence, 40)}: the ask goes on after the colon")
+            asked_up_to_colon = ""
+            continue
+        asked_up_to_colon = ""
         named = names_the_subscription(markers, sentence)
         if named:
             whys.append(f"{quote(sentence, 40)}: names the newsletter (phrase '{named}') beside an ask")
@@ -591,8 +613,17 @@ class NoStoryBlock(Rule):
                 shown = _shown_after_lead_in(doc, markers, block, text) if end == block.end else None
                 if shown is not None:
                     end, why_end = shown.end, "the image or links its lead-in shows (ends in ':')"
-                yield self._ask_finding(ctx, start, end, text, verdict, why_end)
-                title = self._ask_title(ctx, block if start == block.start else parent, covered)
+                button = block if start == block.start else parent
+                title = self._ask_title(ctx, button, covered)
+                pitch = None if title is not None else self._ask_pitch(ctx, button, end, covered)
+                if pitch is not None:
+                    # The pitch with its button, first: one region, so no other
+                    # removal of the button can leave the pitch behind in one
+                    # round and not in another. The button alone is its own
+                    # finding only when it is sure (a safe fix of its own).
+                    yield pitch
+                if pitch is None or verdict[1]:
+                    yield self._ask_finding(ctx, start, end, text, verdict, why_end)
                 if title is not None:
                     yield title
                 continue
@@ -642,6 +673,42 @@ class NoStoryBlock(Rule):
             evidence=(
                 f"a short line opening with a request ('{request}'), no stop and no link, right above an ask",
                 "ends at the end of its line",
+            ),
+            applicability=Applicability.UNSAFE,
+        )
+
+    def _ask_pitch(self, ctx, button, end: int, covered: set[int]) -> Finding | None:
+        """The paragraphs right above a lone button that sells the newsletter,
+        when they pitch what it sells (`subscription_pitch`): "Unlimited
+        access for you and three others. … All for less than $4 a week." over
+        "[Subscribe](…)". The pitch and its button are one region (to `end`),
+        a judgement (unsafe); the button's own finding keeps its safety."""
+        doc, markers = ctx.doc, ctx.markers
+        selling = lone_button(doc, markers, button)
+        if selling is None:
+            return None
+        start, whys = button.start, []
+        above = doc.previous_block(button)
+        while above is not None and len(whys) < MAX_PITCH_BLOCKS and above.start not in covered:
+            why = subscription_pitch(doc, markers, above)
+            if why is None:
+                break
+            start, whys = above.start, [why, *whys]
+            above = doc.previous_block(above)
+        if not whys:
+            return None
+        covered.update(range(start, button.start))
+        shown = quote(visible_text_without_urls(doc.source(doc.blocks_between(start, button.start)[0])).strip())
+        return ctx.remove_lines(
+            f"ask about the newsletter with its pitch {shown}",
+            start,
+            end,
+            f"Remove the ask with its pitch {shown}",
+            evidence=(
+                *(f"a paragraph that {why}" for why in whys),
+                f"right above the button '{visible_text_without_urls(doc.source(button)).strip()}' "
+                f"(phrase '{selling}'), an ask",
+                "ends at the end of the button",
             ),
             applicability=Applicability.UNSAFE,
         )

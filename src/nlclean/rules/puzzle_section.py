@@ -25,6 +25,13 @@ characters in a plain-text email (`━━━━ / ■ 今週のクイズ / ━�
 as a heading. Game words of other languages (`Devinette`, `Rätsel`,
 `クイズ`) are in `[puzzle]` of `data/lang-*.toml`.
 
+A code puzzle stays: a game whose section or block holds code (a fence,
+an indented block of code, a snippet that lost its fence in a plain-text
+email), or whose question stands right over it ("**Puzzle of the week:**
+what is wrong with this loop?" over the loop; "Spot the bug", "What does
+this print?", the answer in the next issue). In a developer newsletter it
+is content, read and solved without the interactive email.
+
 ## Why is this bad?
 Games are no story and make no sense without the interactive email.
 
@@ -59,7 +66,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..extents import Extent, is_document_title, label_block_extent, section_extent
+from ..extents import Extent, is_code, is_document_title, label_block_extent, section_extent
 from ..findings import Finding
 from ..inline_syntax import visible_text
 from .base import Rule
@@ -182,6 +189,20 @@ def _puzzle_only(ctx, label, extent: Extent) -> Extent:
     return Extent(extent.start, end, extent.why_it_ends) if end == extent.end else Extent(extent.start, end, "the end of the game")
 
 
+def _code_puzzle(doc, after: int, extent: Extent) -> bool:
+    """Whether the game holds code (a fence, an indented block of code, a
+    snippet that lost its fence), or its question stands right over code
+    ("**Puzzle of the week:** what is wrong with this loop?"): a code puzzle
+    ("Spot the bug", "What does this print?") is a developer newsletter's
+    content, read and solved without the interactive email, often with its
+    answer in the next issue."""
+    blocks = doc.blocks_between(after, extent.end) or doc.blocks_between(extent.start, extent.end)
+    if any(is_code(doc, block) for block in blocks):
+        return True
+    nxt = doc.next_block(blocks[-1]) if blocks else None
+    return nxt is not None and is_code(doc, nxt)
+
+
 class PuzzleSection(Rule):
     code = "NL301"
     name = "puzzle-section"
@@ -207,7 +228,7 @@ class PuzzleSection(Rule):
                 if word is None:
                     continue
                 extent = section_extent(doc, block, text)
-                if not _opens_a_game(doc, block, text, extent):
+                if not _opens_a_game(doc, block, text, extent) or _code_puzzle(doc, block.end, extent):
                     continue
             else:
                 first = _label_line(doc, block)
@@ -237,6 +258,8 @@ class PuzzleSection(Rule):
                 extent = label_block_extent(doc, block, label_only=label_only,
                                             own_links_end_it=False)
                 extent = _puzzle_only(ctx, block, extent)
+                if _code_puzzle(doc, block.end, extent):
+                    continue
             covered_until = extent.end
             yield ctx.remove_lines(
                 f"puzzle section {quote(text)}",

@@ -15,8 +15,12 @@ Email chrome, not content: the reader already has the email.
 ## How far it goes
 The link goes. A short line that holds a web-version link goes whole, with
 its lead-in ("Having trouble viewing this email? [View it as a web
-page](…)", "Web version: https://…" in a plain-text part); inside a long line
-(a whole email flattened onto one line) only the link goes. "[How to read in
+page](…)", "Web version: https://…" in a plain-text part), where those
+words are its point: the line is little more than them, a link's text is,
+a link leads to a web-version address, or the line speaks about the email.
+A story's line that says them in passing stays ("[The web version of the
+tide app adds offline maps](…)", "[웹에서 보기 좋은 지도 서비스](…)"). Inside a
+long line (a whole email flattened onto one line) only the link goes. "[How to read in
 app stores' fine print](…)" and a story's "[read online](…)" link are a
 story's links and stay.
 
@@ -47,6 +51,7 @@ from bisect import bisect_right
 from typing import Iterator
 
 from ..evidence.links import LinkKind
+from ..evidence.zones import words as zone_words
 from ..findings import Finding
 from ..inline_syntax import visible_text, visible_text_without_urls
 from .. import memo
@@ -57,6 +62,9 @@ from ._shared import quote, word_count
 _REFERENCE_LABEL = re.compile(r"\]\[[^\]\n]*\]")
 # A line this short that holds a web-version link is the link and its lead-in.
 MAX_VIEW_LINE_WORDS = 12
+# Words beside the web-version words in a line (or a link's text) that offers
+# nothing but the web version ("Trouble viewing?", "Click here to").
+MAX_OTHER_WORDS = 3
 
 
 def _view_pattern(words) -> "re.Pattern":
@@ -96,6 +104,32 @@ def _view_lines(doc, markers) -> set[int]:
 MAX_COPY_LEAD_IN_WORDS = 30
 # A line that is one web address and nothing else: bare, in <>, or a link whose text is the address.
 _LONE_ADDRESS = re.compile(r"^[ \t]*(?:<?https?://\S+?>?|\(?[ \t]*https?://\S+[ \t]*\)?|\[https?://[^\]\s]+\]\([^)\s]+\))[ \t]*$")
+
+
+def _offers_the_web_version(ctx, block, text: str, pattern: "re.Pattern") -> bool:
+    """Whether a short line's web-version words are its point, as a footer's
+    "web version" is NL201's: the line is little more than them ("[View in
+    browser](…)", "Web version: https://…", "Trouble viewing? View it
+    online ( https://… )"), a link's text is ("Having trouble viewing this
+    email? [View it as a web page](…)"), a link leads to a web-version
+    address, or the line speaks about the email ("Trouble viewing this
+    email? [Click here](…) to read it in your browser"). A story's line that
+    says them in passing stays: "[Figma's web version gets offline mode](…)",
+    "[웹에서 보기 좋은 지도 서비스](…)", "Notebooks now open in browser,
+    [says the team](…)"."""
+    doc, markers = ctx.doc, ctx.markers
+    if zone_words(pattern.sub(" ", text)) <= MAX_OTHER_WORDS:
+        return True
+    source = doc.source(block)
+    for link in doc.top_links(block):
+        if link.is_image:
+            continue
+        if markers.link_kind(link.destination) is LinkKind.WEB_VERSION:
+            return True
+        label = visible_text(source[link.text_start : link.text_end])
+        if pattern.search(label) and zone_words(pattern.sub(" ", label)) <= MAX_OTHER_WORDS:
+            return True
+    return bool(markers.about_the_email(text)) and not markers.first_person(text)
 
 
 def _copy_words(markers) -> list[str]:
@@ -192,7 +226,7 @@ class ReadInApp(Rule):
             return None
         # A link, a reference link ("[View …][1]") or a bare address (plain text) carries it.
         carried = "](" in source or "][" in source or "://" in source
-        if carried and word_count(text) <= MAX_VIEW_LINE_WORDS:
+        if carried and word_count(text) <= MAX_VIEW_LINE_WORDS and _offers_the_web_version(ctx, block, text, pattern):
             return ctx.remove_lines(
                 f"web version link {quote(text)}", block.start, block.end, "Remove the web version link",
                 evidence=(f"phrase '{phrase.group(0)}': a link to the web version of the email",
