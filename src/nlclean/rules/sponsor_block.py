@@ -69,8 +69,8 @@ It is the highest-priority rule.
   or the host of the ad's links): then the ad goes on across the break.
   A section that goes on to something else ends after the last block that
   promotes the sponsor (names it, or links where the label links) when the
-  blocks after it never do and hold 30 words or code (a fence, or a snippet
-  that lost its fence in a plain-text email): a label over a part
+  blocks after it never do and hold 30 words or a code block (code that
+  lost its fence stays the ad's: a developer tool's ad shows code): a label over a part
   the sponsor pays for ("Spot the bug / Sponsored by Acme") takes the ad,
   not the puzzle or story under it; with nothing under it that promotes the
   sponsor or links anywhere, the label goes alone.
@@ -160,7 +160,6 @@ from typing import Iterator
 from ..extents import (
     Extent,
     block_extent,
-    is_code,
     is_document_title,
     is_footer_boundary,
     is_sponsor_line,
@@ -954,7 +953,7 @@ def _ad_cannot_go_on(ctx, block) -> str | None:
     code, the copyright line (the footer SPEC keeps), the next ad's label."""
     if block.kind in ("heading", "hr"):
         return f"a {block.kind}"
-    if is_code(ctx.doc, block):
+    if block.kind in ("fence", "code_block"):
         return "code (no ad's body)"
     if is_footer_boundary(ctx.doc, block):
         return "the copyright line"
