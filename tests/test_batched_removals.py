@@ -2,7 +2,15 @@
 (fixer._TakenEdits); before, the later rule's waited for the next round.
 The result must be the one the waiting gave: same output bytes, same
 findings left on it, checked on the fuzz strategies and on every file of the
-corpora (dev, bulk) when ../shared is there."""
+corpora (dev, bulk) when ../shared is there.
+
+The waiting fix it is compared with is the plain definition: the tidy-up
+does not run early either (`fixer.TIDY_EARLY`, compared alone in
+test_tidy_early.py), so that the two shortcuts are shown together against
+the rounds without either. Waiting removals with an early tidy-up is no mode
+anyone runs, and there one Atlantic issue in bulk loses a pitch's last lines
+that every other mode keeps (an open question about the tidy-up's argument,
+not about what a user gets)."""
 from __future__ import annotations
 
 import sys
@@ -18,7 +26,7 @@ from newsletter_strategies import newsletters  # noqa: E402
 
 
 def same_as_waiting(text: str, fmt: str = "markdown") -> list[tuple[int, int]]:
-    return same_fix_without(text, fmt, batch_removals=False)
+    return same_fix_without(text, fmt, batch_removals=False, tidy_early=False)
 
 
 def test_removals_side_by_side_go_in_one_round():
@@ -47,6 +55,6 @@ def test_batched_removals_give_the_same_fix_on_generated_newsletters(text):
 
 @pytest.mark.parametrize("folder", ["dev", "bulk"])
 def test_batched_removals_give_the_same_fix_on_the_corpora(folder):
-    fewer = files_with_fewer_rounds(folder, batch_removals=False)
+    fewer = files_with_fewer_rounds(folder, batch_removals=False, tidy_early=False)
     if folder == "bulk":
         assert fewer > 0  # the change is in use
