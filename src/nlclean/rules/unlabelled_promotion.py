@@ -90,7 +90,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from typing import Iterator
-from weakref import WeakKeyDictionary
 
 from ..extents import Extent, block_extent, is_document_title, is_title_shaped, label_block_extent, section_extent
 from ..evidence.links import resolve_url, split_url
@@ -98,7 +97,6 @@ from ..evidence.promotion import advertiser_tagged_hosts, house_links, house_pro
 from ..document import Document
 from ..findings import Applicability, Finding
 from ..inline_syntax import is_protected, merge_spans, surely_more_visible_words, visible_text
-from .. import memo
 from ..markers import LineHits, lines_holding, url_host
 from .base import Rule
 from .sponsor_block import sponsor_labels
@@ -324,21 +322,15 @@ def _siblings_sell_alike(ctx, heading, code_lines: LineHits | None, taken) -> bo
     return selling * 2 >= len(siblings)
 
 
-# Whether each heading's section sells, per document and marker set. Every
-# candidate asks it of all its siblings: an issue with many sections of one
-# level (a digest, a long archive) asked each section again for each
-# candidate, which grew with the square of the length.
-_SECTIONS_SELLING: "WeakKeyDictionary[Document, dict[tuple[int, int], bool]]" = WeakKeyDictionary()
-
-
 def _section_sells(markers, doc: Document, heading, code_lines: LineHits | None) -> bool:
-    if not memo.CACHING:
-        return _sells(markers, doc, heading.start, doc.section_end(heading), code_lines)
-    known = _SECTIONS_SELLING.setdefault(doc, {})
-    key = (id(markers), heading.start)
-    if key not in known:
-        known[key] = _sells(markers, doc, heading.start, doc.section_end(heading), code_lines)
-    return known[key]
+    """`_sells` of a heading's section, kept with the document: every candidate
+    asks it of all its siblings, and an issue with many sections of one level
+    (a digest, a long archive) asked each section again for each candidate,
+    which grew with the square of the length."""
+    key = ("section_sells", heading.start)
+    if key not in doc._cache:
+        doc._cache[key] = _sells(markers, doc, heading.start, doc.section_end(heading), code_lines)
+    return doc._cache[key]  # type: ignore[return-value]
 
 
 def _stories_link_to_sites_of_their_own(doc, inside: set[int], hosts_of) -> bool:
