@@ -74,6 +74,20 @@ def test_a_file_that_needs_no_fix_is_not_rewritten_whatever_its_line_endings(tmp
     assert path.stat().st_mtime_ns == before
 
 
+@pytest.mark.parametrize("endings", [b"\n", b"\r\n"], ids=["lf", "crlf"])
+def test_blank_lines_at_the_end_of_an_unclosed_fence_are_code_and_stay(tmp_path, endings):
+    # They are the fence's content, not blank lines a reader sees: no rule removes them, so the writer must
+    # not either, or the next run sees a shorter document than the fixer's last check did.
+    code = b"Story text.\n\n```\ncode\n\n\n"
+    untouched, dirty = tmp_path / "untouched.md", tmp_path / "dirty.md"
+    untouched.write_bytes(code.replace(b"\n", endings))
+    dirty.write_bytes((b"**Sponsored**\nAcme sells boxes.\n\n" + code).replace(b"\n", endings))
+    assert nlclean_fix(untouched).returncode == 0
+    assert untouched.read_bytes() == code.replace(b"\n", endings)
+    assert nlclean_fix(dirty).returncode == 0
+    assert dirty.read_bytes() == code.replace(b"\n", endings)
+
+
 def test_mode_is_kept(tmp_path):
     path = tmp_path / "issue.md"
     path.write_bytes(DIRTY)

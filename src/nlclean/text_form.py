@@ -56,16 +56,22 @@ class TextForm:
     def restore(self, text: str, line_origins: list[int] | None = None) -> str:
         """`text` (LF, no BOM) written in this form. `line_origins`: for each
         line break of `text`, the index of the input line break it is (-1 for
-        one a fix wrote); needed to give mixed endings back line by line."""
+        one a fix wrote); needed to give mixed endings back line by line.
+        Only the final newline is made as the input's: blank lines at the end
+        stay as the fix left them (a rule removes those the reader sees; inside
+        an unclosed fence they are code), so that what is written is exactly
+        what the fixer's last check saw and the next run finds nothing new."""
         stripped = text.rstrip("\n")
         kept_breaks = stripped.count("\n")
-        text = stripped
-        if self.final_newline and text:
-            text += "\n"
+        trailing = len(text) - len(stripped)
+        if not stripped or not self.final_newline:
+            trailing = 0
+        text = stripped + "\n" * max(trailing, 1 if self.final_newline and stripped else 0)
         if self.mixed and line_origins is not None:
             origins = line_origins[:kept_breaks]
             if text.endswith("\n"):
                 origins.append(self._final_break(origins))
+                origins += line_origins[kept_breaks + 1 : kept_breaks + trailing]
             return (BOM if self.bom else "") + self._each_line_its_ending(text, origins)
         if self.crlf:
             text = text.replace("\n", "\r\n")

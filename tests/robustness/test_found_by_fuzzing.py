@@ -369,8 +369,8 @@ def test_an_indented_code_block_left_under_a_list_is_fenced_not_taken_in():
     check_promises(text, unsafe=True)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "open (stop 21): a fresh seed range of scripts/fuzz.py (batch seed 9300061, after 13,635 inputs) found a fix "
-    "that a second run changes again; broken on 5369c1f too, so not from this stop's changes"))
+# A file ending in blank lines inside an unclosed fence: the writer dropped them after the fixer's last
+# check, and the shorter document moved where "near the end" starts for the footer rule (fuzz.py, batch
+# seed 9300061). The writer now keeps blank lines at the end as the fix left them.
 def test_a_bom_crlf_file_with_sponsored_labels_and_hard_breaks_is_clean_after_one_fix():
     check_promises('\ufeff**(Sponsored)**\r\n\r\nthe\r\n\r\nthe  \r\nthe  \r\n[the the](https://example.com/a)  \r\nthe  \r\nthe  \r\nthe  \r\nthe  \r\nthe  \r\nthe  \r\nthe\r\n\r\nthe\r\n\r\n# the\r\n\r\n[the]: https://example.com/a\r\n\r\n**(Sponsored)**\r\n\r\nthe\r\n\r\n[the unsubscribe](https://example.com/a) the\r\n===\r\n\r\n[![the](https://example.com/a)](https://example.com/a)\r\n\r\n```\r\nthe\r\n\r\n**(Sponsored)**\r\n\r\nthe\r\n\r\n', unsafe=True)

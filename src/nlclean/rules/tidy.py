@@ -90,7 +90,7 @@ class BlankLines(Rule):
                 j += 1
                 n += 1
             at_start, at_end = i == doc.body_start, j == real_end
-            if at_end and i > doc.body_start:
+            if at_end and (i > doc.body_start or doc.body_start > 0):  # (a body left blank under front matter)
                 start = doc.line_end(i - 1) if not doc.text.endswith("\n") else doc.offset(i)
                 end = len(doc.text) if not doc.text.endswith("\n") else doc.offset(j)
                 yield ctx.finding("blank lines at the end", start, end, [Edit(start, end)], "Remove blank lines")
