@@ -374,3 +374,14 @@ def test_an_indented_code_block_left_under_a_list_is_fenced_not_taken_in():
 # seed 9300061). The writer now keeps blank lines at the end as the fix left them.
 def test_a_bom_crlf_file_with_sponsored_labels_and_hard_breaks_is_clean_after_one_fix():
     check_promises('\ufeff**(Sponsored)**\r\n\r\nthe\r\n\r\nthe  \r\nthe  \r\n[the the](https://example.com/a)  \r\nthe  \r\nthe  \r\nthe  \r\nthe  \r\nthe  \r\nthe  \r\nthe\r\n\r\nthe\r\n\r\n# the\r\n\r\n[the]: https://example.com/a\r\n\r\n**(Sponsored)**\r\n\r\nthe\r\n\r\n[the unsubscribe](https://example.com/a) the\r\n===\r\n\r\n[![the](https://example.com/a)](https://example.com/a)\r\n\r\n```\r\nthe\r\n\r\n**(Sponsored)**\r\n\r\nthe\r\n\r\n', unsafe=True)
+
+
+def test_an_images_bang_ends_no_footer_sentence():
+    # NL201 cut a footer line's sentences at the `!` of `![unsubscribe](…)`, leaving the `!` behind; the line
+    # left, starting with three backticks, then opened a fence (fuzz.py, batch seed 9400017).
+    check_promises('\ufeff**Sponsored by Acme**\r\n\r\nthe\r\n\r\n```![the](https://example.com/a)![unsubscribe]'
+                   '(https://example.com/a)thethethe`the the`the', unsafe=True)
+    footer = "[Unsubscribe](https://example.com/u)"
+    # A sentence's own `!` before an image still ends it, and what comes after goes without leaving a bang.
+    assert nlclean.clean(f"Story text.\n\nWhat a week!![logo](https://example.com/l.png) {footer}\n") == (
+        "Story text.\n\nWhat a week!\n")

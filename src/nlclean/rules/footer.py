@@ -165,8 +165,9 @@ def _notice(markers, text: str) -> bool:
         or markers.postal_address(visible_text_without_urls(text))
     )
 _BARE_URL = re.compile(r"(?:https?)://\S+")
-# A sentence ends at . ! ? (or a link closing after one), before a space, a capital or the end.
-_SENTENCE_END = re.compile(r"[.!?](?:\]\([^)\s]*\))?(?:\s+|(?=[A-Z\[]))|[。！？]")
+# A sentence ends at . ! ? (or a link closing after one), before a space, a capital, a link or the end;
+# the `!` of an image's `![` starts the next element ("Done!![logo](…)": the first `!` ends the sentence).
+_SENTENCE_END = re.compile(r"[.!?](?:\]\([^)\s]*\))?(?:\s+|(?=[A-Z]|!\[)|(?<!!)(?=\[))|[。！？]")
 
 
 class Footer(Rule):
