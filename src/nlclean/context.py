@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from .document import Document
 # The parser documents are read with, so that `gap_between` answers as the next round's parse will.
@@ -18,6 +18,7 @@ from .findings import Applicability, Edit, Finding, Fix
 from .guard import separator
 from .inline_syntax import container_prefix, markup_escape_at, opens_block, visible_text
 from .markers import Markers
+from . import memo
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class CheckContext:
         message: str,
         start: int,
         end: int,
-        edits: list[Edit] | None = None,
+        edits: "list[Edit] | Callable[[], list[Edit]] | None" = None,
         fix_title: str | None = None,
         applicability: Applicability | None = None,
         evidence: tuple[str, ...] = (),
@@ -65,7 +66,7 @@ class CheckContext:
         if edits:
             fix = Fix(
                 title=fix_title or message,
-                edits=tuple(sorted(edits)),
+                edits=edits if callable(edits) else tuple(sorted(edits)),
                 applicability=applicability or rule.fix_safety,
             )
         return Finding(
@@ -86,6 +87,13 @@ class CheckContext:
     def delete_lines(self, start: int, end: int) -> Edit:
         """Delete lines [start, end) with the blank lines that follow them, so the
         text around closes up as if the block had never been there."""
+        deleting = self._deleting_lines(start, end)
+        return (deleting() if callable(deleting) else deleting)[0]
+
+    def _deleting_lines(self, start: int, end: int) -> "list[Edit] | Callable[[], list[Edit]]":
+        """`delete_lines`'s edit, or a function that makes it when the edit
+        depends on whether the blocks around would run together (`gap_between`
+        parses them): a lint that never prints or applies the fix never asks."""
         doc = self.doc
         if not self._starts_top_level_block(start):
             # Inside a list or quote: only the lines themselves, so the
@@ -94,21 +102,30 @@ class CheckContext:
             while last > start and doc.is_blank(last):
                 last -= 1
             if last + 1 < len(doc.lines):
-                gap = None
+                a, b = doc.offset(start), doc.offset(last + 1)
                 if start > doc.body_start and not doc.is_blank(start - 1) and not doc.is_blank(last + 1):
-                    gap = gap_between(doc, start - 1, last + 1)
-                # A blank line (in the quote's markers) where the two around would run together.
-                return Edit(doc.offset(start), doc.offset(last + 1), "" if gap is None else gap + "\n")
-            return Edit(doc.line_end(start - 1) if start > doc.body_start else doc.offset(start), doc.line_end(last))
+                    question = _gap_question(doc, start - 1, last + 1)
+                    if question is not None:
+                        def keeping_apart() -> list[Edit]:
+                            # A blank line (in the quote's markers) where the two around would run together.
+                            gap = _gap_answer(*question)
+                            return [Edit(a, b, "" if gap is None else gap + "\n")]
+                        return _when_asked(keeping_apart)
+                return [Edit(a, b)]
+            return [Edit(doc.line_end(start - 1) if start > doc.body_start else doc.offset(start), doc.line_end(last))]
         nxt = end
         while nxt < len(doc.lines) and doc.is_blank(nxt):
             nxt += 1
         if nxt < len(doc.lines):
-            if start > doc.body_start and not doc.is_blank(start - 1) and gap_between(doc, start - 1, nxt) is not None:
-                # The lines stood between two blocks that would run together
-                # without them: one blank line stays (or takes their place).
-                return Edit(doc.offset(start), doc.line_end(nxt - 1))
-            return Edit(doc.offset(start), doc.offset(nxt))
+            with_blanks = Edit(doc.offset(start), doc.offset(nxt))
+            if start > doc.body_start and not doc.is_blank(start - 1):
+                question = _gap_question(doc, start - 1, nxt)
+                if question is not None:
+                    # The lines stood between two blocks that would run together
+                    # without them: one blank line stays (or takes their place).
+                    one_blank_stays = Edit(doc.offset(start), doc.line_end(nxt - 1))
+                    return _when_asked(lambda: [with_blanks if _gap_answer(*question) is None else one_blank_stays])
+            return [with_blanks]
         # At the end: take the blank lines before instead, keeping the final newline as it was.
         first = start
         while first - 1 >= doc.body_start and doc.is_blank(first - 1):
@@ -117,8 +134,8 @@ class CheckContext:
         while last > start and last >= len(doc.lines):
             last -= 1
         if first > doc.body_start:
-            return Edit(doc.line_end(first - 1), doc.line_end(min(last, len(doc.lines) - 1)))
-        return Edit(doc.offset(first), doc.line_end(min(last, len(doc.lines) - 1)))
+            return [Edit(doc.line_end(first - 1), doc.line_end(min(last, len(doc.lines) - 1)))]
+        return [Edit(doc.offset(first), doc.line_end(min(last, len(doc.lines) - 1)))]
 
     def _starts_top_level_block(self, line: int) -> bool:
         if self._top_starts is None:
@@ -141,7 +158,7 @@ class CheckContext:
     def remove_lines(self, message: str, start: int, end: int, title: str, evidence: tuple[str, ...] = (),
                      applicability: Applicability | None = None) -> Finding:
         a, b = self.lines_range(start, end)
-        return self.finding(message, a, b, [self.delete_lines(start, end)], title, applicability, evidence)
+        return self.finding(message, a, b, self._deleting_lines(start, end), title, applicability, evidence)
 
 
     def remove_inline(self, block, spans: list[tuple[int, int]], message: str, title: str,
@@ -186,6 +203,13 @@ def gap_between(doc: Document, upper: int, lower: int) -> str | None:
     Read by parsing the lines of the top-level block above with the line under
     them, twice (a block's length, within `_MOST_LINES_READ` inside a list or
     quote: removals with text right above and below them are few)."""
+    question = _gap_question(doc, upper, lower)
+    return None if question is None else _gap_answer(*question)
+
+
+def _gap_question(doc: Document, upper: int, lower: int) -> tuple[list[str], str, str] | None:
+    """What `gap_between` parses: the lines above, the line below and the gap
+    that may keep them apart; None when it is answered without a parse."""
     if doc.format != "markdown":
         return None
     i = bisect_left(doc.all_blocks, lower, key=lambda block: block.start)
@@ -201,10 +225,19 @@ def gap_between(doc: Document, upper: int, lower: int) -> str | None:
         gap = _QUOTE_MARKERS.match(doc.lines[lower]).group().rstrip()
     else:
         return None
-    above, below = doc.lines[top.start : upper + 1], doc.lines[lower]
+    return doc.lines[top.start : upper + 1], doc.lines[lower], gap
+
+
+def _gap_answer(above: list[str], below: str, gap: str) -> str | None:
     if _starts_a_block(above + [below], len(above)) or not _starts_a_block(above + [gap, below], len(above) + 1):
         return None
     return gap
+
+
+def _when_asked(make: "Callable[[], list[Edit]]") -> "list[Edit] | Callable[[], list[Edit]]":
+    """`make`, to be called when the fix is first asked for; its edits at once
+    with every shortcut off (`memo.SHORTCUTS`), so the tests compare the two."""
+    return make if memo.SHORTCUTS else make()
 
 
 def blank_lines_between_blocks(doc: Document, edits: list[Edit]) -> list[Edit]:

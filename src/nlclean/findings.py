@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Callable, Iterable
 
 
 class Applicability(enum.Enum):
@@ -31,11 +32,34 @@ class Edit:
     replacement: str = ""
 
 
-@dataclass(frozen=True)
 class Fix:
-    title: str
-    edits: tuple[Edit, ...]
-    applicability: Applicability = Applicability.SAFE
+    """A fix: a title, its edits (sorted), and whether it is safe.
+
+    `edits` may be given as a function that makes them: a lint that never
+    applies or prints a fix does not pay for building it (a removal's edit
+    reads whether the blocks around it would run together, which parses
+    them). The function is called once, on first use, and the fix is then
+    equal to one built with the same edits; with every shortcut off
+    (`memo.SHORTCUTS`) the rules build it at once, and the tests compare."""
+
+    __slots__ = ("title", "_edits", "_make", "applicability")
+
+    def __init__(self, title: str, edits: "tuple[Edit, ...] | Callable[[], Iterable[Edit]]",
+                 applicability: Applicability = Applicability.SAFE) -> None:
+        self.title = title
+        self.applicability = applicability
+        if callable(edits):
+            self._edits: tuple[Edit, ...] | None = None
+            self._make: Callable[[], Iterable[Edit]] | None = edits
+        else:
+            self._edits, self._make = tuple(edits), None
+
+    @property
+    def edits(self) -> tuple[Edit, ...]:
+        if self._edits is None:
+            assert self._make is not None
+            self._edits, self._make = tuple(sorted(self._make())), None
+        return self._edits
 
     @property
     def is_safe(self) -> bool:
@@ -44,6 +68,21 @@ class Fix:
     @property
     def span(self) -> tuple[int, int]:
         return min(e.start for e in self.edits), max(e.end for e in self.edits)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Fix):
+            return NotImplemented
+        return (self.title, self.applicability, self.edits) == (other.title, other.applicability, other.edits)
+
+    def __hash__(self) -> int:
+        return hash((self.title, self.applicability, self.edits))
+
+    def __repr__(self) -> str:
+        return f"Fix(title={self.title!r}, edits={self.edits!r}, applicability={self.applicability!r})"
+
+    def __reduce__(self):
+        # Sent to another process (parallel lint) with its edits made: a function does not pickle.
+        return (Fix, (self.title, self.edits, self.applicability))
 
 
 @dataclass(frozen=True)

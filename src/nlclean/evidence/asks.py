@@ -394,7 +394,7 @@ def framed_ask(doc, markers, block) -> "tuple[tuple[str, ...], bool] | None":
     text = _text(doc, block)
     if word_count(text) > MAX_FRAMED_BLOCK_WORDS:
         return None
-    spans = [(a, b) for a, b in sentences(text) if any(ch.isalnum() for ch in text[a:b])]
+    spans = [(a, b) for a, b in sentences(text) if any(map(str.isalnum, text[a:b]))]
     if len(spans) < 2:
         return None
     said = [text[a:b].strip() for a, b in spans]

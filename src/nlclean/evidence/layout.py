@@ -47,7 +47,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..findings import Edit, Finding
+from ..findings import Edit, Finding, Fix
 from ..inline_syntax import code_spans, links, markup_escape_at, merge_spans, opens_block
 
 if TYPE_CHECKING:
@@ -263,7 +263,7 @@ class Presented:
         if fix is not None:
             edits = tuple(sorted(Edit(self.to_source(e.start), self.to_source(e.end), e.replacement)
                                  for e in fix.edits))
-            fix = replace(fix, edits=edits)
+            fix = Fix(fix.title, edits, fix.applicability)
         return replace(finding, start=start, end=end, start_pos=self.source.position(start),
                        end_pos=self.source.position(end), fix=fix)
 

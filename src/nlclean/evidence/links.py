@@ -230,8 +230,9 @@ class LinkClassifier:
             for kind, pieces, shapes in self._by_kind:
                 if pieces is not None and (with_pieces is None or kind in with_pieces) and pieces.search(low):
                     return kind
-                if any(shape.search(low) for shape in shapes):
-                    return kind
+                for shape in shapes:  # (most kinds have none: no generator to build)
+                    if shape.search(low):
+                        return kind
         return None
 
     def _kinds_with_pieces(self, low: str) -> "set[LinkKind] | None":

@@ -576,7 +576,7 @@ def _word_count_of_words(text: str) -> int:
     CJK writes no space between words: two of its characters count as one more
     word, so a Chinese sentence around `取消订阅` is not "little more than" it."""
     text = _ENTITY.sub(" ", text)
-    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w)) + len(CJK.findall(text)) // 2
+    return sum(1 for w in text.split() if any(map(str.isalnum, w))) + len(CJK.findall(text)) // 2
 
 
 def _plain_link_label(markers, line: str) -> str | None:

@@ -311,7 +311,7 @@ def _shaped_poll(doc, block) -> "tuple[str, int, int] | None":
 
 def _lettered_words(text: str) -> int:
     """Words with a letter or digit ("😍 Me ha encantado" has three)."""
-    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+    return sum(1 for w in text.split() if any(map(str.isalnum, w)))
 
 
 # A block this long is no ask, even if every sentence had its shape.
@@ -380,7 +380,7 @@ def _all_ask(markers, text: str, source: str) -> "tuple[tuple[str, ...], bool] |
     asked_up_to_colon = ""  # an ask that ended on ':' ("… check out my book First Contact:")
     for a, b in sentences(text):
         sentence = text[a:b].strip()
-        if not any(ch.isalnum() for ch in sentence):
+        if not any(map(str.isalnum, sentence)):
             continue
         ask = sentence_ask(markers, sentence, kinds)
         if ask is not None:

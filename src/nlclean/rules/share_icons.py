@@ -131,11 +131,17 @@ _WORD_LINK = r"\[[^\S\n]*[\ue000-\uf8ff\d]*[^\S\n]*(?:{words})[^\S\n]*\]\("
 
 def _action_word_lines(doc, markers, shape: str) -> LineHits:
     """Lines where an action word (`icon_texts` of `[chrome]`) stands in `shape`."""
-    words = tuple(w for w in markers.data.get("chrome", {}).get("icon_texts", []) if w[:1].isalnum())
+    words = _action_words(markers)
     if not words:
         return LineHits()
     pattern = _action_word_pattern(shape, words)
     return LineHits(bisect_right(doc.line_starts, m.start()) - 1 for m in pattern.finditer(doc.text))
+
+
+@lru_cache(maxsize=4)
+def _action_words(markers) -> tuple[str, ...]:
+    # Once per marker data, not per document: the list is long.
+    return tuple(w for w in markers.data.get("chrome", {}).get("icon_texts", []) if w[:1].isalnum())
 
 
 @lru_cache(maxsize=8)

@@ -81,7 +81,7 @@ INVITATION_BLOCKS = 3
 
 def _words(text: str) -> int:
     """Words with a letter or digit: an emoji or a bullet is no word."""
-    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+    return sum(1 for w in text.split() if any(map(str.isalnum, w)))
 
 
 def _question_words(markers) -> PhraseSearch:
