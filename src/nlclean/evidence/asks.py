@@ -63,6 +63,10 @@ MAX_ASK_WORDS = 45
 _SENTENCE = re.compile(r"[^.!?…。！？:\n]*(?:[.!?…。！？:]+|$)")
 
 
+# "Please" before an ask's verb, which then still opens the sentence.
+_COURTESY = re.compile(r"[\s*_>\-•·(\[]*(?:so |and )?please,?\s+", re.I)
+
+
 @dataclass(frozen=True)
 class Ask:
     why: str  # the evidence, for the finding
@@ -100,6 +104,10 @@ def sentence_ask(markers, sentence: str, link_kinds=frozenset()) -> Ask | None:
     if words == 0 or words > MAX_ASK_WORDS:
         return None
     selling = markers.ask_opening(sentence, "selling")
+    if not selling and _COURTESY.match(sentence):
+        # "Please sign up for Acme Premium!": a selling verb after "please"
+        # opens the request all the same.
+        selling = markers.ask_opening(sentence[_COURTESY.match(sentence).end():], "selling")
     imperative = selling or markers.ask_opening(sentence, "imperatives")
     request = imperative or markers.ask_phrase(sentence, "requests")
     # The object is looked for outside the opening verb: "Subscribe to the
