@@ -87,8 +87,13 @@ are the ask's too ("I hope you enjoyed this issue. If you would like to
 help support this newsletter, forward it to a friend."): a judgement; the
 same words beside an ask in the middle of the email, a story's, stay. A
 selling verb after "please" opens the request all the same ("Please sign up
-for Acme Plus!"), and a line of a flattened paragraph may open in lower case
-when it ends a sentence. Words
+for Acme Plus!"), and so it does after what the request is for ("For more
+on the harbour, subscribe to Quay Weekend."); a selling verb with its
+purpose after it ("Sign up for Quay Markets to get the prices every
+morning") sells a newsletter too, the publisher's other ones included
+(`purposes` in `[asks]`; a judgement). "For more on the vote, see the
+minutes" sells nothing and stays. A line of a flattened paragraph may open
+in lower case when it ends a sentence. Words
 for German, French, Spanish, Italian, Japanese and Chinese are in `[asks]`
 of `data/lang-*.toml`. A story that tells of others'
 subscriptions ("The service told its subscribers to upgrade", "As a paid
