@@ -455,12 +455,13 @@ class Markers:
         asks = data.get("asks", {})
         self._ask_openings = {
             key: re.compile(rf"^{_DECORATION}(?P<ask>{_alternation(asks.get(key, []))})", re.I)
-            for key in ("selling", "imperatives")
+            for key in ("selling", "imperatives", "purposes")
             if asks.get(key)
         }
         self._ask_phrases = {
             key: PhraseSearch(asks.get(key, []))
-            for key in ("requests", "objects", "reader", "membership", "publisher", "follow", "offers", "price_periods")
+            for key in ("requests", "objects", "reader", "membership", "publisher", "follow", "offers", "price_periods",
+                        "purposes")
         }
         # One sentence is asked the same question several times over (an ask,
         # then an offer, a name, a frame: evidence/asks.py), and each answer
@@ -657,7 +658,7 @@ class Markers:
         return [m.span() for m in self._footer.finditer(text)]
 
     def ask_opening(self, sentence: str, key: str) -> str | None:
-        """A word of `[asks].<key>` ("selling", "imperatives") that opens the sentence."""
+        """A word of `[asks].<key>` ("selling", "imperatives", "purposes") that opens the sentence."""
         return self._remembered_ask_opening(sentence, key)
 
     def _ask_opening(self, sentence: str, key: str) -> str | None:
@@ -671,7 +672,7 @@ class Markers:
 
     def ask_phrase(self, sentence: str, key: str) -> str | None:
         """A phrase of `[asks].<key>` ("requests", "objects", "reader", "membership",
-        "publisher", "follow", "offers", "price_periods") anywhere in the sentence."""
+        "publisher", "follow", "offers", "price_periods", "purposes") anywhere in the sentence."""
         return self._remembered_ask_phrase(sentence, key)
 
     def _ask_phrase(self, sentence: str, key: str) -> str | None:

@@ -17,7 +17,10 @@ them. Their shape does:
 
 A sentence is an ask when it has two of the three, or when a verb that sells
 the newsletter by itself ("Subscribe", "Upgrade to unlock", "Become a paid
-member") opens a short sentence, or when it asks the reader ("if you")
+member") opens a short sentence, or opens one that says what it is for
+("For more on the harbour, subscribe to Quay Weekend", "Sign up for Quay
+Markets to get the prices": `purposes`; "please" or a purpose before the
+verb leaves it the opening), or when it asks the reader ("if you")
 about a membership ("paid subscriber", "referrals") or offers it in the
 publisher's voice ("with 3 referrals we send you our mug"): the last two
 are judgements. A sentence that names the newsletter's
@@ -61,6 +64,12 @@ MAX_ASK_WORDS = 45
 # Sentences end at . ! ? … (and CJK 。！？) before a space or the end; a colon
 # ends a lead-in ("Subscribe and don't miss out:").
 _SENTENCE = re.compile(r"[^.!?…。！？:\n]*(?:[.!?…。！？:]+|$)")
+
+
+# A purpose before a request ("For more on the harbour, subscribe …") is this short.
+MAX_PURPOSE_WORDS = 15
+# "Please" before an ask's verb, which then still opens the sentence.
+_COURTESY = re.compile(r"(?:so |and )?please,?\s+", re.I)
 
 
 @dataclass(frozen=True)
@@ -110,6 +119,9 @@ def sentence_ask(markers, sentence: str, link_kinds=frozenset()) -> Ask | None:
         return Ask(f"a request to the reader (phrase '{request}') about the newsletter (phrase '{about}')", sure=True)
     if selling and words <= MAX_SELLING_WORDS:
         return Ask(f"phrase '{selling}' opens a short sentence that sells the newsletter", sure=False)
+    sold = _sold_for_a_purpose(markers, sentence, selling, words)
+    if sold is not None:
+        return sold
     membership = markers.ask_phrase(sentence, "membership")
     if membership:
         # "If the essays mean something to you, becoming a paid subscriber is
@@ -130,6 +142,37 @@ def sentence_ask(markers, sentence: str, link_kinds=frozenset()) -> Ask | None:
     if own_link:
         return Ask(f"phrase '{request or about}' with a link to a {own_link.value} page", sure=False)
     return None
+
+
+def _sold_for_a_purpose(markers, sentence: str, selling: str | None, words: int) -> Ask | None:
+    """A selling verb that opens a request after "please" ("Please sign up for
+    Acme Premium!") or after what the request is for ("For more on the
+    harbour, subscribe to Quay Weekend."), or that says after it what it is
+    for ("Sign up for Quay Markets to get the prices"): a newsletter sold by
+    what it gives the reader, the publisher's other ones too (a judgement)."""
+    opening = sentence.lstrip(" \t*_#>-•·([")
+    purpose = None
+    if not selling:
+        courtesy = _COURTESY.match(opening)
+        if courtesy:
+            opening = opening[courtesy.end():]
+            selling = markers.ask_opening(opening, "selling")
+        elif markers.ask_opening(opening, "purposes"):
+            for comma in (m.start() for m in re.finditer(",", opening)):
+                if word_count(opening[:comma]) > MAX_PURPOSE_WORDS:
+                    break
+                selling = markers.ask_opening(opening[comma + 1 :].lstrip(), "selling")
+                if selling:
+                    purpose, opening = opening[:comma].strip(), opening[comma + 1 :].lstrip()
+                    break
+        if not selling:
+            return None
+        if words <= MAX_SELLING_WORDS:
+            return Ask(f"phrase '{selling}' opens a short sentence that sells the newsletter", sure=False)
+    purpose = purpose or markers.ask_phrase(opening[len(selling):], "purposes")
+    if not purpose:
+        return None
+    return Ask(f"phrase '{selling}' opens a request that says what it is for ('{purpose}')", sure=False)
 
 
 # A sentence beside an ask that names the newsletter or speaks as its

@@ -329,6 +329,45 @@ def header_zone_end(doc) -> int:
     return len(doc.lines)
 
 
+# The email's closing: below its last word to the reader, at most this many
+# lines, none of more than `PROSE_WORDS` words (a sign-off, the footer), the
+# first of them a word or two ("Unsubscribe https://…", "Best,", "— Ada").
+MAX_CLOSING_TAIL_LINES = 15
+MAX_SIGN_OFF_WORDS = 4
+
+
+def closes_the_email(doc, line: int) -> bool:
+    """Whether `line` is the email's last word to its reader: right below it
+    a line of a word or few (a sign-off, the unsubscribe line), and below
+    that only a few short lines (the copyright, the address), no prose. Where
+    an author signs off, an ask beside a few words of thanks ("I hope you
+    enjoyed this. If you would like to show support, subscribe.") is the
+    closing ask, not a story's sentence; a story's last paragraph has more
+    story below it."""
+    filled, last_prose = _filled_lines(doc)
+    below = bisect_right(filled, line)
+    if last_prose > line or len(filled) - below > MAX_CLOSING_TAIL_LINES:
+        return False
+    return below == len(filled) or words(visible_text_without_urls(doc.lines[filled[below]])) <= MAX_SIGN_OFF_WORDS
+
+
+def _filled_lines(doc) -> tuple[list[int], int]:
+    """The body's non-blank lines and the last of them with more than
+    `PROSE_WORDS` words (-1: none), once per document."""
+    key = ("filled_lines", -1)
+    if key not in doc._cache:
+        filled, last_prose = [], -1
+        for i in range(doc.body_start, len(doc.lines)):
+            text = doc.lines[i]
+            if not text.strip():
+                continue
+            filled.append(i)
+            if words(visible_text_without_urls(text)) > PROSE_WORDS:
+                last_prose = i
+        doc._cache[key] = (filled, last_prose)
+    return doc._cache[key]  # type: ignore[return-value]
+
+
 def _prose_words(source: str) -> bool:
     return len(source.split()) > PROSE_WORDS and words(visible_text_without_urls(source)) > PROSE_WORDS
 

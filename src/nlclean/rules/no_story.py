@@ -79,7 +79,21 @@ not hard-wrapped) is read line by line, and so is a short button line
 about a membership ("if the essays matter to you, becoming a paid
 subscriber is …"), a short sentence of the publisher speaking of itself
 ("We carry no ads.") beside an ask that links to its own pages, and an ask
-ending in ':' with the QR code or own-page links it shows under it. Words
+ending in ':' with the QR code or own-page links it shows under it.
+Where the author signs off (the email's last word to its reader: below it
+only a few short lines, the sign-off and the footer; `closes_the_email` in
+`evidence/zones.py`), the author's short words to the reader beside an ask
+are the ask's too ("I hope you enjoyed this issue. If you would like to
+help support this newsletter, forward it to a friend."): a judgement; the
+same words beside an ask in the middle of the email, a story's, stay. A
+selling verb after "please" opens the request all the same ("Please sign up
+for Acme Plus!"), and so it does after what the request is for ("For more
+on the harbour, subscribe to Quay Weekend."); a selling verb with its
+purpose after it ("Sign up for Quay Markets to get the prices every
+morning") sells a newsletter too, the publisher's other ones included
+(`purposes` in `[asks]`; a judgement). "For more on the vote, see the
+minutes" sells nothing and stays. A line of a flattened paragraph may open
+in lower case when it ends a sentence. Words
 for German, French, Spanish, Italian, Japanese and Chinese are in `[asks]`
 of `data/lang-*.toml`. A story that tells of others'
 subscriptions ("The service told its subscribers to upgrade", "As a paid
@@ -124,8 +138,9 @@ from typing import Iterator
 from ..evidence.asks import (MAX_PITCH_BLOCKS, MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_to_one_page,
                               ask_sections, lone_button, subscription_pitch,
                               follow_lead_in, framed_asks, names_the_subscription, offers_the_subscription,
-                              publisher_voice, sentence_ask, sentences)
+                              publisher_voice, sentence_ask, sentences, MAX_BESIDE_WORDS)
 from ..evidence.links import OWN_PAGE_KINDS, LinkKind
+from ..evidence.zones import closes_the_email
 from ..extents import is_document_title, is_footer_boundary
 from ..inline_syntax import all_links, visible_text, visible_text_without_urls
 from ..findings import Applicability, Finding
@@ -354,10 +369,15 @@ def _whole_sentences(previous: str, line: str, following: str, flattened: bool) 
     else the line before it ended a sentence, and it ends one too, or it is a
     short line before a line that opens like a sentence (a button's text)."""
     text = visible_text(line).strip()
-    if not text or text[0].islower():
+    if not text:
         return False
     if flattened:
-        return True
+        # A line of a flattened paragraph is a paragraph of the email: it may
+        # open in lower case ("subscribe to our free newsletter!") when it
+        # ends a sentence.
+        return not text[0].islower() or _ENDS_SENTENCE.search(text) is not None
+    if text[0].islower():
+        return False
     ended = not previous.strip() or _ENDS_SENTENCE.search(visible_text(previous)) is not None
     if not ended:
         return False
@@ -368,11 +388,14 @@ def _whole_sentences(previous: str, line: str, following: str, flattened: bool) 
 
 
 @remembered(2048)
-def _all_ask(markers, text: str, source: str) -> "tuple[tuple[str, ...], bool] | None":
+def _all_ask(markers, text: str, source: str, closing: bool = False) -> "tuple[tuple[str, ...], bool] | None":
     """The evidence when every sentence of `text` asks something for the
     newsletter, names its subscription beside an ask, or is a short lead-in;
     None otherwise. The bool: every ask had a request and an object (sure).
-    `source`: the markdown of `text`, for its links' kinds."""
+    `source`: the markdown of `text`, for its links' kinds. `closing`: the
+    text is the email's last word to its reader (`closes_the_email`), where
+    the author's short words to the reader beside an ask ("I hope you enjoyed
+    this.", "If you can't, no worries!") are the ask's (a judgement)."""
     kinds = _LinkKindsOf(markers, source)
     whys: list[str] = []
     sure = True
@@ -410,6 +433,14 @@ def _all_ask(markers, text: str, source: str) -> "tuple[tuple[str, ...], bool] |
         else:
             voice = publisher_voice(markers, sentence)
             own_link = voice and next((k for k in kinds if k in OWN_PAGE_KINDS), None)
+            if not own_link and closing:
+                spoken = voice or (word_count(sentence) <= MAX_BESIDE_WORDS and markers.ask_phrase(sentence, "reader"))
+                if spoken:
+                    beside += 1
+                    sure = False
+                    whys.append(f"{quote(sentence, 40)}: the author's words to the reader (word '{spoken}') "
+                                "beside an ask that closes the email")
+                    continue
             if not own_link:
                 return None
             # "We don't run a paywall." beside "Become a member" and its
@@ -603,7 +634,8 @@ class NoStoryBlock(Rule):
             # flattened email is one paragraph of many lines).
             verdict = None
             if word_count(text) <= MAX_ASK_BLOCK_WORDS:
-                verdict = _all_ask(markers, text.replace("\n", " "), doc.source(block))
+                verdict = _all_ask(markers, text.replace("\n", " "), doc.source(block),
+                                   closes_the_email(doc, block.end - 1))
             if verdict is not None:
                 start, end = block.start, block.end
                 parent = block.parent
@@ -637,7 +669,7 @@ class NoStoryBlock(Rule):
                 if i not in candidates or not _whole_sentences(previous, line, following, flattened):
                     continue
                 line_text = visible_text_without_urls(line)
-                verdict = _all_ask(markers, line_text, line)
+                verdict = _all_ask(markers, line_text, line, closes_the_email(doc, i))
                 if verdict is not None:
                     start = i
                     lead_in = visible_text_without_urls(doc.lines[i - 1]).strip() if i > block.start else ""
