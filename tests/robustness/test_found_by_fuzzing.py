@@ -227,10 +227,11 @@ FUZZER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "fuzz_promis
 # a code block in a list item that came back from its own re-parse as indented
 # prose, without end (7221776), NL601 taking out a blank line that only the
 # layout's view of a flattened paragraph had, which was the input's line break
-# between two words (7338464).
+# between two words (7338464), NL206 taking `&nbsP` of `&nbsPresented` for padding
+# and leaving the new word "resented" (9451281).
 FUZZER_SEEDS = [94, 378, 131574, 580, 2704, 6072, 10580, 2357, 11445, 200150, 200984, 300571, 1000371, 2000540,
                 2005879, 2006537, 3001350, 3005532, 3009848,
-                5000831, 7221776, 3024561, 3019595, 7338464, 8013384]
+                5000831, 7221776, 3024561, 3019595, 7338464, 8013384, 9451281]
 
 
 @pytest.mark.skipif(not (FUZZER / "gen.py").exists(), reason="../shared/tools/fuzz_promises is not beside this checkout")
@@ -385,3 +386,10 @@ def test_an_images_bang_ends_no_footer_sentence():
     # A sentence's own `!` before an image still ends it, and what comes after goes without leaving a bang.
     assert nlclean.clean(f"Story text.\n\nWhat a week!![logo](https://example.com/l.png) {footer}\n") == (
         "Story text.\n\nWhat a week!\n")
+
+
+def test_an_entity_without_its_semicolon_ends_where_the_word_does():
+    # Padding is three invisible units or more; `&nbspPresented` holds none (the fuzzer's 9451281, in brief).
+    text = "Story text.\n\n&zwnj;&zwnj;&nbspPresented by the team\n"
+    assert "Presented" in nlclean.clean(text)
+    assert nlclean.clean("Story text.\n\n&zwnj;&zwnj;&nbsp Preview text\n") == "Story text.\n\nPreview text\n"

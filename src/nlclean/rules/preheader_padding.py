@@ -30,7 +30,9 @@ from .base import Rule
 
 _INVISIBLE_CHARS = "\u034f\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0\u2007"
 _ENTITY_NAMES = "zwnj|zwj|nbsp|shy|#847|#x34f|#8203|#x200b|#8204|#x200c|#8205|#65279|#xfeff|#173|#160|#xa0"
-_UNIT = rf"(?:[{_INVISIBLE_CHARS}]|&(?:{_ENTITY_NAMES});?)"
+# Without its `;` an entity ends where the word does: `&nbspPresented` is no
+# padding (taking `&nbsP` away would leave the new word "resented").
+_UNIT = rf"(?:[{_INVISIBLE_CHARS}]|&(?:{_ENTITY_NAMES})(?:;|(?![0-9a-z])))"
 PADDING = re.compile(rf"(?:{_UNIT}[ \t]*){{3,}}", re.I)
 # The entity half of a unit alone: it starts with a literal `&`, which `re`
 # finds fast (the full PADDING pattern is tried at every position of a line).
