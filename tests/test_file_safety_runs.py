@@ -117,13 +117,22 @@ def test_killing_the_parent_alone_stops_its_workers_and_nothing_is_written_after
 
 @pytest.mark.parametrize("how", ["ctrl-c", "sigterm", "sighup"])
 def test_a_run_stopped_by_a_signal_stops_its_workers_and_leaves_no_temporary_file(tmp_path, how):
-    folder = generated_folder(tmp_path, 400)
-    run = subprocess.Popen([*COMMAND, "-j", "2", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                           text=True, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while not any(p.read_bytes() == CLEANED for p in newsletters(folder)[:40]) and time.monotonic() < deadline:
-        time.sleep(0.01)
-    workers = children_of(run.pid)
+    # The signal must land mid-run: on a loaded machine a run can write its last file before the test sees
+    # its first one, so a run that ended first proves nothing and the next try has a folder four times larger.
+    for count in (400, 1600, 6400):
+        folder = generated_folder(tmp_path / str(count), count)
+        run = subprocess.Popen([*COMMAND, "-j", "2", str(folder)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+        deadline = time.monotonic() + 120
+        while (run.poll() is None and time.monotonic() < deadline
+               and not any(p.read_bytes() == CLEANED for p in newsletters(folder))):
+            time.sleep(0.02)
+        workers = children_of(run.pid)
+        if run.poll() is None:
+            break
+        run.communicate()
+    else:
+        pytest.fail("every run ended before the test could stop it")
     if how == "ctrl-c":  # the terminal sends it to the whole group
         os.killpg(run.pid, signal.SIGINT)
     else:
