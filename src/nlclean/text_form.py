@@ -63,10 +63,8 @@ class TextForm:
         what the fixer's last check saw and the next run finds nothing new."""
         stripped = text.rstrip("\n")
         kept_breaks = stripped.count("\n")
-        trailing = len(text) - len(stripped)
-        if not stripped or not self.final_newline:
-            trailing = 0
-        text = stripped + "\n" * max(trailing, 1 if self.final_newline and stripped else 0)
+        trailing = max(1, len(text) - len(stripped)) if stripped and self.final_newline else 0
+        text = stripped + "\n" * trailing
         if self.mixed and line_origins is not None:
             origins = line_origins[:kept_breaks]
             if text.endswith("\n"):
