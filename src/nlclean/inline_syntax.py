@@ -415,11 +415,21 @@ def container_prefix(line: str) -> int:
 
 def opens_block(line: str, *, first: bool) -> bool:
     """Whether `line` would open a block of its own: as the first line of a
-    paragraph (`first`), or as a line within one (where fewer things interrupt)."""
+    paragraph (`first`), or as a line within one (where fewer things interrupt).
+
+    An indented line counts as its text without the indentation too: inside a
+    list item the item's content indent is consumed first (`- a` then
+    `    ```` ` opens a fence two columns in), and a line alone cannot say how
+    deep its container is."""
     global _BLOCK_PARSER
     if _BLOCK_PARSER is None:
         from markdown_it import MarkdownIt
 
         _BLOCK_PARSER = MarkdownIt("commonmark").disable(["inline"])
-    tokens = _BLOCK_PARSER.parse(line if first else "x\n" + line)
-    return [t.type for t in tokens] != ["paragraph_open", "inline", "paragraph_close"]
+
+    def opens(text: str) -> bool:
+        tokens = _BLOCK_PARSER.parse(text if first else "x\n" + text)
+        return [t.type for t in tokens] != ["paragraph_open", "inline", "paragraph_close"]
+
+    unindented = line.lstrip(" \t")
+    return opens(line) or (unindented != line and opens(unindented))
