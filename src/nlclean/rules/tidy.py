@@ -12,7 +12,9 @@ and the end of the document go (the final newline stays as it was).
 
 ### NL602 stray-thematic-break
 A `---` left at the start or end of the document, or next to another `---`,
-goes.
+goes. In plain text, where rule lines box titles and part a digest, only a
+`---` that a removal brought to the top goes, when a `---` below it would
+make the next run read the lines between as front matter.
 
 ### NL603 empty-section
 A heading whose section holds nothing (the next heading is of the same or a
@@ -59,6 +61,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..document import FRONT_MATTER
 from ..findings import Edit, Finding
 from ..inline_syntax import surely_more_visible_words, visible_text
 from .base import Rule
@@ -107,10 +110,19 @@ class StrayThematicBreak(Rule):
     name = "stray-thematic-break"
     family = "tidy"
     summary = "`---` at the start or end, or next to another `---`"
-    formats = ("markdown",)
 
     def check(self, ctx) -> Iterator[Finding]:
-        blocks = ctx.doc.blocks
+        doc = ctx.doc
+        if doc.format == "text":
+            # Plain text keeps its rule lines (a title's box, a digest's
+            # separators), all but a `---` that a removal brought to the top
+            # over a closing `---`: the next run would read the lines between
+            # as front matter and leave them alone (found by fuzzing).
+            if doc.body_start == 0 and FRONT_MATTER.match(doc.text):
+                yield ctx.remove_lines("`---` at the start of the document, where it would open front matter",
+                                       0, 1, "Remove thematic break")
+            return
+        blocks = doc.blocks
         for i, block in enumerate(blocks):
             if block.kind != "hr":
                 continue
