@@ -421,3 +421,6 @@ def test_a_rule_line_a_removal_brings_to_the_top_of_a_text_opens_no_front_matter
     assert nlclean.clean(text, format="text") == "The council met on Tuesday.\n---\nThe vote was close.\n"
     boxed = "=====\nTown Notes\n=====\n\nThe council met.\n---\n"
     assert nlclean.clean(boxed, format="text") == boxed
+    # A `+++` over a closing one would open TOML front matter, in markdown too.
+    toml = "Sponsored by Acme: try it.\n\n+++\nThe council met.\n+++\nThe vote was close.\n"
+    assert nlclean.clean(toml) == "The council met.\n+++\nThe vote was close.\n"

@@ -12,9 +12,9 @@ and the end of the document go (the final newline stays as it was).
 
 ### NL602 stray-thematic-break
 A `---` left at the start or end of the document, or next to another `---`,
-goes. In plain text, where rule lines box titles and part a digest, only a
-`---` that a removal brought to the top goes, when a `---` below it would
-make the next run read the lines between as front matter.
+goes. So does a `---` or `+++` line that a removal brought to the top over
+a closing one, which the next run would read as the start of front matter;
+in plain text, where rule lines box titles and part a digest, only that one.
 
 ### NL603 empty-section
 A heading whose section holds nothing (the next heading is of the same or a
@@ -113,18 +113,18 @@ class StrayThematicBreak(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         doc = ctx.doc
-        if doc.format == "text":
-            # Plain text keeps its rule lines (a title's box, a digest's
-            # separators), all but a `---` that a removal brought to the top
-            # over a closing `---`: the next run would read the lines between
-            # as front matter and leave them alone (found by fuzzing).
-            if doc.body_start == 0 and FRONT_MATTER.match(doc.text):
-                yield ctx.remove_lines("`---` at the start of the document, where it would open front matter",
-                                       0, 1, "Remove thematic break")
+        # A `---` (or `+++`) that a removal brought to the top over a closing
+        # one: the next run would read the lines between as front matter and
+        # leave them alone, so it goes in either format (found by fuzzing).
+        opens_front_matter = doc.body_start == 0 and FRONT_MATTER.match(doc.text) is not None
+        if opens_front_matter:
+            yield ctx.remove_lines("`---` at the start of the document, where it would open front matter",
+                                   0, 1, "Remove thematic break")
+        if doc.format == "text":  # its other rule lines box titles and part a digest: they stay
             return
         blocks = doc.blocks
         for i, block in enumerate(blocks):
-            if block.kind != "hr":
+            if block.kind != "hr" or opens_front_matter and block.start == 0:
                 continue
             if i == 0:
                 why = "at the start of the document"
