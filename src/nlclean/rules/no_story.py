@@ -135,8 +135,8 @@ import re
 from bisect import bisect_right
 from typing import Iterator
 
-from ..evidence.asks import (MAX_PITCH_BLOCKS, MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_to_one_page,
-                              ask_sections, lone_button, subscription_pitch,
+from ..evidence.asks import (MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_to_one_page,
+                              ask_sections, pitch_above,
                               follow_lead_in, framed_asks, names_the_subscription, offers_the_subscription,
                               publisher_voice, sentence_ask, sentences, MAX_BESIDE_WORDS)
 from ..evidence.links import OWN_PAGE_KINDS, LinkKind
@@ -716,19 +716,10 @@ class NoStoryBlock(Rule):
         "[Subscribe](…)". The pitch and its button are one region (to `end`),
         a judgement (unsafe); the button's own finding keeps its safety."""
         doc, markers = ctx.doc, ctx.markers
-        selling = lone_button(doc, markers, button)
-        if selling is None:
+        found = pitch_above(doc, markers, button, covered)
+        if found is None:
             return None
-        start, whys = button.start, []
-        above = doc.previous_block(button)
-        while above is not None and len(whys) < MAX_PITCH_BLOCKS and above.start not in covered:
-            why = subscription_pitch(doc, markers, above)
-            if why is None:
-                break
-            start, whys = above.start, [why, *whys]
-            above = doc.previous_block(above)
-        if not whys:
-            return None
+        selling, start, whys = found
         covered.update(range(start, button.start))
         shown = quote(visible_text_without_urls(doc.source(doc.blocks_between(start, button.start)[0])).strip())
         return ctx.remove_lines(
