@@ -367,20 +367,27 @@ def _whole_sentences(previous: str, line: str, following: str, flattened: bool) 
     """A line of a paragraph that holds whole sentences, not a hard-wrapped
     fragment: in a flattened paragraph, any line that opens like a sentence;
     else the line before it ended a sentence, and it ends one too, or it is a
-    short line before a line that opens like a sentence (a button's text)."""
+    short line before a line that opens like a sentence (a button's text); a
+    line in lower case only after a sentence that ended, and when it ends one
+    or the paragraph."""
     text = visible_text(line).strip()
     if not text:
         return False
     if flattened:
         # A line of a flattened paragraph is a paragraph of the email: it may
         # open in lower case ("subscribe to our free newsletter!") when it
-        # ends a sentence.
-        return not text[0].islower() or _ENDS_SENTENCE.search(text) is not None
-    if text[0].islower():
-        return False
+        # ends a sentence, or ends the paragraph after one that ended.
+        return (not text[0].islower() or _ENDS_SENTENCE.search(text) is not None
+                or not following.strip() and _ENDS_SENTENCE.search(visible_text(previous)) is not None)
     ended = not previous.strip() or _ENDS_SENTENCE.search(visible_text(previous)) is not None
     if not ended:
         return False
+    if text[0].islower():
+        # A line in lower case goes on the sentence above it, unless that one
+        # ended and this one ends a sentence or the paragraph: a button's text
+        # written in lower case ("… in the comments! / subscribe to our free
+        # newsletter here").
+        return bool(previous.strip()) and (_ENDS_SENTENCE.search(text) is not None or not following.strip())
     if _ENDS_SENTENCE.search(text) is not None:
         return True
     after = visible_text(following).strip()
