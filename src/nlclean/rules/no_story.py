@@ -71,13 +71,19 @@ or a paragraph that links to a story, stays. A block goes when every sentence of
 names the newsletter beside an ask, or leads in to one ("Like this?"); a
 colon inside an ask (a book's subtitle: "check out my book Low Water: The
 Story of the River Towns …, or subscribe to my newsletter") ends no
-sentence when the two parts read together still ask; in a
+sentence when the two parts read together still ask, and nor does an
+ellipsis, a pause ("UPGRADE YOUR SUBSCRIPTION... AND GET THE PRINT
+ANNUAL"); in a
 flattened paragraph, a line of whole sentences that all ask goes, with a
-short lead-in line ending in ':' above it. A flattened email's paragraph (a line over 100 characters shows it was
+short lead-in line ending in ':' above it, and so does its last line in
+lower case after a sentence that ended (a button's text: "… in the
+comments! / subscribe to our free newsletter here"). A flattened email's paragraph (a line over 100 characters shows it was
 not hard-wrapped) is read line by line, and so is a short button line
 ("Subscribe to Acme") between whole lines. Also asks: the reader asked
 about a membership ("if the essays matter to you, becoming a paid
-subscriber is …"), a short sentence of the publisher speaking of itself
+subscriber is …", "if you are a student, request a free subscription",
+"upgrade your subscription and get the archive"; "The phone company gave
+every customer a free subscription" asks no one and stays), a short sentence of the publisher speaking of itself
 ("We carry no ads.") beside an ask that links to its own pages, and an ask
 ending in ':' with the QR code or own-page links it shows under it.
 Where the author signs off (the email's last word to its reader: below it
@@ -394,6 +400,16 @@ def _whole_sentences(previous: str, line: str, following: str, flattened: bool) 
     return word_count(text) <= MAX_BUTTON_LINE_WORDS and (not after or not after[0].islower())
 
 
+# Marks after which an ask may go on in the next "sentence": a title's colon,
+# a pause's ellipsis (a full stop alone ends the ask).
+_PAUSES = {":": "colon", "：": "colon", "…": "ellipsis", "...": "ellipsis"}
+
+
+def _pause(sentence: str) -> str | None:
+    """The name of the mark that ends `sentence` when the ask may go on after it."""
+    return next((name for mark, name in _PAUSES.items() if sentence.endswith(mark)), None)
+
+
 @remembered(2048)
 def _all_ask(markers, text: str, source: str, closing: bool = False) -> "tuple[tuple[str, ...], bool] | None":
     """The evidence when every sentence of `text` asks something for the
@@ -417,12 +433,14 @@ def _all_ask(markers, text: str, source: str, closing: bool = False) -> "tuple[t
             asks += 1
             sure = sure and ask.sure
             whys.append(f"{quote(sentence, 40)}: {ask.why}")
-            asked_up_to_colon = sentence if sentence.endswith((":", "：")) else ""
+            asked_up_to_colon = sentence if _pause(sentence) else ""
             continue
         if asked_up_to_colon and sentence_ask(markers, f"{asked_up_to_colon} {sentence}", kinds) is not None:
             # The colon was a title's ("check out my book First Contact: The
-            # Story of …, or subscribe to my newsletter"): one sentence, still asking.
-            whys.append(f"{quote(sentence, 40)}: the ask goes on after the colon")
+            # Story of …, or subscribe to my newsletter"), or the ellipsis a
+            # pause ("UPGRADE YOUR PLAN... AND GET THE PRINT EDITION"): one
+            # sentence, still asking.
+            whys.append(f"{quote(sentence, 40)}: the ask goes on after the {_pause(asked_up_to_colon)}")
             asked_up_to_colon = ""
             continue
         asked_up_to_colon = ""
