@@ -44,7 +44,9 @@ markers, covered)` (a heading that asks and the blocks that go on asking),
 `framed_asks(doc, markers, covered, candidates)` (a paragraph framed by an
 ask, or a question with its poll answers), with `framed_ask` and
 `sibling_poll` for one block; `lone_button` and `subscription_pitch` (the
-paragraphs right above a lone button that pitch what it sells);
+paragraphs right above a lone button that pitch what it sells), and
+`pitch_above` (the button's pitch as a region, for whichever rule removes
+the button);
 `REFERENCE_LINK` finds `[text][ref]` links.
 """
 from __future__ import annotations
@@ -605,6 +607,28 @@ def subscription_pitch(doc, markers, block) -> str | None:
         if offer:
             return f"says {offer}, in words between the publisher and its reader ('{voice}')"
     return None
+
+
+def pitch_above(doc, markers, button, taken) -> tuple[str, int, list[str]] | None:
+    """The pitch over a lone button that sells the newsletter: the selling
+    verb of the button, the first line of the paragraphs right above it that
+    pitch what it sells (`subscription_pitch`, at most `MAX_PITCH_BLOCKS`,
+    none of whose first lines is in `taken`), and why each is a pitch; None
+    when the block is no such button or nothing above it pitches. The rule
+    that removes the button owns the pitch too, so the pitch never stays
+    behind with nothing under it."""
+    selling = lone_button(doc, markers, button)
+    if selling is None:
+        return None
+    start, whys = button.start, []
+    above = doc.previous_block(button)
+    while above is not None and len(whys) < MAX_PITCH_BLOCKS and above.start not in taken:
+        why = subscription_pitch(doc, markers, above)
+        if why is None:
+            break
+        start, whys = above.start, [why, *whys]
+        above = doc.previous_block(above)
+    return (selling, start, whys) if whys else None
 
 
 def framed_asks(doc, markers, covered, candidates) -> list[tuple[object, tuple[str, ...], bool]]:

@@ -80,6 +80,16 @@ here](…)"), unless they hold the copyright notice or the address. The
 finding's evidence names the zone's start, what stands above it, and what
 stays.
 
+A lone button that sells the newsletter ("[Become a Paid Member](…)")
+that this rule removes (where the footer zone starts, or as a footer
+block) takes the paragraphs right above it that pitch what it sells ("Paid
+members get the archive and the meetup. You can join for $6 a month."):
+the pitch would otherwise stay with nothing under it, since NL302 sees a
+pitch only over its button. A pitch is read by what it says to the reader
+(`subscription_pitch` in `evidence/asks.py`); a story's paragraph about
+another company's subscribers over the same button stays. A judgement
+(unsafe), in a finding of its own.
+
 At the top of the email, above its first paragraph of prose (the header
 zone), a lone short link whose text offers the web version in words no
 phrase lists ("[Open in your browser](…)", "[View as a web page](…)",
@@ -112,14 +122,16 @@ becomes
 ```
 
 ## Fix safety
-Safe, except a footer zone's sections taken past a heading and a
-web-version link known by its words and place alone (unsafe).
+Safe, except a footer zone's sections taken past a heading, a
+web-version link known by its words and place alone, and the pitch over a
+removed button (unsafe).
 """
 from __future__ import annotations
 
 import re
 from typing import Iterator
 
+from ..evidence.asks import pitch_above
 from ..evidence.links import LinkKind
 from ..evidence.zones import COPYRIGHT, footer_zone, header_zone_end, web_version_link
 from ..evidence.zones import words as zone_words
@@ -254,6 +266,9 @@ class Footer(Rule):
                     f"Remove footer {quote(text)}",
                     evidence=tuple(f"line {i + 1}: {why}" for i, why in matched),
                 )
+                pitch = self._pitch_over_button(ctx, start, removed)
+                if pitch is not None:
+                    yield pitch
                 continue
             matched_lines = {i for i, _ in matched}
             for i, why in matched:
@@ -324,7 +339,11 @@ class Footer(Rule):
             else:
                 runs.append([i])
         kept = "; ".join(sorted(set(zone.kept.values())))
+        taken = removed | set(zone.members)
         for run in runs:
+            pitch = self._pitch_over_button(ctx, run[0], taken)
+            if pitch is not None:
+                yield pitch
             first, last = run[0], run[-1]
             text = quote(visible_text_without_urls("\n".join(doc.lines[first : last + 1])) or doc.lines[first])
             judged = zone.judged(first)
@@ -347,6 +366,33 @@ class Footer(Rule):
                 f"footer zone lines {text}", first, last + 1, f"Remove footer zone lines {text}", evidence=evidence,
                 applicability=applicability,
             )
+
+    def _pitch_over_button(self, ctx, first: int, taken: set[int]) -> Finding | None:
+        """The pitch right above a lone selling button that this rule removes
+        from line `first` ("Paid members get the archive and the meetup. You
+        can join for $6 a month." over "[Become a Paid Member](…)" where the
+        footer zone starts): the rule that takes the button owns its pitch,
+        or the pitch would stay with nothing under it once the button is gone
+        (NL302 sees a pitch only over its button). A pitch is a judgement of
+        what the paragraph says (`evidence/asks.py`, `subscription_pitch`):
+        unsafe, a finding of its own so the button's removal keeps its safety."""
+        doc = ctx.doc
+        buttons = doc.blocks_between(first, first + 1)
+        if not buttons or buttons[0].start != first or buttons[0].kind != "paragraph":
+            return None
+        found = pitch_above(doc, ctx.markers, buttons[0], taken)
+        if found is None:
+            return None
+        selling, start, whys = found
+        shown = quote(visible_text_without_urls(doc.source(doc.blocks_between(start, first)[0])).strip())
+        button = visible_text_without_urls(doc.source(buttons[0])).strip()
+        return ctx.remove_lines(
+            f"pitch of a removed button {shown}", start, first, f"Remove the pitch {shown}",
+            evidence=(*(f"a paragraph that {why}" for why in whys),
+                      f"right above the button '{button}' (phrase '{selling}'), which this rule removes",
+                      "ends where the button starts"),
+            applicability=Applicability.UNSAFE,
+        )
 
     def _labels_before_urls(self, ctx, block, candidates, matched, near_end) -> list[tuple[int, str]]:
         """Flattened text puts a link's address on the line under its label

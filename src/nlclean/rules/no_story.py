@@ -71,13 +71,19 @@ or a paragraph that links to a story, stays. A block goes when every sentence of
 names the newsletter beside an ask, or leads in to one ("Like this?"); a
 colon inside an ask (a book's subtitle: "check out my book Low Water: The
 Story of the River Towns …, or subscribe to my newsletter") ends no
-sentence when the two parts read together still ask; in a
+sentence when the two parts read together still ask, and nor does an
+ellipsis, a pause ("UPGRADE YOUR SUBSCRIPTION... AND GET THE PRINT
+ANNUAL"); in a
 flattened paragraph, a line of whole sentences that all ask goes, with a
-short lead-in line ending in ':' above it. A flattened email's paragraph (a line over 100 characters shows it was
+short lead-in line ending in ':' above it, and so does its last line in
+lower case after a sentence that ended (a button's text: "… in the
+comments! / subscribe to our free newsletter here"). A flattened email's paragraph (a line over 100 characters shows it was
 not hard-wrapped) is read line by line, and so is a short button line
 ("Subscribe to Acme") between whole lines. Also asks: the reader asked
 about a membership ("if the essays matter to you, becoming a paid
-subscriber is …"), a short sentence of the publisher speaking of itself
+subscriber is …", "if you are a student, request a free subscription",
+"upgrade your subscription and get the archive"; "The phone company gave
+every customer a free subscription" asks no one and stays), a short sentence of the publisher speaking of itself
 ("We carry no ads.") beside an ask that links to its own pages, and an ask
 ending in ':' with the QR code or own-page links it shows under it.
 Where the author signs off (the email's last word to its reader: below it
@@ -135,8 +141,8 @@ import re
 from bisect import bisect_right
 from typing import Iterator
 
-from ..evidence.asks import (MAX_PITCH_BLOCKS, MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_to_one_page,
-                              ask_sections, lone_button, subscription_pitch,
+from ..evidence.asks import (MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_to_one_page,
+                              ask_sections, pitch_above,
                               follow_lead_in, framed_asks, names_the_subscription, offers_the_subscription,
                               publisher_voice, sentence_ask, sentences, MAX_BESIDE_WORDS)
 from ..evidence.links import OWN_PAGE_KINDS, LinkKind
@@ -367,24 +373,41 @@ def _whole_sentences(previous: str, line: str, following: str, flattened: bool) 
     """A line of a paragraph that holds whole sentences, not a hard-wrapped
     fragment: in a flattened paragraph, any line that opens like a sentence;
     else the line before it ended a sentence, and it ends one too, or it is a
-    short line before a line that opens like a sentence (a button's text)."""
+    short line before a line that opens like a sentence (a button's text); a
+    line in lower case only after a sentence that ended, and when it ends one
+    or the paragraph."""
     text = visible_text(line).strip()
     if not text:
         return False
     if flattened:
         # A line of a flattened paragraph is a paragraph of the email: it may
         # open in lower case ("subscribe to our free newsletter!") when it
-        # ends a sentence.
-        return not text[0].islower() or _ENDS_SENTENCE.search(text) is not None
-    if text[0].islower():
-        return False
+        # ends a sentence, or ends the paragraph after one that ended.
+        return (not text[0].islower() or _ENDS_SENTENCE.search(text) is not None
+                or not following.strip() and _ENDS_SENTENCE.search(visible_text(previous)) is not None)
     ended = not previous.strip() or _ENDS_SENTENCE.search(visible_text(previous)) is not None
     if not ended:
         return False
+    if text[0].islower():
+        # A line in lower case goes on the sentence above it, unless that one
+        # ended and this one ends a sentence or the paragraph: a button's text
+        # written in lower case ("… in the comments! / subscribe to our free
+        # newsletter here").
+        return bool(previous.strip()) and (_ENDS_SENTENCE.search(text) is not None or not following.strip())
     if _ENDS_SENTENCE.search(text) is not None:
         return True
     after = visible_text(following).strip()
     return word_count(text) <= MAX_BUTTON_LINE_WORDS and (not after or not after[0].islower())
+
+
+# Marks after which an ask may go on in the next "sentence": a title's colon,
+# a pause's ellipsis (a full stop alone ends the ask).
+_PAUSES = {":": "colon", "：": "colon", "…": "ellipsis", "...": "ellipsis"}
+
+
+def _pause(sentence: str) -> str | None:
+    """The name of the mark that ends `sentence` when the ask may go on after it."""
+    return next((name for mark, name in _PAUSES.items() if sentence.endswith(mark)), None)
 
 
 @remembered(2048)
@@ -410,12 +433,14 @@ def _all_ask(markers, text: str, source: str, closing: bool = False) -> "tuple[t
             asks += 1
             sure = sure and ask.sure
             whys.append(f"{quote(sentence, 40)}: {ask.why}")
-            asked_up_to_colon = sentence if sentence.endswith((":", "：")) else ""
+            asked_up_to_colon = sentence if _pause(sentence) else ""
             continue
         if asked_up_to_colon and sentence_ask(markers, f"{asked_up_to_colon} {sentence}", kinds) is not None:
             # The colon was a title's ("check out my book First Contact: The
-            # Story of …, or subscribe to my newsletter"): one sentence, still asking.
-            whys.append(f"{quote(sentence, 40)}: the ask goes on after the colon")
+            # Story of …, or subscribe to my newsletter"), or the ellipsis a
+            # pause ("UPGRADE YOUR PLAN... AND GET THE PRINT EDITION"): one
+            # sentence, still asking.
+            whys.append(f"{quote(sentence, 40)}: the ask goes on after the {_pause(asked_up_to_colon)}")
             asked_up_to_colon = ""
             continue
         asked_up_to_colon = ""
@@ -716,19 +741,10 @@ class NoStoryBlock(Rule):
         "[Subscribe](…)". The pitch and its button are one region (to `end`),
         a judgement (unsafe); the button's own finding keeps its safety."""
         doc, markers = ctx.doc, ctx.markers
-        selling = lone_button(doc, markers, button)
-        if selling is None:
+        found = pitch_above(doc, markers, button, covered)
+        if found is None:
             return None
-        start, whys = button.start, []
-        above = doc.previous_block(button)
-        while above is not None and len(whys) < MAX_PITCH_BLOCKS and above.start not in covered:
-            why = subscription_pitch(doc, markers, above)
-            if why is None:
-                break
-            start, whys = above.start, [why, *whys]
-            above = doc.previous_block(above)
-        if not whys:
-            return None
+        selling, start, whys = found
         covered.update(range(start, button.start))
         shown = quote(visible_text_without_urls(doc.source(doc.blocks_between(start, button.start)[0])).strip())
         return ctx.remove_lines(
