@@ -441,6 +441,14 @@ class _LineMap:
         return windows
 
 
+def irregular_folding_lines(text: str) -> "list[int] | None":
+    """The lines of `text` (split at line breaks) that hold a character that
+    folds irregularly ("ſ", Greek sigmas), in order; None when this Python
+    cannot tell. A case-insensitive regex may match a lower-case word on such
+    a line where the lower-cased text does not hold it, and elsewhere not."""
+    return _LineMap.of(text).irregular
+
+
 def _forget_line_map() -> None:
     _LineMap._last = ("", None)
 
