@@ -222,6 +222,16 @@ class PhraseSearch:
             and irregular.search(phrase) is None
             for phrase in phrases
         )
+        # The same with `*`s allowed: every match then holds its group's anchor,
+        # lower-cased, and lies within a few lines of it (`_reach`).
+        self._matches_near_anchors = irregular is not None and all(anchor.strip() for anchor in by_anchor) and all(
+            "\n" not in phrase and len(phrase.lower()) == len(phrase) and irregular.search(phrase) is None
+            for phrase in phrases
+        )
+        # Each group's regex source: its anchor and the reach of its matches.
+        self._near: dict[str, tuple[str, int]] = {
+            source: (anchor, max(_reach(phrase) for phrase in by_anchor[anchor])) for anchor, source in self.groups
+        }
 
     def _candidates(self, text: str) -> tuple[re.Pattern, ...]:
         if len(text) <= _REMEMBERED_TEXT:
@@ -337,11 +347,113 @@ class PhraseSearch:
                 runs = None
         else:
             regexes = self._candidates(text)
-        if runs is None:
+        if regexes and len(text) > _REMEMBERED_TEXT and memo.SHORTCUTS and self._matches_near_anchors \
+                and len(lowered_once(text)) == len(text) and _LineMap.of(text).irregular is not None:
+            # A long newsletter holds most groups' anchors somewhere, but each
+            # only in a few places: each regex is run around its own anchor's
+            # places alone (`windows_around`), not over the whole text nor
+            # over every line that holds any group's anchor.
+            low, lines = lowered_once(text), _LineMap.of(text)
+            matches = []
+            for regex in regexes:
+                anchor, reach = self._near[regex.pattern]
+                matches += [m for a, b in lines.windows_around(low, anchor, reach) for m in regex.finditer(text, a, b)]
+        elif runs is None:
             matches = [m for regex in regexes for m in regex.finditer(text)]
         else:
             matches = [m for regex in regexes for a, b in runs for m in regex.finditer(text, a, b)]
         return iter(sorted(matches, key=lambda m: m.start()))
+
+
+def _reach(phrase: str) -> int:
+    """How many lines that hold something else than whitespace a match of
+    `_phrase_pattern(phrase)` can touch, at most: each literal stretch lies on
+    one line (a phrase holds no line break), and each `*` is one to five
+    words (`\\S+`), each on one line; only whitespace lies between them.
+    0 for a phrase without `*`: its match is a literal on one line."""
+    if "*" not in phrase:
+        return 0
+    stretches = sum(1 for part in phrase.split("*") if part.strip())
+    return stretches + 5 * phrase.count("*")
+
+
+class _LineMap:
+    """Where each line of a text starts, which lines hold more than
+    whitespace (`\\s`, which is `str.isspace`), and which hold a character
+    that folds irregularly (`_irregular_folding`), kept for the last text asked."""
+
+    _last: "tuple[str, _LineMap | None]" = ("", None)
+
+    def __init__(self, text: str) -> None:
+        lines = text.split("\n")
+        self.length = len(text)
+        self.starts = [0, *accumulate(len(line) + 1 for line in lines)]
+        self.filled = [k for k, line in enumerate(lines) if line and not line.isspace()]
+        irregular = _irregular_folding()
+        self.irregular = sorted({bisect_right(self.starts, m.start()) - 1 for m in irregular.finditer(text)}) if irregular else None
+
+    @classmethod
+    def of(cls, text: str) -> "_LineMap":
+        source, found = cls._last  # one tuple: a reader in another thread sees a matching pair
+        if source is not text or found is None or not memo.CACHING:
+            found = cls(text)
+            cls._last = (text, found)
+        return found
+
+    def windows_around(self, low: str, anchor: str, reach: int) -> list[tuple[int, int]]:
+        """Disjoint runs of whole lines of the text (`low`: it lower-cased,
+        character for character) that hold every match of a case-insensitive
+        regex each of whose matches holds `anchor` (lower-case, on one line,
+        no character that folds irregularly) and touches at most `reach` lines
+        that hold more than whitespace.
+
+        The anchor of a match is on a line where `low` holds it, or on a line
+        with a character that folds irregularly ("ſ" matches "s"; Greek
+        sigmas): those lines are its places. A match runs from a line `reach`
+        filled lines before its place (one more: a leading `\\s*` may start
+        in the whitespace that ends the filled line before its first word) to
+        one `reach` filled lines after, with only whitespace between; `reach`
+        0: the match lies on its place's line. A regex run over a run of
+        whole lines (`finditer(text, a, b)`) finds what a scan of the whole
+        text finds there: `\\b` and lookarounds see the same line break
+        beyond either end, and no match of the whole text lies outside the runs."""
+        starts, filled = self.starts, self.filled
+        places = []
+        at = low.find(anchor)
+        while at != -1:
+            line = bisect_right(starts, at) - 1
+            places.append(line)
+            at = low.find(anchor, starts[line + 1]) if line + 1 < len(starts) else -1  # each line once
+        if self.irregular:
+            places = sorted({*places, *self.irregular})
+        windows: list[tuple[int, int]] = []
+        for line in places:
+            k = bisect_left(filled, line)
+            first, last = (k - reach - 1 if reach else k), k + reach
+            a = starts[filled[first]] if first >= 0 else 0
+            b = starts[filled[last] + 1] - 1 if last < len(filled) else self.length
+            if reach == 0:  # the place's own line, filled or not (an irregular line may be blank)
+                a, b = starts[line], starts[line + 1] - 1
+            if windows and a <= windows[-1][1] + 1:
+                windows[-1] = (windows[-1][0], max(b, windows[-1][1]))
+            else:
+                windows.append((a, b))
+        return windows
+
+
+def irregular_folding_lines(text: str) -> "list[int] | None":
+    """The lines of `text` (split at line breaks) that hold a character that
+    folds irregularly ("ſ", Greek sigmas), in order; None when this Python
+    cannot tell. A case-insensitive regex may match a lower-case word on such
+    a line where the lower-cased text does not hold it, and elsewhere not."""
+    return _LineMap.of(text).irregular
+
+
+def _forget_line_map() -> None:
+    _LineMap._last = ("", None)
+
+
+on_forget(_forget_line_map)
 
 
 def _alternation(phrases: list[str]) -> str:

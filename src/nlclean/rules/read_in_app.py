@@ -55,7 +55,7 @@ from ..evidence.zones import words as zone_words
 from ..findings import Finding
 from ..inline_syntax import visible_text, visible_text_without_urls
 from .. import memo
-from ..markers import alternation, folds_like_lower, lines_holding
+from ..markers import alternation, folds_like_lower, irregular_folding_lines, lines_holding
 from .base import Rule
 from ._shared import quote, word_count
 
@@ -97,6 +97,15 @@ def _view_lines(doc, markers) -> set[int]:
         # lower-cased: the pattern is tried on those lines alone.
         phrases = tuple(phrase.lower() for phrase in present)
         return {i for i in lines_holding(low, phrases, doc.line_starts) if pattern.search(doc.lines[i])}
+    if memo.SHORTCUTS and len(low) == len(doc.text) and not any("*" in phrase for phrase in present) \
+            and all(folds_like_lower(phrase, phrase.lower()) for phrase in present):
+        # The same where a few lines hold a character that folds irregularly
+        # (a Greek sigma in a long newsletter): the pattern is also tried on those.
+        irregular = irregular_folding_lines(doc.text)
+        if irregular is not None:
+            phrases = tuple(phrase.lower() for phrase in present)
+            lines = {*lines_holding(low, phrases, doc.line_starts), *irregular}
+            return {i for i in lines if pattern.search(doc.lines[i])}
     return {bisect_right(doc.line_starts, m.start()) - 1 for m in pattern.finditer(doc.text)}
 
 
