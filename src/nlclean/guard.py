@@ -36,7 +36,7 @@ def words(text: str) -> Counter:
 
 # How much of each side `separator` compares: a word longer than this is cut,
 # which is the same on both sides of the comparison and so changes nothing.
-_JOIN_WINDOW = 64
+JOIN_WINDOW = 64
 _SPACE = re.compile(r"\s")
 
 
@@ -46,7 +46,7 @@ def separator(left: str, right: str) -> str:
     together would make words that neither had ("trivia" + "news" is
     "trivianews"; "ΣΊΣΥΦΟΣ’" + "x" turns a final sigma into another letter),
     else nothing. Only the words that meet are compared."""
-    tail, head = left[-_JOIN_WINDOW:], right[:_JOIN_WINDOW]
+    tail, head = left[-JOIN_WINDOW:], right[:JOIN_WINDOW]
     cut = max((m.end() for m in _SPACE.finditer(tail)), default=0)
     tail = tail[cut:]
     m = _SPACE.search(head)

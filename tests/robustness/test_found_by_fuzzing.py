@@ -228,10 +228,12 @@ FUZZER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "fuzz_promis
 # prose, without end (7221776), NL601 taking out a blank line that only the
 # layout's view of a flattened paragraph had, which was the input's line break
 # between two words (7338464), NL206 taking `&nbsP` of `&nbsPresented` for padding
-# and leaving the new word "resented" (9451281).
+# and leaving the new word "resented" (9451281), NL101 removing an ad from the
+# start of a unit of a flattened paragraph, which left the break's own text
+# before it (`__ _`) glued to the next story's first word (9891728).
 FUZZER_SEEDS = [94, 378, 131574, 580, 2704, 6072, 10580, 2357, 11445, 200150, 200984, 300571, 1000371, 2000540,
                 2005879, 2006537, 3001350, 3005532, 3009848,
-                5000831, 7221776, 3024561, 3019595, 7338464, 8013384, 9451281]
+                5000831, 7221776, 3024561, 3019595, 7338464, 8013384, 9451281, 9891728]
 
 
 @pytest.mark.skipif(not (FUZZER / "gen.py").exists(), reason="../shared/tools/fuzz_promises is not beside this checkout")

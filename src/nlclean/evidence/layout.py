@@ -48,6 +48,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..findings import Edit, Finding, Fix
+from ..guard import JOIN_WINDOW, separator
 from ..inline_syntax import code_spans, links, markup_escape_at, merge_spans, opens_block
 
 if TYPE_CHECKING:
@@ -261,9 +262,18 @@ class Presented:
         if fix is not None and any(self.inside_break(e.start) or self.inside_break(e.end) for e in fix.edits):
             return None
         if fix is not None:
-            edits = tuple(sorted(Edit(self.to_source(e.start), self.to_source(e.end), e.replacement)
-                                 for e in fix.edits))
-            fix = Fix(fix.title, edits, fix.applicability)
+            text = self.source.text
+            edits = []
+            for e in fix.edits:
+                a, b = self.to_source(e.start), self.to_source(e.end)
+                replacement = e.replacement
+                # A unit's start stands for the end of the break before it, whose
+                # text stays in the input: a removal from there must not glue that
+                # text to what follows it (`__ _` + `Google`, found by fuzzing).
+                if not replacement and a < b:
+                    replacement = separator(text[max(0, a - JOIN_WINDOW) : a], text[b : b + JOIN_WINDOW])
+                edits.append(Edit(a, b, replacement))
+            fix = Fix(fix.title, tuple(sorted(edits)), fix.applicability)
         return replace(finding, start=start, end=end, start_pos=self.source.position(start),
                        end_pos=self.source.position(end), fix=fix)
 
