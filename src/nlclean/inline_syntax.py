@@ -428,7 +428,7 @@ def opens_block(line: str, *, first: bool) -> bool:
         _BLOCK_PARSER = MarkdownIt("commonmark").disable(["inline"])
 
     def opens(text: str) -> bool:
-        tokens = _BLOCK_PARSER.parse(text if first else "x\n" + text)
+        tokens = _BLOCK_PARSER.parse((text if first else "x\n" + text) + "\n")  # (see `document.with_final_newline`)
         return [t.type for t in tokens] != ["paragraph_open", "inline", "paragraph_close"]
 
     unindented = line.lstrip(" \t")

@@ -426,3 +426,14 @@ def test_a_rule_line_a_removal_brings_to_the_top_of_a_text_opens_no_front_matter
     # A `+++` over a closing one would open TOML front matter, in markdown too.
     toml = "Sponsored by Acme: try it.\n\n+++\nThe council met.\n+++\nThe vote was close.\n"
     assert nlclean.clean(toml) == "The council met.\n+++\nThe vote was close.\n"
+
+
+@pytest.mark.parametrize("text", [
+    # scripts/fuzz.py --unsafe, batch seed 10000264: markdown-it-py raised IndexError on a last line that
+    # continues a quote around an html block in a list item, with no final newline; every parse now ends in one.
+    "\ufeff> - <!--\r\n- [](https://cdn.example/icon/heart.png)\r\n1.<div>\r\n> ",
+    "A story.\n> - <!--\n>",
+    "> > - <!--\n> >",
+])
+def test_a_last_line_without_its_newline_inside_a_quoted_list_item_does_not_crash_the_parse(text):
+    check_promises(text, unsafe=True)
