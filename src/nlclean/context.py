@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING, Callable
 
 from .document import Document
 # The parser documents are read with, so that `gap_between` answers as the next round's parse will.
-# Given texts end in a line break: see `document.with_final_newline`.
 from .document import _PARSER as _BLOCK_PARSER
 from .findings import Applicability, Edit, Finding, Fix
 from .guard import separator
-from .inline_syntax import container_prefix, markup_escape_at, opens_block, visible_text
+from .inline_syntax import container_prefix, markup_escape_at, opens_block, visible_text, with_final_newline
 from .markers import Markers
 from . import memo
 from .settings import Settings
@@ -326,7 +325,7 @@ def _keep_out_of_the_list_above(doc: Document, upper: int, lower: int, edits: li
     lines = doc.lines[item.start : above + 1] + ["", doc.lines[lower]]
     row = len(lines) - 1
     if any(t.level == 0 and t.nesting >= 0 and t.map is not None and t.map[0] == row
-           for t in _BLOCK_PARSER.parse("\n".join(lines) + "\n")):
+           for t in _BLOCK_PARSER.parse(with_final_newline("\n".join(lines)))):
         return []
     depth = len(indent.group())
     if depth >= 4:
@@ -361,7 +360,7 @@ _TABLE_PARTS = frozenset({"thead_open", "tbody_open", "tr_open", "th_open", "td_
 def _starts_a_block(lines: list[str], row: int) -> bool:
     """Whether a block of `lines` (at any depth) starts at `row`."""
     return any(t.map is not None and t.map[0] == row and t.nesting >= 0 and t.type not in _TABLE_PARTS
-               for t in _BLOCK_PARSER.parse("\n".join(lines) + "\n"))
+               for t in _BLOCK_PARSER.parse(with_final_newline("\n".join(lines))))
 
 
 # What a line may keep and still be empty: blanks, or a list item's marker alone.

@@ -83,14 +83,6 @@ _top_links = remembered(8192)(inline_syntax.links)
 _protected_spans = remembered(8192)(inline_syntax.protected_spans)
 
 _PARSER = _block_parser()
-
-
-def with_final_newline(text: str) -> str:
-    """`text` as markdown-it is given it: ending in a line break. markdown-it-py
-    reads past the end of a text whose last line continues a quote around an
-    html block in a list item (`> - <!--` over `>`, no final newline) and
-    raises IndexError; the line break changes no block and no line number."""
-    return text if text.endswith("\n") else text + "\n"
 # markdown-it's first step rewrites every line break (and NUL) with a regex; on a
 # text with neither CR nor NUL that changes nothing, so such texts skip it.
 _PARSER_LF = _block_parser(normalize=False)
@@ -226,7 +218,7 @@ class Document:
         stack: list[Block] = [outer] if outer is not None else []
         base = len(stack)
         top, every = self.blocks.append, self.all_blocks.append
-        for tok in parser.parse(with_final_newline(body)):
+        for tok in parser.parse(inline_syntax.with_final_newline(body)):
             nesting = tok.nesting
             if nesting == -1:
                 if len(stack) > base:

@@ -413,6 +413,14 @@ def container_prefix(line: str) -> int:
     return _CONTAINER_MARKERS.match(line).end()
 
 
+def with_final_newline(text: str) -> str:
+    """`text` as markdown-it is given it: ending in a line break. markdown-it-py
+    reads past the end of a text whose last line continues a quote around an
+    html block in a list item (`> - <!--` over `>`, no final newline) and
+    raises IndexError; the line break changes no block and no line number."""
+    return text if text.endswith("\n") else text + "\n"
+
+
 def opens_block(line: str, *, first: bool) -> bool:
     """Whether `line` would open a block of its own: as the first line of a
     paragraph (`first`), or as a line within one (where fewer things interrupt).
@@ -428,7 +436,7 @@ def opens_block(line: str, *, first: bool) -> bool:
         _BLOCK_PARSER = MarkdownIt("commonmark").disable(["inline"])
 
     def opens(text: str) -> bool:
-        tokens = _BLOCK_PARSER.parse((text if first else "x\n" + text) + "\n")  # (see `document.with_final_newline`)
+        tokens = _BLOCK_PARSER.parse(with_final_newline(text if first else "x\n" + text))
         return [t.type for t in tokens] != ["paragraph_open", "inline", "paragraph_close"]
 
     unindented = line.lstrip(" \t")

@@ -62,7 +62,7 @@ def _left_open(text: str) -> set[str]:
     # After the front matter, as a renderer that knows front matter reads it (and nlclean does).
     front = FRONT_MATTER.match(re.sub(r"\r\n?", "\n", body))
     body = re.sub(r"\r\n?", "\n", body)[front.end() :] if front else body
-    # (Ending in a line break: markdown-it-py raises on some texts without one; see document.with_final_newline.)
+    # (Ending in a line break: markdown-it-py raises on some texts without one; see inline_syntax.with_final_newline.)
     for token in _MD.parse(body if body.endswith("\n") else body + "\n"):
         if token.type == "fence":
             lines = token.content.count("\n") + (1 if token.content and not token.content.endswith("\n") else 0)
