@@ -49,6 +49,16 @@ def test_entities_decode_without_changing_the_page(text):
     assert RENDER(cleaned) == RENDER(text)
 
 
+@pytest.mark.parametrize("entity", ["&#xD", "&#13;", "&#10;", "&NewLine;"])
+def test_an_entity_for_a_line_break_stays_in_plain_text(entity):
+    # Decoded, it split its line: the next run read the line after it as one of its own
+    # and removed it (the independent fuzzer's seed 10063973).
+    text = f"# Weekly\n\nFerries ran late all week.{entity}The council met twice about it.\n"
+    assert entity in nlclean.clean(text, format="text")
+    check_promises(text, format="text")
+    check_promises(text, format="text", unsafe=True)
+
+
 # Found by the independent fuzzer (../shared/tools/fuzz_promises), written
 # again here as the smallest inputs that show each kind.
 
@@ -230,10 +240,12 @@ FUZZER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "fuzz_promis
 # between two words (7338464), NL206 taking `&nbsP` of `&nbsPresented` for padding
 # and leaving the new word "resented" (9451281), NL101 removing an ad from the
 # start of a unit of a flattened paragraph, which left the break's own text
-# before it (`__ _`) glued to the next story's first word (9891728).
+# before it (`__ _`) glued to the next story's first word (9891728), NL501
+# decoding `&#xD` in plain text into a line break the next run read (10063973).
 FUZZER_SEEDS = [94, 378, 131574, 580, 2704, 6072, 10580, 2357, 11445, 200150, 200984, 300571, 1000371, 2000540,
                 2005879, 2006537, 3001350, 3005532, 3009848,
-                5000831, 7221776, 3024561, 3019595, 7338464, 8013384, 9451281, 9891728]
+                5000831, 7221776, 3024561, 3019595, 7338464, 8013384, 9451281, 9891728,
+                10063973]
 
 
 @pytest.mark.skipif(not (FUZZER / "gen.py").exists(), reason="../shared/tools/fuzz_promises is not beside this checkout")

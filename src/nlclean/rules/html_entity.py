@@ -11,6 +11,10 @@ Where the character would change the markdown's structure (`<`, `*`, `_`,
 line, `!` before `[`), it is written backslash-escaped, so the rendered text
 stays the same: `&lt;b&gt;` becomes `\\<b>`, not a tag.
 
+In plain text nothing needs escaping, but a line break is structure there
+too: `&#13;` or `&NewLine;` decoded would split its line (the next run would
+read two lines, and the layout rules judge lines), so it stays as written.
+
 Whitespace entities at a paragraph line's edge (`&nbsp;` alone on a line, or
 before a line's first letter, or after its last word) are the email's layout
 spacing: decoded, U+00A0 is not markdown whitespace and a renderer trims it,
@@ -128,6 +132,12 @@ def markdown_safe(char: str, text: str, start: int, end: int) -> str:
     return char
 
 
+def text_safe(char: str, entity: str) -> str:
+    """The decoded text for plain text: as it is, unless it holds a line break,
+    which would make one line two (then the entity stays)."""
+    return entity if "\n" in char or "\r" in char else char
+
+
 class HtmlEntity(Rule):
     code = "NL501"
     name = "html-entity"
@@ -171,7 +181,8 @@ class HtmlEntity(Rule):
                 char = decode(m)
                 if char is None:
                     continue
-                replacement = markdown_safe(char, source, m.start(), m.end()) if doc.format == "markdown" else char
+                replacement = (markdown_safe(char, source, m.start(), m.end()) if doc.format == "markdown"
+                               else text_safe(char, m.group(0)))
                 if replacement == m.group(0):
                     continue  # kept as it is: decoding would change the structure
                 edits.append(Edit(base + m.start(), base + m.end(), replacement))
