@@ -573,19 +573,21 @@ class Markers:
         self._ask_phrases = {
             key: PhraseSearch(asks.get(key, []))
             for key in ("requests", "objects", "reader", "membership", "publisher", "follow", "offers", "price_periods",
-                        "purposes")
+                        "purposes", "gates", "gated_content")
         }
         # One sentence is asked the same question several times over (an ask,
         # then an offer, a name, a frame: evidence/asks.py), and each answer
         # is a regex over hundreds of phrases.
         self._remembered_ask_opening = remembered_method(self._ask_opening, 8192)
         self._remembered_ask_phrase = remembered_method(self._ask_phrase, 8192)
-        # Every ask names the newsletter, opens with a verb that sells it, or
-        # links to its own pages: a line without one of those holds no ask.
+        # Every ask names the newsletter, opens with a verb that sells it,
+        # names its paywall or links to its own pages: a line without one of
+        # those holds no ask.
         self._ask_needles = minimal_needles(
             (
                 *self._ask_phrases["objects"].anchors,
                 *self._ask_phrases["membership"].anchors,
+                *self._ask_phrases["gates"].anchors,
                 *(p.strip().lower() for phrase in asks.get("selling", []) for p in phrase.split("*") if p.strip()),
                 *self.links.needles(OWN_PAGE_KINDS),
             )
@@ -784,7 +786,7 @@ class Markers:
 
     def ask_phrase(self, sentence: str, key: str) -> str | None:
         """A phrase of `[asks].<key>` ("requests", "objects", "reader", "membership",
-        "publisher", "follow", "offers", "price_periods", "purposes") anywhere in the sentence."""
+        "publisher", "follow", "offers", "price_periods", "purposes", "gates", "gated_content") anywhere in the sentence."""
         return self._remembered_ask_phrase(sentence, key)
 
     def _ask_phrase(self, sentence: str, key: str) -> str | None:
