@@ -166,6 +166,11 @@ def folds_like_lower(text: str, low: str) -> bool:
 _REMEMBERED_TEXT = 2048
 
 
+# What may follow a phrase that closes its sentence: marks, arrows and
+# brackets, then a stop or a colon (an address after it), or the line's end.
+_CLOSES_A_SENTENCE = re.compile(r"[\s*_)\]>»→›–—-]*(?:[.!?:…]|$)")
+
+
 class PhraseSearch:
     """A phrase list behind a cheap substring prefilter.
 
@@ -515,7 +520,9 @@ class Markers:
         # Phrases that speak about the email itself, and words a story uses too
         # ("unsubscribe", "privacy policy"): a line needs more evidence for those.
         self._footer_sure = PhraseSearch(footer.get("phrases", []))
-        self._footer = PhraseSearch([*footer.get("phrases", []), *footer.get("ambiguous", [])])
+        self._footer = PhraseSearch([*footer.get("phrases", []), *footer.get("ambiguous", []),
+                                     *footer.get("closing", [])])
+        self._footer_closing = PhraseSearch(footer.get("closing", []))
         self._about_the_email = PhraseSearch(footer.get("about_the_email", []))
         self._first_person = PhraseSearch(footer.get("first_person", []))
         # Where links lead (data/links.toml): evidence every rule shares.
@@ -755,6 +762,15 @@ class Markers:
         receiving this", "view in browser"), not a word a story uses too."""
         m = self._footer_sure.search(text)
         return m.group(0) if m else None
+
+    def closing_footer_phrase(self, text: str) -> str | None:
+        """A footer phrase of `[footer].closing` that closes its sentence
+        ("Enable images or read online.", "Read online →"), not one inside a
+        story's ("read online timetables")."""
+        for m in self._footer_closing.finditer(text):
+            if _CLOSES_A_SENTENCE.match(text, m.end()):
+                return m.group(0)
+        return None
 
     def about_the_email(self, text: str) -> str | None:
         """Words by which a line speaks about the email itself ("this email", "your subscription")."""
