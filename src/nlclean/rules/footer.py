@@ -15,8 +15,11 @@ matches only where its path segment ends, so `/preferences-of-readers` is a
 story's).
 
 Phrases come in two kinds. Those that speak about the email itself
-(`You are receiving this`, `View in browser`, `Manage your preferences`)
-are enough. Words a story uses too (`unsubscribe`, `privacy policy`,
+(`You are receiving this`, `View in browser`, `Manage your preferences`,
+and its display: `To view this email as a web page, go to …`,
+`Email not displaying correctly?`, `Can't see images? Click here.`)
+are enough ("Blind readers can't see images, so …" asks the reader nothing
+and stays). Words a story uses too (`unsubscribe`, `privacy policy`,
 `opt out`, `abmelden`, `取消订阅`, `在浏览器中查看`, `ブラウザで見る`: `ambiguous`
 in `[footer]`) count only where they are
 the line's point: the line is little more than such words
