@@ -106,6 +106,9 @@ gate ("behind the paywall", "for paid subscribers"; `gates`) that holds
 back this post's remainder ("The rest of this post is for paid
 subscribers."; `gated_content`), or that opens the sentence in the
 publisher's voice ("Below the paywall, I look at the budget."): a judgement.
+So do the paywall's own buttons and lines ("Keep reading with a 7-day free
+trial", "To read the full story, become a member today.", "Already a paying
+subscriber? Sign in").
 "The county paper moved its archive behind the paywall" and "the rest of the
 series is for paid subscribers" tell of others' paywalls and stay. A story that tells of others'
 subscriptions ("The service told its subscribers to upgrade", "As a paid
