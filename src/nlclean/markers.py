@@ -166,6 +166,11 @@ def folds_like_lower(text: str, low: str) -> bool:
 _REMEMBERED_TEXT = 2048
 
 
+# What may follow a phrase that closes its sentence: marks, arrows and
+# brackets, then a stop or a colon (an address after it), or the line's end.
+_CLOSES_A_SENTENCE = re.compile(r"[\s*_)\]>»→›–—-]*(?:[.!?:…]|$)")
+
+
 class PhraseSearch:
     """A phrase list behind a cheap substring prefilter.
 
@@ -515,7 +520,9 @@ class Markers:
         # Phrases that speak about the email itself, and words a story uses too
         # ("unsubscribe", "privacy policy"): a line needs more evidence for those.
         self._footer_sure = PhraseSearch(footer.get("phrases", []))
-        self._footer = PhraseSearch([*footer.get("phrases", []), *footer.get("ambiguous", [])])
+        self._footer = PhraseSearch([*footer.get("phrases", []), *footer.get("ambiguous", []),
+                                     *footer.get("closing", [])])
+        self._footer_closing = PhraseSearch(footer.get("closing", []))
         self._about_the_email = PhraseSearch(footer.get("about_the_email", []))
         self._first_person = PhraseSearch(footer.get("first_person", []))
         # Where links lead (data/links.toml): evidence every rule shares.
@@ -573,19 +580,21 @@ class Markers:
         self._ask_phrases = {
             key: PhraseSearch(asks.get(key, []))
             for key in ("requests", "objects", "reader", "membership", "publisher", "follow", "offers", "price_periods",
-                        "purposes")
+                        "purposes", "gates", "gated_content")
         }
         # One sentence is asked the same question several times over (an ask,
         # then an offer, a name, a frame: evidence/asks.py), and each answer
         # is a regex over hundreds of phrases.
         self._remembered_ask_opening = remembered_method(self._ask_opening, 8192)
         self._remembered_ask_phrase = remembered_method(self._ask_phrase, 8192)
-        # Every ask names the newsletter, opens with a verb that sells it, or
-        # links to its own pages: a line without one of those holds no ask.
+        # Every ask names the newsletter, opens with a verb that sells it,
+        # names its paywall or links to its own pages: a line without one of
+        # those holds no ask.
         self._ask_needles = minimal_needles(
             (
                 *self._ask_phrases["objects"].anchors,
                 *self._ask_phrases["membership"].anchors,
+                *self._ask_phrases["gates"].anchors,
                 *(p.strip().lower() for phrase in asks.get("selling", []) for p in phrase.split("*") if p.strip()),
                 *self.links.needles(OWN_PAGE_KINDS),
             )
@@ -754,6 +763,15 @@ class Markers:
         m = self._footer_sure.search(text)
         return m.group(0) if m else None
 
+    def closing_footer_phrase(self, text: str) -> str | None:
+        """A footer phrase of `[footer].closing` that closes its sentence
+        ("Enable images or read online.", "Read online →"), not one inside a
+        story's ("read online timetables")."""
+        for m in self._footer_closing.finditer(text):
+            if _CLOSES_A_SENTENCE.match(text, m.end()):
+                return m.group(0)
+        return None
+
     def about_the_email(self, text: str) -> str | None:
         """Words by which a line speaks about the email itself ("this email", "your subscription")."""
         m = self._about_the_email.search(text)
@@ -784,7 +802,7 @@ class Markers:
 
     def ask_phrase(self, sentence: str, key: str) -> str | None:
         """A phrase of `[asks].<key>` ("requests", "objects", "reader", "membership",
-        "publisher", "follow", "offers", "price_periods", "purposes") anywhere in the sentence."""
+        "publisher", "follow", "offers", "price_periods", "purposes", "gates", "gated_content") anywhere in the sentence."""
         return self._remembered_ask_phrase(sentence, key)
 
     def _ask_phrase(self, sentence: str, key: str) -> str | None:

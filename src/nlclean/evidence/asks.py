@@ -23,7 +23,11 @@ Markets to get the prices": `purposes`; "please" or a purpose before the
 verb leaves it the opening), or when it asks the reader ("if you")
 about a membership ("paid subscriber", "referrals") or offers it in the
 publisher's voice ("with 3 referrals we send you our mug"): the last two
-are judgements. A sentence that names the newsletter's
+are judgements. A paywall teaser asks too, by judgement (`paywall_teaser`):
+a gate ("behind the paywall", "for paid subscribers") holding back this
+post's remainder ("The rest of this post is for paid subscribers.") or
+opening the sentence in the publisher's voice ("Below the paywall, I look at
+the budget."). A sentence that names the newsletter's
 subscription without asking ("Acme is a reader-supported publication.")
 belongs to an ask beside it, and so does a short sentence in which the
 publisher speaks of itself ("We don't run a paywall.") beside an ask that
@@ -36,7 +40,7 @@ so it stays.
 Vocabulary: `[asks]` in `data/asks.toml`.
 
 ## API
-`sentence_ask(markers, sentence, link_kinds) -> Ask | None`, and
+`sentence_ask(markers, sentence, link_kinds) -> Ask | None` (with `paywall_teaser`), and
 `sentences(text)`, `names_the_subscription`, `offers_the_subscription`, `publisher_voice`,
 `follow_lead_in(markers, text)`, and `word_count` (CJK by characters).
 Asks as regions (a rule turns them into findings): `ask_sections(doc,
@@ -124,6 +128,9 @@ def sentence_ask(markers, sentence: str, link_kinds=frozenset()) -> Ask | None:
     sold = _sold_for_a_purpose(markers, sentence, selling, words)
     if sold is not None:
         return sold
+    teaser = paywall_teaser(markers, sentence)
+    if teaser is not None:
+        return Ask(teaser, sure=False)
     membership = markers.ask_phrase(sentence, "membership")
     if membership:
         # "If the essays mean something to you, becoming a paid subscriber is
@@ -143,6 +150,47 @@ def sentence_ask(markers, sentence: str, link_kinds=frozenset()) -> Ask | None:
     own_link = next((k for k in link_kinds if k in OWN_PAGE_KINDS and k is not LinkKind.DONATE), None)
     if own_link:
         return Ask(f"phrase '{request or about}' with a link to a {own_link.value} page", sure=False)
+    return None
+
+
+# A teaser says what is held back in a line or two; longer, it is the
+# author's essay about paywalls.
+MAX_TEASER_WORDS = 30
+# The gate opens a teaser in the publisher's voice ("Below the paywall, I
+# look at …", "And now, for our paid subscribers, …") within this many words.
+MAX_WORDS_BEFORE_GATE = 3
+
+
+def paywall_teaser(markers, sentence: str) -> str | None:
+    """Why a sentence is a paywall teaser, or None: the author telling the
+    reader that part of this post is for paying readers ("The rest of this
+    post is for paid subscribers.", "Below the paywall, I look at what the
+    budget means for the ferries."). It sells the upgrade at the point where
+    the free part ends, asks nothing in so many words and names no
+    subscription page, so the other shapes miss it. Its evidence: a gate
+    (`gates`: "behind the paywall", "for paid subscribers") and what it holds
+    back, either this post's remainder (`gated_content`: "the rest of this",
+    "this post", "below") or, when the gate opens the sentence, whatever the
+    publisher (`publisher`: "I", "we") says is there. "The Times moved its
+    archive behind the paywall, we reported" and "Netflix said the rest of
+    the series is for paid subscribers" tell of others' paywalls and stay.
+    A judgement: an unsafe fix."""
+    words = word_count(sentence)
+    if words == 0 or words > MAX_TEASER_WORDS:
+        return None
+    gate = markers.ask_phrase(sentence, "gates")
+    if not gate:
+        return None
+    at = sentence.lower().find(gate.lower())
+    # The remainder is looked for outside the gate ("Below the paywall" names no remainder).
+    outside = f"{sentence[:at]} … {sentence[at + len(gate):]}" if at >= 0 else sentence
+    held_back = markers.ask_phrase(outside, "gated_content")
+    if held_back:
+        return f"a paywall teaser: phrase '{gate}' holds back this post's remainder (phrase '{held_back}')"
+    opens = at >= 0 and word_count(sentence[:at]) <= MAX_WORDS_BEFORE_GATE
+    voice = opens and markers.ask_phrase(sentence[at + len(gate):], "publisher")
+    if voice:
+        return f"a paywall teaser: phrase '{gate}' opens the sentence in the publisher's voice (word '{voice}')"
     return None
 
 

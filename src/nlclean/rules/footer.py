@@ -15,8 +15,11 @@ matches only where its path segment ends, so `/preferences-of-readers` is a
 story's).
 
 Phrases come in two kinds. Those that speak about the email itself
-(`You are receiving this`, `View in browser`, `Manage your preferences`)
-are enough. Words a story uses too (`unsubscribe`, `privacy policy`,
+(`You are receiving this`, `View in browser`, `Manage your preferences`,
+and its display: `To view this email as a web page, go to …`,
+`Email not displaying correctly?`, `Can't see images? Click here.`)
+are enough ("Blind readers can't see images, so …" asks the reader nothing
+and stays). Words a story uses too (`unsubscribe`, `privacy policy`,
 `opt out`, `abmelden`, `取消订阅`, `在浏览器中查看`, `ブラウザで見る`: `ambiguous`
 in `[footer]`) count only where they are
 the line's point: the line is little more than such words
@@ -25,7 +28,12 @@ the line's point: the line is little more than such words
 needs](…)`), or a link's label in flattened text (`Unsubscribe https://…`,
 `(Unsubscribe)`, or the label ending its line with the address on the next
 line), or the line speaks about the email (`this email`, `at any time`,
-`click here`). So `Unsubscribe rates stayed flat at 0.2%`
+`click here`). The web version in words a story uses of anything online
+(`read online`, `view online`, `read on the web`: `closing` in `[footer]`)
+counts where the words close their sentence (`Enable images or read
+online.`, `Read online →`, `Read online: https://…`) or as an ambiguous word
+does: "you can read online timetables" and "read it online at the council's
+site" are a story's. So `Unsubscribe rates stayed flat at 0.2%`
 and third-person prose stay, and so does a line whose footer words follow
 sentences holding a link (`[Event](…) “…”. Jan 28. [Sign up here](…)`): a
 story's line, not a greeting. A heading with such a word counts only near
@@ -585,6 +593,9 @@ def _footer_evidence(markers, line: str, text: str) -> str | None:
     sure = markers.sure_footer_phrase(text)
     if sure:
         return f"phrase '{sure}'"
+    closing = markers.closing_footer_phrase(text)
+    if closing:
+        return f"phrase '{closing}' closing its sentence"
     spans = markers.footer_phrase_spans(text)
     if not spans:
         return None

@@ -101,7 +101,16 @@ morning") sells a newsletter too, the publisher's other ones included
 minutes" sells nothing and stays. A line of a flattened paragraph may open
 in lower case when it ends a sentence. Words
 for German, French, Spanish, Italian, Japanese and Chinese are in `[asks]`
-of `data/lang-*.toml`. A story that tells of others'
+of `data/lang-*.toml`. A paywall teaser, where the free part of a post ends, is an ask too: a
+gate ("behind the paywall", "for paid subscribers"; `gates`) that holds
+back this post's remainder ("The rest of this post is for paid
+subscribers."; `gated_content`), or that opens the sentence in the
+publisher's voice ("Below the paywall, I look at the budget."): a judgement.
+So do the paywall's own buttons and lines ("Keep reading with a 7-day free
+trial", "To read the full story, become a member today.", "Already a paying
+subscriber? Sign in").
+"The county paper moved its archive behind the paywall" and "the rest of the
+series is for paid subscribers" tell of others' paywalls and stay. A story that tells of others'
 subscriptions ("The service told its subscribers to upgrade", "As a paid
 subscriber of the service, you'll keep access") asks nothing of this
 reader and stays. A request with the newsletter as its object is safe to
