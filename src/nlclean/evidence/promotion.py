@@ -12,6 +12,8 @@ publisher selling its own things.
   When every link goes through one redirector (`carrier_host`), where a link
   leads is hidden: a link text that buys ("Become a member") beside a price
   is the publisher's checkout.
+- `shared_hosts`: the carrier most links are written with and the site most
+  of them lead to; a link there is no sponsor's (every story links there).
 - `advertiser_tagged_hosts`: links to a third party's page whose campaign
   parameters name this newsletter as the channel (`utm_medium=newsletter`,
   `utm_source=<the newsletter>`, a campaign naming the newsletter's
@@ -33,7 +35,7 @@ from urllib.parse import parse_qsl
 from ..inline_syntax import all_links, visible_text
 from ..markers import alternation, lines_holding, minimal_needles
 from .links import LinkClassifier, LinkKind, resolve_url, split_url
-from .publisher import publisher_domains, publisher_words, registrable
+from .publisher import publisher_domains, publisher_words, registrable, story_host
 
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 # A redirect that may spell out another address (base64 or url-encoded).
@@ -112,6 +114,18 @@ def carrier_host(doc) -> str | None:
             counts.update(written_hosts(doc, b))
         best = max(sorted(counts), key=counts.__getitem__) if counts else None
         doc._cache[key] = best if best and counts[best] >= 3 and counts[best] * 2 >= sum(counts.values()) else None
+    return doc._cache[key]  # type: ignore[return-value]
+
+
+def shared_hosts(doc, markers=None) -> frozenset[str]:
+    """Hosts a link of this newsletter shares with its stories: the carrier
+    most links are written with (the sender's click tracker, which may be on
+    the publisher's own domain: `acme.com/link/1234/web`) and the site most
+    of them lead to. A link there says nothing of whose it is: two blocks
+    that both link there are not thereby the same sponsor's."""
+    key = ("shared_hosts", 0)
+    if key not in doc._cache:
+        doc._cache[key] = frozenset({carrier_host(doc), story_host(doc, markers)} - {None})
     return doc._cache[key]  # type: ignore[return-value]
 
 

@@ -126,7 +126,9 @@ It is the highest-priority rule.
   (`…deploymentMoving from Manual Workflow…` keeps `Moving from…`).
 - A trailing label (`… (Sponsor)`) takes its item: the list item, or the
   title paragraph with its description up to the next title, and the ad's
-  own call-to-action link (a title-shaped link to the same site). An item
+  own call-to-action link (a title-shaped link to the same site; a host
+  every story links through, such as the sender's click tracker, is no
+  sponsor's site, so a block linking there is not the ad's). An item
   that holds its own text (`**[Title](url)** — text (Sponsor)`) is one of a
   list of such paragraphs: the next paragraph opening with a title, or not
   naming the sponsor, is the next item.
@@ -170,7 +172,7 @@ from ..extents import (
 )
 from ..findings import Edit, Finding
 from ..inline_syntax import all_links, surely_more_visible_words, visible_text, visible_text_without_urls
-from ..evidence.promotion import has_paid_link, is_paid_link, link_targets, paid_link_lines, paid_links
+from ..evidence.promotion import has_paid_link, is_paid_link, link_targets, paid_link_lines, paid_links, shared_hosts
 from ..evidence.publisher import link_hosts, publisher_words, registrable
 from ..markers import CJK, LABEL_DECORATION, LineHits, PhraseSearch, alternation, load as load_markers, longest_first
 from .base import Rule
@@ -1270,7 +1272,9 @@ class _ItemShape:
         self.block = block
         first = doc.lines[block.start]
         self.title = opening_title(first)
-        self.hosts = link_hosts(doc, block)
+        # The sponsor's sites: where the item's links lead, less the hosts every
+        # story of the issue links through (a click tracker on the publisher's domain).
+        self.hosts = link_hosts(doc, block, markers) - shared_hosts(doc, markers)
         # Words after the title (the label among them): a title alone is 1-3 more.
         after = first[self.title.end() :] if self.title else doc.source(block)
         self.described = len(visible_text_without_urls(after).split()) > (4 if self.title else 8)
