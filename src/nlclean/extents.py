@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Block, Document, reads_as_code
-from .evidence.promotion import carrier_host, link_targets, written_hosts
+from .evidence.promotion import carrier_host, link_targets, shared_hosts, written_hosts
 from .evidence.publisher import link_hosts, registrable, story_host
 from .inline_syntax import visible_text_without_urls
 from .markers import Markers, load as load_markers
@@ -57,13 +57,16 @@ def sponsor_names(doc: Document, heading_text: str, blocks: list[Block], linked:
                   markers: Markers | None = None) -> set[str]:
     """Names an ad goes by: capitalised words of its heading or label repeated in
     its body, and the hosts of its links (other than redirectors) in `linked`
-    (default: all the blocks)."""
+    (default: all the blocks). A host every story links through (the
+    sender's click tracker on the publisher's domain) names nobody: with it,
+    every story after the ad would "name the sponsor"."""
     markers = markers or load_markers()
     not_a_name = markers.words("sponsor", "not_a_name")
     body = " ".join(doc.source(b) for b in blocks)
     names = {w.lower() for w in _WORD.findall(heading_text) if w.lower() not in not_a_name and body.count(w) >= 2}
+    shared = shared_hosts(doc, markers)
     for b in blocks if linked is None else linked:
-        for host in link_hosts(doc, b, markers):
+        for host in link_hosts(doc, b, markers) - shared:
             name = registrable(host, markers)
             if len(name) > 2:
                 names.add(name)

@@ -66,7 +66,8 @@ It is the highest-priority rule.
 - A labelled heading takes its section, up to the next heading of the same
   or a higher level. A thematic break (`---`) ends it unless the stretch
   after the break still names the sponsor (a name repeated from the heading,
-  or the host of the ad's links): then the ad goes on across the break.
+  or the host of the ad's links, unless every story links through that host
+  too): then the ad goes on across the break.
   A section that goes on to something else ends after the last block that
   promotes the sponsor (names it, or links where the label links) when the
   blocks after it never do and hold 30 words or a code block (code that
