@@ -557,6 +557,7 @@ class Markers:
         self._street = re.compile(
             rf"\d[\w-]*\.?\s+(?:[\w'’.-]+\s+){{0,3}}(?:{street})\b|\b(?:{street})\.?\s+\d" if street else "(?!)", re.I
         )
+        self._address_labels = PhraseSearch(postal.get("address_labels", []))
         codes = postal.get("postcode_patterns", [])
         ours = set(_builtin_data().get("postal", {}).get("postcode_patterns", []))
         self._postcodes = [re.compile("|".join(c for c in codes if c in ours) or "(?!)")]
@@ -827,6 +828,12 @@ class Markers:
         if not any(map(str.isdigit, text)):  # (a C loop: most texts asked hold no digit)
             return False
         return bool(self._street.search(text) or any(p.search(text) for p in self._postcodes))
+
+    def address_label(self, text: str) -> str | None:
+        """Words that announce a postal address ("mailing address", "Postanschrift",
+        `[postal].address_labels`); whether the line is a label is the caller's to say."""
+        m = self._address_labels.search(text)
+        return m.group(0) if m else None
 
     def postcode_ends(self, text: str) -> list[int]:
         """Where the postcodes of a text end ("… Leeds, LS1 4AB" ends after "4AB"), in order."""

@@ -32,7 +32,10 @@ runs to the end of the email. On the way up:
 - the copyright notice, a postal address and the lines that continue them
   are kept (SPEC keeps them) and do not interrupt the walk; so are the short
   lines of a paragraph right above its address line (the addressee's name
-  and street in a block that ends on the postcode);
+  and street in a block that ends on the postcode), and the short plain
+  lines under a label that announces the address ("Our mailing address
+  is:", "Postanschrift:", `[postal].address_labels`), whatever shape its
+  postcode has (the label itself goes with the zone);
 - an html layout tag with no text ("</td></tr></table>", left for NL401)
   is passed over;
 - a line whose every link leads where stories never link (a survey, the
@@ -206,6 +209,12 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             # "Acme Trust / The Old Mill, Weir Lane / Eastbrook, EB4 7QP": the
             # lines of an address block above its postcode line.
             keep = "the lines of the address below it"
+        if keep is None and n <= CONTINUATION_WORDS:
+            label = _address_label_over(doc, markers, leaf, block, i)
+            if label is not None:
+                # "**Our mailing address is:**" over "Acme / Harbour Row 3 / Port
+                # Clare": the label says what the lines are, whatever their shape.
+                keep = f"the lines of the address under its label '{label}'"
         if keep:
             kept[i] = keep
             continue
@@ -483,6 +492,62 @@ def _opens_address(markers, block, i: int, text: str, kept: dict[int, str]) -> b
         and kept.get(i + 1, "").startswith(("the postal address", "the lines of the address"))
         and any(ch.isalpha() for ch in text)
         and not text.rstrip().endswith(":")
+        and _weak_evidence(markers, text) is None
+    )
+
+
+# An address under its label holds at most this many lines; the label itself at most this many words.
+ADDRESS_LINES = 6
+ADDRESS_LABEL_WORDS = 6
+
+
+def _address_label_over(doc, markers, leaf, block, i: int) -> str | None:
+    """The label a line of an address stands under ("**Our mailing address
+    is:**" over "Acme / Harbour Row 3 / Port Clare"), or None: the label line
+    above it in its paragraph, or a paragraph of the label alone right above
+    that paragraph, with only short plain lines between (no link, no footer
+    words: the address's name, street and town)."""
+    if block is None or block.kind != "paragraph" or not _plain_address_line(markers, doc.lines[i]):
+        return None
+    k = i - 1
+    while k >= block.start:
+        label = _address_label(markers, doc.lines[k])
+        if label is not None:
+            return label
+        if i - k >= ADDRESS_LINES or not _plain_address_line(markers, doc.lines[k]):
+            return None
+        k -= 1
+    j = block.start - 1
+    while j >= 0 and not doc.lines[j].strip():
+        j -= 1
+    above = leaf.get(j) if j >= 0 and i - j <= ADDRESS_LINES + 1 else None
+    if above is None or above.kind != "paragraph" or above.end - above.start != 1:
+        return None
+    return _address_label(markers, doc.lines[j])
+
+
+def _address_label(markers, line: str) -> str | None:
+    """A short line that announces the address under it: a label of
+    `[postal].address_labels` that ends in a colon or is the whole line
+    ("Our mailing address is:", "Postanschrift", "住所:")."""
+    text = visible_text_without_urls(line).strip(" *_#>")
+    if not text or words(text) > ADDRESS_LABEL_WORDS:
+        return None
+    label = markers.address_label(text)
+    if label is None or not (text.endswith((":", "：")) or text.lower() == label.lower()):
+        return None
+    return label
+
+
+def _plain_address_line(markers, line: str) -> bool:
+    """A short line with no link and no footer words: a line an address may hold."""
+    if "](" in line or "://" in line:
+        return False
+    text = visible_text_without_urls(line).strip(" *_")
+    return (
+        0 < words(text) <= CONTINUATION_WORDS
+        and any(ch.isalnum() for ch in text)
+        and not COPYRIGHT.search(text)
         and _weak_evidence(markers, text) is None
     )
 

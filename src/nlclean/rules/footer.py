@@ -76,7 +76,10 @@ the end of the email, its other lines go too: the subscriber's details, a
 bare link under a removed "Unsubscribe:" label, cookie and legal notices,
 the platform's badge. The copyright notice and the postal address stay,
 every line of an address block ("Acme Trust / The Old Mill, Weir Lane /
-Eastbrook, EB4 7QP / United Kingdom"). A
+Eastbrook, EB4 7QP / United Kingdom"), and the short plain lines under a
+label that announces the address ("Our mailing address is:",
+"Postanschrift:", `address_labels` of `[postal]`), whatever shape the
+address has. A
 paragraph of prose, a long line, a heading or a run of lines without
 footer evidence ends the zone upwards, so a story after an unsubscribe line
 stays; but a short heading whose section holds only footer evidence (a
