@@ -244,6 +244,12 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
             break
     if not label_only or target.depth > 0:
         item = next_item_line(doc, target.start, target.end)
+        # Text with no blank lines: a section heading in capitals inside the
+        # label's block ends the ad, as it ends a lone label's (the line right
+        # under the label may be the sponsor's name in capitals).
+        caps = next((k for k in range(target.start + 2, target.end) if _is_caps_line(doc.lines[k], markers)), None)
+        if caps is not None and (item is None or caps < item):
+            return Extent(target.start, caps, "a section heading in capitals")
         if item is not None:
             text = visible_text_without_urls(doc.lines[item]).strip()
             return Extent(target.start, item, f"the next item's first line {text[:40]!r} (no blank line between)")

@@ -104,7 +104,10 @@ It is the highest-priority rule.
   short sponsor lines (`Acme — ship faster`); the first line of prose is the
   next story. A label line opening a block of several lines takes the lines
   up to the next item's: a numbered line (`3. The next story`), or a line
-  opening with the label line's own mark (`・【広告】…` then `・Story…`).
+  opening with the label line's own mark (`・【広告】…` then `・Story…`), or
+  up to a section heading in capitals (`TOP STORY`), as a lone label's ad
+  ends there (the line right under the label may be the sponsor's name in
+  capitals).
 - Under a lone label, a link alone on its line that opens with a call to
   action's verb and ends in an arrow or names what the ad named (`[Try
   Acme →](…)`) is the ad's button, not the next item's title; a linked
