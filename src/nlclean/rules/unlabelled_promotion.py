@@ -53,7 +53,10 @@ a judgement does not empty it). An ad is one of a kind in its issue: a
 section whose sibling sections (same level, same parent) mostly carry calls
 to action or promo codes too is one item of a newsletter whose format sells
 (a deals digest, event listings, a job board), and is no candidate; nor is
-a promo-code paragraph inside such a section. Calls to action are counted
+a promo-code paragraph inside such a section. Sibling sections whose
+headings name a price in the same shape as the candidate's own ("1. Skillet
+— $24.99 (was $44)" beside "2. Knife — $39 with code KNIFE15") sell that
+way too: the item with a code is one of a deals digest's items. Calls to action are counted
 once each ("free trial" inside "start your free trial" is one call).
 A news item that mentions companies and prices has no call to
 action and no ad-slot name, and stays; so does one that reports a discount
@@ -318,8 +321,28 @@ def _siblings_sell_alike(ctx, heading, code_lines: LineHits | None, taken) -> bo
     ]
     if len(siblings) < MIN_ALIKE_SIBLINGS:
         return False
-    selling = sum(1 for h in siblings if _section_sells(markers, doc, h, code_lines))
+    shape = _priced_heading_shape(markers, doc, heading)
+    selling = sum(
+        1 for h in siblings
+        if _section_sells(markers, doc, h, code_lines)
+        or (shape is not None and _priced_heading_shape(markers, doc, h) == shape)
+    )
     return selling * 2 >= len(siblings)
+
+
+# A heading that opens with an item number ("1.", "#2", "3)").
+_NUMBERED_HEADING = re.compile(r"^\W{0,3}#?\d{1,3}[.):]\s")
+
+
+def _priced_heading_shape(markers, doc: Document, heading) -> tuple[bool] | None:
+    """The shape of a heading that names a price ("3. Sprig herb garden — $59
+    (was $99)"): whether it is numbered. None when it names no price. A deals
+    digest sells each item by its price in its heading; an item of it that
+    also has a code or a call to action is one of them, not an ad."""
+    text = doc.visible(heading)
+    if not markers.prices(text):
+        return None
+    return (bool(_NUMBERED_HEADING.match(text)),)
 
 
 def _section_sells(markers, doc: Document, heading, code_lines: LineHits | None) -> bool:
