@@ -181,7 +181,9 @@ def paywall_teaser(markers, sentence: str) -> str | None:
     gate = markers.ask_phrase(sentence, "gates")
     if not gate:
         return None
-    at = sentence.lower().find(gate.lower())
+    # `gate` is the sentence's own text: find it there (lower-casing may change
+    # the length before it: "İ" becomes two characters).
+    at = sentence.find(gate)
     # The remainder is looked for outside the gate ("Below the paywall" names no remainder).
     outside = f"{sentence[:at]} … {sentence[at + len(gate):]}" if at >= 0 else sentence
     held_back = markers.ask_phrase(outside, "gated_content")
