@@ -166,9 +166,15 @@ def folds_like_lower(text: str, low: str) -> bool:
 _REMEMBERED_TEXT = 2048
 
 
-# What may follow a phrase that closes its sentence: marks, arrows and
-# brackets, then a stop or a colon (an address after it), or the line's end.
-_CLOSES_A_SENTENCE = re.compile(r"[\s*_)\]>»→›–—-]*(?:[.!?:…]|$)")
+# What may follow a phrase that closes its sentence: one of its usual tail
+# words (`closing_tails` of `[footer]`), then marks, arrows and brackets, then
+# a stop or a colon (an address after it), or the line's end.
+_CLOSE_OF_A_SENTENCE = r"[\s*_)\]>»→›–—-]*(?:[.!?:…]|$)"
+
+
+def _closes_a_sentence(tails: list[str]) -> "re.Pattern":
+    tail = rf"(?:\s+(?:{'|'.join(re.escape(t) for t in longest_first(tails))})\b)?" if tails else ""
+    return re.compile(tail + _CLOSE_OF_A_SENTENCE, re.I)
 
 
 class PhraseSearch:
@@ -523,6 +529,7 @@ class Markers:
         self._footer = PhraseSearch([*footer.get("phrases", []), *footer.get("ambiguous", []),
                                      *footer.get("closing", [])])
         self._footer_closing = PhraseSearch(footer.get("closing", []))
+        self._closes_a_sentence = _closes_a_sentence(footer.get("closing_tails", []))
         self._about_the_email = PhraseSearch(footer.get("about_the_email", []))
         self._first_person = PhraseSearch(footer.get("first_person", []))
         # Where links lead (data/links.toml): evidence every rule shares.
@@ -769,7 +776,7 @@ class Markers:
         ("Enable images or read online.", "Read online →"), not one inside a
         story's ("read online timetables")."""
         for m in self._footer_closing.finditer(text):
-            if _CLOSES_A_SENTENCE.match(text, m.end()):
+            if self._closes_a_sentence.match(text, m.end()):
                 return m.group(0)
         return None
 

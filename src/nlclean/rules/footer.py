@@ -31,7 +31,9 @@ line), or the line speaks about the email (`this email`, `at any time`,
 `click here`). The web version in words a story uses of anything online
 (`read online`, `view online`, `read on the web`: `closing` in `[footer]`)
 counts where the words close their sentence (`Enable images or read
-online.`, `Read online →`, `Read online: https://…`) or as an ambiguous word
+online.`, `Read online →`, `Read online: https://…`, with a usual tail word
+between: `Read online here.`, `View online version →`, `closing_tails`) or
+as an ambiguous word
 does: "you can read online timetables" and "read it online at the council's
 site" are a story's. So `Unsubscribe rates stayed flat at 0.2%`
 and third-person prose stay, and so does a line whose footer words follow
