@@ -125,7 +125,11 @@ its offer, its button: "**Subscribe to the print edition.** Twelve issues a
 year. [Subscribe now](…)") goes whole; and a question to the reader goes with
 its answer links when they lead to one page and differ only at its end
 (".../vote-5", ".../vote-3"). Safe only with a request about the newsletter
-and a link to its own subscribe, referral, donation or survey pages.
+and a link to its own subscribe, referral, donation or survey pages. Under a
+heading whose region is only a judgement ("Keep reading with a 7-day free
+trial"), a sentence that asks in so many words ("Subscribe to Acme to keep
+reading this post") still goes without `--unsafe-fixes`; with them the
+whole region goes.
 
 ## Follow rows
 A row of links that all lead to social profiles (link classifier) with a
@@ -533,6 +537,11 @@ def _shown_after_lead_in(doc, markers, block, text: str):
     return nxt if all(k in OWN_PAGE_KINDS for k in kinds) else None
 
 
+def _lines_of(ctx, finding) -> range:
+    """The lines (0-based) a finding covers."""
+    return range(ctx.doc.position(finding.start).line - 1, ctx.doc.position(finding.end).line)
+
+
 class NoStoryBlock(Rule):
     code = "NL302"
     name = "no-story-block"
@@ -546,11 +555,22 @@ class NoStoryBlock(Rule):
             yield finding
         yield from self._polls(ctx, covered)
         yield from self._follow_rows(ctx, covered)
-        yield from self._ask_sections(ctx, covered)
-        for finding in self._asks(ctx, covered):
-            covered.update(range(ctx.doc.position(finding.start).line - 1, ctx.doc.position(finding.end).line))
+        # An ask section that only a judgement removes leaves the blocks under
+        # its heading to the shapes below, so that a sure ask among them goes
+        # without --unsafe-fixes too; a judged ask among them adds nothing
+        # (with --unsafe-fixes the section, which starts first, goes whole).
+        judged: set[int] = set()
+        for finding in self._ask_sections(ctx, covered):
+            if not finding.fix.is_safe:
+                judged.update(_lines_of(ctx, finding))
             yield finding
-        yield from self._framed_asks(ctx, covered)
+        for finding in self._asks(ctx, covered):
+            covered.update(_lines_of(ctx, finding))
+            if finding.fix.is_safe or not judged.issuperset(_lines_of(ctx, finding)):
+                yield finding
+        for finding in self._framed_asks(ctx, covered):
+            if finding.fix.is_safe or not judged.issuperset(_lines_of(ctx, finding)):
+                yield finding
 
     def _follow_rows(self, ctx, covered: set[int]) -> Iterator[Finding]:
         """A row of social profile links with a lead-in that asks the reader to
