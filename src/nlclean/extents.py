@@ -92,7 +92,7 @@ def is_date_line(doc: Document, block: Block, markers: Markers | None = None) ->
 def is_caps_heading(doc: Document, block: Block, markers: Markers | None = None) -> bool:
     """A short line in capitals that is not a call to action: a section heading
     of converted text ("WHAT I'M READING", "ONE QUESTION")."""
-    return block.kind == "paragraph" and block.end - block.start == 1 and _is_caps_line(doc.lines[block.start], markers)
+    return block.kind == "paragraph" and block.end - block.start == 1 and is_caps_line(doc.lines[block.start], markers)
 
 
 def _caps_call_to_action(markers: Markers) -> "re.Pattern":
@@ -104,7 +104,7 @@ def _caps_call_to_action(markers: Markers) -> "re.Pattern":
     return markers.compiled("caps_call_to_action", build)
 
 
-def _is_caps_line(line: str, markers: Markers | None = None) -> bool:
+def is_caps_line(line: str, markers: Markers | None = None) -> bool:
     """A short line in capitals that is not a call to action: an ad's call to
     action ("TRY IT FREE") belongs to the ad, it is no section heading."""
     text = visible_text_without_urls(line).strip(" *_#:")
@@ -247,7 +247,7 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
         # Text with no blank lines: a section heading in capitals inside the
         # label's block ends the ad, as it ends a lone label's (the line right
         # under the label may be the sponsor's name in capitals).
-        caps = next((k for k in range(target.start + 2, target.end) if _is_caps_line(doc.lines[k], markers)), None)
+        caps = next((k for k in range(target.start + 2, target.end) if is_caps_line(doc.lines[k], markers)), None)
         if caps is not None and (item is None or caps < item):
             return Extent(target.start, caps, "a section heading in capitals")
         if item is not None:
@@ -269,7 +269,7 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
         why = _lone_label_stop(doc, nxt, taken, markers)
         if why is not None:
             break
-        caps = next((k for k in range(nxt.start + 1, nxt.end) if _is_caps_line(doc.lines[k], markers)), None)
+        caps = next((k for k in range(nxt.start + 1, nxt.end) if is_caps_line(doc.lines[k], markers)), None)
         if caps is not None:
             # Text with no blank lines: a section heading in capitals glued under the ad's lines.
             end, why = caps, "a section heading in capitals"

@@ -113,7 +113,8 @@ It is the highest-priority rule.
   Acme →](…)`) is the ad's button, not the next item's title; a linked
   image alone up to a break or heading is the ad's banner, wherever it
   links. Inside a flattened paragraph the ad runs over short lines,
-  lines naming the sponsor, and ends with its all-caps call to action.
+  lines naming the sponsor, and ends with its all-caps call to action, or
+  before a section heading in capitals (not the line right under the label).
 - A whole email on one line or in one paragraph: a sentence that opens with
   a label naming its sponsor takes the sentences after it that name the
   sponsor or carry a paid link (and one that does neither right before a
@@ -167,6 +168,7 @@ from ..extents import (
     Extent,
     block_extent,
     is_document_title,
+    is_caps_line,
     is_footer_boundary,
     is_sponsor_line,
     is_title_shaped,
@@ -1143,6 +1145,10 @@ def _ad_lines(ctx, label_line: int, stop: int, rest: str) -> tuple[int, str]:
         text = visible_text_without_urls(doc.lines[i]).strip()
         if cta_line.match(text) and any(ch.isalpha() for ch in text):
             return i + 1, f"the ad's call to action {quote(text)}"
+        if i > label_line + 1 and is_caps_line(doc.lines[i], ctx.markers):
+            # The next section's heading in capitals (the line right under the
+            # label may be the sponsor's name in capitals): as a lone label's ad ends.
+            return i, "a section heading in capitals"
         named = any(n in text.lower() for n in names)
         # A short line is the ad's (a tagline, a title) unless it opens a list
         # of its own ("Where to find Marc:") or is a bullet that names no sponsor.
