@@ -61,7 +61,9 @@ data; "Your subscription will renew on 25 June 2026" is no address). So
 does a footer sentence that closes on the address ("This email was sent to
 you by Acme, 400 College Avenue, Springfield, OH 43001."): the address
 starts at the first clause (after a comma, a colon or a row's `·`) from
-which the rest reads as one. A row that holds the address beside footer
+which the rest reads as one; a clause of nothing but links to the reader's
+unsubscribe or preferences page ("· [Update your profile](…) ·", by where it
+leads) is the footer's, not the address's first. A row that holds the address beside footer
 links ("Acme GmbH · Lindenweg 4 · 80331 München · [Impressum](…)") loses
 the links only, as a copyright row does. An address between footer
 sentences of one line ("… Our mailing address is: Acme 12 Mill Street
@@ -797,9 +799,11 @@ def _address_clause(markers, line: str, sentence_start: int) -> int | None:
     first clause from which the rest of the line reads as an address and holds
     no footer phrase, while the clauses before it hold the footer phrase."""
     protected = protected_spans(line)
-    for m in _CLAUSE_START.finditer(line, sentence_start):
-        if is_protected(protected, m.start()):
-            continue
+    starts = [m for m in _CLAUSE_START.finditer(line, sentence_start) if not is_protected(protected, m.start())]
+    for k, m in enumerate(starts):
+        clause = line[m.end() : starts[k + 1].start() if k + 1 < len(starts) else len(line)]
+        if _account_links_only(markers, clause):
+            continue  # "· [Update your profile](…/preferences) ·": the footer's by where it leads
         tail = visible_text_without_urls(line[m.end() :])
         if word_count(tail) > MAX_ADDRESS_WORDS:
             continue
@@ -812,6 +816,20 @@ def _address_clause(markers, line: str, sentence_start: int) -> int | None:
             return None  # all before the address goes: it must be a short footer from its first sentence
         return m.end()
     return None
+
+
+_ACCOUNT_KINDS = (LinkKind.UNSUBSCRIBE, LinkKind.PREFERENCES)
+
+
+def _account_links_only(markers, clause: str) -> bool:
+    """A clause of nothing but links to the reader's unsubscribe or
+    preferences page, whatever their words ("Update your profile"): the
+    footer's, not the first clause of the address after it."""
+    links = all_links(clause)
+    if not links or any(markers.link_kind(link.destination) not in _ACCOUNT_KINDS for link in links):
+        return False
+    outside = clause[: links[0].start] + "".join(clause[a.end : b.start] for a, b in zip(links, links[1:]))
+    return not any(ch.isalnum() for ch in outside + clause[links[-1].end :])
 
 
 # Where a postal address may begin inside a flattened footer: a clause or a sentence.
