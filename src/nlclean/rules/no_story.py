@@ -29,7 +29,11 @@ row of short answer links right under it (`[🤩 Amazing](…) | [😕 Meh](…)
 or the run of blocks of one short link each (one answer a line or a list
 item). A question whose answer links lead to a poll or survey (by the link
 classifier: `?poll_answer=…`, a form service) is a poll however it is
-worded: question and answers go as one region. A question above a list of
+worded: question and answers go as one region. So is a question as a
+heading, or with a short lead-in between it and its answers ("## How did we
+do?" / "Your votes shape the next issue." / a row of answer links to one
+poll page that differ only at their ends): heading, lead-in and row go
+together. A question above a list of
 story links ("What would you do? - [The plan](…)") stays. Without such a
 link, a poll is known by its shape: a short question (at most 15 words) and,
 on the line under it, a row of at least two answer links of at most three
@@ -296,6 +300,10 @@ def _answers_after(doc, block, markers) -> tuple[int, int, bool]:
             break  # a row of answers is the whole poll
         nxt = doc.next_block(nxt)
     return end, count, to_poll
+
+
+# A line between a poll's question and its answers ("Your feedback shapes every issue.").
+MAX_POLL_LEAD_IN_WORDS = 12
 
 
 # A poll known by its shape alone: a shorter question, answers of a few words.
@@ -642,6 +650,50 @@ class NoStoryBlock(Rule):
                 f"Remove poll {quote(text)}",
                 evidence=(
                     f"link kind 'survey' matched: a question with {count} short answer links that lead to a poll",
+                    "ends at the poll's last answer link",
+                ),
+            )
+        yield from self._titled_polls(ctx, covered)
+
+    def _titled_polls(self, ctx, covered: set[int]) -> Iterator[Finding]:
+        """A poll whose question is a heading, or stands a short lead-in above
+        its answers ("## How did we do?" / "Your votes shape the next issue." /
+        "[Great](…/polls/7?choice=3) | [Poor](…/polls/7?choice=1)"): the
+        answers are a row of short links to one poll page (link classifier:
+        the survey kind) that differ only at their ends; question, lead-in and
+        answers go as one region."""
+        doc, markers = ctx.doc, ctx.markers
+        for block in doc.blocks:
+            if block.kind not in ("heading", "paragraph") or block.start in covered:
+                continue
+            text = doc.visible(block).strip()
+            if not text.endswith(("?", "？", "?**", "?*")) or word_count(text) > MAX_POLL_QUESTION_WORDS:
+                continue
+            row = doc.next_block(block)
+            lead_in = row is not None and row.kind == "paragraph" and not doc.top_links(row)
+            if lead_in and word_count(doc.visible(row)) > MAX_POLL_LEAD_IN_WORDS:
+                continue
+            if lead_in:
+                row = doc.next_block(row)
+            links = _answer_links(doc, row) if row is not None else None
+            if not links or len(links) < MIN_POLL_ANSWERS:
+                continue
+            urls = [link.destination for link in links]
+            if not all(markers.link_kind(u) is LinkKind.SURVEY for u in urls) or not answers_to_one_page(urls):
+                continue
+            end = row.end
+            if any(i in covered for i in range(block.start, end)):
+                continue
+            covered.update(range(block.start, end))
+            shown = "a heading" if block.kind == "heading" else "a question"
+            yield ctx.remove_lines(
+                f"poll {quote(text)}",
+                block.start,
+                end,
+                f"Remove poll {quote(text)}",
+                evidence=(
+                    f"link kind 'survey' matched: {shown} over {'a short lead-in and ' if lead_in else ''}"
+                    f"a row of {len(links)} answer links to one poll page",
                     "ends at the poll's last answer link",
                 ),
             )
