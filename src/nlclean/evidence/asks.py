@@ -61,6 +61,7 @@ from dataclasses import dataclass
 
 from ..inline_syntax import visible_text, visible_text_without_urls
 from .links import OWN_PAGE_KINDS, LinkKind
+from .publisher import names_itself
 
 # A short sentence that a selling verb opens is an ask by itself.
 MAX_SELLING_WORDS = 8
@@ -621,7 +622,20 @@ def lone_button(doc, markers, block) -> str | None:
     if selling:
         return selling
     request = markers.ask_opening(text, "imperatives")
-    return request if request and _kinds(doc, markers, [block]) & SURE_KINDS else None
+    if request and _kinds(doc, markers, [block]) & SURE_KINDS:
+        return request
+    # One link to the newsletter's own subscribe or upgrade page, nothing
+    # else, in any language ("[Passa all'abbonamento a pagamento](…/subscribe)").
+    links = doc.top_links(block)
+    if len(links) == 1 and not links[0].is_image and _only_link(doc.source(block), links[0]) \
+            and markers.link_kind(links[0].destination) is LinkKind.SUBSCRIBE:
+        return text
+    return None
+
+
+def _only_link(source: str, link) -> bool:
+    """Whether nothing a reader sees stands beside the link in its block."""
+    return not any(ch.isalnum() for ch in source[: link.start] + source[link.end :])
 
 
 def subscription_pitch(doc, markers, block) -> str | None:
@@ -634,7 +648,10 @@ def subscription_pitch(doc, markers, block) -> str | None:
     drive … Please consider joining today!" over "Support"). It links
     nowhere but to the newsletter's own pages: a story's paragraph links
     where it tells. "Netflix lost two million paid subscribers." over a
-    button speaks to no one and stays."""
+    button speaks to no one and stays. The newsletter naming itself is the
+    publisher's voice too ("This newsletter is made possible by paying
+    members.", its own name: `self_names`, `publisher.newsletter_names`)
+    when a sentence names the membership or what it gets the reader."""
     if block is None or block.kind != "paragraph":
         return None
     text = _text(doc, block)
@@ -644,11 +661,18 @@ def subscription_pitch(doc, markers, block) -> str | None:
     if (doc.links(block) or _BARE_URL.search(doc.source(block))) and not (kinds and kinds <= OWN_PAGE_KINDS):
         return None
     voice = markers.ask_phrase(text, "reader") or markers.ask_phrase(text, "publisher")
+    # The newsletter speaking of itself ("This newsletter is made possible by
+    # paying members", "The Lab Bench has no ads") is its publisher's voice,
+    # but then only the membership names what it sells: "this letter" alone
+    # is the self-reference, not a subscription.
+    self_named = voice is None
+    if self_named:
+        voice = markers.ask_phrase(text, "self_names") or names_itself(doc, text, markers)
     if voice is None:
         return None
     for a, b in sentences(text):
         sentence = text[a:b]
-        named = markers.ask_phrase(sentence, "membership") or markers.ask_phrase(sentence, "objects")
+        named = markers.ask_phrase(sentence, "membership") or (None if self_named else markers.ask_phrase(sentence, "objects"))
         if named:
             return f"names the subscription (phrase '{named}'), in words between the publisher and its reader ('{voice}')"
         offer = offers_the_subscription(markers, sentence)
