@@ -136,7 +136,9 @@ def newsletter_names(doc, markers=None) -> frozenset[str]:
     for m in _MASTHEAD.finditer(head):
         if split_url(m.group(2)).path in ("", "/"):
             names.add(m.group(1))
-    first = next((line for line in doc.lines[:HEADER_LINES] if line.strip() and not line.startswith(("---", "[![", "!["))), "")
+    # The email's first line, after any front matter: a title there is the newsletter's name.
+    body = doc.lines[doc.front_matter_end_line : HEADER_LINES]
+    first = next((line for line in body if line.strip()), "")
     title = _TITLE.match(first)
     if title:
         names.add(title.group(1))
@@ -194,8 +196,16 @@ def _own_page_hosts(doc, markers) -> set[str]:
         if block.kind not in ("paragraph", "heading"):
             continue
         for link in doc.links(block):
-            if markers.link_kind(link.destination) in _OWN_PAGES:
-                host = split_url(resolve_url(link.destination)).hostname
-                if host:
-                    hosts.add(host)
+            kind = markers.link_kind(link.destination)
+            if kind not in _OWN_PAGES:
+                continue
+            target = resolve_url(link.destination)
+            if kind is LinkKind.SUBSCRIBE and target != link.destination.strip():
+                # A signup page behind the click tracker may be a sponsor's
+                # ("Try it free" → acme.com/signup): any company has one. The
+                # newsletter links its own from its chrome, directly.
+                continue
+            host = split_url(target).hostname
+            if host:
+                hosts.add(host)
     return hosts
