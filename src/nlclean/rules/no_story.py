@@ -104,7 +104,7 @@ morning") sells a newsletter too, the publisher's other ones included
 (`purposes` in `[asks]`; a judgement). "For more on the vote, see the
 minutes" sells nothing and stays. A line of a flattened paragraph may open
 in lower case when it ends a sentence. Words
-for German, French, Spanish, Italian, Japanese and Chinese are in `[asks]`
+for German, French, Spanish, Italian, Portuguese, Japanese and Chinese are in `[asks]`
 of `data/lang-*.toml`. A paywall teaser, where the free part of a post ends, is an ask too: a
 gate ("behind the paywall", "for paid subscribers"; `gates`) that holds
 back this post's remainder ("The rest of this post is for paid
