@@ -58,9 +58,10 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from urllib.parse import parse_qsl
 
 from ..inline_syntax import visible_text, visible_text_without_urls
-from .links import OWN_PAGE_KINDS, LinkKind
+from .links import OWN_PAGE_KINDS, LinkKind, split_url
 from .publisher import names_itself
 
 # A short sentence that a selling verb opens is an ask by itself.
@@ -564,7 +565,21 @@ def answers_to_one_page(urls: list[str]) -> bool:
     host_end = prefix.find("/", prefix.find("://") + 3) if "://" in prefix else -1
     if host_end < 0 or len(prefix) <= host_end + 1:
         return False  # one site, but no page in common: a story's links
-    return all(len(u) - len(prefix) <= MAX_ANSWER_SUFFIX_CHARS for u in urls)
+    return all(len(u) - len(prefix) <= MAX_ANSWER_SUFFIX_CHARS for u in urls) or one_value_differs(urls)
+
+
+def one_value_differs(urls: list[str]) -> bool:
+    """Whether the addresses are one page with the same query but for the
+    value of one parameter (".../fb?s=good&i=214", ".../fb?s=bad&i=214"):
+    the answer of a poll, wherever it stands in the query."""
+    parts = [split_url(u) for u in urls]
+    if any(not p.query for p in parts) or len({(p.scheme, p.netloc, p.path) for p in parts}) != 1:
+        return False
+    queries = [parse_qsl(p.query, keep_blank_values=True) for p in parts]
+    if len({tuple(k for k, _ in q) for q in queries}) != 1:
+        return False
+    differing = {i for q in queries for i, pair in enumerate(q) if pair != queries[0][i]}
+    return len(differing) == 1
 
 
 def sibling_poll(doc, markers, block) -> "tuple[int, tuple[str, ...]] | None":

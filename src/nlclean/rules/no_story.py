@@ -39,7 +39,10 @@ link, a poll is known by its shape: a short question (at most 15 words) and,
 on the line under it, a row of at least two answer links of at most three
 words each, nothing between them but separators, to addresses that differ
 only at their ends (`…/fb/7731/answer-3`, `…/answer-2`): one page, one answer
-a link. Stories in a row link to pages of their own and stay. A judgement
+a link. A question in one sentence with its answers beside it on its line
+("Was this useful? [Yes](…/fb?a=yes&i=4) / [No](…/fb?a=no&i=4)") is a poll
+when the answers lead to one page but for the value of one query
+parameter. Stories in a row link to pages of their own and stay. A judgement
 (unsafe fix).
 
 ## Asks about the newsletter
@@ -154,7 +157,7 @@ import re
 from bisect import bisect_right
 from typing import Iterator
 
-from ..evidence.asks import (MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_to_one_page,
+from ..evidence.asks import (MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_to_one_page, one_value_differs,
                               ask_sections, pitch_above,
                               follow_lead_in, framed_asks, names_the_subscription, offers_the_subscription,
                               publisher_voice, sentence_ask, sentences, MAX_BESIDE_WORDS)
@@ -312,28 +315,37 @@ MAX_SHAPED_ANSWER_WORDS = 3
 _QUESTION_END = re.compile(r"[?？][*_\s]*$")
 
 
-def _shaped_poll(doc, block) -> "tuple[str, int, int] | None":
+def _shaped_poll(doc, block) -> "tuple[str, int, int, str] | None":
     """A short question and a row of answer links on the line under it, in
     its paragraph or as the next paragraph ("How useful was this issue?" /
     "[Very](…/fb5) | [Somewhat](…/fb3) | [Not](…/fb1)"): the answers are at
     least two links of at most three words, nothing but separators between
     them, to addresses that differ only at their ends (one page, one answer a
-    link; a list of stories links to pages of their own). Returns the
-    question, the number of answers and the line after the row, or None."""
+    link; a list of stories links to pages of their own), or beside it on
+    its line ("How was it? [Good](…) / [Poor](…)"). Returns the
+    question, the number of answers, the line after the row and how the
+    answers lead to one page, or None."""
     nxt = doc.next_block(block)
-    if block.end - block.start >= 2:
+    row_start = 0  # where the row begins on its line
+    if block.end - block.start == 1 and _question_opens_row(doc.lines[block.start]):
+        # "How was it? [Good](…?s=good) / [Poor](…?s=bad)": question and row on one line.
+        line = doc.lines[block.start]
+        row_start = all_links(line)[0].start
+        question, row_line, end = line[:row_start].strip(), block.start, block.end
+    elif block.end - block.start >= 2:
         question_end, row_line, end = block.end - 1, block.end - 1, block.end
+        question = " ".join(doc.lines[i].strip() for i in range(block.start, question_end))
     elif nxt is not None and nxt.kind == "paragraph" and nxt.end - nxt.start == 1:
         question_end, row_line, end = block.end, nxt.start, nxt.end
+        question = " ".join(doc.lines[i].strip() for i in range(block.start, question_end))
     else:
         return None
-    question = " ".join(doc.lines[i].strip() for i in range(block.start, question_end))
     if not _QUESTION_END.search(question):
         return None
     question_text = visible_text(question).strip()
     if word_count(question_text) > MAX_SHAPED_QUESTION_WORDS:
         return None
-    row = doc.lines[row_line]
+    row = doc.lines[row_line][row_start:]
     links = all_links(row)
     if len(links) < MIN_POLL_ANSWERS:
         return None
@@ -342,9 +354,33 @@ def _shaped_poll(doc, block) -> "tuple[str, int, int] | None":
         return None
     if any(_lettered_words(visible_text(row[link.text_start : link.text_end])) > MAX_SHAPED_ANSWER_WORDS for link in links):
         return None
-    if not answers_to_one_page([link.destination for link in links]):
+    urls = [link.destination for link in links]
+    if not answers_to_one_page(urls):
         return None
-    return question_text, len(links), end
+    if row_start and not (one_value_differs(urls) and _one_sentence(question_text)):
+        # Beside its question on one line, a poll is one page with the answer
+        # in one query value, asked in one sentence: "The timetable changes.
+        # Which crossing do you take? [Morning](…/morning) / [Evening](…/evening)"
+        # is a story's links.
+        return None
+    where = ("beside it on its line, to one page but for one query value" if row_start
+             else "that differ only at their ends")
+    return question_text, len(links), end, where
+
+
+def _one_sentence(text: str) -> bool:
+    """Whether no sentence ends before the text's last mark."""
+    return _SENTENCE_STOP.search(text.rstrip(" *_?？")) is None
+
+
+_SENTENCE_STOP = re.compile(r"[.!?。！？](?:\s|$)")
+
+
+def _question_opens_row(line: str) -> bool:
+    """A line whose words before its first link end in a question mark, and
+    that holds at least two links: a question with its answers beside it."""
+    links = all_links(line)
+    return len(links) >= MIN_POLL_ANSWERS and _QUESTION_END.search(line[: links[0].start].rstrip()) is not None
 
 
 def _lettered_words(text: str) -> int:
@@ -622,15 +658,15 @@ class NoStoryBlock(Rule):
                 continue
             shaped = _shaped_poll(doc, block)
             if shaped is not None:
-                question, count, end = shaped
+                question, count, end, where = shaped
                 if any(i in covered for i in range(block.start, end)):
                     continue
                 covered.update(range(block.start, end))
                 yield ctx.remove_lines(
                     f"poll {quote(question)}", block.start, end, f"Remove poll {quote(question)}",
                     evidence=(
-                        f"a short question over a row of {count} answer links of at most "
-                        f"{MAX_SHAPED_ANSWER_WORDS} words that differ only at their ends",
+                        f"a short question {'with' if where.startswith('beside') else 'over'} a row of {count} answer links of at most "
+                        f"{MAX_SHAPED_ANSWER_WORDS} words {where}",
                         "ends at the poll's last answer link",
                     ),
                     applicability=Applicability.UNSAFE,
