@@ -47,7 +47,9 @@ It is email machinery, meaningless once the newsletter is out of the inbox.
 ## How far it goes
 The footer block, or only its footer lines when the block also holds other
 lines: the copyright notice and the postal address stay (nlclean keeps them;
-removing them is a separate, opt-in matter). A line that holds the copyright
+removing them is a separate, opt-in matter), and so do the lines an archiver
+adds above the email (`**Source:** [View original](…)`), wherever their link
+leads. A line that holds the copyright
 notice beside footer links (`Platformer © 2025 – [Unsubscribe](…)`) loses
 the links and their separators only. Emphasis around a whole line whose
 footer sentences go keeps both its marks (`*Intro. If you were forwarded
@@ -148,7 +150,7 @@ from ..evidence.zones import words as zone_words
 from ..extents import is_document_title, section_extent
 from ..findings import Applicability, Edit, Finding
 from ..memo import remembered
-from ..inline_syntax import all_links, is_protected, protected_spans, visible_text_without_urls
+from ..inline_syntax import all_links, is_archive_header, is_protected, protected_spans, visible_text_without_urls
 from ..markers import CJK
 from .base import Rule
 from ._shared import quote, word_count
@@ -547,6 +549,8 @@ class Footer(Rule):
 # the fixer's next round asks them again of the lines it did not change.
 @remembered(4096)
 def _footer_line(markers, line: str, near_end: bool) -> str | None:
+    if is_archive_header(line):
+        return None  # "**Source:** [View original](…)": the archiver's line, kept (SPEC)
     text = visible_text_without_urls(line)
     words = zone_words(text)  # CJK-aware: a 99-character Chinese paragraph is long
     limit = MAX_WORDS_NEAR_END if near_end else MAX_WORDS
