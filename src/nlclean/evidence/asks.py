@@ -701,7 +701,9 @@ def pitch_above(doc, markers, button, taken) -> tuple[str, int, list[str]] | Non
     verb of the button, the first line of the paragraphs right above it that
     pitch what it sells (`subscription_pitch`, at most `MAX_PITCH_BLOCKS`,
     none of whose first lines is in `taken`), and why each is a pitch; None
-    when the block is no such button or nothing above it pitches. The rule
+    when the block is no such button or nothing above it pitches. A short
+    heading right above the pitch that asks ("Support independent writing")
+    is its title and goes with it. The rule
     that removes the button owns the pitch too, so the pitch never stays
     behind with nothing under it."""
     selling = lone_button(doc, markers, button)
@@ -715,6 +717,14 @@ def pitch_above(doc, markers, button, taken) -> tuple[str, int, list[str]] | Non
             break
         start, whys = above.start, [why, *whys]
         above = doc.previous_block(above)
+    if whys and above is not None and above.kind == "heading" and above.start not in taken:
+        # "## Support independent science writing" over the pitch: the
+        # section's title asks too, and would stay over nothing of its own.
+        title = _text(doc, above).strip(" *_#>")
+        asking = word_count(title) <= MAX_BUTTON_WORDS and (
+            markers.ask_opening(title, "selling") or markers.ask_opening(title, "imperatives"))
+        if asking:
+            start, whys = above.start, [f"stands under a heading that asks (phrase '{asking}'), which goes with it", *whys]
     return (selling, start, whys) if whys else None
 
 
