@@ -664,7 +664,7 @@ def subscription_pitch(doc, markers, block) -> str | None:
     nowhere but to the newsletter's own pages: a story's paragraph links
     where it tells. "Netflix lost two million paid subscribers." over a
     button speaks to no one and stays. The newsletter naming itself is the
-    publisher's voice too ("This newsletter is made possible by paying
+    publisher's voice too ("This newsletter runs on its paying
     members.", its own name: `self_names`, `publisher.newsletter_names`)
     when a sentence names the membership or what it gets the reader."""
     if block is None or block.kind != "paragraph":
@@ -676,8 +676,8 @@ def subscription_pitch(doc, markers, block) -> str | None:
     if (doc.links(block) or _BARE_URL.search(doc.source(block))) and not (kinds and kinds <= OWN_PAGE_KINDS):
         return None
     voice = markers.ask_phrase(text, "reader") or markers.ask_phrase(text, "publisher")
-    # The newsletter speaking of itself ("This newsletter is made possible by
-    # paying members", "The Lab Bench has no ads") is its publisher's voice,
+    # The newsletter speaking of itself ("This newsletter runs on its
+    # paying members", "The Acme Almanac carries no ads") is its publisher's voice,
     # but then only the membership names what it sells: "this letter" alone
     # is the self-reference, not a subscription.
     self_named = voice is None
@@ -718,7 +718,7 @@ def pitch_above(doc, markers, button, taken) -> tuple[str, int, list[str]] | Non
         start, whys = above.start, [why, *whys]
         above = doc.previous_block(above)
     if whys and above is not None and above.kind == "heading" and above.start not in taken:
-        # "## Support independent science writing" over the pitch: the
+        # "## Support local reporting" over the pitch: the
         # section's title asks too, and would stay over nothing of its own.
         title = _text(doc, above).strip(" *_#>")
         asking = word_count(title) <= MAX_BUTTON_WORDS and (

@@ -10,7 +10,7 @@
   that a rule can tell the publisher's own event from a sponsor's.
 - `newsletter_names`: the names the newsletter calls itself by, read from
   its head (a masthead image's alt text on a link to a home page, a short
-  title, the sender's display name), so that "The Lab Bench has no ads" is
+  title, the sender's display name), so that "The Acme Almanac carries no ads" is
   the publisher speaking of itself.
 - `publisher_domains`: the registered names of the publisher's own sites
   (its sender's e-mail domain, its archive address, or else its story
@@ -122,8 +122,8 @@ MAX_NAME_WORDS = 5
 
 def newsletter_names(doc, markers=None) -> frozenset[str]:
     """The names the newsletter calls itself by, as written: a masthead
-    image's alt text on a link to a home page (`[![The Lab Bench](…)](https://…/)`),
-    the first line's level-1 heading when it is short (`# Il Taccuino Urbano`),
+    image's alt text on a link to a home page (`[![The Acme Almanac](…)](https://…/)`),
+    the first line's level-1 heading when it is short (`# La Gazzetta del Molo`),
     the sender's display name in the archive's header. Words that name nobody
     (`[sponsor].not_a_name`, "Logo") are no name."""
     key = ("newsletter_names", 0)

@@ -305,7 +305,7 @@ def _answers_after(doc, block, markers) -> tuple[int, int, bool]:
     return end, count, to_poll
 
 
-# A line between a poll's question and its answers ("Your feedback shapes every issue.").
+# A line between a poll's question and its answers ("Your votes pick next week's topic.").
 MAX_POLL_LEAD_IN_WORDS = 12
 
 

@@ -25,7 +25,7 @@ million.") is news and stays. A short line alone that ends no sentence
 (`Quiz Of The Week` in flattened text), or framed by rules of box-drawing
 characters in a plain-text email (`━━━━ / ■ 今週のクイズ / ━━━━`), is judged
 as a heading. Game words of other languages (`Devinette`, `Rätsel`,
-`Desafio da semana`, `クイズ`) are in `[puzzle]` of `data/lang-*.toml`.
+`Palavras cruzadas`, `クイズ`) are in `[puzzle]` of `data/lang-*.toml`.
 
 A code puzzle stays: a game whose section or block holds code (a fence,
 an indented block of code, a snippet that lost its fence in a plain-text

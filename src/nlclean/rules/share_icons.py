@@ -30,8 +30,8 @@ line after a separator (`[site](…) • [comments](…)`, with the separator);
 a line that is one action word ("Comment") above a paragraph of nothing but
 its address (plain-text parts) goes with that address. A link with an icon
 image inside it whose target is a like, comment, restack or share action
-goes whatever the language of its word (`[![](…/icon/LucideHeart)Mi
-piace](…submitLike=true…)`, at most three words): the icon and the action
+goes whatever the language of its word (`[![](…/icon/LucideHeart)Gefällt
+mir](…submitLike=true…)`, at most three words): the icon and the action
 are both the platform's; an icon image on a story's link stays. "Read the
 [comments](…) under the post" is a sentence's link and stays, and so is an
 action word above an image.
@@ -154,7 +154,7 @@ def _action_word_pattern(shape: str, words: tuple[str, ...]) -> "re.Pattern":
     return re.compile(shape.format(words=alternation), re.I | re.M)
 
 
-# A button's word: "Mi piace", "Kommentieren", "Teilen".
+# A button's word: "Gefällt mir", "Kommentieren", "Teilen".
 MAX_BUTTON_WORDS = 3
 
 

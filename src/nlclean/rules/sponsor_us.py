@@ -21,8 +21,8 @@ stays.
 A job board's pitch to employers sells the same audience: a short line (at
 most 12 words) that opens with a job-post phrase ("Post a job", "Post your
 role"; `job_posts`), after an optional "Hiring?" (`hiring`), when the
-question asks it or the audience stands beside it in numbers ("to 60,000
-space professionals", "reach 9,400 …"; `job_audience`). A heading takes the
+question asks it or the audience stands beside it in numbers ("to 8,000
+welders", "reach 5,200 …"; `job_audience`). A heading takes the
 short blocks under it that go on pitching (the audience, the price, the
 button); a line takes its short block, or in a plain-text email, closing a
 section of listings, only itself: the listings are content. "Post a job
@@ -182,9 +182,9 @@ def _pitch_sentence(doc, markers, block) -> "tuple[str, str] | None":
     return None
 
 
-# A job-board pitch is one short line ("Hiring? Post a job to 120,000 engineers.").
+# A job-board pitch is one short line ("Hiring? Post a job to 8,000 welders.").
 MAX_JOB_PITCH_WORDS = 12
-# The audience in numbers beside a job-post phrase: "to 60,000 space professionals".
+# The audience in numbers beside a job-post phrase: "to 8,000 welders".
 _COUNT = r"(?:\d{1,3}(?:[.,]\d{3})+|\d{3,}|\d+(?:[.,]\d+)?\s*[kKmM])\+?"
 
 
@@ -192,7 +192,7 @@ def _audience_count(markers) -> "re.Pattern":
     words = markers.data.get("sponsor_us", {}).get("job_audience", [])
     if not words:
         return re.compile("(?!)")
-    # "to 60,000 space professionals", "reach over 9,400 …": a word, at most two more, the count, a noun.
+    # "to 8,000 welders", "reach over 5,200 …": a word, at most two more, the count, a noun.
     return re.compile(rf"\b(?:{alternation(words)})\s+(?:[^\W\d_]+\s+){{0,2}}{_COUNT}\s+[^\W\d_]", re.I)
 _URL = re.compile(r"https?://\S+")
 _OPENING_DECORATION = re.compile(r"^[\s*_#>\-\[(]*")
@@ -349,7 +349,7 @@ class SponsorUs(Rule):
 
     def _job_pitches(self, ctx) -> Iterator[Finding]:
         """The newsletter's job board sold to employers ("Hiring? Post your
-        role in Acme Jobs", "Post a job to 120,000 engineers"): see
+        role in the Acme Board", "Post a job to 8,000 welders"): see
         `_job_pitch`."""
         doc, markers = ctx.doc, ctx.markers
         phrases = markers.compiled("sponsor_us.job_post_search", _job_post_search)
