@@ -114,7 +114,7 @@ def publisher_words(doc, markers=None) -> frozenset[str]:
 
 # A masthead: an image whose alt text names the newsletter, linked to a home page.
 _MASTHEAD = re.compile(r"\[!\[([^\]\n]{3,60})\]\([^)\n]*\)\]\((https?://[^)\s]+)\)")
-_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
+_TITLE = re.compile(r"^#\s+\S")
 _SENDER = re.compile(r"^\*\*From:\*\*\s*([^<\n(]+)|^(?:newsletter_name|publisher):\s*\"?([^\"\n]+)", re.M | re.I)
 # A name is a few words; longer is a story's title.
 MAX_NAME_WORDS = 5
@@ -139,9 +139,8 @@ def newsletter_names(doc, markers=None) -> frozenset[str]:
     # The email's first line, after any front matter: a title there is the newsletter's name.
     body = doc.lines[doc.front_matter_end_line : HEADER_LINES]
     first = next((line for line in body if line.strip()), "")
-    title = _TITLE.match(first)
-    if title:
-        names.add(title.group(1))
+    if _TITLE.match(first):
+        names.add(first.lstrip("#").strip().rstrip("#").strip())
     for m in _SENDER.finditer(head):
         names.add(m.group(1) or m.group(2) or "")
     found = frozenset(
