@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from .document import Block, Document, reads_as_code
 from .evidence.promotion import carrier_host, link_targets, shared_hosts, written_hosts
 from .evidence.publisher import link_hosts, registrable, story_host
-from .inline_syntax import visible_text_without_urls
+from .inline_syntax import is_archive_header, visible_text_without_urls
 from .markers import Markers, load as load_markers
 
 _COPYRIGHT = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright\b)", re.I)
 _WORD = re.compile(r"[A-Z][\w'’-]{2,}")
 # A date written in figures only ("14/01/2025"); dates with month names are `Markers.date_in`'s.
 _NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
-_ARCHIVE_HEADER = re.compile(r"^\*\*(?:From|Date|Source|To|Subject):\*\*")
+
 # A paragraph longer than this with no link is prose, not an ad under a lone label.
 LONG_PROSE_WORDS = 50
 _NAME_DASH = re.compile(r"\S\s*[—–]|\s-\s")
@@ -482,4 +482,4 @@ def is_document_title(doc: Document, heading: Block) -> bool:
     if end >= len(doc.lines):
         return True
     # An archiver's header under the title ("**From:** …") belongs to the title.
-    return any(_ARCHIVE_HEADER.match(doc.lines[i]) for i in range(heading.end, min(end, heading.end + 8)))
+    return any(is_archive_header(doc.lines[i]) for i in range(heading.end, min(end, heading.end + 8)))

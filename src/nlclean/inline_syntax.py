@@ -441,3 +441,12 @@ def opens_block(line: str, *, first: bool) -> bool:
 
     unindented = line.lstrip(" \t")
     return opens(line) or (unindented != line and opens(unindented))
+
+
+_ARCHIVE_HEADER = re.compile(r"^\*\*(?:From|Date|Source|To|Subject):\*\*")
+
+
+def is_archive_header(line: str) -> bool:
+    """A line an archiver adds above the email (`**From:**`, `**Source:**`):
+    SPEC keeps it, whatever its link leads to."""
+    return _ARCHIVE_HEADER.match(line) is not None

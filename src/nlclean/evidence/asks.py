@@ -58,9 +58,11 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from urllib.parse import parse_qsl
 
 from ..inline_syntax import visible_text, visible_text_without_urls
-from .links import OWN_PAGE_KINDS, LinkKind
+from .links import OWN_PAGE_KINDS, LinkKind, split_url
+from .publisher import names_itself
 
 # A short sentence that a selling verb opens is an ask by itself.
 MAX_SELLING_WORDS = 8
@@ -570,7 +572,21 @@ def answers_to_one_page(urls: list[str]) -> bool:
     host_end = prefix.find("/", prefix.find("://") + 3) if "://" in prefix else -1
     if host_end < 0 or len(prefix) <= host_end + 1:
         return False  # one site, but no page in common: a story's links
-    return all(len(u) - len(prefix) <= MAX_ANSWER_SUFFIX_CHARS for u in urls)
+    return all(len(u) - len(prefix) <= MAX_ANSWER_SUFFIX_CHARS for u in urls) or one_value_differs(urls)
+
+
+def one_value_differs(urls: list[str]) -> bool:
+    """Whether the addresses are one page with the same query but for the
+    value of one parameter (".../fb?s=good&i=214", ".../fb?s=bad&i=214"):
+    the answer of a poll, wherever it stands in the query."""
+    parts = [split_url(u) for u in urls]
+    if any(not p.query for p in parts) or len({(p.scheme, p.netloc, p.path) for p in parts}) != 1:
+        return False
+    queries = [parse_qsl(p.query, keep_blank_values=True) for p in parts]
+    if len({tuple(k for k, _ in q) for q in queries}) != 1:
+        return False
+    differing = {i for q in queries for i, pair in enumerate(q) if pair != queries[0][i]}
+    return len(differing) == 1
 
 
 def sibling_poll(doc, markers, block) -> "tuple[int, tuple[str, ...]] | None":
@@ -628,7 +644,20 @@ def lone_button(doc, markers, block) -> str | None:
     if selling:
         return selling
     request = markers.ask_opening(text, "imperatives")
-    return request if request and _kinds(doc, markers, [block]) & SURE_KINDS else None
+    if request and _kinds(doc, markers, [block]) & SURE_KINDS:
+        return request
+    # One link to the newsletter's own subscribe or upgrade page, nothing
+    # else, in any language ("[Passa all'abbonamento a pagamento](…/subscribe)").
+    links = doc.top_links(block)
+    if len(links) == 1 and not links[0].is_image and _only_link(doc.source(block), links[0]) \
+            and markers.link_kind(links[0].destination) is LinkKind.SUBSCRIBE:
+        return text
+    return None
+
+
+def _only_link(source: str, link) -> bool:
+    """Whether nothing a reader sees stands beside the link in its block."""
+    return not any(ch.isalnum() for ch in source[: link.start] + source[link.end :])
 
 
 def subscription_pitch(doc, markers, block) -> str | None:
@@ -641,7 +670,10 @@ def subscription_pitch(doc, markers, block) -> str | None:
     drive … Please consider joining today!" over "Support"). It links
     nowhere but to the newsletter's own pages: a story's paragraph links
     where it tells. "Netflix lost two million paid subscribers." over a
-    button speaks to no one and stays."""
+    button speaks to no one and stays. The newsletter naming itself is the
+    publisher's voice too ("This newsletter runs on its paying
+    members.", its own name: `self_names`, `publisher.newsletter_names`)
+    when a sentence names the membership or what it gets the reader."""
     if block is None or block.kind != "paragraph":
         return None
     text = _text(doc, block)
@@ -651,11 +683,18 @@ def subscription_pitch(doc, markers, block) -> str | None:
     if (doc.links(block) or _BARE_URL.search(doc.source(block))) and not (kinds and kinds <= OWN_PAGE_KINDS):
         return None
     voice = markers.ask_phrase(text, "reader") or markers.ask_phrase(text, "publisher")
+    # The newsletter speaking of itself ("This newsletter runs on its
+    # paying members", "The Acme Almanac carries no ads") is its publisher's voice,
+    # but then only the membership names what it sells: "this letter" alone
+    # is the self-reference, not a subscription.
+    self_named = voice is None
+    if self_named:
+        voice = markers.ask_phrase(text, "self_names") or names_itself(doc, text, markers)
     if voice is None:
         return None
     for a, b in sentences(text):
         sentence = text[a:b]
-        named = markers.ask_phrase(sentence, "membership") or markers.ask_phrase(sentence, "objects")
+        named = markers.ask_phrase(sentence, "membership") or (None if self_named else markers.ask_phrase(sentence, "objects"))
         if named:
             return f"names the subscription (phrase '{named}'), in words between the publisher and its reader ('{voice}')"
         offer = offers_the_subscription(markers, sentence)
@@ -669,7 +708,9 @@ def pitch_above(doc, markers, button, taken) -> tuple[str, int, list[str]] | Non
     verb of the button, the first line of the paragraphs right above it that
     pitch what it sells (`subscription_pitch`, at most `MAX_PITCH_BLOCKS`,
     none of whose first lines is in `taken`), and why each is a pitch; None
-    when the block is no such button or nothing above it pitches. The rule
+    when the block is no such button or nothing above it pitches. A short
+    heading right above the pitch that asks ("Support independent writing")
+    is its title and goes with it. The rule
     that removes the button owns the pitch too, so the pitch never stays
     behind with nothing under it."""
     selling = lone_button(doc, markers, button)
@@ -683,6 +724,14 @@ def pitch_above(doc, markers, button, taken) -> tuple[str, int, list[str]] | Non
             break
         start, whys = above.start, [why, *whys]
         above = doc.previous_block(above)
+    if whys and above is not None and above.kind == "heading" and above.start not in taken:
+        # "## Support local reporting" over the pitch: the
+        # section's title asks too, and would stay over nothing of its own.
+        title = _text(doc, above).strip(" *_#>")
+        asking = word_count(title) <= MAX_BUTTON_WORDS and (
+            markers.ask_opening(title, "selling") or markers.ask_opening(title, "imperatives"))
+        if asking:
+            start, whys = above.start, [f"stands under a heading that asks (phrase '{asking}'), which goes with it", *whys]
     return (selling, start, whys) if whys else None
 
 

@@ -8,6 +8,10 @@
 - `publisher_words`: the names the newsletter goes by (its sender's name in
   the archive's `**From:**` line or front matter, and its story host), so
   that a rule can tell the publisher's own event from a sponsor's.
+- `newsletter_names`: the names the newsletter calls itself by, read from
+  its head (a masthead image's alt text on a link to a home page, a short
+  title, the sender's display name), so that "The Acme Almanac carries no ads" is
+  the publisher speaking of itself.
 - `publisher_domains`: the registered names of the publisher's own sites
   (its sender's e-mail domain, its archive address, or else its story
   host), never a platform that sends for many publishers
@@ -108,6 +112,54 @@ def publisher_words(doc, markers=None) -> frozenset[str]:
     return found
 
 
+# A masthead: an image whose alt text names the newsletter, linked to a home page.
+_MASTHEAD = re.compile(r"\[!\[([^\]\n]{3,60})\]\([^)\n]*\)\]\((https?://[^)\s]+)\)")
+_TITLE = re.compile(r"^#\s+\S")
+_SENDER = re.compile(r"^\*\*From:\*\*\s*([^<\n(]+)|^(?:newsletter_name|publisher):\s*\"?([^\"\n]+)", re.M | re.I)
+# A name is a few words; longer is a story's title.
+MAX_NAME_WORDS = 5
+
+
+def newsletter_names(doc, markers=None) -> frozenset[str]:
+    """The names the newsletter calls itself by, as written: a masthead
+    image's alt text on a link to a home page (`[![The Acme Almanac](…)](https://…/)`),
+    the first line's level-1 heading when it is short (`# La Gazzetta del Molo`),
+    the sender's display name in the archive's header. Words that name nobody
+    (`[sponsor].not_a_name`, "Logo") are no name."""
+    key = ("newsletter_names", 0)
+    if key in doc._cache:
+        return doc._cache[key]  # type: ignore[return-value]
+    markers = markers or load_markers()
+    nobody = markers.words("sponsor", "not_a_name")
+    head = "\n".join(doc.lines[:HEADER_LINES])
+    names: set[str] = set()
+    for m in _MASTHEAD.finditer(head):
+        if split_url(m.group(2)).path in ("", "/"):
+            names.add(m.group(1))
+    # The email's first line, after any front matter: a title there is the newsletter's name.
+    body = doc.lines[doc.front_matter_end_line : HEADER_LINES]
+    first = next((line for line in body if line.strip()), "")
+    if _TITLE.match(first):
+        names.add(first.lstrip("#").strip().rstrip("#").strip())
+    for m in _SENDER.finditer(head):
+        names.add(m.group(1) or m.group(2) or "")
+    found = frozenset(
+        n.strip(" *_") for n in names
+        if 1 <= len(n.split()) <= MAX_NAME_WORDS and n.strip(" *_").lower() not in nobody
+        and "logo" not in n.lower() and any(ch.isalpha() for ch in n)
+    )
+    doc._cache[key] = found
+    return found
+
+
+def names_itself(doc, text: str, markers=None) -> str | None:
+    """The newsletter's name where `text` holds it as words of its own, or None."""
+    for name in sorted(newsletter_names(doc, markers), key=len, reverse=True):
+        if re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
+            return name
+    return None
+
+
 def publisher_domains(doc, markers) -> frozenset[str]:
     """The registered names of the publisher's own sites: its sender's e-mail
     domain, the archive's source address, and the sites of its own
@@ -143,8 +195,16 @@ def _own_page_hosts(doc, markers) -> set[str]:
         if block.kind not in ("paragraph", "heading"):
             continue
         for link in doc.links(block):
-            if markers.link_kind(link.destination) in _OWN_PAGES:
-                host = split_url(resolve_url(link.destination)).hostname
-                if host:
-                    hosts.add(host)
+            kind = markers.link_kind(link.destination)
+            if kind not in _OWN_PAGES:
+                continue
+            target = resolve_url(link.destination)
+            if kind is LinkKind.SUBSCRIBE and target != link.destination.strip():
+                # A signup page behind the click tracker may be a sponsor's
+                # ("Try it free" → acme.com/signup): any company has one. The
+                # newsletter links its own from its chrome, directly.
+                continue
+            host = split_url(target).hostname
+            if host:
+                hosts.add(host)
     return hosts

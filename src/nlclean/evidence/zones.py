@@ -74,7 +74,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..inline_syntax import all_links, visible_text_without_urls
+from ..inline_syntax import all_links, is_archive_header, visible_text_without_urls
 from .links import LinkKind
 from ..markers import CJK, PhraseSearch
 from ..memo import remembered
@@ -301,7 +301,10 @@ def _noise_link_line(markers, line: str) -> str | None:
     the newsletter's own subscribe or referral page, a social profile, an app
     store), or a row of two or more links named for social networks
     ("[Facebook](…) · [Instagram](…)" behind a tracking redirect). Weak
-    evidence: a story links to such a page now and then."""
+    evidence: a story links to such a page now and then. An archiver's line
+    ("**Source:** [View original](…)") is none: SPEC keeps it."""
+    if is_archive_header(line):
+        return None
     if "](" in line:
         links = all_links(line)
         if not links:

@@ -21,3 +21,9 @@ def normalized(text: str) -> str:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def lettered_word_count(text: str) -> int:
+    """Words with a letter or digit: an emoji or a bullet before a heading's
+    words is decoration, not a word ("🧩 Weekly Puzzle" has two)."""
+    return sum(1 for w in text.split() if any(map(str.isalnum, w)))

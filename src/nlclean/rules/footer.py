@@ -49,7 +49,9 @@ It is email machinery, meaningless once the newsletter is out of the inbox.
 ## How far it goes
 The footer block, or only its footer lines when the block also holds other
 lines: the copyright notice and the postal address stay (nlclean keeps them;
-removing them is a separate, opt-in matter). A line that holds the copyright
+removing them is a separate, opt-in matter), and so do the lines an archiver
+adds above the email (`**Source:** [View original](…)`), wherever their link
+leads. A line that holds the copyright
 notice beside footer links (`Platformer © 2025 – [Unsubscribe](…)`) loses
 the links and their separators only. Emphasis around a whole line whose
 footer sentences go keeps both its marks (`*Intro. If you were forwarded
@@ -63,7 +65,9 @@ data; "Your subscription will renew on 25 June 2026" is no address). So
 does a footer sentence that closes on the address ("This email was sent to
 you by Acme, 400 College Avenue, Springfield, OH 43001."): the address
 starts at the first clause (after a comma, a colon or a row's `·`) from
-which the rest reads as one. A row that holds the address beside footer
+which the rest reads as one; a clause of nothing but links to the reader's
+unsubscribe or preferences page ("· [Update your profile](…) ·", by where it
+leads) is the footer's, not the address's first. A row that holds the address beside footer
 links ("Acme GmbH · Lindenweg 4 · 80331 München · [Impressum](…)") loses
 the links only, as a copyright row does. An address between footer
 sentences of one line ("… Our mailing address is: Acme 12 Mill Street
@@ -151,7 +155,7 @@ from ..evidence.zones import words as zone_words
 from ..extents import is_document_title, section_extent
 from ..findings import Applicability, Edit, Finding
 from ..memo import remembered
-from ..inline_syntax import all_links, is_protected, protected_spans, visible_text_without_urls
+from ..inline_syntax import all_links, is_archive_header, is_protected, protected_spans, visible_text_without_urls
 from ..markers import CJK
 from .base import Rule
 from ._shared import quote, word_count
@@ -550,6 +554,8 @@ class Footer(Rule):
 # the fixer's next round asks them again of the lines it did not change.
 @remembered(4096)
 def _footer_line(markers, line: str, near_end: bool) -> str | None:
+    if is_archive_header(line):
+        return None  # "**Source:** [View original](…)": the archiver's line, kept (SPEC)
     text = visible_text_without_urls(line)
     words = zone_words(text)  # CJK-aware: a 99-character Chinese paragraph is long
     limit = MAX_WORDS_NEAR_END if near_end else MAX_WORDS
@@ -802,9 +808,11 @@ def _address_clause(markers, line: str, sentence_start: int) -> int | None:
     first clause from which the rest of the line reads as an address and holds
     no footer phrase, while the clauses before it hold the footer phrase."""
     protected = protected_spans(line)
-    for m in _CLAUSE_START.finditer(line, sentence_start):
-        if is_protected(protected, m.start()):
-            continue
+    starts = [m for m in _CLAUSE_START.finditer(line, sentence_start) if not is_protected(protected, m.start())]
+    for k, m in enumerate(starts):
+        clause = line[m.end() : starts[k + 1].start() if k + 1 < len(starts) else len(line)]
+        if _account_links_only(markers, clause):
+            continue  # "· [Update your profile](…/preferences) ·": the footer's by where it leads
         tail = visible_text_without_urls(line[m.end() :])
         if word_count(tail) > MAX_ADDRESS_WORDS:
             continue
@@ -817,6 +825,20 @@ def _address_clause(markers, line: str, sentence_start: int) -> int | None:
             return None  # all before the address goes: it must be a short footer from its first sentence
         return m.end()
     return None
+
+
+_ACCOUNT_KINDS = (LinkKind.UNSUBSCRIBE, LinkKind.PREFERENCES)
+
+
+def _account_links_only(markers, clause: str) -> bool:
+    """A clause of nothing but links to the reader's unsubscribe or
+    preferences page, whatever their words ("Update your profile"): the
+    footer's, not the first clause of the address after it."""
+    links = all_links(clause)
+    if not links or any(markers.link_kind(link.destination) not in _ACCOUNT_KINDS for link in links):
+        return False
+    outside = clause[: links[0].start] + "".join(clause[a.end : b.start] for a, b in zip(links, links[1:]))
+    return not any(ch.isalnum() for ch in outside + clause[links[-1].end :])
 
 
 # Where a postal address may begin inside a flattened footer: a clause or a sentence.

@@ -29,13 +29,20 @@ row of short answer links right under it (`[🤩 Amazing](…) | [😕 Meh](…)
 or the run of blocks of one short link each (one answer a line or a list
 item). A question whose answer links lead to a poll or survey (by the link
 classifier: `?poll_answer=…`, a form service) is a poll however it is
-worded: question and answers go as one region. A question above a list of
+worded: question and answers go as one region. So is a question as a
+heading, or with a short lead-in between it and its answers ("## How did we
+do?" / "Your votes shape the next issue." / a row of answer links to one
+poll page that differ only at their ends): heading, lead-in and row go
+together. A question above a list of
 story links ("What would you do? - [The plan](…)") stays. Without such a
 link, a poll is known by its shape: a short question (at most 15 words) and,
 on the line under it, a row of at least two answer links of at most three
 words each, nothing between them but separators, to addresses that differ
 only at their ends (`…/fb/7731/answer-3`, `…/answer-2`): one page, one answer
-a link. Stories in a row link to pages of their own and stay. A judgement
+a link. A question in one sentence with its answers beside it on its line
+("Was this useful? [Yes](…/fb?a=yes&i=4) / [No](…/fb?a=no&i=4)") is a poll
+when the answers lead to one page but for the value of one query
+parameter. Stories in a row link to pages of their own and stay. A judgement
 (unsafe fix).
 
 ## Asks about the newsletter
@@ -100,7 +107,7 @@ morning") sells a newsletter too, the publisher's other ones included
 (`purposes` in `[asks]`; a judgement). "For more on the vote, see the
 minutes" sells nothing and stays. A line of a flattened paragraph may open
 in lower case when it ends a sentence. Words
-for German, French, Spanish, Italian, Japanese and Chinese are in `[asks]`
+for German, French, Spanish, Italian, Portuguese, Japanese and Chinese are in `[asks]`
 of `data/lang-*.toml`. A paywall teaser, where the free part of a post ends, is an ask too: a
 gate ("behind the paywall", "for paid subscribers"; `gates`) that holds
 back this post's remainder ("The rest of this post is for paid
@@ -154,7 +161,7 @@ import re
 from bisect import bisect_right
 from typing import Iterator
 
-from ..evidence.asks import (MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_to_one_page,
+from ..evidence.asks import (MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_to_one_page, one_value_differs,
                               ask_sections, pitch_above,
                               follow_lead_in, framed_asks, names_the_subscription, offers_the_subscription,
                               publisher_voice, sentence_ask, sentences, MAX_BESIDE_WORDS)
@@ -302,34 +309,47 @@ def _answers_after(doc, block, markers) -> tuple[int, int, bool]:
     return end, count, to_poll
 
 
+# A line between a poll's question and its answers ("Your votes pick next week's topic.").
+MAX_POLL_LEAD_IN_WORDS = 12
+
+
 # A poll known by its shape alone: a shorter question, answers of a few words.
 MAX_SHAPED_QUESTION_WORDS = 15
 MAX_SHAPED_ANSWER_WORDS = 3
 _QUESTION_END = re.compile(r"[?？][*_\s]*$")
 
 
-def _shaped_poll(doc, block) -> "tuple[str, int, int] | None":
+def _shaped_poll(doc, block) -> "tuple[str, int, int, str] | None":
     """A short question and a row of answer links on the line under it, in
     its paragraph or as the next paragraph ("How useful was this issue?" /
     "[Very](…/fb5) | [Somewhat](…/fb3) | [Not](…/fb1)"): the answers are at
     least two links of at most three words, nothing but separators between
     them, to addresses that differ only at their ends (one page, one answer a
-    link; a list of stories links to pages of their own). Returns the
-    question, the number of answers and the line after the row, or None."""
+    link; a list of stories links to pages of their own), or beside it on
+    its line ("How was it? [Good](…) / [Poor](…)"). Returns the
+    question, the number of answers, the line after the row and how the
+    answers lead to one page, or None."""
     nxt = doc.next_block(block)
-    if block.end - block.start >= 2:
+    row_start = 0  # where the row begins on its line
+    if block.end - block.start == 1 and _question_opens_row(doc.lines[block.start]):
+        # "How was it? [Good](…?s=good) / [Poor](…?s=bad)": question and row on one line.
+        line = doc.lines[block.start]
+        row_start = all_links(line)[0].start
+        question, row_line, end = line[:row_start].strip(), block.start, block.end
+    elif block.end - block.start >= 2:
         question_end, row_line, end = block.end - 1, block.end - 1, block.end
+        question = " ".join(doc.lines[i].strip() for i in range(block.start, question_end))
     elif nxt is not None and nxt.kind == "paragraph" and nxt.end - nxt.start == 1:
         question_end, row_line, end = block.end, nxt.start, nxt.end
+        question = " ".join(doc.lines[i].strip() for i in range(block.start, question_end))
     else:
         return None
-    question = " ".join(doc.lines[i].strip() for i in range(block.start, question_end))
     if not _QUESTION_END.search(question):
         return None
     question_text = visible_text(question).strip()
     if word_count(question_text) > MAX_SHAPED_QUESTION_WORDS:
         return None
-    row = doc.lines[row_line]
+    row = doc.lines[row_line][row_start:]
     links = all_links(row)
     if len(links) < MIN_POLL_ANSWERS:
         return None
@@ -338,9 +358,33 @@ def _shaped_poll(doc, block) -> "tuple[str, int, int] | None":
         return None
     if any(_lettered_words(visible_text(row[link.text_start : link.text_end])) > MAX_SHAPED_ANSWER_WORDS for link in links):
         return None
-    if not answers_to_one_page([link.destination for link in links]):
+    urls = [link.destination for link in links]
+    if not answers_to_one_page(urls):
         return None
-    return question_text, len(links), end
+    if row_start and not (one_value_differs(urls) and _one_sentence(question_text)):
+        # Beside its question on one line, a poll is one page with the answer
+        # in one query value, asked in one sentence: "The timetable changes.
+        # Which crossing do you take? [Morning](…/morning) / [Evening](…/evening)"
+        # is a story's links.
+        return None
+    where = ("beside it on its line, to one page but for one query value" if row_start
+             else "that differ only at their ends")
+    return question_text, len(links), end, where
+
+
+def _one_sentence(text: str) -> bool:
+    """Whether no sentence ends before the text's last mark."""
+    return _SENTENCE_STOP.search(text.rstrip(" *_?？")) is None
+
+
+_SENTENCE_STOP = re.compile(r"[.!?。！？](?:\s|$)")
+
+
+def _question_opens_row(line: str) -> bool:
+    """A line whose words before its first link end in a question mark, and
+    that holds at least two links: a question with its answers beside it."""
+    links = all_links(line)
+    return len(links) >= MIN_POLL_ANSWERS and _QUESTION_END.search(line[: links[0].start].rstrip()) is not None
 
 
 def _lettered_words(text: str) -> int:
@@ -634,15 +678,15 @@ class NoStoryBlock(Rule):
                 continue
             shaped = _shaped_poll(doc, block)
             if shaped is not None:
-                question, count, end = shaped
+                question, count, end, where = shaped
                 if any(i in covered for i in range(block.start, end)):
                     continue
                 covered.update(range(block.start, end))
                 yield ctx.remove_lines(
                     f"poll {quote(question)}", block.start, end, f"Remove poll {quote(question)}",
                     evidence=(
-                        f"a short question over a row of {count} answer links of at most "
-                        f"{MAX_SHAPED_ANSWER_WORDS} words that differ only at their ends",
+                        f"a short question {'with' if where.startswith('beside') else 'over'} a row of {count} answer links of at most "
+                        f"{MAX_SHAPED_ANSWER_WORDS} words {where}",
                         "ends at the poll's last answer link",
                     ),
                     applicability=Applicability.UNSAFE,
@@ -662,6 +706,50 @@ class NoStoryBlock(Rule):
                 f"Remove poll {quote(text)}",
                 evidence=(
                     f"link kind 'survey' matched: a question with {count} short answer links that lead to a poll",
+                    "ends at the poll's last answer link",
+                ),
+            )
+        yield from self._titled_polls(ctx, covered)
+
+    def _titled_polls(self, ctx, covered: set[int]) -> Iterator[Finding]:
+        """A poll whose question is a heading, or stands a short lead-in above
+        its answers ("## How did we do?" / "Your votes shape the next issue." /
+        "[Great](…/polls/7?choice=3) | [Poor](…/polls/7?choice=1)"): the
+        answers are a row of short links to one poll page (link classifier:
+        the survey kind) that differ only at their ends; question, lead-in and
+        answers go as one region."""
+        doc, markers = ctx.doc, ctx.markers
+        for block in doc.blocks:
+            if block.kind not in ("heading", "paragraph") or block.start in covered:
+                continue
+            text = doc.visible(block).strip()
+            if not text.endswith(("?", "？", "?**", "?*")) or word_count(text) > MAX_POLL_QUESTION_WORDS:
+                continue
+            row = doc.next_block(block)
+            lead_in = row is not None and row.kind == "paragraph" and not doc.top_links(row)
+            if lead_in and word_count(doc.visible(row)) > MAX_POLL_LEAD_IN_WORDS:
+                continue
+            if lead_in:
+                row = doc.next_block(row)
+            links = _answer_links(doc, row) if row is not None else None
+            if not links or len(links) < MIN_POLL_ANSWERS:
+                continue
+            urls = [link.destination for link in links]
+            if not all(markers.link_kind(u) is LinkKind.SURVEY for u in urls) or not answers_to_one_page(urls):
+                continue
+            end = row.end
+            if any(i in covered for i in range(block.start, end)):
+                continue
+            covered.update(range(block.start, end))
+            shown = "a heading" if block.kind == "heading" else "a question"
+            yield ctx.remove_lines(
+                f"poll {quote(text)}",
+                block.start,
+                end,
+                f"Remove poll {quote(text)}",
+                evidence=(
+                    f"link kind 'survey' matched: {shown} over {'a short lead-in and ' if lead_in else ''}"
+                    f"a row of {len(links)} answer links to one poll page",
                     "ends at the poll's last answer link",
                 ),
             )

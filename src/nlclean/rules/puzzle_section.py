@@ -8,7 +8,9 @@ only when it is short (a story titled "The puzzle of inflation" is a story),
 and, unless it is a bare label of one or two words ("Friday Trivia"), only
 when the text under it asks the reader to play: a question, an answer, a
 clue, a link or image with no words of its own. "Crossword makers are
-unionising" over a news paragraph is a story.
+unionising" over a news paragraph is a story. Only words with a letter or
+digit count: an emoji before the title (`🧩 Weekly Puzzle: The Lost Key`)
+decorates it and is no word of it.
 
 A line without a heading (its first short sentence) counts only when it
 invites the reader to play: the game's name as a label (`Today's trivia:`,
@@ -23,7 +25,7 @@ million.") is news and stays. A short line alone that ends no sentence
 (`Quiz Of The Week` in flattened text), or framed by rules of box-drawing
 characters in a plain-text email (`━━━━ / ■ 今週のクイズ / ━━━━`), is judged
 as a heading. Game words of other languages (`Devinette`, `Rätsel`,
-`クイズ`) are in `[puzzle]` of `data/lang-*.toml`.
+`Palavras cruzadas`, `クイズ`) are in `[puzzle]` of `data/lang-*.toml`.
 
 A code puzzle stays: a game whose section or block holds code (a fence,
 an indented block of code, a snippet that lost its fence in a plain-text
@@ -70,7 +72,7 @@ from ..extents import Extent, is_code, is_document_title, label_block_extent, se
 from ..findings import Finding
 from ..inline_syntax import visible_text
 from .base import Rule
-from ._shared import quote, word_count
+from ._shared import lettered_word_count, quote, word_count
 
 MAX_HEADING_WORDS = 5
 MAX_LINE_WORDS = 8
@@ -84,7 +86,7 @@ _GAME_WORDS = re.compile(r"[?？]|\b(?:answers?|solutions?|solve|clues?|play|gue
 
 def _opens_a_game(doc, heading, text: str, extent: Extent) -> bool:
     """Whether a heading with a game word opens a game rather than a story."""
-    if word_count(text) <= MAX_LABEL_WORDS:
+    if lettered_word_count(text) <= MAX_LABEL_WORDS:
         return True
     first = next(iter(doc.blocks_between(heading.end, extent.end)), None)
     if first is None:
@@ -224,7 +226,8 @@ class PuzzleSection(Rule):
                 if is_document_title(doc, block):
                     continue
                 text = doc.visible(block)
-                word = markers.puzzle_word(text) if word_count(text) <= MAX_HEADING_WORDS else None
+                # An emoji before the title ("🧩 Weekly Puzzle") is no word of it.
+                word = markers.puzzle_word(text) if lettered_word_count(text) <= MAX_HEADING_WORDS else None
                 if word is None:
                     continue
                 extent = section_extent(doc, block, text)

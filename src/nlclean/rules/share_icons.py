@@ -28,7 +28,11 @@ images); a link whose text is an action word ("Comment", "12 comments")
 goes when an icon-font glyph stands before its word, or when it closes its
 line after a separator (`[site](…) • [comments](…)`, with the separator);
 a line that is one action word ("Comment") above a paragraph of nothing but
-its address (plain-text parts) goes with that address. "Read the
+its address (plain-text parts) goes with that address. A link with an icon
+image inside it whose target is a like, comment, restack or share action
+goes whatever the language of its word (`[![](…/icon/LucideHeart)Gefällt
+mir](…submitLike=true…)`, at most three words): the icon and the action
+are both the platform's; an icon image on a story's link stays. "Read the
 [comments](…) under the post" is a sentence's link and stays, and so is an
 action word above an image.
 
@@ -55,7 +59,7 @@ from typing import Iterator
 from ..findings import Finding
 from ..inline_syntax import visible_text, visible_text_without_urls
 from ..evidence.asks import REFERENCE_LINK, follow_lead_in
-from ..evidence.links import LinkKind
+from ..evidence.links import ICON_KINDS, LinkKind
 from ..markers import LineHits, resolve_url
 from .base import Rule
 from ._shared import quote
@@ -148,6 +152,22 @@ def _action_words(markers) -> tuple[str, ...]:
 def _action_word_pattern(shape: str, words: tuple[str, ...]) -> "re.Pattern":
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(shape.format(words=alternation), re.I | re.M)
+
+
+# A button's word: "Gefällt mir", "Kommentieren", "Teilen".
+MAX_BUTTON_WORDS = 3
+
+
+def _icon_button(markers, link, raw_text: str) -> bool:
+    """A link that is a platform's button whatever the language of its word:
+    an icon image inside it, its target a like, comment, restack or share
+    action (link classifier), and a few words at most. Both the icon and the
+    action are the platform's; a story's link has neither."""
+    if link.is_image or not any(c.is_image and markers.is_icon_url(c.destination) for c in link.children):
+        return False
+    if markers.link_kind(link.destination) not in ICON_KINDS:
+        return False
+    return len(visible_text(raw_text).split()) <= MAX_BUTTON_WORDS
 
 
 def _social_row(doc, markers, block) -> bool:
@@ -294,6 +314,10 @@ class ShareIcons(Rule):
                 raw_text = source[link.text_start : link.text_end]
                 # "12 comments": the count is part of the button.
                 if not markers.is_icon_text(_COUNT.sub("", visible_text(raw_text))):
+                    if _icon_button(markers, link, raw_text):
+                        icons.append(link)
+                        spans.append((link.start, link.end))
+                        whys.append("an icon image on a like / share / comment action (by where it leads)")
                     continue
                 images = [c for c in link.children if c.is_image]
                 span = (link.start, link.end)

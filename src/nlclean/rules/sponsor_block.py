@@ -11,7 +11,8 @@ paragraph when it speaks of the newsletter itself ("This issue is brought
 to you by WorkOS.", "Today's newsletter is sponsored by …", "Thank you to
 our sponsor, …"). A label closing an item's line of details after a separator (`Remote ·
 $170k · Promoted`, `Acme | Sponsored`) labels its item. A byline tag (`*Clerk* **sponsor**`) and a label right
-after an item's title (`**[Retool](…)** (Sponsor) — …`) label their item.
+after an item's title (`**[Retool](…)** (Sponsor) — …`, also in a list item:
+`- **[Retool](…)** *(sponsored)*: …`) label their item.
 A heading that opens with a label is a label only when the label stands
 alone, names its sponsor (a few capitalised words), or comes before a
 separator: "Sponsored content is back", "In partnership with NASA, SpaceX
@@ -1182,8 +1183,16 @@ def _trailing_label(markers, line: str) -> str | None:
     return labels.trailing(visible_text(line)) or labels.trailing(line)
 
 
+# A list item's marker, before its text (`- `, `* `, `1. `).
+_ITEM_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+
+
 def _label_after_title(markers, line: str) -> str | None:
-    """A label right after an item's opening title: `**[Retool](…)** (Sponsor) — text`."""
+    """A label right after an item's opening title: `**[Retool](…)** (Sponsor) — text`,
+    also behind the item's list marker (`- **[Retool](…)** *(sponsored)*: …`)."""
+    marker = _ITEM_MARKER.match(line)
+    if marker:
+        line = line[marker.end() :]
     title = opening_title(line)
     if title is None:
         return None

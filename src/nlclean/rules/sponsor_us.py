@@ -18,6 +18,16 @@ numbers ("reach 28,000 …", "llegamos a 65.000 …": `audience_verbs`) is an
 invitation too. "Should the city sponsor the festival?" invites nobody and
 stays.
 
+A job board's pitch to employers sells the same audience: a short line (at
+most 12 words) that opens with a job-post phrase ("Post a job", "Post your
+role"; `job_posts`), after an optional "Hiring?" (`hiring`), when the
+question asks it or the audience stands beside it in numbers ("to 8,000
+welders", "reach 5,200 …"; `job_audience`). A heading takes the
+short blocks under it that go on pitching (the audience, the price, the
+button); a line takes its short block, or in a plain-text email, closing a
+section of listings, only itself: the listings are content. "Post a job
+without a salary and pay a fine" names no audience and stays.
+
 A sponsor-us heading invites the reader to buy ads. Some phrases also open
 a topic's title (`## ADVERTISING` as a news category, `### Sponsor economics`,
 `## Advertising: the year ahead`, a paragraph "Sponsor deals rose 8%."): those
@@ -172,6 +182,81 @@ def _pitch_sentence(doc, markers, block) -> "tuple[str, str] | None":
     return None
 
 
+# A job-board pitch is one short line ("Hiring? Post a job to 8,000 welders.").
+MAX_JOB_PITCH_WORDS = 12
+# The audience in numbers beside a job-post phrase: "to 8,000 welders".
+_COUNT = r"(?:\d{1,3}(?:[.,]\d{3})+|\d{3,}|\d+(?:[.,]\d+)?\s*[kKmM])\+?"
+
+
+def _audience_count(markers) -> "re.Pattern":
+    words = markers.data.get("sponsor_us", {}).get("job_audience", [])
+    if not words:
+        return re.compile("(?!)")
+    # "to 8,000 welders", "reach over 5,200 …": a word, at most two more, the count, a noun.
+    return re.compile(rf"\b(?:{alternation(words)})\s+(?:[^\W\d_]+\s+){{0,2}}{_COUNT}\s+[^\W\d_]", re.I)
+_URL = re.compile(r"https?://\S+")
+_OPENING_DECORATION = re.compile(r"^[\s*_#>\-\[(]*")
+
+
+def _job_post_words(markers) -> "re.Pattern":
+    table = markers.data.get("sponsor_us", {})
+    posts, hiring = table.get("job_posts", []), table.get("hiring", [])
+    if not posts:
+        return re.compile("(?!)")
+    asked = rf"(?P<hiring>{alternation(hiring)})[\s*_]*" if hiring else "(?P<hiring>(?!))"
+    return re.compile(rf"^(?:{asked})?[\s*_\[]*(?P<post>{alternation(posts)})\b", re.I)
+
+
+def _job_post_search(markers) -> PhraseSearch:
+    return PhraseSearch(markers.data.get("sponsor_us", {}).get("job_posts", []))
+
+
+def _job_pitch(markers, line: str) -> "tuple[str, str] | None":
+    """A line that sells the newsletter's job board to employers: it opens
+    with a job-post phrase (after an optional "Hiring?"), is short, and asks
+    "Hiring?" or gives the audience in numbers. Returns the phrase and what
+    stood by it, or None ("Post a job, the council urged employers" names no
+    audience and asks nothing)."""
+    text = _URL.sub(" ", visible_text(line))
+    text = _OPENING_DECORATION.sub("", text).strip()
+    if not text or _words(text) > MAX_JOB_PITCH_WORDS:
+        return None
+    m = markers.compiled("sponsor_us.job_posts", _job_post_words).match(text)
+    if m is None:
+        return None
+    if m.group("hiring"):
+        return m.group("post"), f"the question '{m.group('hiring').strip()}'"
+    if markers.compiled("sponsor_us.job_audience", _audience_count).search(text, m.end()):
+        return m.group("post"), "the audience in numbers"
+    return None
+
+
+def _job_pitch_extent(doc, markers, block) -> Extent:
+    """A job-board heading takes the short blocks under it that go on pitching
+    (the audience, the price, the button), up to a break, a heading or the
+    first other block; a line takes its block when it opens a short block, and
+    in a plain-text email only itself when it closes a longer one (a listing's
+    section: the listings are the newsletter's content)."""
+    if block.kind == "heading":
+        return _pitch_extent_after(doc, markers, block)
+    return Extent(block.start, block.end, "the end of its block")
+
+
+def _pitch_extent_after(doc, markers, block) -> Extent:
+    end, why = block.end, "the heading alone (what follows does not pitch)"
+    nxt = doc.next_block(block)
+    taken = 0
+    while nxt is not None and taken < MAX_PITCH_BLOCKS:
+        if nxt.kind in ("heading", "hr") or is_footer_boundary(doc, nxt) or nxt.kind != "paragraph":
+            break
+        if _words(doc.visible(nxt)) > MAX_PITCH_BLOCK_WORDS or not _invites(doc, markers, [nxt]):
+            break
+        end, why = nxt.end, "the last block that pitches to employers"
+        taken += 1
+        nxt = doc.next_block(nxt)
+    return Extent(block.start, end, why)
+
+
 class SponsorUs(Rule):
     code = "NL102"
     name = "sponsor-us"
@@ -184,13 +269,17 @@ class SponsorUs(Rule):
         # A pitch in a question ("¿Quieres anunciarte en X?") holds no label phrase.
         asking = markers.compiled("sponsor_us.in_question", _question_words)
         candidates.update(bisect_right(doc.line_starts, m.start()) - 1 for m in asking.finditer(doc.text))
+        jobs: set[int] = set()
+        for finding in self._job_pitches(ctx):
+            jobs.update(range(doc.position(finding.start).line - 1, doc.position(finding.end).line))
+            yield finding
         if not candidates:
             return
         covered_until = -1
         phrase_lines = sorted(candidates)
         k = 0  # phrase_lines[k]: the first candidate line at or after the block (blocks come in order)
         for block in doc.blocks:
-            if block.start < covered_until or block.kind not in ("heading", "paragraph"):
+            if block.start < covered_until or block.kind not in ("heading", "paragraph") or block.start in jobs:
                 continue
             while k < len(phrase_lines) and phrase_lines[k] < block.start:
                 k += 1
@@ -257,3 +346,36 @@ class SponsorUs(Rule):
                 f"Remove sponsor-us section {quote(text)}",
                 evidence=(matched, f"ends at {extent.why_it_ends}"),
             )
+
+    def _job_pitches(self, ctx) -> Iterator[Finding]:
+        """The newsletter's job board sold to employers ("Hiring? Post your
+        role in the Acme Board", "Post a job to 8,000 welders"): see
+        `_job_pitch`."""
+        doc, markers = ctx.doc, ctx.markers
+        phrases = markers.compiled("sponsor_us.job_post_search", _job_post_search)
+        lines = {bisect_right(doc.line_starts, m.start()) - 1 for m in phrases.finditer(doc.text)}
+        if not lines:
+            return
+        for block in doc.blocks:
+            if block.kind not in ("heading", "paragraph") or not any(block.start <= i < block.end for i in lines):
+                continue
+            for i in range(block.start, block.end):
+                found = _job_pitch(markers, doc.lines[i])
+                if found is None:
+                    continue
+                phrase, beside = found
+                if block.kind == "heading" or (i == block.start and _words(doc.visible(block)) <= MAX_PITCH_SENTENCE_BLOCK_WORDS):
+                    extent = _job_pitch_extent(doc, markers, block)
+                elif doc.format == "text" and i == block.end - 1:
+                    extent = Extent(i, i + 1, "its line (the lines above it are the email's own)")
+                else:
+                    continue
+                yield ctx.remove_lines(
+                    f"job-board pitch {quote(visible_text(doc.lines[i]))}",
+                    extent.start,
+                    extent.end,
+                    "Remove job-board pitch",
+                    evidence=(f"phrase '{phrase}' opens a short line beside {beside}",
+                              f"ends at {extent.why_it_ends}"),
+                )
+                break

@@ -39,7 +39,10 @@ story about a sale, or a museum's "Get tickets" link leads to no page of
 the publisher's own; nor does a purchase text over an address like the
 stories' (three or more links share its first path segment: a shop's own
 catalogue, the publisher's link shortener). A paragraph that is all of its heading's section takes
-the heading. The words and paths are data: `[promotion]` in
+the heading. A lone button that sells the membership takes the paragraphs
+right above it that pitch it (`evidence.asks.pitch_above`: in the
+publisher's voice, the newsletter naming itself included, they name the
+membership or what it gets the reader), as NL302 and NL201 do. The words and paths are data: `[promotion]` in
 `data/promotion.toml`.
 
 Candidates are sections without subsections (at most `MAX_SECTION_WORDS`
@@ -95,6 +98,7 @@ from collections import Counter
 from typing import Iterator
 
 from ..extents import Extent, block_extent, is_document_title, is_title_shaped, label_block_extent, section_extent
+from ..evidence.asks import pitch_above
 from ..evidence.links import resolve_url, split_url
 from ..evidence.promotion import advertiser_tagged_hosts, house_links, house_promotion, reports, speaks_to_the_reader
 from ..document import Document
@@ -386,12 +390,20 @@ def _house_promotions(ctx, taken: list[tuple[int, int]]) -> Iterator[Finding]:
     for block, evidence in found:
         extent = block_extent(doc, block)
         title = quote(doc.visible(block))
+        # A lone button that sells the membership takes its pitch above it, in
+        # one region: removed alone, it would leave the pitch with no button
+        # under it, and the next round could no longer tell it was one.
+        pitch = pitch_above(doc, ctx.markers, block, set())
+        start, pitched = extent.start, ()
+        if pitch is not None and not (taken and is_protected(taken, doc.offset(pitch[1]))):
+            start = pitch[1]
+            pitched = tuple(f"starts at the pitch above it: a paragraph that {why}" for why in pitch[2])
         yield ctx.remove_lines(
             f"house promotion {title} ({'; '.join(evidence)})",
-            extent.start,
+            start,
             extent.end,
             f"Remove promotion {title}",
-            evidence=(*evidence, f"ends at {extent.why_it_ends}"),
+            evidence=(*evidence, *pitched, f"ends at {extent.why_it_ends}"),
         )
 
 
