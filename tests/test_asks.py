@@ -1,7 +1,7 @@
 """The ask evidence on its own (`nlclean.evidence.asks`), without a rule around it."""
 from __future__ import annotations
 
-from nlclean.evidence.asks import paywall_teaser
+from nlclean.evidence.asks import answers_to_one_page, paywall_teaser
 from nlclean.markers import load
 
 
@@ -20,3 +20,19 @@ def test_a_paywall_teaser_is_read_where_its_gate_stands_after_letters_that_lower
 def test_another_paper_s_paywall_after_such_letters_is_no_teaser():
     markers = load()
     assert paywall_teaser(markers, "İstanbul's daily moved its archive behind the paywall, a rival reported.") is None
+
+
+def test_poll_answers_differ_in_one_answer_value():
+    assert answers_to_one_page(["https://letter.example/r/51/vote-5", "https://letter.example/r/51/vote-3"])
+    assert answers_to_one_page(["https://letter.example/fb/1", "https://letter.example/fb/2", "https://letter.example/fb/3"])
+    assert answers_to_one_page(["https://letter.example/f?a=yes&i=9", "https://letter.example/f?a=no&i=9"])
+
+
+def test_two_articles_of_one_site_are_no_poll_answers():
+    # Slugs that differ only at their ends are still phrases, not answer values.
+    assert not answers_to_one_page(["https://news.example/2026/04/ferry-fares-rise", "https://news.example/2026/04/ferry-fares-port"])
+    assert not answers_to_one_page(["https://news.example/read?story=tide-tables-late&src=nl",
+                                    "https://news.example/read?story=tide-tables-early&src=nl"])
+    # Different folders are different pages, and a slash at the end changes no answer.
+    assert not answers_to_one_page(["https://news.example/walks/1", "https://news.example/rides/2"])
+    assert not answers_to_one_page(["https://news.example/p/tides", "https://news.example/p/tides/"])

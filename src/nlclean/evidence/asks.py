@@ -55,7 +55,6 @@ the button);
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
@@ -543,12 +542,17 @@ def framed_ask(doc, markers, block) -> "tuple[tuple[str, ...], bool] | None":
 
 
 # A poll: a short question, then two or more answer links of a few words each
-# that lead to one address and differ only at its end (".../vote-5",
+# that lead to one page and differ in one answer value (".../vote-5",
 # ".../vote-3"; "?r=1", "?r=0"): the answers recorded by one page.
 MAX_POLL_QUESTION_WORDS = 30
 MAX_ANSWER_WORDS = 5
-MAX_ANSWER_SUFFIX_CHARS = 16
 MIN_POLL_ANSWERS = 2
+# An answer value is a word or a number ("yes", "loved", "3") or such a value
+# behind one key word ("answer-3", "vote-5"): at most this many parts of at
+# most this many characters. A story's slug is a phrase ("ferry-fares-rise").
+MAX_ANSWER_VALUE_PARTS = 2
+MAX_ANSWER_PART_CHARS = 12
+_VALUE_PARTS = re.compile(r"[^\W_]+")
 
 
 def _answer_urls(doc, block) -> "list[str] | None":
@@ -563,16 +567,47 @@ def _answer_urls(doc, block) -> "list[str] | None":
 
 
 def answers_to_one_page(urls: list[str]) -> bool:
-    """Whether the links lead to one page and differ only at their end (a
-    poll's answers: ".../vote-5", ".../vote-3"; a list of stories links to
-    pages of their own). NL302's polls by shape read the same test."""
+    """Whether the links are one page's answers: the same address but for
+    one answer value, the value of one query parameter ("…/fb?s=good&i=214")
+    or the last segment of the path ("…/r/5512/vote-5", "…/fb/2"), a word or
+    a number (`answer_value`). Two articles of one site differ there too, but
+    by their slugs ("…/2026/04/ferry-fares-rise"), which are phrases, or
+    by whole paths. NL302's polls by shape read the same test."""
     if len(set(urls)) < MIN_POLL_ANSWERS:
         return False
-    prefix = os.path.commonprefix(urls)
-    host_end = prefix.find("/", prefix.find("://") + 3) if "://" in prefix else -1
-    if host_end < 0 or len(prefix) <= host_end + 1:
-        return False  # one site, but no page in common: a story's links
-    return all(len(u) - len(prefix) <= MAX_ANSWER_SUFFIX_CHARS for u in urls) or one_value_differs(urls)
+    values = answer_values(urls)
+    return values is not None and len(set(values)) >= MIN_POLL_ANSWERS and all(map(answer_value, values))
+
+
+def answer_values(urls: list[str]) -> "list[str] | None":
+    """The values in which the addresses differ, one a link, when they differ
+    in one place only: one query value (`one_value_differs`) or, the rest the
+    same, the last segment of the path. None otherwise."""
+    parts = [split_url(u) for u in urls]
+    if not parts[0].netloc or len({(p.scheme, p.netloc) for p in parts}) != 1:
+        return None
+    if one_value_differs(urls):
+        queries = [parse_qsl(p.query, keep_blank_values=True) for p in parts]
+        where = next(i for q in queries for i, pair in enumerate(q) if pair != queries[0][i])
+        return [q[where][1] for q in queries]
+    if len({(p.query, p.fragment) for p in parts}) != 1:
+        return None
+    folders, lasts = set(), []
+    for p in parts:
+        folder, _, last = p.path.rstrip("/").rpartition("/")
+        folders.add(folder)
+        lasts.append(last)
+    if len(folders) != 1:
+        return None
+    return lasts
+
+
+def answer_value(value: str) -> bool:
+    """Whether a differing value reads as a poll's answer: a word or a
+    number, or one behind a key word ("answer-3"), not a slug's phrase."""
+    value_parts = _VALUE_PARTS.findall(value)
+    return (0 < len(value_parts) <= MAX_ANSWER_VALUE_PARTS
+            and all(len(part) <= MAX_ANSWER_PART_CHARS for part in value_parts))
 
 
 def one_value_differs(urls: list[str]) -> bool:
@@ -620,7 +655,7 @@ def sibling_poll(doc, markers, block) -> "tuple[int, tuple[str, ...]] | None":
     if len(urls) < MIN_POLL_ANSWERS or not answers_to_one_page(urls):
         return None
     return end, (f"a question to the reader ({question[:40]!r})",
-                 f"{len(urls)} short answer links that lead to one page and differ only at its end")
+                 f"{len(urls)} short answer links to one page that differ in one answer value")
 
 
 _LINKS_IN = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
