@@ -38,8 +38,9 @@ story links ("What would you do? - [The plan](…)") stays. Without such a
 link, a poll is known by its shape: a short question (at most 15 words) and,
 on the line under it, a row of at least two answer links of at most three
 words each, nothing between them but separators, to addresses that differ
-only at their ends (`…/fb/7731/answer-3`, `…/answer-2`): one page, one answer
-a link. A question in one sentence with its answers beside it on its line
+in one answer value, a word or a number (`…/fb/7731/answer-3`, `…/answer-2`):
+one page, one answer a link; two articles of one site differ by their slugs'
+phrases (`…/2026/04/fares-up-again`, `…/port-earnings`) and stay. A question in one sentence with its answers beside it on its line
 ("Was this useful? [Yes](…/fb?a=yes&i=4) / [No](…/fb?a=no&i=4)") is a poll
 when the answers lead to one page but for the value of one query
 parameter. Stories in a row link to pages of their own and stay. A judgement
@@ -130,8 +131,10 @@ blocks under it that go on asking (its buttons and answers, requests, small
 print naming the subscription); a short paragraph framed by an ask (an ask,
 its offer, its button: "**Subscribe to the print edition.** Twelve issues a
 year. [Subscribe now](…)") goes whole; and a question to the reader goes with
-its answer links when they lead to one page and differ only at its end
-(".../vote-5", ".../vote-3"). Safe only with a request about the newsletter
+its answer links when they lead to one page and differ in one answer value,
+a word or a number in one query value or the last path segment
+(".../vote-5", ".../vote-3"; two articles of one site differ by their slugs'
+phrases and stay). Safe only with a request about the newsletter
 and a link to its own subscribe, referral, donation or survey pages. Under a
 heading whose region is only a judgement ("Keep reading with a 7-day free
 trial"), a sentence that asks in so many words ("Subscribe to Acme to keep
@@ -324,8 +327,8 @@ def _shaped_poll(doc, block) -> "tuple[str, int, int, str] | None":
     its paragraph or as the next paragraph ("How useful was this issue?" /
     "[Very](…/fb5) | [Somewhat](…/fb3) | [Not](…/fb1)"): the answers are at
     least two links of at most three words, nothing but separators between
-    them, to addresses that differ only at their ends (one page, one answer a
-    link; a list of stories links to pages of their own), or beside it on
+    them, to addresses that differ in one answer value (one page, one answer a
+    link: `answers_to_one_page`; a list of stories links to pages of their own), or beside it on
     its line ("How was it? [Good](…) / [Poor](…)"). Returns the
     question, the number of answers, the line after the row and how the
     answers lead to one page, or None."""
