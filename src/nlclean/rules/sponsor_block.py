@@ -13,6 +13,11 @@ our sponsor, …"). A label closing an item's line of details after a separator 
 $170k · Promoted`, `Acme | Sponsored`) labels its item. A byline tag (`*Clerk* **sponsor**`) and a label right
 after an item's title (`**[Retool](…)** (Sponsor) — …`, also in a list item:
 `- **[Retool](…)** *(sponsored)*: …`) label their item.
+The first words of a linked title that goes on after them
+(`- **[Sponsored Content Detector](…)**: a browser add-on …`, a tool's name
+in a list of tools) are no label: a label stands alone in its link, set off
+(`[Sponsored: Acme](…)`) or before its sponsor's name (`[Sponsored by
+Acme](…)`).
 A heading that opens with a label is a label only when the label stands
 alone, names its sponsor (a few capitalised words), or comes before a
 separator: "Sponsored content is back", "In partnership with NASA, SpaceX
@@ -208,6 +213,8 @@ _CAPITALISED = re.compile(r"[A-Z][\w'’-]{2,}")
 # What may follow a label in a heading: a separator and the ad's title, or a sponsor's name.
 _SEPARATORS = frozenset(":|—–-·•：｜丨/")
 _CLOSING = frozenset(")]】）」』")
+# A list item's marker before a line's first link ("- ", "3. ").
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _SPONSOR_NAME = re.compile(
     r"(?:[A-Z0-9@][\w.'’&+!-]*)(?:\s+(?:[A-Z0-9@][\w.'’&+!-]*|&|\+|and|of|for|x|×)){0,4}(?=\W|$)"
 )
@@ -254,6 +261,7 @@ class SponsorLabels:
         # line ("A word from this week's sponsor", "PRESENTED BY OUR PARTNER,
         # ACME"): an owner word ("our", "today's") right before a sponsor noun.
         owners, nouns = sponsor.get("owner_words", []), sponsor.get("sponsor_nouns", [])
+        self.sponsor_nouns = frozenset(n.lower() for n in nouns)
         self._owned = re.compile(
             rf"^{LABEL_DECORATION}(?P<label>(?:[\w'’]+\s+){{0,4}}?(?:{alternation(owners) or '(?!)'})\s+"
             rf"(?:{alternation(nouns) or '(?!)'}))\b(?P<rest>.*)$",
@@ -325,6 +333,43 @@ class SponsorLabels:
             if (len(words) > 14 and not unmistakable) or (len(words) > 4 and words[0][:1].islower() and "," in rest):
                 return None
         return LabelMatch(label, rest)
+
+    def leading_in_line(self, source_line: str) -> LabelMatch | None:
+        """`leading` for a line as written: a label that is only the first
+        words of the linked title opening the line is none (`_opens_a_linked_title`)."""
+        m = self.leading(visible_text(source_line))
+        return None if m is None or self.opens_a_linked_title(source_line, m.label) else m
+
+    def opens_a_linked_title(self, source_line: str, label: str) -> bool:
+        """Whether a label is only the first words of the link's text that
+        opens the line, the title going on after it ("**[Sponsored Content
+        Detector](…)**: a browser add-on …", a tool's name in a list of
+        tools). A label stands as one: alone in its link, set off from what
+        follows (a colon, a dash, brackets), or before its sponsor's name when
+        it ends in a word that takes one ("[Sponsored by Acme](…)", "[A
+        message from Acme](…)", "[From our sponsor Acme](…)")."""
+        links = all_links(source_line)
+        if not links or links[0].is_image:
+            return False
+        link = links[0]
+        if any(ch.isalnum() for ch in _LIST_MARKER.sub("", source_line[: link.start], count=1)):
+            return False  # words before the link: the label is not in it
+        text = visible_text(source_line[link.text_start : link.text_end]).strip(" *_")
+        said = label.strip(" *_:")
+        if not said or not text.lower().startswith(said.lower()):
+            return False
+        after = text[len(said) :].strip(" *_")
+        if not after or after[0] in _SEPARATORS or after[0] in _CLOSING or after[0] in "([（【,":
+            return False
+        return not self.takes_a_name(said)
+
+    def takes_a_name(self, label: str) -> bool:
+        """Whether a label is followed by its sponsor's name: it ends in a
+        preposition ("Sponsored by"), a named label's opening ("A message
+        from") or a sponsor noun ("From our sponsor")."""
+        said = " ".join(label.lower().split())
+        return (said.endswith(self._prepositions) or any(p.fullmatch(said) for p in self._named_labels)
+                or said.rsplit(" ", 1)[-1] in self.sponsor_nouns)
 
     def _bracketed_or_owned(self, line: str) -> LabelMatch | None:
         """A label that the leading labels miss: bracketed before the ad's
@@ -474,7 +519,7 @@ class SponsorBlock(Rule):
                 i += 1
                 continue
             text = visible_text(doc.lines[i])
-            m = sponsor_labels(markers).leading(text) if word_count(text) <= 10 else None
+            m = sponsor_labels(markers).leading_in_line(doc.lines[i]) if word_count(text) <= 10 else None
             if m is None and i > block.start:
                 # Show notes pulled apart into lines: "This episode was sponsored by
                 # Acme. Acme makes …" is a line of its own among the episode's lines.
@@ -774,6 +819,8 @@ def _labelled_heading(ctx, heading) -> tuple[Extent, str, str] | None:
     label = labels.trailing(text)
     if label is None:
         m = labels.leading(text)
+        if m is not None and labels.opens_a_linked_title(doc.source(heading).lstrip("# "), m.label):
+            m = None
         label = m.label if m and _is_label_title(labels, m.rest) else None
     if label is None:
         label = _disclosure_under(ctx, heading)
@@ -808,7 +855,7 @@ def _label_line(ctx, block) -> tuple[Extent, str, str] | None:
     doc, markers = ctx.doc, ctx.markers
     labels = sponsor_labels(markers)
     # The visible text drops a markdown line's square brackets: "[Ad] Acme" is looked for in the source too.
-    first = labels.leading(visible_text(doc.lines[block.start])) or labels.bracketed(doc.lines[block.start])
+    first = labels.leading_in_line(doc.lines[block.start]) or labels.bracketed(doc.lines[block.start])
     if first is None or (is_title_shaped(doc, block) and not _is_label_title(labels, first.rest)):
         return None
     if _names_the_publisher(ctx, first.label, first.rest):
@@ -993,7 +1040,7 @@ def _promotes(ctx, block, names: set[str]) -> bool:
 
 def _opens_with_label(ctx, block) -> bool:
     labels = sponsor_labels(ctx.markers)
-    m = labels.leading(visible_text(ctx.doc.lines[block.start]))
+    m = labels.leading_in_line(ctx.doc.lines[block.start])
     return m is not None and _is_label_title(labels, m.rest)
 
 
