@@ -44,6 +44,17 @@ sponsor's own site is its ad, whatever the sentence's subject ("List
 hosting is sponsored by Northwind Hosting: https://northwind.example.net");
 "the regatta, sponsored by a bank" in a story links to the story.
 
+An ad under a neutral heading may say what it is only at its end: the
+last sentence of a short paragraph a few blocks under the heading says a
+paid relation of this newsletter or of the part just read ("… This section
+is sponsored by Kelpworks.", "Quietmail is a paid partner of this
+newsletter."), naming one sponsor; every block above it promotes that
+sponsor, a link goes to the sponsor's own site (or is a paid placement), and
+the text speaks to the reader without reporting. Heading to disclosure go,
+by judgement (unsafe fix); the rest of the section stays. A story that ends
+with a conflict disclosure reports ("according to", "said") and stays, and
+so does news of a league's new paid partner (not this newsletter's).
+
 It also finds ads that nothing labels but their links: a paragraph or list
 item whose link goes where only paid placements link (the link classifier's
 `ad` kind: ad servers, a sponsor's tracking parameters, an ad network's tag).
@@ -182,9 +193,10 @@ from ..extents import (
     next_item_line,
     section_extent,
 )
-from ..findings import Edit, Finding
+from ..findings import Applicability, Edit, Finding
 from ..inline_syntax import all_links, surely_more_visible_words, visible_text, visible_text_without_urls
-from ..evidence.promotion import has_paid_link, is_paid_link, link_targets, paid_link_lines, paid_links, shared_hosts
+from ..evidence.promotion import (has_paid_link, is_paid_link, link_targets, paid_link_lines, paid_links, reports,
+                                  shared_hosts, speaks_to_the_reader)
 from ..evidence.publisher import link_hosts, publisher_words, registrable
 from ..markers import CJK, LABEL_DECORATION, LineHits, PhraseSearch, alternation, load as load_markers, longest_first
 from .base import Rule
@@ -200,6 +212,13 @@ MAX_AD_BLOCKS = 8
 # Paid placements that make more than this share of a mailing's words are the mailing itself.
 MAX_PAID_SHARE = 0.4
 MIN_MAILING_WORDS = 150
+# A disclosure closing its ad is a sentence this short, after at most this many
+# blocks and words under a neutral heading.
+MAX_CLOSING_DISCLOSURE_WORDS = 20
+MAX_CLOSED_AD_BLOCKS = 4
+MAX_CLOSED_AD_WORDS = 150
+# A sponsor's name and its site's name agree on at least this many letters.
+MIN_SITE_NAME = 4
 # A paragraph of more words than this holding a paid link holds more than the ad.
 SHORT_AD_WORDS = 40
 _SPACER = re.compile(r"&nbsp;?|\u00a0")
@@ -290,6 +309,11 @@ class SponsorLabels:
         # CJK writes no spaces: "本期" is looked for inside the words before the disclosure.
         self.cjk_issue_words = tuple(sorted(w for w in issue_words if CJK.search(w)))
         self.not_a_name = markers.words("sponsor", "not_a_name")
+        # A paid relation said of this newsletter or of the part just read ("Acme is
+        # a paid partner of this newsletter", "This section is sponsored by Acme").
+        self._paid_relation = re.compile(rf"\b(?:{alternation(markers.words('sponsor', 'paid_relations')) or '(?!)'})\b", re.I)
+        own = [*self.issue_words, *markers.words("sponsor", "own_part_words")]
+        self._this_part = re.compile(rf"\bthis\s+(?:{alternation(own) or '(?!)'})\b|^\W*this\s+is\b", re.I)
         self.title_case_verbs = markers.words("sponsor", "title_case_verbs")
         verbs = "|".join(sorted((v.upper() for v in markers.words("promotion", "cta_verbs")), key=len, reverse=True))
         # An all-caps call to action on a line of its own ("DOWNLOAD THE GUIDE", "TRY IT FREE").
@@ -428,6 +452,17 @@ class SponsorLabels:
         m = self._disclosure.search(sentence)
         return m.group(0) if m else None
 
+    def closing_disclosure(self, sentence: str) -> str | None:
+        """A paid relation said of this newsletter or of the part just read,
+        in a short sentence: the relation's words, or None."""
+        if word_count(sentence) > MAX_CLOSING_DISCLOSURE_WORDS or not self._this_part.search(sentence):
+            return None
+        m = self._paid_relation.search(sentence)
+        return m.group(0) if m else None
+
+    def mentions_paid_relation(self, text: str) -> bool:
+        return self._paid_relation.search(text) is not None
+
     def is_organiser(self, label: str) -> bool:
         """Whether a sponsor label also names an event's organiser ("Presented by")."""
         return label.strip(" :*_").lower() in self.organisers
@@ -446,6 +481,9 @@ class SponsorBlock(Rule):
     def check(self, ctx) -> Iterator[Finding]:
         covered: list[tuple[int, int]] = []
         for finding in self._labelled_ads(ctx):
+            covered.append((finding.start, finding.end))
+            yield finding
+        for finding in _closing_disclosures(ctx, covered):
             covered.append((finding.start, finding.end))
             yield finding
         yield from _paid_placements(ctx, covered)
@@ -577,6 +615,112 @@ class SponsorBlock(Rule):
             f"Remove sponsor block {quote(title)}",
             evidence=(f"label '{label}' matched inside the line (flattened text)", f"ends at {why}"),
         )
+
+# --- a disclosure that closes its ad ---------------------------------------------
+
+
+def _closing_disclosures(ctx, covered: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Ads under a neutral heading that end by saying what they are (`_closed_ad`):
+    heading to disclosure go, by judgement (unsafe)."""
+    doc = ctx.doc
+    labels = sponsor_labels(ctx.markers)
+    if not labels.mentions_paid_relation(doc.text):
+        return  # most emails: no disclosure words at all
+    for heading in doc.blocks:
+        if heading.kind != "heading" or is_document_title(doc, heading):
+            continue
+        if any(a < heading.end and heading.start < b for a, b in covered):
+            continue
+        found = _closed_ad(ctx, labels, heading)
+        if found is None:
+            continue
+        end, relation, name, whys = found
+        if any(a < end and heading.start < b for a, b in covered):
+            continue
+        title = doc.visible(heading).strip()
+        yield ctx.remove_lines(
+            f"sponsor block {quote(title)} (closes with its disclosure)", heading.start, end,
+            f"Remove sponsor block {quote(title)}",
+            evidence=(f"its last sentence says it is paid for ('{relation}', of this newsletter or this part): "
+                      f"{quote(name)} sponsors it", *whys, "ends at the disclosure that closes it"),
+            applicability=Applicability.UNSAFE,
+        )
+
+
+def _closed_ad(ctx, labels: SponsorLabels, heading) -> "tuple[int, str, str, tuple[str, ...]] | None":
+    """An ad that nothing labels at its top but that closes with its
+    disclosure ("## Ship faster" / "Acme builds … [Try Acme](acme…)" / "…
+    This section is sponsored by Acme."): the last sentence of a paragraph a
+    few short blocks under a heading says a paid relation of this newsletter
+    or of the part just read, and names a sponsor (`closing_disclosure`);
+    every block above it in the section promotes that sponsor (names it or
+    carries a paid link), a link goes to the sponsor's own site (or is a paid
+    placement), and the text speaks to the reader without reporting. A story
+    that ends with a conflict disclosure ("Acme, the subject of this piece,
+    is a paid partner of this newsletter.") reports what happened and stays;
+    so does a story about a league's new paid partner (no "this newsletter").
+    Where the ad ends, what is left of the section stays. Returns the line
+    after the disclosure's paragraph, the relation, the sponsor, and why."""
+    doc = ctx.doc
+    section_end = doc.section_end(heading) if heading.depth == 0 else heading.end
+    blocks, words = [], 0
+    nxt = doc.next_block(heading)
+    while nxt is not None and nxt.start < section_end and len(blocks) < MAX_CLOSED_AD_BLOCKS:
+        if nxt.kind == "heading":
+            return None
+        blocks.append(nxt)
+        words += word_count(doc.visible(nxt))
+        if words > MAX_CLOSED_AD_WORDS:
+            return None
+        if nxt.kind == "paragraph":
+            found = _closing_sentence(ctx, labels, nxt)
+            if found is not None:
+                return _closed_ad_evidence(ctx, blocks, *found)
+        nxt = doc.next_block(nxt)
+    return None
+
+
+def _closing_sentence(ctx, labels: SponsorLabels, paragraph) -> "tuple[str, str, str] | None":
+    """The paragraph's last sentence when it is a closing disclosure naming a
+    sponsor: the relation, the sponsor's name and the text before it."""
+    visible = visible_text_without_urls(ctx.doc.visible(paragraph)).strip()
+    spans = _sentences(visible)
+    if not spans:
+        return None
+    a, b = spans[-1]
+    sentence = visible[a:b].strip()
+    relation = labels.closing_disclosure(sentence)
+    if relation is None:
+        return None
+    names = [m.group(0).rstrip(".!,;:'’") for m in _SPONSOR_NAME.finditer(sentence)
+             if not {w.lower() for w in m.group(0).split()} <= labels.not_a_name | labels.disclosure_subjects]
+    if len(names) != 1 or _names_the_publisher(ctx, "presented by", names[0]):
+        return None  # no sponsor named, several (a story's), or the publisher itself
+    return relation, names[0], visible[:a]
+
+
+def _closed_ad_evidence(ctx, blocks, relation: str, name: str, before: str) -> "tuple[int, str, str, tuple[str, ...]] | None":
+    doc, markers = ctx.doc, ctx.markers
+    key = name.split()[0].lower()
+    if len(key) < MIN_SITE_NAME:
+        return None
+    above, closing = blocks[:-1], blocks[-1]
+    if not above and key not in before.lower():
+        return None  # the disclosure alone, with nothing that promotes its sponsor
+    if not all(_promotes(ctx, block, {key}) for block in above):
+        return None
+    text = " ".join([*(doc.visible(block) for block in above), before])
+    if not speaks_to_the_reader(text, markers) or reports(text, markers):
+        return None
+    run_together = "".join(re.findall(r"[a-z0-9]+", name.lower()))
+    sites = {registrable(host, markers) for block in blocks for host in link_hosts(doc, block, markers)}
+    own_site = any(len(site) >= MIN_SITE_NAME and (run_together.startswith(site) or site.startswith(key)) for site in sites)
+    if not own_site and not any(has_paid_link(doc, block, markers) for block in blocks):
+        return None
+    whys = (f"every block above it promotes {quote(name)} and speaks to the reader",
+            "links to the sponsor's own site" if own_site else "carries a paid-placement link")
+    return closing.end, relation, name, whys
+
 
 # --- ads without a label: paid-placement links --------------------------------------
 
