@@ -18,10 +18,13 @@ Each is listed with the code of the safe finding that removes it.
 
     python benchmarks/sure_lost_in_safe.py [--safe-src SRC] [DIR ...]   # default: bulk_dev, tune, orig, blind4
 
-The sure findings are this checkout's (what it takes for sure, judgements
-claiming nothing); `--safe-src SRC` takes the safe fix's output from another
-source tree (`git archive REV src`), so that one oracle counts the lines lost
-before and after a change.
+A judgement that hid a sure finding hides it in both modes' lint, so a tree
+cannot count its own losses: the sure findings are this checkout's (where a
+judgement claims nothing against a sure finding), and `--safe-src SRC` takes
+the safe fix's output from another source tree (`git archive REV src`), so
+that one oracle counts the lines an older tree loses and this one keeps.
+Lines without two words ("---", a lone bracket) are not counted: their text
+does not tell them apart.
 """
 from __future__ import annotations
 
