@@ -9,9 +9,10 @@ removes those lines.
 
 For each document this runs the unsafe fix round by round and lints each
 round's text (the findings a round is checked on); every line that a safe
-finding deletes whole is a line sure evidence removes. It then runs the safe
-fix and counts those lines (by their text, with repeats) that its output keeps
-more often than the unsafe fix's output does. (A line that both outputs keep
+finding deletes whole (or the text it cuts out of a line) is what sure
+evidence removes. It then runs the safe fix and counts those pieces (by their
+text, with repeats) that its output keeps more often than the unsafe fix's
+output does. (A line that both outputs keep
 is a safe finding that met another safe one and was not found again in the
 next round: that is not a judgement's doing.)
 Each is listed with the code of the safe finding that removes it.
@@ -23,8 +24,6 @@ cannot count its own losses: the sure findings are this checkout's (where a
 judgement claims nothing against a sure finding), and `--safe-src SRC` takes
 the safe fix's output from another source tree (`git archive REV src`), so
 that one oracle counts the lines an older tree loses and this one keeps.
-Lines without two words ("---", a lone bracket) are not counted: their text
-does not tell them apart.
 """
 from __future__ import annotations
 
@@ -33,11 +32,11 @@ import os
 import re
 import subprocess
 import sys
-from collections import Counter
 from pathlib import Path
 
 from nlclean.document import Document
 from nlclean.engine import check
+from nlclean.files import format_for
 from nlclean.fixer import fix_text
 from nlclean.settings import Settings
 
@@ -46,14 +45,18 @@ DEFAULT = ["/work/bulk_dev", "/work/halves/tune", "/work/halves/orig", "/work/bl
 
 
 def inputs(folder: Path):
-    if (folder / "input.md").exists():
-        yield folder / "input.md"
-        return
+    for name in ("input.md", "input.txt"):
+        if (folder / name).exists():
+            yield folder / name
+            return
     yield from sorted(folder.glob("*.md"))
 
 
-def whole_lines(doc: Document, finding) -> list[str]:
-    """The lines with text that the finding's edits delete whole."""
+def removed_pieces(doc: Document, finding) -> list[str]:
+    """What the finding's edits delete: each whole line with text, and the
+    text an edit cuts out of one line (footer sentences after a greeting).
+    A piece without two words ("---", a lone bracket) repeats too often to
+    be told apart by its text, and is left out."""
     out = []
     for e in finding.fix.edits:
         if e.replacement.strip():
@@ -62,16 +65,16 @@ def whole_lines(doc: Document, finding) -> list[str]:
         last = doc.position(e.end).line - 1
         for i in range(first, min(last + 1, len(doc.lines))):
             a, b = doc.offset(i), doc.line_end(i)
-            # A line without words ("---", a lone bracket) repeats too often to be told apart by its text.
-            if e.start <= a and b <= e.end and len(_WORD.findall(doc.lines[i])) >= 2:
-                out.append(doc.lines[i])
+            piece = doc.lines[i] if e.start <= a and b <= e.end else doc.text[max(a, e.start):min(b, e.end)].strip()
+            if len(_WORD.findall(piece)) >= 2:
+                out.append(piece)
     return out
 
 
 def safe_outputs(files: list[Path]) -> dict[str, str]:
     """The safe fix's output of each file, with this process's source."""
     markers = Settings().markers()
-    return {str(p): fix_text(read(p), Settings(), markers=markers, path=str(p)).text for p in files}
+    return {str(p): fix_text(read(p), Settings(), format_for(p), markers, str(p)).text for p in files}
 
 
 def read(p: Path) -> str:
@@ -86,20 +89,19 @@ def lost(text: str, path: str, safe_output: str | None = None) -> list[tuple[str
     def watch(doc, _chosen):
         for f in check(doc, unsafe, markers, path=path):
             if f.fix is not None and f.fix.is_safe:
-                sure.extend((f.code, line) for line in whole_lines(doc, f))
+                sure.extend((f.code, piece) for piece in removed_pieces(doc, f))
 
     unsafe = Settings(unsafe_fixes=True)
-    left_unsafe = Counter(fix_text(text, unsafe, markers=markers, path=path, on_round=watch).text.split("\n"))
+    unsafe_output = fix_text(text, unsafe, format_for(path), markers, path, on_round=watch).text
     if safe_output is None:
-        safe_output = fix_text(text, Settings(), markers=markers, path=path).text
-    left = Counter(safe_output.split("\n"))
+        safe_output = fix_text(text, Settings(), format_for(path), markers, path).text
     out, seen = [], set()
-    for code, line in sure:
-        if line in seen:
+    for code, piece in sure:
+        if piece in seen:
             continue
-        seen.add(line)
-        if left[line] > left_unsafe[line]:  # the unsafe fix removed it, the safe fix did not
-            out.append((code, line))
+        seen.add(piece)
+        if safe_output.count(piece) > unsafe_output.count(piece):  # the unsafe fix removed it, the safe fix did not
+            out.append((code, piece))
     return out
 
 
@@ -124,7 +126,7 @@ def main(argv: list[str]) -> int:
             for code, line in lost(read(p), str(p), outputs.get(str(p))):
                 count += 1
                 print(f"{p}: {code} {line[:100]!r}")
-        print(f"# {folder}: {len(files)} files, {count} lines lost")
+        print(f"# {folder}: {len(files)} files, {count} pieces lost")
         total += count
     print(f"# total {total}")
     return 0
