@@ -274,7 +274,10 @@ def select_fixes(findings: list[Finding], unsafe: bool, doc: Document | None = N
     for the next round, as the fixer did before `_TakenEdits` let whole-line
     removals go in together; the tests compare both)."""
     candidates = [f for f in findings if f.fix is not None and (unsafe or f.fix.is_safe)]
-    candidates.sort(key=lambda f: (RULE_ORDER.get(f.code, 999), f.start, f.end))
+    # A rule's finding inside another of its findings that starts at the same
+    # place waits for it (the longer first): a sure ask that a rule also finds
+    # inside its judgement (NL302) goes only when the judgement does not.
+    candidates.sort(key=lambda f: (RULE_ORDER.get(f.code, 999), f.start, -f.end))
     chosen: list[Finding] = []
     taken = _TakenEdits(doc, batch_removals)
     rule = None

@@ -475,12 +475,7 @@ def ask_sections(doc, markers, covered) -> list[AskRegion]:
             if own:
                 head += f" (link kind '{sorted(k.value for k in own)[0]}' under it)"
         regions.append(AskRegion(heading.start, end, title, (head, *parts, f"ends at {why_end}"), sure))
-        # A judgement's region (an unsafe fix) leaves the blocks under its
-        # heading to the other shapes: without --unsafe-fixes, a sentence there
-        # that asks in so many words ("Subscribe to Acme to keep reading this
-        # post") is still a sure ask and goes; with them, the region (which
-        # starts first) goes whole.
-        covered.update(range(heading.start, end if sure else heading.end))
+        covered.update(range(heading.start, end))
     return regions
 
 

@@ -93,9 +93,12 @@ follow row, a line whose links all lead to subscribe, survey or social
 pages) joins the zone, and from it up the zone is a judgement (unsafe). A
 footer line inside the zone, below its start, goes whole, with the words
 before its footer sentences ("Know someone who would like this? [Sign up
-here](…)"), unless they hold the copyright notice or the address. The
-finding's evidence names the zone's start, what stands above it, and what
-stays.
+here](…)"), unless they hold the copyright notice or the address. Where
+the zone holds the line only by that judgement, the whole line is unsafe,
+and its footer sentences ("You are receiving this email because …") are a
+finding of their own that goes without `--unsafe-fixes` too: a judgement
+never keeps a sure footer sentence. The finding's evidence names the zone's
+start, what stands above it, and what stays.
 
 A lone button that sells the newsletter ("[Become a Paid Member](…)")
 that this rule removes (where the footer zone starts, or as a footer
@@ -298,7 +301,17 @@ class Footer(Rule):
         yield from self._web_version_links(ctx, footer_lines, removed)
         zone = footer_zone(doc, ctx.markers, footer_lines)
         for i, why in lone_lines:
-            yield self._footer_line_finding(ctx, i, why, zone if zone is not None and i > zone.start else None)
+            inside = zone if zone is not None and i > zone.start else None
+            finding = self._footer_line_finding(ctx, i, why, inside)
+            yield finding
+            if inside is not None and finding.fix is not None and not finding.fix.is_safe:
+                # The zone takes the words before the footer sentences only by
+                # a judgement: the sentences themselves are sure, and go
+                # without --unsafe-fixes too (with them the whole line, which
+                # starts first, goes; `fixer.select_fixes`).
+                sure = self._footer_line_finding(ctx, i, why)
+                if sure.fix is not None and sure.fix.is_safe:
+                    yield sure
         yield from self._zone_findings(ctx, zone, removed)
 
     def _web_version_links(self, ctx, footer_lines: dict[int, str], removed: set[int]) -> Iterator[Finding]:

@@ -135,11 +135,14 @@ its answer links when they lead to one page and differ in one answer value,
 a word or a number in one query value or the last path segment
 (".../vote-5", ".../vote-3"; two articles of one site differ by their slugs'
 phrases and stay). Safe only with a request about the newsletter
-and a link to its own subscribe, referral, donation or survey pages. Under a
-heading whose region is only a judgement ("Keep reading with a 7-day free
-trial"), a sentence that asks in so many words ("Subscribe to Acme to keep
-reading this post") still goes without `--unsafe-fixes`; with them the
-whole region goes.
+and a link to its own subscribe, referral, donation or survey pages. A
+judgement never hides a sure ask: under a heading whose region is only a
+judgement ("Keep reading with a 7-day free trial"), a sentence that asks in
+so many words ("Subscribe to Acme to keep reading this post") still goes
+without `--unsafe-fixes`, and so does a paragraph framed by a sure ask and a
+link to the subscribe page that the sentence-by-sentence reading only judges
+(an offer with a price among its sentences); with them the judgement's whole
+region goes, as it did.
 
 ## Follow rows
 A row of links that all lead to social profiles (link classifier) with a
@@ -589,6 +592,12 @@ def _lines_of(ctx, finding) -> range:
     return range(ctx.doc.position(finding.start).line - 1, ctx.doc.position(finding.end).line)
 
 
+def _sorts_before(first: Finding, then: Finding) -> bool:
+    """Whether the fixer weighs `first` before `then` (same rule): it starts
+    earlier, or at the same place and goes at least as far."""
+    return first.start < then.start or first.start == then.start and first.end >= then.end
+
+
 class NoStoryBlock(Rule):
     code = "NL302"
     name = "no-story-block"
@@ -596,28 +605,61 @@ class NoStoryBlock(Rule):
     summary = "Referral, feedback poll, survey or follow-us block"
 
     def check(self, ctx) -> Iterator[Finding]:
+        found = list(self._detect(ctx, judgements_claim=True))
+        if all(f.fix is None or f.fix.is_safe for f in found):
+            yield from found
+            return
+        # A judgement (an unsafe fix) claims its lines, and the shapes after it
+        # skip them: without --unsafe-fixes nothing would then remove a sure
+        # ask that stands inside it (a framed ask that the sentence reading
+        # judged, a sure ask under a judged ask heading). So the shapes are
+        # read a second time with judgements claiming nothing, and the sure
+        # findings that only this reading makes go too: one with a judgement's
+        # very extent takes its place (the same removal, now sure); any other
+        # sorts after every finding of the first reading that it meets
+        # (`fixer.select_fixes`: the earlier start, then the longer), so with
+        # --unsafe-fixes the judgement still goes first and whole.
+        by_extent = {(f.start, f.end): f for f in found}
+        extra: list[Finding] = []
+        for sure in self._detect(ctx, judgements_claim=False):
+            if sure.fix is None or not sure.fix.is_safe:
+                continue
+            same = by_extent.get((sure.start, sure.end))
+            if same is not None:
+                if not same.fix.is_safe:
+                    by_extent[(sure.start, sure.end)] = sure
+                continue
+            if all(_sorts_before(f, sure) for f in found if f.start < sure.end and sure.start < f.end):
+                extra.append(sure)
+        yield from (by_extent.get((f.start, f.end), f) for f in found)
+        yield from extra
+
+    def _detect(self, ctx, judgements_claim: bool) -> Iterator[Finding]:
+        """Every shape's findings, in order; the lines each finding covers are
+        `covered` for the shapes after it. With `judgements_claim` False, an
+        unsafe finding claims nothing: it is not yielded, and the lines it
+        covers (that no sure finding covers) are left to the shapes after it."""
         covered: set[int] = set()
-        for finding in self._no_story_blocks(ctx):
-            covered.update(range(ctx.doc.position(finding.start).line - 1, ctx.doc.position(finding.end).line))
-            yield finding
-        yield from self._polls(ctx, covered)
-        yield from self._follow_rows(ctx, covered)
-        # An ask section that only a judgement removes leaves the blocks under
-        # its heading to the shapes below, so that a sure ask among them goes
-        # without --unsafe-fixes too; a judged ask among them adds nothing
-        # (with --unsafe-fixes the section, which starts first, goes whole).
-        judged: set[int] = set()
-        for finding in self._ask_sections(ctx, covered):
-            if not finding.fix.is_safe:
-                judged.update(_lines_of(ctx, finding))
-            yield finding
-        for finding in self._asks(ctx, covered):
-            covered.update(_lines_of(ctx, finding))
-            if finding.fix.is_safe or not judged.issuperset(_lines_of(ctx, finding)):
+        sure_lines: set[int] = set()
+
+        def settle(findings: Iterator[Finding], claim: bool = False) -> Iterator[Finding]:
+            for finding in findings:
+                lines = _lines_of(ctx, finding)
+                if claim:
+                    covered.update(lines)
+                if finding.fix is None or finding.fix.is_safe:
+                    sure_lines.update(lines)
+                elif not judgements_claim:
+                    covered.difference_update(i for i in lines if i not in sure_lines)
+                    continue
                 yield finding
-        for finding in self._framed_asks(ctx, covered):
-            if finding.fix.is_safe or not judged.issuperset(_lines_of(ctx, finding)):
-                yield finding
+
+        yield from settle(self._no_story_blocks(ctx), claim=True)
+        yield from settle(self._polls(ctx, covered))
+        yield from settle(self._follow_rows(ctx, covered))
+        yield from settle(self._ask_sections(ctx, covered))
+        yield from settle(self._asks(ctx, covered), claim=True)
+        yield from settle(self._framed_asks(ctx, covered))
 
     def _follow_rows(self, ctx, covered: set[int]) -> Iterator[Finding]:
         """A row of social profile links with a lead-in that asks the reader to

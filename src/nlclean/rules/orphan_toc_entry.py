@@ -19,15 +19,17 @@ An entry pointing at nothing.
 loses `- SPONSOR US` when the `## SPONSOR US` section goes.
 
 ## Fix safety
-Safe; it follows the removals of the rules before it, and is reported only
-together with them.
+As the section's removal: safe when a rule removes the section for sure,
+unsafe when only a judgement removes it (an unlabelled promotion, an ask
+section judged by its heading), so that without `--unsafe-fixes` the
+contents never lose the entry of a section that stays.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterator
 
-from ..findings import Finding
+from ..findings import Applicability, Finding
 from .base import Rule
 from ._shared import normalized, quote
 
@@ -48,6 +50,8 @@ class OrphanTocEntry(Rule):
         if not any(f.code in SECTION_RULES for f in ctx.earlier):
             return  # no section removed: nothing can be an orphan
         removed: dict[str, str] = {}
+        # The headings that a rule removes for sure; the others only a judgement removes.
+        surely: set[str] = set()
         heading_at = {doc.offset(h.start): h for h in doc.headings}
         for f in ctx.earlier:
             if f.code in SECTION_RULES and f.start in heading_at:
@@ -55,6 +59,8 @@ class OrphanTocEntry(Rule):
                 key = normalized(text)
                 if key:
                     removed[key] = text
+                    if f.fix is None or f.fix.is_safe:
+                        surely.add(key)
         if not removed:
             return
         for block in doc.all_blocks:
@@ -73,4 +79,5 @@ class OrphanTocEntry(Rule):
                     block.end,
                     "Remove table-of-contents entry",
                     evidence=(f"names the removed heading {quote(removed[key])}",),
+                    applicability=None if key in surely else Applicability.UNSAFE,
                 )

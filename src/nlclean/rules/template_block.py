@@ -37,12 +37,15 @@ which is removed from each of them, and from a tenth issue cleaned on its own.
 Safe when other evidence agrees: the block stands in the footer zone (below a
 footer finding of NL201), or it asks the reader to subscribe, sponsor or
 share. Unsafe otherwise: recurrence alone is a judgement (a recurring
-disclaimer may be wanted).
+disclaimer may be wanted). A block that another rule already removes is left
+to it, unless that rule only judges it (an unsafe fix) and this rule has
+other evidence: then this rule's safe finding removes it without
+`--unsafe-fixes` too, so a judgement never keeps a sure finding.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..findings import Applicability, Finding
 from ..templates import TEMPLATE, block_prints, load, sender_of
@@ -73,24 +76,33 @@ class TemplateBlock(Rule):
         if sender is None or sender.key not in templates.senders:
             return
         taken = _covered_lines(ctx.earlier)
+        # Lines another rule removes for sure; the rest of `taken` only a judgement removes.
+        taken_for_sure = _covered_lines(f for f in ctx.earlier if f.fix is not None and f.fix.is_safe)
         footer_start = _footer_start(doc, ctx.earlier)
         name = templates.name_of(sender)
         left_words = 0  # words of the blocks the other rules leave
-        safe, unsafe = [], []
+        safe, unsafe, under_judgement = [], [], []
         for block in doc.blocks:
             if not _taken(doc, block, taken):
                 left_words += word_count(doc.visible(block))
         for bp in block_prints(doc):
             found = templates.decision(sender, bp.fingerprint)
-            if found is None or found[0] != TEMPLATE or _taken(doc, bp.block, taken):
-                continue  # not template, or another rule already removes it with its own reason
+            if found is None or found[0] != TEMPLATE or _taken(doc, bp.block, taken_for_sure):
+                continue  # not template, or another rule already removes it for sure
             because = _other_evidence(ctx, bp.block, footer_start)
+            if _taken(doc, bp.block, taken):
+                # Another rule removes it only by a judgement (an unsafe fix):
+                # with sure evidence of its own it goes without --unsafe-fixes
+                # too (with them the other rule, which runs first, takes it).
+                if because:
+                    under_judgement.append((bp, found, because))
+                continue
             (safe if because else unsafe).append((bp, found, because))
         safe_words = sum(word_count(doc.visible(bp.block)) for bp, _, _ in safe)
         unsafe_words = sum(word_count(doc.visible(bp.block)) for bp, _, _ in unsafe)
         if unsafe_words > FORM_LETTER_SHARE * (left_words - safe_words):
             unsafe = []  # a form letter: its repeated blocks are its message
-        for bp, (_, seen, of), because in sorted(safe + unsafe, key=lambda t: t[0].block.start):
+        for bp, (_, seen, of), because in sorted(safe + unsafe + under_judgement, key=lambda t: t[0].block.start):
             evidence = [f"recurs in {seen} of {of} learned issues of {name} (in {Path(templates.path).name})"]
             if because:
                 evidence.append(because)
@@ -114,7 +126,7 @@ def _taken(doc, block, taken: set[int]) -> bool:
     return all(line in taken for line in range(block.start, block.end) if not doc.is_blank(line))
 
 
-def _covered_lines(findings: list[Finding]) -> set[int]:
+def _covered_lines(findings: Iterable[Finding]) -> set[int]:
     lines: set[int] = set()
     for f in findings:
         if f.fix is not None:
