@@ -306,6 +306,13 @@ def _keep_out_of_the_list_above(doc: Document, upper: int, lower: int, edits: li
     a tab, or another edit of the round touches the block (it waits for the next round)."""
     if doc.format != "markdown":
         return []
+    # A removal that leaves its blank line behind (an html block right under the list, a blank line after
+    # it) leaves the block under the blank: the list item goes on across it all the same (fuzz.py, batch
+    # seed 10600012).
+    while lower < len(doc.lines) and doc.is_blank(lower):
+        lower += 1
+    if lower == len(doc.lines):
+        return []
     indent = _LEADING_SPACES.match(doc.lines[lower])
     if indent is None:
         return []

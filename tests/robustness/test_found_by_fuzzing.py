@@ -362,6 +362,16 @@ def test_a_block_left_under_a_list_by_a_removal_stays_out_of_the_list():
     check_promises(text, unsafe=True)
 
 
+def test_a_removal_that_leaves_a_blank_line_keeps_the_block_under_it_out_of_the_list():
+    # The removed line stood right under the list with a blank line after it, so what followed the removal
+    # was the blank, not the block: the indented code under it went into the list item (fuzz.py, batch seed
+    # 10600012, where its ```` ``` ```` then opened a fence).
+    text = _STORY_AND_LIST.rstrip("\n") + "\n<!-- tracking -->\n\n    - ```\n    code\n"
+    assert nlclean.clean(text) == _STORY_AND_LIST + "````\n- ```\ncode\n````\n"
+    check_promises(text, unsafe=True)
+    check_promises('\ufeff# the\r\n\r\n- the\r\n- the\r\n- the  \r\n<!-- c -->\r\n\r\n    ```\r\n> <div>', unsafe=True)
+
+
 def test_two_removals_side_by_side_keep_the_block_under_them_out_of_the_list():
     # Each removal sees the other above or below it, not the list: the round reads them together.
     text = (_STORY_AND_LIST + "[Unsubscribe](https://example.com/unsubscribe)\n\n"
