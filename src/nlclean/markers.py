@@ -31,7 +31,7 @@ from pathlib import Path
 
 from .evidence.links import FOOTER_KINDS, ICON_KINDS, OWN_PAGE_KINDS, LinkClassifier, LinkKind, resolve_url, split_url  # noqa: F401 (resolve_url: re-exported)
 from . import memo
-from .memo import on_forget, remembered, remembered_method
+from .memo import on_forget, on_forget_text, remembered, remembered_method
 from .literal_sets import MAX_MEMORY, literal_set
 from .settings import kind_of
 
@@ -84,6 +84,9 @@ def lowered_once(text: str) -> str:
     global _last_lowered
     source, low = _last_lowered  # one tuple: a reader in another thread sees a matching pair
     if source is not text or not memo.CACHING:
+        # The last text's copy goes before this one's is built, not after.
+        _last_lowered = ("", "")
+        del source, low
         low = lower_in_pieces(text)
         _last_lowered = (text, low)
     return low
@@ -109,7 +112,7 @@ def _forget_last_lowered() -> None:
     _last_folding = ("", True)
 
 
-on_forget(_forget_last_lowered)
+on_forget_text(_forget_last_lowered)
 
 
 def lower_in_pieces(text: str) -> str:
@@ -208,7 +211,7 @@ class PhraseSearch:
         # A whole document's text never comes back (the next round's differs):
         # only the last one is kept, so the cache does not hold every round's text.
         self._large: tuple[str, tuple[re.Pattern, ...], list[tuple[int, int]] | None] = ("", (), None)
-        on_forget(self._forget_large)
+        on_forget_text(self._forget_large)
         self._single_line_anchors = not any("\n" in anchor for _, anchor, _ in self._tests)
         self._any_anchor_regex: re.Pattern | None = None
         # The tests of each short anchor, with their place in `_tests` (whose order is kept).
@@ -458,7 +461,7 @@ def _forget_line_map() -> None:
     _LineMap._last = ("", None)
 
 
-on_forget(_forget_line_map)
+on_forget_text(_forget_line_map)
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -623,6 +626,12 @@ class Markers:
         self._scanner: _NeedleScan | bool | None = None  # False: RE2 could not compile the needles
         self._forget_document()
         on_forget(self._forget_document)
+        on_forget_text(self._forget_text)
+
+    def _forget_text(self) -> None:
+        """Drop the last text's scan, keeping its lines' answers (`_scan`: the
+        next round meets most lines again)."""
+        self._scanned = (None, {})
 
     def _forget_document(self) -> None:
         """Drop what is kept of the last document (its lines' answers)."""
