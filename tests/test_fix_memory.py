@@ -108,3 +108,48 @@ def test_a_prose_blocks_source_is_one_string_for_every_round():
         assert first.source(a) == second.source(b) == first.text[first.offset(a.start) : first.line_end(a.end - 1)]
         if CACHING:
             assert second.source(b) is first.source(a)  # the same text: one copy
+
+
+def test_the_last_long_texts_copies_are_forgotten_between_rounds():
+    text = _long_text("🌱 seedlings")
+    assert markers_module.lowered_once(text) == text.lower()
+    assert markers_module.utf8_once(markers_module.lowered_once(text)) == text.lower().encode("utf-8")
+    assert markers_module.irregular_folding_lines(text) == []
+    forget_last_text()
+    assert markers_module._last_lowered[0] == "" and markers_module._last_utf8[0] == ""
+    assert markers_module._LineMap._last[0] == ""
+
+
+_LINES_TEXT = st.text(st.sampled_from(list("ab \t\n\x1c\x85\u2028\u3000🌱")), max_size=300)
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(_LINES_TEXT)
+def test_line_starts_and_filled_lines_without_splitting_are_those_of_splitting(text):
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    assert markers_module.line_starts_of(text) == starts
+    assert markers_module._LineMap(text).filled == [k for k, line in enumerate(lines) if line and not line.isspace()]
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from(list("aé\n🌱\ud800 ")), max_size=3000), st.integers(1, 9))
+def test_utf8_in_pieces_is_encoding_the_whole(text, piece):
+    saved = markers_module._LOWER_PIECE
+    markers_module._LOWER_PIECE = piece
+    try:
+        try:
+            whole = text.encode("utf-8")
+        except UnicodeEncodeError:
+            try:
+                markers_module.utf8_once(text)
+            except UnicodeEncodeError:
+                return
+            raise AssertionError("a lone surrogate encoded")
+        assert markers_module.utf8_once(text) == whole
+        assert markers_module.utf8_once(text) == whole  # remembered
+    finally:
+        markers_module._LOWER_PIECE = saved
+        forget_last_text()
