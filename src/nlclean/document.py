@@ -159,6 +159,10 @@ def _dedent(lines: list[str]) -> str:
     return "\n".join(line[indent:] for line in expanded)
 
 
+# The kinds of block whose lines hold prose (`Block.has_inline`).
+_PROSE_KINDS = frozenset({"paragraph", "heading", "table"})
+
+
 @dataclass(eq=False)
 class Block:
     """A block with its 0-based line range [start, end)."""
@@ -182,7 +186,7 @@ class Block:
 
     @property
     def has_inline(self) -> bool:
-        return self.kind in ("paragraph", "heading", "table")
+        return self.kind in _PROSE_KINDS
 
 
 class Document:
@@ -342,7 +346,7 @@ class Document:
         every caller: the caches of what it holds (links, visible text, asks)
         are keyed on it, and each slice of its own would be one more copy of
         the newsletter's prose kept alive by them."""
-        if block.has_inline:
+        if block.kind in _PROSE_KINDS:
             key = ("source", id(block))
             kept = self._cache.get(key)
             if kept is None:
