@@ -92,6 +92,15 @@ def test_a_round_lets_the_last_rounds_document_go_before_it_is_checked():
     assert alive_at_round == [0] * len(alive_at_round)
 
 
+def test_a_document_replaced_by_the_next_drops_its_answers_first():
+    """The tidy-up's document too: a flattened email's whole presented view
+    was kept alive beside the tidied document's parse."""
+    cached_at_round: list[int] = []
+    result = fix_text(_ROUNDS_TEXT, Settings(), on_round=lambda doc, chosen: cached_at_round.append(len(doc._cache)))
+    assert result.rounds >= 2 and len(cached_at_round) > result.rounds - 1  # a tidy-up step among them
+    assert cached_at_round == [0] * len(cached_at_round)
+
+
 def test_forgotten_answers_come_back_the_same():
     doc = Document(_ROUNDS_TEXT)
     asked = [(doc.visible(b), doc.links(b), doc.top_links(b), doc.protected(b), doc.source(b)) for b in doc.all_blocks]

@@ -342,6 +342,10 @@ def fix_text(text: str, settings: Settings, format: str = "markdown", markers: M
             # rather than deciding a round of their own (`TIDY_EARLY`).
             tidied = _tidy(doc, settings, markers, path, batch_removals)
             if tidied:
+                # This document is replaced by the tidied one: its answers (a
+                # flattened email's whole presented view among them) go first.
+                doc.forget_answers()
+                memo.forget_last_text()
                 if on_round is not None:
                     on_round(doc, tidied)
                 current, needs_full_check, edits = _apply(current, doc, tidied, text, result, needs_full_check)
