@@ -31,6 +31,7 @@ its own, to show where lint's time goes.
 from __future__ import annotations
 
 import argparse
+import os
 import cProfile
 import pstats
 import statistics
@@ -58,7 +59,9 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bu
 def load(corpus: Path) -> list[tuple[str, str]]:
     """(normalised text, format) of every newsletter under `corpus`, read once up front."""
     items = []
-    for path in sorted(corpus.rglob("*")):
+    # Family folders may be symlinks (bulk_dev: bulk without the held-back senders): follow them.
+    paths = [Path(root) / name for root, _, names in os.walk(corpus, followlinks=True) for name in names]
+    for path in sorted(paths):
         if path.is_file() and path.suffix.lower() in NEWSLETTER_SUFFIXES:
             text = path.read_bytes().decode("utf-8", errors="replace")
             items.append((TextForm.of(text).normalized, format_for(path)))

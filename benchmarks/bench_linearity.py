@@ -69,12 +69,14 @@ def grown_newsletter(size: int, sources: list[str]) -> str:
     return "".join(out)
 
 
-def grow(max_mb: float, repeat: int, memory: bool, memory_only: bool = False) -> int:
-    if not BULK.is_dir():
-        print(f"bench_linearity: no corpus folder {BULK}", file=sys.stderr)
+def grow(max_mb: float, repeat: int, memory: bool, memory_only: bool = False, corpus: Path = BULK) -> int:
+    if not corpus.is_dir():
+        print(f"bench_linearity: no corpus folder {corpus}", file=sys.stderr)
         return 2
+    # Family folders may be symlinks (a corpus assembled from another's families): follow them.
     sources = [TextForm.of(p.read_bytes().decode("utf-8", errors="replace")).normalized
-               for p in sorted(BULK.rglob("*.md"))]
+               for family in sorted(corpus.iterdir())
+               for p in sorted(family.rglob("*.md") if family.is_dir() else [family] if family.suffix == ".md" else [])]
     md = MarkdownIt("commonmark")
     settings, unsafe = Settings(), Settings().with_overrides(unsafe_fixes=True)
     markers = settings.markers()
@@ -158,9 +160,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-mb", type=float, default=12.8, help="largest size for --grow (default 12.8)")
     parser.add_argument("--memory", action="store_true", help="with --grow: peak memory of fix vs parse at the largest size")
     parser.add_argument("--memory-only", action="store_true", help="with --grow: only the peak memory, no timings")
+    parser.add_argument("--corpus", type=Path, default=BULK, help=f"with --grow: folder of newsletters (default {BULK})")
     args = parser.parse_args(argv)
     if args.grow:
-        return grow(args.max_mb, args.repeat, args.memory, args.memory_only)
+        return grow(args.max_mb, args.repeat, args.memory, args.memory_only, args.corpus)
 
     if args.huge:
         for name, size in (("one long line", 1_000_000), ("newsletter", 10_000_000)):

@@ -82,6 +82,14 @@ _all_links = remembered(8192)(inline_syntax.all_links)
 _top_links = remembered(8192)(inline_syntax.links)
 _protected_spans = remembered(8192)(inline_syntax.protected_spans)
 
+
+@remembered(8192)
+def _one_copy(source: str) -> str:
+    """The first string equal to `source` that was asked (the caches above hold
+    it as their key): the next round's unchanged block then reuses that string,
+    instead of keeping a second copy of its text alive beside it."""
+    return source
+
 _PARSER = _block_parser()
 # markdown-it's first step rewrites every line break (and NUL) with a regex; on a
 # text with neither CR nor NUL that changes nothing, so such texts skip it.
@@ -151,6 +159,10 @@ def _dedent(lines: list[str]) -> str:
     return "\n".join(line[indent:] for line in expanded)
 
 
+# The kinds of block whose lines hold prose (`Block.has_inline`).
+_PROSE_KINDS = frozenset({"paragraph", "heading", "table"})
+
+
 @dataclass(eq=False)
 class Block:
     """A block with its 0-based line range [start, end)."""
@@ -174,7 +186,7 @@ class Block:
 
     @property
     def has_inline(self) -> bool:
-        return self.kind in ("paragraph", "heading", "table")
+        return self.kind in _PROSE_KINDS
 
 
 class Document:
@@ -316,11 +328,33 @@ class Document:
     def is_blank(self, line: int) -> bool:
         return line >= len(self.lines) or not self.lines[line].strip()
 
+    def forget_answers(self) -> None:
+        """Drop every answer kept about the document (the per-block and the
+        rules' `_cache`, the cached properties), keeping its text and blocks:
+        asked again, each is computed again, the same."""
+        self._cache.clear()
+        for name in _CACHED_PROPERTIES:
+            self.__dict__.pop(name, None)
+
     # --- blocks -------------------------------------------------------------
 
     def source(self, block: Block) -> str:
         """The block's source lines, joined (offset 0 = start of its first line):
-        a slice of the text, which is those lines joined."""
+        a slice of the text, which is those lines joined.
+
+        A prose block's source is sliced once and the same string given to
+        every caller: the caches of what it holds (links, visible text, asks)
+        are keyed on it, and each slice of its own would be one more copy of
+        the newsletter's prose kept alive by them."""
+        if block.kind in _PROSE_KINDS:
+            key = ("source", id(block))
+            kept = self._cache.get(key)
+            if kept is None:
+                kept = self._cache[key] = _one_copy(self._slice(block))
+            return kept  # type: ignore[return-value]
+        return self._slice(block)
+
+    def _slice(self, block: Block) -> str:
         start, end = block.start, min(block.end, len(self.lines))
         if start >= end:
             return ""
@@ -436,3 +470,7 @@ class Document:
         code = {i for b in self.all_blocks if b.kind in ("fence", "code_block") for i in range(b.start, b.end)}
         code.update(i for start, end in self.indented_prose for i in range(start, end))
         return frozenset(code)
+
+
+# What `Document.forget_answers` drops besides `_cache`.
+_CACHED_PROPERTIES = tuple(name for name, value in vars(Document).items() if isinstance(value, cached_property))

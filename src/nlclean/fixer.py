@@ -338,24 +338,34 @@ def fix_text(text: str, settings: Settings, format: str = "markdown", markers: M
     previous: tuple[Document, list[Edit]] | None = None
     for _ in range(MAX_ROUNDS):
         doc = _parse(current, format, front_matter_lines, previous if reparse_windows else None)
+        previous = None  # the old document (and its caches) may go before this one is checked
         if result.rounds and tidy_early:
             # The last round's removals may have left what the tidy-up rules
             # settle (a run of blank lines): they go now, before the full check,
             # rather than deciding a round of their own (`TIDY_EARLY`).
             tidied = _tidy(doc, settings, markers, path, batch_removals)
             if tidied:
+                # This document is replaced by the tidied one: its answers (a
+                # flattened email's whole presented view among them) go first.
+                doc.forget_answers()
+                memo.forget_last_text()
                 if on_round is not None:
                     on_round(doc, tidied)
                 current, needs_full_check, edits = _apply(current, doc, tidied, text, result, needs_full_check)
                 doc = _parse(current, format, front_matter_lines,
                              (doc, edits) if edits is not None and reparse_windows else None)
-        previous = None  # the old document (and its caches) may go before this one is checked
         front_matter_lines = doc.front_matter_end_line
         findings = check(doc, settings, markers, path=path)
         chosen = select_fixes(findings, settings.unsafe_fixes, doc, batch_removals)
         result.rounds += 1
         if not chosen:
             break
+        # The rules' answers about this document are asked again of the next
+        # one, never of this: only its text and blocks are read from here on
+        # (the edits, the next round's windows), so the answers go now rather
+        # than staying alive beside the next round's text and blocks.
+        doc.forget_answers()
+        memo.forget_last_text()
         if on_round is not None:
             on_round(doc, chosen)
         current, needs_full_check, edits = _apply(current, doc, chosen, text, result, needs_full_check)

@@ -26,12 +26,11 @@ import sys
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
 from pathlib import Path
 
 from .evidence.links import FOOTER_KINDS, ICON_KINDS, OWN_PAGE_KINDS, LinkClassifier, LinkKind, resolve_url, split_url  # noqa: F401 (resolve_url: re-exported)
 from . import memo
-from .memo import on_forget, remembered, remembered_method
+from .memo import on_forget, on_forget_text, remembered, remembered_method
 from .literal_sets import MAX_MEMORY, literal_set
 from .settings import kind_of
 
@@ -84,9 +83,34 @@ def lowered_once(text: str) -> str:
     global _last_lowered
     source, low = _last_lowered  # one tuple: a reader in another thread sees a matching pair
     if source is not text or not memo.CACHING:
+        # The last text's copy goes before this one's is built, not after.
+        _last_lowered = ("", "")
+        del source, low
         low = lower_in_pieces(text)
         _last_lowered = (text, low)
     return low
+
+
+_last_utf8: tuple[str, bytes] = ("", b"")
+
+
+def utf8_once(text: str) -> bytes:
+    """`text.encode("utf-8")` (UnicodeEncodeError for a lone surrogate), kept
+    for the last long text asked: RE2 reads bytes, and each phrase list that
+    searches the whole lower-cased newsletter asks for them in turn. Encoded
+    in pieces: CPython first writes a whole text into a buffer of four bytes
+    a character when it holds one emoji, more than the text itself."""
+    global _last_utf8
+    if len(text) <= _REMEMBERED_TEXT:
+        return text.encode("utf-8")
+    source, data = _last_utf8  # one tuple, as in `lowered_once`
+    if source is not text or not memo.CACHING:
+        _last_utf8 = ("", b"")  # the last text's bytes go before this one's are made
+        del source, data
+        # Code points are encoded one by one: pieces cut anywhere encode as the whole.
+        data = b"".join([text[i : i + _LOWER_PIECE].encode("utf-8") for i in range(0, len(text), _LOWER_PIECE)])
+        _last_utf8 = (text, data)
+    return data
 
 
 _last_folding: tuple[str, bool] = ("", True)
@@ -104,12 +128,13 @@ def _folds_like_lower_once(text: str) -> bool:
 
 
 def _forget_last_lowered() -> None:
-    global _last_lowered, _last_folding
+    global _last_lowered, _last_folding, _last_utf8
     _last_lowered = ("", "")
+    _last_utf8 = ("", b"")
     _last_folding = ("", True)
 
 
-on_forget(_forget_last_lowered)
+on_forget_text(_forget_last_lowered)
 
 
 def lower_in_pieces(text: str) -> str:
@@ -214,7 +239,7 @@ class PhraseSearch:
         # A whole document's text never comes back (the next round's differs):
         # only the last one is kept, so the cache does not hold every round's text.
         self._large: tuple[str, tuple[re.Pattern, ...], list[tuple[int, int]] | None] = ("", (), None)
-        on_forget(self._forget_large)
+        on_forget_text(self._forget_large)
         self._single_line_anchors = not any("\n" in anchor for _, anchor, _ in self._tests)
         self._any_anchor_regex: re.Pattern | None = None
         # The tests of each short anchor, with their place in `_tests` (whose order is kept).
@@ -299,11 +324,10 @@ class PhraseSearch:
             return _line_runs_with(low, self._any_anchor())
         if not hit_lines:
             return []
-        lengths = [len(piece) for piece in low.split("\n")]
-        starts = [0, *accumulate(n + 1 for n in lengths)]
+        starts = line_starts_of(low)
         runs: list[tuple[int, int]] = []
         for k in hit_lines:
-            start, end = starts[k], starts[k] + lengths[k]
+            start, end = starts[k], starts[k + 1] - 1
             if runs and runs[-1][1] + 1 == start:
                 runs[-1] = (runs[-1][0], end)
             else:
@@ -325,7 +349,7 @@ class PhraseSearch:
             literals = self._literals()
             if literals:
                 try:
-                    hits = literals[0].Match(low.encode("utf-8"))
+                    hits = literals[0].Match(utf8_once(low))
                 except UnicodeEncodeError:  # a lone surrogate: RE2 reads UTF-8 only
                     hits = None
                 if hits:
@@ -388,6 +412,18 @@ def _reach(phrase: str) -> int:
     return stretches + 5 * phrase.count("*")
 
 
+_LINE_BREAK = re.compile("\n")
+_FILLED_LINE = re.compile(r"^[^\S\n]*\S", re.M)
+
+
+def line_starts_of(text: str) -> list[int]:
+    """Where each line of `text` (split at line breaks) starts, and one past the
+    end (`len(text) + 1`): `[0, *accumulate(len(line) + 1 for line in
+    text.split("\n"))]`, without the copy of every line that splitting makes
+    (of a whole newsletter, half a parse's memory when it holds one emoji)."""
+    return [0, *(m.end() for m in _LINE_BREAK.finditer(text)), len(text) + 1]
+
+
 class _LineMap:
     """Where each line of a text starts, which lines hold more than
     whitespace (`\\s`, which is `str.isspace`), and which hold a character
@@ -396,10 +432,12 @@ class _LineMap:
     _last: "tuple[str, _LineMap | None]" = ("", None)
 
     def __init__(self, text: str) -> None:
-        lines = text.split("\n")
         self.length = len(text)
-        self.starts = [0, *accumulate(len(line) + 1 for line in lines)]
-        self.filled = [k for k, line in enumerate(lines) if line and not line.isspace()]
+        self.starts = starts = line_starts_of(text)
+        # A line holds more than whitespace where, after its leading
+        # whitespace, a character is not whitespace (`\S` is `str.isspace`'s
+        # complement): found without a copy of every line.
+        self.filled = [bisect_right(starts, m.start()) - 1 for m in _FILLED_LINE.finditer(text)]
         irregular = _irregular_folding()
         self.irregular = sorted({bisect_right(self.starts, m.start()) - 1 for m in irregular.finditer(text)}) if irregular else None
 
@@ -464,7 +502,7 @@ def _forget_line_map() -> None:
     _LineMap._last = ("", None)
 
 
-on_forget(_forget_line_map)
+on_forget_text(_forget_line_map)
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -631,6 +669,12 @@ class Markers:
         self._scanner: _NeedleScan | bool | None = None  # False: RE2 could not compile the needles
         self._forget_document()
         on_forget(self._forget_document)
+        on_forget_text(self._forget_text)
+
+    def _forget_text(self) -> None:
+        """Drop the last text's scan, keeping its lines' answers (`_scan`: the
+        next round meets most lines again)."""
+        self._scanned = (None, {})
 
     def _forget_document(self) -> None:
         """Drop what is kept of the last document (its lines' answers)."""
@@ -1155,7 +1199,7 @@ def _lines_holding_literals(text: str, literals) -> list[int] | None:
     just where the literal is in the text. None when RE2 cannot read the
     text (a lone surrogate) or could not compile the literals (False)."""
     try:
-        data = text.encode("utf-8") if literals else None
+        data = utf8_once(text) if literals else None
     except UnicodeEncodeError:
         data = None
     if data is None:

@@ -52,3 +52,21 @@ def on_forget(forget: Callable[[], None]) -> None:
 def forget_all() -> None:
     for forget in _FORGETTERS:
         forget()
+
+
+_TEXT_FORGETTERS: list[Callable[[], None]] = []
+
+
+def on_forget_text(forget: Callable[[], None]) -> None:
+    """Have `forget_last_text()` (and `forget_all()`) call `forget`: for what
+    is kept about the last whole text asked (its lower-cased copy, its line
+    map), which no other text can use."""
+    _TEXT_FORGETTERS.append(forget)
+    _FORGETTERS.append(forget)
+
+
+def forget_last_text() -> None:
+    """Drop what is kept about the last whole text: the fixer's next round
+    asks about another text, and the kept copies would stay alive beside it."""
+    for forget in _TEXT_FORGETTERS:
+        forget()

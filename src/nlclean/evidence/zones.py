@@ -368,14 +368,11 @@ def _filled_lines(doc) -> tuple[list[int], int]:
     `PROSE_WORDS` words (-1: none), once per document."""
     key = ("filled_lines", -1)
     if key not in doc._cache:
-        filled, last_prose = [], -1
-        for i in range(doc.body_start, len(doc.lines)):
-            text = doc.lines[i]
-            if not text.strip():
-                continue
-            filled.append(i)
-            if words(visible_text_without_urls(text)) > PROSE_WORDS:
-                last_prose = i
+        lines = doc.lines
+        filled = [i for i in range(doc.body_start, len(lines)) if not lines[i].isspace() and lines[i]]
+        # Only the last prose line counts: read from the end, and stop there
+        # (reading every line's words cost a visible text of each).
+        last_prose = next((i for i in reversed(filled) if words(visible_text_without_urls(lines[i])) > PROSE_WORDS), -1)
         doc._cache[key] = (filled, last_prose)
     return doc._cache[key]  # type: ignore[return-value]
 
