@@ -3,8 +3,10 @@
 Each round: parse, check, pick the fixes that do not overlap (the rule that
 comes first in the registry wins, then the earlier position; a fix's edits
 go in together or not at all; an edit that meets another rule's waits for the
-next round, unless both remove whole lines: `_TakenEdits`), apply them back
-to front. Repeat until a round changes nothing, at most `MAX_ROUNDS` times.
+next round, unless both remove whole lines: `_TakenEdits`; a sure removal of
+whole lines that another rule's removal of whole lines overlaps goes with what
+is left of it: `_TakenEdits.remainder`), apply them back to front. Repeat
+until a round changes nothing, at most `MAX_ROUNDS` times.
 Tidy-up (SPEC row 13) is made of rules too, so the rounds settle it; the two
 that only close up (`TIDY_EARLY`: a run of blank lines, spaces at the end of
 a paragraph) run on each round's result before the next round's full check,
@@ -53,13 +55,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from .context import blank_lines_between_blocks
 from .document import Document
 from .engine import check
-from .findings import Edit, Finding
+from .findings import Edit, Finding, Fix
 from .guard import NewContentError, added_words, edits_may_add_words
 from .inline_syntax import container_prefix
 from . import memo
@@ -258,6 +260,46 @@ class _TakenEdits:
             self._own_starts[line] = own = begin + own
         return "\n" in edit.replacement or line in self._earlier_breaks or max(min(edit.start, other), begin) <= own
 
+    def remainder(self, edits: tuple[Edit, ...]) -> tuple[Edit, ...] | None:
+        """What is left of a sure fix's removals of whole lines where another
+        rule's chosen removals of whole lines overlap them: the lines no chosen
+        edit removes yet, each run of them its own edit (None: the fix waits).
+
+        The loser is not always found again next round: its evidence may be in
+        the part that went (a footer zone whose unsubscribe line its own rule
+        took, while a paid-placement block took the zone's top), so the sure
+        noise between them would stay. Taking the rest now removes what both
+        removals would: the union of two removals of whole lines, which adds no
+        word and leaves a line break between what stays on its two sides."""
+        if self.doc is None or not all(self._whole_lines(e) for e in edits):
+            return None
+        chosen = self.earlier
+        rest: list[Edit] = []
+        overlapped = False
+        for e in edits:
+            if self.current.conflicts(e):
+                return None  # its own rule's removal: the order a rule gives its findings decides
+            pos = e.start
+            i = max(bisect_left(chosen.starts, e.start) - 1, 0)
+            while i < len(chosen.starts) and chosen.starts[i] < e.end:
+                start, end = chosen.starts[i], chosen.ends[i]
+                i += 1
+                if end <= e.start:
+                    continue
+                if (start, end) not in self._whole_line_removals:
+                    return None
+                overlapped = True
+                if start > pos:
+                    rest.append(Edit(pos, start))
+                pos = max(pos, end)
+            if pos < e.end:
+                rest.append(Edit(pos, e.end))
+        if not overlapped or not rest:
+            return None
+        if any(not self._whole_lines(e) or not self._meets_only_whole_line_removals(e) for e in rest):
+            return None
+        return tuple(rest)
+
     def add(self, edit: Edit) -> None:
         self.current.add(edit)
         if self._whole_lines(edit):
@@ -287,7 +329,12 @@ def select_fixes(findings: list[Finding], unsafe: bool, doc: Document | None = N
             rule = f.code
         edits = f.fix.edits  # type: ignore[union-attr]
         if any(taken.conflicts(e) for e in edits):
-            continue
+            rest = taken.remainder(edits) if f.fix.is_safe else None  # type: ignore[union-attr]
+            if rest is None:
+                continue
+            # A sure removal that another rule's removal overlaps: what is left of it goes now.
+            f = replace(f, fix=Fix(f.fix.title, rest, f.fix.applicability))  # type: ignore[union-attr]
+            edits = f.fix.edits
         chosen.append(f)
         for e in edits:
             taken.add(e)
