@@ -421,6 +421,14 @@ def with_final_newline(text: str) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
+_ONE_PARAGRAPH = ["paragraph_open", "inline", "paragraph_close"]
+_ONE_QUOTED_PARAGRAPH = ["blockquote_open", *_ONE_PARAGRAPH, "blockquote_close"]
+
+
+def _block_types(text: str) -> list[str]:
+    return [t.type for t in _BLOCK_PARSER.parse(with_final_newline(text))]
+
+
 def opens_block(line: str, *, first: bool) -> bool:
     """Whether `line` would open a block of its own: as the first line of a
     paragraph (`first`), or as a line within one (where fewer things interrupt).
@@ -428,7 +436,13 @@ def opens_block(line: str, *, first: bool) -> bool:
     An indented line counts as its text without the indentation too: inside a
     list item the item's content indent is consumed first (`- a` then
     `    ```` ` opens a fence two columns in), and a line alone cannot say how
-    deep its container is."""
+    deep its container is.
+
+    Within a paragraph, the line may be a quote's lazy continuation, where
+    markdown-it lets more end the quote: an empty list item (`1.` alone, which
+    cannot interrupt a paragraph) ends it and opens a list (`> a` / `1.<div>`
+    lost its `<div>`, and the `    ```` ` under it opened a fence in the new
+    item: scripts/fuzz.py, batch seed 10700008)."""
     global _BLOCK_PARSER
     if _BLOCK_PARSER is None:
         from markdown_it import MarkdownIt
@@ -436,8 +450,9 @@ def opens_block(line: str, *, first: bool) -> bool:
         _BLOCK_PARSER = MarkdownIt("commonmark").disable(["inline"])
 
     def opens(text: str) -> bool:
-        tokens = _BLOCK_PARSER.parse(with_final_newline(text if first else "x\n" + text))
-        return [t.type for t in tokens] != ["paragraph_open", "inline", "paragraph_close"]
+        if first:
+            return _block_types(text) != _ONE_PARAGRAPH
+        return _block_types("x\n" + text) != _ONE_PARAGRAPH or _block_types("> x\n" + text) != _ONE_QUOTED_PARAGRAPH
 
     unindented = line.lstrip(" \t")
     return opens(line) or (unindented != line and opens(unindented))

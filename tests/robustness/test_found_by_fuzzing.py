@@ -372,6 +372,18 @@ def test_a_removal_that_leaves_a_blank_line_keeps_the_block_under_it_out_of_the_
     check_promises('\ufeff# the\r\n\r\n- the\r\n- the\r\n- the  \r\n<!-- c -->\r\n\r\n    ```\r\n> <div>', unsafe=True)
 
 
+@pytest.mark.parametrize("marker", ["1.", "2)", "7."])
+def test_an_html_tag_removed_from_a_quotes_lazy_line_leaves_no_empty_list_item(marker):
+    # `1.` alone cannot interrupt a paragraph, but markdown-it ends a quote's lazy continuation with it:
+    # without its tag the line opened a list, and the indented fence line under it a fence in the item
+    # (fuzz.py, batch seed 10700008). The marker is escaped, and the quote reads on as it did.
+    text = f"> The ferry ran <b>late</b> again\n{marker}<span></span>\n    ```\n> and the council met.\n"
+    cleaned = nlclean.clean(text)
+    assert "<span>" not in cleaned and "```" in cleaned
+    check_promises(text, unsafe=True)
+    check_promises('\ufeff> <b>bold</b>\r\n1.<div>\r\n    ```\r\n> <div>', unsafe=True)
+
+
 def test_two_removals_side_by_side_keep_the_block_under_them_out_of_the_list():
     # Each removal sees the other above or below it, not the list: the round reads them together.
     text = (_STORY_AND_LIST + "[Unsubscribe](https://example.com/unsubscribe)\n\n"
