@@ -378,6 +378,11 @@ def _shaped_poll(doc, block) -> "tuple[str, int, int, str] | None":
     return question_text, len(links), end, where
 
 
+def _asks_like_a_poll(text: str) -> bool:
+    """Whether a block's visible text could be a poll's question: short, and ending in a question mark."""
+    return text.endswith(("?", "？", "?**", "?*")) and word_count(text) <= MAX_POLL_QUESTION_WORDS
+
+
 def _one_sentence(text: str) -> bool:
     """Whether no sentence ends before the text's last mark."""
     return _SENTENCE_STOP.search(text.rstrip(" *_?？")) is None
@@ -738,7 +743,7 @@ class NoStoryBlock(Rule):
                 )
                 continue
             text = doc.visible(block).strip()
-            if not text.endswith(("?", "？", "?**", "?*")) or word_count(text) > MAX_POLL_QUESTION_WORDS:
+            if not _asks_like_a_poll(text):
                 continue
             end, count, to_poll = _answers_after(doc, block, markers)
             if count < MIN_POLL_ANSWERS or not to_poll or any(i in covered for i in range(block.start, end)):
@@ -761,14 +766,14 @@ class NoStoryBlock(Rule):
         its answers ("## How did we do?" / "Your votes shape the next issue." /
         "[Great](…/polls/7?choice=3) | [Poor](…/polls/7?choice=1)"): the
         answers are a row of short links to one poll page (link classifier:
-        the survey kind) that differ only at their ends; question, lead-in and
-        answers go as one region."""
+        the survey kind) that differ in one answer value
+        (`answers_to_one_page`); question, lead-in and answers go as one region."""
         doc, markers = ctx.doc, ctx.markers
         for block in doc.blocks:
             if block.kind not in ("heading", "paragraph") or block.start in covered:
                 continue
             text = doc.visible(block).strip()
-            if not text.endswith(("?", "？", "?**", "?*")) or word_count(text) > MAX_POLL_QUESTION_WORDS:
+            if not _asks_like_a_poll(text):
                 continue
             row = doc.next_block(block)
             lead_in = row is not None and row.kind == "paragraph" and not doc.top_links(row)
