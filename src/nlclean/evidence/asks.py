@@ -62,6 +62,7 @@ from urllib.parse import parse_qsl
 from ..inline_syntax import visible_text, visible_text_without_urls
 from .links import OWN_PAGE_KINDS, LinkKind, split_url
 from .publisher import names_itself
+from .zones import author_closing
 
 # A short sentence that a selling verb opens is an ask by itself.
 MAX_SELLING_WORDS = 8
@@ -390,6 +391,8 @@ def _goes_on_asking(doc, markers, block, follow: bool) -> str | None:
         return None
     if _links_only(doc, block):
         return "a row of links (its buttons or answers)"
+    if any(author_closing(doc, markers, block, i) for i in range(block.start, block.end)):
+        return None  # the author's closing ("Just reply, it lands in my inbox", a sign-off, a P.S.) asks nothing of the list
     if follow:
         return None  # a follow heading takes its row of links, no prose
     if _buttons(doc, markers, block):

@@ -36,6 +36,14 @@ runs to the end of the email. On the way up:
   lines under a label that announces the address ("Our mailing address
   is:", "Postanschrift:", `[postal].address_labels`), whatever shape its
   postcode has (the label itself goes with the zone);
+- the author's closing stays, and the walk goes on over it as over a line
+  of no evidence (`author_closing`): a sign-off (a short line ending in a
+  comma that opens with a sign-off word, or has a name under it: "Until
+  next Friday," over "Rosa") and the name under it, a paragraph that opens
+  with "P.S.", an invitation to reply that speaks as the author ("Spotted a
+  mistake? Just reply, it lands in my inbox"). A sign-off is short, so it
+  read as a footer's short line; "this email" made the reply invitation
+  footer evidence. The words are data (`[author_closing]`, per language);
 - an html layout tag with no text ("</td></tr></table>", left for NL401)
   is passed over;
 - a line whose every link leads where stories never link (a survey, the
@@ -147,6 +155,7 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
     gap_lines = gap_words = 0
     pending: dict[int, str] = {}  # lines walked over since the last evidence
     kept: dict[int, str] = {}
+    closings: dict[int, str] = {}  # lines of the author's closing, which stay
     stop_why = "the start of the email"
     # The email's last part, where "Forwarded this email?" above an unsubscribe
     # line is the footer's own start.
@@ -201,6 +210,21 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             if zone.judged_from is None:
                 zone.judged_from = i
             pending, gap_lines, gap_words = {}, 0, 0
+            continue
+        closing = author_closing(doc, markers, block, i)
+        if closing is not None:
+            # "Until next Friday, / Rosa", "P.S. …", "Just reply, it lands in
+            # my inbox": the author speaks, whatever footer lines stand around it.
+            # The walk goes on as over any line of no footer evidence, but the
+            # zone never takes it.
+            closings[i] = closing
+            if zone is not None:
+                pending[i] = _NOT_FOOTER
+            gap_lines += 1
+            gap_words += n
+            if gap_lines > MAX_GAP_LINES or gap_words > MAX_GAP_WORDS:
+                stop_why = f"{gap_lines} lines without footer evidence up to line {i + 1}"
+                break
             continue
         keep = _kept(markers, text)
         if keep is None and n <= CONTINUATION_WORDS and _continues_kept(doc, markers, block, i, kept):
@@ -263,10 +287,102 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             break
     if zone is None:
         return None
-    zone.kept = {k: v for k, v in kept.items() if k > zone.start}
-    zone.members = {k: v for k, v in zone.members.items() if k >= zone.start}
+    zone.kept = {k: v for k, v in {**kept, **closings}.items() if k > zone.start}
+    zone.members = {k: v for k, v in zone.members.items() if k >= zone.start and k not in closings}
     zone.stop_why = stop_why
     return zone
+
+
+# A sign-off is a few words ("Until next Friday,", "Talk soon,"), and so is
+# the name under it ("Rosa", "Dev Okafor").
+SIGN_OFF_WORDS = 6
+NAME_WORDS = 4
+_PS = re.compile(r"^[\s>*_]*(?:P\.\s?)+S\.|^[\s>*_]*P\.?P?\.?S\b\.?\s*[:—–-]")
+_COMMA_END = re.compile(r"[,，、]$")
+_NAME_END = re.compile(r"[.:;?!。：？！]$")
+
+
+def author_closing(doc, markers, block, i: int) -> str | None:
+    """Why line `i` is the author's closing, or None: a sign-off (a short line
+    ending in a comma that opens with a sign-off word or has a name under
+    it) or the name under one, a paragraph that opens with "P.S.", or an
+    invitation to reply that speaks as the author ("Just reply, it lands in
+    my inbox"). SPEC's footer is the list's voice; these are the writer's."""
+    if block is None or block.kind != "paragraph":
+        return None
+    if _PS.match(doc.lines[block.start]):
+        return "the author's postscript (kept)"
+    line = doc.lines[i]
+    if "](" in line or "://" in line:
+        return None
+    text = visible_text_without_urls(line).strip(" *_")
+    if _sign_off(doc, markers, i, text):
+        return "the author's sign-off (kept)"
+    above = _line_above(doc, i)
+    if above is not None and _name_line(markers, text):
+        above_text = visible_text_without_urls(doc.lines[above]).strip(" *_")
+        if "](" not in doc.lines[above] and _sign_off(doc, markers, above, above_text):
+            return "the author's name under the sign-off (kept)"
+    if (
+        _closing_search(markers, "reply_words").search(text)
+        and _closing_search(markers, "author_words").search(text)
+        and markers.footer_phrase(text) is None  # "Do not reply to this email", "reply to unsubscribe"
+    ):
+        return "the author's invitation to reply (kept)"
+    return None
+
+
+def _sign_off(doc, markers, i: int, text: str) -> bool:
+    """A short line ending in a comma that opens with a sign-off word, or has a name under it."""
+    if not text or words(text) > SIGN_OFF_WORDS or not _COMMA_END.search(text):
+        return False
+    if _weak_evidence(markers, text):
+        return False
+    found = _closing_search(markers, "sign_offs").search(text)
+    if found is not None and found.start() == 0:
+        return True
+    below = _line_below(doc, i)
+    if below is None or "](" in doc.lines[below] or "://" in doc.lines[below]:
+        return False
+    return _name_line(markers, visible_text_without_urls(doc.lines[below]).strip(" *_"))
+
+
+def _name_line(markers, text: str) -> bool:
+    """A line that may be a name: a word or few, capitalised, no digit, no sentence's end."""
+    return (
+        0 < words(text) <= NAME_WORDS
+        and (text[:1].isupper() or bool(CJK.match(text)) or text[:1] in "—–-")
+        and not any(ch.isdigit() for ch in text)
+        and not _NAME_END.search(text)
+        and _weak_evidence(markers, text) is None
+    )
+
+
+def _line_above(doc, i: int) -> int | None:
+    """The non-blank line right above line `i`, across at most one blank line."""
+    for k in (i - 1, i - 2):
+        if k < doc.body_start:
+            return None
+        if doc.lines[k].strip():
+            return k
+    return None
+
+
+def _line_below(doc, i: int) -> int | None:
+    """The non-blank line right below line `i`, across at most one blank line."""
+    for k in (i + 1, i + 2):
+        if k >= len(doc.lines):
+            return None
+        if doc.lines[k].strip():
+            return k
+    return None
+
+
+def _closing_search(markers, key: str) -> PhraseSearch:
+    return markers.compiled(
+        f"zones:author_closing.{key}",
+        lambda m: PhraseSearch(m.data.get("author_closing", {}).get(key, [])),
+    )
 
 
 # A heading over a section of footer lines is short ("Follow us", "Stay in touch").

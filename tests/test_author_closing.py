@@ -1,0 +1,132 @@
+"""The author's closing is no footer (NL201's zone, `evidence/zones.py`).
+
+A sign-off ("Until next Friday," over the author's name), a P.S. and an
+invitation to reply to the author are the writer speaking, even where footer
+lines stand above and below them. The texts are invented for these tests.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+
+def fix(text: str, name: str, unsafe: bool = False) -> str:
+    flags = ["--unsafe-fixes"] if unsafe else []
+    proc = subprocess.run(
+        [sys.executable, "-m", "nlclean.cli.main", "fix", *flags, "--stdin-filename", name, "-"],
+        input=text.encode(),
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode in (0, 1), proc.stderr.decode()
+    return proc.stdout.decode()
+
+
+PLAIN = """\
+TIDEWATER NOTES
+Issue 12
+
+THE FERRY TIMETABLE
+
+The winter timetable starts on Monday. The first boat now leaves at seven
+instead of half past six, and the last one at nine in the evening. The
+harbour office says the change follows a survey of commuters last spring.
+
+------------------------------------------------------------
+
+Was this forwarded to you? Subscribe here: https://tidewater.example/subscribe
+
+Follow us on Mastodon: https://mastodon.social/@tidewater
+
+Until next Friday,
+Rosa
+
+P.S. A few of you asked where the photo of the lighthouse came from. My
+neighbour took it from her kitchen window on Tuesday.
+
+------------------------------------------------------------
+
+Tidewater Notes
+14 Quay Street, Port Elwin, ME 04021
+
+You're receiving this because you signed up at tidewater.example.
+Unsubscribe: https://tidewater.example/unsubscribe/4f2a9c
+"""
+
+
+def test_a_sign_off_its_name_and_a_postscript_stay_between_footer_lines():
+    out = fix(PLAIN, "notes.txt")
+    assert "Until next Friday," in out
+    assert "\nRosa\n" in out
+    assert "P.S. A few of you asked where the photo of the lighthouse came from." in out
+    assert "neighbour took it from her kitchen window on Tuesday." in out
+    # The footer around them still goes.
+    assert "Was this forwarded to you?" not in out
+    assert "Follow us on Mastodon" not in out
+    assert "You're receiving this" not in out
+    assert "Unsubscribe" not in out
+    # The address stays (SPEC).
+    assert "14 Quay Street, Port Elwin, ME 04021" in out
+
+
+# A sign-off in words no list holds: a short line ending in a comma, a name under it.
+SIGNED = PLAIN.replace("Until next Friday,", "Fair winds to all of you,")
+
+
+def test_a_sign_off_is_known_by_its_shape_a_comma_and_a_name_under_it():
+    out = fix(SIGNED, "notes.txt")
+    assert "Fair winds to all of you," in out
+    assert "\nRosa\n" in out
+
+
+# Near miss: a short line ending in a comma with no name under it is no sign-off.
+UNSIGNED = PLAIN.replace("Until next Friday,\nRosa\n", "Stay connected,\n\nFollow us on the harbour board\n")
+
+
+def test_a_short_footer_line_with_a_comma_but_no_name_under_it_still_goes():
+    out = fix(UNSIGNED, "notes.txt")
+    assert "Stay connected," not in out
+    assert "Until next Friday," not in out
+
+
+MARKDOWN = """\
+# The Elwin Ledger
+
+The council voted on Tuesday to keep the library open on Sundays through
+the winter, after more than four hundred residents signed a petition. The
+cost, about eleven thousand dollars, comes from the parks reserve fund.
+
+## Become a member
+
+The Elwin Ledger is free because readers pay for it. **Join for $5/month.** [Become a member](https://elwinledger.example/join)
+
+Spotted a pothole or a mistake? Just reply to this email — it lands in my inbox.
+
+Talk soon,
+Dev
+
+---
+
+You are receiving this email because you signed up on our website.
+[Update your preferences](https://elwinledger.example/preferences) or [unsubscribe](https://elwinledger.example/unsubscribe).
+"""
+
+
+def test_an_invitation_to_reply_to_the_author_stays_in_both_modes():
+    for unsafe in (False, True):
+        out = fix(MARKDOWN, "ledger.md", unsafe)
+        assert "Just reply to this email — it lands in my inbox." in out, unsafe
+        assert "Talk soon," in out and "\nDev\n" in out, unsafe
+        assert "You are receiving this email" not in out, unsafe
+        assert "unsubscribe" not in out, unsafe
+
+
+def test_an_invitation_to_reply_in_the_list_s_voice_is_still_footer():
+    # Near miss: no author speaks ("Replies … are not monitored" is the list's footer).
+    text = MARKDOWN.replace(
+        "Spotted a pothole or a mistake? Just reply to this email — it lands in my inbox.",
+        "Replies to this email are not monitored.",
+    )
+    out = fix(text, "ledger.md")
+    assert "Replies to this email are not monitored." not in out
