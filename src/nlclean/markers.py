@@ -858,6 +858,10 @@ class Markers:
         anywhere in the sentence."""
         return self._remembered_ask_phrase(sentence, key)
 
+    def ask_phrase_spans(self, sentence: str, key: str) -> list[tuple[int, int]]:
+        """Where every phrase of `[asks].<key>` stands in the sentence."""
+        return [m.span() for m in self._ask_phrases[key].finditer(sentence)]
+
     def _ask_phrase(self, sentence: str, key: str) -> str | None:
         m = self._ask_phrases[key].search(sentence)
         return m.group(0) if m else None

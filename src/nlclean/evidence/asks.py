@@ -15,7 +15,10 @@ them. Their shape does:
 - or a **link to the newsletter's own pages** (a subscribe, upgrade,
   checkout or referral page, by the link classifier).
 
-A sentence is an ask when it has two of the three, or when a verb that sells
+A sentence is an ask when it has two of the three (a verb such as
+"subscribe" names the newsletter only used, not quoted, and only with a
+request to this reader: "you can" speaks of anyone, so it must govern the
+verb, "you can subscribe at …"), or when a verb that sells
 the newsletter by itself ("Subscribe", "Upgrade to unlock", "Become a paid
 member") opens a short sentence, or opens one that says what it is for
 ("For more on the harbour, subscribe to Quay Weekend", "Sign up for Quay
@@ -122,7 +125,10 @@ def sentence_ask(markers, sentence: str, link_kinds=frozenset()) -> Ask | None:
     # The object is looked for outside the opening verb: "Subscribe to the
     # council's alerts" has a request, but "subscribe" is not also its object.
     rest = sentence.lstrip(" \t*_#>-•·([")[len(imperative):] if imperative else sentence
-    about = markers.ask_phrase(rest, "objects")
+    about = _request_object(
+        markers, rest, request, opened=bool(imperative),
+        own_subscribe_link=bool(request) and LinkKind.SUBSCRIBE in set(link_kinds),
+    )
     if request and about:
         return Ask(f"a request to the reader (phrase '{request}') about the newsletter (phrase '{about}')", sure=True)
     if selling and words <= MAX_SELLING_WORDS:
@@ -152,6 +158,43 @@ def sentence_ask(markers, sentence: str, link_kinds=frozenset()) -> Ask | None:
     own_link = next((k for k in link_kinds if k in OWN_PAGE_KINDS and k is not LinkKind.DONATE), None)
     if own_link:
         return Ask(f"phrase '{request or about}' with a link to a {own_link.value} page", sure=False)
+    return None
+
+
+# A verb that names the newsletter ("subscribe") is the object of a generic
+# request ("you can") when at most this many words stand between them ("you
+# can also subscribe").
+MAX_WORDS_REQUEST_TO_VERB = 3
+_OPENING_QUOTES = "\"“‘'«„"
+_CLOSING_QUOTES = "\"”’'»“"
+
+
+def _request_object(markers, rest: str, request: str | None, opened: bool, own_subscribe_link: bool) -> str | None:
+    """The phrase of `objects` that makes the newsletter the object of the
+    sentence's request, or None. A name ("this newsletter", "new posts")
+    counts anywhere. A verb (`object_verbs`: "subscribe") counts only used,
+    not quoted, and only where the request is one to this reader: an opening
+    imperative (`opened`), a request that is not `generic_requests`, or a
+    generic one ("you can", which speaks of anyone) that governs the verb a
+    few words before it ("you can subscribe at …"), or beside a link to the
+    newsletter's own subscribe page (`own_subscribe_link`). Two phrases that
+    merely share a sentence ('"subscribe" ought to be a plain call for as
+    long as you can keep …') ask nothing."""
+    verbs = markers.words("asks", "object_verbs")
+    spans = markers.ask_phrase_spans(rest, "objects")
+    if not spans:
+        return None
+    generic = markers.words("asks", "generic_requests")
+    requests = [] if opened or not request else markers.ask_phrase_spans(rest, "requests")
+    to_this_reader = opened or own_subscribe_link or any(rest[a:b].lower() not in generic for a, b in requests)
+    for a, b in spans:
+        phrase = rest[a:b]
+        if phrase.lower() not in verbs:
+            return phrase
+        if (a > 0 and rest[a - 1] in _OPENING_QUOTES) or (b < len(rest) and rest[b] in _CLOSING_QUOTES):
+            continue  # the word quoted: mentioned, not used
+        if to_this_reader or any(end <= a and word_count(rest[end:a]) <= MAX_WORDS_REQUEST_TO_VERB for _, end in requests):
+            return phrase
     return None
 
 
