@@ -7,23 +7,13 @@ The texts are invented for these tests.
 """
 from __future__ import annotations
 
-import subprocess
-import sys
-
+from cli_fix import fix_with_cli
 from nlclean.evidence.asks import sentence_ask
 from nlclean.evidence.links import LinkKind
 from nlclean.markers import load
 
 
-def fix(text: str, name: str) -> str:
-    proc = subprocess.run(
-        [sys.executable, "-m", "nlclean.cli.main", "fix", "--stdin-filename", name, "-"],
-        input=text.encode(),
-        capture_output=True,
-        timeout=120,
-    )
-    assert proc.returncode in (0, 1), proc.stderr.decode()
-    return proc.stdout.decode()
+fix = fix_with_cli
 
 
 def test_a_quoted_verb_beside_a_generic_you_can_is_no_ask():

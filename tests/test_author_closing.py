@@ -6,21 +6,10 @@ lines stand above and below them. The texts are invented for these tests.
 """
 from __future__ import annotations
 
-import subprocess
-import sys
+from cli_fix import fix_with_cli
 
 
-
-def fix(text: str, name: str, unsafe: bool = False) -> str:
-    flags = ["--unsafe-fixes"] if unsafe else []
-    proc = subprocess.run(
-        [sys.executable, "-m", "nlclean.cli.main", "fix", *flags, "--stdin-filename", name, "-"],
-        input=text.encode(),
-        capture_output=True,
-        timeout=120,
-    )
-    assert proc.returncode in (0, 1), proc.stderr.decode()
-    return proc.stdout.decode()
+fix = fix_with_cli
 
 
 PLAIN = """\

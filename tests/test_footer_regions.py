@@ -7,19 +7,10 @@ whose "view it in a browser" sentence is broken over two lines.
 """
 from __future__ import annotations
 
-import subprocess
-import sys
+from cli_fix import fix_with_cli
 
 
-def fix(text: str, name: str) -> str:
-    proc = subprocess.run(
-        [sys.executable, "-m", "nlclean.cli.main", "fix", "--stdin-filename", name, "-"],
-        input=text.encode(),
-        capture_output=True,
-        timeout=120,
-    )
-    assert proc.returncode in (0, 1), proc.stderr.decode()
-    return proc.stdout.decode()
+fix = fix_with_cli
 
 
 DIGEST = """\
@@ -157,7 +148,6 @@ def test_a_short_wrapped_story_paragraph_that_mentions_a_browser_stays():
     )
     out = fix(story, "letter.txt")
     assert "The error pages read well on a phone or in a\nbrowser window alike." in out
-
 
 
 def test_an_address_closing_a_footer_sentence_is_kept_only_after_a_short_footer():

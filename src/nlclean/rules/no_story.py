@@ -378,6 +378,11 @@ def _shaped_poll(doc, block) -> "tuple[str, int, int, str] | None":
     return question_text, len(links), end, where
 
 
+def _poll_finding(ctx, text: str, start: int, end: int, evidence: tuple[str, ...]) -> Finding:
+    """A poll's question and its answers (lines `start` to `end`), removed as one region."""
+    return ctx.remove_lines(f"poll {quote(text)}", start, end, f"Remove poll {quote(text)}", evidence=evidence)
+
+
 def _asks_like_a_poll(text: str) -> bool:
     """Whether a block's visible text could be a poll's question: short, and ending in a question mark."""
     return text.endswith(("?", "？", "?**", "?*")) and word_count(text) <= MAX_POLL_QUESTION_WORDS
@@ -749,16 +754,10 @@ class NoStoryBlock(Rule):
             if count < MIN_POLL_ANSWERS or not to_poll or any(i in covered for i in range(block.start, end)):
                 continue
             covered.update(range(block.start, end))
-            yield ctx.remove_lines(
-                f"poll {quote(text)}",
-                block.start,
-                end,
-                f"Remove poll {quote(text)}",
-                evidence=(
-                    f"link kind 'survey' matched: a question with {count} short answer links that lead to a poll",
-                    "ends at the poll's last answer link",
-                ),
-            )
+            yield _poll_finding(ctx, text, block.start, end, (
+                f"link kind 'survey' matched: a question with {count} short answer links that lead to a poll",
+                "ends at the poll's last answer link",
+            ))
         yield from self._titled_polls(ctx, covered)
 
     def _titled_polls(self, ctx, covered: set[int]) -> Iterator[Finding]:
@@ -792,17 +791,11 @@ class NoStoryBlock(Rule):
                 continue
             covered.update(range(block.start, end))
             shown = "a heading" if block.kind == "heading" else "a question"
-            yield ctx.remove_lines(
-                f"poll {quote(text)}",
-                block.start,
-                end,
-                f"Remove poll {quote(text)}",
-                evidence=(
-                    f"link kind 'survey' matched: {shown} over {'a short lead-in and ' if lead_in else ''}"
-                    f"a row of {len(links)} answer links to one poll page",
-                    "ends at the poll's last answer link",
-                ),
-            )
+            yield _poll_finding(ctx, text, block.start, end, (
+                f"link kind 'survey' matched: {shown} over {'a short lead-in and ' if lead_in else ''}"
+                f"a row of {len(links)} answer links to one poll page",
+                "ends at the poll's last answer link",
+            ))
 
     def _asks(self, ctx, covered: set[int]) -> Iterator[Finding]:
         """Asks about the newsletter written as sentences (evidence/asks.py):
