@@ -535,7 +535,7 @@ class Markers:
         # here only the pieces that find the lines that may hold one.)
         needles = {
             part.strip().lower()
-            for key in ("leading_labels", "disclosures")
+            for key in ("leading_labels", "disclosures", "support_disclosures")
             for phrase in sponsor.get(key, [])
             for part in phrase.split("*")
             if part.strip()

@@ -39,6 +39,17 @@ before a sponsor noun anywhere in it ("A word from this week's sponsor",
 "Presented by our partner, Acme"), is a label; "Our partner schools opened
 …" goes on as a sentence and is a story.
 
+"Supported by" and "made possible by" say who funds a story too ("the
+study was supported by a grant from …") or a newsletter's readers ("this
+newsletter is supported by its members", a reader-funding ask, NL302's).
+They disclose a sponsor only when their subject is the newsletter itself
+(this issue, today's edition, or its own name: "Render Queue is supported
+this month by Pixelforge", "## This episode is supported by"), a name that
+is no reader follows (or the sponsor's lines under a label ending in "by"),
+and the ad names that sponsor again or links to its site: then the ad is
+sure (safe fix), otherwise it is left to NL103. A neutral heading over such
+a paragraph goes with it only when its section holds nothing else.
+
 A short paragraph that credits a sponsor by name and links to that
 sponsor's own site is its ad, whatever the sentence's subject ("List
 hosting is sponsored by Northwind Hosting: https://northwind.example.net");
@@ -67,9 +78,10 @@ pages, word by word or run together as the domain: "the Quarry Arts Trust"
 and quarryarts.org) name an event's organiser, not a sponsor.
 
 The vocabulary is data, compiled by `SponsorLabels` below: the labels
-`[sponsor]` in `data/markers.toml` and `data/lang-*.toml`; in
+`[sponsor]` in `data/markers.toml` and `data/lang-*.toml` (and there the
+weaker `support_disclosures`); in
 `data/promotion.toml` the words around them (`organiser_labels`,
-`disclosure_subjects`, `issue_words`, `name_prepositions`, `not_a_name`,
+`disclosure_subjects`, `issue_words`, `reader_funders`, `name_prepositions`, `not_a_name`,
 `title_case_verbs`) and the all-caps call to action's verbs
 (`[promotion].cta_verbs`); the paid-placement links `[links.ad]` in
 `data/links.toml`. All extensible with `extend-markers`.
@@ -270,6 +282,8 @@ class SponsorLabels:
         # "Ship faster with Acme (Sponsored)Acme builds …".
         self._glued_trailing = re.compile(rf"[(\[【（]\s*(?P<label>{alternation(trailing)})\s*[)\]】）]", re.I)
         self._disclosure = PhraseSearch(sponsor.get("disclosures", []))
+        self._support = PhraseSearch(sponsor.get("support_disclosures", []))
+        self.reader_funders = markers.words("sponsor", "reader_funders")
         # A bracketed label opening a line, before the ad's title or sponsor
         # ("[Ad] Acme …", "【PR】株式会社…"): the brackets make even a short
         # word ("PR", "Ad") a label; a link's text ("[Partner](…)") is none.
@@ -451,6 +465,15 @@ class SponsorLabels:
     def disclosure(self, sentence: str) -> str | None:
         m = self._disclosure.search(sentence)
         return m.group(0) if m else None
+
+    def support_disclosure(self, sentence: str) -> str | None:
+        """"supported by", "made possible by": a disclosure only of the
+        newsletter itself, naming a sponsor (`_support_disclosure`)."""
+        m = self._support.search(sentence)
+        return m.group(0) if m else None
+
+    def is_support(self, label: str) -> bool:
+        return self._support.search(label) is not None
 
     def closing_disclosure(self, sentence: str) -> str | None:
         """A paid relation said of this newsletter or of the part just read,
@@ -966,17 +989,37 @@ def _labelled_heading(ctx, heading) -> tuple[Extent, str, str] | None:
         if m is not None and labels.opens_a_linked_title(doc.source(heading).lstrip("# "), m.label):
             m = None
         label = m.label if m and _is_label_title(labels, m.rest) else None
+    support = False  # a support disclosure ("… is supported by"), sure only by its ad (below)
     if label is None:
         label = _disclosure_under(ctx, heading)
+        support = label is not None and labels.is_support(label)
     if label is None:
         label = _opening_disclosure(ctx, heading, about_the_issue=True)
+        support = label is not None and labels.is_support(label)
     if label is None:
         return None
     # The message names the ad, then its label: "'Ship faster' (Sponsored)".
     title = labels.without_trailing(text)
+    sponsor = text
+    if support:
+        # The heading's words are the newsletter's ("Harbour notes"): the sponsor is the one the disclosure names.
+        sponsor = _support_sponsor(ctx, heading.start, doc.section_end(heading), label)
+        if sponsor is None:
+            return None
     if heading.depth == 0:
-        return section_extent(doc, heading, text, markers), label, title
-    return label_block_extent(doc, heading, label_only=False, markers=markers), label, title
+        extent = section_extent(doc, heading, sponsor, markers)
+    else:
+        extent = label_block_extent(doc, heading, label_only=False, markers=markers)
+    if support:
+        # Sure only when the ad names its sponsor again; and a neutral heading
+        # whose section goes on past the ad is the section's, not the ad's
+        # (the disclosure's paragraph then goes alone).
+        extent = _credited_sponsor(ctx, extent, label)
+        if extent is None:
+            return None
+        if not labels.support_disclosure(text) and _section_goes_on(doc, heading, extent):
+            return None
+    return extent, label, title
 
 
 def _disclosure_under(ctx, heading) -> str | None:
@@ -1034,8 +1077,14 @@ def _disclosure_paragraph(ctx, block) -> tuple[Extent, str, str] | None:
         return None
     visible = visible_text_without_urls(ctx.doc.visible(block)).strip()
     if visible.endswith((":", "：")) and word_count(visible) <= 12:
-        return _sponsor_list_extent(ctx.doc, block), disclosure, visible
-    return _disclosure_extent(ctx, block), disclosure, visible
+        extent = _sponsor_list_extent(ctx.doc, block)
+    else:
+        extent = _disclosure_extent(ctx, block)
+    if sponsor_labels(ctx.markers).is_support(disclosure):
+        extent = _credited_sponsor(ctx, extent, disclosure)
+        if extent is None:
+            return None
+    return extent, disclosure, visible
 
 
 def _label_on_last_line(ctx, block) -> tuple[Extent, str, str] | None:
@@ -1214,7 +1263,7 @@ def _disclosure_opening(ctx, visible: str, about_the_issue: bool) -> str | None:
     labels = sponsor_labels(ctx.markers)
     found = labels.disclosure(sentence[:48])
     if found is None:
-        return None
+        return _support_disclosure(ctx, sentence[:300])
     before = sentence[: sentence.find(found)] if found in sentence else ""
     if found in sentence and _names_the_publisher(ctx, found, sentence[sentence.find(found) + len(found) :]):
         return None
@@ -1232,13 +1281,98 @@ def _disclosure_opening(ctx, visible: str, about_the_issue: bool) -> str | None:
     return found
 
 
+def _support_disclosure(ctx, sentence: str) -> str | None:
+    """"Today's briefing is made possible by Acme Bank.", "## Render Queue
+    is supported this month by", "This episode is supported by": a weaker
+    disclosure ("supported by" also says who funds a study, "made possible
+    by" who funds a newsletter: its readers). It counts only when its
+    subject is the newsletter itself (this issue, today's edition, or the
+    newsletter's own name: the run-together words of its own site) and it
+    ends the sentence (a label over the sponsor's lines) or goes on with a
+    name that is no reader ("… supported by its members" asks readers for
+    money, NL302's). Whether the ad then names that sponsor again is asked of
+    its extent (`_credited_sponsor`)."""
+    labels = sponsor_labels(ctx.markers)
+    found = labels.support_disclosure(sentence[:60])
+    if found is None:
+        return None
+    at = sentence.lower().find(found.lower())
+    words = re.findall(r"[\w'’]+", sentence[:at].lower())
+    if not words or len(words) > 6:
+        return None
+    own = [w for w in words if w not in labels.disclosure_subjects and w not in labels.issue_words]
+    names_the_issue = labels.issue_words & set(words)
+    if own:
+        run_together = "".join(own)
+        publisher = publisher_words(ctx.doc, ctx.markers)
+        if len(run_together) < MIN_DOMAIN_NAME or not any(p.startswith(run_together) for p in publisher):
+            return None
+    elif not names_the_issue:
+        return None
+    rest = visible_text_without_urls(sentence[at + len(found) :]).strip(" \t*_")
+    if rest.strip(" .:：!") == "":
+        return found
+    name = _SPONSOR_NAME.match(rest)
+    if name is None or name.group(0).split()[0].lower() in labels.reader_funders:
+        return None
+    return found
+
+
+def _credited_sponsor(ctx, extent: Extent, label: str) -> Extent | None:
+    """An ad opened by a support disclosure, when it is surely one: the
+    sponsor it names (right after the disclosure, or first under a label
+    that ends with "by") is named again in the ad, in its text or in its
+    links (`/r/acme`), or a link of the ad goes to that sponsor's own site.
+    The extent, its reason saying which; None when neither."""
+    doc, labels = ctx.doc, sponsor_labels(ctx.markers)
+    name = _support_sponsor(ctx, extent.start, extent.end, label)
+    if name is None:
+        return None
+    names = _sponsor_words(labels, name) - publisher_words(doc, ctx.markers)
+    names = {n for n in names if len(n) >= 3}
+    source = "\n".join(doc.lines[extent.start : extent.end]).lower()
+    sure = None
+    if any(len(re.findall(rf"(?<![a-z0-9]){re.escape(n)}", source)) >= 2 for n in names):
+        sure = f"{quote(name)} named again"
+    else:
+        sites = {registrable(host, ctx.markers) for host in _hosts_in_lines(ctx, extent)}
+        if any(len(site) >= 4 and any(site.startswith(n) or n.startswith(site) for n in names) for site in sites):
+            sure = f"links to {quote(name)}'s own site"
+    if sure is None:
+        return None
+    return Extent(extent.start, extent.end, f"{extent.why_it_ends}; a sponsor's credit: {sure}")
+
+
+def _section_goes_on(doc, heading, extent: Extent) -> bool:
+    """Whether a heading's section holds more than the ad: text after the
+    ad's extent, before the next heading."""
+    return any(b.kind != "hr" for b in doc.blocks_between(extent.end, doc.section_end(heading)))
+
+
+def _support_sponsor(ctx, start: int, end: int, label: str) -> str | None:
+    """The sponsor a support disclosure names: the name right after it, or
+    the first words under a disclosure that ends with "by"."""
+    text = visible_text_without_urls(" ".join(ctx.doc.lines[start:end]))
+    at = text.lower().find(label.lower())
+    if at < 0:
+        return None
+    name = _SPONSOR_NAME.match(text[at + len(label) :].lstrip(" \t*_:#"))
+    # The name ends with its sentence ("Acme Bank. Acme members get …").
+    return _SENTENCE_BREAK.split(name.group(0))[0].rstrip(".!?") if name else None
+
+
+def _hosts_in_lines(ctx, extent: Extent) -> set[str]:
+    doc = ctx.doc
+    return {h for b in doc.blocks_between(extent.start, extent.end) for h in link_hosts(doc, b, ctx.markers)}
+
+
 def _disclosure_line(ctx, text: str) -> LabelMatch | None:
     """A line of a flattened paragraph that opens by saying the issue or the
     episode is sponsored ("This episode was sponsored by Acme."), as a label
     whose rest is the sentence after the disclosure (it names the sponsor)."""
     found = _disclosure_opening(ctx, text, about_the_issue=True)
-    if found is None:
-        return None
+    if found is None or sponsor_labels(ctx.markers).is_support(found):
+        return None  # a support disclosure needs its ad's extent to be sure
     low = text.lower()
     at = low.find(found.lower())
     if at < 0:
