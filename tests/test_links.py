@@ -8,7 +8,9 @@ import json
 
 import pytest
 
-from nlclean.evidence.links import LinkKind, link_kind, resolve_url
+from hypothesis import given, strategies as st
+
+from nlclean.evidence.links import LinkKind, decoded_target, link_kind, resolve_url, split_url
 
 
 def _b64(text: str) -> str:
@@ -92,6 +94,68 @@ def test_a_redirect_to_a_story_is_no_kind():
     story = "https://www.example-news.com/2025/06/a-long-read"
     assert link_kind(f"https://click.mail.example.com/c/abc123/{_b64(story)}") is None
     assert resolve_url("https://www.example-news.com/eyJub3QiOiJqc29uIg") == "https://www.example-news.com/eyJub3QiOiJqc29uIg"
+
+
+def test_base64_without_a_scheme_is_read_as_a_host_and_path():
+    url = f"https://click.quillpost.example/l/{_b64('kettlebrook.app/try')}"
+    assert resolve_url(url) == "https://kettlebrook.app/try"
+    assert resolve_url(f"https://click.quillpost.example/l/{_b64('pinewell.com.br')}") == "https://pinewell.com.br"
+    assert link_kind(f"https://click.quillpost.example/l/{_b64('kettlebrook.app/unsubscribe')}") is LinkKind.UNSUBSCRIBE
+
+
+def test_base64_of_a_query_that_carries_the_address_is_read():
+    wrapped = _b64("go?url=https%3A%2F%2Fbank.example.de%2Fsavings")
+    assert resolve_url(f"https://t.quillpost.example/c/991/{wrapped}") == "https://bank.example.de/savings"
+    wrapped = _b64("x?id=7&u=https%3A%2F%2Fapps.apple.com%2Fapp%2Fid9")
+    assert link_kind(f"https://t.quillpost.example/c/991/{wrapped}") is LinkKind.APP_STORE
+
+
+def test_base64_in_a_middle_segment_with_the_url_safe_alphabet_is_read():
+    target = "https://sponsor.example.com/consult?utm_source=qp"  # encodes with a "_"
+    token = _b64(target)
+    assert "_" in token and not token.endswith("=")
+    assert resolve_url(f"https://click.quillpost.example/v1/{token}/qp-ad1") == target
+    # the standard alphabet's "/" splits the token over two segments
+    standard = base64.b64encode(b"https://sponsor.example.com/a?b=c~~~").decode()
+    assert "/" in standard
+    assert resolve_url(f"https://click.quillpost.example/v1/{standard}/qp-ad2") == "https://sponsor.example.com/a?b=c~~~"
+
+
+@pytest.mark.parametrize("token", [
+    _b64("spring-report-2027"),  # a story through the same redirector: a relative path
+    _b64("issues/88/the-long-read"),
+    _b64("notes/readme.md"),  # a file name, no host
+    _b64("b94e271a-8c24-4d7f-a5a1-2b1c3d4e5f6a"),  # an id
+    "6512aa90f3c1b2",  # hex that decodes to bytes
+    "Zm9vYmFyYmF6",  # "foobarbaz"
+    _b64("go?url=spring-report-2027"),  # a query that carries no address
+])
+def test_a_redirect_that_encodes_no_address_keeps_its_own_host(token):
+    url = f"https://t.quillpost.example/c/991/{token}"
+    assert resolve_url(url) == url
+    assert link_kind(url) is None
+
+
+@given(st.text(max_size=80))
+def test_the_decoder_never_raises_and_returns_only_addresses(text):
+    for token in (text, _b64(text)):
+        found = decoded_target(token)
+        assert found is None or _is_address(found)
+        resolved = resolve_url(f"https://t.quillpost.example/c/{token}/x")
+        assert resolved.startswith("https://t.quillpost.example/") or _is_address(resolved)
+
+
+@given(st.from_regex(r"[a-z][a-z0-9-]{0,12}\.(com|org|app|de|io)(/[a-z0-9-]{1,10}){0,3}", fullmatch=True))
+def test_the_decoder_reads_back_every_host_and_path_it_is_given(address):
+    assert decoded_target(_b64(address)) == "https://" + address
+    assert decoded_target(_b64("https://" + address)) == "https://" + address
+
+
+def _is_address(text: str) -> bool:
+    if text.startswith("mailto:"):
+        return "@" in text
+    parts = split_url(text)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in text)
 
 
 def test_an_extension_file_adds_patterns(tmp_path):

@@ -14,6 +14,21 @@ is decided here, once.
 - `resolve_url(url)`: the address a tracking redirect leads to, read
   offline when the redirect spells it out (a base64 path segment, Substack's
   `/redirect/2/<base64 JSON>`, a url-encoded `url=` parameter).
+- `decoded_target(token)`: a base64 token read as an address, or None.
+
+## Reading a redirect
+A redirector writes its target into the link in a few shapes, all read
+offline: base64 of the whole address (`aHR0c…` is "http"), standard or
+url-safe alphabet, padded or not, in any path segment; base64 of an
+address without its scheme (`a2V0dGxl…` is "kettlebrook.app/try"); base64
+of a query that carries the address (`…?url=https%3A…`); a url-encoded
+`url=` / `u=` / `target=` parameter. A decoded string counts only when it
+reads as an address: a scheme and a host, or a host whose last label is a
+top-level domain (`[redirect_targets]` in `data/links.toml`) followed by
+nothing or a path. A redirect to one of the newsletter's own stories often encodes a
+relative path (`spring-report-2027`), and many redirects carry a random
+id that decodes to some bytes: neither is an address, so such a link keeps
+its own (the redirector's) host and reads as the stories' links do.
 
 ## How a URL is judged
 The redirect is resolved first (and when its target is of no kind, the
@@ -33,6 +48,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import json
 import re
 from enum import Enum
@@ -80,14 +96,84 @@ ICON_KINDS = frozenset({LinkKind.SHARE, LinkKind.REACTION})
 _BASE64_SEGMENT = re.compile(r"(?:aHR0c|bWFpbHRv)[A-Za-z0-9_\-+/]*=*")
 _BASE64_JSON = re.compile(r"/(eyJ[A-Za-z0-9_\-+/]+=*)")
 _ENCODED_TARGET = re.compile(r"[?&](?:url|u|target|redirect|dest|destination|r)=(https?(?:%3A|:)[^&\s]*)", re.I)
+# A path segment that may be base64 (either alphabet, padding optional); shorter ones hold no address.
+_BASE64_TOKEN = re.compile(r"[A-Za-z0-9_\-+]{8,}={0,2}")
+# What a decoded string must be to count as an address: a scheme and a host,
+# or a host (labels, then a top-level domain checked against the data) and a path.
+_WITH_SCHEME = re.compile(r"(?:https?://[^\s/?#@]+|mailto:[^\s@/]+@[^\s@/]+\.[^\s@/]+)[^\s]*", re.I)
+_HOST_FIRST = re.compile(
+    r"((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24}))(?::[0-9]{1,5})?(?:[/?#][^\s]*)?", re.I
+)
+# Nothing but visible characters: a decoded id is bytes, an address is text.
+_CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f\ufffd]")
+# A redirect that encodes its tracking hop: at most this many path segments are read together.
+_MAX_JOINED_SEGMENTS = 4
 
 
 def _b64(segment: str) -> str:
+    """The text a base64 token encodes, or "" when it encodes no UTF-8 text."""
     seg = segment.replace("+", "-").replace("/", "_").rstrip("=")
+    if len(seg) % 4 == 1:  # no base64 has this length
+        return ""
     try:
-        return base64.urlsafe_b64decode(seg + "=" * (-len(seg) % 4)).decode("utf-8", "replace")
+        return base64.urlsafe_b64decode(seg + "=" * (-len(seg) % 4)).decode("utf-8")
     except (binascii.Error, ValueError):
         return ""
+
+
+@functools.cache
+def _top_level_domains() -> tuple[frozenset[str], frozenset[str]]:
+    """(generic top-level domains, two-letter file endings that are no country's address):
+    `[redirect_targets]` of the built-in data."""
+    from ..markers import _builtin_data
+
+    table = _builtin_data().get("redirect_targets", {})
+    return (
+        frozenset(t.lower() for t in table.get("generic_top_level_domains", [])),
+        frozenset(t.lower() for t in table.get("file_name_endings", [])),
+    )
+
+
+def _as_address(text: str) -> str | None:
+    """`text` as an address when it reads as one (see the module's docstring), else None."""
+    if not text or _CONTROL.search(text):
+        return None
+    if _WITH_SCHEME.fullmatch(text):
+        return text
+    m = _HOST_FIRST.fullmatch(text)
+    if m:
+        generic, file_endings = _top_level_domains()
+        tld = m.group(2).lower()
+        if tld in generic or (len(tld) == 2 and tld not in file_endings):
+            return "https://" + text
+    return None
+
+
+def decoded_target(token: str) -> str | None:
+    """The address a base64 token encodes (with a scheme, without one, or as
+    the `url=` / `u=` / `target=` parameter of an encoded query); None when
+    what it encodes is no address (a relative path, an id). Never raises."""
+    text = _b64(token)
+    found = _as_address(text)
+    if found is None and text:
+        m = _ENCODED_TARGET.search(text)
+        if m:
+            found = _as_address(unquote(m.group(1)))
+    return found
+
+
+def _segment_target(path: str) -> str | None:
+    """The first address a path segment, or a few segments read together
+    (the standard alphabet's "/" splits a token), encodes."""
+    segments = path.split("/")
+    for i, first in enumerate(segments):
+        if not _BASE64_TOKEN.fullmatch(first):
+            continue
+        for j in range(min(len(segments), i + _MAX_JOINED_SEGMENTS), i, -1):
+            found = decoded_target("/".join(segments[i:j]))
+            if found:
+                return found
+    return None
 
 
 @remembered(4096)
@@ -121,17 +207,14 @@ def _one_hop(url: str) -> str:
         if isinstance(payload, dict):
             for key in ("e", "url", "u", "target"):
                 value = payload.get(key)
-                if isinstance(value, str) and value.startswith(("http", "mailto")):
+                if isinstance(value, str) and _WITH_SCHEME.fullmatch(value):
                     return value
     m = _BASE64_SEGMENT.search(url)
-    if m:
-        decoded = _b64(m.group(0))
-        if decoded.startswith(("http", "mailto")):
-            return decoded
-    m = _ENCODED_TARGET.search(url)
-    if m:
-        return unquote(m.group(1))
-    return url
+    found = decoded_target(m.group(0)) if m else None
+    if found is None:
+        m = _ENCODED_TARGET.search(url)
+        found = _as_address(unquote(m.group(1))) if m else None
+    return found or _segment_target(split_url(url).path) or url
 
 
 _NO_PARTS = SplitResult("", "", "", "", "")
