@@ -119,6 +119,9 @@ def test_base64_in_a_middle_segment_with_the_url_safe_alphabet_is_read():
     standard = base64.b64encode(b"https://sponsor.example.com/a?b=c~~~").decode()
     assert "/" in standard
     assert resolve_url(f"https://click.quillpost.example/v1/{standard}/qp-ad2") == "https://sponsor.example.com/a?b=c~~~"
+    # a share by e-mail, its token followed by the tracker's own segment
+    share = "mailto:?subject=A%20good%20read&body=Thought%20you%27d%20like%20this"
+    assert link_kind(f"https://click.quillpost.example/ab12cd/ef34gh/{_b64(share)}/9f8e") is LinkKind.SHARE
 
 
 @pytest.mark.parametrize("token", [
@@ -153,7 +156,7 @@ def test_the_decoder_reads_back_every_host_and_path_it_is_given(address):
 
 def _is_address(text: str) -> bool:
     if text.startswith("mailto:"):
-        return "@" in text
+        return len(text) > len("mailto:") and not any(c.isspace() for c in text)
     parts = split_url(text)
     return parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in text)
 

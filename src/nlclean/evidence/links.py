@@ -100,7 +100,7 @@ _ENCODED_TARGET = re.compile(r"[?&](?:url|u|target|redirect|dest|destination|r)=
 _BASE64_TOKEN = re.compile(r"[A-Za-z0-9_\-+]{8,}={0,2}")
 # What a decoded string must be to count as an address: a scheme and a host,
 # or a host (labels, then a top-level domain checked against the data) and a path.
-_WITH_SCHEME = re.compile(r"(?:https?://[^\s/?#@]+|mailto:[^\s@/]+@[^\s@/]+\.[^\s@/]+)[^\s]*", re.I)
+_WITH_SCHEME = re.compile(r"https?://[^\s/?#@]+[^\s]*|mailto:[^\s]+", re.I)
 _HOST_FIRST = re.compile(
     r"((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24}))(?::[0-9]{1,5})?(?:[/?#][^\s]*)?", re.I
 )
