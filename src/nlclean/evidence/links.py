@@ -18,17 +18,18 @@ is decided here, once.
 
 ## Reading a redirect
 A redirector writes its target into the link in a few shapes, all read
-offline: base64 of the whole address (`aHR0c…` is "http"), standard or
-url-safe alphabet, padded or not, in any path segment; base64 of an
-address without its scheme (`a2V0dGxl…` is "kettlebrook.app/try"); base64
-of a query that carries the address (`…?url=https%3A…`); a url-encoded
-`url=` / `u=` / `target=` parameter. A decoded string counts only when it
-reads as an address: a scheme and a host, or a host whose last label is a
-top-level domain (`[redirect_targets]` in `data/links.toml`) followed by
-nothing or a path. A redirect to one of the newsletter's own stories often encodes a
-relative path (`spring-report-2027`), and many redirects carry a random
-id that decodes to some bytes: neither is an address, so such a link keeps
-its own (the redirector's) host and reads as the stories' links do.
+offline: base64 of the address (`aHR0c…` is "http"), standard or url-safe
+alphabet, padded or not, in any path segment (the tracker's own segments
+may follow it) or query value; base64 of a query that carries the address
+(`…?url=https%3A…`, `url=https://…`); a url-encoded `url=` / `u=` /
+`target=` parameter. A decoded string counts only when it reads as an
+address: a scheme and a host (or mailto:). A redirect to one of the
+newsletter's own stories may encode a relative path
+(`spring-report-2027`), and many redirects carry a random id that decodes
+to some bytes: neither is an address, so such a link keeps its own (the
+redirector's) host and reads as the stories' links do. (A host without a
+scheme, `kettlebrook.app/try`, is not read: a relative path can look the
+same.)
 
 ## How a URL is judged
 The redirect is resolved first (and when its target is of no kind, the
@@ -48,7 +49,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import functools
 import json
 import re
 from enum import Enum
@@ -96,17 +96,16 @@ ICON_KINDS = frozenset({LinkKind.SHARE, LinkKind.REACTION})
 _BASE64_SEGMENT = re.compile(r"(?:aHR0c|bWFpbHRv)[A-Za-z0-9_\-+/]*=*")
 _BASE64_JSON = re.compile(r"/(eyJ[A-Za-z0-9_\-+/]+=*)")
 _ENCODED_TARGET = re.compile(r"[?&](?:url|u|target|redirect|dest|destination|r)=(https?(?:%3A|:)[^&\s]*)", re.I)
-# A path segment that may be base64 (either alphabet, padding optional); shorter ones hold no address.
+# A path segment or query value that may be base64 (either alphabet, padding
+# optional); a shorter one holds no address.
 _BASE64_TOKEN = re.compile(r"[A-Za-z0-9_\-+]{8,}={0,2}")
-# What a decoded string must be to count as an address: a scheme and a host,
-# or a host (labels, then a top-level domain checked against the data) and a path.
+# A decoded query that carries the address: "go?url=https%3A…", "url=https://…".
+_WRAPPED_TARGET = re.compile(r"(?:^|[?&])(?:url|u|target|redirect|dest|destination|r)=(https?(?:%3A|:)[^&\s]*)", re.I)
+# What a decoded string must be to count as an address: a scheme and a host, or mailto:.
 _WITH_SCHEME = re.compile(r"https?://[^\s/?#@]+[^\s]*|mailto:[^\s]+", re.I)
-_HOST_FIRST = re.compile(
-    r"((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24}))(?::[0-9]{1,5})?(?:[/?#][^\s]*)?", re.I
-)
 # Nothing but visible characters: a decoded id is bytes, an address is text.
 _CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f\ufffd]")
-# A redirect that encodes its tracking hop: at most this many path segments are read together.
+# The standard alphabet's "/" splits a token over path segments: at most this many are read together.
 _MAX_JOINED_SEGMENTS = 4
 
 
@@ -121,56 +120,42 @@ def _b64(segment: str) -> str:
         return ""
 
 
-@functools.cache
-def _top_level_domains() -> tuple[frozenset[str], frozenset[str]]:
-    """(generic top-level domains, two-letter file endings that are no country's address):
-    `[redirect_targets]` of the built-in data."""
-    from ..markers import _builtin_data
-
-    table = _builtin_data().get("redirect_targets", {})
-    return (
-        frozenset(t.lower() for t in table.get("generic_top_level_domains", [])),
-        frozenset(t.lower() for t in table.get("file_name_endings", [])),
-    )
-
-
 def _as_address(text: str) -> str | None:
-    """`text` as an address when it reads as one (see the module's docstring), else None."""
-    if not text or _CONTROL.search(text):
-        return None
-    if _WITH_SCHEME.fullmatch(text):
+    """`text` when it reads as an address (a scheme and a host, or mailto:), else None."""
+    if text and _WITH_SCHEME.fullmatch(text) and not _CONTROL.search(text):
         return text
-    m = _HOST_FIRST.fullmatch(text)
-    if m:
-        generic, file_endings = _top_level_domains()
-        tld = m.group(2).lower()
-        if tld in generic or (len(tld) == 2 and tld not in file_endings):
-            return "https://" + text
     return None
 
 
 def decoded_target(token: str) -> str | None:
-    """The address a base64 token encodes (with a scheme, without one, or as
-    the `url=` / `u=` / `target=` parameter of an encoded query); None when
-    what it encodes is no address (a relative path, an id). Never raises."""
+    """The address a base64 token encodes (itself, or the `url=` / `u=` /
+    `target=` parameter of an encoded query); None when what it encodes is
+    no address (a relative path, an id's bytes). Never raises."""
     text = _b64(token)
     found = _as_address(text)
     if found is None and text:
-        m = _ENCODED_TARGET.search(text)
+        m = _WRAPPED_TARGET.search(text)
         if m:
             found = _as_address(unquote(m.group(1)))
     return found
 
 
-def _segment_target(path: str) -> str | None:
-    """The first address a path segment, or a few segments read together
-    (the standard alphabet's "/" splits a token), encodes."""
-    segments = path.split("/")
+def _token_target(url: str) -> str | None:
+    """The first address a path segment (or a few read together) or a query
+    value of `url` encodes in base64."""
+    parts = split_url(url)
+    segments = parts.path.split("/")
     for i, first in enumerate(segments):
         if not _BASE64_TOKEN.fullmatch(first):
             continue
         for j in range(min(len(segments), i + _MAX_JOINED_SEGMENTS), i, -1):
             found = decoded_target("/".join(segments[i:j]))
+            if found:
+                return found
+    for pair in parts.query.split("&"):
+        value = pair.partition("=")[2]
+        if _BASE64_TOKEN.fullmatch(value):
+            found = decoded_target(value)
             if found:
                 return found
     return None
@@ -214,7 +199,7 @@ def _one_hop(url: str) -> str:
     if found is None:
         m = _ENCODED_TARGET.search(url)
         found = _as_address(unquote(m.group(1))) if m else None
-    return found or _segment_target(split_url(url).path) or url
+    return found or _token_target(url) or url
 
 
 _NO_PARTS = SplitResult("", "", "", "", "")
