@@ -161,6 +161,29 @@ def _is_address(text: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in text)
 
 
+def test_a_footer_link_hidden_in_a_wrapped_query_is_read_by_the_rules():
+    """End to end: the footer rule's prefilter lets the line through and the
+    decoded target decides it; the stories through the same redirector stay."""
+    from cli_fix import fix_with_cli
+
+    def click(target: str) -> str:
+        return f"https://click.quillpost.example/ls/click?upn={_b64('url=' + target)}"
+
+    stories = "\n\n".join(
+        f"## {title}\n\n{body} [Read more]({click('https://quillpost.example/' + slug)})"
+        for title, body, slug in [
+            ("Harbour cranes return", "Two cranes are back in service after a winter of repairs.", "cranes"),
+            ("Library hours change", "The central library opens an hour later on Mondays from March.", "library"),
+            ("Ferry timetable", "The ferry adds a late crossing on Fridays through the summer.", "ferry"),
+        ]
+    )
+    footer = f"[Tap here]({click('https://quillpost.example/unsubscribe?sid=42')})"
+    out = fix_with_cli(f"# The Quillpost\n\n{stories}\n\n---\n\n{footer}\n", "quillpost.md")
+    assert "Tap here" not in out
+    for slug in ("cranes", "library", "ferry"):
+        assert _b64("url=https://quillpost.example/" + slug) in out
+
+
 def test_an_extension_file_adds_patterns(tmp_path):
     from nlclean import markers
 

@@ -105,6 +105,9 @@ _WRAPPED_TARGET = re.compile(r"(?:^|[?&])(?:url|u|target|redirect|dest|destinati
 _WITH_SCHEME = re.compile(r"https?://[^\s/?#@]+[^\s]*|mailto:[^\s]+", re.I)
 # Nothing but visible characters: a decoded id is bytes, an address is text.
 _CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f\ufffd]")
+# What a line holds, lower-cased, when a redirect in it may hide an address:
+# base64 of "http", of a JSON object ('{"'), of a query opening "url=http".
+REDIRECT_HINTS = ("ahr0c", "eyj", "dxjspwh0dh")
 # The standard alphabet's "/" splits a token over path segments: at most this many are read together.
 _MAX_JOINED_SEGMENTS = 4
 
@@ -271,12 +274,12 @@ class LinkClassifier:
     def needles(self, kinds) -> tuple[str, ...]:
         """Substrings one of which a line must hold to link to one of `kinds`:
         for a rule's cheap prefilter. A redirect may hide any address, so its
-        markers are in ("ahr0c", "eyj"); a kind matched by shape ("regex")
+        markers are in (`REDIRECT_HINTS`); a kind matched by shape ("regex")
         contributes its hosts' common piece, "://"."""
         pieces = [p for kind in kinds for p in self._pieces.get(kind, ())]
         if any(kind in self._has_regex for kind in kinds):
             pieces.append("://")
-        return tuple(dict.fromkeys((*pieces, "ahr0c", "eyj")))
+        return tuple(dict.fromkeys((*pieces, *REDIRECT_HINTS)))
 
     def kind(self, url: str) -> LinkKind | None:
         """The kind of the link's target, or None for an ordinary link (a story's)."""
