@@ -15,6 +15,8 @@ is decided here, once.
   offline when the redirect spells it out (a base64 path segment, Substack's
   `/redirect/2/<base64 JSON>`, a url-encoded `url=` parameter).
 - `decoded_target(token)`: a base64 token read as an address, or None.
+- `REDIRECT_HINTS`: what a line holds when a redirect in it may hide an
+  address (for the rules' prefilters, `LinkClassifier.needles`).
 
 ## Reading a redirect
 A redirector writes its target into the link in a few shapes, all read
@@ -95,12 +97,12 @@ ICON_KINDS = frozenset({LinkKind.SHARE, LinkKind.REACTION})
 # object ("eyJ" is `{"`) whose "e" field is the target.
 _BASE64_SEGMENT = re.compile(r"(?:aHR0c|bWFpbHRv)[A-Za-z0-9_\-+/]*=*")
 _BASE64_JSON = re.compile(r"/(eyJ[A-Za-z0-9_\-+/]+=*)")
-_ENCODED_TARGET = re.compile(r"[?&](?:url|u|target|redirect|dest|destination|r)=(https?(?:%3A|:)[^&\s]*)", re.I)
 # A path segment or query value that may be base64 (either alphabet, padding
 # optional); a shorter one holds no address.
 _BASE64_TOKEN = re.compile(r"[A-Za-z0-9_\-+]{8,}={0,2}")
-# A decoded query that carries the address: "go?url=https%3A…", "url=https://…".
-_WRAPPED_TARGET = re.compile(r"(?:^|[?&])(?:url|u|target|redirect|dest|destination|r)=(https?(?:%3A|:)[^&\s]*)", re.I)
+# A query that carries the address url-encoded, in the link or decoded from
+# it: "?u=https%3A…", "go?url=https%3A…", "url=https://…".
+_ENCODED_TARGET = re.compile(r"(?:^|[?&])(?:url|u|target|redirect|dest|destination|r)=(https?(?:%3A|:)[^&\s]*)", re.I)
 # What a decoded string must be to count as an address: a scheme and a host, or mailto:.
 _WITH_SCHEME = re.compile(r"https?://[^\s/?#@]+[^\s]*|mailto:[^\s]+", re.I)
 # Nothing but visible characters: a decoded id is bytes, an address is text.
@@ -137,7 +139,7 @@ def decoded_target(token: str) -> str | None:
     text = _b64(token)
     found = _as_address(text)
     if found is None and text:
-        m = _WRAPPED_TARGET.search(text)
+        m = _ENCODED_TARGET.search(text)
         if m:
             found = _as_address(unquote(m.group(1)))
     return found
