@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import base64
 import json
+from urllib.parse import quote
 
 import pytest
 
-from nlclean.evidence.links import LinkKind, link_kind, resolve_url
+from hypothesis import given, strategies as st
+
+from nlclean.evidence.links import LinkKind, decoded_target, link_kind, resolve_url, split_url
 
 
 def _b64(text: str) -> str:
@@ -92,6 +95,93 @@ def test_a_redirect_to_a_story_is_no_kind():
     story = "https://www.example-news.com/2025/06/a-long-read"
     assert link_kind(f"https://click.mail.example.com/c/abc123/{_b64(story)}") is None
     assert resolve_url("https://www.example-news.com/eyJub3QiOiJqc29uIg") == "https://www.example-news.com/eyJub3QiOiJqc29uIg"
+
+
+def test_base64_of_a_query_that_carries_the_address_is_read():
+    wrapped = _b64("go?url=https%3A%2F%2Fbank.example.de%2Fsavings")
+    assert resolve_url(f"https://t.quillpost.example/c/991/{wrapped}") == "https://bank.example.de/savings"
+    wrapped = _b64("x?id=7&u=https%3A%2F%2Fapps.apple.com%2Fapp%2Fid9")
+    assert link_kind(f"https://t.quillpost.example/c/991/{wrapped}") is LinkKind.APP_STORE
+    # a query value that is base64 of a bare query
+    wrapped = _b64("url=https://news.example.org/unsubscribe?id=5")
+    assert link_kind(f"https://click.quillpost.example/ls/click?upn={wrapped}") is LinkKind.UNSUBSCRIBE
+
+
+def test_base64_in_a_middle_segment_with_the_url_safe_alphabet_is_read():
+    target = "https://sponsor.example.com/consult?utm_source=qp"  # encodes with a "_"
+    token = _b64(target)
+    assert "_" in token and not token.endswith("=")
+    assert resolve_url(f"https://click.quillpost.example/v1/{token}/qp-ad1") == target
+    # the standard alphabet's "/" splits the token over two segments
+    standard = base64.b64encode(b"https://sponsor.example.com/a?b=c~~~").decode()
+    assert "/" in standard
+    assert resolve_url(f"https://click.quillpost.example/v1/{standard}/qp-ad2") == "https://sponsor.example.com/a?b=c~~~"
+    # a share by e-mail, its token followed by the tracker's own segment
+    share = "mailto:?subject=A%20good%20read&body=Thought%20you%27d%20like%20this"
+    assert link_kind(f"https://click.quillpost.example/ab12cd/ef34gh/{_b64(share)}/9f8e") is LinkKind.SHARE
+
+
+@pytest.mark.parametrize("token", [
+    _b64("spring-report-2027"),  # a story through the same redirector: a relative path
+    _b64("issues/88/the-long-read"),
+    _b64("notes/readme.md"),  # a file name, no host
+    _b64("b94e271a-8c24-4d7f-a5a1-2b1c3d4e5f6a"),  # an id
+    "6512aa90f3c1b2",  # hex that decodes to bytes
+    "Zm9vYmFyYmF6",  # "foobarbaz"
+    _b64("go?url=spring-report-2027"),  # a query that carries no address
+])
+def test_a_redirect_that_encodes_no_address_keeps_its_own_host(token):
+    url = f"https://t.quillpost.example/c/991/{token}"
+    assert resolve_url(url) == url
+    assert link_kind(url) is None
+
+
+@given(st.text(max_size=80))
+def test_the_decoder_never_raises_and_returns_only_addresses(text):
+    for token in (text, _b64(text)):
+        found = decoded_target(token)
+        assert found is None or _is_address(found)
+        resolved = resolve_url(f"https://t.quillpost.example/c/{token}/x")
+        assert resolved.startswith("https://t.quillpost.example/") or _is_address(resolved)
+
+
+@given(st.from_regex(r"[a-z][a-z0-9-]{0,12}\.(com|org|app|de|io)(/[a-z0-9_~-]{1,10}){0,3}", fullmatch=True))
+def test_the_decoder_reads_back_every_address_it_is_given(address):
+    url = "https://" + address
+    assert decoded_target(_b64(url)) == url
+    assert resolve_url(f"https://t.quillpost.example/c/{_b64(url)}/x9") == url
+    assert decoded_target(_b64("go?url=" + quote(url, safe=""))) == url
+    assert decoded_target(_b64(address)) is None  # no scheme: it may be a relative path
+
+
+def _is_address(text: str) -> bool:
+    if text.startswith("mailto:"):
+        return len(text) > len("mailto:") and not any(c.isspace() for c in text)
+    parts = split_url(text)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in text)
+
+
+def test_a_footer_link_hidden_in_a_wrapped_query_is_read_by_the_rules():
+    """End to end: the footer rule's prefilter lets the line through and the
+    decoded target decides it; the stories through the same redirector stay."""
+    from cli_fix import fix_with_cli
+
+    def click(target: str) -> str:
+        return f"https://click.quillpost.example/ls/click?upn={_b64('url=' + target)}"
+
+    stories = "\n\n".join(
+        f"## {title}\n\n{body} [Read more]({click('https://quillpost.example/' + slug)})"
+        for title, body, slug in [
+            ("Harbour cranes return", "Two cranes are back in service after a winter of repairs.", "cranes"),
+            ("Library hours change", "The central library opens an hour later on Mondays from March.", "library"),
+            ("Ferry timetable", "The ferry adds a late crossing on Fridays through the summer.", "ferry"),
+        ]
+    )
+    footer = f"[Tap here]({click('https://quillpost.example/unsubscribe?sid=42')})"
+    out = fix_with_cli(f"# The Quillpost\n\n{stories}\n\n---\n\n{footer}\n", "quillpost.md")
+    assert "Tap here" not in out
+    for slug in ("cranes", "library", "ferry"):
+        assert _b64("url=https://quillpost.example/" + slug) in out
 
 
 def test_an_extension_file_adds_patterns(tmp_path):

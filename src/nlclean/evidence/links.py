@@ -14,6 +14,24 @@ is decided here, once.
 - `resolve_url(url)`: the address a tracking redirect leads to, read
   offline when the redirect spells it out (a base64 path segment, Substack's
   `/redirect/2/<base64 JSON>`, a url-encoded `url=` parameter).
+- `decoded_target(token)`: a base64 token read as an address, or None.
+- `REDIRECT_HINTS`: what a line holds when a redirect in it may hide an
+  address (for the rules' prefilters, `LinkClassifier.needles`).
+
+## Reading a redirect
+A redirector writes its target into the link in a few shapes, all read
+offline: base64 of the address (`aHR0c…` is "http"), standard or url-safe
+alphabet, padded or not, in any path segment (the tracker's own segments
+may follow it) or query value; base64 of a query that carries the address
+(`…?url=https%3A…`, `url=https://…`); a url-encoded `url=` / `u=` /
+`target=` parameter. A decoded string counts only when it reads as an
+address: a scheme and a host (or mailto:). A redirect to one of the
+newsletter's own stories may encode a relative path
+(`spring-report-2027`), and many redirects carry a random id that decodes
+to some bytes: neither is an address, so such a link keeps its own (the
+redirector's) host and reads as the stories' links do. (A host without a
+scheme, `kettlebrook.app/try`, is not read: a relative path can look the
+same.)
 
 ## How a URL is judged
 The redirect is resolved first (and when its target is of no kind, the
@@ -79,15 +97,73 @@ ICON_KINDS = frozenset({LinkKind.SHARE, LinkKind.REACTION})
 # object ("eyJ" is `{"`) whose "e" field is the target.
 _BASE64_SEGMENT = re.compile(r"(?:aHR0c|bWFpbHRv)[A-Za-z0-9_\-+/]*=*")
 _BASE64_JSON = re.compile(r"/(eyJ[A-Za-z0-9_\-+/]+=*)")
-_ENCODED_TARGET = re.compile(r"[?&](?:url|u|target|redirect|dest|destination|r)=(https?(?:%3A|:)[^&\s]*)", re.I)
+# A path segment or query value that may be base64 (either alphabet, padding
+# optional); a shorter one holds no address.
+_BASE64_TOKEN = re.compile(r"[A-Za-z0-9_\-+]{8,}={0,2}")
+# A query that carries the address url-encoded, in the link or decoded from
+# it: "?u=https%3A…", "go?url=https%3A…", "url=https://…".
+_ENCODED_TARGET = re.compile(r"(?:^|[?&])(?:url|u|target|redirect|dest|destination|r)=(https?(?:%3A|:)[^&\s]*)", re.I)
+# What a decoded string must be to count as an address: a scheme and a host, or mailto:.
+_WITH_SCHEME = re.compile(r"https?://[^\s/?#@]+[^\s]*|mailto:[^\s]+", re.I)
+# Nothing but visible characters: a decoded id is bytes, an address is text.
+_CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f\ufffd]")
+# What a line holds, lower-cased, when a redirect in it may hide an address:
+# base64 of "http", of a JSON object ('{"'), of a query opening "url=http".
+REDIRECT_HINTS = ("ahr0c", "eyj", "dxjspwh0dh")
+# The standard alphabet's "/" splits a token over path segments: at most this many are read together.
+_MAX_JOINED_SEGMENTS = 4
 
 
 def _b64(segment: str) -> str:
+    """The text a base64 token encodes, or "" when it encodes no UTF-8 text."""
     seg = segment.replace("+", "-").replace("/", "_").rstrip("=")
+    if len(seg) % 4 == 1:  # no base64 has this length
+        return ""
     try:
-        return base64.urlsafe_b64decode(seg + "=" * (-len(seg) % 4)).decode("utf-8", "replace")
+        return base64.urlsafe_b64decode(seg + "=" * (-len(seg) % 4)).decode("utf-8")
     except (binascii.Error, ValueError):
         return ""
+
+
+def _as_address(text: str) -> str | None:
+    """`text` when it reads as an address (a scheme and a host, or mailto:), else None."""
+    if text and _WITH_SCHEME.fullmatch(text) and not _CONTROL.search(text):
+        return text
+    return None
+
+
+def decoded_target(token: str) -> str | None:
+    """The address a base64 token encodes (itself, or the `url=` / `u=` /
+    `target=` parameter of an encoded query); None when what it encodes is
+    no address (a relative path, an id's bytes). Never raises."""
+    text = _b64(token)
+    found = _as_address(text)
+    if found is None and text:
+        m = _ENCODED_TARGET.search(text)
+        if m:
+            found = _as_address(unquote(m.group(1)))
+    return found
+
+
+def _token_target(url: str) -> str | None:
+    """The first address a path segment (or a few read together) or a query
+    value of `url` encodes in base64."""
+    parts = split_url(url)
+    segments = parts.path.split("/")
+    for i, first in enumerate(segments):
+        if not _BASE64_TOKEN.fullmatch(first):
+            continue
+        for j in range(min(len(segments), i + _MAX_JOINED_SEGMENTS), i, -1):
+            found = decoded_target("/".join(segments[i:j]))
+            if found:
+                return found
+    for pair in parts.query.split("&"):
+        value = pair.partition("=")[2]
+        if _BASE64_TOKEN.fullmatch(value):
+            found = decoded_target(value)
+            if found:
+                return found
+    return None
 
 
 @remembered(4096)
@@ -121,17 +197,14 @@ def _one_hop(url: str) -> str:
         if isinstance(payload, dict):
             for key in ("e", "url", "u", "target"):
                 value = payload.get(key)
-                if isinstance(value, str) and value.startswith(("http", "mailto")):
+                if isinstance(value, str) and _WITH_SCHEME.fullmatch(value):
                     return value
     m = _BASE64_SEGMENT.search(url)
-    if m:
-        decoded = _b64(m.group(0))
-        if decoded.startswith(("http", "mailto")):
-            return decoded
-    m = _ENCODED_TARGET.search(url)
-    if m:
-        return unquote(m.group(1))
-    return url
+    found = decoded_target(m.group(0)) if m else None
+    if found is None:
+        m = _ENCODED_TARGET.search(url)
+        found = _as_address(unquote(m.group(1))) if m else None
+    return found or _token_target(url) or url
 
 
 _NO_PARTS = SplitResult("", "", "", "", "")
@@ -203,12 +276,12 @@ class LinkClassifier:
     def needles(self, kinds) -> tuple[str, ...]:
         """Substrings one of which a line must hold to link to one of `kinds`:
         for a rule's cheap prefilter. A redirect may hide any address, so its
-        markers are in ("ahr0c", "eyj"); a kind matched by shape ("regex")
+        markers are in (`REDIRECT_HINTS`); a kind matched by shape ("regex")
         contributes its hosts' common piece, "://"."""
         pieces = [p for kind in kinds for p in self._pieces.get(kind, ())]
         if any(kind in self._has_regex for kind in kinds):
             pieces.append("://")
-        return tuple(dict.fromkeys((*pieces, "ahr0c", "eyj")))
+        return tuple(dict.fromkeys((*pieces, *REDIRECT_HINTS)))
 
     def kind(self, url: str) -> LinkKind | None:
         """The kind of the link's target, or None for an ordinary link (a story's)."""
