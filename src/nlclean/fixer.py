@@ -323,10 +323,17 @@ def select_fixes(findings: list[Finding], unsafe: bool, doc: Document | None = N
     chosen: list[Finding] = []
     taken = _TakenEdits(doc, batch_removals)
     rule = None
+    rule_fixes: set[Fix] = set()  # the fixes chosen for the current rule's findings
     for f in candidates:
         if f.code != rule:
             taken.next_rule(f.code)
             rule = f.code
+            rule_fixes = set()
+        if f.fix in rule_fixes:
+            # One fix that several findings share (NL503 re-levels the outline
+            # as one) goes in once, and each of its findings with it.
+            chosen.append(f)
+            continue
         edits = f.fix.edits  # type: ignore[union-attr]
         if any(taken.conflicts(e) for e in edits):
             rest = taken.remainder(edits) if f.fix.is_safe else None  # type: ignore[union-attr]
@@ -336,6 +343,7 @@ def select_fixes(findings: list[Finding], unsafe: bool, doc: Document | None = N
             f = replace(f, fix=Fix(f.fix.title, rest, f.fix.applicability))  # type: ignore[union-attr]
             edits = f.fix.edits
         chosen.append(f)
+        rule_fixes.add(f.fix)  # type: ignore[arg-type]
         for e in edits:
             taken.add(e)
     return chosen
@@ -447,7 +455,7 @@ def _apply(current: str, doc: Document, chosen: list[Finding], original: str, re
     whether the guard must compare the whole text at the end, and the edits
     that make `doc`'s text the new text (None when more changed: the next
     document is then parsed in full)."""
-    edits = [e for f in chosen for e in f.fix.edits]  # type: ignore[union-attr]
+    edits = [e for fix in dict.fromkeys(f.fix for f in chosen) for e in fix.edits]  # type: ignore[union-attr]
     edits += blank_lines_between_blocks(doc, edits)  # removals side by side keep their neighbours apart
     needs_full_check = needs_full_check or edits_may_add_words(current, edits)
     if result.line_origins is not None:

@@ -8,6 +8,14 @@ higher original level. Headings are only re-levelled, never created or
 removed; setext headings keep their style where it can hold the new level
 (1 or 2) and become ATX headings otherwise.
 
+The outline is re-levelled as one: every finding carries the same fix, the
+edits of all the headings, which goes in whole or waits whole. A heading
+re-levelled alone would leave the others at their old levels, and the next
+round would read the two scales as one outline: when a removal or a `$` on
+its line held one heading back a round (`fixer.select_fixes`), it came out
+nested under the siblings re-levelled before it (`### A`, `### B $5`,
+`### C` became `#`, `##`, `#`).
+
 ## Why is this bad?
 Emails use heading sizes for looks, so converted newsletters start at `###`
 or jump from `#` to `####`; outlines, tables of contents and screen readers
@@ -30,9 +38,10 @@ Safe: no text changes, only the level markers.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
-from ..findings import Edit, Finding
+from ..findings import Edit, Finding, Fix
 from .base import Rule
 
 _ATX_MARKER = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
@@ -62,6 +71,7 @@ class HeadingLevels(Rule):
         doc = ctx.doc
         headings = doc.headings
         targets = target_levels([h.level for h in headings])
+        found: list[tuple[Finding, list[Edit]]] = []
         for heading, new in zip(headings, targets):
             if heading.level == new:
                 continue
@@ -69,14 +79,22 @@ class HeadingLevels(Rule):
             if not edits:
                 continue
             start, end = doc.offset(heading.start), doc.line_end(heading.end - 1)
-            yield ctx.finding(
+            found.append((ctx.finding(
                 f"heading level {heading.level} should be {new}",
                 start,
                 end,
-                edits,
-                f"Make this a level-{new} heading",
                 evidence=(f"{'#' * new} keeps the outline without skipped levels",),
-            )
+            ), edits))
+        if not found:
+            return
+        # One fix for the outline (see the module's documentation); a heading
+        # whose finding a comment switches off keeps its level.
+        suppressions = ctx.suppressions
+        edits = [e for finding, own in found if suppressions is None or not suppressions.suppresses(finding)
+                 for e in own]
+        fix = Fix("Re-level the headings", tuple(sorted(edits)), self.fix_safety) if edits else None
+        for finding, _ in found:
+            yield replace(finding, fix=fix)
 
     def _edits(self, doc, heading, new: int) -> list[Edit]:
         first = doc.lines[heading.start]

@@ -28,6 +28,17 @@ this rule, never removed and never the end of a section:
 - a setext heading of more than two lines of text, or any heading of
   20 words or more: a paragraph a converter happened to underline or mark.
 
+A `---` does not make a section: a heading over a break over a heading of
+the same or a higher level is empty. So is a heading over a break below
+which the email holds only its end matter: a few short paragraphs, the
+copyright notice or the postal address among them (a disclaimer too), and
+no story, list or heading. A removal took the poll or the appeal under the
+heading, and the break that closed its section now stands under it. Not
+where the email writes a break under its headings (`## Product news`,
+`---`, then the section; another heading stands over a break too): there
+the break is the heading's underline. This one is a judgement of place,
+an unsafe fix.
+
 ### NL604 trailing-hard-break
 Two or more spaces at the end of a paragraph's last line (a hard break with
 nothing after it) go.
@@ -55,15 +66,17 @@ Story
 
 ## Fix safety
 Safe: nothing a reader sees changes except the empty heading and the
-doubled separator.
+doubled separator. A heading over a break over the email's end matter
+(NL603) is an unsafe fix: a judgement of where the email's story ends.
 """
 from __future__ import annotations
 
 from typing import Iterator
 
 from ..document import FRONT_MATTER
-from ..findings import Edit, Finding
-from ..inline_syntax import surely_more_visible_words, visible_text
+from ..evidence.zones import COPYRIGHT, MAX_CLOSING_TAIL_LINES, PROSE_WORDS, words
+from ..findings import Applicability, Edit, Finding
+from ..inline_syntax import surely_more_visible_words, visible_text, visible_text_without_urls
 from .base import Rule
 from ._shared import quote
 
@@ -180,11 +193,44 @@ class EmptySection(Rule):
             nxt = blocks[j] if j < len(blocks) else None
             if nxt is None and i == 0:
                 continue  # a document that is only its title
+            # A setext heading's underline is no part of its title.
+            text = visible_text("\n".join(doc.lines[block.start : block.end - 1])) if block.is_setext else doc.visible(block)
             if nxt is None or (_is_heading_to_tidy(doc, nxt) and nxt.level <= block.level):
-                # A setext heading's underline is no part of its title.
-                text = visible_text("\n".join(doc.lines[block.start : block.end - 1])) if block.is_setext else doc.visible(block)
                 yield ctx.remove_lines(f"heading {quote(text)} has an empty section", block.start, block.end,
                                        f"Remove empty heading {quote(text)}")
+            elif j > i + 1 and i > 0 and _end_matter_from(doc, ctx.markers, j) and not _breaks_under_headings(doc, i):
+                yield ctx.remove_lines(
+                    f"heading {quote(text)} has an empty section", block.start, block.end,
+                    f"Remove empty heading {quote(text)}", applicability=Applicability.UNSAFE,
+                    evidence=("a thematic break under it, and below that only the email's end matter "
+                              "(short paragraphs with the copyright or the address, no story, list or heading)",))
+
+
+# The blocks the end matter of an email is made of (a disclaimer, the address,
+# the copyright), and their breaks; a list or a heading below is a section's.
+_END_MATTER_KINDS = frozenset({"paragraph", "hr"})
+
+
+def _end_matter_from(doc, markers, j: int) -> bool:
+    """Whether the blocks from `blocks[j]` to the end are the email's end
+    matter: a few short paragraphs (at most `MAX_CLOSING_TAIL_LINES` lines,
+    none of more than `PROSE_WORDS` words), nothing else, and among them the
+    copyright notice or the postal address that close an email."""
+    rest = doc.blocks[j:]
+    if (not all(b.kind in _END_MATTER_KINDS for b in rest)
+            or sum(b.end - b.start for b in rest) > MAX_CLOSING_TAIL_LINES):
+        return False
+    texts = [visible_text_without_urls(doc.source(b)) for b in rest if b.kind == "paragraph"]
+    return (all(words(t) <= PROSE_WORDS for t in texts)
+            and any(COPYRIGHT.search(t) or markers.postal_address(t) for t in texts))
+
+
+def _breaks_under_headings(doc, i: int) -> bool:
+    """Whether a heading other than `blocks[i]` stands right over a thematic
+    break: then the email writes a break under its headings, as their underline."""
+    blocks = doc.blocks
+    return any(b.kind == "heading" and k != i and k + 1 < len(blocks) and blocks[k + 1].kind == "hr"
+               for k, b in enumerate(blocks))
 
 
 class TrailingHardBreak(Rule):
