@@ -108,6 +108,9 @@ It is the highest-priority rule.
   `### Ship faster…`), it takes that section.
 - A label with a thematic break right above it takes the few short blocks
   up to the break that closes its frame, wherever their links go.
+- A plain-text heading (`** ADVERTISEMENT` over a line of dashes, as
+  Mailchimp writes a heading in the text part) is a heading: the ad under
+  it runs to the next heading, not to its own underline.
 - Lines of nothing but links right under an ad (its logo, its image slot)
   go with it.
 - A paid-placement link takes its paragraph or list item (and the heading
@@ -959,6 +962,8 @@ def _labelled_heading(ctx, heading) -> tuple[Extent, str, str] | None:
     if is_document_title(doc, heading):
         return None
     text = doc.visible(heading)
+    if heading.is_setext:
+        text = text.rsplit("\n", 1)[0]  # its underline (`** PUBBLICITÀ` over dashes) is no word of it
     labels = sponsor_labels(markers)
     label = labels.trailing(text)
     if label is None:

@@ -1,0 +1,64 @@
+"""Where a noise region ends in text without blank lines, and under a label
+that stands alone (issue 11, layout evidence; `extents.opens_next_section`).
+
+- A numbered title line ends a game in a flattened email, as it ends an ad
+  (NL301 and NL101 share one test of "the next story or section").
+- A plain-text heading (`** TITLE` over a line of dashes) is a heading, in a
+  `.txt` email as in markdown: an ad under it runs to the next heading.
+- A line that repeats the sponsor named under the label is the ad's, not the
+  next section or story.
+- A label line alone between two breaks stands as the ad's heading: its ad
+  runs to the next break.
+
+Every newsletter, product, person and address below is invented.
+"""
+from __future__ import annotations
+
+import nlclean
+from nlclean.document import Document
+
+# --- a plain-text heading: `** TITLE` over dashes -------------------------------
+
+DASHES = "-" * 60
+TEXT_EMAIL = f"""\
+** THE ORCHARD LETTER
+{DASHES}
+Hello, and welcome back.
+
+
+** 1. THE CIDER PRESS REOPENS
+{DASHES}
+The village cider press reopened on Saturday after a year of repairs, and the queue ran past the church.
+
+
+** ADVERTISEMENT
+{DASHES}
+Online pruning course by Greenbough Academy: six lessons and a certificate. 25% off with the code ORCHARD25.
+https://orchardletter.example.org/track/click?u=9f&id=gb25
+
+
+** 2. A FROST WARNING FOR THE BLOSSOM
+{DASHES}
+Growers were told to light their frost candles on Wednesday night.
+"""
+
+
+def test_a_text_heading_over_dashes_is_a_heading_in_a_plain_text_email():
+    doc = Document(TEXT_EMAIL, format="text")
+    headings = [doc.lines[b.start] for b in doc.headings]
+    assert headings == ["** THE ORCHARD LETTER", "** 1. THE CIDER PRESS REOPENS", "** ADVERTISEMENT",
+                        "** 2. A FROST WARNING FOR THE BLOSSOM"]
+    assert not any(b.kind == "hr" for b in doc.blocks)
+
+
+def test_lines_of_text_over_dashes_are_a_paragraph_and_a_break():
+    doc = Document(f"Some closing words here.\nAnd a second line.\n{DASHES}\n** Not a heading\n\nEnd.\n", format="text")
+    assert [b.kind for b in doc.blocks] == ["paragraph", "hr", "paragraph", "paragraph"]
+
+
+def test_an_ad_under_a_text_heading_runs_to_the_next_heading():
+    out = nlclean.clean(TEXT_EMAIL, format="text")
+    assert "ADVERTISEMENT" not in out
+    assert "Greenbough" not in out and "id=gb25" not in out
+    assert "** 2. A FROST WARNING FOR THE BLOSSOM" in out and "frost candles" in out
+    assert "The village cider press reopened" in out
