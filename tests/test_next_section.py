@@ -17,6 +17,42 @@ from __future__ import annotations
 import nlclean
 from nlclean.document import Document
 
+# --- a numbered title ends a game in flattened text (NL301) -----------------------
+
+QUIZ_THEN_STORY = """\
+Weekly Quiz: Which river is the longest in the county? Tap to answer: https://quiz.tidewatch.example.ie/q/12
+
+Hint: it rises in the hills above Carrow. Will you get it?
+7. Last word: The ferry dog retires
+After nine years riding the Ardmore ferry, Biscuit the terrier was given a lifetime pass and a brass name tag on Tuesday.
+Photo: Biscuit on deck (https://tidewatch.example.ie/biscuit)
+"""
+
+
+def test_a_numbered_title_under_a_game_starts_the_next_story():
+    out = nlclean.clean(QUIZ_THEN_STORY)
+    assert "Weekly Quiz" not in out and "Hint:" not in out
+    assert "7. Last word: The ferry dog retires" in out
+    assert "Biscuit the terrier" in out and "Photo: Biscuit on deck" in out
+
+
+QUIZ_WITH_NUMBERED_QUESTIONS = """\
+Weekly Quiz: Three questions on the week's news. Answers on Friday: https://quiz.tidewatch.example.ie/q/13
+
+Question 1 was the warm-up: who won the regatta? Now the hard ones.
+2. Which town opened a new pier this week?
+3. How many ferries now run on batteries?
+
+The harbour board meets again on Thursday to discuss the winter timetable for the island ferry and the new pier's opening hours.
+"""
+
+
+def test_a_numbered_question_is_the_games_own_line_not_the_next_story():
+    out = nlclean.clean(QUIZ_WITH_NUMBERED_QUESTIONS)
+    assert "Which town opened" not in out and "How many ferries" not in out
+    assert "The harbour board meets again on Thursday" in out
+
+
 # --- a plain-text heading: `** TITLE` over dashes -------------------------------
 
 DASHES = "-" * 60

@@ -244,12 +244,12 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
             break
     if not label_only or target.depth > 0:
         item = next_item_line(doc, target.start, target.end)
-        # Text with no blank lines: a section heading in capitals inside the
+        # Text with no blank lines: the next story or section inside the
         # label's block ends the ad, as it ends a lone label's (the line right
         # under the label may be the sponsor's name in capitals).
-        caps = next((k for k in range(target.start + 2, target.end) if is_caps_line(doc.lines[k], markers)), None)
-        if caps is not None and (item is None or caps < item):
-            return Extent(target.start, caps, "a section heading in capitals")
+        nxt = next((k for k in range(target.start + 2, target.end) if opens_next_section(doc, k, markers)), None)
+        if nxt is not None and (item is None or nxt < item):
+            return Extent(target.start, nxt, opens_next_section(doc, nxt, markers) or "")
         if item is not None:
             text = visible_text_without_urls(doc.lines[item]).strip()
             return Extent(target.start, item, f"the next item's first line {text[:40]!r} (no blank line between)")
@@ -269,10 +269,10 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
         why = _lone_label_stop(doc, nxt, taken, markers)
         if why is not None:
             break
-        caps = next((k for k in range(nxt.start + 1, nxt.end) if is_caps_line(doc.lines[k], markers)), None)
-        if caps is not None:
-            # Text with no blank lines: a section heading in capitals glued under the ad's lines.
-            end, why = caps, "a section heading in capitals"
+        inner = next((k for k in range(nxt.start + 1, nxt.end) if opens_next_section(doc, k, markers)), None)
+        if inner is not None:
+            # Text with no blank lines: the next story or section glued under the ad's lines.
+            end, why = inner, opens_next_section(doc, inner, markers) or ""
             break
         if nxt.start == siblings[i - 1].end and not is_sponsor_line(doc, nxt):
             # Text with no blank lines: the ad is the label and its short sponsor
@@ -376,6 +376,27 @@ def _is_colon_rubric(doc: Document, block: Block) -> bool:
 _NUMBERED_ITEM = re.compile(r"^\W{0,2}\d{1,3}[.)]\s")
 # Marks that open the items of a list that markdown does not parse as one ("・", "■", "▶").
 _ITEM_MARK = re.compile(r"^\s*([^\w\s*_\[\](){}<>!#|`'\"“‘【（.,:;~\\])")
+
+
+# A numbered title is a title: a few words, no question ("1. Which planet …?" is a quiz's).
+MAX_NUMBERED_TITLE_WORDS = 12
+
+
+def opens_next_section(doc: Document, k: int, markers: Markers | None = None) -> str | None:
+    """Whether line `k`, in text with no blank line before it (plain text, an
+    email flattened into lines), starts the next story or section, and why:
+    a numbered title (`21. The library cat`), a short line in capitals
+    (`PULSE SCIENCE`). (A plain-text heading, `** TITLE` over dashes, is a
+    heading block of its own: `Document` reads it as markdown does.) The
+    one notion of "the next story" that a noise region in such text ends at
+    (NL101's ads, NL301's games)."""
+    line = doc.lines[k]
+    text = visible_text_without_urls(line).strip()
+    if _NUMBERED_ITEM.match(line) and len(text.split()) <= MAX_NUMBERED_TITLE_WORDS and not text.endswith(("?", "？")):
+        return f"the next item's numbered title {line.strip(' *_')[:40]!r}"
+    if is_caps_line(line, markers):
+        return "a section heading in capitals"
+    return None
 
 
 def next_item_line(doc: Document, first: int, end: int) -> int | None:

@@ -125,16 +125,18 @@ It is the highest-priority rule.
   next story. A label line opening a block of several lines takes the lines
   up to the next item's: a numbered line (`3. The next story`), or a line
   opening with the label line's own mark (`・【広告】…` then `・Story…`), or
-  up to a section heading in capitals (`TOP STORY`), as a lone label's ad
-  ends there (the line right under the label may be the sponsor's name in
-  capitals).
+  up to the next story or section as `extents.opens_next_section` knows it
+  (a numbered title, a section heading in capitals such as `TOP STORY`;
+  NL301 ends a game there too), as a lone label's ad ends there (the line
+  right under the label may be the sponsor's name in capitals).
 - Under a lone label, a link alone on its line that opens with a call to
   action's verb and ends in an arrow or names what the ad named (`[Try
   Acme →](…)`) is the ad's button, not the next item's title; a linked
   image alone up to a break or heading is the ad's banner, wherever it
   links. Inside a flattened paragraph the ad runs over short lines,
   lines naming the sponsor, and ends with its all-caps call to action, or
-  before a section heading in capitals (not the line right under the label).
+  before the next story or section (as above; not the line right under
+  the label).
 - A whole email on one line or in one paragraph: a sentence that opens with
   a label naming its sponsor takes the sentences after it that name the
   sponsor or carry a paid link (and one that does neither right before a
@@ -188,12 +190,12 @@ from ..extents import (
     Extent,
     block_extent,
     is_document_title,
-    is_caps_line,
     is_footer_boundary,
     is_sponsor_line,
     is_title_shaped,
     label_block_extent,
     next_item_line,
+    opens_next_section,
     section_extent,
 )
 from ..findings import Applicability, Edit, Finding
@@ -1342,10 +1344,11 @@ def _ad_lines(ctx, label_line: int, stop: int, rest: str) -> tuple[int, str]:
         text = visible_text_without_urls(doc.lines[i]).strip()
         if cta_line.match(text) and any(ch.isalpha() for ch in text):
             return i + 1, f"the ad's call to action {quote(text)}"
-        if i > label_line + 1 and is_caps_line(doc.lines[i], ctx.markers):
-            # The next section's heading in capitals (the line right under the
-            # label may be the sponsor's name in capitals): as a lone label's ad ends.
-            return i, "a section heading in capitals"
+        # The next story or section, as a lone label's ad ends (the line right
+        # under the label may be the sponsor's name in capitals).
+        section = opens_next_section(doc, i, ctx.markers) if i > label_line + 1 else None
+        if section is not None:
+            return i, section
         named = any(n in text.lower() for n in names)
         # A short line is the ad's (a tagline, a title) unless it opens a list
         # of its own ("Where to find Marc:") or is a bullet that names no sponsor.
