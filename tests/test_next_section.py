@@ -98,3 +98,59 @@ def test_an_ad_under_a_text_heading_runs_to_the_next_heading():
     assert "Greenbough" not in out and "id=gb25" not in out
     assert "** 2. A FROST WARNING FOR THE BLOSSOM" in out and "frost candles" in out
     assert "The village cider press reopened" in out
+
+
+# --- a line that repeats the sponsor continues the ad ------------------------------
+
+SPONSOR_LINES = """\
+CITY DESK DAILY
+Tuesday, May 5, 2026
+In partnership with
+FERNLEAF
+Fernleaf — Meal kits with produce from farms near you, delivered on Sundays. New customers get their first box at half price.
+Order Fernleaf: https://citydesk.example.com/c/eJx1kM2
+Good morning. The council voted last night to close the old bus depot by the end of the year and to build homes for about 300 families there.
+FROM THE COURTS
+A judge ruled on Monday that the river path must stay open to walkers while the landowner's appeal is heard, which may take until spring.
+"""
+
+
+def test_lines_that_repeat_the_sponsor_under_its_label_are_the_ads():
+    out = nlclean.clean(SPONSOR_LINES, format="text")
+    assert "In partnership with" not in out
+    assert "FERNLEAF" not in out and "Meal kits" not in out and "Order Fernleaf" not in out
+    assert "Good morning. The council voted" in out
+    assert "FROM THE COURTS" in out and "A judge ruled" in out
+
+
+TOOL_LIST = """\
+CITY DESK DAILY
+Tuesday, May 5, 2026
+THREE TOOLS WE LIKED
+Pinecone Notes — a plain-text notebook that keeps every note on your own disk and syncs them over your own server: https://pinecone.example.org
+Tallyho — counts the words of a draft as you write it and tells you how long it takes to read aloud: https://tallyho.example.net
+Good morning. The council voted last night to close the old bus depot by the end of the year and to build homes for about 300 families there.
+"""
+
+
+def test_an_editorial_list_of_name_and_tagline_lines_without_a_label_stays():
+    assert nlclean.clean(TOOL_LIST, format="text", unsafe=True) == TOOL_LIST
+
+
+FLATTENED_AD = """\
+# Creator Radar
+
+Hello, creators! In this issue: the end of the link in bio, and what newsletters pay.
+Brought to you by
+LUMEN
+Lumen — Edit short videos on your phone, with automatic captions in twelve languages and music you may use. Try it free for seven days: https://click.creatorradar.example.com/l/bHVtZW4
+The network that killed the link in bio
+Fotoframe said on Monday that it will allow clickable links in every post from January, which changes how creators send their readers elsewhere.
+Read the full story: https://click.creatorradar.example.com/l/Zm90b2ZyYW1l
+"""
+
+
+def test_in_a_paragraph_without_blank_lines_the_sponsors_lines_go_and_the_next_title_stays():
+    out = nlclean.clean(FLATTENED_AD)
+    assert "Brought to you by" not in out and "LUMEN" not in out and "Edit short videos" not in out
+    assert "The network that killed the link in bio" in out and "Fotoframe said on Monday" in out

@@ -245,11 +245,12 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
     if not label_only or target.depth > 0:
         item = next_item_line(doc, target.start, target.end)
         # Text with no blank lines: the next story or section inside the
-        # label's block ends the ad, as it ends a lone label's (the line right
-        # under the label may be the sponsor's name in capitals).
-        nxt = next((k for k in range(target.start + 2, target.end) if opens_next_section(doc, k, markers)), None)
+        # label's block ends the ad, as it ends a lone label's (the lines that
+        # repeat the sponsor named under the label are the ad's).
+        sponsor = sponsor_under_label(doc, target.start, markers)
+        nxt = next((k for k in range(target.start + 1, target.end) if opens_next_section(doc, k, markers, sponsor)), None)
         if nxt is not None and (item is None or nxt < item):
-            return Extent(target.start, nxt, opens_next_section(doc, nxt, markers) or "")
+            return Extent(target.start, nxt, opens_next_section(doc, nxt, markers, sponsor) or "")
         if item is not None:
             text = visible_text_without_urls(doc.lines[item]).strip()
             return Extent(target.start, item, f"the next item's first line {text[:40]!r} (no blank line between)")
@@ -259,6 +260,10 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
     i = siblings.index(target) + 1
     taken = 0
     buttons: set[int] = set()  # the ad's call-to-action lines taken
+    # The sponsor named on the line under the label ("In partnership with / KICKLINE"):
+    # the lines that repeat it are the ad's, in capitals or as long as a story's.
+    sponsor = sponsor_under_label(doc, target.end - 1, markers)
+    sponsor_lines: set[int] = set()
     while i < len(siblings) and taken < 6:
         nxt = siblings[i]
         if taken and _is_ad_call_to_action(doc, nxt, doc.text[doc.offset(target.end) : doc.offset(end)], markers):
@@ -266,15 +271,20 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
             end, taken, i = nxt.end, taken + 1, i + 1
             buttons.add(nxt.start)
             continue
+        glued = nxt.start == siblings[i - 1].end
+        if glued and nxt.kind == "paragraph" and nxt.end - nxt.start == 1 and repeats_sponsor(doc.lines[nxt.start], sponsor):
+            end, taken, i = nxt.end, taken + 1, i + 1
+            sponsor_lines.add(nxt.start)
+            continue
         why = _lone_label_stop(doc, nxt, taken, markers)
         if why is not None:
             break
-        inner = next((k for k in range(nxt.start + 1, nxt.end) if opens_next_section(doc, k, markers)), None)
+        inner = next((k for k in range(nxt.start + 1, nxt.end) if opens_next_section(doc, k, markers, sponsor)), None)
         if inner is not None:
             # Text with no blank lines: the next story or section glued under the ad's lines.
-            end, why = inner, opens_next_section(doc, inner, markers) or ""
+            end, why = inner, opens_next_section(doc, inner, markers, sponsor) or ""
             break
-        if nxt.start == siblings[i - 1].end and not is_sponsor_line(doc, nxt):
+        if glued and not is_sponsor_line(doc, nxt):
             # Text with no blank lines: the ad is the label and its short sponsor
             # lines; the first line that reads as prose is the next story.
             why = NEXT_LINE_STOP
@@ -291,7 +301,7 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
         if _is_boxed_ad(doc, siblings[first - 1] if first else None, target.end, end, stopper):
             # The publisher framed the ad: a break above its label and one below, little between.
             return Extent(target.start, end, "the break that closes the ad's frame (a break stands above its label)")
-        story = _first_story_under(doc, target, end, stopper, home, buttons)
+        story = _first_story_under(doc, target, end, stopper, home, buttons, sponsor_lines)
         if story is not None:
             return story
     if why in (PROSE_STOP, NEXT_LINE_STOP) and end > target.end:
@@ -380,23 +390,55 @@ _ITEM_MARK = re.compile(r"^\s*([^\w\s*_\[\](){}<>!#|`'\"“‘【（.,:;~\\])")
 
 # A numbered title is a title: a few words, no question ("1. Which planet …?" is a quiz's).
 MAX_NUMBERED_TITLE_WORDS = 12
+# A line repeats the sponsor when it names it within its first words ("Download Kickline: …").
+SPONSOR_WORDS_AT_START = 4
+# The sponsor's name on its own line under the label: a few words, no sentence.
+MAX_NAME_LINE_WORDS = 4
 
 
-def opens_next_section(doc: Document, k: int, markers: Markers | None = None) -> str | None:
+def opens_next_section(doc: Document, k: int, markers: Markers | None = None,
+                       sponsor: frozenset[str] = frozenset()) -> str | None:
     """Whether line `k`, in text with no blank line before it (plain text, an
     email flattened into lines), starts the next story or section, and why:
     a numbered title (`21. The library cat`), a short line in capitals
     (`PULSE SCIENCE`). (A plain-text heading, `** TITLE` over dashes, is a
-    heading block of its own: `Document` reads it as markdown does.) The
-    one notion of "the next story" that a noise region in such text ends at
-    (NL101's ads, NL301's games)."""
+    heading block of its own: `Document` reads it as markdown does.) A line
+    that repeats the sponsor named under an ad's label (`sponsor`, see
+    `sponsor_under_label`: `KICKLINE`, `Kickline — free live odds`) is the
+    ad's own, not the next section. The one notion of "the next story"
+    that a noise region in such text ends at (NL101's ads, NL301's games)."""
     line = doc.lines[k]
+    if repeats_sponsor(line, sponsor):
+        return None
     text = visible_text_without_urls(line).strip()
     if _NUMBERED_ITEM.match(line) and len(text.split()) <= MAX_NUMBERED_TITLE_WORDS and not text.endswith(("?", "？")):
         return f"the next item's numbered title {line.strip(' *_')[:40]!r}"
     if is_caps_line(line, markers):
         return "a section heading in capitals"
     return None
+
+
+def sponsor_under_label(doc: Document, label_line: int, markers: Markers | None = None) -> frozenset[str]:
+    """The sponsor an ad's label names on the line right under it, when that
+    line is only a name ("In partnership with / KICKLINE", "Oferecimento /
+    LUMINA"): its words, lower-cased. Empty when that line is a sentence."""
+    if label_line + 1 >= len(doc.lines):
+        return frozenset()
+    line = doc.lines[label_line + 1]
+    text = visible_text_without_urls(line).strip(" *_#")
+    if "://" in line or not 0 < len(text.split()) <= MAX_NAME_LINE_WORDS or text.endswith((".", "!", "?", ":", "：")):
+        return frozenset()
+    not_a_name = (markers or load_markers()).words("sponsor", "not_a_name")
+    return frozenset(w for w in re.findall(r"\w{3,}", text.lower()) if w not in not_a_name)
+
+
+def repeats_sponsor(line: str, sponsor: frozenset[str]) -> bool:
+    """Whether a line names the sponsor within its first words: the ad's own
+    line (`KICKLINE`, `Kickline — tagline`, `Download Kickline: URL`)."""
+    if not sponsor:
+        return False
+    words = re.findall(r"\w+", visible_text_without_urls(line).lower())[:SPONSOR_WORDS_AT_START]
+    return any(w in sponsor for w in words)
 
 
 def next_item_line(doc: Document, first: int, end: int) -> int | None:
@@ -433,15 +475,19 @@ def _is_ad_call_to_action(doc: Document, block: Block, ad_text: str, markers: Ma
 
 
 def _first_story_under(doc: Document, target: Block, end: int, stopper: Block | None, home: str,
-                       buttons: set[int] = frozenset()) -> Extent | None:  # type: ignore[assignment]
+                       buttons: set[int] = frozenset(),  # type: ignore[assignment]
+                       sponsor_lines: set[int] = frozenset()) -> Extent | None:  # type: ignore[assignment]
     """A block under a lone label that links where the newsletter's stories
     link is a story (the label may mark an ad the conversion lost, an image):
     the ad ends above it, and above the short byline line over it (never
-    above the ad's own button, `buttons`)."""
+    above the ad's own button, `buttons`). A line that repeats the sponsor
+    named under the label (`sponsor_lines`) is the ad's wherever it links
+    ("Download Kickline: <the sender's click tracker>")."""
     taken_blocks = doc.blocks_between(target.end, end)
     if stopper is not None:
         taken_blocks.append(stopper)  # the block that stopped it: a story's title?
-    first_story = next((k for k, b in enumerate(taken_blocks) if home in link_hosts(doc, b) | written_hosts(doc, b)), None)
+    first_story = next((k for k, b in enumerate(taken_blocks)
+                        if b.start not in sponsor_lines and home in link_hosts(doc, b) | written_hosts(doc, b)), None)
     if first_story is None:
         return None
     if first_story == 0 and _is_linked_image(doc, taken_blocks[0]):

@@ -121,22 +121,25 @@ It is the highest-priority rule.
   ad, with the next block when it names Acme (its call to action); one that
   ends in a colon ("This episode is brought to you by:") is a lone label.
 - Text with no blank lines (a plain-text part): the ad is the label and its
-  short sponsor lines (`Acme — ship faster`); the first line of prose is the
-  next story. A label line opening a block of several lines takes the lines
-  up to the next item's: a numbered line (`3. The next story`), or a line
-  opening with the label line's own mark (`・【広告】…` then `・Story…`), or
-  up to the next story or section as `extents.opens_next_section` knows it
-  (a numbered title, a section heading in capitals such as `TOP STORY`;
-  NL301 ends a game there too), as a lone label's ad ends there (the line
-  right under the label may be the sponsor's name in capitals).
+  short sponsor lines (`Acme — ship faster`) and the lines that repeat the
+  sponsor named on the line under the label (`In partnership with / ACME /
+  Acme — ship faster, free for a month … / Download Acme: URL`), wherever
+  their links go; the first other line of prose is the next story. A label
+  line opening a block of several lines takes the lines up to the next
+  item's: a numbered line (`3. The next story`), or a line opening with the
+  label line's own mark (`・【広告】…` then `・Story…`), or up to the next
+  story or section as `extents.opens_next_section` knows it (a numbered
+  title, a section heading in capitals such as `TOP STORY`; NL301 ends a
+  game there too). A list of `Name — tagline` lines with no label above it
+  is the newsletter's own and stays.
 - Under a lone label, a link alone on its line that opens with a call to
   action's verb and ends in an arrow or names what the ad named (`[Try
   Acme →](…)`) is the ad's button, not the next item's title; a linked
   image alone up to a break or heading is the ad's banner, wherever it
   links. Inside a flattened paragraph the ad runs over short lines,
   lines naming the sponsor, and ends with its all-caps call to action, or
-  before the next story or section (as above; not the line right under
-  the label).
+  before the next story or section (as above); after the ad's link, a
+  short line over a line of prose is the next story's title.
 - A whole email on one line or in one paragraph: a sentence that opens with
   a label naming its sponsor takes the sentences after it that name the
   sponsor or carry a paid link (and one that does neither right before a
@@ -197,6 +200,7 @@ from ..extents import (
     next_item_line,
     opens_next_section,
     section_extent,
+    sponsor_under_label,
 )
 from ..findings import Applicability, Edit, Finding
 from ..inline_syntax import all_links, surely_more_visible_words, visible_text, visible_text_without_urls
@@ -1335,18 +1339,20 @@ def _ad_lines(ctx, label_line: int, stop: int, rest: str) -> tuple[int, str]:
     just before the ad's all-caps call to action (which ends it); a long line
     of prose that does neither starts the next story."""
     doc, cta_line = ctx.doc, sponsor_labels(ctx.markers).cta_line
-    names = {w.lower() for w in _NAME.findall(visible_text_without_urls(rest))}
+    # The sponsor the label names, and the name on the line under it ("Oferecimento / LUMINA").
+    sponsor = sponsor_under_label(doc, label_line, ctx.markers)
+    names = {w.lower() for w in _NAME.findall(visible_text_without_urls(rest))} | sponsor
     i = label_line + 1
     item = next_item_line(doc, label_line, stop)
     if item is not None:
         stop = item
+    linked = False  # whether a line of the ad taken so far holds its link
     while i < stop and i - label_line <= MAX_AD_LINES:
         text = visible_text_without_urls(doc.lines[i]).strip()
         if cta_line.match(text) and any(ch.isalpha() for ch in text):
             return i + 1, f"the ad's call to action {quote(text)}"
-        # The next story or section, as a lone label's ad ends (the line right
-        # under the label may be the sponsor's name in capitals).
-        section = opens_next_section(doc, i, ctx.markers) if i > label_line + 1 else None
+        # The next story or section, as a lone label's ad ends (not a line that repeats the sponsor).
+        section = opens_next_section(doc, i, ctx.markers, frozenset(names))
         if section is not None:
             return i, section
         named = any(n in text.lower() for n in names)
@@ -1359,10 +1365,20 @@ def _ad_lines(ctx, label_line: int, stop: int, rest: str) -> tuple[int, str]:
         )
         if not (short or named or cta_ahead):
             return i, "the next story's first line"
+        if linked and short and not named and not cta_ahead and i + 1 < stop and _prose_line(doc.lines[i + 1], names):
+            # After the ad's link, a short line over a line of prose is the next story's title.
+            return i, "the next story's title (a short line over prose, after the ad's link)"
+        linked = linked or "://" in doc.lines[i]
         i += 1
     if i >= stop:
         return stop, "the end of its paragraph" if item is None else "the next item's first line (it opens with the same mark)"
     return i, "the most lines an ad inside a paragraph takes"
+
+
+def _prose_line(line: str, names: set[str]) -> bool:
+    """A line of a story: longer than an ad's tagline, naming no sponsor."""
+    text = visible_text_without_urls(line).strip()
+    return word_count(text) > 12 and not any(n in text.lower() for n in names)
 
 
 def _label_under(doc, block, candidates: LineHits, blocks, i: int) -> bool:
