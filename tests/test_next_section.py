@@ -137,6 +137,63 @@ def test_an_editorial_list_of_name_and_tagline_lines_without_a_label_stays():
     assert nlclean.clean(TOOL_LIST, format="text", unsafe=True) == TOOL_LIST
 
 
+# --- a label alone between two breaks stands as the ad's heading ------------------
+
+FRAMED = """\
+# Morgenkurs
+
+Die Zentralbank hat den Leitzins am Donnerstag unverändert gelassen. [Mehr lesen](https://t.morgenkurs.example.de/c/1/zinsen)
+
+---
+
+**Anzeige**
+
+**Festgeld mit 3 % für 12 Monate.** Bei der Hafenbank legen Sie Ihr Geld sicher an, ohne Gebühren.
+
+[Zum Angebot der Hafenbank](https://t.morgenkurs.example.de/c/1/aGFmZW5iYW5r)
+
+---
+
+## Märkte
+
+Der Leitindex schloss mit einem Plus von 0,8 Prozent. [Zur Übersicht](https://t.morgenkurs.example.de/c/1/maerkte)
+
+Die Ölpreise gaben nach dem Treffen der Förderländer nach. [Mehr lesen](https://t.morgenkurs.example.de/c/1/oel)
+"""
+
+
+def test_a_label_alone_between_two_breaks_takes_the_ad_up_to_the_next_break():
+    out = nlclean.clean(FRAMED)
+    assert "Anzeige" not in out and "Festgeld" not in out and "Zum Angebot der Hafenbank" not in out
+    assert "Leitzins" in out and "Der Leitindex" in out and "Die Ölpreise" in out
+
+
+STORY_RUN = """\
+# Morgenkurs
+
+Die Zentralbank hat den Leitzins am Donnerstag unverändert gelassen. [Mehr lesen](https://t.morgenkurs.example.de/c/1/zinsen)
+
+**Anzeige**
+
+**Festgeld mit 3 % für 12 Monate.** Bei der Hafenbank legen Sie Ihr Geld sicher an, ohne Gebühren.
+
+[Zum Angebot der Hafenbank](https://t.morgenkurs.example.de/c/1/aGFmZW5iYW5r)
+
+Der Leitindex schloss mit einem Plus von 0,8 Prozent. [Zur Übersicht](https://t.morgenkurs.example.de/c/1/maerkte)
+
+---
+
+## Märkte
+
+Die Ölpreise gaben nach dem Treffen der Förderländer nach. [Mehr lesen](https://t.morgenkurs.example.de/c/1/oel)
+"""
+
+
+def test_a_label_line_inside_a_run_of_stories_does_not_take_the_stories_up_to_the_break():
+    out = nlclean.clean(STORY_RUN)
+    assert "Der Leitindex schloss" in out and "Leitzins" in out and "Die Ölpreise" in out
+
+
 FLATTENED_AD = """\
 # Creator Radar
 

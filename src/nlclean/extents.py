@@ -28,6 +28,8 @@ _NAME_DASH = re.compile(r"\S\s*[—–]|\s-\s")
 # (the short line above that block may be the story's section rubric).
 PROSE_STOP = "a long paragraph with no link (prose, not an ad)"
 NEXT_LINE_STOP = "the next story's first line (no blank line between)"
+# Why a label alone between two breaks takes what lies between: it stands as the ad's heading.
+FRAME_STOP = "the break that closes the ad's frame (a break stands above its label)"
 
 
 @dataclass(frozen=True)
@@ -300,7 +302,7 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
         first = siblings.index(target)
         if _is_boxed_ad(doc, siblings[first - 1] if first else None, target.end, end, stopper):
             # The publisher framed the ad: a break above its label and one below, little between.
-            return Extent(target.start, end, "the break that closes the ad's frame (a break stands above its label)")
+            return Extent(target.start, end, FRAME_STOP)
         story = _first_story_under(doc, target, end, stopper, home, buttons, sponsor_lines)
         if story is not None:
             return story
@@ -507,6 +509,26 @@ def _first_story_under(doc: Document, target: Block, end: int, stopper: Block | 
         k -= 1
     end = taken_blocks[k - 1].end if k > 0 else target.end
     return Extent(target.start, end, f"a story (it links to {home}, like the newsletter's stories)")
+
+
+def framed_extent(doc: Document, label: Block) -> Extent | None:
+    """A label line alone between two thematic breaks (`---` / `**Anzeige**` /
+    the ad / `---`) stands as the ad's heading: the ad runs to the next break,
+    when what lies between is the few short paragraphs of a framed ad slot
+    (`_is_boxed_ad`). None when no break stands right above the label."""
+    if label.depth > 0:
+        return None
+    above = doc.previous_block(label)
+    if above is None or above.kind != "hr":
+        return None
+    inside = doc.blocks_between(label.end, len(doc.lines))
+    closing = next((k for k, b in enumerate(inside) if b.kind != "paragraph"), None)
+    if closing is None or closing == 0:
+        return None
+    end = inside[closing - 1].end
+    if not _is_boxed_ad(doc, above, label.end, end, inside[closing]):
+        return None
+    return Extent(label.start, end, FRAME_STOP)
 
 
 # A framed ad holds at most this many blocks and words under its label.

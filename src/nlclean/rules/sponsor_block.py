@@ -107,7 +107,10 @@ It is the highest-priority rule.
   right under it and its section names Acme (`**A message from Acme**` over
   `### Ship faster…`), it takes that section.
 - A label with a thematic break right above it takes the few short blocks
-  up to the break that closes its frame, wherever their links go.
+  up to the break that closes its frame, wherever their links go: a label
+  alone between two breaks (`---` / `**Anzeige**` / the ad / `---`) stands
+  as the ad's heading. A bold label inside a run of stories, with no break
+  right above it, does not.
 - A plain-text heading (`** ADVERTISEMENT` over a line of dashes, as
   Mailchimp writes a heading in the text part) is a heading: the ad under
   it runs to the next heading, not to its own underline.
@@ -192,6 +195,7 @@ from typing import Iterator
 from ..extents import (
     Extent,
     block_extent,
+    framed_extent,
     is_document_title,
     is_footer_boundary,
     is_sponsor_line,
@@ -1130,6 +1134,9 @@ def _ad_under_label(ctx, block, rest: str) -> Extent:
     the next label (the next ad) and before a block that names another
     sponsor."""
     doc = ctx.doc
+    framed = framed_extent(doc, block)
+    if framed is not None:
+        return _ad_ends_before_code_or_next_label(ctx, block, framed)
     names = _sponsor_words(sponsor_labels(ctx.markers), rest)
     named = any(ch.isalnum() for ch in visible_text_without_urls(rest))
     nxt = doc.next_block(block)
