@@ -211,3 +211,35 @@ def test_in_a_paragraph_without_blank_lines_the_sponsors_lines_go_and_the_next_t
     out = nlclean.clean(FLATTENED_AD)
     assert "Brought to you by" not in out and "LUMEN" not in out and "Edit short videos" not in out
     assert "The network that killed the link in bio" in out and "Fotoframe said on Monday" in out
+
+
+CALL_TO_ACTION_WITH_ITS_LINK = """\
+# Daybreak Digest
+
+Good morning. Two stories today.
+1 big thing: The tram line opens
+The new tram line to the airport opened on Monday, two years late and well over budget, and carried 12,000 riders on its first day.
+Read more (https://daybreak.example.com/tram)
+A message from Harrowgate Bank
+Savings that grow while you sleep.
+Harrowgate's easy-access account pays 4.1% with no fees and no notice period, and you can move money out any day.
+Book a free review of your savings: https://click.daybreak.example.com/v1/aGFycm93Z2F0ZQ
+2. The library goes fine-free
+The city library will stop charging late fees from June, after a trial that brought back 9,000 overdue books.
+"""
+
+
+def test_a_call_to_action_with_its_link_after_the_colon_ends_the_ad_not_the_next_story():
+    out = nlclean.clean(CALL_TO_ACTION_WITH_ITS_LINK)
+    assert "Harrowgate" not in out and "Book a free review" not in out
+    assert "2. The library goes fine-free" in out and "9,000 overdue books" in out
+    assert "Read more (https://daybreak.example.com/tram)" in out
+
+
+def test_a_line_ending_in_a_colon_with_nothing_after_it_opens_the_next_part():
+    text = CALL_TO_ACTION_WITH_ITS_LINK.replace(
+        "Book a free review of your savings: https://click.daybreak.example.com/v1/aGFycm93Z2F0ZQ\n",
+        "https://click.daybreak.example.com/v1/aGFycm93Z2F0ZQ\nWhere the riders came from:\n")
+    out = nlclean.clean(text)
+    assert "Harrowgate" not in out
+    assert "Where the riders came from:" in out

@@ -141,8 +141,11 @@ It is the highest-priority rule.
   image alone up to a break or heading is the ad's banner, wherever it
   links. Inside a flattened paragraph the ad runs over short lines,
   lines naming the sponsor, and ends with its all-caps call to action, or
-  before the next story or section (as above); after the ad's link, a
-  short line over a line of prose is the next story's title.
+  before the next story or section (as above); a short line whose colon
+  has the ad's link after it (`Book a free consultation: URL`) is its call
+  to action, where a line ending in a colon alone opens the next part;
+  after the ad's link, a short line over a line of prose is the next
+  story's title.
 - A whole email on one line or in one paragraph: a sentence that opens with
   a label naming its sponsor takes the sentences after it that name the
   sponsor or carry a paid link (and one that does neither right before a
@@ -1365,7 +1368,10 @@ def _ad_lines(ctx, label_line: int, stop: int, rest: str) -> tuple[int, str]:
         named = any(n in text.lower() for n in names)
         # A short line is the ad's (a tagline, a title) unless it opens a list
         # of its own ("Where to find Marc:") or is a bullet that names no sponsor.
-        short = word_count(text) <= 12 and not text.endswith((":", "：")) and not _BULLET.match(text)
+        # A colon with the link after it on the line is the ad's call to action
+        # ("Book a free consultation: URL"), no list's opening.
+        opens_list = text.endswith((":", "：")) and "://" not in doc.lines[i]
+        short = word_count(text) <= 12 and not opens_list and not _BULLET.match(text)
         cta_ahead = any(
             cta_line.match(visible_text_without_urls(doc.lines[j]).strip() or "-")
             for j in range(i + 1, min(i + 1 + CTA_LOOKAHEAD, stop))
