@@ -243,3 +243,48 @@ def test_a_line_ending_in_a_colon_with_nothing_after_it_opens_the_next_part():
     out = nlclean.clean(text)
     assert "Harrowgate" not in out
     assert "Where the riders came from:" in out
+
+
+# --- a list's numbered lines are its items, no titles -------------------------------
+
+QUIZ_AS_A_LIST = """\
+# The Orchard Letter
+
+The cider press reopened on Saturday after a year of repairs, and the queue ran past the church.
+
+**Friday Quiz:** How well did you read this week? Answers on Monday.
+
+1. Which village reopened its cider press?
+2. Frost candles
+3. Blossom
+
+The growers' meeting moves to the school hall next week, because the church roof is being mended.
+"""
+
+
+def test_a_quiz_written_as_a_numbered_list_goes_whole():
+    out = nlclean.clean(QUIZ_AS_A_LIST)
+    assert "Friday Quiz" not in out and "Which village" not in out
+    assert "Frost candles" not in out and "Blossom" not in out
+    assert "The growers' meeting moves" in out and "The cider press reopened" in out
+
+
+AD_AS_A_LIST = """\
+# The Orchard Letter
+
+The cider press reopened on Saturday after a year of repairs, and the queue ran past the church.
+
+Together with
+
+1. Greenbough shears cut clean
+2. Greenbough gloves last years
+3. Free delivery from Greenbough
+
+[Shop Greenbough](https://greenbough.example.com/shop)
+"""
+
+
+def test_an_ad_written_as_a_numbered_list_is_not_cut_at_its_second_item():
+    out = nlclean.clean(AD_AS_A_LIST)
+    assert "Greenbough" not in out
+    assert "The cider press reopened" in out

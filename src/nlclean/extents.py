@@ -250,9 +250,11 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
         # label's block ends the ad, as it ends a lone label's (the lines that
         # repeat the sponsor named under the label are the ad's).
         sponsor = sponsor_under_label(doc, target.start, markers)
-        nxt = next((k for k in range(target.start + 1, target.end) if opens_next_section(doc, k, markers, sponsor)), None)
+        titles = target.kind == "paragraph"
+        nxt = next((k for k in range(target.start + 1, target.end)
+                    if opens_next_section(doc, k, markers, sponsor, numbered_titles=titles)), None)
         if nxt is not None and (item is None or nxt < item):
-            return Extent(target.start, nxt, opens_next_section(doc, nxt, markers, sponsor) or "")
+            return Extent(target.start, nxt, opens_next_section(doc, nxt, markers, sponsor, numbered_titles=titles) or "")
         if item is not None:
             text = visible_text_without_urls(doc.lines[item]).strip()
             return Extent(target.start, item, f"the next item's first line {text[:40]!r} (no blank line between)")
@@ -281,10 +283,12 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
         why = _lone_label_stop(doc, nxt, taken, markers)
         if why is not None:
             break
-        inner = next((k for k in range(nxt.start + 1, nxt.end) if opens_next_section(doc, k, markers, sponsor)), None)
+        titles = nxt.kind == "paragraph"
+        inner = next((k for k in range(nxt.start + 1, nxt.end)
+                      if opens_next_section(doc, k, markers, sponsor, numbered_titles=titles)), None)
         if inner is not None:
             # Text with no blank lines: the next story or section glued under the ad's lines.
-            end, why = inner, opens_next_section(doc, inner, markers, sponsor) or ""
+            end, why = inner, opens_next_section(doc, inner, markers, sponsor, numbered_titles=titles) or ""
             break
         if glued and not is_sponsor_line(doc, nxt):
             # Text with no blank lines: the ad is the label and its short sponsor
@@ -399,7 +403,7 @@ MAX_NAME_LINE_WORDS = 4
 
 
 def opens_next_section(doc: Document, k: int, markers: Markers | None = None,
-                       sponsor: frozenset[str] = frozenset()) -> str | None:
+                       sponsor: frozenset[str] = frozenset(), numbered_titles: bool = True) -> str | None:
     """Whether line `k`, in text with no blank line before it (plain text, an
     email flattened into lines), starts the next story or section, and why:
     a numbered title (`21. The library cat`), a short line in capitals
@@ -407,13 +411,15 @@ def opens_next_section(doc: Document, k: int, markers: Markers | None = None,
     heading block of its own: `Document` reads it as markdown does.) A line
     that repeats the sponsor named under an ad's label (`sponsor`, see
     `sponsor_under_label`: `KICKLINE`, `Kickline — free live odds`) is the
-    ad's own, not the next section. The one notion of "the next story"
-    that a noise region in such text ends at (NL101's ads, NL301's games)."""
+    ad's own, not the next section. Inside a list (`numbered_titles` off) a
+    numbered line is the list's next item, no title. The one notion of "the
+    next story" that a noise region in such text ends at (NL101's ads,
+    NL301's games)."""
     line = doc.lines[k]
     if repeats_sponsor(line, sponsor):
         return None
     text = visible_text_without_urls(line).strip()
-    if _NUMBERED_ITEM.match(line) and len(text.split()) <= MAX_NUMBERED_TITLE_WORDS and not text.endswith(("?", "？")):
+    if numbered_titles and _NUMBERED_ITEM.match(line) and len(text.split()) <= MAX_NUMBERED_TITLE_WORDS and not text.endswith(("?", "？")):
         return f"the next item's numbered title {line.strip(' *_')[:40]!r}"
     if is_caps_line(line, markers):
         return "a section heading in capitals"

@@ -187,10 +187,11 @@ def _puzzle_only(ctx, label, extent: Extent) -> Extent:
     for block in doc.blocks_between(label.end, extent.end):
         # Text with no blank lines (plain text, a flattened email): the game ends
         # at the line that starts the next story ("21. The library cat").
-        glued = block.start == end
-        nxt = next((k for k in range(block.start + (not glued), block.end) if opens_next_section(doc, k, markers)), None)
+        glued, titles = block.start == end, block.kind == "paragraph"
+        nxt = next((k for k in range(block.start + (not glued), block.end)
+                    if opens_next_section(doc, k, markers, numbered_titles=titles)), None)
         if nxt is not None:
-            why = opens_next_section(doc, nxt, markers)
+            why = opens_next_section(doc, nxt, markers, numbered_titles=titles)
             if nxt > block.start and _game_block(markers, visible_text("\n".join(doc.lines[block.start:nxt])).strip()):
                 end = nxt
             return Extent(extent.start, end, why)
