@@ -9,6 +9,8 @@ that stands alone (issue 11, layout evidence; `extents.opens_next_section`).
   next section or story.
 - A label line alone between two breaks stands as the ad's heading: its ad
   runs to the next break.
+- Inside a flattened paragraph, `Lead-in: URL` is the ad's call to action;
+  inside a markdown list, a numbered line is the list's next item, no title.
 
 Every newsletter, product, person and address below is invented.
 """
