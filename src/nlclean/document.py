@@ -34,6 +34,11 @@ FRONT_MATTER = re.compile(
     rf"\A(---|\+\+\+)[ \t]*\n(?:.*?[\n{_OTHER_LINE_BREAKS}])??\1[ \t]*(?:[{_OTHER_LINE_BREAKS}][^\n]*)?(?:\n|\Z)", re.S
 )
 _RULE_LINE = re.compile(r"^ {0,3}(?:[-*_=][ \t]*){3,}$")
+# A plain-text email's heading as Mailchimp writes it: `** TITLE` over a line of
+# dashes (its underline, which is no thematic break: markdown reads the same two
+# lines as a heading too).
+_TEXT_HEADING = re.compile(r"^\*\* +\S")
+_DASH_UNDERLINE = re.compile(r"^ {0,3}-{3,}[ \t]*$")
 _URL_IN_TEXT = re.compile(r"(?:https?|ftp)://\S+")
 # Lines longer than this (URLs left out) are not hard-wrapped prose.
 _WRAP_WIDTH = 120
@@ -266,13 +271,21 @@ class Document:
     def _split_text_blocks(self) -> None:
         """Paragraphs between blank lines and rule lines. A run of lines that is
         not hard-wrapped prose (text pulled out of html: every line a paragraph
-        of its own, no blank lines between) is split into one block per line."""
+        of its own, no blank lines between) is split into one block per line.
+        A `** TITLE` line alone over a line of dashes is a heading (level 2, as
+        markdown reads a line over dashes), the dashes its underline."""
         start = None
         for i in range(self.body_start, len(self.lines) + 1):
             line = self.lines[i] if i < len(self.lines) else ""
             if line.strip() and not _RULE_LINE.match(line):
                 if start is None:
                     start = i
+                continue
+            if start == i - 1 and _TEXT_HEADING.match(self.lines[start]) and _DASH_UNDERLINE.match(line):
+                heading = Block(kind="heading", start=start, end=i + 1, depth=0, level=2, markup="-")
+                self.blocks.append(heading)
+                self.all_blocks.append(heading)
+                start = None
                 continue
             if start is not None:
                 if self._is_unwrapped_run(start, i):

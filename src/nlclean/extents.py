@@ -28,6 +28,8 @@ _NAME_DASH = re.compile(r"\S\s*[—–]|\s-\s")
 # (the short line above that block may be the story's section rubric).
 PROSE_STOP = "a long paragraph with no link (prose, not an ad)"
 NEXT_LINE_STOP = "the next story's first line (no blank line between)"
+# Why a label alone between two breaks takes what lies between: it stands as the ad's heading.
+FRAME_STOP = "the break that closes the ad's frame (a break stands above its label)"
 
 
 @dataclass(frozen=True)
@@ -244,12 +246,15 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
             break
     if not label_only or target.depth > 0:
         item = next_item_line(doc, target.start, target.end)
-        # Text with no blank lines: a section heading in capitals inside the
-        # label's block ends the ad, as it ends a lone label's (the line right
-        # under the label may be the sponsor's name in capitals).
-        caps = next((k for k in range(target.start + 2, target.end) if is_caps_line(doc.lines[k], markers)), None)
-        if caps is not None and (item is None or caps < item):
-            return Extent(target.start, caps, "a section heading in capitals")
+        # Text with no blank lines: the next story or section inside the
+        # label's block ends the ad, as it ends a lone label's (the lines that
+        # repeat the sponsor named under the label are the ad's).
+        sponsor = sponsor_under_label(doc, target.start, markers)
+        titles = target.kind == "paragraph"
+        nxt = next((k for k in range(target.start + 1, target.end)
+                    if opens_next_section(doc, k, markers, sponsor, numbered_titles=titles)), None)
+        if nxt is not None and (item is None or nxt < item):
+            return Extent(target.start, nxt, opens_next_section(doc, nxt, markers, sponsor, numbered_titles=titles) or "")
         if item is not None:
             text = visible_text_without_urls(doc.lines[item]).strip()
             return Extent(target.start, item, f"the next item's first line {text[:40]!r} (no blank line between)")
@@ -259,6 +264,10 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
     i = siblings.index(target) + 1
     taken = 0
     buttons: set[int] = set()  # the ad's call-to-action lines taken
+    # The sponsor named on the line under the label ("In partnership with / KICKLINE"):
+    # the lines that repeat it are the ad's, in capitals or as long as a story's.
+    sponsor = sponsor_under_label(doc, target.end - 1, markers)
+    sponsor_lines: set[int] = set()
     while i < len(siblings) and taken < 6:
         nxt = siblings[i]
         if taken and _is_ad_call_to_action(doc, nxt, doc.text[doc.offset(target.end) : doc.offset(end)], markers):
@@ -266,15 +275,22 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
             end, taken, i = nxt.end, taken + 1, i + 1
             buttons.add(nxt.start)
             continue
+        glued = nxt.start == siblings[i - 1].end
+        if glued and nxt.kind == "paragraph" and nxt.end - nxt.start == 1 and repeats_sponsor(doc.lines[nxt.start], sponsor):
+            end, taken, i = nxt.end, taken + 1, i + 1
+            sponsor_lines.add(nxt.start)
+            continue
         why = _lone_label_stop(doc, nxt, taken, markers)
         if why is not None:
             break
-        caps = next((k for k in range(nxt.start + 1, nxt.end) if is_caps_line(doc.lines[k], markers)), None)
-        if caps is not None:
-            # Text with no blank lines: a section heading in capitals glued under the ad's lines.
-            end, why = caps, "a section heading in capitals"
+        titles = nxt.kind == "paragraph"
+        inner = next((k for k in range(nxt.start + 1, nxt.end)
+                      if opens_next_section(doc, k, markers, sponsor, numbered_titles=titles)), None)
+        if inner is not None:
+            # Text with no blank lines: the next story or section glued under the ad's lines.
+            end, why = inner, opens_next_section(doc, inner, markers, sponsor, numbered_titles=titles) or ""
             break
-        if nxt.start == siblings[i - 1].end and not is_sponsor_line(doc, nxt):
+        if glued and not is_sponsor_line(doc, nxt):
             # Text with no blank lines: the ad is the label and its short sponsor
             # lines; the first line that reads as prose is the next story.
             why = NEXT_LINE_STOP
@@ -290,8 +306,8 @@ def label_block_extent(doc: Document, block: Block, label_only: bool, own_links_
         first = siblings.index(target)
         if _is_boxed_ad(doc, siblings[first - 1] if first else None, target.end, end, stopper):
             # The publisher framed the ad: a break above its label and one below, little between.
-            return Extent(target.start, end, "the break that closes the ad's frame (a break stands above its label)")
-        story = _first_story_under(doc, target, end, stopper, home, buttons)
+            return Extent(target.start, end, FRAME_STOP)
+        story = _first_story_under(doc, target, end, stopper, home, buttons, sponsor_lines)
         if story is not None:
             return story
     if why in (PROSE_STOP, NEXT_LINE_STOP) and end > target.end:
@@ -378,6 +394,61 @@ _NUMBERED_ITEM = re.compile(r"^\W{0,2}\d{1,3}[.)]\s")
 _ITEM_MARK = re.compile(r"^\s*([^\w\s*_\[\](){}<>!#|`'\"“‘【（.,:;~\\])")
 
 
+# A numbered title is a title: a few words, no question ("1. Which planet …?" is a quiz's).
+MAX_NUMBERED_TITLE_WORDS = 12
+# A line repeats the sponsor when it names it within its first words ("Download Kickline: …").
+SPONSOR_WORDS_AT_START = 4
+# The sponsor's name on its own line under the label: a few words, no sentence.
+MAX_NAME_LINE_WORDS = 4
+
+
+def opens_next_section(doc: Document, k: int, markers: Markers | None = None,
+                       sponsor: frozenset[str] = frozenset(), numbered_titles: bool = True) -> str | None:
+    """Whether line `k`, in text with no blank line before it (plain text, an
+    email flattened into lines), starts the next story or section, and why:
+    a numbered title (`21. The library cat`), a short line in capitals
+    (`PULSE SCIENCE`). (A plain-text heading, `** TITLE` over dashes, is a
+    heading block of its own: `Document` reads it as markdown does.) A line
+    that repeats the sponsor named under an ad's label (`sponsor`, see
+    `sponsor_under_label`: `KICKLINE`, `Kickline — free live odds`) is the
+    ad's own, not the next section. Inside a list (`numbered_titles` off) a
+    numbered line is the list's next item, no title. The one notion of "the
+    next story" that a noise region in such text ends at (NL101's ads,
+    NL301's games)."""
+    line = doc.lines[k]
+    if repeats_sponsor(line, sponsor):
+        return None
+    text = visible_text_without_urls(line).strip()
+    if numbered_titles and _NUMBERED_ITEM.match(line) and len(text.split()) <= MAX_NUMBERED_TITLE_WORDS and not text.endswith(("?", "？")):
+        return f"the next item's numbered title {line.strip(' *_')[:40]!r}"
+    if is_caps_line(line, markers):
+        return "a section heading in capitals"
+    return None
+
+
+def sponsor_under_label(doc: Document, label_line: int, markers: Markers | None = None) -> frozenset[str]:
+    """The sponsor an ad's label names on the line right under it, when that
+    line is only a name ("In partnership with / KICKLINE", "Oferecimento /
+    LUMINA"): its words, lower-cased. Empty when that line is a sentence."""
+    if label_line + 1 >= len(doc.lines):
+        return frozenset()
+    line = doc.lines[label_line + 1]
+    text = visible_text_without_urls(line).strip(" *_#")
+    if "://" in line or not 0 < len(text.split()) <= MAX_NAME_LINE_WORDS or text.endswith((".", "!", "?", ":", "：")):
+        return frozenset()
+    not_a_name = (markers or load_markers()).words("sponsor", "not_a_name")
+    return frozenset(w for w in re.findall(r"\w{3,}", text.lower()) if w not in not_a_name)
+
+
+def repeats_sponsor(line: str, sponsor: frozenset[str]) -> bool:
+    """Whether a line names the sponsor within its first words: the ad's own
+    line (`KICKLINE`, `Kickline — tagline`, `Download Kickline: URL`)."""
+    if not sponsor:
+        return False
+    words = re.findall(r"\w+", visible_text_without_urls(line).lower())[:SPONSOR_WORDS_AT_START]
+    return any(w in sponsor for w in words)
+
+
 def next_item_line(doc: Document, first: int, end: int) -> int | None:
     """In a block of several lines that opens with an ad's label (text with
     no blank lines: plain text, hard-wrapped html), the first line that
@@ -412,15 +483,19 @@ def _is_ad_call_to_action(doc: Document, block: Block, ad_text: str, markers: Ma
 
 
 def _first_story_under(doc: Document, target: Block, end: int, stopper: Block | None, home: str,
-                       buttons: set[int] = frozenset()) -> Extent | None:  # type: ignore[assignment]
+                       buttons: set[int] = frozenset(),  # type: ignore[assignment]
+                       sponsor_lines: set[int] = frozenset()) -> Extent | None:  # type: ignore[assignment]
     """A block under a lone label that links where the newsletter's stories
     link is a story (the label may mark an ad the conversion lost, an image):
     the ad ends above it, and above the short byline line over it (never
-    above the ad's own button, `buttons`)."""
+    above the ad's own button, `buttons`). A line that repeats the sponsor
+    named under the label (`sponsor_lines`) is the ad's wherever it links
+    ("Download Kickline: <the sender's click tracker>")."""
     taken_blocks = doc.blocks_between(target.end, end)
     if stopper is not None:
         taken_blocks.append(stopper)  # the block that stopped it: a story's title?
-    first_story = next((k for k, b in enumerate(taken_blocks) if home in link_hosts(doc, b) | written_hosts(doc, b)), None)
+    first_story = next((k for k, b in enumerate(taken_blocks)
+                        if b.start not in sponsor_lines and home in link_hosts(doc, b) | written_hosts(doc, b)), None)
     if first_story is None:
         return None
     if first_story == 0 and _is_linked_image(doc, taken_blocks[0]):
@@ -440,6 +515,26 @@ def _first_story_under(doc: Document, target: Block, end: int, stopper: Block | 
         k -= 1
     end = taken_blocks[k - 1].end if k > 0 else target.end
     return Extent(target.start, end, f"a story (it links to {home}, like the newsletter's stories)")
+
+
+def framed_extent(doc: Document, label: Block) -> Extent | None:
+    """A label line alone between two thematic breaks (`---` / `**Anzeige**` /
+    the ad / `---`) stands as the ad's heading: the ad runs to the next break,
+    when what lies between is the few short paragraphs of a framed ad slot
+    (`_is_boxed_ad`). None when no break stands right above the label."""
+    if label.depth > 0:
+        return None
+    above = doc.previous_block(label)
+    if above is None or above.kind != "hr":
+        return None
+    inside = doc.blocks_between(label.end, len(doc.lines))
+    closing = next((k for k, b in enumerate(inside) if b.kind != "paragraph"), None)
+    if closing is None or closing == 0:
+        return None
+    end = inside[closing - 1].end
+    if not _is_boxed_ad(doc, above, label.end, end, inside[closing]):
+        return None
+    return Extent(label.start, end, FRAME_STOP)
 
 
 # A framed ad holds at most this many blocks and words under its label.

@@ -45,7 +45,12 @@ bylines between them (`Drew Goins`, `Senior editor`); under an answers
 label (`Quiz Answers`) the first block is the answers, however it reads. It
 stops at the first block that is none of these (or a break, a heading, the
 next title). A story
-paragraph after the game ends it, however short.
+paragraph after the game ends it, however short. In text with no blank
+lines (plain text, a flattened email) the game ends at the line that starts
+the next story or section, as NL101's ads end there
+(`extents.opens_next_section`): a numbered title (`21. Last word: the
+ferry dog`), a section line in capitals. A numbered question (`2. Which
+town …?`) is the game's.
 
 ## Example
 ```markdown
@@ -68,7 +73,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..extents import Extent, is_code, is_document_title, label_block_extent, section_extent
+from ..extents import Extent, is_code, is_document_title, label_block_extent, opens_next_section, section_extent
 from ..findings import Finding
 from ..inline_syntax import visible_text
 from .base import Rule
@@ -180,6 +185,16 @@ def _puzzle_only(ctx, label, extent: Extent) -> Extent:
     # "Quiz Answers", "Solution:": the block under the label is the answers, however they read.
     answers_next = _ANSWERS.search(visible_text(doc.lines[label.start])) is not None
     for block in doc.blocks_between(label.end, extent.end):
+        # Text with no blank lines (plain text, a flattened email): the game ends
+        # at the line that starts the next story ("21. The library cat").
+        glued, titles = block.start == end, block.kind == "paragraph"
+        nxt = next((k for k in range(block.start + (not glued), block.end)
+                    if opens_next_section(doc, k, markers, numbered_titles=titles)), None)
+        if nxt is not None:
+            why = opens_next_section(doc, nxt, markers, numbered_titles=titles)
+            if nxt > block.start and _game_block(markers, visible_text("\n".join(doc.lines[block.start:nxt])).strip()):
+                end = nxt
+            return Extent(extent.start, end, why)
         text = doc.visible(block).strip()
         if answers_next and word_count(text) <= MAX_ANSWER_WORDS:
             answers_next = False

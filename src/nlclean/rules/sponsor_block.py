@@ -119,7 +119,13 @@ It is the highest-priority rule.
   right under it and its section names Acme (`**A message from Acme**` over
   `### Ship faster…`), it takes that section.
 - A label with a thematic break right above it takes the few short blocks
-  up to the break that closes its frame, wherever their links go.
+  up to the break that closes its frame, wherever their links go: a label
+  alone between two breaks (`---` / `**Anzeige**` / the ad / `---`) stands
+  as the ad's heading. A bold label inside a run of stories, with no break
+  right above it, does not.
+- A plain-text heading (`** ADVERTISEMENT` over a line of dashes, as
+  Mailchimp writes a heading in the text part) is a heading: the ad under
+  it runs to the next heading, not to its own underline.
 - Lines of nothing but links right under an ad (its logo, its image slot)
   go with it.
 - A paid-placement link takes its paragraph or list item (and the heading
@@ -130,20 +136,28 @@ It is the highest-priority rule.
   ad, with the next block when it names Acme (its call to action); one that
   ends in a colon ("This episode is brought to you by:") is a lone label.
 - Text with no blank lines (a plain-text part): the ad is the label and its
-  short sponsor lines (`Acme — ship faster`); the first line of prose is the
-  next story. A label line opening a block of several lines takes the lines
-  up to the next item's: a numbered line (`3. The next story`), or a line
-  opening with the label line's own mark (`・【広告】…` then `・Story…`), or
-  up to a section heading in capitals (`TOP STORY`), as a lone label's ad
-  ends there (the line right under the label may be the sponsor's name in
-  capitals).
+  short sponsor lines (`Acme — ship faster`) and the lines that repeat the
+  sponsor named on the line under the label (`In partnership with / ACME /
+  Acme — ship faster, free for a month … / Download Acme: URL`), wherever
+  their links go; the first other line of prose is the next story. A label
+  line opening a block of several lines takes the lines up to the next
+  item's: a numbered line (`3. The next story`), or a line opening with the
+  label line's own mark (`・【広告】…` then `・Story…`), or up to the next
+  story or section as `extents.opens_next_section` knows it (a numbered
+  title, a section heading in capitals such as `TOP STORY`; NL301 ends a
+  game there too). A list of `Name — tagline` lines with no label above it
+  is the newsletter's own and stays.
 - Under a lone label, a link alone on its line that opens with a call to
   action's verb and ends in an arrow or names what the ad named (`[Try
   Acme →](…)`) is the ad's button, not the next item's title; a linked
   image alone up to a break or heading is the ad's banner, wherever it
   links. Inside a flattened paragraph the ad runs over short lines,
   lines naming the sponsor, and ends with its all-caps call to action, or
-  before a section heading in capitals (not the line right under the label).
+  before the next story or section (as above); a short line whose colon
+  has the ad's link after it (`Book a free consultation: URL`) is its call
+  to action, where a line ending in a colon alone opens the next part;
+  after the ad's link, a short line over a line of prose is the next
+  story's title.
 - A whole email on one line or in one paragraph: a sentence that opens with
   a label naming its sponsor takes the sentences after it that name the
   sponsor or carry a paid link (and one that does neither right before a
@@ -196,14 +210,16 @@ from typing import Iterator
 from ..extents import (
     Extent,
     block_extent,
+    framed_extent,
     is_document_title,
-    is_caps_line,
     is_footer_boundary,
     is_sponsor_line,
     is_title_shaped,
     label_block_extent,
     next_item_line,
+    opens_next_section,
     section_extent,
+    sponsor_under_label,
 )
 from ..findings import Applicability, Edit, Finding
 from ..inline_syntax import all_links, surely_more_visible_words, visible_text, visible_text_without_urls
@@ -982,6 +998,8 @@ def _labelled_heading(ctx, heading) -> tuple[Extent, str, str] | None:
     if is_document_title(doc, heading):
         return None
     text = doc.visible(heading)
+    if heading.is_setext:
+        text = text.rsplit("\n", 1)[0]  # its underline (`** PUBBLICITÀ` over dashes) is no word of it
     labels = sponsor_labels(markers)
     label = labels.trailing(text)
     if label is None:
@@ -1168,6 +1186,9 @@ def _ad_under_label(ctx, block, rest: str) -> Extent:
     the next label (the next ad) and before a block that names another
     sponsor."""
     doc = ctx.doc
+    framed = framed_extent(doc, block)
+    if framed is not None:
+        return _ad_ends_before_code_or_next_label(ctx, block, framed)
     names = _sponsor_words(sponsor_labels(ctx.markers), rest)
     named = any(ch.isalnum() for ch in visible_text_without_urls(rest))
     nxt = doc.next_block(block)
@@ -1462,33 +1483,49 @@ def _ad_lines(ctx, label_line: int, stop: int, rest: str) -> tuple[int, str]:
     just before the ad's all-caps call to action (which ends it); a long line
     of prose that does neither starts the next story."""
     doc, cta_line = ctx.doc, sponsor_labels(ctx.markers).cta_line
-    names = {w.lower() for w in _NAME.findall(visible_text_without_urls(rest))}
+    # The sponsor the label names, and the name on the line under it ("Oferecimento / LUMINA").
+    sponsor = sponsor_under_label(doc, label_line, ctx.markers)
+    names = {w.lower() for w in _NAME.findall(visible_text_without_urls(rest))} | sponsor
     i = label_line + 1
     item = next_item_line(doc, label_line, stop)
     if item is not None:
         stop = item
+    linked = False  # whether a line of the ad taken so far holds its link
     while i < stop and i - label_line <= MAX_AD_LINES:
         text = visible_text_without_urls(doc.lines[i]).strip()
         if cta_line.match(text) and any(ch.isalpha() for ch in text):
             return i + 1, f"the ad's call to action {quote(text)}"
-        if i > label_line + 1 and is_caps_line(doc.lines[i], ctx.markers):
-            # The next section's heading in capitals (the line right under the
-            # label may be the sponsor's name in capitals): as a lone label's ad ends.
-            return i, "a section heading in capitals"
+        # The next story or section, as a lone label's ad ends (not a line that repeats the sponsor).
+        section = opens_next_section(doc, i, ctx.markers, frozenset(names))
+        if section is not None:
+            return i, section
         named = any(n in text.lower() for n in names)
         # A short line is the ad's (a tagline, a title) unless it opens a list
         # of its own ("Where to find Marc:") or is a bullet that names no sponsor.
-        short = word_count(text) <= 12 and not text.endswith((":", "：")) and not _BULLET.match(text)
+        # A colon with the link after it on the line is the ad's call to action
+        # ("Book a free consultation: URL"), no list's opening.
+        opens_list = text.endswith((":", "：")) and "://" not in doc.lines[i]
+        short = word_count(text) <= 12 and not opens_list and not _BULLET.match(text)
         cta_ahead = any(
             cta_line.match(visible_text_without_urls(doc.lines[j]).strip() or "-")
             for j in range(i + 1, min(i + 1 + CTA_LOOKAHEAD, stop))
         )
         if not (short or named or cta_ahead):
             return i, "the next story's first line"
+        if linked and short and not named and not cta_ahead and i + 1 < stop and _prose_line(doc.lines[i + 1], names):
+            # After the ad's link, a short line over a line of prose is the next story's title.
+            return i, "the next story's title (a short line over prose, after the ad's link)"
+        linked = linked or "://" in doc.lines[i]
         i += 1
     if i >= stop:
         return stop, "the end of its paragraph" if item is None else "the next item's first line (it opens with the same mark)"
     return i, "the most lines an ad inside a paragraph takes"
+
+
+def _prose_line(line: str, names: set[str]) -> bool:
+    """A line of a story: longer than an ad's tagline, naming no sponsor."""
+    text = visible_text_without_urls(line).strip()
+    return word_count(text) > 12 and not any(n in text.lower() for n in names)
 
 
 def _label_under(doc, block, candidates: LineHits, blocks, i: int) -> bool:
