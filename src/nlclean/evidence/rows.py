@@ -16,6 +16,10 @@ unless some piece goes, some piece stays and not every piece goes. A piece
 inside a link or code is no piece (the separators are read outside them),
 and emphasis around the whole line keeps both its marks.
 
+A row of footer links may hold, beside a piece that is footer evidence, a
+sibling that says nothing on its own ("[Preferences](…)"); the caller's
+`joins` decides it goes with them (NL201: by the link target they share).
+
 `keep_emphasis_pairs(line, spans)` takes out of the spans to remove the
 emphasis marks whose partner stays: a cut never leaves half of a `**` pair
 ("**Dienstag, 8.** …" keeps its closing `**` when the words after it go).
@@ -54,16 +58,22 @@ def row_pieces(line: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
     return [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)], seps
 
 
-def row_cuts(line: str, goes: Callable[[str], bool], stays: Callable[[str], bool]) -> tuple[tuple[int, int], ...]:
+def row_cuts(line: str, goes: Callable[[str], bool], stays: Callable[[str], bool],
+             joins: "Callable[[str, list[str]], bool] | None" = None) -> tuple[tuple[int, int], ...]:
     """The spans to remove from a row whose pieces `goes` (a piece's text)
     takes, beside pieces `stays` keeps: each run of pieces that go with the
     separator before it (after it, for a leading run). Empty unless some piece
-    goes, some piece stays and not every piece goes."""
+    goes, some piece stays and not every piece goes. `joins(piece, going)`
+    tells whether a piece that neither goes nor stays goes with the going
+    pieces of its row (the row's sibling chrome)."""
     pieces, seps = row_pieces(line)
     if not seps:
         return ()
     texts = [line[a:b] for a, b in pieces]
     going = [goes(text) for text in texts]
+    if joins is not None and any(going) and not all(going):
+        gone = [text for text, g in zip(texts, going) if g]
+        going = [g or (not stays(text) and joins(text, gone)) for text, g in zip(texts, going)]
     if not any(going) or all(going) or not any(stays(text) for text, gone in zip(texts, going) if not gone):
         return ()
     cuts = []

@@ -53,7 +53,10 @@ removing them is a separate, opt-in matter), and so do the lines an archiver
 adds above the email (`**Source:** [View original](…)`), wherever their link
 leads. A line that holds the copyright
 notice beside footer links (`Platformer © 2025 – [Unsubscribe](…)`) loses
-the links and their separators only, and so does a header row that holds
+the links and their separators only (with a sibling link of the row that
+says nothing on its own but carries the same subscriber token as a footer
+link beside it: `· [Unsubscribe](…/u/Yjk0…) · [Preferences](…/p/Yjk0…)`;
+a story's link in the row stays), and so does a header row that holds
 the issue's date or its byline beside a web-version link, in any language
 the data knows (`**Dienstag, 8. Dezember 2026** · von Anna Berg · [Im
 Browser ansehen](…)`, `2026 年 12 月 11 日 · 作者：林知远 · [在浏览器中打开](…)`:
@@ -972,7 +975,30 @@ def _copyright_cuts(markers, line: str) -> tuple[tuple[int, int], ...]:
         visible = visible_text_without_urls(text)
         return not stays(text) and (markers.footer_phrase(visible) is not None or _footer_url_on(markers, text) is not None)
 
-    return row_cuts(line, goes, stays)
+    return row_cuts(line, goes, stays, lambda piece, going: _sibling_chrome(markers, piece, going))
+
+
+# A subscriber's token in a link: a path segment or query value this long, of letters and digits.
+_TOKEN = re.compile(r"(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{16,}(?![A-Za-z0-9_-])")
+
+
+def _sibling_chrome(markers, piece: str, going: list[str]) -> bool:
+    """A piece of a footer row that is one short link ("[Preferences](…)")
+    and carries the same subscriber token as a footer link of the row
+    ("…/t/u/Yjk0ZTI3…" and "…/t/p/Yjk0ZTI3…"): the mailing tool's link for
+    this reader, chrome like its sibling whatever its words. A story's link in
+    the same row carries no such token, or has more words."""
+    links = all_links(piece)
+    if len(links) != 1 or links[0].is_image:
+        return False
+    link = links[0]
+    if any(ch.isalnum() for ch in piece[: link.start] + piece[link.end :]):
+        return False
+    if _word_count_of_words(visible_text_without_urls(piece[link.text_start : link.text_end])) > MAX_OTHER_WORDS:
+        return False
+    tokens = set(_TOKEN.findall(link.destination))
+    return bool(tokens) and any(tokens & set(_TOKEN.findall(other.destination))
+                                for text in going for other in all_links(text))
 
 
 def _container(block) -> tuple[int, int]:
