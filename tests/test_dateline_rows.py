@@ -74,3 +74,10 @@ def test_a_cut_keeps_the_partner_of_an_emphasis_mark_that_stays():
     assert kept == "**Hallo.**"
     # A pair wholly inside the cut goes with it.
     assert keep_emphasis_pairs("Hi. **Unsubscribe** now", ((3, 23),)) == ((3, 23),)
+
+
+def test_the_windowed_test_agrees_with_the_whole_text():
+    """NL201 asks each sentence end alone (`ends_no_sentence`): the same periods as `inner_periods`."""
+    text = "**Dienstag, 8. Dezember 2026** · x. Nr. 4 ja. z. B. See you in May. Bye 3 déc. 2026. Fin."
+    periods = [i for i, ch in enumerate(text) if ch == "."]
+    assert {i for i in periods if LOADED.ends_no_sentence(text, i)} == LOADED.inner_periods(text)

@@ -48,6 +48,8 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 MAX_NAME_WORDS = 4
 MAX_NAME_LENGTH = 40
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+# How far around a period `Markers.ends_no_sentence` reads: past the longest abbreviation or month name.
+_PERIOD_WINDOW = 32
 _ENDS_SENTENCE = re.compile(r"[.!?。！？]\s*$|[.!?。！？]\s")
 
 
@@ -642,6 +644,11 @@ class Markers:
             + (rf"(?<!\w)(?:{months})\.(?=\s*\d)|(?<![\d.])\d{{1,2}}\.(?=\s+(?:{months})(?!\w))" if months else "(?!)"),
             re.I,
         )
+        # The words a period of `_inner_periods` may follow: a quick first test.
+        self._period_words = frozenset(
+            [m.lower() for m in data.get("dates", {}).get("months", [])]
+            + [part.lower() for a in data.get("sentences", {}).get("abbreviations", []) for part in re.split(r"[.\s]+", a) if part]
+        )
         bylines = alternation(data.get("byline", {}).get("author_words", []))
         # "By Ana Ruiz", "von Anna Berg", "作者：林知远": the author word, then a colon or a space.
         self._byline = re.compile(rf"(?:{bylines})(?:\s*[:：]\s*|\s+)" if bylines else "(?!)", re.I)
@@ -965,6 +972,18 @@ class Markers:
         number ("déc. 2026"), an ordinal's before a month ("8. Dezember")."""
         return {m.start() + k for m in self._inner_periods.finditer(text)
                 for k, ch in enumerate(m.group(0)) if ch == "."} if "." in text else set()
+
+    def ends_no_sentence(self, text: str, period: int) -> bool:
+        """Whether the period at `period` is one of `inner_periods`, read in a
+        window around it (a flattened email is one line of a megabyte)."""
+        word_start = period
+        while word_start > max(0, period - _PERIOD_WINDOW) and text[word_start - 1].isalnum():
+            word_start -= 1
+        word = text[word_start:period].lower()
+        if not (word.isdigit() and len(word) <= 2) and word not in self._period_words:
+            return False  # most periods: after a word no abbreviation or month ends with
+        start, end = max(0, period - _PERIOD_WINDOW), min(len(text), period + _PERIOD_WINDOW)
+        return any(m.start() <= period < m.end() for m in self._inner_periods.finditer(text, start, end))
 
     def may_hold_footer_url(self, line: str) -> bool:
         low = line.lower()

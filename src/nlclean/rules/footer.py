@@ -479,7 +479,7 @@ class Footer(Rule):
             """Only the footer sentences of the line go; `bound` says what stays.
             An emphasis mark whose partner stays, stays too."""
             base = doc.offset(i)
-            edits = [Edit(base + a, base + b) for a, b in keep_emphasis_pairs(line, (span,))]
+            edits = [Edit(base + a, base + b) for a, b in keep_emphasis_pairs(line, (span,)) or (span,)]
             return ctx.finding(
                 f"footer sentences {text}", edits[0].start, edits[-1].end, edits, f"Remove footer sentences {text}",
                 evidence=(f"line {i + 1}: {why}", bound),
@@ -555,7 +555,7 @@ class Footer(Rule):
         doc = ctx.doc
         base = doc.offset(i)
         text = quote(visible_text_without_urls(doc.lines[i][spans[0][0] : spans[-1][1]]))
-        edits = [Edit(base + a, base + b) for a, b in keep_emphasis_pairs(doc.lines[i], tuple(spans))]
+        edits = [Edit(base + a, base + b) for a, b in keep_emphasis_pairs(doc.lines[i], tuple(spans)) or spans]
         return ctx.finding(
             f"footer sentences {text}", edits[0].start, edits[-1].end, edits, f"Remove footer sentences {text}",
             evidence=(f"line {i + 1}: {why}", "a line of hard-wrapped prose: only its own footer sentences go"),
@@ -790,9 +790,9 @@ def _sentence_ends(markers, line: str) -> tuple[int, ...]:
     # A bare-URL match runs on over the `).` that closes a markdown link: a
     # full stop right after a link's end still ends its sentence.
     link_ends = {link.end for link in all_links(line)}
-    inner = markers.inner_periods(line)
     return tuple(m.end() for m in ends
-                 if m.start() not in inner and (m.start() in link_ends or not is_protected(protected, m.start())))
+                 if (m.start() in link_ends or not is_protected(protected, m.start()))
+                 and not (line[m.start()] == "." and markers.ends_no_sentence(line, m.start())))
 
 
 @remembered(4096)
