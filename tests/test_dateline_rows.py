@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from nlclean import markers
-from nlclean.evidence.rows import keep_emphasis_pairs, row_cuts
+from nlclean.evidence.rows import is_lone_link, keep_emphasis_pairs, row_cuts
 
 LOADED = markers.load()
 
@@ -81,3 +81,9 @@ def test_the_windowed_test_agrees_with_the_whole_text():
     text = "**Dienstag, 8. Dezember 2026** · x. Nr. 4 ja. z. B. See you in May. Bye 3 déc. 2026. Fin."
     periods = [i for i, ch in enumerate(text) if ch == "."]
     assert {i for i in periods if LOADED.ends_no_sentence(text, i)} == LOADED.inner_periods(text)
+
+
+def test_a_link_whose_words_are_a_date_is_no_date_of_the_row():
+    line = "[Unsubscribe](https://h.example/u/1) · [Dec 8 issue](https://h.example/archive/8)"
+    stays = lambda p: LOADED.dateline_piece(p) is not None and not is_lone_link(p)  # noqa: E731
+    assert row_cuts(line, lambda p: "Unsubscribe" in p, stays) == ()

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..inline_syntax import is_protected, protected_spans
+from ..inline_syntax import all_links, is_protected, protected_spans
 
 # The separators of a row: " | ", " · ", " • ", " – ", " — ", and the full-width "｜" with or without spaces.
 ROW_SEPARATOR = re.compile(r"\s+[|·•–—]\s+|\s*｜\s*")
@@ -56,6 +56,16 @@ def row_pieces(line: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
         end -= len(m.group(2))
     bounds = [start, *(x for span in seps for x in span), end]
     return [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)], seps
+
+
+def is_lone_link(piece: str) -> bool:
+    """A piece that is one link and nothing else ("[Dec 8 issue](…)"): a link to
+    a page, not the row's own date or byline, whatever its words."""
+    links = all_links(piece)
+    if len(links) != 1:
+        return False
+    outside = piece[: links[0].start] + piece[links[0].end :]
+    return not any(ch.isalnum() for ch in outside)
 
 
 def row_cuts(line: str, goes: Callable[[str], bool], stays: Callable[[str], bool],

@@ -169,7 +169,7 @@ from typing import Iterator
 
 from ..evidence.asks import pitch_above
 from ..evidence.links import LinkKind
-from ..evidence.rows import EMPHASIS_OPEN as _EMPHASIS_OPEN, keep_emphasis_pairs, row_cuts
+from ..evidence.rows import EMPHASIS_OPEN as _EMPHASIS_OPEN, is_lone_link, keep_emphasis_pairs, row_cuts
 from ..evidence.zones import COPYRIGHT, footer_zone, header_zone_end, web_version_link
 from ..evidence.zones import words as zone_words
 from ..extents import is_document_title, section_extent
@@ -969,7 +969,7 @@ def _copyright_cuts(markers, line: str) -> tuple[tuple[int, int], ...]:
 
     def stays(text: str) -> bool:
         visible = visible_text_without_urls(text)  # a date in a link's address is no notice
-        return _notice(markers, visible) or markers.dateline_piece(visible) is not None
+        return _notice(markers, visible) or (markers.dateline_piece(visible) is not None and not is_lone_link(text))
 
     def goes(text: str) -> bool:
         visible = visible_text_without_urls(text)
@@ -988,11 +988,10 @@ def _sibling_chrome(markers, piece: str, going: list[str]) -> bool:
     ("…/t/u/Yjk0ZTI3…" and "…/t/p/Yjk0ZTI3…"): the mailing tool's link for
     this reader, chrome like its sibling whatever its words. A story's link in
     the same row carries no such token, or has more words."""
-    links = all_links(piece)
-    if len(links) != 1 or links[0].is_image:
+    if not is_lone_link(piece):
         return False
-    link = links[0]
-    if any(ch.isalnum() for ch in piece[: link.start] + piece[link.end :]):
+    link = all_links(piece)[0]
+    if link.is_image:
         return False
     if _word_count_of_words(visible_text_without_urls(piece[link.text_start : link.text_end])) > MAX_OTHER_WORDS:
         return False

@@ -58,7 +58,7 @@ from bisect import bisect_right
 from typing import Iterator
 
 from ..evidence.links import LinkKind
-from ..evidence.rows import row_cuts
+from ..evidence.rows import is_lone_link, row_cuts
 from ..evidence.zones import words as zone_words
 from ..findings import Edit, Finding
 from ..inline_syntax import all_links, visible_text, visible_text_without_urls
@@ -255,7 +255,7 @@ class ReadInApp(Rule):
             return any(markers.link_kind(link.destination) is LinkKind.WEB_VERSION for link in all_links(piece))
 
         def stays(piece: str) -> bool:
-            return markers.dateline_piece(visible_text_without_urls(piece)) is not None
+            return markers.dateline_piece(visible_text_without_urls(piece)) is not None and not is_lone_link(piece)
 
         cuts = row_cuts(line, goes, stays)
         if not cuts:
