@@ -50,6 +50,7 @@ MAX_NAME_LENGTH = 40
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 # How far around a period `Markers.ends_no_sentence` reads: past the longest abbreviation or month name.
 _PERIOD_WINDOW = 32
+_NUMBER_AFTER = re.compile(r"\s*\d")
 _ENDS_SENTENCE = re.compile(r"[.!?。！？]\s*$|[.!?。！？]\s")
 
 
@@ -644,11 +645,13 @@ class Markers:
             + (rf"(?<!\w)(?:{months})\.(?=\s*\d)|(?<![\d.])\d{{1,2}}\.(?=\s+(?:{months})(?!\w))" if months else "(?!)"),
             re.I,
         )
-        # The words a period of `_inner_periods` may follow: a quick first test.
-        self._period_words = frozenset(
-            [m.lower() for m in data.get("dates", {}).get("months", [])]
-            + [part.lower() for a in data.get("sentences", {}).get("abbreviations", []) for part in re.split(r"[.\s]+", a) if part]
+        # The same, asked of one period (`ends_no_sentence`): by the word before it.
+        self._month_words = frozenset(m.lower() for m in data.get("dates", {}).get("months", []))
+        self._abbreviation_words = frozenset(
+            part.lower() for a in data.get("sentences", {}).get("abbreviations", []) for part in re.split(r"[.\s]+", a) if part
         )
+        self._month_after = re.compile(rf"\s+(?:{months})(?!\w)" if months else "(?!)", re.I)
+        self._abbreviations = re.compile(rf"(?<!\w)(?:{abbreviations})" if abbreviations else "(?!)", re.I)
         bylines = alternation(data.get("byline", {}).get("author_words", []))
         # "By Ana Ruiz", "von Anna Berg", "作者：林知远": the author word, then a colon or a space.
         self._byline = re.compile(rf"(?:{bylines})(?:\s*[:：]\s*|\s+)" if bylines else "(?!)", re.I)
@@ -974,16 +977,22 @@ class Markers:
                 for k, ch in enumerate(m.group(0)) if ch == "."} if "." in text else set()
 
     def ends_no_sentence(self, text: str, period: int) -> bool:
-        """Whether the period at `period` is one of `inner_periods`, read in a
-        window around it (a flattened email is one line of a megabyte)."""
+        """Whether the period at `period` is one of `inner_periods`, read
+        around it alone (a flattened email is one line of a megabyte): the
+        word before it tells which test applies."""
         word_start = period
         while word_start > max(0, period - _PERIOD_WINDOW) and text[word_start - 1].isalnum():
             word_start -= 1
         word = text[word_start:period].lower()
-        if not (word.isdigit() and len(word) <= 2) and word not in self._period_words:
-            return False  # most periods: after a word no abbreviation or month ends with
+        if word.isdigit():  # an ordinal before a month: "8. Dezember"
+            return len(word) <= 2 and (word_start == 0 or not text[word_start - 1] in ".0123456789") \
+                and self._month_after.match(text, period + 1) is not None
+        if word in self._month_words and _NUMBER_AFTER.match(text, period + 1):
+            return True  # a month before a number: "déc. 2026"
+        if word not in self._abbreviation_words:
+            return False
         start, end = max(0, period - _PERIOD_WINDOW), min(len(text), period + _PERIOD_WINDOW)
-        return any(m.start() <= period < m.end() for m in self._inner_periods.finditer(text, start, end))
+        return any(m.start() <= period < m.end() for m in self._abbreviations.finditer(text, start, end))
 
     def may_hold_footer_url(self, line: str) -> bool:
         low = line.lower()
