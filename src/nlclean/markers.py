@@ -44,6 +44,14 @@ _DECORATION = r"[\s\W_]*"
 LABEL_DECORATION = _DECORATION
 # CJK writes no spaces between words: a label there is no "lone word" of a sentence.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# A byline's name: at most this many words and characters ("Ana Ruiz", "林知远").
+MAX_NAME_WORDS = 4
+MAX_NAME_LENGTH = 40
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# How far around a period `Markers.ends_no_sentence` reads: past the longest abbreviation or month name.
+_PERIOD_WINDOW = 32
+_NUMBER_AFTER = re.compile(r"\s*\d")
+_ENDS_SENTENCE = re.compile(r"[.!?。！？]\s*$|[.!?。！？]\s")
 
 
 def longest_first(items) -> list[str]:
@@ -613,10 +621,40 @@ class Markers:
         )
         month = rf"(?:{months})\.?" if months else "(?!)"
         self._date = re.compile(
-            rf"(?<!\w)(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:de\s+)?{month}\s+(?:de\s+)?\d{{4}})(?!\w)"
-            r"|\b\d{4}-\d{2}-\d{2}\b",
+            rf"(?<!\w)(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+(?:de\s+)?{month}\s+(?:de\s+)?\d{{4}})(?!\w)",
             re.I,
         )
+        dates = data.get("dates", {})
+        ours = set(_builtin_data().get("dates", {}).get("numeric_patterns", []))
+        numeric = dates.get("numeric_patterns", [])
+        self._numeric_dates = [re.compile("|".join(p for p in numeric if p in ours) or "(?!)")]
+        self._numeric_dates += [linear_pattern(p, ignore_case=False) for p in numeric if p not in ours]
+        # A day and a month without the year ("mercoledì 9 dicembre", "Nov 28"): a date
+        # only where it is all of a piece of a header row (`dateline_piece`).
+        self._day_month = re.compile(
+            rf"(?<!\w)(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:de\s+)?{month})(?!\w)", re.I
+        )
+        # Periods that end no sentence: an abbreviation's ("Nr.", "z. B."), a
+        # month's before a number ("déc. 2026"), an ordinal's before a month ("8. Dezember").
+        abbreviations = "|".join(
+            r"\s*".join(re.escape(part) for part in a.split())
+            for a in longest_first(data.get("sentences", {}).get("abbreviations", []))
+        )
+        self._inner_periods = re.compile(
+            (rf"(?<!\w)(?:{abbreviations})|" if abbreviations else "")
+            + (rf"(?<!\w)(?:{months})\.(?=\s*\d)|(?<![\d.])\d{{1,2}}\.(?=\s+(?:{months})(?!\w))" if months else "(?!)"),
+            re.I,
+        )
+        # The same, asked of one period (`ends_no_sentence`): by the word before it.
+        self._month_words = frozenset(m.lower() for m in data.get("dates", {}).get("months", []))
+        self._abbreviation_words = frozenset(
+            part.lower() for a in data.get("sentences", {}).get("abbreviations", []) for part in re.split(r"[.\s]+", a) if part
+        )
+        self._month_after = re.compile(rf"\s+(?:{months})(?!\w)" if months else "(?!)", re.I)
+        self._abbreviations = re.compile(rf"(?<!\w)(?:{abbreviations})" if abbreviations else "(?!)", re.I)
+        bylines = alternation(data.get("byline", {}).get("author_words", []))
+        # "By Ana Ruiz", "von Anna Berg", "作者：林知远": the author word, then a colon or a space.
+        self._byline = re.compile(rf"(?:{bylines})(?:\s*[:：]\s*|\s+)" if bylines else "(?!)", re.I)
         asks = data.get("asks", {})
         self._ask_openings = {
             key: re.compile(rf"^{_DECORATION}(?P<ask>{_alternation(asks.get(key, []))})", re.I)
@@ -897,9 +935,64 @@ class Markers:
 
     def date_in(self, text: str) -> str | None:
         """A written date, month names of every language in `[dates]`
-        ("April 28, 2026", "8 février 2025", "3. März 2025", "2025-02-08")."""
+        ("April 28, 2026", "8 février 2025", "3. März 2025", "2025-02-08",
+        "2026 年 12 月 11 日": `numeric_patterns`)."""
         m = self._date.search(text)
+        if m is None:
+            m = next((found for p in self._numeric_dates if (found := p.search(text)) is not None), None)
         return m.group(0) if m else None
+
+    def dateline_piece(self, text: str) -> str | None:
+        """What a piece of a header row is, when it is the issue's date or its
+        byline, the pieces that stay beside a web-version or footer link
+        ("Dienstag, 8. Dezember 2026", "mercoledì 9 dicembre", "2026 年 12 月
+        11 日", "By Ana Ruiz", "作者：林知远"); None for any other piece. `text`
+        is the piece's visible text. A date with at most one word beside it
+        (a weekday); a byline word that opens the piece and a name of at most
+        `MAX_NAME_WORDS` words after it, capitalised, that ends no sentence
+        ("By opening our emails you agree …" is no byline)."""
+        text = text.strip(" \t*_")
+        date = self.date_in(text)
+        m = None if date else self._day_month.search(text)
+        if date or m:
+            found = date or m.group(0)
+            rest = text.replace(found, " ", 1)
+            if len(_LETTER_RUN.findall(rest)) <= 1:
+                return f"the date '{found}'"
+        m = self._byline.match(text)
+        if m is None:
+            return None
+        name = text[m.end():].strip()
+        names = _LETTER_RUN.findall(name)
+        if (names and len(names) <= MAX_NAME_WORDS and len(name) <= MAX_NAME_LENGTH
+                and not _ENDS_SENTENCE.search(name) and not name[0].islower() and not name[0].isdigit()):
+            return f"the byline '{text}'"
+        return None
+
+    def inner_periods(self, text: str) -> set[int]:
+        """Offsets of the periods in `text` that end no sentence: an
+        abbreviation's (`[sentences]`: "Nr. 4", "z. B."), a month's before a
+        number ("déc. 2026"), an ordinal's before a month ("8. Dezember")."""
+        return {m.start() + k for m in self._inner_periods.finditer(text)
+                for k, ch in enumerate(m.group(0)) if ch == "."} if "." in text else set()
+
+    def ends_no_sentence(self, text: str, period: int) -> bool:
+        """Whether the period at `period` is one of `inner_periods`, read
+        around it alone (a flattened email is one line of a megabyte): the
+        word before it tells which test applies."""
+        word_start = period
+        while word_start > max(0, period - _PERIOD_WINDOW) and text[word_start - 1].isalnum():
+            word_start -= 1
+        word = text[word_start:period].lower()
+        if word.isdigit():  # an ordinal before a month: "8. Dezember"
+            return len(word) <= 2 and (word_start == 0 or not text[word_start - 1] in ".0123456789") \
+                and self._month_after.match(text, period + 1) is not None
+        if word in self._month_words and _NUMBER_AFTER.match(text, period + 1):
+            return True  # a month before a number: "déc. 2026"
+        if word not in self._abbreviation_words:
+            return False
+        start, end = max(0, period - _PERIOD_WINDOW), min(len(text), period + _PERIOD_WINDOW)
+        return any(m.start() <= period < m.end() for m in self._abbreviations.finditer(text, start, end))
 
     def may_hold_footer_url(self, line: str) -> bool:
         low = line.lower()

@@ -53,7 +53,20 @@ removing them is a separate, opt-in matter), and so do the lines an archiver
 adds above the email (`**Source:** [View original](…)`), wherever their link
 leads. A line that holds the copyright
 notice beside footer links (`Platformer © 2025 – [Unsubscribe](…)`) loses
-the links and their separators only. Emphasis around a whole line whose
+the links and their separators only (with a sibling link of the row that
+says nothing on its own but carries the same subscriber token as a footer
+link beside it: `· [Unsubscribe](…/u/Yjk0…) · [Preferences](…/p/Yjk0…)`;
+a story's link in the row stays), and so does a header row that holds
+the issue's date or its byline beside a web-version link, in any language
+the data knows (`**Dienstag, 8. Dezember 2026** · von Anna Berg · [Im
+Browser ansehen](…)`, `2026 年 12 月 11 日 · 作者：林知远 · [在浏览器中打开](…)`:
+month names in `[dates]`, author words in `[byline]` of the data): such a
+line is cut at its separators (`·`, `|`, `｜`, `•`, ` — `), not at sentence
+ends. Wherever a line is cut at sentence ends, the period of an ordinal or
+an abbreviation ends no sentence (`8. Dezember`, `3 déc. 2026`, `Nr. 4`:
+`[sentences]`), and a cut never leaves half of an emphasis pair
+(`**Hallo. Wird diese E-Mail nicht korrekt angezeigt?** [Im Browser
+ansehen](…)` keeps `**Hallo.**`). Emphasis around a whole line whose
 footer sentences go keeps both its marks (`*Intro. If you were forwarded
 this …*` becomes `*Intro.*`). Lines of a footer line that
 hold only its address (`( https://… )`) go with it. A short block that opens
@@ -156,6 +169,7 @@ from typing import Iterator
 
 from ..evidence.asks import pitch_above
 from ..evidence.links import LinkKind
+from ..evidence.rows import EMPHASIS_OPEN as _EMPHASIS_OPEN, is_lone_link, keep_emphasis_pairs, row_cuts
 from ..evidence.zones import COPYRIGHT, footer_zone, header_zone_end, web_version_link
 from ..evidence.zones import words as zone_words
 from ..extents import is_document_title, section_extent
@@ -462,10 +476,12 @@ class Footer(Rule):
         text = quote(visible_text_without_urls(line))
 
         def sentences(span: tuple[int, int], bound: str) -> Finding:
-            """Only the footer sentences of the line go; `bound` says what stays."""
-            a, b = doc.offset(i) + span[0], doc.offset(i) + span[1]
+            """Only the footer sentences of the line go; `bound` says what stays.
+            An emphasis mark whose partner stays, stays too."""
+            base = doc.offset(i)
+            edits = [Edit(base + a, base + b) for a, b in keep_emphasis_pairs(line, (span,)) or (span,)]
             return ctx.finding(
-                f"footer sentences {text}", a, b, [Edit(a, b)], f"Remove footer sentences {text}",
+                f"footer sentences {text}", edits[0].start, edits[-1].end, edits, f"Remove footer sentences {text}",
                 evidence=(f"line {i + 1}: {why}", bound),
             )
 
@@ -521,7 +537,7 @@ class Footer(Rule):
             edits = [Edit(base + a, base + b) for a, b in cuts]
             return ctx.finding(
                 f"footer links {text}", edits[0].start, edits[-1].end, edits, f"Remove footer links {text}",
-                evidence=(f"line {i + 1}: {why}", "the copyright notice, postal address or date beside them stays"),
+                evidence=(f"line {i + 1}: {why}", "the copyright notice, postal address, date or byline beside them stays"),
             )
         around = around_address(0)
         if around is not None:
@@ -538,8 +554,8 @@ class Footer(Rule):
         the line shares with the lines around it stay."""
         doc = ctx.doc
         base = doc.offset(i)
-        edits = [Edit(base + a, base + b) for a, b in spans]
         text = quote(visible_text_without_urls(doc.lines[i][spans[0][0] : spans[-1][1]]))
+        edits = [Edit(base + a, base + b) for a, b in keep_emphasis_pairs(doc.lines[i], tuple(spans)) or spans]
         return ctx.finding(
             f"footer sentences {text}", edits[0].start, edits[-1].end, edits, f"Remove footer sentences {text}",
             evidence=(f"line {i + 1}: {why}", "a line of hard-wrapped prose: only its own footer sentences go"),
@@ -598,7 +614,7 @@ def _mostly_footer(markers, line: str) -> bool:
     sentence of prose (a story paragraph that says "leggi online" once, a
     Chinese paragraph that mentions 取消订阅)."""
     start = 0
-    for end in (*_sentence_ends(line), len(line)):
+    for end in (*_sentence_ends(markers, line), len(line)):
         sentence = visible_text_without_urls(line[start:end])
         start = end
         if markers.footer_phrase(sentence) and zone_words(sentence) <= MAX_WORDS:
@@ -735,7 +751,7 @@ def _wrapped_prose_sentences(markers, doc, block, i: int, matched: set[int]):
     to_below = story_line(i + 1) and not _ENDS_SENTENCE.search(line.rstrip()) and _goes_on_a_sentence(doc.lines[i + 1])
     if not (from_above or to_below):
         return None
-    bounds = [0, *_sentence_ends(line), len(line)]
+    bounds = [0, *_sentence_ends(markers, line), len(line)]
     pieces = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1) if bounds[k] < bounds[k + 1]]
     spans = []
     for k, (a, b) in enumerate(pieces):
@@ -763,8 +779,10 @@ def _holds_copyright(doc, block) -> bool:
 
 
 @remembered(4096)
-def _sentence_ends(line: str) -> tuple[int, ...]:
-    """Where the sentences of a line end, outside code, link targets and html."""
+def _sentence_ends(markers, line: str) -> tuple[int, ...]:
+    """Where the sentences of a line end, outside code, link targets and html.
+    The period of an abbreviation, of a month before a number or of an
+    ordinal before a month ("Nr. 4", "3 déc. 2026", "8. Dezember") ends none."""
     ends = list(_SENTENCE_END.finditer(line))
     if not ends:
         return ()  # most lines: no need to find the protected spans
@@ -772,7 +790,9 @@ def _sentence_ends(line: str) -> tuple[int, ...]:
     # A bare-URL match runs on over the `).` that closes a markdown link: a
     # full stop right after a link's end still ends its sentence.
     link_ends = {link.end for link in all_links(line)}
-    return tuple(m.end() for m in ends if m.start() in link_ends or not is_protected(protected, m.start()))
+    return tuple(m.end() for m in ends
+                 if (m.start() in link_ends or not is_protected(protected, m.start()))
+                 and not (line[m.start()] == "." and markers.ends_no_sentence(line, m.start())))
 
 
 @remembered(4096)
@@ -782,7 +802,7 @@ def _kept_tail(markers, line: str) -> int | None:
     footer phrase. None when the whole line is footer."""
     if len(line) < MIN_GLUED_LINE or not _DIGIT.search(line):
         return None  # a postal address has numbers, and a line that holds one and sentences is long
-    cuts = _sentence_ends(line)
+    cuts = _sentence_ends(markers, line)
     last_footer = last_footer_start = None
     start = 0
     for end in (*cuts, len(line)):
@@ -837,7 +857,7 @@ def _address_clause(markers, line: str, sentence_start: int) -> int | None:
         head = visible_text_without_urls(line[: m.start()])
         if markers.footer_phrase(visible_text_without_urls(line[sentence_start : m.start()])) is None:
             return None
-        if word_count(head) > MAX_WORDS or markers.footer_phrase(visible_text_without_urls(line[: _first_end(line)])) is None:
+        if word_count(head) > MAX_WORDS or markers.footer_phrase(visible_text_without_urls(line[: _first_end(markers, line)])) is None:
             return None  # all before the address goes: it must be a short footer from its first sentence
         return m.end()
     return None
@@ -884,8 +904,8 @@ def _inner_address(markers, line: str) -> tuple[int, int] | None:
     return None
 
 
-def _first_end(line: str) -> int:
-    ends = _sentence_ends(line)
+def _first_end(markers, line: str) -> int:
+    ends = _sentence_ends(markers, line)
     return ends[0] if ends else len(line)
 
 
@@ -896,7 +916,7 @@ def _kept_head(markers, line: str) -> int:
     0 when the line is footer from its start."""
     if len(line) < MIN_GLUED_LINE:
         return 0
-    cuts = _sentence_ends(line)
+    cuts = _sentence_ends(markers, line)
     start = 0
     for end in (*cuts, len(line)):
         if markers.footer_phrase(visible_text_without_urls(line[start:end])):
@@ -915,12 +935,6 @@ def _kept_head(markers, line: str) -> int:
             return 0
         prev = end
     return start
-
-
-# Emphasis that wraps a whole line: "*The Pulse is … [subscribe here](…).*"
-_EMPHASIS_OPEN = re.compile(r"^(\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)*)([*_]{1,3})(?=\S)")
-# The separators of a row of footer links and notices: " – ", " | ", " · ", " • ".
-_PIECE_SEPARATOR = re.compile(r"\s+[|·•–—]\s+")
 
 
 def _outside_emphasis(line: str, a: int, b: int) -> tuple[int, int]:
@@ -946,50 +960,44 @@ def _outside_emphasis(line: str, a: int, b: int) -> tuple[int, int]:
 
 @remembered(4096)
 def _copyright_cuts(markers, line: str) -> tuple[tuple[int, int], ...]:
-    """The spans to remove from a line that holds a copyright notice (or the
-    issue's date) and footer links side by side ("Platformer © 2025 –
-    [Unsubscribe](…)", "April 28, 2026 | View in Browser"): each footer piece
-    with the separator before it (after it, for the first piece). Empty when
-    the line holds no notice or no such piece."""
-    if not _notice(markers, line):
-        return ()
-    protected = protected_spans(line)
-    seps = [m.span() for m in _PIECE_SEPARATOR.finditer(line) if not is_protected(protected, m.start())]
-    if not seps:
-        return ()
-    m = _EMPHASIS_OPEN.match(line)
-    start = m.end() if m else len(line) - len(line.lstrip())
-    end = len(line.rstrip())
-    if m and line[:end].endswith(m.group(2)):
-        end -= len(m.group(2))
-    bounds = [start, *(x for span in seps for x in span), end]
-    pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+    """The spans to remove from a row that holds a copyright notice, the
+    issue's date or its byline beside footer links ("Platformer © 2025 –
+    [Unsubscribe](…)", "April 28, 2026 | View in Browser", "**2026 年 12 月 11
+    日** · 作者：林知远 · [在浏览器中打开](…)"): each footer piece with the
+    separator before it (after it, for the first piece), cut at the row's
+    separators (`evidence/rows.py`). Empty when the line holds no such piece."""
 
-    def is_footer(piece: tuple[int, int]) -> bool:
-        text = line[piece[0] : piece[1]]
+    def stays(text: str) -> bool:
         visible = visible_text_without_urls(text)  # a date in a link's address is no notice
-        return not _notice(markers, visible) and (
-            markers.footer_phrase(visible) is not None or _footer_url_on(markers, text) is not None
-        )
+        return _notice(markers, visible) or (markers.dateline_piece(visible) is not None and not is_lone_link(text))
 
-    footer = [is_footer(p) for p in pieces]
-    if not any(footer) or all(footer) or not any(_notice(markers, visible_text_without_urls(line[a:b])) for a, b in pieces):
-        return ()
-    cuts = []
-    k = 0
-    while k < len(pieces):
-        if not footer[k]:
-            k += 1
-            continue
-        j = k
-        while j + 1 < len(pieces) and footer[j + 1]:
-            j += 1
-        if k == 0:
-            cuts.append((pieces[0][0], seps[j][1]))  # a leading run: with the separator after it
-        else:
-            cuts.append((seps[k - 1][0], pieces[j][1]))  # else with the separator before it
-        k = j + 1
-    return tuple(cuts)
+    def goes(text: str) -> bool:
+        visible = visible_text_without_urls(text)
+        return not stays(text) and (markers.footer_phrase(visible) is not None or _footer_url_on(markers, text) is not None)
+
+    return row_cuts(line, goes, stays, lambda piece, going: _sibling_chrome(markers, piece, going))
+
+
+# A subscriber's token in a link: a path segment or query value this long, of letters and digits.
+_TOKEN = re.compile(r"(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{16,}(?![A-Za-z0-9_-])")
+
+
+def _sibling_chrome(markers, piece: str, going: list[str]) -> bool:
+    """A piece of a footer row that is one short link ("[Preferences](…)")
+    and carries the same subscriber token as a footer link of the row
+    ("…/t/u/Yjk0ZTI3…" and "…/t/p/Yjk0ZTI3…"): the mailing tool's link for
+    this reader, chrome like its sibling whatever its words. A story's link in
+    the same row carries no such token, or has more words."""
+    if not is_lone_link(piece):
+        return False
+    link = all_links(piece)[0]
+    if link.is_image:
+        return False
+    if _word_count_of_words(visible_text_without_urls(piece[link.text_start : link.text_end])) > MAX_OTHER_WORDS:
+        return False
+    tokens = set(_TOKEN.findall(link.destination))
+    return bool(tokens) and any(tokens & set(_TOKEN.findall(other.destination))
+                                for text in going for other in all_links(text))
 
 
 def _container(block) -> tuple[int, int]:

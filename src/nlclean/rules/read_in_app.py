@@ -20,7 +20,14 @@ words are its point: the line is little more than them, a link's text is,
 a link leads to a web-version address, or the line speaks about the email.
 A story's line that says them in passing stays ("[The web version of the
 tide app adds offline maps](…)", "[웹에서 보기 좋은 지도 서비스](…)"). Inside a
-long line (a whole email flattened onto one line) only the link goes. "[How to read in
+long line (a whole email flattened onto one line) only the link goes. A
+row that holds the issue's date or its byline beside the link, between
+separators (`·`, `|`, `｜`, `•`, ` — `), keeps them and loses the link's
+piece only, with its own lead-in: "**2026 年 12 月 11 日** · 作者：林知远 ·
+[在浏览器中打开](…)" keeps "**2026 年 12 月 11 日** · 作者：林知远", in any
+language the data knows (`[dates]`, `[byline]`); "Wird diese E-Mail nicht
+korrekt angezeigt? [Im Browser ansehen](…)", with no date or byline, goes
+whole. "[How to read in
 app stores' fine print](…)" and a story's "[read online](…)" link are a
 story's links and stay.
 
@@ -51,9 +58,10 @@ from bisect import bisect_right
 from typing import Iterator
 
 from ..evidence.links import LinkKind
+from ..evidence.rows import is_lone_link, row_cuts
 from ..evidence.zones import words as zone_words
-from ..findings import Finding
-from ..inline_syntax import visible_text, visible_text_without_urls
+from ..findings import Edit, Finding
+from ..inline_syntax import all_links, visible_text, visible_text_without_urls
 from .. import memo
 from ..markers import alternation, folds_like_lower, irregular_folding_lines, lines_holding
 from .base import Rule
@@ -141,6 +149,15 @@ def _offers_the_web_version(ctx, block, text: str, pattern: "re.Pattern") -> boo
     return bool(markers.about_the_email(text)) and not markers.first_person(text)
 
 
+def _between(cuts, length: int):
+    """The spans of a line of `length` that `cuts` (sorted, apart) leave."""
+    start = 0
+    for a, b in cuts:
+        yield start, a
+        start = b
+    yield start, length
+
+
 def _copy_words(markers) -> list[str]:
     return markers.data.get("chrome", {}).get("copy_address", [])
 
@@ -222,6 +239,37 @@ class ReadInApp(Rule):
                       "ends at the lone address under it"),
         )
 
+    def _beside_the_dateline(self, ctx, block, pattern) -> Finding | None:
+        """A one-line row that holds the issue's date or byline beside the
+        web-version link ("**2026 年 12 月 11 日** · 作者：林知远 · [在浏览器中打开](…)"):
+        only the link's piece goes, with its own lead-in and the separator
+        before it; the date and the byline stay (`evidence/rows.py`)."""
+        doc, markers = ctx.doc, ctx.markers
+        if block.end - block.start != 1:
+            return None
+        line = doc.lines[block.start]
+
+        def goes(piece: str) -> bool:
+            if pattern.search(visible_text_without_urls(_REFERENCE_LABEL.sub("]", piece))):
+                return True
+            return any(markers.link_kind(link.destination) is LinkKind.WEB_VERSION for link in all_links(piece))
+
+        def stays(piece: str) -> bool:
+            return markers.dateline_piece(visible_text_without_urls(piece)) is not None and not is_lone_link(piece)
+
+        cuts = row_cuts(line, goes, stays)
+        if not cuts:
+            return None
+        kept = [visible_text_without_urls(line[a:b]).strip() for a, b in _between(cuts, len(line))]
+        base = doc.offset(block.start)
+        edits = [Edit(base + a, base + b) for a, b in cuts]
+        removed = quote(visible_text_without_urls(" ".join(line[a:b] for a, b in cuts)).strip(" ·|｜•—–"))
+        return ctx.finding(
+            f"web version link {removed}", edits[0].start, edits[-1].end, edits, "Remove the web version link",
+            evidence=("a link to the web version of the email in a row of pieces",
+                      f"the row's date or byline stays: {quote(' '.join(k for k in kept if k))}"),
+        )
+
     def _web_version(self, ctx, block) -> Finding | None:
         """A link to the web version ("View this email in your browser"): a
         short line goes whole with its lead-in; in a long line, the link."""
@@ -236,6 +284,9 @@ class ReadInApp(Rule):
         # A link, a reference link ("[View …][1]") or a bare address (plain text) carries it.
         carried = "](" in source or "][" in source or "://" in source
         if carried and word_count(text) <= MAX_VIEW_LINE_WORDS and _offers_the_web_version(ctx, block, text, pattern):
+            beside = self._beside_the_dateline(ctx, block, pattern)
+            if beside is not None:
+                return beside
             return ctx.remove_lines(
                 f"web version link {quote(text)}", block.start, block.end, "Remove the web version link",
                 evidence=(f"phrase '{phrase.group(0)}': a link to the web version of the email",
