@@ -1062,8 +1062,10 @@ def _glued_to_chrome(markers, line: str) -> tuple[int, int] | None:
         return None
     a, b = span
     head, tail = line[:a], line[b:]
+    # A head with emphasis or code marks may open what the chrome's tail closes
+    # ("**Intro.view in browser (…)**"): cut there, it would be left unclosed.
     keep_head = (bool(head) and not head[-1].isspace() and _GLUED_SENTENCE_END.search(head) is not None
-                 and not is_protected(protected_spans(line), a - 1))
+                 and not any(mark in head for mark in "*_`") and not is_protected(protected_spans(line), a - 1))
     # A capital right after a link's end starts another text node; in scripts
     # without capitals or spaces (CJK) nothing reads as glued.
     keep_tail = bool(tail) and tail[0].isupper() and line[b - 1] == ")"
