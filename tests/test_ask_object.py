@@ -70,3 +70,53 @@ def test_a_story_sentence_quoting_the_verb_stays_and_the_real_ask_goes():
     out = fix(STORY, "patchbay.md")
     assert '"subscribe" ought to be a plain function call for as long as you can keep' in out
     assert "you can subscribe at" not in out
+
+
+# Requests that only frame a sentence ("you can", "if you want", "to keep",
+# "please"): the newsletter named in it is their object only beside a verb
+# that acts on it (subscribe, share, forward, support, …).
+FRAMED_ONLY = (
+    "No knots today? You can jump to the tide table at the foot of this issue if you want.",
+    "A small disclosure, please note: the tour operators linked in this email pay me a booking fee.",
+    "The newsletter gets a new layout in spring, with shorter items to keep the Saturday edition light.",
+)
+
+
+def test_a_sentence_whose_requests_only_frame_it_is_no_ask():
+    markers = load()
+    for sentence in FRAMED_ONLY:
+        assert sentence_ask(markers, sentence) is None, sentence
+
+
+def test_a_framing_request_beside_a_verb_acting_on_the_newsletter_is_still_an_ask():
+    markers = load()
+    for sentence in (
+        "You can share this issue with anyone who would like it.",
+        "You can subscribe, unsubscribe or change how often this email arrives.",
+        "Please feel welcome to forward this newsletter to a colleague.",
+        "If you want more of this, support the newsletter with a paid plan.",
+        "You can tailor this newsletter to your own topics with premium.",
+    ):
+        ask = sentence_ask(markers, sentence)
+        assert ask is not None and ask.sure, sentence
+
+
+FRAMED_STORY = """\
+# Tidewater Workshop Notes
+
+## The knot workshop
+
+No knots today? You can jump to the tide table at the foot of this issue if you want.
+
+The workshop runs every Saturday at the sailing club and covers six knots in an hour, with rope provided.
+
+You can share this issue with anyone who would like it.
+
+[Unsubscribe](https://tidewater.example/unsubscribe/8)
+"""
+
+
+def test_the_authors_aside_stays_and_the_share_ask_goes():
+    out = fix(FRAMED_STORY, "tidewater.md")
+    assert "You can jump to the tide table at the foot of this issue if you want." in out
+    assert "You can share this issue" not in out

@@ -18,7 +18,10 @@ them. Their shape does:
 A sentence is an ask when it has two of the three (a verb such as
 "subscribe" names the newsletter only used, not quoted, and only with a
 request to this reader: "you can" speaks of anyone, so it must govern the
-verb, "you can subscribe at …"), or when a verb that sells
+verb, "you can subscribe at …"; and where its only requests frame it, "you
+can", "to keep", "please", a verb in it must act on the newsletter,
+"subscribe", "share", "support": "you can jump to the recipe in this issue" asks
+nothing), or when a verb that sells
 the newsletter by itself ("Subscribe", "Upgrade to unlock", "Become a paid
 member") opens a short sentence, or opens one that says what it is for
 ("For more on the harbour, subscribe to Quay Weekend", "Sign up for Quay
@@ -187,15 +190,31 @@ def _request_object(markers, rest: str, request: str | None, opened: bool, own_s
     generic = markers.words("asks", "generic_requests")
     requests = [] if opened or not request else markers.ask_phrase_spans(rest, "requests")
     to_this_reader = opened or own_subscribe_link or any(rest[a:b].lower() not in generic for a, b in requests)
+    acts_on_it = opened or own_subscribe_link or not _only_framing(markers, rest, requests)
     for a, b in spans:
         phrase = rest[a:b]
         if phrase.lower() not in verbs:
+            if not acts_on_it:
+                continue  # "you can jump to the recipe in this issue": no act on the newsletter
             return phrase
         if (a > 0 and rest[a - 1] in _OPENING_QUOTES) or (b < len(rest) and rest[b] in _CLOSING_QUOTES):
             continue  # the word quoted: mentioned, not used
         if to_this_reader or any(end <= a and word_count(rest[end:a]) <= MAX_WORDS_REQUEST_TO_VERB for _, end in requests):
             return phrase
     return None
+
+
+def _only_framing(markers, rest: str, requests: list[tuple[int, int]]) -> bool:
+    """Whether every request of the sentence only frames it (`framing_requests`:
+    a modal "you can", a purpose "to keep", a "please note") and no verb in it
+    acts on the newsletter (`acting_verbs`: subscribe, share, forward,
+    support, …). Then a name of the newsletter in it is no request's object:
+    "you can jump to the recipe in this issue", "the shops linked in this
+    email pay a fee, please note" ask the reader nothing for it."""
+    framing = markers.words("asks", "framing_requests")
+    if not requests or any(rest[a:b].lower() not in framing for a, b in requests):
+        return False
+    return markers.ask_phrase(rest, "acting_verbs") is None
 
 
 # A teaser says what is held back in a line or two; longer, it is the

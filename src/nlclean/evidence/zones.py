@@ -59,9 +59,12 @@ runs to the end of the email. On the way up:
   page) joins the zone, and the walk goes on above it: from that heading up,
   the zone is a judgement of place (`FooterZone.judged`: an unsafe fix);
 - the walk stops at any other heading, code, a paragraph of prose with no footer
-  evidence (more than `PROSE_WORDS` words), a long line, or a run of lines
-  with no evidence (more than `MAX_GAP_LINES` lines or `MAX_GAP_WORDS`
-  words): a story after the footer's start is protected by its length.
+  evidence (more than `PROSE_WORDS` words), a story's line (a paragraph of one
+  line, two sentences or more, a link to content, no question and no word
+  about the email: a short email's whole story can be that short), a long
+  line, or a run of lines with no evidence (more than `MAX_GAP_LINES` lines
+  or `MAX_GAP_WORDS` words): a story after the footer's start is protected
+  by its length.
 
 No strong evidence, no zone.
 
@@ -272,6 +275,13 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             zone.members[i] = f"{_told(weak)} in a footer"
             pending, gap_lines, gap_words = {}, 0, 0
             continue
+        if (weak is None and zone is not None and block is not None and block.kind == "paragraph"
+                and block.end - block.start == 1 and _story_line(markers, line, text)):
+            # "Two skippers join the host. Hear it here [link]." (a paragraph of
+            # its own) under a "View in browser" at the top of a short email:
+            # what the email carries, not a short line among footer lines.
+            stop_why = f"a story's line at line {i + 1}: {STORY_LINE_SENTENCES} sentences or more and a link to content"
+            break
         if weak:
             pending[i] = f"{_told(weak)} in a footer"
         elif zone is not None:
@@ -728,6 +738,31 @@ def _wrapped_evidence(doc, markers, block, i: int) -> str | None:
         if found:
             return found
     return None
+
+
+# A story's line in a short email: this many sentences of a few words each,
+# and a link that leads to content (no kind a story never links to).
+STORY_LINE_SENTENCES = 2
+STORY_SENTENCE_WORDS = 3
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"“‘(\[]?[A-Z])")
+
+
+def _story_line(markers, line: str, text: str) -> bool:
+    """A line of full sentences with a link to content ("The harbour plan
+    goes to a vote. Two skippers join the host. Hear it here [link]."): a
+    story's, which ends the footer zone's walk upwards however short it is.
+    A footer line speaks in sentences too ("Reading on a phone? Open it in a
+    browser."), but holds a footer phrase, speaks about the email, leads
+    only to the email's own pages, or asks the reader a question ("Enjoying
+    these notes? Chip in to keep them going.")."""
+    if (markers.footer_phrase(text) is not None or markers.zone_phrase(text) is not None
+            or markers.about_the_email(text) is not None or "?" in text):
+        return False
+    sentences = [piece for piece in _SENTENCE_SPLIT.split(text.strip()) if words(piece) >= STORY_SENTENCE_WORDS]
+    if len(sentences) < STORY_LINE_SENTENCES:
+        return False
+    urls = [link.destination for link in all_links(line) if not link.is_image] + _BARE_URL.findall(line)
+    return any(markers.link_kind(url) is None for url in urls)
 
 
 def _prose(doc, markers, block, footer_lines) -> bool:

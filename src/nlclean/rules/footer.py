@@ -70,7 +70,15 @@ ansehen](…)` keeps `**Hallo.**`). Emphasis around a whole line whose
 footer sentences go keeps both its marks (`*Intro. If you were forwarded
 this …*` becomes `*Intro.*`). Lines of a footer line that
 hold only its address (`( https://… )`) go with it. A short block that opens
-with a footer phrase ("Other newsletters we publish: A, B, C") goes whole.
+with a footer phrase ("Other newsletters we publish: A, B, C") goes whole,
+unless its first line is the chrome alone ("view in your browser (…)"):
+that announces no list, and a headline under it stays. Text that
+flattened html glued onto the chrome with no space, another text node,
+stays when it holds words and no footer phrase or link of its own: the
+edition's name after the link ("[Read on the web](…)Evening Edition": a
+capital right after the link's end) or the preheader before the phrase
+("Here is the week, in brief.view in browser (…)"); only the chrome goes,
+the phrase with its link and the addresses right after it.
 One line that holds the footer sentences and then the postal address
 (flattened html) loses the sentences and keeps the address (a postal
 address: a number beside a street word, or a postcode, `[postal]` in the
@@ -273,12 +281,13 @@ class Footer(Rule):
                 or _inner_address(ctx.markers, doc.lines[i]) is not None
                 or _kept_head(ctx.markers, doc.lines[i])
                 or _copyright_cuts(ctx.markers, doc.lines[i])
+                or _glued_to_chrome(ctx.markers, doc.lines[i]) is not None
                 for i, _ in matched
             )
             if address_glued:
                 # A line with a greeting before its footer sentences, the postal
-                # address glued after them, or a copyright notice beside its footer
-                # links: only the footer part goes.
+                # address glued after them, a copyright notice beside its footer
+                # links, or another text node glued to its chrome: only the footer part goes.
                 whole = False
             else:
                 # Whole when every other line is a bare URL or a bracket that
@@ -288,9 +297,12 @@ class Footer(Rule):
                     i not in block_footer_lines and doc.lines[i].strip() and _words_of(doc.lines[i])
                     for i in range(block.start, block.end)
                 )
-                if not whole and matched[0][0] == block.start and not _holds_copyright(doc, block):
+                if (not whole and matched[0][0] == block.start and not _holds_copyright(doc, block)
+                        and not _chrome_alone(ctx.markers, doc.lines[block.start])):
                     # "Other newsletters we publish: A (url), B (url) …": a short
                     # block that opens with a footer phrase is footer throughout.
+                    # A first line that is chrome alone ("view in your browser
+                    # (…)") announces nothing: a headline under it stays.
                     whole = word_count(visible_text_without_urls(doc.source(block))) <= MAX_BLOCK_WORDS
             if whole:
                 start, end = _container(block)
@@ -542,6 +554,16 @@ class Footer(Rule):
         around = around_address(0)
         if around is not None:
             return around
+        glued = _glued_to_chrome(ctx.markers, line) if zone is None else None
+        if glued is not None:
+            # "[Read on the web](…)Washington, DC": the edition's name is a text
+            # node of its own that flattening glued on; only the chrome goes.
+            a, b = doc.offset(i) + glued[0], doc.offset(i) + glued[1]
+            kept = quote(line[: glued[0]] + line[glued[1] :])
+            return ctx.finding(
+                f"footer chrome {text}", a, b, [Edit(a, b)], f"Remove footer chrome {text}",
+                evidence=(f"line {i + 1}: {why}", f"text glued to it, with no footer evidence of its own, stays: {kept}"),
+            )
         a, b = doc.offset(i), doc.line_end(i)
         return ctx.finding(
             f"footer line {text}", a, b, [Edit(a, doc.offset(i + 1) if i + 1 < len(doc.lines) else b)],
@@ -998,6 +1020,81 @@ def _sibling_chrome(markers, piece: str, going: list[str]) -> bool:
     tokens = set(_TOKEN.findall(link.destination))
     return bool(tokens) and any(tokens & set(_TOKEN.findall(other.destination))
                                 for text in going for other in all_links(text))
+
+
+# A flattened link's address in brackets after its label ("view in browser (https://…)").
+_BRACKETED_URL = re.compile(r"[ \t]*[(\[<][ \t]*https?://[^\s)\]>]*[ \t]*[)\]>]")
+# A sentence that ends with no space before the next text node ("… for you.view in browser").
+_GLUED_SENTENCE_END = re.compile(r"[^\W\d_][.!?][\"”’)]?$")
+
+
+@remembered(4096)
+def _chrome_span(markers, line: str) -> tuple[int, int] | None:
+    """From a line's first footer phrase to its last, widened to the links
+    that hold them and the bracketed addresses right after ("view in your
+    browser (https://…)"): the chrome's own extent on the line."""
+    protected = protected_spans(line)
+    spans = [span for span in markers.footer_phrase_spans(line) if not is_protected(protected, span[0])]
+    if not spans:
+        return None
+    a, b = spans[0][0], spans[-1][1]
+    for link in all_links(line):
+        if link.start <= a < link.end:
+            a = link.start
+        if link.start < b <= link.end:
+            b = link.end
+    while m := _BRACKETED_URL.match(line, b):
+        b = m.end()
+    return a, b
+
+
+def _chrome_alone(markers, line: str) -> bool:
+    """A line that is its chrome and nothing else ("view in your browser
+    (https://…)", "[View in browser](…)"): complete in itself, it announces
+    no list under it."""
+    span = _chrome_span(markers, line)
+    return span is not None and not line[: span[0]].strip() and not line[span[1] :].strip()
+
+
+@remembered(4096)
+def _glued_to_chrome(markers, line: str) -> tuple[int, int] | None:
+    """The span of a footer line's chrome (its footer phrase, the link that
+    holds it and the addresses right after it) when text of another text
+    node is glued to it with no space, as flattened html leaves it:
+    "[Read on the web](…)Washington, DC" (a link's end, then a capital) or
+    "A look at the week, just for you.view in browser (…)" (a sentence's
+    end, then the phrase). The glued text stays when it holds words and no
+    footer phrase or link of its own. None when nothing is glued on."""
+    span = _chrome_span(markers, line)
+    if span is None:
+        return None
+    a, b = span
+    head, tail = line[:a], line[b:]
+    # A head with emphasis or code marks may open what the chrome's tail closes
+    # ("**Intro.view in browser (…)**"): cut there, it would be left unclosed.
+    keep_head = (bool(head) and not head[-1].isspace() and _GLUED_SENTENCE_END.search(head) is not None
+                 and not any(mark in head for mark in "*_`") and not is_protected(protected_spans(line), a - 1))
+    # A capital right after a link's end starts another text node; in scripts
+    # without capitals or spaces (CJK) nothing reads as glued.
+    keep_tail = bool(tail) and tail[0].isupper() and line[b - 1] == ")"
+    if keep_head and not _plain_glued_text(markers, head):
+        keep_head = False
+    if keep_tail and not _plain_glued_text(markers, tail):
+        keep_tail = False
+    if not (keep_head or keep_tail):
+        return None
+    return (a if keep_head else 0, b if keep_tail else len(line))
+
+
+def _plain_glued_text(markers, text: str) -> bool:
+    """Text glued to chrome that stays: words, and no footer phrase, link or address of its own."""
+    visible = visible_text_without_urls(text)
+    return (
+        _words_of(text)
+        and "http" not in text
+        and markers.footer_phrase(visible) is None
+        and markers.zone_phrase(visible) is None
+    )
 
 
 def _container(block) -> tuple[int, int]:

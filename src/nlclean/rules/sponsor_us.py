@@ -42,7 +42,8 @@ the section pitches.
 It sells the reader to advertisers; it is no story.
 
 ## How far it goes
-A heading takes its section (never past the copyright line), as NL101.
+A heading takes its section (never past the copyright line or the postal
+address: "Sponsor us" over the email's last lines leaves the address), as NL101.
 A line takes its block (its list item); so does a pitch in a later sentence. A lone pitch line ("Advertise with us",
 "Want to advertise in X? Click here") also takes the blocks under it that go
 on pitching (short blocks with an invitation: rates, media kit, contact), at
@@ -148,6 +149,23 @@ def _pitch_extent(doc, markers, block, label_only: bool) -> Extent:
         taken += 1
         nxt = doc.next_block(nxt)
     return Extent(extent.start, end, why)
+
+
+# A postal address is a few short clauses ("12 Mill Street, Springfield, IL 62901").
+MAX_ADDRESS_WORDS = 16
+
+
+def _before_postal_address(doc, markers, heading, extent: Extent) -> Extent:
+    """A sponsor-us section that runs to the end of the email ends above the
+    postal address, which SPEC keeps: the footer under the pitch is NL201's,
+    and the address is no part of the pitch."""
+    for block in doc.blocks_between(heading.end, extent.end):
+        if block.kind != "paragraph":
+            continue
+        text = doc.visible(block)
+        if _words(text) <= MAX_ADDRESS_WORDS and markers.postal_address(text):
+            return Extent(extent.start, block.start, "the postal address, which stays")
+    return extent
 
 
 # A block this short may pitch to advertisers in any of its sentences.
@@ -310,7 +328,7 @@ class SponsorUs(Rule):
                 if phrase is None:
                     continue
                 matched = f"phrase '{phrase}' matched"
-                extent = section_extent(doc, block, text)
+                extent = _before_postal_address(doc, markers, block, section_extent(doc, block, text))
                 if markers.sponsor_us_is_ambiguous(phrase):
                     # "## Advertising", "### Sponsor economics": a topic, unless
                     # the section invites advertisers (or the heading asks).
