@@ -166,3 +166,56 @@ def test_presented_offsets_map_back_and_edits_on_the_presentations_blank_lines_a
     assert view.finding_in_source(finding(unit - 1, unit)) is None  # a blank line only the presentation has
     moved = view.finding_in_source(finding(unit, unit + 3))
     assert text[moved.fix.edits[0].start : moved.fix.edits[0].end] == "THE"
+
+
+# --- the presented view parses only the flattened paragraphs again (issue 14) --------
+
+def _tree(doc: Document) -> list[tuple]:
+    """Every block with its place in the tree, in document order."""
+    index = {id(b): i for i, b in enumerate(doc.all_blocks)}
+    return [[index[id(b)] for b in doc.blocks], doc.indented_prose] + [
+        (b.kind, b.start, b.end, b.depth, b.level, b.markup, b.indented,
+         index[id(b.parent)] if b.parent is not None else None, [index[id(c)] for c in b.children])
+        for b in doc.all_blocks
+    ]
+
+
+def _among_other_blocks(flattened: str) -> str:
+    """The flattened email between blocks of every kind, so that blocks stand before and after its windows."""
+    around = ("# A heading\n\nA story paragraph\nwrapped on two lines.\n\n- an item\n- another\n\n"
+              "> a quote\n\n```\ncode\n```\n\n    indented code sample();\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n")
+    return around + flattened.rstrip("\n") + "\n\n" + around + flattened + "\n" + around
+
+
+def test_the_presented_view_is_parsed_only_around_the_flattened_paragraphs_and_as_a_full_parse():
+    import textwrap
+
+    flat = (FIXTURES / "flattened_email.md").read_text()
+    wrapped = "\n".join(textwrap.wrap(flat, 76)) + "\n"
+    markers = Settings().markers()
+    for text in (flat, _among_other_blocks(flat), _among_other_blocks(wrapped), "---\ntitle: x\n---\n" + flat):
+        view = present(Document(text), markers)
+        assert view is not None
+        assert view.doc.reused  # not a second parse of the whole newsletter
+        assert _tree(view.doc) == _tree(Document(view.doc.text, "markdown", view.doc.front_matter_end_line))
+
+
+def test_a_presented_view_of_any_newsletter_around_a_flattened_email_is_a_full_parse():
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "robustness"))
+    from newsletter_strategies import newsletters
+
+    flat = (FIXTURES / "flattened_email.md").read_text()
+    markers = Settings().markers()
+
+    @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(newsletters(), newsletters(), st.sampled_from(["\n", "\n\n", "\n\n\n", ""]))
+    def check(before: str, after: str, gap: str) -> None:
+        text = before + gap + flat + gap + after
+        view = present(Document(text), markers)
+        if view is not None:
+            assert _tree(view.doc) == _tree(Document(view.doc.text, "markdown", view.doc.front_matter_end_line))
+
+    check()

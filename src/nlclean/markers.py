@@ -135,6 +135,32 @@ def _folds_like_lower_once(text: str) -> bool:
     return answer
 
 
+def holds_none_of(text: str, words: "tuple[str, ...] | None") -> bool:
+    """Whether a case-insensitive regex of these literal words (lower-cased,
+    none folding irregularly: `literal_words`) surely finds none in `text`, a
+    whole newsletter: its lower-cased copy holds none of them and it folds
+    like its lower case, so a match would hold its word lower-cased at the
+    same place. False when that is not shown (then the regex must say):
+    substring tests over the shared lower-cased copy instead of the regex's
+    walk over every position (a case-insensitive alternation has no literal
+    to skip ahead to)."""
+    if words is None or not memo.SHORTCUTS:
+        return False
+    low = lowered_once(text)
+    return not any(word in low for word in words) and _folds_like_lower_once(text)
+
+
+def literal_words(phrases) -> "tuple[str, ...] | None":
+    """The phrases lower-cased, for `holds_none_of`; None when one is no plain
+    literal (a `*` name) or folds irregularly ("ſ", "İ")."""
+    irregular = _irregular_folding()
+    words = tuple(p.strip().lower() for p in phrases)
+    if irregular is None or any("*" in p or len(p.strip().lower()) != len(p.strip()) or irregular.search(p)
+                                for p in phrases):
+        return None
+    return words
+
+
 def _forget_last_lowered() -> None:
     global _last_lowered, _last_folding, _last_utf8
     _last_lowered = ("", "")

@@ -287,8 +287,6 @@ def present(doc: "Document", markers: "Markers | None" = None) -> Presented | No
     spans = _flattened_spans(doc, markers)
     if not spans:
         return None
-    from ..document import Document  # the document module does not depend on this one
-
     text, pos, presented_at = [], 0, []
     shift = 0
     for start, end in spans:
@@ -298,8 +296,23 @@ def present(doc: "Document", markers: "Markers | None" = None) -> Presented | No
         shift += len(_UNIT_BREAK) - (end - start)
         pos = end
     text.append(doc.text[pos:])
-    view = Document("".join(text), doc.format, doc.front_matter_end_line)
-    return Presented(view, doc, presented_at, spans)
+    return Presented(_view(doc, "".join(text), spans), doc, presented_at, spans)
+
+
+def _view(doc: "Document", text: str, spans: list[tuple[int, int]]) -> "Document":
+    """The presented text's Document. Only the flattened paragraphs changed, so
+    only they are parsed again (`reparse.ReparsedDocument`, the same block tree
+    as a full parse, or a full parse wherever that cannot be shown): a full
+    parse of a long newsletter was a second token list beside the first
+    document, the peak of a fix's memory (issue 14)."""
+    # The document and reparse modules do not depend on this one.
+    from ..document import Document
+    from ..reparse import ReparsedDocument
+    from .. import memo
+
+    if doc.format != "markdown" or not memo.CACHING:  # with every shortcut off, parsed in full (tests compare)
+        return Document(text, doc.format, doc.front_matter_end_line)
+    return ReparsedDocument(text, doc, [Edit(start, end, _UNIT_BREAK) for start, end in spans])
 
 
 def _flattened_spans(doc: "Document", markers: "Markers | None") -> list[tuple[int, int]]:

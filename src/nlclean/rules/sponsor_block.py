@@ -226,7 +226,8 @@ from ..inline_syntax import all_links, surely_more_visible_words, visible_text, 
 from ..evidence.promotion import (has_paid_link, is_paid_link, link_targets, paid_link_lines, paid_links, reports,
                                   shared_hosts, speaks_to_the_reader)
 from ..evidence.publisher import link_hosts, publisher_words, registrable
-from ..markers import CJK, LABEL_DECORATION, LineHits, PhraseSearch, alternation, load as load_markers, longest_first
+from ..markers import (CJK, LABEL_DECORATION, LineHits, PhraseSearch, alternation, holds_none_of, literal_words,
+                       load as load_markers, longest_first)
 from .base import Rule
 from ._shared import quote, word_count
 
@@ -341,7 +342,9 @@ class SponsorLabels:
         self.not_a_name = markers.words("sponsor", "not_a_name")
         # A paid relation said of this newsletter or of the part just read ("Acme is
         # a paid partner of this newsletter", "This section is sponsored by Acme").
-        self._paid_relation = re.compile(rf"\b(?:{alternation(markers.words('sponsor', 'paid_relations')) or '(?!)'})\b", re.I)
+        paid_relations = markers.words('sponsor', 'paid_relations')
+        self._paid_relation = re.compile(rf"\b(?:{alternation(paid_relations) or '(?!)'})\b", re.I)
+        self._paid_relation_words = literal_words(paid_relations)
         own = [*self.issue_words, *markers.words("sponsor", "own_part_words")]
         self._this_part = re.compile(rf"\bthis\s+(?:{alternation(own) or '(?!)'})\b|^\W*this\s+is\b", re.I)
         self.title_case_verbs = markers.words("sponsor", "title_case_verbs")
@@ -500,6 +503,11 @@ class SponsorLabels:
         return m.group(0) if m else None
 
     def mentions_paid_relation(self, text: str) -> bool:
+        """Whether the whole newsletter names a paid relation anywhere (most do
+        not: the substring test over its lower-cased copy says so at a fraction
+        of the regex's cost)."""
+        if holds_none_of(text, self._paid_relation_words):
+            return False
         return self._paid_relation.search(text) is not None
 
     def is_organiser(self, label: str) -> bool:
