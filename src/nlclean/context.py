@@ -441,27 +441,53 @@ def _keep_words_apart(source: str, spans: list[tuple[int, int]]) -> list[tuple[i
         next_start = merged[k + 1][0] if k + 1 < len(merged) else len(source)
         left = source[max(merged[k - 1][1] if k else 0, a - 64) : a]
         right = source[b : min(next_start, b + 64)]
-        escape = _markup_made_by_removal(source, a, b)
+        escape = _markup_made_by_removal(source, a, b, merged)
+        previous_end = merged[k - 1][1] if k else 0
         if escape is not None and b <= escape <= next_start:
             out.append((a, escape, source[b:escape] + "\\"))
-        elif escape is not None and escape < a and (not k or merged[k - 1][1] <= escape):
+        elif escape is not None and previous_end <= escape < a and previous_end <= source.rfind("\n", 0, a) + 1:
+            # Before this removal, and no removal earlier on the line (that one places it).
             out.append((escape, b, "\\" + source[escape:a]))
         else:
             out.append((a, b, separator(left, right)))
     return out
 
 
-def _markup_made_by_removal(source: str, a: int, b: int) -> int | None:
+def _markup_made_by_removal(source: str, a: int, b: int, removals) -> int | None:
     """Where a backslash must go when removing source[a:b] makes its line open
     a block it did not open before (`[](icon) - item` a list, ``` ``[](x)` ```
-    a fence), or None."""
+    a fence), or None.
+
+    The line is read as it will stay, with every one of `removals` (sorted,
+    apart) on it gone: two icons with a space between them are two removals,
+    and neither alone brings the ``` ``` ``` after them to the line's start
+    (`> [](a) [](b) ```` ` became a fence in a quote: scripts/fuzz.py, batch
+    seed 11000382). Every removal on the line gets the same answer; the caller
+    lets only the one beside the marker place the backslash."""
     line_start = source.rfind("\n", 0, a) + 1
     line_start += min(container_prefix(source[line_start:a]), a - line_start)  # inside its quotes and list items
     line_end = source.find("\n", b)
     line_end = len(source) if line_end == -1 else line_end
-    line = source[line_start:a] + source[b:line_end]
+    kept: list[str] = []
+    origins: list[int] = []  # where each kept piece starts in source
+    pos = line_start
+    for start, end in removals:
+        if end <= line_start or start >= line_end:
+            continue
+        if start > pos:
+            kept.append(source[pos:start])
+            origins.append(pos)
+        pos = max(pos, end)
+    if pos < line_end:
+        kept.append(source[pos:line_end])
+        origins.append(pos)
+    line = "".join(kept)
     at = markup_escape_at(line)
     first = source.rfind("\n", 0, a) == -1
     if at is None or not opens_block(line, first=first) or opens_block(source[line_start:line_end], first=first):
         return None
-    return line_start + at if at < a - line_start else b + at - (a - line_start)
+    for piece, origin in zip(kept, origins):
+        if at < len(piece):
+            return origin + at
+        at -= len(piece)
+    return None

@@ -471,3 +471,16 @@ def test_a_rule_line_a_removal_brings_to_the_top_of_a_text_opens_no_front_matter
 ])
 def test_a_last_line_without_its_newline_inside_a_quoted_list_item_does_not_crash_the_parse(text):
     check_promises(text, unsafe=True)
+
+
+@pytest.mark.parametrize("opener", ["```", "~~~", "- item", "# title"])
+def test_two_icon_links_removed_from_one_line_leave_no_block_opener_at_its_start(opener):
+    # Two like icons with a space between them are two removals. Neither alone brought what follows them
+    # to the line's start, both together did: in a quote, the ``` after them opened a fence that ran to
+    # the end of the email (fuzz.py, batch seed 11000382). The line is read as it stays, with both gone.
+    icon = "[](https://cdn.example/icon/heart.png)"
+    text = f"# Notes\n\nThe ferry ran late again.\n\n> {icon} {icon} {opener} said the captain\n\nThe council met.\n"
+    cleaned = nlclean.clean(text)
+    assert "heart.png" not in cleaned and "said the captain" in cleaned
+    check_promises(text, unsafe=True)
+    check_promises(f"\ufeff**(Sponsored)**\r\n\r\nthe\r\n\r\n# the\r\n\r\n> {icon} {icon} ```\r\n1.<div>", unsafe=True)
