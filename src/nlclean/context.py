@@ -441,7 +441,7 @@ def _keep_words_apart(source: str, spans: list[tuple[int, int]]) -> list[tuple[i
         next_start = merged[k + 1][0] if k + 1 < len(merged) else len(source)
         left = source[max(merged[k - 1][1] if k else 0, a - 64) : a]
         right = source[b : min(next_start, b + 64)]
-        escape = _markup_made_by_removal(source, a, b, merged)
+        escape = _markup_made_by_removal(source, merged, k)
         previous_end = merged[k - 1][1] if k else 0
         if escape is not None and b <= escape <= next_start:
             out.append((a, escape, source[b:escape] + "\\"))
@@ -453,8 +453,8 @@ def _keep_words_apart(source: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return out
 
 
-def _markup_made_by_removal(source: str, a: int, b: int, removals) -> int | None:
-    """Where a backslash must go when removing source[a:b] makes its line open
+def _markup_made_by_removal(source: str, removals, k: int) -> int | None:
+    """Where a backslash must go when removing source[a:b], `removals[k]`, makes its line open
     a block it did not open before (`[](icon) - item` a list, ``` ``[](x)` ```
     a fence), or None.
 
@@ -464,16 +464,21 @@ def _markup_made_by_removal(source: str, a: int, b: int, removals) -> int | None
     (`> [](a) [](b) ```` ` became a fence in a quote: scripts/fuzz.py, batch
     seed 11000382). Every removal on the line gets the same answer; the caller
     lets only the one beside the marker place the backslash."""
+    a, b = removals[k]
     line_start = source.rfind("\n", 0, a) + 1
     line_start += min(container_prefix(source[line_start:a]), a - line_start)  # inside its quotes and list items
     line_end = source.find("\n", b)
     line_end = len(source) if line_end == -1 else line_end
     kept: list[str] = []
     origins: list[int] = []  # where each kept piece starts in source
+    # The removals on this line only (sorted and apart: their ends grow too), not the whole document's.
+    first_on_line, after_line = k, k + 1
+    while first_on_line and removals[first_on_line - 1][1] > line_start:
+        first_on_line -= 1
+    while after_line < len(removals) and removals[after_line][0] < line_end:
+        after_line += 1
     pos = line_start
-    for start, end in removals:
-        if end <= line_start or start >= line_end:
-            continue
+    for start, end in removals[first_on_line:after_line]:
         if start > pos:
             kept.append(source[pos:start])
             origins.append(pos)
