@@ -484,3 +484,19 @@ def test_two_icon_links_removed_from_one_line_leave_no_block_opener_at_its_start
     assert "heart.png" not in cleaned and "said the captain" in cleaned
     check_promises(text, unsafe=True)
     check_promises(f"\ufeff**(Sponsored)**\r\n\r\nthe\r\n\r\n# the\r\n\r\n> {icon} {icon} ```\r\n1.<div>", unsafe=True)
+
+
+@pytest.mark.parametrize("container", ["- the ferry ran late", "> the ferry ran late"])
+def test_html_converted_under_a_list_or_quote_keeps_the_indented_block_below_out_of_it(container):
+    # A comment closed on a table row interrupted the list item's last line; converted to its text, the
+    # row became that line's lazy continuation, the item went on across the blank line and took in the
+    # indented `<div>`, which then ended at the next line and the quoted ``` under it opened a fence
+    # (fuzz.py, batch seed 11200074). The converted text now stands apart, after a blank line.
+    text = (f"{container}\n<!--\n| a | b |\n| <!-- c --> | $5 |\n\n  <div>\n> ```\n> <div>\n> <div>\n")
+    check_promises(text, unsafe=True)
+    check_promises(text, unsafe=False)
+    cleaned = nlclean.clean(text)
+    assert "the ferry ran late\n\n" in cleaned and "$5" in cleaned
+    check_promises('\ufeff- the\r\n- the\r\n- the\r\n- the  \r\n<!--\r\n\r\n| a | b |\r\n|---|---|\r\n'
+                   '| <!-- c --> | $5 |\r\n\r\n  <div>\r\n> ```\r\n> <div>\r\n> <div>\r\n> <div>\r\n> <div>\r\n'
+                   '> <div>\r\n> <div>\u034f\u034f\u034f', unsafe=True)

@@ -24,6 +24,7 @@ Safe: no text is lost; the words that stay are the words the html showed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Iterator
 
 from ..findings import Edit, Finding
@@ -228,6 +229,12 @@ class RawHtml(Rule):
             # The block ended at its closer (`-->`, `</pre>`), not at a blank line: as text it would run on
             # into the next line, and an html block there, taken into the paragraph, would parse as text.
             converted += "\n" + _carried_markers(doc.lines[block.start]).rstrip()
+        if converted.strip() and block.parent is None and _under_a_container(doc, block.start):
+            # Html interrupts a list or quote's last line; as text it would be that line's lazy
+            # continuation, and the list item would go on across the blank lines after it and take in
+            # the indented block below (fuzz.py batch seed 11200074: an indented `<div>` became the
+            # item's, ended at the next line, and the quoted ``` under it opened a fence).
+            converted = "\n" + converted
         start, end = ctx.lines_range(block.start, block.end)
         if not converted.strip():
             nxt = block.end  # the line after the block's last line of text
@@ -366,6 +373,18 @@ def _keep_paragraph(replacement: str, before: str, old: str, after: str, first_l
 
 
 _NOT_A_QUOTE_MARK = re.compile(r"[^>\s]")
+
+
+def _under_a_container(doc, line: int) -> bool:
+    """Whether the line above `line` is text and ends a top-level list or quote."""
+    above = line - 1
+    if above < doc.body_start or doc.is_blank(above):
+        return False
+    k = bisect_right(doc.blocks, above, key=lambda b: b.start) - 1
+    return k >= 0 and doc.blocks[k].end > above and doc.blocks[k].kind in _CONTAINERS
+
+
+_CONTAINERS = ("bullet_list", "ordered_list", "blockquote")
 
 
 def _runs_on(next_line: str) -> bool:
