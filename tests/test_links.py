@@ -47,6 +47,8 @@ HITS = [
     ("https://bsky.app/profile/weekly.example.com", LinkKind.SOCIAL),
     ("https://www.youtube.com/@someweekly", LinkKind.SOCIAL),
     ("https://ghost.org/?via=newsletter-footer", LinkKind.PLATFORM),
+    # a platform's per-post feedback route: a poll's answer in the path of its in-page route
+    ("https://weekly.example.com/issue-9/#/feedback/64c1e0aa9d/1/?uuid=7f3c&key=ab12", LinkKind.SURVEY),
 ]
 
 NEAR_MISSES = [
@@ -64,6 +66,7 @@ NEAR_MISSES = [
     "https://www.example-news.com/2025/survey-results-developers",
     "https://substack.com/",
     "https://ghost.org/docs/themes/",
+    "https://weekly.example.com/issue-9/#feedback",
     "https://www.example-news.com/the-subscription-economy",
 ]
 
