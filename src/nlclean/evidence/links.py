@@ -79,6 +79,10 @@ class LinkKind(str, Enum):
     DONATE = "donate"  # donation and patronage pages (a donate page, Ko-fi, Patreon, Open Collective)
     SOCIAL = "social"  # a profile on a social network (not a post)
     PLATFORM = "platform"  # the sending platform's own site ("powered by …")
+    # A sending platform's bare home page ("start and grow your newsletter:
+    # https://buttondown.com"): its badge at an email's end, but a story about
+    # the platform links there too, so it is evidence only in the tail.
+    PLATFORM_HOME = "platform_home"
 
 
 # Kinds no story links to: a line whose links are all of these kinds is machinery.

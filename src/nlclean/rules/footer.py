@@ -101,7 +101,13 @@ evidence that only an email's end holds (an unsubscribe or preferences link,
 "member since" or "is a trademark of" right above it moves the start up) to
 the end of the email, its other lines go too: the subscriber's details, a
 bare link under a removed "Unsubscribe:" label, cookie and legal notices,
-the platform's badge. The author's closing stays, wherever footer lines
+the platform's badge. The badge's line may link to nothing but the sending
+platform's bare home page ("start and grow your newsletter:
+https://buttondown.com"; `platform_home` in `data/links.toml`): a short line
+with such a link is a footer line near the end of the email (its last 30%),
+where every issue carries it; a story about the platform that links there
+higher up ("The one we picked: [Buttondown](https://buttondown.com)") stays.
+The author's closing stays, wherever footer lines
 stand around it: a sign-off and the name under it ("Until next Friday," /
 "Rosa"), a P.S., an invitation to reply that speaks as the author ("Just
 reply, it lands in my inbox"). The copyright notice and the postal address stay,
@@ -115,6 +121,9 @@ footer evidence ends the zone upwards, so a story after an unsubscribe line
 stays; but a short heading whose section holds only footer evidence (a
 follow row, a line whose links all lead to subscribe, survey or social
 pages) joins the zone, and from it up the zone is a judgement (unsafe). A
+zone never starts in the middle of a sentence on weak evidence: where html
+breaks a house line over lines ("Read the archive for more notes" / "or" /
+"[contact us by email](…)"), the zone starts below that paragraph. A
 footer line inside the zone, below its start, goes whole, with the words
 before its footer sentences ("Know someone who would like this? [Sign up
 here](…)"), unless they hold the copyright notice or the address. Where
@@ -238,6 +247,9 @@ class Footer(Rule):
         near_end = doc.body_start + int((len(doc.lines) - doc.body_start) * 0.7)
         # One scan of the whole text finds the lines worth a closer look.
         candidates = ctx.markers.candidate_lines("footer", doc.text, doc.line_starts)
+        # The platform's badge near the end links to its bare home page, which no needle names.
+        candidates.update(i for i in range(max(near_end, doc.body_start), len(doc.lines))
+                          if len(doc.lines[i]) <= _MAX_BADGE_LINE and _platform_home_on(ctx.markers, doc.lines[i]))
         covered_until = -1
         # Lines found on their own evidence, and the lines already removed.
         footer_lines: dict[int, str] = {}
@@ -627,7 +639,25 @@ def _footer_line(markers, line: str, near_end: bool) -> str | None:
         url = _footer_url_on(markers, line)
         if url:
             return f"link to {quote(url, 40)}"
+        home = _platform_home_on(markers, line) if near_end else None
+        if home:
+            return f"link kind 'platform_home' matched: the sending platform's home page {quote(home, 40)} near the end"
     return None
+
+
+# A badge line is short: "start and grow your newsletter: https://buttondown.com".
+_MAX_BADGE_LINE = 300
+
+
+def _platform_home_on(markers, line: str) -> str | None:
+    """A link to a sending platform's bare home page ("start and grow your
+    newsletter: https://buttondown.com"), its badge. Only near the email's
+    end: a story about the platform links there too."""
+    if "://" not in line:
+        return None
+    urls = [link.destination for link in all_links(line)]
+    urls += [m.group(0).rstrip(").,;:]>") for m in _BARE_URL.finditer(line)]
+    return next((u for u in urls if markers.link_kind(u) is LinkKind.PLATFORM_HOME), None)
 
 
 def _mostly_footer(markers, line: str) -> bool:

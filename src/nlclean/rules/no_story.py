@@ -45,6 +45,13 @@ phrases (`…/2026/04/fares-up-again`, `…/port-earnings`) and stay. A question
 when the answers lead to one page but for the value of one query
 parameter. Stories in a row link to pages of their own and stay. A judgement
 (unsafe fix).
+A poll needs no question when its links say what it is: a run of short
+labels and answer links that all lead to a feedback or poll page (the survey
+kind, e.g. a platform's per-post feedback route `…/#/feedback/<post>/1` and
+`…/0`), two or more to one page that differ in one answer value ("More like
+this" / its link / "Less like this" / its link, or `[Loved it](…/1) ·
+[Not for me](…/0)`): labels and links go as one region, safe. Two story
+links under "More like this" lead to pages of their own and stay.
 
 ## Asks about the newsletter
 Sentences that sell the newsletter to a reader who already has it ("Acme
@@ -378,6 +385,79 @@ def _shaped_poll(doc, block) -> "tuple[str, int, int, str] | None":
     return question_text, len(links), end, where
 
 
+# A feedback row's pieces: a label of at most this many words ("More like
+# this", "Rate this issue:"), or a block of nothing but answer links.
+MAX_FEEDBACK_LABEL_WORDS = 5
+# An address written out in plain-text parts: bare, in brackets or in parentheses.
+_PLAIN_URL = re.compile(r"(?:https?://)[^\s\]\)>]+")
+# A platform's in-page route after "#/" ("…/issue-9/#/feedback/<post>/1/?uuid=…").
+_FRAGMENT_ROUTE = re.compile(r"#/([^#]*)$")
+
+
+def _block_urls(doc, block) -> list[str]:
+    """The addresses a block links to: its links', or the plain addresses of a plain-text part."""
+    links = doc.top_links(block)
+    if links:
+        return [link.destination for link in links]
+    return _PLAIN_URL.findall(doc.source(block))
+
+
+def _label_of(doc, block) -> str:
+    """A block's words once its addresses are gone."""
+    return " ".join(visible_text_without_urls(doc.source(block)).replace("[", " ").replace("]", " ")
+                    .replace("(", " ").replace(")", " ").split())
+
+
+def _route_as_path(url: str) -> str:
+    """An address whose in-page route ("#/feedback/<post>/1/?key=…") is read
+    as its path, so its answer value shows where `answers_to_one_page` looks."""
+    m = _FRAGMENT_ROUTE.search(url)
+    if m is None:
+        return url
+    route = m.group(1)
+    path, _, query = route.partition("?")
+    base = url[: m.start()].split("?", 1)[0].rstrip("/")
+    return f"{base}/{path.rstrip('/')}" + (f"?{query}" if query else "")
+
+
+def feedback_run(doc, markers, block) -> "tuple[int, int] | None":
+    """The feedback poll that opens at `block`, when it is one: paragraphs of
+    a short label (at most `MAX_FEEDBACK_LABEL_WORDS` words, ending no
+    sentence) or of nothing but answer links, each label right above links,
+    whose links all lead to a survey or feedback page (link classifier),
+    two or more to one page that differ in one answer value, a word or a
+    number (`answers_to_one_page`). A story's links lead to pages of their
+    own, and a label under them is a story's line. Returns the line after the
+    run's last answer link and the number of answers, or None."""
+    urls: list[str] = []
+    end, label_open, current = None, False, block
+    while current is not None and current.kind == "paragraph":
+        label = _label_of(doc, current)
+        found = _block_urls(doc, current)
+        if not found:
+            if label_open or not label or word_count(label) > MAX_FEEDBACK_LABEL_WORDS or label[-1] in ".!?…":
+                break
+            label_open = True  # a label waits for its answer links
+        else:
+            if word_count(label) > MAX_FEEDBACK_LABEL_WORDS * max(1, len(found)):
+                break
+            if not all(markers.link_kind(u) is LinkKind.SURVEY for u in found):
+                break
+            if len(set(urls + found)) >= MIN_POLL_ANSWERS and not _one_page(urls + found):
+                break  # another poll's answers: this run ends above them
+            urls.extend(found)
+            end, label_open = current.end, False
+        current = doc.next_block(current)
+    if end is None or len(urls) < MIN_POLL_ANSWERS or not _one_page(urls):
+        return None
+    return end, len(urls)
+
+
+def _one_page(urls: list[str]) -> bool:
+    """Whether the addresses are one page's answers, an in-page route read as a path."""
+    return answers_to_one_page([_route_as_path(u) for u in urls])
+
+
 def _poll_finding(ctx, text: str, start: int, end: int, evidence: tuple[str, ...]) -> Finding:
     """A poll's question and its answers (lines `start` to `end`), removed as one region."""
     return ctx.remove_lines(f"poll {quote(text)}", start, end, f"Remove poll {quote(text)}", evidence=evidence)
@@ -666,6 +746,7 @@ class NoStoryBlock(Rule):
 
         yield from settle(self._no_story_blocks(ctx), claim=True)
         yield from settle(self._polls(ctx, covered))
+        yield from settle(self._feedback_rows(ctx, covered))
         yield from settle(self._follow_rows(ctx, covered))
         yield from settle(self._ask_sections(ctx, covered))
         yield from settle(self._asks(ctx, covered), claim=True)
@@ -759,6 +840,34 @@ class NoStoryBlock(Rule):
                 "ends at the poll's last answer link",
             ))
         yield from self._titled_polls(ctx, covered)
+
+    def _feedback_rows(self, ctx, covered: set[int]) -> Iterator[Finding]:
+        """A poll known by its links alone, with no question over it: a run of
+        short blocks whose links lead to one feedback or poll page (link
+        classifier: the survey kind) and differ in one answer value
+        ("More like this" / `…/#/feedback/<post>/1/…` / "Less like this" /
+        `…/#/feedback/<post>/0/…`). See `feedback_run`."""
+        doc, markers = ctx.doc, ctx.markers
+        for block in doc.blocks:
+            if block.start in covered:
+                continue
+            above = doc.previous_block(block)
+            if above is not None and (above.kind == "heading" or _asks_like_a_poll(doc.visible(above).strip())):
+                continue  # a poll with its question or title: the shapes that read those take it
+            run = feedback_run(doc, markers, block)
+            if run is None:
+                continue
+            end, count = run
+            if any(i in covered for i in range(block.start, end)):
+                continue
+            covered.update(range(block.start, end))
+            text = " / ".join(_label_of(doc, b) for b in doc.blocks_between(block.start, end)
+                              if _label_of(doc, b)) or "answer links"
+            yield _poll_finding(ctx, text, block.start, end, (
+                f"link kind 'survey' matched: {count} answer links to one feedback page that differ in one "
+                "answer value, with no question over them",
+                "ends at the poll's last answer link",
+            ))
 
     def _titled_polls(self, ctx, covered: set[int]) -> Iterator[Finding]:
         """A poll whose question is a heading, or stands a short lead-in above

@@ -15,6 +15,12 @@ A `---` left at the start or end of the document, or next to another `---`,
 goes. So does a `---` or `+++` line that a removal brought to the top over
 a closing one, which the next run would read as the start of front matter;
 in plain text, where rule lines box titles and part a digest, only that one.
+In markdown, a line of three or more em dashes, horizontal bars or
+box-drawing dashes alone in its paragraph (`———`, `━━━━`, a rule CommonMark
+does not read as a break) is a break to this rule: left as the last line
+once the footer under it went, it goes. One or two dashes are a sentence's
+("— Ada"), and a rule line with text right under it opens a paragraph: both
+stay.
 
 ### NL603 empty-section
 A heading whose section holds nothing (the next heading is of the same or a
@@ -71,6 +77,7 @@ doubled separator. A heading over a break over the email's end matter
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..document import FRONT_MATTER
@@ -137,17 +144,32 @@ class StrayThematicBreak(Rule):
             return
         blocks = doc.blocks
         for i, block in enumerate(blocks):
-            if block.kind != "hr" or opens_front_matter and block.start == 0:
+            if not _is_break(doc, block) or opens_front_matter and block.start == 0:
                 continue
             if i == 0:
                 why = "at the start of the document"
             elif i == len(blocks) - 1:
                 why = "at the end of the document"
-            elif blocks[i - 1].kind == "hr":
+            elif _is_break(doc, blocks[i - 1]):
                 why = "next to another break"
             else:
                 continue
-            yield ctx.remove_lines(f"thematic break {why}", block.start, block.end, "Remove thematic break")
+            what = "thematic break" if block.kind == "hr" else f"rule line {quote(doc.lines[block.start].strip(), 12)}"
+            yield ctx.remove_lines(f"{what} {why}", block.start, block.end, "Remove thematic break")
+
+
+# A rule drawn with dashes CommonMark does not read as a break: em dashes,
+# horizontal bars, box-drawing lines ("———", "━━━━"), three or more alone on
+# a line. One or two are a sentence's dash ("— Vadim", "— —").
+_RULE_LINE = re.compile(r"[\u2014\u2015\u2500\u2501\u2550]{3,}")
+
+
+def _is_break(doc, block) -> bool:
+    """A `---` break, or a paragraph that is one line of nothing but a dash rule."""
+    if block.kind == "hr":
+        return True
+    return (block.kind == "paragraph" and block.end - block.start == 1
+            and _RULE_LINE.fullmatch(doc.lines[block.start].strip()) is not None)
 
 
 # A heading this long is a paragraph that was marked as one, not a category title.
