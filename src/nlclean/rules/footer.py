@@ -40,8 +40,11 @@ and third-person prose stay, and so does a line whose footer words follow
 sentences holding a link (`[Event](…) “…”. Jan 28. [Sign up here](…)`): a
 story's line, not a greeting. A heading with such a word counts only near
 the end or with a footer link. A heading that sells the newsletter to its own
-reader (`Subscribe`, `Get … in a free daily email`, `订阅`) near the end
-takes its section: phrases in `subscribe` of `[footer]`.
+reader (`Subscribe`, `Get … in a free daily email`, `订阅`) near the end,
+or alone in a heading of at most three words anywhere, takes its section:
+phrases in `subscribe` of `[footer]`. Words are counted with CJK characters
+(two to a word), so a story's title that names a publish/subscribe design
+(`AgentBus：用发布/订阅模式组织协作`) is no short subscribe heading.
 
 ## Why is this bad?
 It is email machinery, meaningless once the newsletter is out of the inbox.
@@ -588,7 +591,9 @@ class Footer(Rule):
         "Get the best … in a free daily email"): near the end, or alone."""
         doc = ctx.doc
         text = doc.visible(heading)
-        words = word_count(text)
+        # CJK-aware: "3. AgentBus:用发布/订阅模式组织多智能体协作" is a story's title of
+        # many words, not a short "订阅" heading.
+        words = zone_words(text)
         if is_document_title(doc, heading) or words > 30 or (not near_end and words > 3):
             return None
         phrase = ctx.markers.subscribe_phrase(text)
