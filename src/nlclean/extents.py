@@ -120,6 +120,14 @@ def is_caps_line(line: str, markers: Markers | None = None) -> bool:
     )
 
 
+def names_with_tagline(line: str) -> bool:
+    """A sponsor's credit line in text: a name, a dash, a tagline (`Acme — ship
+    faster`, `Acme Bank - cards for teams: URL`), the dash within its first
+    five words."""
+    words = visible_text_without_urls(line).split()
+    return 0 < len(words) <= 24 and bool(_NAME_DASH.search(" ".join(words[:5])))
+
+
 def is_sponsor_line(doc: Document, block: Block) -> bool:
     """A line of an ad's credits: short (`Acme — ship faster`), or only links."""
     if block.end - block.start != 1:

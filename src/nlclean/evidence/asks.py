@@ -21,7 +21,9 @@ request to this reader: "you can" speaks of anyone, so it must govern the
 verb, "you can subscribe at …"; and where its only requests frame it, "you
 can", "to keep", "please", a verb in it must act on the newsletter,
 "subscribe", "share", "support": "you can jump to the recipe in this issue" asks
-nothing), or when a verb that sells
+nothing; a name of the newsletter right after "reply to" is where the
+reader's letter goes, not what is asked for: "Reply to this email with your
+question" invites a letter to the author, `reply_to`), or when a verb that sells
 the newsletter by itself ("Subscribe", "Upgrade to unlock", "Become a paid
 member") opens a short sentence, or opens one that says what it is for
 ("For more on the harbour, subscribe to Quay Weekend", "Sign up for Quay
@@ -131,6 +133,7 @@ def sentence_ask(markers, sentence: str, link_kinds=frozenset()) -> Ask | None:
     about = _request_object(
         markers, rest, request, opened=bool(imperative),
         own_subscribe_link=bool(request) and LinkKind.SUBSCRIBE in set(link_kinds),
+        lead=sentence[: len(sentence) - len(rest)],
     )
     if request and about:
         return Ask(f"a request to the reader (phrase '{request}') about the newsletter (phrase '{about}')", sure=True)
@@ -172,7 +175,8 @@ _OPENING_QUOTES = "\"“‘'«„"
 _CLOSING_QUOTES = "\"”’'»“"
 
 
-def _request_object(markers, rest: str, request: str | None, opened: bool, own_subscribe_link: bool) -> str | None:
+def _request_object(markers, rest: str, request: str | None, opened: bool, own_subscribe_link: bool,
+                    lead: str = "") -> str | None:
     """The phrase of `objects` that makes the newsletter the object of the
     sentence's request, or None. A name ("this newsletter", "new posts")
     counts anywhere. A verb (`object_verbs`: "subscribe") counts only used,
@@ -182,7 +186,9 @@ def _request_object(markers, rest: str, request: str | None, opened: bool, own_s
     few words before it ("you can subscribe at …"), or beside a link to the
     newsletter's own subscribe page (`own_subscribe_link`). Two phrases that
     merely share a sentence ('"subscribe" ought to be a plain call for as
-    long as you can keep …') ask nothing."""
+    long as you can keep …') ask nothing, and nor does a name that is only
+    where a reply goes ("Reply to this email …", `lead`: the sentence's
+    opening imperative, cut off `rest`)."""
     verbs = markers.words("asks", "object_verbs")
     spans = markers.ask_phrase_spans(rest, "objects")
     if not spans:
@@ -196,12 +202,24 @@ def _request_object(markers, rest: str, request: str | None, opened: bool, own_s
         if phrase.lower() not in verbs:
             if not acts_on_it:
                 continue  # "you can jump to the recipe in this issue": no act on the newsletter
+            if _reply_address(markers, lead + rest[:a]):
+                continue  # "Reply to this email with your question": where the letter goes, not what is asked for
             return phrase
         if (a > 0 and rest[a - 1] in _OPENING_QUOTES) or (b < len(rest) and rest[b] in _CLOSING_QUOTES):
             continue  # the word quoted: mentioned, not used
         if to_this_reader or any(end <= a and word_count(rest[end:a]) <= MAX_WORDS_REQUEST_TO_VERB for _, end in requests):
             return phrase
     return None
+
+
+def _reply_address(markers, before: str) -> bool:
+    """Whether the words right before a name of the newsletter make it the
+    address of the reader's reply (`reply_to`: "reply to", "responding
+    to"): "Reply to this email or use the form" invites a letter to the
+    author; "Hit reply and tell us what you think of this newsletter" still
+    names the newsletter as what the reply is about."""
+    tail = " ".join(before.lower().split()[-3:])
+    return any(tail.endswith(words) for words in markers.words("asks", "reply_to"))
 
 
 def _only_framing(markers, rest: str, requests: list[tuple[int, int]]) -> bool:

@@ -40,8 +40,11 @@ and third-person prose stay, and so does a line whose footer words follow
 sentences holding a link (`[Event](…) “…”. Jan 28. [Sign up here](…)`): a
 story's line, not a greeting. A heading with such a word counts only near
 the end or with a footer link. A heading that sells the newsletter to its own
-reader (`Subscribe`, `Get … in a free daily email`, `订阅`) near the end
-takes its section: phrases in `subscribe` of `[footer]`.
+reader (`Subscribe`, `Get … in a free daily email`, `订阅`) near the end,
+or alone in a heading of at most three words anywhere, takes its section:
+phrases in `subscribe` of `[footer]`. Words are counted with CJK characters
+(two to a word), so a story's title that names a publish/subscribe design
+(`AgentBus：用发布/订阅模式组织协作`) is no short subscribe heading.
 
 ## Why is this bad?
 It is email machinery, meaningless once the newsletter is out of the inbox.
@@ -156,6 +159,18 @@ footer sentences that lie wholly on it ("marsh. Forwarded this email? Sign
 up here. Today we look at the" keeps "marsh." and "Today we look at the"),
 and none when the footer words sit in a sentence that runs across the line
 break ("Thanks to the reader who / forwarded this email to the council").
+
+A phrase that says why the reader gets the email (`receiving` in
+`[footer]`: "You're receiving this", "You're subscribed") is footer only
+where a footer uses it: opening its sentence (not after a story sentence's
+plain words), and, in the email's opening (its first paragraph of prose,
+under at most a title, a preheader and a greeting), in a sentence (read
+across the paragraph's hard-wrapped lines) that names the reader's
+subscription, list or account (`receiving_reasons`). "You're
+receiving this message because we're introducing Ledger Sync. Ledger Sync
+keeps …" is a product notice's lead, and "Here is what the newsletters
+you're subscribed to recommended" a digest's intro: both stay. "You're
+receiving this email because you subscribed to …" goes wherever it stands.
 
 A footer phrase makes a short line a footer line, never a paragraph of
 prose, in any language: words are counted with CJK characters (two to a
@@ -281,6 +296,8 @@ class Footer(Rule):
                         line = doc.lines[i]
                         if not ctx.markers.sure_footer_phrase(visible_text_without_urls(line)):
                             why = None if _footer_url_on(ctx.markers, line) is None else why
+                    if why and _notice_of_another_reason(ctx.markers, doc, block, i):
+                        why = None
                     if why:
                         matched.append((i, why))
             if len(matched) < block.end - block.start:
@@ -600,7 +617,9 @@ class Footer(Rule):
         "Get the best … in a free daily email"): near the end, or alone."""
         doc = ctx.doc
         text = doc.visible(heading)
-        words = word_count(text)
+        # CJK-aware: "3. AgentBus:用发布/订阅模式组织多智能体协作" is a story's title of
+        # many words, not a short "订阅" heading.
+        words = zone_words(text)
         if is_document_title(doc, heading) or words > 30 or (not near_end and words > 3):
             return None
         phrase = ctx.markers.subscribe_phrase(text)
@@ -614,6 +633,58 @@ class Footer(Rule):
                       f"ends at {extent.why_it_ends}"),
         )
         return finding, extent.end
+
+
+_SENTENCE_CLOSE = re.compile(r"[.!?。！？](?:\s|$)")
+_PLAIN_WORDS = re.compile(r"[a-z' ]+")
+
+
+# A block of the body above this many words is prose: the email's opening ends there.
+OPENING_WORDS = 12
+
+
+def _opens_the_email(doc, block) -> bool:
+    """Whether `block` is the email's opening: no block of the body above it
+    holds more than `OPENING_WORDS` words (a title, a preheader and a
+    greeting may stand there, and the lines an archiver adds above the email)."""
+    return not any(
+        b.kind == "paragraph" and not is_archive_header(doc.lines[b.start])
+        and zone_words(visible_text_without_urls(doc.source(b))) > OPENING_WORDS
+        for b in doc.blocks_between(doc.body_start, block.start)
+    )
+
+
+def _notice_of_another_reason(markers, doc, block, i: int) -> bool:
+    """Whether line `i` holds a "why you get
+    this" phrase (`receiving` in `[footer]`) as its only footer evidence and
+    does not use it as a footer does: the phrase sits inside a story's
+    sentence, after its plain words ("Here is what the newsletters you're
+    subscribed to recommended"), or, in the email's opening, its sentence,
+    read across the paragraph's hard-wrapped lines, gives no subscription as
+    the reason ("You're receiving this
+    because we're introducing Ledger Sync.": a product notice's lead;
+    `receiving_reasons`). "You're receiving this because you subscribed to
+    Acme" stays footer anywhere."""
+    line = doc.lines[i]
+    text = visible_text_without_urls(line).lower().replace("’", "'")
+    found = next(((text.find(p), p) for p in sorted(markers.words("footer", "receiving")) if p in text), None)
+    if found is None:
+        return False
+    at, phrase = found
+    if markers.footer_phrase(text[:at] + " " + text[at + len(phrase):]) is not None or _footer_url_on(markers, line):
+        return False  # other footer evidence on the line
+    before = text[:at].rstrip(" *_")
+    if before and not before.endswith((".", "!", "?", ":", ",", "。", "！", "？")):
+        # A clause of a story's sentence ("here's what the newsletters you're
+        # subscribed to …"), anywhere; not a notice or an address before it.
+        return _PLAIN_WORDS.fullmatch(before) is not None and len(before.split()) >= 2
+    if not _opens_the_email(doc, block):
+        return False
+    paragraph = " ".join(visible_text_without_urls(doc.lines[k]) for k in range(i, block.end)).lower().replace("’", "'")
+    start = paragraph.find(phrase)
+    close = _SENTENCE_CLOSE.search(paragraph, start + len(phrase))
+    sentence = paragraph[start : close.end() if close else len(paragraph)]
+    return not any(reason in sentence for reason in markers.words("footer", "receiving_reasons"))
 
 
 # The answers below depend only on the markers and the line's exact text, and

@@ -128,7 +128,10 @@ subscriber? Sign in").
 series is for paid subscribers" tell of others' paywalls and stay. A story that tells of others'
 subscriptions ("The service told its subscribers to upgrade", "As a paid
 subscriber of the service, you'll keep access") asks nothing of this
-reader and stays. A request with the newsletter as its object is safe to
+reader and stays. A paragraph is an ask when its every sentence asks, names
+the subscription beside an ask, or is a short lead-in ("Like this?"); a
+lead-in's words are counted CJK-aware (two characters a word), so a Chinese
+story sentence that mentions 订阅 beside a code sample is no lead-in. A request with the newsletter as its object is safe to
 remove; an ask known only by a selling verb, a link, a membership or the
 publisher's voice is a judgement (unsafe fix).
 
@@ -178,6 +181,7 @@ from ..evidence.asks import (MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_
                               ask_sections, pitch_above,
                               follow_lead_in, framed_asks, names_the_subscription, offers_the_subscription,
                               publisher_voice, sentence_ask, sentences, MAX_BESIDE_WORDS)
+from ..evidence.asks import word_count as sentence_words
 from ..evidence.links import OWN_PAGE_KINDS, LinkKind
 from ..evidence.zones import closes_the_email
 from ..extents import is_document_title, is_footer_boundary
@@ -600,7 +604,8 @@ def _all_ask(markers, text: str, source: str, closing: bool = False) -> "tuple[t
         named = names_the_subscription(markers, sentence)
         if named:
             whys.append(f"{quote(sentence, 40)}: names the newsletter (phrase '{named}') beside an ask")
-        elif word_count(sentence) <= MAX_LEAD_IN_WORDS:
+        elif sentence_words(sentence) <= MAX_LEAD_IN_WORDS:
+            # CJK-aware: a Chinese sentence of thirty characters is no short lead-in.
             whys.append(f"{quote(sentence, 40)}: a short lead-in")
         elif offer := offers_the_subscription(markers, sentence):
             # "Subscribers get the archive. It's $7 a month." after "Please

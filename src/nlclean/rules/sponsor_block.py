@@ -145,7 +145,12 @@ It is the highest-priority rule.
   label line's own mark (`・【広告】…` then `・Story…`), or up to the next
   story or section as `extents.opens_next_section` knows it (a numbered
   title, a section heading in capitals such as `TOP STORY`; NL301 ends a
-  game there too). A list of `Name — tagline` lines with no label above it
+  game there too). A short paragraph whose first line is the label alone
+  ("This episode is brought to you by:") over `Name — tagline` lines ends
+  before the first line after them that is a sentence with no link and does
+  not name those sponsors: the story that follows with no blank line
+  between (a line that names them, "Acme listeners get a month free.", is
+  the ad's offer). A list of `Name — tagline` lines with no label above it
   is the newsletter's own and stays.
 - Under a lone label, a link alone on its line that opens with a call to
   action's verb and ends in an arrow or names what the ad named (`[Try
@@ -216,6 +221,7 @@ from ..extents import (
     is_sponsor_line,
     is_title_shaped,
     label_block_extent,
+    names_with_tagline,
     next_item_line,
     opens_next_section,
     section_extent,
@@ -1080,8 +1086,39 @@ def _label_line(ctx, block) -> tuple[Extent, str, str] | None:
         any(ch.isalnum() for ch in doc.lines[k]) for k in range(block.start + 1, block.end)
     )
     if not lone:
+        credits = None if any(ch.isalnum() for ch in first.rest) else _credit_lines_over_story(ctx, block)
+        if credits is not None:
+            return credits, first.label, title
         return label_block_extent(doc, block, False, markers=markers), first.label, title
     return _ad_under_label(ctx, block, first.rest), first.label, title
+
+
+def _credit_lines_over_story(ctx, block) -> Extent | None:
+    """Plain text with no blank line between an ad and the story after it
+    ("This episode is brought to you by:" / "Acme — payroll for small teams:
+    URL" / "Bolt — cover in minutes: URL" / "Our guest's first job was …"):
+    the ad is the label alone on its first line (the caller knows) and the
+    `Name — tagline` lines under it; the first line after them that is a
+    sentence with no link is the story's, and it and what follows stay (SPEC
+    row 1). Only when the credit lines are that plain: otherwise the label
+    takes its paragraph."""
+    doc = ctx.doc
+    if block.kind != "paragraph" or block.end - block.start < 3:
+        return None
+    k, names = block.start + 1, set()
+    while k < block.end and names_with_tagline(doc.lines[k]):
+        names.update(w.lower() for w in _NAME.findall(re.split(r"\s[—–-]\s?|—|–", doc.lines[k], maxsplit=1)[0]))
+        k += 1
+    if k == block.start + 1 or k == block.end:
+        return None
+    line = doc.lines[k]
+    text = visible_text_without_urls(line).strip()
+    if "://" in line or not text.endswith((".", "!", "?", "。", "！", "？")):
+        return None
+    if any(re.search(rf"\b{re.escape(n)}\b", text.lower()) for n in names):
+        return None  # the ad's own offer ("Acme listeners get a month free."), not the next story
+    return Extent(block.start, k, "the next story's first line: a sentence with no link after the sponsor's "
+                                  "`Name — tagline` lines (no blank line between)")
 
 
 def _trailing_label_item(ctx, block) -> tuple[Extent, str, str] | None:
@@ -1102,7 +1139,12 @@ def _disclosure_paragraph(ctx, block) -> tuple[Extent, str, str] | None:
     if disclosure is None:
         return None
     visible = visible_text_without_urls(ctx.doc.visible(block)).strip()
-    if visible.endswith((":", "：")) and word_count(visible) <= 12:
+    first_line = visible_text_without_urls(ctx.doc.lines[block.start]).strip()
+    credits = (_credit_lines_over_story(ctx, block)
+               if first_line.endswith((":", "：")) and word_count(first_line) <= 12 else None)
+    if credits is not None:
+        extent = credits
+    elif visible.endswith((":", "：")) and word_count(visible) <= 12:
         extent = _sponsor_list_extent(ctx.doc, block)
     else:
         extent = _disclosure_extent(ctx, block)

@@ -59,7 +59,12 @@ to action or promo codes too is one item of a newsletter whose format sells
 a promo-code paragraph inside such a section. Sibling sections whose
 headings name a price in the same shape as the candidate's own ("1. Skillet
 — $24.99 (was $44)" beside "2. Knife — $39 with code KNIFE15") sell that
-way too: the item with a code is one of a deals digest's items. Calls to action are counted
+way too: the item with a code is one of a deals digest's items. So is a
+candidate (or a house promotion) that names a price right after a dash
+("Kettle — $44.99 (was $69.99)") where at least three lines outside it do
+the same: a digest of deals in table cells, list items or plain lines with
+no heading to each item. A story that quotes a price does not put it after
+a dash. Calls to action are counted
 once each ("free trial" inside "start your free trial" is one call).
 A news item that mentions companies and prices has no call to
 action and no ad-slot name, and stays; so does one that reports a discount
@@ -244,6 +249,8 @@ class UnlabelledPromotion(Rule):
                 score, evidence = evidence_for(text, markers, title, frozenset(hosts), slot_name, (), tagged)
                 if score < THRESHOLD:
                     continue
+            if _one_of_priced_items(markers, doc, extent):
+                continue
             if _share_of_body(doc, extent) > MAX_SHARE:
                 # A judgement must not gut a newsletter: when the "ad" is most of
                 # it, the newsletter is the promotion (a shop's own mailing).
@@ -334,6 +341,44 @@ def _siblings_sell_alike(ctx, heading, code_lines: LineHits | None, taken) -> bo
     return selling * 2 >= len(siblings)
 
 
+# An issue that prices this many items outside a candidate as it does ("Name — $24") sells by its format.
+MIN_PRICED_ITEMS = 3
+# A dash and what follows it on the line, where an item's price stands.
+_DASH = re.compile(r"\s[—–-]\s*|[—–]\s*")
+
+
+def _one_of_priced_items(markers, doc: Document, extent: Extent) -> bool:
+    """Whether the candidate is one of the issue's priced items: it names a
+    price right after a dash ("Trail stove — $48 (list $60)"), and at least
+    `MIN_PRICED_ITEMS` lines outside it do the same. A deals digest writes
+    every item so, in table cells, list items or lines of plain text with no
+    heading to each (where `_siblings_sell_alike`, which compares sections,
+    sees no siblings); an ad is one of a kind in its issue. A story that
+    quotes a price does not put it after a dash at its start."""
+    priced = _dash_priced_lines(markers, doc)
+    inside = sum(1 for i in priced if extent.start <= i < extent.end)
+    return inside > 0 and len(priced) - inside >= MIN_PRICED_ITEMS
+
+
+def _dash_priced_lines(markers, doc: Document) -> tuple[int, ...]:
+    """The lines whose visible text names a price right after a dash, once per document."""
+    key = ("dash_priced_lines", 0)
+    if key not in doc._cache:
+        found = []
+        for i, line in enumerate(doc.lines):
+            if "—" not in line and "–" not in line and " - " not in line:
+                continue
+            text = visible_text(line).replace("\\$", "$")  # a price NL502 escaped in an earlier round
+            for dash in _DASH.finditer(text):
+                rest = text[dash.end() : dash.end() + 24]
+                prices = markers.prices(rest)
+                if prices and rest.startswith(prices[0]):
+                    found.append(i)
+                    break
+        doc._cache[key] = tuple(found)
+    return doc._cache[key]  # type: ignore[return-value]
+
+
 # A heading that opens with an item number ("1.", "#2", "3)").
 _NUMBERED_HEADING = re.compile(r"^\W{0,3}#?\d{1,3}[.):]\s")
 
@@ -415,6 +460,8 @@ def _house_promotion_paragraphs(ctx, taken: list[tuple[int, int]]) -> Iterator[t
         if taken and is_protected(taken, doc.offset(block.start)):
             continue
         evidence = house_promotion(doc, block, markers)
+        if evidence and _one_of_priced_items(markers, doc, Extent(block.start, block.end, "")):
+            continue  # a deals digest's item, priced as its others are, through the digest's own click tracker
         if evidence and word_count(doc.visible(block)) <= MAX_HOUSE_WORDS and not _closes_a_story_about_it(doc, block, markers):
             yield block, evidence
 
