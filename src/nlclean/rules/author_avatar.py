@@ -55,8 +55,9 @@ import re
 from typing import Iterator
 from urllib.parse import urlsplit
 
+from ..evidence.zones import email_top
 from ..findings import Finding
-from ..inline_syntax import is_archive_header, visible_text_without_urls
+from ..inline_syntax import visible_text_without_urls
 from .base import Rule
 
 # The byline sits in the first blocks of the body.
@@ -156,16 +157,9 @@ def _masthead_logo(doc, markers) -> "tuple[int, int, tuple[str, ...]] | None":
     body, over a short line that links to the same site and a byline or date
     under that; None in any other shape."""
     blocks = doc.blocks
-    k = 0
-    # Above the logo: only the archiver's title, its header lines and a break.
-    while k < len(blocks) and (
-        blocks[k].kind in ("heading", "hr") and k == 0 or blocks[k].kind == "hr"
-        or blocks[k].kind == "paragraph" and all(is_archive_header(line) or not line.strip()
-                                                 for line in doc.lines[blocks[k].start : blocks[k].end])
-    ):
-        if blocks[k].kind == "heading" and not blocks[k].level == 1:
-            return None
-        k += 1
+    k = email_top(doc)  # above the logo: only the archiver's title, its header lines and a break
+    if k is None:
+        return None
     run, sites = [], set()
     while k < len(blocks) and blocks[k].kind == "paragraph" and blocks[k].end - blocks[k].start == 1:
         m = _BARE_ADDRESS_LINE.match(doc.lines[blocks[k].start])
