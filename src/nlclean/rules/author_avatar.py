@@ -147,7 +147,10 @@ def _is_text_link_target(doc, top, destination: str) -> bool:
 
 
 def _site(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # "https://[x": no host to compare
+        return ""
     return host[4:] if host.startswith("www.") else host
 
 

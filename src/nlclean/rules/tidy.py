@@ -264,6 +264,9 @@ def _breaks_under_headings(doc, i: int) -> bool:
 
 # A title written as a plain line is a few words.
 PLAIN_TITLE_WORDS = 8
+# A section under a plain title is read this many blocks far at most (a
+# digest of short lines would otherwise be read again for each of them).
+MAX_SECTION_BLOCKS = 40
 # A sentence's end; an ellipsis is none ("Some housekeeping…" is a title).
 _SENTENCE_END = re.compile(r"[.!?;:,。！？；：，]$")
 _TRAILING_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)$")
@@ -364,7 +367,7 @@ def _plain_titles_over_removals(ctx) -> Iterator[Finding]:
         section: list[int] = []
         covering: list[Finding] = []
         first = None
-        for j in range(i + 1, len(blocks)):
+        for j in range(i + 1, min(len(blocks), i + 1 + MAX_SECTION_BLOCKS)):
             b = blocks[j]
             if _ends_a_section(doc, markers, b):
                 break
@@ -380,6 +383,9 @@ def _plain_titles_over_removals(ctx) -> Iterator[Finding]:
                 first = b
             section.append(j)
             covering.extend(f for k in lines for f in removed[k])
+        else:
+            if i + 1 + MAX_SECTION_BLOCKS < len(blocks):
+                continue  # no end in sight: a section this long is no title's
         if not section or first is None or _POSTSCRIPT.match(doc.lines[first.start]):
             continue
         if not any(f.code.startswith(_SUBJECT_RULES) for k in range(first.start, first.end) for f in removed.get(k, ())):
