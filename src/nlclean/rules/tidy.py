@@ -275,6 +275,7 @@ _POSTSCRIPT = re.compile(r"^[\s>*_]*P\.?\s?P?\.?S\b", re.I)
 # ask, a game, a template's block), which a title may head; footer and chrome
 # (NL2) have no title of their own.
 _SUBJECT_RULES = ("NL1", "NL3", "NL7")
+_REMOVAL_RULES = ("NL1", "NL2", "NL3", "NL7")
 
 
 def _plain_title(doc, markers, block) -> str | None:
@@ -355,7 +356,9 @@ def _plain_titles_over_removals(ctx) -> Iterator[Finding]:
     titles = {i: t for i, b in enumerate(blocks) if (t := _plain_title(doc, markers, b)) is not None}
     if not titles:
         return
-    removed = _removed_lines(doc, [f for f in ctx.earlier if f.code != "NL603"])
+    # Only the removal rules' fixes are read (building a fix's edits has a
+    # cost a lint otherwise never pays); entities, html and tidy-up remove no section.
+    removed = _removed_lines(doc, [f for f in ctx.earlier if f.code.startswith(_REMOVAL_RULES)])
     for i, text in titles.items():
         block = blocks[i]
         if block.start in removed or author_closing(doc, markers, block, block.start):
