@@ -9,7 +9,7 @@ import nlclean
 
 LETTER = """Bench notes, issue 12
 
-The drawer runners went in on Sunday, and the whole chest slides shut with one finger now.
+The drawer runners went in on Sunday, and after an evening of waxing and one more pass with the block plane the whole chest now slides shut with one finger, even in this damp weather.
 
 A NOTE FROM A FRIEND OF THE LETTER
 

@@ -51,7 +51,9 @@ an ask, a game: an NL1, NL3 or NL7 rule), not only as footer or chrome: a
 short line over a footer sentence is the end of what stands above it (a
 photo credit, "Kevin Lamarque/Reuters", over "You're receiving this
 email…"). A signature over a removed postscript stays ("Senior Director,
-Membership" over "P.S. …"), and so do a sign-off and the name under it. A
+Membership" over "P.S. …"), and so do a sign-off and the name under it,
+and any line above the email's first prose (its subject or preheader, which
+SPEC keeps, though an ask under it goes: "Read more when you join"). A
 rubric whose next story stays is no empty section ("Tech news" over a
 removed ad and a story that stays). A plain line between the title and the
 removed blocks that is itself such a title goes with them, unless both are
@@ -102,7 +104,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..document import FRONT_MATTER
-from ..evidence.zones import COPYRIGHT, MAX_CLOSING_TAIL_LINES, PROSE_WORDS, author_closing, words
+from ..evidence.zones import COPYRIGHT, MAX_CLOSING_TAIL_LINES, PROSE_WORDS, author_closing, header_zone_end, words
 from ..findings import Applicability, Edit, Finding
 from ..inline_syntax import is_archive_header, surely_more_visible_words, visible_text, visible_text_without_urls
 from .base import Rule
@@ -359,8 +361,11 @@ def _plain_titles_over_removals(ctx) -> Iterator[Finding]:
     # Only the removal rules' fixes are read (building a fix's edits has a
     # cost a lint otherwise never pays); entities, html and tidy-up remove no section.
     removed = _removed_lines(doc, [f for f in ctx.earlier if f.code.startswith(_REMOVAL_RULES)])
+    top = header_zone_end(doc)
     for i, text in titles.items():
         block = blocks[i]
+        if block.start < top:
+            continue  # above the first prose: the subject or the preheader, which SPEC keeps
         if block.start in removed or author_closing(doc, markers, block, block.start):
             continue
         above = blocks[i - 1] if i > 0 else None
