@@ -53,7 +53,7 @@ photo credit, "Kevin Lamarque/Reuters", over "You're receiving this
 email…"). A signature over a removed postscript stays ("Senior Director,
 Membership" over "P.S. …"), and so do a sign-off and the name under it,
 and any line above the email's first prose (its subject or preheader, which
-SPEC keeps, though an ask under it goes: "Read more when you join"). A
+the cleaner keeps, though an ask under it goes: "Read more when you join"). A
 rubric whose next story stays is no empty section ("Tech news" over a
 removed ad and a story that stays). A plain line between the title and the
 removed blocks that is itself such a title goes with them, unless both are
