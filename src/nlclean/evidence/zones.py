@@ -69,7 +69,8 @@ runs to the end of the email. On the way up:
 No strong evidence, no zone.
 
 ## The header zone
-`header_zone_end(doc)` is the first line of the first paragraph of prose
+`email_top(doc)` is the email's first block, below the lines an archiver
+writes above it. `header_zone_end(doc)` is the first line of the first paragraph of prose
 (more than `PROSE_WORDS` words): what stands above it is the email's top, its
 chrome and its title. `web_version_link(markers, line)` tells a line there
 that only offers the email's web version: one short link whose text has a
@@ -480,6 +481,23 @@ def _noise_link_line(markers, line: str) -> str | None:
 # question before it ("Having trouble viewing this email?").
 WEB_LINK_WORDS = 6
 WEB_LEAD_IN_WORDS = 8
+
+
+def email_top(doc) -> int | None:
+    """The index in `doc.blocks` of the email's first block: below only what
+    an archiver writes above it (its `# title`, the `**From:**` / `**Date:**`
+    lines, a break); None when nothing follows them."""
+    blocks, k = doc.blocks, 0
+    while k < len(blocks):
+        block = blocks[k]
+        if block.kind == "hr" or block.kind == "heading" and k == 0 and block.level == 1:
+            k += 1
+        elif block.kind == "paragraph" and all(
+                is_archive_header(line) or not line.strip() for line in doc.lines[block.start : block.end]):
+            k += 1
+        else:
+            return k
+    return None
 
 
 def header_zone_end(doc) -> int:

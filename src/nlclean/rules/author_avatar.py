@@ -13,6 +13,18 @@ Also an image that opens the byline line and shows the author its link
 names: `![Casey Newton](…/casey.jpg) [Casey Newton](…/author/casey/)` (Ghost):
 the image goes, the name and its link stay.
 
+Also the masthead logo whose image the converter dropped: a line that is
+only a bare address, first in the body (above it only the archiver's title
+and `**From:**` lines and a break), right above the masthead: a short line
+whose link leads to the same site (the publication's name or the issue's
+title, "Acme Weekly [https://acme.example/r/2e3…]"). The logo's alt text
+was empty, so nothing of it is left but its link, and the same line opens
+every issue of the sender with a new redirect id. A run of such lines (the
+logo and a header image) goes together. A bare address that stands above
+prose ("https://example.com/download" over "The new version is out…"),
+above a line with no link to its site, or below the first words of the
+body, is the email's own link and stays.
+
 ## Example
 ```markdown
 [Jane Doe](https://example.com/@jane)
@@ -21,14 +33,31 @@ the image goes, the name and its link stay.
 ```
 keeps the first line and removes the second.
 
+```markdown
+https://acme.example/r/89b1541a?m=1
+
+Acme Weekly [https://acme.example/r/2e323aea?m=1]
+
+By Ada Park • 12 Jan 2026
+```
+loses its first line.
+
 ## Fix safety
-Safe.
+Safe. The masthead logo is safe only in that shape: first in the body, no
+word of its own, over a short line that links to the same site and a
+byline or date under that. Each is evidence of the email's header, and
+together they leave no reading in which the address is the email's point;
+a bare address anywhere else is left alone.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
+from urllib.parse import urlsplit
 
+from ..evidence.zones import email_top
 from ..findings import Finding
+from ..inline_syntax import visible_text_without_urls
 from .base import Rule
 
 # The byline sits in the first blocks of the body.
@@ -36,6 +65,15 @@ TOP_BLOCKS = 15
 # A byline line is short: the name, a date, a reading time. A logo beside a
 # product's name in a longer line is content.
 BYLINE_WORDS = 12
+# A line that is one bare address and nothing else ("https://…", "<https://…>").
+_BARE_ADDRESS_LINE = re.compile(r"^[ \t]*<?(https?://[^\s<>]+?)>?[ \t]*$")
+_ADDRESS = re.compile(r"https?://[^\s<>()\[\]]+")
+# The masthead under the logo is a name or a title: a few words.
+MASTHEAD_WORDS = 16
+# The byline or date under the masthead stands within this many blocks of it.
+MASTHEAD_BLOCKS = 4
+# Pieces of a byline row ("By Ada Park • 12 Jan 2026").
+_ROW_SEPARATOR = re.compile(r"\s[•·|—–]\s")
 
 
 class AuthorAvatar(Rule):
@@ -47,6 +85,10 @@ class AuthorAvatar(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
+        logo = _masthead_logo(doc, markers)
+        if logo is not None:
+            start, end, why = logo
+            yield ctx.remove_lines("masthead logo link", start, end, "Remove masthead logo link", evidence=why)
         top = [b for b in doc.blocks[:TOP_BLOCKS] if b.kind == "paragraph"]
         for block in top:
             source = doc.source(block)
@@ -101,4 +143,56 @@ def _is_text_link_target(doc, top, destination: str) -> bool:
         for block in top
         if destination in doc.source(block)
         for link in doc.top_links(block)
+    )
+
+
+def _site(url: str) -> str:
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # "https://[x": no host to compare
+        return ""
+    return host[4:] if host.startswith("www.") else host
+
+
+def _masthead_logo(doc, markers) -> "tuple[int, int, tuple[str, ...]] | None":
+    """The masthead logo whose image was dropped: the lines [start, end) of a
+    run of one-line paragraphs that are each one bare address, first in the
+    body, over a short line that links to the same site and a byline or date
+    under that; None in any other shape."""
+    blocks = doc.blocks
+    k = email_top(doc)  # above the logo: only the archiver's title, its header lines and a break
+    if k is None:
+        return None
+    run, sites = [], set()
+    while k < len(blocks) and blocks[k].kind == "paragraph" and blocks[k].end - blocks[k].start == 1:
+        m = _BARE_ADDRESS_LINE.match(doc.lines[blocks[k].start])
+        if m is None:
+            break
+        run.append(blocks[k])
+        sites.add(_site(m.group(1)))
+        k += 1
+    if not run or len(sites) != 1 or k >= len(blocks) or blocks[k].kind != "paragraph":
+        return None
+    site = next(iter(sites))
+    masthead = blocks[k]
+    source = doc.source(masthead)
+    masthead_text = visible_text_without_urls(source).strip()
+    targets = [link.destination for link in doc.top_links(masthead)] + _ADDRESS.findall(source)
+    if not site or not masthead_text or len(masthead_text.split()) > MASTHEAD_WORDS \
+            or not any(_site(url) == site for url in targets):
+        return None
+    byline = None
+    for block in blocks[k + 1 : k + 1 + MASTHEAD_BLOCKS]:
+        if block.kind != "paragraph" or block.end - block.start != 1:
+            continue
+        text = visible_text_without_urls(doc.lines[block.start]).strip()
+        byline = next(filter(None, (markers.dateline_piece(piece) for piece in _ROW_SEPARATOR.split(text))), None)
+        if byline is not None:
+            break
+    if byline is None:
+        return None
+    return run[0].start, run[-1].end, (
+        "a line that is only a bare address, first in the body: the logo, its image gone",
+        f"over the masthead {masthead_text[:60]!r}, which links to the same site ({site})",
+        f"the header's byline row under it: {byline}",
     )

@@ -15,8 +15,18 @@ A line `͏ ͏ ͏ ͏ ͏ ͏` (U+034F and spaces) is removed; in `Preview text͏ ͏
 only the padding goes. A lone U+FEFF inside the text goes too: a removal
 above it would bring it to the top, where it would be read as a BOM.
 
+Also a line of a few digits and nothing else at the preheader's place,
+the email's first line or the one right under the subject repeated as its
+first line: what a converter leaves of the hidden preview block ("96" over
+"Plus: …" in every issue of some senders). It goes when the preview's
+padding stands within `DIGITS_PADDING_LINES` lines of it; without that, a
+number at the top is a judgement. A number anywhere else stays, and so does
+one under a label at the top ("UNIQUE VISITORS" over "286": a report made of
+numbers).
+
 ## Fix safety
-Safe.
+Safe. The digits line is safe beside the preview's padding, which shows it
+to be part of the hidden block; elsewhere at the top it is an unsafe fix.
 """
 from __future__ import annotations
 
@@ -24,8 +34,9 @@ import re
 from bisect import bisect_right
 from typing import Iterator
 
-from ..findings import Edit, Finding
-from ..inline_syntax import container_prefix, opens_block
+from ..evidence.zones import email_top
+from ..findings import Applicability, Edit, Finding
+from ..inline_syntax import container_prefix, opens_block, visible_text
 from .base import Rule
 
 _INVISIBLE_CHARS = "\u034f\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0\u2007"
@@ -42,6 +53,13 @@ _ENTITY_UNIT = re.compile(rf"&(?i:{_ENTITY_NAMES})")
 _STRAY_BOM = re.compile("\ufeff")
 
 
+# The converter's residue of a hidden preview block: a few digits alone on a line.
+_DIGITS_LINE = re.compile(r"^[ \t]*\d{1,3}[ \t]*$")
+# Padding this close (in lines) to the digits shows them to be part of the hidden preview.
+DIGITS_PADDING_LINES = 3
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 class PreheaderPadding(Rule):
     code = "NL206"
     name = "preheader-padding"
@@ -50,6 +68,9 @@ class PreheaderPadding(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         doc = ctx.doc
+        digits = _preheader_digits(ctx)
+        if digits is not None:
+            yield digits
         code = doc.code_lines
         for i, first_unit in _first_units(doc):
             line = doc.lines[i]
@@ -126,3 +147,53 @@ def _opens_markup(line: str, edits: list[tuple[int, int, str]]) -> bool:
     markers = container_prefix(line)
     markers += len(line[markers:]) - len(line[markers:].lstrip(" \t"))
     return opens_block(after[markers:], first=True) and not opens_block(line[markers:], first=True)
+
+
+def _title_words(doc, text: str) -> list[str]:
+    return [w.casefold() for w in _LETTERS.findall(text)]
+
+
+def _preheader_digits(ctx) -> Finding | None:
+    """The digits line at the preheader's place (see the module's docs), or None."""
+    doc = ctx.doc
+    k = email_top(doc)
+    if k is None:
+        return None
+    blocks = doc.blocks
+    slot = [blocks[k]]
+    title = next((b for b in blocks[:k] if b.kind == "heading"), None)
+    first = blocks[k]
+    if (title is not None and k + 1 < len(blocks) and first.kind == "paragraph" and first.end - first.start == 1
+            and _title_words(doc, doc.lines[first.start]) == _title_words(doc, visible_text(doc.source(title)))):
+        slot.append(blocks[k + 1])  # under the subject, repeated as the email's first line
+    for block in slot:
+        if block.kind != "paragraph" or not _DIGITS_LINE.match(doc.lines[block.start]):
+            continue
+        i = block.start
+        if block.end - block.start == 1:
+            if not any(b.start >= block.end for b in blocks):
+                return None  # the number is all there is
+        elif opens_block(doc.lines[i + 1], first=True):
+            return None  # the line under it would open a block of its own
+        near = range(max(doc.body_start, i - DIGITS_PADDING_LINES), min(len(doc.lines), i + DIGITS_PADDING_LINES + 1))
+        padded = any(PADDING.search(doc.lines[j]) for j in near)
+        number = doc.lines[i].strip()
+        if block.end - block.start == 1:
+            return ctx.remove_lines(
+                f"number {number!r} left of the hidden preview", i, i + 1, "Remove the preview's number",
+                applicability=None if padded else Applicability.UNSAFE,
+                evidence=_digits_evidence(padded, block is not first))
+        start, end = doc.offset(i), doc.offset(i + 1)  # the first line of its paragraph, with its line break
+        return ctx.finding(f"number {number!r} left of the hidden preview", start, end, [Edit(start, end)],
+                           "Remove the preview's number", None if padded else Applicability.UNSAFE,
+                           _digits_evidence(padded, block is not first))
+    return None
+
+
+def _digits_evidence(padded: bool, under_subject: bool) -> tuple[str, ...]:
+    return (
+        "a line of digits alone at the preheader's place: "
+        + ("under the subject, repeated as the email's first line" if under_subject else "the email's first line"),
+        "the preview's invisible padding stands beside it" if padded
+        else "no padding beside it: a judgement that it is the preview's residue",
+    )
