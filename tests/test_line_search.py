@@ -121,6 +121,34 @@ def test_a_phrase_list_names_the_anchors_a_text_holds(text, phrases):
     assert search._present_anchors(text) == {a for a in search.anchors if a in text}
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcé€🌱 .\n", max_size=120),
+       st.lists(st.text(alphabet="abcé€🌱 .", min_size=1, max_size=5), min_size=1, max_size=6),
+       st.integers(1, 9), st.booleans())
+def test_anchors_and_their_lines_found_piece_by_piece_are_those_of_the_whole(text, phrases, piece, set_gives_up):
+    """A long text is read by RE2 in UTF-8 pieces cut after line breaks, never
+    encoded whole (`utf8_pieces`): the anchors it holds and the lines that
+    hold one are those of asking each anchor of the whole text, also where
+    the RE2 Set gives up (out of memory: it then answers nothing)."""
+    from nlclean import markers as markers_module
+    from nlclean.markers import PhraseSearch, _lines_holding_literals
+
+    search = PhraseSearch(phrases)
+    literals = search._literals()
+    if set_gives_up:
+        class GivesUp:
+            def Match(self, data):
+                return []
+        search._anchor_set = (GivesUp(), literals[1])
+    saved = markers_module._LOWER_PIECE
+    markers_module._LOWER_PIECE = piece  # cut often, so that pieces meet every anchor's bytes
+    try:
+        assert search._present_anchors(text) == {a for a in search.anchors if a in text}
+        assert _lines_holding_literals(text, literals) == sorted(lines_by_definition(text, search.anchors))
+    finally:
+        markers_module._LOWER_PIECE = saved
+
+
 def _spans_without_shortcuts(search, text: str, monkeypatch) -> list[tuple[int, int]]:
     from nlclean import memo
 

@@ -99,26 +99,27 @@ def lowered_once(text: str) -> str:
     return low
 
 
-_last_utf8: tuple[str, bytes] = ("", b"")
+def _pieces(text: str):
+    """(start, end) of consecutive pieces of `text` of about `_LOWER_PIECE`
+    characters, each but the last cut just after a line break."""
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + _LOWER_PIECE)
+        end = len(text) if cut == -1 else cut + 1
+        yield start, end
+        start = end
 
 
-def utf8_once(text: str) -> bytes:
-    """`text.encode("utf-8")` (UnicodeEncodeError for a lone surrogate), kept
-    for the last long text asked: RE2 reads bytes, and each phrase list that
-    searches the whole lower-cased newsletter asks for them in turn. Encoded
-    in pieces: CPython first writes a whole text into a buffer of four bytes
-    a character when it holds one emoji, more than the text itself."""
-    global _last_utf8
-    if len(text) <= _REMEMBERED_TEXT:
-        return text.encode("utf-8")
-    source, data = _last_utf8  # one tuple, as in `lowered_once`
-    if source is not text or not memo.CACHING:
-        _last_utf8 = ("", b"")  # the last text's bytes go before this one's are made
-        del source, data
-        # Code points are encoded one by one: pieces cut anywhere encode as the whole.
-        data = b"".join([text[i : i + _LOWER_PIECE].encode("utf-8") for i in range(0, len(text), _LOWER_PIECE)])
-        _last_utf8 = (text, data)
-    return data
+def utf8_pieces(text: str):
+    """`text.encode("utf-8")` (UnicodeEncodeError for a lone surrogate) in
+    pieces cut just after line breaks (`_pieces`), one at a time: RE2 reads
+    bytes, and no literal it looks for holds a line break, so a search of the
+    pieces finds what a search of the whole finds. A whole long text is never
+    held in UTF-8 beside the text: the pieces are made as they are read, and
+    each reader encodes again (CPython also first writes a whole text into a
+    buffer of four bytes a character when it holds one emoji)."""
+    for start, end in _pieces(text):
+        yield text[start:end].encode("utf-8")
 
 
 _last_folding: tuple[str, bool] = ("", True)
@@ -162,9 +163,8 @@ def literal_words(phrases) -> "tuple[str, ...] | None":
 
 
 def _forget_last_lowered() -> None:
-    global _last_lowered, _last_folding, _last_utf8
+    global _last_lowered, _last_folding
     _last_lowered = ("", "")
-    _last_utf8 = ("", b"")
     _last_folding = ("", True)
 
 
@@ -180,13 +180,7 @@ def lower_in_pieces(text: str) -> str:
     looks past case-ignorable characters only, and a line break is not one."""
     if len(text) <= _LOWER_PIECE:
         return text.lower()
-    pieces, start = [], 0
-    while start < len(text):
-        cut = text.find("\n", start + _LOWER_PIECE)
-        end = len(text) if cut == -1 else cut + 1
-        pieces.append(text[start:end].lower())
-        start = end
-    return "".join(pieces)
+    return "".join([text[start:end].lower() for start, end in _pieces(text)])
 
 
 @lru_cache(maxsize=1)
@@ -379,16 +373,25 @@ class PhraseSearch:
         names them all (asking each anchor in turn cost a pass each); a Set
         that finds none (it also says so when its automaton runs out of
         memory) or a text RE2 cannot read is asked anchor by anchor."""
-        if memo.SHORTCUTS:
+        if memo.SHORTCUTS and self._single_line_anchors:
             literals = self._literals()
             if literals:
+                # Piece by piece (`utf8_pieces`: no anchor holds a line break).
+                # A piece the Set finds nothing in is asked again of the regex
+                # of every anchor, which does not give up: a hit there means
+                # the Set gave up, and then the anchors are asked one by one.
+                found: set[int] = set()
                 try:
-                    hits = literals[0].Match(utf8_once(low))
+                    for data in utf8_pieces(low):
+                        hits = literals[0].Match(data)
+                        if not hits and literals[1].search(data) is not None:
+                            break
+                        found.update(hits or ())
+                    else:
+                        anchors = self.anchors
+                        return {anchors[i] for i in found}
                 except UnicodeEncodeError:  # a lone surrogate: RE2 reads UTF-8 only
-                    hits = None
-                if hits:
-                    anchors = self.anchors
-                    return {anchors[i] for i in hits}
+                    pass
         return {anchor for anchor in self.anchors if anchor in low}
 
     def _regex(self, source: str) -> re.Pattern:
@@ -1322,25 +1325,27 @@ def _lines_holding_literals(text: str, literals) -> list[int] | None:
     found by RE2 over its UTF-8 bytes: a literal's bytes are in the text's
     just where the literal is in the text. None when RE2 cannot read the
     text (a lone surrogate) or could not compile the literals (False)."""
-    try:
-        data = utf8_once(text) if literals else None
-    except UnicodeEncodeError:
-        data = None
-    if data is None:
+    if not literals:
         return None
     search = literals[1].search
     lines: list[int] = []
-    pos = line = 0
-    while True:
-        m = search(data, pos)
-        if m is None:
-            break
-        line += data.count(b"\n", pos, m.start())
-        lines.append(line)
-        end = data.find(b"\n", m.end())  # one hit per line is enough
-        if end == -1:
-            break
-        pos, line = end + 1, line + 1
+    first_line = 0  # of the piece
+    try:
+        for data in utf8_pieces(text):  # no literal holds a line break: none spans two pieces
+            pos, line = 0, first_line
+            while True:
+                m = search(data, pos)
+                if m is None:
+                    break
+                line += data.count(b"\n", pos, m.start())
+                lines.append(line)
+                end = data.find(b"\n", m.end())  # one hit per line is enough
+                if end == -1:
+                    break
+                pos, line = end + 1, line + 1
+            first_line += data.count(b"\n")
+    except UnicodeEncodeError:
+        return None
     return lines
 
 
