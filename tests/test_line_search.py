@@ -64,6 +64,37 @@ def test_the_scan_on_re2_is_the_definition(lines, families):
         assert by_family.get(k, 0) == bits, (line, families)
 
 
+_SCAN_LINE = st.sampled_from(["", "Sponsored by Acme", "unsubscribe here 🌱", "A story line.", "Follow us on X",
+                              "Presented by a partner", "crossword answers", "plain words é"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_SCAN_LINE, max_size=12), st.lists(_SCAN_LINE, max_size=12), st.integers(1, 40))
+def test_the_marker_scan_piece_by_piece_is_the_scan_of_the_whole(first, second, piece):
+    """The marker scan splits a text into lines a piece at a time, keeps each
+    line's answer for the next document only for a text up to
+    `_KEPT_LINE_TABLE` characters, and finds each family's lines as a search
+    of the whole lower-cased text does: for a document, and for the next one
+    that meets its lines again (kept or not)."""
+    from nlclean import markers as markers_module
+
+    saved = markers_module._LOWER_PIECE, markers_module._KEPT_LINE_TABLE
+    markers_module._LOWER_PIECE = piece
+    try:
+        for kept_up_to in (0, 1 << 20):
+            markers_module._KEPT_LINE_TABLE = kept_up_to
+            MARKERS._forget_document()
+            for text in ("\n".join(first), "\n".join(second + first)):
+                starts = line_starts(text)
+                low = text.lower()
+                assert MARKERS._scan(text, starts) == MARKERS._scan_whole(low, starts)
+                if kept_up_to == 0:
+                    assert MARKERS._known_lines == {}
+    finally:
+        markers_module._LOWER_PIECE, markers_module._KEPT_LINE_TABLE = saved
+        MARKERS._forget_document()
+
+
 @pytest.mark.parametrize("folder", ["dev", "bulk"])
 def test_phrase_prefilter_on_the_corpus(folder):
     """A phrase list asks its anchors only on the lines where one of them

@@ -214,6 +214,11 @@ def folds_like_lower(text: str, low: str) -> bool:
     return len(low) == len(text) and irregular is not None and irregular.search(text) is None
 
 
+# The marker scan keeps its answer for each line of a text up to this long
+# for the next document (`Markers._scan`): the fixer's next round, the
+# language server's next keystroke.
+_KEPT_LINE_TABLE = 1 << 20
+
 # Texts up to this long (a block, a few lines) are remembered by `PhraseSearch`
 # between the fixer's rounds; a longer one only until the next long one.
 _REMEMBERED_TEXT = 2048
@@ -790,35 +795,54 @@ class Markers:
         Each rule asks for its family in turn, and the fixer's next round
         sees nearly the same lines again: so a line's answer (one bit per
         family) is kept, keyed on the line's exact text, until the next
-        document, and only lines not seen in the previous scan are searched."""
+        document, and only lines not seen in the previous scan are searched.
+        Only for a text up to `_KEPT_LINE_TABLE` characters: the table is a
+        copy of every line, and a long newsletter's stayed alive through the
+        rest of the round and the next round's parse, at the peak of its fix.
+        The lines are split off a piece of the text at a time (`_pieces`),
+        so a long text is not copied line by line all at once either."""
         low = self.lowered(text)
         if len(low) != len(text) or self._needle_spans_lines or not memo.SHORTCUTS:
             # Lower-casing changed lengths ("İ"), or a line's answer does not
             # depend on the line alone: search the whole text as it is (also
             # the definition the tests compare the shortcut below with).
-            return {f: frozenset(lines_holding(low, needles, line_starts)) for f, needles in self._families.items()}
-        lines = low.split("\n")
-        known = self._known_lines if memo.CACHING else {}
-        table = {line: known.get(line, 0) for line in lines}
-        fresh = [line for line in table if line not in known]
+            return self._scan_whole(low, line_starts)
         scanner = self._needle_scan()
-        try:
-            if scanner is None:
-                raise UnicodeEncodeError("utf-8", "", 0, 0, "needles RE2 could not compile")
-            for k, bits in scanner.bits(fresh):
-                table[fresh[k]] = bits
-        except UnicodeEncodeError:  # a lone surrogate (a client's text): RE2 reads UTF-8 only
-            return {f: frozenset(lines_holding(low, needles, line_starts)) for f, needles in self._families.items()}
-        self._known_lines = table  # only this document's lines: bounded
+        if scanner is None:  # needles RE2 could not compile
+            return self._scan_whole(low, line_starts)
+        keep = memo.CACHING and len(text) <= _KEPT_LINE_TABLE
+        known = self._known_lines if keep else {}
+        self._known_lines = {}  # the last document's lines go before this one's are split
+        kept: dict[str, int] = {}
         hits: dict[str, set[int]] = {f: set() for f in self._families}
         names = list(self._families)
-        for i, line in enumerate(lines):
-            found = table[line]
-            if found:
-                for bit, name in enumerate(names):
-                    if found >> bit & 1:
-                        hits[name].add(i)
+        first = 0  # the number of the piece's first line
+        try:
+            for a, b in _pieces(low):
+                lines = low[a:b].split("\n")
+                if b < len(low):
+                    lines.pop()  # the piece ends with its last line's break: no line starts there
+                table = {line: kept.get(line, known.get(line, 0)) for line in lines}
+                fresh = [line for line in table if line not in kept and line not in known]
+                for k, bits in scanner.bits(fresh):
+                    table[fresh[k]] = bits
+                if keep:
+                    kept.update(table)
+                for i, line in enumerate(lines, first):
+                    found = table[line]
+                    if found:
+                        for bit, name in enumerate(names):
+                            if found >> bit & 1:
+                                hits[name].add(i)
+                first += len(lines)
+        except UnicodeEncodeError:  # a lone surrogate (a client's text): RE2 reads UTF-8 only
+            return self._scan_whole(low, line_starts)
+        self._known_lines = kept  # only this document's lines: bounded
         return {f: frozenset(lines) for f, lines in hits.items()}
+
+    def _scan_whole(self, low: str, line_starts: list[int]) -> dict[str, frozenset[int]]:
+        """`_scan` by definition: each family's needles searched in the whole lower-cased text."""
+        return {f: frozenset(lines_holding(low, needles, line_starts)) for f, needles in self._families.items()}
 
     def _needle_scan(self) -> "_NeedleScan | None":
         """The families' needles on RE2 (built when first asked: start-up stays
