@@ -64,6 +64,37 @@ def test_the_scan_on_re2_is_the_definition(lines, families):
         assert by_family.get(k, 0) == bits, (line, families)
 
 
+_SCAN_LINE = st.sampled_from(["", "Sponsored by Acme", "unsubscribe here 🌱", "A story line.", "Follow us on X",
+                              "Presented by a partner", "crossword answers", "plain words é"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_SCAN_LINE, max_size=12), st.lists(_SCAN_LINE, max_size=12), st.integers(1, 40))
+def test_the_marker_scan_piece_by_piece_is_the_scan_of_the_whole(first, second, piece):
+    """The marker scan splits a text into lines a piece at a time, keeps each
+    line's answer for the next document only for a text up to
+    `_KEPT_LINE_TABLE` characters, and finds each family's lines as a search
+    of the whole lower-cased text does: for a document, and for the next one
+    that meets its lines again (kept or not)."""
+    from nlclean import markers as markers_module
+
+    saved = markers_module._LOWER_PIECE, markers_module._KEPT_LINE_TABLE
+    markers_module._LOWER_PIECE = piece
+    try:
+        for kept_up_to in (0, 1 << 20):
+            markers_module._KEPT_LINE_TABLE = kept_up_to
+            MARKERS._forget_document()
+            for text in ("\n".join(first), "\n".join(second + first)):
+                starts = line_starts(text)
+                low = text.lower()
+                assert MARKERS._scan(text, starts) == MARKERS._scan_whole(low, starts)
+                if kept_up_to == 0:
+                    assert MARKERS._known_lines == {}
+    finally:
+        markers_module._LOWER_PIECE, markers_module._KEPT_LINE_TABLE = saved
+        MARKERS._forget_document()
+
+
 @pytest.mark.parametrize("folder", ["dev", "bulk"])
 def test_phrase_prefilter_on_the_corpus(folder):
     """A phrase list asks its anchors only on the lines where one of them
@@ -119,6 +150,34 @@ def test_a_phrase_list_names_the_anchors_a_text_holds(text, phrases):
 
     search = PhraseSearch(phrases)
     assert search._present_anchors(text) == {a for a in search.anchors if a in text}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcé€🌱 .\n", max_size=120),
+       st.lists(st.text(alphabet="abcé€🌱 .", min_size=1, max_size=5), min_size=1, max_size=6),
+       st.integers(1, 9), st.booleans())
+def test_anchors_and_their_lines_found_piece_by_piece_are_those_of_the_whole(text, phrases, piece, set_gives_up):
+    """A long text is read by RE2 in UTF-8 pieces cut after line breaks, never
+    encoded whole (`utf8_pieces`): the anchors it holds and the lines that
+    hold one are those of asking each anchor of the whole text, also where
+    the RE2 Set gives up (out of memory: it then answers nothing)."""
+    from nlclean import markers as markers_module
+    from nlclean.markers import PhraseSearch, _lines_holding_literals
+
+    search = PhraseSearch(phrases)
+    literals = search._literals()
+    if set_gives_up:
+        class GivesUp:
+            def Match(self, data):
+                return []
+        search._anchor_set = (GivesUp(), literals[1])
+    saved = markers_module._LOWER_PIECE
+    markers_module._LOWER_PIECE = piece  # cut often, so that pieces meet every anchor's bytes
+    try:
+        assert search._present_anchors(text) == {a for a in search.anchors if a in text}
+        assert _lines_holding_literals(text, literals) == sorted(lines_by_definition(text, search.anchors))
+    finally:
+        markers_module._LOWER_PIECE = saved
 
 
 def _spans_without_shortcuts(search, text: str, monkeypatch) -> list[tuple[int, int]]:

@@ -99,26 +99,27 @@ def lowered_once(text: str) -> str:
     return low
 
 
-_last_utf8: tuple[str, bytes] = ("", b"")
+def _pieces(text: str):
+    """(start, end) of consecutive pieces of `text` of about `_LOWER_PIECE`
+    characters, each but the last cut just after a line break."""
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + _LOWER_PIECE)
+        end = len(text) if cut == -1 else cut + 1
+        yield start, end
+        start = end
 
 
-def utf8_once(text: str) -> bytes:
-    """`text.encode("utf-8")` (UnicodeEncodeError for a lone surrogate), kept
-    for the last long text asked: RE2 reads bytes, and each phrase list that
-    searches the whole lower-cased newsletter asks for them in turn. Encoded
-    in pieces: CPython first writes a whole text into a buffer of four bytes
-    a character when it holds one emoji, more than the text itself."""
-    global _last_utf8
-    if len(text) <= _REMEMBERED_TEXT:
-        return text.encode("utf-8")
-    source, data = _last_utf8  # one tuple, as in `lowered_once`
-    if source is not text or not memo.CACHING:
-        _last_utf8 = ("", b"")  # the last text's bytes go before this one's are made
-        del source, data
-        # Code points are encoded one by one: pieces cut anywhere encode as the whole.
-        data = b"".join([text[i : i + _LOWER_PIECE].encode("utf-8") for i in range(0, len(text), _LOWER_PIECE)])
-        _last_utf8 = (text, data)
-    return data
+def utf8_pieces(text: str):
+    """`text.encode("utf-8")` (UnicodeEncodeError for a lone surrogate) in
+    pieces cut just after line breaks (`_pieces`), one at a time: RE2 reads
+    bytes, and no literal it looks for holds a line break, so a search of the
+    pieces finds what a search of the whole finds. A whole long text is never
+    held in UTF-8 beside the text: the pieces are made as they are read, and
+    each reader encodes again (CPython also first writes a whole text into a
+    buffer of four bytes a character when it holds one emoji)."""
+    for start, end in _pieces(text):
+        yield text[start:end].encode("utf-8")
 
 
 _last_folding: tuple[str, bool] = ("", True)
@@ -162,9 +163,8 @@ def literal_words(phrases) -> "tuple[str, ...] | None":
 
 
 def _forget_last_lowered() -> None:
-    global _last_lowered, _last_folding, _last_utf8
+    global _last_lowered, _last_folding
     _last_lowered = ("", "")
-    _last_utf8 = ("", b"")
     _last_folding = ("", True)
 
 
@@ -180,13 +180,7 @@ def lower_in_pieces(text: str) -> str:
     looks past case-ignorable characters only, and a line break is not one."""
     if len(text) <= _LOWER_PIECE:
         return text.lower()
-    pieces, start = [], 0
-    while start < len(text):
-        cut = text.find("\n", start + _LOWER_PIECE)
-        end = len(text) if cut == -1 else cut + 1
-        pieces.append(text[start:end].lower())
-        start = end
-    return "".join(pieces)
+    return "".join([text[start:end].lower() for start, end in _pieces(text)])
 
 
 @lru_cache(maxsize=1)
@@ -219,6 +213,11 @@ def folds_like_lower(text: str, low: str) -> bool:
     irregular = _irregular_folding()
     return len(low) == len(text) and irregular is not None and irregular.search(text) is None
 
+
+# The marker scan keeps its answer for each line of a text up to this long
+# for the next document (`Markers._scan`): the fixer's next round, the
+# language server's next keystroke.
+_KEPT_LINE_TABLE = 1 << 20
 
 # Texts up to this long (a block, a few lines) are remembered by `PhraseSearch`
 # between the fixer's rounds; a longer one only until the next long one.
@@ -379,16 +378,25 @@ class PhraseSearch:
         names them all (asking each anchor in turn cost a pass each); a Set
         that finds none (it also says so when its automaton runs out of
         memory) or a text RE2 cannot read is asked anchor by anchor."""
-        if memo.SHORTCUTS:
+        if memo.SHORTCUTS and self._single_line_anchors:
             literals = self._literals()
             if literals:
+                # Piece by piece (`utf8_pieces`: no anchor holds a line break).
+                # A piece the Set finds nothing in is asked again of the regex
+                # of every anchor, which does not give up: a hit there means
+                # the Set gave up, and then the anchors are asked one by one.
+                found: set[int] = set()
                 try:
-                    hits = literals[0].Match(utf8_once(low))
+                    for data in utf8_pieces(low):
+                        hits = literals[0].Match(data)
+                        if not hits and literals[1].search(data) is not None:
+                            break
+                        found.update(hits or ())
+                    else:
+                        anchors = self.anchors
+                        return {anchors[i] for i in found}
                 except UnicodeEncodeError:  # a lone surrogate: RE2 reads UTF-8 only
-                    hits = None
-                if hits:
-                    anchors = self.anchors
-                    return {anchors[i] for i in hits}
+                    pass
         return {anchor for anchor in self.anchors if anchor in low}
 
     def _regex(self, source: str) -> re.Pattern:
@@ -787,35 +795,54 @@ class Markers:
         Each rule asks for its family in turn, and the fixer's next round
         sees nearly the same lines again: so a line's answer (one bit per
         family) is kept, keyed on the line's exact text, until the next
-        document, and only lines not seen in the previous scan are searched."""
+        document, and only lines not seen in the previous scan are searched.
+        Only for a text up to `_KEPT_LINE_TABLE` characters: the table is a
+        copy of every line, and a long newsletter's stayed alive through the
+        rest of the round and the next round's parse, at the peak of its fix.
+        The lines are split off a piece of the text at a time (`_pieces`),
+        so a long text is not copied line by line all at once either."""
         low = self.lowered(text)
         if len(low) != len(text) or self._needle_spans_lines or not memo.SHORTCUTS:
             # Lower-casing changed lengths ("İ"), or a line's answer does not
             # depend on the line alone: search the whole text as it is (also
             # the definition the tests compare the shortcut below with).
-            return {f: frozenset(lines_holding(low, needles, line_starts)) for f, needles in self._families.items()}
-        lines = low.split("\n")
-        known = self._known_lines if memo.CACHING else {}
-        table = {line: known.get(line, 0) for line in lines}
-        fresh = [line for line in table if line not in known]
+            return self._scan_whole(low, line_starts)
         scanner = self._needle_scan()
-        try:
-            if scanner is None:
-                raise UnicodeEncodeError("utf-8", "", 0, 0, "needles RE2 could not compile")
-            for k, bits in scanner.bits(fresh):
-                table[fresh[k]] = bits
-        except UnicodeEncodeError:  # a lone surrogate (a client's text): RE2 reads UTF-8 only
-            return {f: frozenset(lines_holding(low, needles, line_starts)) for f, needles in self._families.items()}
-        self._known_lines = table  # only this document's lines: bounded
+        if scanner is None:  # needles RE2 could not compile
+            return self._scan_whole(low, line_starts)
+        keep = memo.CACHING and len(text) <= _KEPT_LINE_TABLE
+        known = self._known_lines if keep else {}
+        self._known_lines = {}  # the last document's lines go before this one's are split
+        kept: dict[str, int] = {}
         hits: dict[str, set[int]] = {f: set() for f in self._families}
         names = list(self._families)
-        for i, line in enumerate(lines):
-            found = table[line]
-            if found:
-                for bit, name in enumerate(names):
-                    if found >> bit & 1:
-                        hits[name].add(i)
+        first = 0  # the number of the piece's first line
+        try:
+            for a, b in _pieces(low):
+                lines = low[a:b].split("\n")
+                if b < len(low):
+                    lines.pop()  # the piece ends with its last line's break: no line starts there
+                table = {line: kept.get(line, known.get(line, 0)) for line in lines}
+                fresh = [line for line in table if line not in kept and line not in known]
+                for k, bits in scanner.bits(fresh):
+                    table[fresh[k]] = bits
+                if keep:
+                    kept.update(table)
+                for i, line in enumerate(lines, first):
+                    found = table[line]
+                    if found:
+                        for bit, name in enumerate(names):
+                            if found >> bit & 1:
+                                hits[name].add(i)
+                first += len(lines)
+        except UnicodeEncodeError:  # a lone surrogate (a client's text): RE2 reads UTF-8 only
+            return self._scan_whole(low, line_starts)
+        self._known_lines = kept  # only this document's lines: bounded
         return {f: frozenset(lines) for f, lines in hits.items()}
+
+    def _scan_whole(self, low: str, line_starts: list[int]) -> dict[str, frozenset[int]]:
+        """`_scan` by definition: each family's needles searched in the whole lower-cased text."""
+        return {f: frozenset(lines_holding(low, needles, line_starts)) for f, needles in self._families.items()}
 
     def _needle_scan(self) -> "_NeedleScan | None":
         """The families' needles on RE2 (built when first asked: start-up stays
@@ -1322,25 +1349,27 @@ def _lines_holding_literals(text: str, literals) -> list[int] | None:
     found by RE2 over its UTF-8 bytes: a literal's bytes are in the text's
     just where the literal is in the text. None when RE2 cannot read the
     text (a lone surrogate) or could not compile the literals (False)."""
-    try:
-        data = utf8_once(text) if literals else None
-    except UnicodeEncodeError:
-        data = None
-    if data is None:
+    if not literals:
         return None
     search = literals[1].search
     lines: list[int] = []
-    pos = line = 0
-    while True:
-        m = search(data, pos)
-        if m is None:
-            break
-        line += data.count(b"\n", pos, m.start())
-        lines.append(line)
-        end = data.find(b"\n", m.end())  # one hit per line is enough
-        if end == -1:
-            break
-        pos, line = end + 1, line + 1
+    first_line = 0  # of the piece
+    try:
+        for data in utf8_pieces(text):  # no literal holds a line break: none spans two pieces
+            pos, line = 0, first_line
+            while True:
+                m = search(data, pos)
+                if m is None:
+                    break
+                line += data.count(b"\n", pos, m.start())
+                lines.append(line)
+                end = data.find(b"\n", m.end())  # one hit per line is enough
+                if end == -1:
+                    break
+                pos, line = end + 1, line + 1
+            first_line += data.count(b"\n")
+    except UnicodeEncodeError:
+        return None
     return lines
 
 
