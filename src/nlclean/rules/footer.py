@@ -101,7 +101,10 @@ evidence that only an email's end holds (an unsubscribe or preferences link,
 "member since" or "is a trademark of" right above it moves the start up) to
 the end of the email, its other lines go too: the subscriber's details, a
 bare link under a removed "Unsubscribe:" label, cookie and legal notices,
-the platform's badge. The author's closing stays, wherever footer lines
+the platform's badge, a follow row in any layout (one link to a social
+profile a paragraph, social links indented into a "code block", a line of
+icon-font glyphs whose links were lost: the footer's social follow rows;
+safe, as they stand in the zone). The author's closing stays, wherever footer lines
 stand around it: a sign-off and the name under it ("Until next Friday," /
 "Rosa"), a P.S., an invitation to reply that speaks as the author ("Just
 reply, it lands in my inbox"). The copyright notice and the postal address stay,
