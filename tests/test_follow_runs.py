@@ -111,3 +111,15 @@ def test_icon_font_glyphs_among_the_stories_stay():
     text = STORY + GLYPHS + "\n\n" + second + "## Tags\n\n" + second + UNSUBSCRIBE
     out = clean(text)
     assert GLYPHS in out
+
+
+def test_the_finding_names_the_row_and_is_a_safe_fix():
+    row = (
+        "Mastodon ( https://mastodon.social/@lanternnotes )\n\n"
+        "Bluesky ( https://bsky.app/profile/lanternnotes.example )\n\n"
+    )
+    text = STORY + row + UNSUBSCRIBE
+    found = [f for f in nlclean.lint(text) if f.code == "NL201" and "mastodon" in text[f.start : f.end].lower()]
+    assert len(found) == 1
+    assert found[0].fix is not None and found[0].fix.is_safe
+    assert any("social profile links, one a line" in why for why in found[0].evidence)
