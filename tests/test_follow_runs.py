@@ -123,3 +123,14 @@ def test_the_finding_names_the_row_and_is_a_safe_fix():
     assert len(found) == 1
     assert found[0].fix is not None and found[0].fix.is_safe
     assert any("social profile links, one a line" in why for why in found[0].evidence)
+
+
+def test_a_story_sentence_inviting_readers_to_follow_someone_stays_above_the_row():
+    invite = "Our new columnist, Ines Moreau, invites you to follow her on Bluesky ( https://bsky.app/profile/ines.example ).\n\n"
+    row = (
+        "Mastodon ( https://mastodon.social/@lanternnotes )\n\n"
+        "Bluesky ( https://bsky.app/profile/lanternnotes.example )\n\n"
+    )
+    out = clean(STORY + invite + row + UNSUBSCRIBE)
+    assert invite.strip() in out
+    assert "mastodon.social" not in out
