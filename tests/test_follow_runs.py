@@ -134,3 +134,31 @@ def test_a_story_sentence_inviting_readers_to_follow_someone_stays_above_the_row
     out = clean(STORY + invite + row + UNSUBSCRIBE)
     assert invite.strip() in out
     assert "mastodon.social" not in out
+
+
+HARD_WRAPPED = (
+    "# Quayside Deals\n\n"
+    "The Fernmoor rain shell is down to $129 from $189 this week, its lowest price since the spring sale.\n"
+    "— Ada\n"
+    "Quayside Deals earns a commission on some links.\n"
+)
+HARD_WRAPPED_FOOTER = (
+    "No longer want these emails? Unsubscribe (https://quayside.example/u?k=7Qz) "
+    "or Manage preferences (https://quayside.example/p?k=7Qz).\n"
+    "Quayside Deals LLC, 40 Wharf Road, Portwell, PW2 9XY\n"
+)
+
+
+def test_a_plain_text_row_of_addresses_named_for_networks_goes_above_the_footer():
+    # The addresses are the tracker's: only the names say where they lead.
+    row = "\nFollow Quayside Deals: Mastodon https://t.quayside.example/r/81 · TikTok https://t.quayside.example/r/82\n\n"
+    out = clean(HARD_WRAPPED + row + HARD_WRAPPED_FOOTER)
+    assert "t.quayside.example" not in out
+    assert "Quayside Deals earns a commission on some links." in out
+    assert "Quayside Deals LLC, 40 Wharf Road" in out
+
+
+def test_a_story_sentence_naming_two_networks_beside_their_addresses_stays():
+    story = "Both Threads https://threads.example/a and Instagram https://instagram.example/b carried the harbour video first.\n"
+    out = clean(HARD_WRAPPED + "\n" + story + "\n" + HARD_WRAPPED_FOOTER)
+    assert story.strip() in out

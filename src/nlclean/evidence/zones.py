@@ -49,7 +49,9 @@ runs to the end of the email. On the way up:
 - a line whose every link leads where stories never link (a survey, the
   newsletter's own subscribe or referral page, a social profile, an app
   store), or a row of links named for social networks behind tracking
-  redirects ("[Facebook](…) · [Instagram](…)"), is weak evidence too;
+  redirects ("[Facebook](…) · [Instagram](…)", or in plain text "Follow:
+  Instagram https://… · TikTok https://…", a few words beside the
+  addresses), is weak evidence too;
 - a short line that ends no sentence, right above a footer line of its
   paragraph ("Follow The Meridian" over its row), is that line's lead-in;
 - a reference link's address ("[15]: https://…"), which no reader sees, is
@@ -449,11 +451,30 @@ def _noise_link_line(markers, line: str) -> str | None:
         # Reference links ("[Facebook][15] | [Instagram][16]"): their labels.
         labels = [visible_text_without_urls(m.group(1)).strip() for m in _REFERENCE_LINK.finditer(line)]
     else:
-        return None
+        return _plain_follow_row(markers, line)
     named = sum(1 for label in labels if markers.is_follow_text(label))
     if named >= FOLLOW_ROW_LINKS and 2 * named >= len(labels) and all(words(label) <= 2 for label in labels):
         # A network the data does not name yet sits among those it does.
         return f"{_FOLLOW_ROW_TOLD}{named} links named for social networks"
+    return None
+
+
+def _plain_follow_row(markers, line: str) -> str | None:
+    """A plain-text row of two or more bare addresses named for social
+    networks ("Follow: Instagram https://… · TikTok https://…", "Síguenos en
+    Instagram y Telegram: https://… · https://…"), whatever the click
+    tracker or host behind them: at least two network names, one for every
+    two addresses or more, and at most `FOLLOW_ROW_WORDS` words beside the
+    addresses. "Both Threads https://… and Instagram https://… carried the
+    video" has more words: a story's sentence."""
+    urls = _BARE_URL.findall(line)
+    if len(urls) < FOLLOW_ROW_LINKS:
+        return None
+    rest = [w.strip(".,:;·•|/()[]<>*_-–—") for w in _BARE_URL.sub(" ", visible_text_without_urls(line)).split()]
+    rest = [w for w in rest if any(ch.isalnum() for ch in w)]
+    named = sum(1 for w in rest if markers.is_follow_text(w))
+    if named >= FOLLOW_ROW_LINKS and 2 * named >= len(urls) and len(rest) <= FOLLOW_ROW_WORDS:
+        return f"{_FOLLOW_ROW_TOLD}{len(urls)} addresses named for social networks"
     return None
 
 
