@@ -28,7 +28,11 @@ The engine runs the rules on the presented text and maps their findings
 back (`Presented.finding_in_source`), so a finding cuts an exact sub-range
 of the flattened paragraph: the unit, with the separator and spaces before
 the next one, never the story around it. The input itself keeps its layout:
-no line break is written into it.
+no line break is written into it. A removal of whole lines of the presented
+text (a line and its line end, as a footer zone removes them) that ends on
+the blank line of a break takes the break: in the input, the unit up to the
+next one. An edit on that blank line alone changes only the presentation,
+and is dropped.
 
 Example: `View this email in your browser ( https://x/web ) MORNING NEWS
 Good morning. … Unsubscribe ( https://x/u ) | Manage preferences ( https://x/p )`
