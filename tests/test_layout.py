@@ -219,3 +219,20 @@ def test_a_presented_view_of_any_newsletter_around_a_flattened_email_is_a_full_p
             assert _tree(view.doc) == _tree(Document(view.doc.text, "markdown", view.doc.front_matter_end_line))
 
     check()
+
+
+def test_a_removal_of_whole_lines_that_ends_on_a_breaks_blank_line_takes_the_unit_up_to_the_next():
+    from nlclean.findings import Edit, Finding, Fix, Position, Severity
+
+    text = (FIXTURES / "flattened_email.md").read_text()
+    view = present(Document(text), Settings().markers())
+    shown = view.doc.text
+    unit = shown.index("THE NEW PIER OPENS")
+    before = shown.rfind("\n", 0, unit - 2) + 1  # the unit before it, a line of the presentation
+    pos = Position(1, 1)
+    # The lines' removal as a rule writes it: the line and its line end, which is half the break.
+    fix = Fix("remove", (Edit(before, unit - 1, ""),))
+    moved = view.finding_in_source(Finding("NL201", "footer", "m", before, unit - 1, pos, pos, Severity.WARNING, fix))
+    assert moved is not None
+    edit = moved.fix.edits[0]
+    assert edit.start == view.to_source(before) and edit.end == text.index("THE NEW PIER OPENS")

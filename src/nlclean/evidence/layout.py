@@ -28,7 +28,11 @@ The engine runs the rules on the presented text and maps their findings
 back (`Presented.finding_in_source`), so a finding cuts an exact sub-range
 of the flattened paragraph: the unit, with the separator and spaces before
 the next one, never the story around it. The input itself keeps its layout:
-no line break is written into it.
+no line break is written into it. A removal of whole lines of the presented
+text (a line and its line end, as a footer zone removes them) that ends on
+the blank line of a break takes the break: in the input, the unit up to the
+next one. An edit on that blank line alone changes only the presentation,
+and is dropped.
 
 Example: `View this email in your browser ( https://x/web ) MORNING NEWS
 Good morning. … Unsubscribe ( https://x/u ) | Manage preferences ( https://x/p )`
@@ -253,12 +257,26 @@ class Presented:
         k = bisect_right(self._presented_at, offset) - 1
         return k >= 0 and self._presented_at[k] < offset < self._presented_at[k] + len(_UNIT_BREAK)
 
+    def _break_end(self, offset: int) -> int:
+        """The end of the break a presented offset falls inside."""
+        k = bisect_right(self._presented_at, offset) - 1
+        return self._presented_at[k] + len(_UNIT_BREAK)
+
     def finding_in_source(self, finding: Finding) -> Finding | None:
         """The finding as a range of the input, or None when its fix would
         change the presentation rather than the input (a blank line the
         presentation wrote: tidy-up has nothing to do there)."""
-        start, end = self.to_source(finding.start), self.to_source(finding.end)
         fix = finding.fix
+        if fix is not None and any(not e.replacement and self.inside_break(e.end) for e in fix.edits):
+            # A removal of whole lines ("Follow: Instagram …" and its line end)
+            # that ends on the blank line a break shows takes the break too:
+            # in the input that is the unit up to the next one.
+            fix = Fix(fix.title, tuple(
+                Edit(e.start, self._break_end(e.end)) if not e.replacement and self.inside_break(e.end) else e
+                for e in fix.edits
+            ), fix.applicability)
+            finding = replace(finding, end=max(finding.end, max(e.end for e in fix.edits)), fix=fix)
+        start, end = self.to_source(finding.start), self.to_source(finding.end)
         if fix is not None and any(self.inside_break(e.start) or self.inside_break(e.end) for e in fix.edits):
             return None
         if fix is not None:

@@ -49,7 +49,9 @@ runs to the end of the email. On the way up:
 - a line whose every link leads where stories never link (a survey, the
   newsletter's own subscribe or referral page, a social profile, an app
   store), or a row of links named for social networks behind tracking
-  redirects ("[Facebook](…) · [Instagram](…)"), is weak evidence too;
+  redirects ("[Facebook](…) · [Instagram](…)", or in plain text "Follow:
+  Instagram https://… · TikTok https://…", a few words beside the
+  addresses), is weak evidence too;
 - a short line that ends no sentence, right above a footer line of its
   paragraph ("Follow The Meridian" over its row), is that line's lead-in;
 - a reference link's address ("[15]: https://…"), which no reader sees, is
@@ -192,7 +194,9 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             continue  # "[15]: https://…": a reference link's address, which no reader sees
         if block is not None and block.kind == "html_block" and not _HTML_TEXT.search(_HTML_TAG.sub(" ", line)):
             continue  # a layout tag with no text ("</td></tr></table>"): NL401's, no end of the walk
-        if block is not None and block.kind in ("fence", "code_block", "html_block", "table"):
+        if block is not None and block.kind == "code_block" and _follow_code_block(doc, markers, block):
+            pass  # social profile links a converter indented: a follow row, not code (read below)
+        elif block is not None and block.kind in ("fence", "code_block", "html_block", "table"):
             stop_why = f"{block.kind.replace('_', ' ')} at line {block.start + 1}"
             break
         if _RULE_LINE.match(line) and (block is None or block.kind == "hr"):
@@ -254,7 +258,10 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
         if block is not None and block.kind == "paragraph" and _prose(doc, markers, block, footer_lines):
             stop_why = f"prose at line {block.start + 1}"
             break
-        weak = (_weak_evidence(markers, text) or _follow_row(markers, line)) if n <= WEAK_LINE_WORDS else None
+        weak = (
+            _weak_evidence(markers, text) or _follow_row(markers, line) or _follow_run(doc, markers, i)
+            or _icon_glyph_row(line)
+        ) if n <= WEAK_LINE_WORDS else None
         if weak is None and n <= WEAK_LINE_WORDS and not any(why == _NOT_FOOTER for why in pending.values()):
             # Links alone are weaker evidence: they join the zone only right
             # above it, never across a line of no evidence ("For this week's
@@ -469,11 +476,30 @@ def _noise_link_line(markers, line: str) -> str | None:
         # Reference links ("[Facebook][15] | [Instagram][16]"): their labels.
         labels = [visible_text_without_urls(m.group(1)).strip() for m in _REFERENCE_LINK.finditer(line)]
     else:
-        return None
+        return _plain_follow_row(markers, line)
     named = sum(1 for label in labels if markers.is_follow_text(label))
     if named >= FOLLOW_ROW_LINKS and 2 * named >= len(labels) and all(words(label) <= 2 for label in labels):
         # A network the data does not name yet sits among those it does.
         return f"{_FOLLOW_ROW_TOLD}{named} links named for social networks"
+    return None
+
+
+def _plain_follow_row(markers, line: str) -> str | None:
+    """A plain-text row of two or more bare addresses named for social
+    networks ("Follow: Instagram https://… · TikTok https://…", "Síguenos en
+    Instagram y Telegram: https://… · https://…"), whatever the click
+    tracker or host behind them: at least two network names, one for every
+    two addresses or more, and at most `FOLLOW_ROW_WORDS` words beside the
+    addresses. "Both Threads https://… and Instagram https://… carried the
+    video" has more words: a story's sentence."""
+    urls = _BARE_URL.findall(line)
+    if len(urls) < FOLLOW_ROW_LINKS:
+        return None
+    rest = [w.strip(".,:;·•|/()[]<>*_-–—") for w in _BARE_URL.sub(" ", visible_text_without_urls(line)).split()]
+    rest = [w for w in rest if any(ch.isalnum() for ch in w)]
+    named = sum(1 for w in rest if markers.is_follow_text(w))
+    if named >= FOLLOW_ROW_LINKS and 2 * named >= len(urls) and len(rest) <= FOLLOW_ROW_WORDS:
+        return f"{_FOLLOW_ROW_TOLD}{len(urls)} addresses named for social networks"
     return None
 
 
@@ -763,6 +789,68 @@ def _follow_row(markers, line: str) -> str | None:
     if sum(1 for w in rest.split() if any(ch.isalnum() for ch in w)) > FOLLOW_ROW_WORDS:
         return None
     return f"{_FOLLOW_ROW_TOLD}{len(social)} links to social profiles"
+
+
+# A line of a follow row laid out one link a line: the network's name or
+# nothing ("X (Twitter)", an icon whose image was dropped), at most this many words.
+FOLLOW_LINE_WORDS = 3
+_NBSP = re.compile(r"&nbsp;|&#160;|\xa0")
+
+
+def _follow_line(markers, line: str) -> bool:
+    """A line of one link to a social profile (by its target, or by a label
+    that names a network: "GitHub ( https://github.com/… )" beside
+    "Bluesky ( https://bsky.app/profile/… )") and no other words."""
+    if "http" not in line:
+        return False
+    links = all_links(line)
+    images = {link.destination for link in links if link.is_image}
+    urls = ({link.destination for link in links if not link.is_image} | set(_BARE_URL.findall(line))) - images
+    if len(urls) != 1:
+        return False
+    label = _NBSP.sub(" ", visible_text_without_urls(line)).strip(" \t()[]<>*_|·•,/-–—")
+    if sum(1 for w in label.split() if any(ch.isalnum() for ch in w)) > FOLLOW_LINE_WORDS:
+        return False
+    (url,) = urls
+    return markers.link_kind(url) is LinkKind.SOCIAL or (bool(label) and markers.is_follow_text(label))
+
+
+def _follow_run(doc, markers, i: int) -> str | None:
+    """A follow row laid out one link a line or a paragraph ("X (Twitter) ( https://x.com/… )"
+    over "TikTok ( https://www.tiktok.com/@… )"): line `i` and the line right
+    above or below it are each one social profile link. One such line alone
+    is no row: a credit line ("Curated by Jane Doe ( https://x.com/… )")
+    links one profile too. Weak evidence, like a row on one line."""
+    if not _follow_line(markers, doc.lines[i]):
+        return None
+    for k in (_line_above(doc, i), _line_below(doc, i)):
+        if k is not None and _follow_line(markers, doc.lines[k]):
+            return f"{_FOLLOW_ROW_TOLD}social profile links, one a line"
+    return None
+
+
+def _follow_code_block(doc, markers, block) -> bool:
+    """An indented code block whose every line is one social profile link
+    ("             (https://www.instagram.com/…)&nbsp;"): a follow row a
+    converter indented, which markdown reads as code. Code that is code
+    holds other lines, and stops the walk."""
+    lines = [doc.lines[k] for k in range(block.start, block.end) if doc.lines[k].strip()]
+    return len(lines) >= FOLLOW_ROW_LINKS and all(_follow_line(markers, line) for line in lines)
+
+
+# Icon fonts draw their icons with private-use characters.
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+_ICON_ROW_GLYPHS = 2
+
+
+def _icon_glyph_row(line: str) -> str | None:
+    """A line of nothing but icon-font glyphs (private-use characters) and
+    separators: social icons whose links were lost. No word of a story is
+    written in them."""
+    glyphs = _PRIVATE_USE.findall(line)
+    if len(glyphs) < _ICON_ROW_GLYPHS or any(ch.isalnum() for ch in line):  # a glyph is no letter
+        return None
+    return f"{_FOLLOW_ROW_TOLD}{len(glyphs)} icon-font glyphs (icons whose links were lost)"
 
 
 def _wrapped_evidence(doc, markers, block, i: int) -> str | None:

@@ -104,7 +104,10 @@ evidence that only an email's end holds (an unsubscribe or preferences link,
 "member since" or "is a trademark of" right above it moves the start up) to
 the end of the email, its other lines go too: the subscriber's details, a
 bare link under a removed "Unsubscribe:" label, cookie and legal notices,
-the platform's badge. The badge's line may link to nothing but the sending
+the platform's badge, a follow row in any layout (one link to a social
+profile a paragraph, social links indented into a "code block", a line of
+icon-font glyphs whose links were lost: the footer's social follow rows;
+safe, as they stand in the zone). The badge's line may link to nothing but the sending
 platform's bare home page ("start and grow your newsletter:
 https://buttondown.com"; `platform_home` in `data/links.toml`): a short line
 with such a link is a footer line near the end of the email (its last 30%),
