@@ -500,3 +500,20 @@ def test_html_converted_under_a_list_or_quote_keeps_the_indented_block_below_out
     check_promises('\ufeff- the\r\n- the\r\n- the\r\n- the  \r\n<!--\r\n\r\n| a | b |\r\n|---|---|\r\n'
                    '| <!-- c --> | $5 |\r\n\r\n  <div>\r\n> ```\r\n> <div>\r\n> <div>\r\n> <div>\r\n> <div>\r\n'
                    '> <div>\r\n> <div>\u034f\u034f\u034f', unsafe=True)
+
+
+def test_a_removed_unit_of_a_flattened_paragraph_takes_its_indentation_when_it_ends_the_paragraph():
+    # The paragraph's lines were indented continuation lines, read as units of a flattened paragraph; the
+    # last unit, an ad label, went to the paragraph's end and its blank line, but its indentation stayed, and
+    # the fence under the blank went on with the paragraph as "    ```": its closer then opened a fence
+    # (scripts/fuzz.py, batch seed 9190045, on 2d37632 too).
+    text = ('\ufeff\u034f \r\n\r\nthe\r\n\r\n**(Sponsored)**\r\n\r\nthe\r\n\r\n[the]: https://example.com/a\r\n\r\n'
+            '[the the](https://example.com/a) ![the](https://example.com/a) ![the](https://example.com/a) '
+            '[the the](https://example.com/a) the the `the team` [team team](mailto:a@example.com) compiler '
+            '![story](mailto:a@example.com) Sponsored\r\n    the  \r\n    the  \r\n    the  \r\n'
+            '    ![the](https://example.com/a)  \r\n    ![the](https://example.com/a)  \r\n'
+            '    ![the](https://example.com/a)  \r\n    [the the](mailto:a@example.com)  \r\n    the  \r\n'
+            '    <a href="mailto:a@example.com">Advertisement</a>\r\n\r\n```\r\nthe\r\n```\r\n\r\n# the')
+    for unsafe in (True, False):
+        cleaned = check_promises(text, unsafe=unsafe)
+        assert "\r\n```\r\nthe\r\n```" in cleaned and "Advertisement" not in cleaned

@@ -285,6 +285,14 @@ class Presented:
             for e in fix.edits:
                 a, b = self.to_source(e.start), self.to_source(e.end)
                 replacement = e.replacement
+                if not replacement and a < b and (b == len(text) or text[b - 1] == "\n"):
+                    # A removal from a unit's start to a line's start takes the indentation
+                    # before the unit too: left behind, it would indent the line under the
+                    # removal ("    " + "```" went on with the paragraph as text, and the
+                    # fence's closer then opened one: fuzz.py, batch seed 9190045).
+                    line_start = text.rfind("\n", 0, a) + 1
+                    if line_start < a and not text[line_start:a].strip(" \t"):
+                        a = line_start
                 # A unit's start stands for the end of the break before it, whose
                 # text stays in the input: a removal from there must not glue that
                 # text to what follows it (`__ _` + `Google`, found by fuzzing).
