@@ -105,3 +105,8 @@ def test_an_ask_at_the_end_of_a_line_takes_the_spaces_after_it():
     markers = load()
     (a, b), = asks_to_pay_in(markers, line, lambda source: _link_kinds(markers, source))[0]
     assert b == len(line)
+
+
+def test_a_price_alone_after_the_ask_is_the_storys():
+    assert _asks("Please subscribe for $5 a month. The new crane cost $40,000, the harbour master said.") == [
+        "Please subscribe for $5 a month."]

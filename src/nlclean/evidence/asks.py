@@ -998,16 +998,14 @@ def _names_another(sentence: str) -> bool:
 def pitches_the_offer(markers, sentence: str) -> str | None:
     """Why a sentence right after an ask to pay pitches its offer, or None:
     what subscribing gets the reader or costs by the period
-    (`offers_the_subscription`), a price, or a word of paying ("New
-    subscribers get the current issue at once."). Never an ask alone."""
+    (`offers_the_subscription`), or a word of paying ("New subscribers get
+    the current issue at once."). Never an ask alone."""
     if word_count(sentence) > MAX_ASK_WORDS:
         return None
     offer = offers_the_subscription(markers, sentence)
     if offer:
         return offer
-    prices = markers.prices(sentence)
-    if prices:
-        return f"a price ('{prices[0]}')"
+    # (A price alone is a story's too: "It cost $40, she said.")
     paying = markers.ask_phrase(sentence, "paying")
     return f"a word of paying ('{paying}')" if paying else None
 
