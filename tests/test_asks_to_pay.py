@@ -110,3 +110,9 @@ def test_an_ask_at_the_end_of_a_line_takes_the_spaces_after_it():
 def test_a_price_alone_after_the_ask_is_the_storys():
     assert _asks("Please subscribe for $5 a month. The new crane cost $40,000, the harbour master said.") == [
         "Please subscribe for $5 a month."]
+
+
+def test_a_line_of_many_asks_is_no_paragraph_of_an_email():
+    one = "The ferry runs at six. Please subscribe for $5 a month. "
+    assert len(_asks(one * 3)) == 3
+    assert _asks(one * 4) == []

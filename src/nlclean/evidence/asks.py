@@ -929,8 +929,13 @@ def source_sentences(markers, line: str) -> list[tuple[int, int]]:
 _ABBREVIATED = re.compile(r"(?:^|[\s(.])(?:[A-Za-z]|[A-Z][a-z]{1,2})$")
 
 
+# How far before a stop the abbreviation test reads (a flattened email is one line of a megabyte).
+_ABBREVIATION_WINDOW = 6
+
+
 def _abbreviated(markers, line: str, period: int) -> bool:
-    return markers.ends_no_sentence(line, period) or _ABBREVIATED.search(line, 0, period) is not None
+    return (markers.ends_no_sentence(line, period)
+            or _ABBREVIATED.search(line, max(0, period - _ABBREVIATION_WINDOW), period) is not None)
 
 
 # A request that only states a condition ("If you become a paid subscriber,
@@ -1026,12 +1031,18 @@ def leads_in_to_an_ask(markers, sentence: str) -> str | None:
     return f"names the newsletter (phrase '{named}')" if named else None
 
 
+# A paragraph of an email asks to pay once or twice; a line with more asks
+# than this is no email's paragraph (and each cut costs a read of the line).
+MAX_ASKS_A_LINE = 3
+
+
 def asks_to_pay_in(markers, line: str, kinds_of) -> "tuple[list[tuple[int, int]], tuple[str, ...]] | None":
     """The spans of a line of markdown (a paragraph of the email) that ask the
     reader to pay or join, with the evidence, or None: each ask to pay
     (`paying_ask`) with the sentences right after it that pitch its offer and
     the ones right before it that lead in to it. `kinds_of(source)`: the link
-    kinds of a piece of markdown. Several asks on a line are several spans."""
+    kinds of a piece of markdown. Several asks on a line are several spans,
+    at most `MAX_ASKS_A_LINE` of them: a line with more is read as no ask."""
     spans = source_sentences(markers, line)
     texts = [visible_text_without_urls(line[a:b]).strip() for a, b in spans]
     taken: list[tuple[int, int]] = []
@@ -1063,5 +1074,7 @@ def asks_to_pay_in(markers, line: str, kinds_of) -> "tuple[list[tuple[int, int]]
         # The spaces before the next sentence go with the ask, so that no two stay side by side.
         end = spans[last + 1][0] if last + 1 < len(spans) else len(line.rstrip("\n"))
         taken.append((spans[first][0], end))
+        if len(taken) > MAX_ASKS_A_LINE:
+            return None
         k = last + 1
     return (taken, tuple(whys)) if taken else None
