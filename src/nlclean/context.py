@@ -162,7 +162,7 @@ class CheckContext:
 
 
     def remove_inline(self, block, spans: list[tuple[int, int]], message: str, title: str,
-                      evidence: tuple[str, ...] = ()) -> Finding:
+                      evidence: tuple[str, ...] = (), applicability: Applicability | None = None) -> Finding:
         """Remove spans (offsets relative to the block's source); when nothing a
         reader sees is left of the block, remove the whole block instead."""
         doc = self.doc
@@ -178,9 +178,9 @@ class CheckContext:
             parent = block.parent
             if parent is not None and parent.kind == "list_item" and len(parent.children) == 1:
                 start, end = parent.start, parent.end
-            return self.remove_lines(message, start, end, title, evidence)
+            return self.remove_lines(message, start, end, title, evidence, applicability)
         edits = [Edit(base + a, base + b, gap) for a, b, gap in close_up(source, sorted(spans))]
-        return self.finding(message, edits[0].start, edits[-1].end, edits, title, None, evidence)
+        return self.finding(message, edits[0].start, edits[-1].end, edits, title, applicability, evidence)
 
 
 # How many lines of a list or quote `gap_between` reads above a removal inside

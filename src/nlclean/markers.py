@@ -698,7 +698,7 @@ class Markers:
         self._ask_phrases = {
             key: PhraseSearch(asks.get(key, []))
             for key in ("requests", "objects", "reader", "membership", "publisher", "follow", "offers", "price_periods",
-                        "purposes", "gates", "gated_content", "self_names", "acting_verbs")
+                        "purposes", "gates", "gated_content", "self_names", "acting_verbs", "paying")
         }
         # One sentence is asked the same question several times over (an ask,
         # then an offer, a name, a frame: evidence/asks.py), and each answer
@@ -946,7 +946,7 @@ class Markers:
     def ask_phrase(self, sentence: str, key: str) -> str | None:
         """A phrase of `[asks].<key>` ("requests", "objects", "reader", "membership",
         "publisher", "follow", "offers", "price_periods", "purposes", "gates", "gated_content", "self_names",
-        "acting_verbs")
+        "acting_verbs", "paying")
         anywhere in the sentence."""
         return self._remembered_ask_phrase(sentence, key)
 

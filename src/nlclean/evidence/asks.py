@@ -60,6 +60,10 @@ paragraphs right above a lone button that pitch what it sells), and
 `pitch_above` (the button's pitch as a region, for whichever rule removes
 the button);
 `REFERENCE_LINK` finds `[text][ref]` links.
+An ask to pay inside a longer paragraph, read sentence by sentence:
+`asks_to_pay_in(markers, line, kinds_of)` (the spans that go, with the
+evidence), with `source_sentences`, `paying_ask`, `pitches_the_offer` and
+`leads_in_to_an_ask` for one sentence.
 """
 from __future__ import annotations
 
@@ -869,3 +873,226 @@ def framed_asks(doc, markers, covered, candidates) -> list[tuple[object, tuple[s
             found.append((block.start, block.end, *verdict))
             covered.update(range(block.start, block.end))
     return found
+
+
+# --- An ask to pay inside a longer paragraph --------------------------------
+#
+# "Welcome to Quay Weekly, a letter about the harbour. It runs on its readers.
+# If you'd like to support it, please subscribe." The ask is one sentence of a
+# paragraph (or, in a flattened email, of a line) whose other sentences tell
+# something, so no reading of the whole block or line finds it. It is read
+# sentence by sentence: a sentence that asks (`sentence_ask`) and asks the
+# reader to pay or join, by a price, a link to the newsletter's own
+# subscribe or donation page, or a word of paying (`[asks].paying`) in a
+# request with the newsletter as its object, goes; so do the sentences right
+# after it that pitch its offer (what it gets the reader, a price, a word of
+# paying) and the short ones right before it that lead in to it or name the
+# newsletter. A story's sentence that tells of others' subscriptions ("The
+# paper asked its readers to pay for a subscription") asks nothing of this
+# reader and stays, and so does "As a paid subscriber, you'll keep access"
+# (no request).
+
+# The marks that end a sentence in a line's markdown, with what closes after them.
+_SOURCE_SENTENCE_END = re.compile(r"(?:[.!?…。！？]+|:)[\"'”’)*_\]]*(?=\s|$)")
+# A short question to the reader before an ask leads in to it ("Want to keep it free?").
+MAX_LEAD_IN_QUESTION_WORDS = 6
+MAX_LEAD_IN_WORDS = 5
+PAYING_KINDS = frozenset({LinkKind.SUBSCRIBE, LinkKind.DONATE})
+
+
+def source_sentences(markers, line: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of one line of markdown. A stop inside a link
+    or a bare address ends no sentence ("[sign up here.](…)" is one with what
+    follows it up to the next stop), nor does an abbreviation's ("Col. (Ret.)
+    Ann P. Ward", "U.S.", `[sentences]`): a cut there would leave half a
+    sentence. What follows the last stop and shows no letter or digit ("→")
+    belongs to the last sentence."""
+    from ..inline_syntax import links as top_links
+    protected = [(link.start, link.end) for link in top_links(line)]
+    protected += [m.span() for m in _BARE_URL.finditer(line)]
+    ends = []
+    for m in _SOURCE_SENTENCE_END.finditer(line):
+        end = m.end()
+        if any(a < end <= b - 1 or a <= m.start() < b for a, b in protected):
+            continue
+        if line[m.start()] == "." and _abbreviated(markers, line, m.start()):
+            continue
+        ends.append(end)
+    # A link whose text ends a sentence ends it ("[You can sign up here.](…) More …").
+    ends += [link.end for link in top_links(line)
+             if line[link.text_start:link.text_end].rstrip(" *_").endswith((".", "!", "?"))
+             and (link.end == len(line) or line[link.end].isspace())]
+    spans, start = [], 0
+    for end in sorted(set(ends)):
+        spans.append((start, end))
+        start = end
+    if start < len(line):
+        if spans and not any(ch.isalnum() for ch in visible_text_without_urls(line[start:])):
+            spans[-1] = (spans[-1][0], len(line))
+        else:
+            spans.append((start, len(line)))
+    out = []
+    for a, b in spans:
+        while a < b and line[a] in " \t":
+            a += 1
+        while b > a and line[b - 1] in " \t":
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+# The word before a stop that ends no sentence: a letter ("P.", "U.S."), or a
+# short capitalised title ("Dr.", "Col.", "Ret.").
+_ABBREVIATED = re.compile(r"(?:^|[\s(.])(?:[A-Za-z]|[A-Z][a-z]{1,2})$")
+
+
+# How far before a stop the abbreviation test reads (a flattened email is one line of a megabyte).
+_ABBREVIATION_WINDOW = 6
+
+
+def _abbreviated(markers, line: str, period: int) -> bool:
+    return (markers.ends_no_sentence(line, period)
+            or _ABBREVIATED.search(line, max(0, period - _ABBREVIATION_WINDOW), period) is not None)
+
+
+# A request that only states a condition ("If you become a paid subscriber,
+# check your inbox", "Already a paid subscriber? Grab your perks"): no ask to pay.
+_CONDITION = re.compile(r"\b(?:if|when|once|as) you(?:'re|’re| are)?\s*$|^(?:(?:if|when|once|as) you|already|thank|thanks)\b", re.I)
+
+
+def _asks_outright(markers, sentence: str) -> bool:
+    """Whether one of a sentence's requests is more than a condition or a
+    frame: "please", "consider", "become a member" after "the best way is
+    to"; not "if you become a paid subscriber", "if you'd like", "if you're a
+    paid subscriber", nor a modal or a purpose that speaks of anyone ("you
+    can subscribe to four services for the price of two tickets":
+    `generic_requests`, `framing_requests` but "please")."""
+    frames = (markers.words("asks", "generic_requests") | markers.words("asks", "framing_requests")) - {"please"}
+    for a, b in markers.ask_phrase_spans(sentence, "requests"):
+        phrase = sentence[a:b]
+        if phrase.lower() in frames or _CONDITION.search(sentence[max(0, a - 16):a]) or _CONDITION.search(phrase):
+            continue
+        return True
+    return bool(markers.ask_opening(sentence, "imperatives"))
+
+
+# A verb of paying followed by another publication's name ("subscribe to The
+# Daily Ledger, home of the best writing"): a recommendation of someone
+# else's, unless a price or the newsletter's own page says it is this one.
+_TO_ANOTHER = re.compile(r"\b(?:subscrib\w*|sign(?:ing)? up|upgrad\w*|join\w*)\s+(?:to|for)\s+(?:the\s+)?[A-Z]", re.I)
+
+
+def paying_ask(markers, sentence: str, link_kinds) -> str | None:
+    """Why a sentence asks the reader to pay for or join the newsletter, or
+    None: an ask (`sentence_ask`) with a price in it, with a link to the
+    newsletter's own subscribe or donation page, or, when it is a request
+    with the newsletter as its object, with a word of paying in it
+    ("please subscribe", "become a paid supporter"; `[asks].paying`). "If
+    you enjoy this, share it with a friend" asks for no payment: not this."""
+    opening = sentence.lstrip(" \t*_#>-•·([“\"'‘")
+    if not opening or opening[0].islower() or sentence.rstrip(" *_").endswith(("?", "？")):
+        # Lower case goes on a sentence before it ("… the argument: you can
+        # subscribe …"); a question leads in to an ask, it asks to pay for nothing.
+        return None
+    ask = sentence_ask(markers, sentence, link_kinds)
+    if ask is None:
+        return None
+    prices = markers.prices(sentence)
+    if prices:
+        return f"{ask.why}, with a price ('{prices[0]}')"
+    own = sorted(k.value for k in set(link_kinds) & PAYING_KINDS)
+    if own:
+        return f"{ask.why}, with a link to a {own[0]} page"
+    paying = (ask.sure and _asks_outright(markers, sentence) and not _names_another(sentence)
+              and markers.ask_phrase(sentence, "paying"))
+    if paying:
+        return f"{ask.why}, asking the reader to pay or join (word '{paying}')"
+    return None
+
+
+def _names_another(sentence: str) -> bool:
+    """Whether a verb of paying in the sentence has a named publication for
+    its object ("subscribe to The Daily Ledger"): the Capital stays upper case."""
+    m = _TO_ANOTHER.search(sentence)
+    return m is not None and sentence[m.end() - 1].isupper()
+
+
+def pitches_the_offer(markers, sentence: str) -> str | None:
+    """Why a sentence right after an ask to pay pitches its offer, or None:
+    what subscribing gets the reader or costs by the period
+    (`offers_the_subscription`), or a word of paying ("New subscribers get
+    the current issue at once."). Never an ask alone."""
+    if word_count(sentence) > MAX_ASK_WORDS:
+        return None
+    offer = offers_the_subscription(markers, sentence)
+    if offer:
+        return offer
+    # (A price alone is a story's too: "It cost $40, she said.")
+    paying = markers.ask_phrase(sentence, "paying")
+    return f"a word of paying ('{paying}')" if paying else None
+
+
+def leads_in_to_an_ask(markers, sentence: str) -> str | None:
+    """Why a sentence right before an ask to pay is its lead-in, or None: a
+    few words ("A reminder:"), a short question with a request to the reader
+    ("Want to keep it free?"), or a short sentence that names the newsletter
+    or its subscription (`names_the_subscription`)."""
+    words = word_count(sentence)
+    if words <= MAX_LEAD_IN_WORDS and not sentence.rstrip(" *_").endswith((".", "。")):
+        return "a short lead-in"
+    if sentence.rstrip(" *_").endswith(("?", "？")) and words <= MAX_LEAD_IN_QUESTION_WORDS:
+        request = markers.ask_phrase(sentence, "requests")
+        if request:
+            return f"a short question to the reader (phrase '{request}')"
+    named = names_the_subscription(markers, sentence)
+    return f"names the newsletter (phrase '{named}')" if named else None
+
+
+# A paragraph of an email asks to pay once or twice; a line with more asks
+# than this is no email's paragraph (and each cut costs a read of the line).
+MAX_ASKS_A_LINE = 3
+
+
+def asks_to_pay_in(markers, line: str, kinds_of) -> "tuple[list[tuple[int, int]], tuple[str, ...]] | None":
+    """The spans of a line of markdown (a paragraph of the email) that ask the
+    reader to pay or join, with the evidence, or None: each ask to pay
+    (`paying_ask`) with the sentences right after it that pitch its offer and
+    the ones right before it that lead in to it. `kinds_of(source)`: the link
+    kinds of a piece of markdown. Several asks on a line are several spans,
+    at most `MAX_ASKS_A_LINE` of them: a line with more is read as no ask."""
+    spans = source_sentences(markers, line)
+    texts = [visible_text_without_urls(line[a:b]).strip() for a, b in spans]
+    taken: list[tuple[int, int]] = []
+    whys: list[str] = []
+    k = 0
+    while k < len(spans):
+        text = texts[k]
+        why = paying_ask(markers, text, kinds_of(line[spans[k][0]:spans[k][1]])) if any(map(str.isalnum, text)) else None
+        if why is None:
+            k += 1
+            continue
+        first, last = k, k
+        leads = []
+        while first - 1 >= 0 and (not taken or taken[-1][1] <= spans[first - 1][0]):
+            lead = leads_in_to_an_ask(markers, texts[first - 1])
+            if lead is None:
+                break
+            first -= 1
+            leads.insert(0, f"{texts[first][:40]!r}: {lead}")
+        whys += [*leads, f"{text[:40]!r}: {why}"]
+        while last + 1 < len(spans):
+            pitch = pitches_the_offer(markers, texts[last + 1])
+            if pitch is None and sentence_ask(markers, texts[last + 1], kinds_of(line[slice(*spans[last + 1])])):
+                pitch = "goes on asking"
+            if pitch is None:
+                break
+            last += 1
+            whys.append(f"{texts[last][:40]!r}: {pitch if pitch == 'goes on asking' else f'pitches the offer ({pitch})'}")
+        # The spaces before the next sentence go with the ask, so that no two stay side by side.
+        end = spans[last + 1][0] if last + 1 < len(spans) else len(line.rstrip("\n"))
+        taken.append((spans[first][0], end))
+        if len(taken) > MAX_ASKS_A_LINE:
+            return None
+        k = last + 1
+    return (taken, tuple(whys)) if taken else None

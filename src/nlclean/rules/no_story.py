@@ -154,6 +154,32 @@ link to the subscribe page that the sentence-by-sentence reading only judges
 (an offer with a price among its sentences); with them the judgement's whole
 region goes, as it did.
 
+## Asks to pay inside a longer paragraph
+"Welcome to Quay Weekly, a letter about the harbour. It runs on tips from
+readers. If you'd like to support this, please subscribe." An ask that is one
+sentence of a paragraph whose other sentences tell something (or of a line
+of a flattened email, where each line is a paragraph) is no short block,
+so the readings above miss it. It is read sentence by sentence
+(`asks_to_pay_in` in `evidence/asks.py`): a sentence that asks
+(`sentence_ask`) and asks the reader to pay or join goes, known by a price
+in it, a link to the newsletter's own subscribe or donation page, or a
+word of paying (`paying` in `[asks]`: "subscribe", "paid", "member") in a
+request with the newsletter as its object. The sentences right after it
+that pitch the offer ("New subscribers get the current issue at once.",
+"Use code TIDE26 for 20% off annual memberships") go with it, and so do the
+short ones right before it that lead in ("Want to keep it free?") or name
+the newsletter. The rest of the paragraph stays, closed up; when nothing
+else is left on the line, the line goes. A sentence ends at a stop before
+a space, never inside a link or a bare address, nor after an abbreviation
+("Col. (Ret.) Ann P. Ward"), so a cut never leaves half a sentence.
+A condition is no ask to pay: "If you become a paid subscriber, check your
+inbox", "Already a paid subscriber? Grab your map", "As a paid subscriber,
+you'll keep access" stay, and so do a story about another writer's
+newsletter ("please consider paying for a subscription to his newsletter")
+and news of a paid product ("The Ledger will launch a paid subscription").
+Quotes are someone else's words and are not read. A judgement (unsafe fix):
+the cut reads one sentence, not the block.
+
 ## Follow rows
 A row of links that all lead to social profiles (link classifier) with a
 lead-in that asks the reader to follow ("Follow us: [Instagram](…) ·
@@ -169,7 +195,8 @@ How did you like today's issue? [Loved it](https://x.example/1) · [Meh](https:/
 is removed.
 
 ## Fix safety
-Safe, except an ask known only by a selling verb or its link (unsafe).
+Safe, except an ask known only by a selling verb or its link, and an ask to
+pay cut out of a longer paragraph (unsafe).
 """
 from __future__ import annotations
 
@@ -178,7 +205,7 @@ from bisect import bisect_right
 from typing import Iterator
 
 from ..evidence.asks import (MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_to_one_page, one_value_differs,
-                              ask_sections, pitch_above,
+                              ask_sections, asks_to_pay_in, pitch_above,
                               follow_lead_in, framed_asks, names_the_subscription, offers_the_subscription,
                               publisher_voice, sentence_ask, sentences, MAX_BESIDE_WORDS)
 from ..evidence.asks import word_count as sentence_words
@@ -682,6 +709,16 @@ def _shown_after_lead_in(doc, markers, block, text: str):
     return nxt if all(k in OWN_PAGE_KINDS for k in kinds) else None
 
 
+def _in_quote(block) -> bool:
+    """Whether a block stands inside a quote (the words of someone else)."""
+    parent = block.parent
+    while parent is not None:
+        if parent.kind == "blockquote":
+            return True
+        parent = parent.parent
+    return False
+
+
 def _lines_of(ctx, finding) -> range:
     """The lines (0-based) a finding covers."""
     return range(ctx.doc.position(finding.start).line - 1, ctx.doc.position(finding.end).line)
@@ -756,6 +793,7 @@ class NoStoryBlock(Rule):
         yield from settle(self._ask_sections(ctx, covered))
         yield from settle(self._asks(ctx, covered), claim=True)
         yield from settle(self._framed_asks(ctx, covered))
+        yield from settle(self._asks_to_pay(ctx, covered))
 
     def _follow_rows(self, ctx, covered: set[int]) -> Iterator[Finding]:
         """A row of social profile links with a lead-in that asks the reader to
@@ -1047,6 +1085,49 @@ class NoStoryBlock(Rule):
         for start, end, whys, sure in framed_asks(ctx.doc, ctx.markers, covered, candidates):
             shown = ctx.doc.lines[start].strip()
             yield self._ask_finding(ctx, start, end, visible_text(shown), (whys, sure), "the end of the ask (its button or answers)")
+
+    def _asks_to_pay(self, ctx, covered: set[int]) -> Iterator[Finding]:
+        """Asks to pay or join inside a longer paragraph, or a line of a
+        flattened one (`asks_to_pay_in`): the asking sentences with their
+        pitch and lead-in go, the rest of the line stays; the whole line goes
+        when every sentence of it is the ask's. A judgement (unsafe): a cut
+        inside a paragraph reads one sentence, not the block."""
+        doc, markers = ctx.doc, ctx.markers
+        candidates = markers.candidate_lines("asks", doc.text, doc.line_starts)
+        if not candidates:
+            return
+        for block in doc.all_blocks:
+            if block.kind != "paragraph" or not candidates.touches(block.start, block.end) or _in_quote(block):
+                continue
+            flattened = block.end - block.start == 1 or any(
+                len(doc.lines[i]) > MIN_FLATTENED_LINE_CHARS for i in range(block.start, block.end))
+            base = doc.offset(block.start)
+            for i in range(block.start, block.end):
+                if i in covered or i not in candidates:
+                    continue
+                line = doc.lines[i]
+                previous = doc.lines[i - 1] if i > block.start else ""
+                following = doc.lines[i + 1] if i + 1 < block.end else ""
+                if not _whole_sentences(previous, line, following, flattened):
+                    continue
+                found = asks_to_pay_in(markers, line, lambda source: _LinkKindsOf(markers, source))
+                if found is None:
+                    continue
+                spans, whys = found
+                shown = quote(visible_text_without_urls(line[spans[0][0]:spans[0][1]]).strip())
+                rest = "".join(line[b:a] for (_, b), (a, _) in zip([(0, 0), *spans], [*spans, (len(line), 0)]))
+                evidence = (*whys, "ends at the end of the ask's last sentence")
+                if not any(map(str.isalnum, visible_text_without_urls(rest))):
+                    covered.add(i)
+                    yield ctx.remove_lines(f"ask to pay for the newsletter {shown}", i, i + 1,
+                                           f"Remove the ask {shown}", evidence=(*whys, "ends at the end of its line"),
+                                           applicability=Applicability.UNSAFE)
+                    continue
+                at = doc.offset(i) - base
+                covered.add(i)
+                yield ctx.remove_inline(block, [(at + a, at + b) for a, b in spans],
+                                        f"ask to pay for the newsletter {shown}", f"Remove the ask {shown}",
+                                        evidence=evidence, applicability=Applicability.UNSAFE)
 
     def _ask_finding(self, ctx, start: int, end: int, text: str, verdict, why_end: str) -> Finding:
         whys, sure = verdict
