@@ -517,3 +517,18 @@ def test_a_removed_unit_of_a_flattened_paragraph_takes_its_indentation_when_it_e
     for unsafe in (True, False):
         cleaned = check_promises(text, unsafe=unsafe)
         assert "\r\n```\r\nthe\r\n```" in cleaned and "Advertisement" not in cleaned
+
+
+def test_two_removals_of_one_rule_that_meet_leave_the_words_on_their_two_sides_apart():
+    # A footer link's removal took the space before it; the footer zone's, the `[` after it and the line
+    # break: each kept its own neighbours apart, together they glued `__` to the next line's word, the guard
+    # refused the fix and the email was not cleaned at all (fuzz_promises, seed 11302987, on 2d37632 too).
+    # The second removal waits for the next round.
+    text = ("```\n```\n   build   queue[team Acme review here parser][x]In partnership with Acme`x_y`Comment\n"
+            "Friday Trivia mailto:list-manage.com/%24 [](http://email.beehiiv.com/ (t)) 東京 naïve weekly "
+            "Sponsored by Acme http:// app like partner today [trivia ΣΊΣΥΦΟΣ queue sponsor price deploy model][r1]\n"
+            "    ** __ [](http://x.com/aHR0cHM6Ly9hY21lLmV4YW1wbGUvdW5zdWJzY3JpYmU= (t)) [\n"
+            "A book afraid of desire is usually afraid of truth.")
+    for unsafe in (True, False):
+        cleaned = check_promises(text, unsafe=unsafe)
+        assert "aHR0cHM6Ly9hY21lLmV4YW1wbGUvdW5zdWJzY3JpYmU" not in cleaned and "A book afraid" in cleaned
