@@ -103,6 +103,18 @@ def test_a_row_of_icon_font_glyphs_goes_above_the_footer():
     assert "keeps working when you are offline." in out
 
 
+def test_a_paragraph_between_a_row_of_glyphs_and_the_footer_keeps_the_row_out_of_the_zone():
+    # Glyphs are no footer's words: like a bare link line they join the zone only right above it. Across a
+    # paragraph of no footer evidence they would have taken it in as "a short line among footer lines", a
+    # story-sized removal with no marker named (tests/robustness/test_corpus_story_loss.py, on a real issue).
+    closing = ("This has been Lantern Notes for May 4, 2026. The tags release ships on Thursday, and the offline "
+               "notes follow next week.\n\n")
+    footer = "You are receiving this email because you signed up at lantern.example.\n"
+    out = clean(STORY + GLYPHS + "\n\n" + closing + footer)
+    assert "The tags release ships on Thursday" in out and GLYPHS in out
+    assert "You are receiving this email" not in out
+
+
 def test_icon_font_glyphs_among_the_stories_stay():
     second = (
         "The next release adds tags. A tag can hold a colour and a short note, and every page with it shows "

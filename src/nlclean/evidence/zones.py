@@ -258,15 +258,14 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
         if block is not None and block.kind == "paragraph" and _prose(doc, markers, block, footer_lines):
             stop_why = f"prose at line {block.start + 1}"
             break
-        weak = (
-            _weak_evidence(markers, text) or _follow_row(markers, line) or _follow_run(doc, markers, i)
-            or _icon_glyph_row(line)
-        ) if n <= WEAK_LINE_WORDS else None
+        weak = (_weak_evidence(markers, text) or _follow_row(markers, line)) if n <= WEAK_LINE_WORDS else None
         if weak is None and n <= WEAK_LINE_WORDS and not any(why == _NOT_FOOTER for why in pending.values()):
-            # Links alone are weaker evidence: they join the zone only right
-            # above it, never across a line of no evidence ("For this week's
-            # discussion: …" under a line linking to a form stays).
-            weak = _noise_link_line(markers, line)
+            # Links alone, a profile link a line, icon glyphs: weaker evidence, no
+            # words of a footer's own. They join the zone only right above it, never
+            # across a line of no evidence ("For this week's discussion: …" under a
+            # line linking to a form stays; a closing paragraph between a glyph row
+            # and the footer is not taken for "a short line among footer lines").
+            weak = _follow_run(doc, markers, i) or _icon_glyph_row(line) or _noise_link_line(markers, line)
         if weak is None and n <= WEAK_LINE_WORDS and block is not None and block.kind == "paragraph":
             # Hard-wrapped text splits a footer phrase over two lines ("View it
             # in a" / "browser."): both lines hold it.
