@@ -318,16 +318,14 @@ def _start_after_split_sentence(doc, markers, leaf, zone, strong_starts: dict[in
     sentence ("Check out the blog for more writing" / "or" / "[contact us by
     email](…)", a house line html breaks over three lines) would cut the
     sentence in two: it starts below that paragraph instead, at its next line
-    of evidence, a short line among footer lines being none (the zone keeps
-    its start when no such line is left)."""
+    of evidence (the zone keeps its start when no such line is left)."""
     block = leaf.get(zone.start)
     if block is None or block.kind != "paragraph" or block.start == zone.start or zone.start in strong_starts:
         return
     above = visible_text_without_urls(doc.lines[zone.start - 1]).strip()
     if not above or _SENTENCE_CLOSE.search(above):
         return
-    later = sorted(k for k in (*(k for k, why in zone.members.items() if why != _NOT_FOOTER), *strong_starts)
-                   if k >= block.end)
+    later = sorted(k for k in (*zone.members, *strong_starts) if k >= block.end)
     if not later:
         return
     zone.start = later[0]
