@@ -163,7 +163,6 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
     kept: dict[int, str] = {}
     closings: dict[int, str] = {}  # lines of the author's closing, which stay
     stop_why = "the start of the email"
-    strong_starts: dict[int, str] = {}  # lines of evidence that ends an email, each once the zone's start
     # The email's last part, where "Forwarded this email?" above an unsubscribe
     # line is the footer's own start.
     tail_start = doc.body_start + int((len(doc.lines) - doc.body_start) * TAIL_PART)
@@ -185,7 +184,6 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             if zone is None:
                 zone = FooterZone(start=i, start_why=why, strong=0)
             zone.start, zone.start_why = i, why
-            strong_starts[i] = why
             zone.strong += 1
             zone.members.update(pending)
             pending, gap_lines, gap_words = {}, 0, 0
@@ -306,30 +304,10 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             break
     if zone is None:
         return None
-    _start_after_split_sentence(doc, markers, leaf, zone, strong_starts)
     zone.kept = {k: v for k, v in {**kept, **closings}.items() if k > zone.start}
     zone.members = {k: v for k, v in zone.members.items() if k >= zone.start and k not in closings}
     zone.stop_why = stop_why
     return zone
-
-
-def _start_after_split_sentence(doc, markers, leaf, zone, strong_starts: dict[int, str]) -> None:
-    """A zone that starts on weak evidence in the middle of a paragraph's
-    sentence ("Check out the blog for more writing" / "or" / "[contact us by
-    email](…)", a house line html breaks over three lines) would cut the
-    sentence in two: it starts below that paragraph instead, at its next line
-    of evidence (the zone keeps its start when no such line is left)."""
-    block = leaf.get(zone.start)
-    if block is None or block.kind != "paragraph" or block.start == zone.start or zone.start in strong_starts:
-        return
-    above = visible_text_without_urls(doc.lines[zone.start - 1]).strip()
-    if not above or _SENTENCE_CLOSE.search(above):
-        return
-    later = sorted(k for k in (*zone.members, *strong_starts) if k >= block.end)
-    if not later:
-        return
-    zone.start = later[0]
-    zone.start_why = strong_starts.get(zone.start) or zone.members[zone.start]
 
 
 # A sign-off is a few words ("Until next Friday,", "Talk soon,"), and so is

@@ -127,9 +127,6 @@ footer evidence ends the zone upwards, so a story after an unsubscribe line
 stays; but a short heading whose section holds only footer evidence (a
 follow row, a line whose links all lead to subscribe, survey or social
 pages) joins the zone, and from it up the zone is a judgement (unsafe). A
-zone never starts in the middle of a sentence on weak evidence: where html
-breaks a house line over lines ("Read the archive for more notes" / "or" /
-"[contact us by email](…)"), the zone starts below that paragraph. A
 footer line inside the zone, below its start, goes whole, with the words
 before its footer sentences ("Know someone who would like this? [Sign up
 here](…)"), unless they hold the copyright notice or the address. Where
