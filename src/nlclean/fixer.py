@@ -79,12 +79,6 @@ MAX_ROUNDS = 10
 # "advertise with us" line was footer in round 1 and not in round 2; removing
 # it in round 1 would change the output).
 WAIT_BESIDE_REMOVALS = frozenset({"NL201"})
-# Rules whose removal of whole lines goes in the round of the removals it
-# meets even when removals otherwise wait (`batch_removals=False`): the empty
-# section rule (NL603) reads the round's other removals as its evidence (a
-# plain title over a section they take whole), and the next round, where that
-# section is gone, no longer shows it. Whole lines side by side glue no words.
-GO_WITH_THE_ROUND = frozenset({"NL603"})
 _NEWLINE = re.compile("\n")
 # The tidy-up rules that run on each round's result before the next round's
 # full check, so that what a round's removals leave (a run of blank lines,
@@ -202,8 +196,7 @@ class _TakenEdits:
             self.current = _SortedEdits()
 
     def conflicts(self, edit: Edit) -> bool:
-        if ((self.batch_removals or self.rule in GO_WITH_THE_ROUND) and self.rule not in WAIT_BESIDE_REMOVALS
-                and self._whole_lines(edit)
+        if (self.batch_removals and self.rule not in WAIT_BESIDE_REMOVALS and self._whole_lines(edit)
                 and self._meets_only_whole_line_removals(edit)):
             return False
         return (self.earlier.conflicts(edit, touching=True) or self.current.conflicts(edit)
