@@ -62,11 +62,6 @@ class Fix:
         return self._edits
 
     @property
-    def is_built(self) -> bool:
-        """Whether the edits are made (False: a function makes them on first use)."""
-        return self._make is None
-
-    @property
     def is_safe(self) -> bool:
         return self.applicability is Applicability.SAFE
 

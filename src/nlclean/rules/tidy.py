@@ -105,8 +105,10 @@ the section stays, and so does its title).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from typing import Iterator
+
+import re
+from bisect import bisect_left, bisect_right
 
 from ..document import FRONT_MATTER
 from ..evidence.zones import COPYRIGHT, MAX_CLOSING_TAIL_LINES, PROSE_WORDS, author_closing, header_zone_end, words
@@ -355,14 +357,9 @@ def _removed_lines(doc, findings) -> dict[int, list[Finding]]:
     for f in findings:
         if f.fix is None:
             continue
-        # A fix not built yet is `remove_lines`' (its edit waits for a parse of the blocks around it, which
-        # a lint never pays for): it deletes the finding's lines whole, as its edit will.
-        spans = [(f.start, f.end)] if not f.fix.is_built else [
-            (e.start, e.end) for e in f.fix.edits
-            if not e.replacement.strip(" \t>\n")  # a blank line left in a quote's markers removes all the same
-        ]
-        for start, end in spans:
-            e = Edit(start, end)
+        for e in f.fix.edits:
+            if e.replacement.strip():
+                continue
             first = bisect_left(starts, e.start)
             last = bisect_right(starts, e.end) - 1
             for k in range(first, min(last + 1, len(doc.lines))):
