@@ -45,30 +45,6 @@ where the email writes a break under its headings (`## Product news`,
 the break is the heading's underline. This one is a judgement of place,
 an unsafe fix.
 
-A title written as a plain line is a heading too, once the rules of the
-same check remove everything under it: a short line of its own paragraph
-(at most `PLAIN_TITLE_WORDS` words, no link, ending no sentence: an
-ellipsis may end it) over a section whose every block another finding
-removes, down to the next heading, break, copyright notice or postal
-address, or the end. "Introducing Premium Plus" over a removed pitch and
-its `[Subscribe]` button, "Take Survey" over a removed survey ask. The
-first block under it must go as a subject of its own (an ad, a promotion,
-an ask, a game: an NL1, NL3 or NL7 rule), not only as footer or chrome: a
-short line over a footer sentence is the end of what stands above it (a
-photo credit, "Kevin Lamarque/Reuters", over "You're receiving this
-email…"). A signature over a removed postscript stays ("Senior Director,
-Membership" over "P.S. …"), and so do a sign-off and the name under it,
-and any line above the email's first prose (its subject or preheader, which
-the cleaner keeps, though an ask under it goes: "Read more when you join"). A
-rubric whose next story stays is no empty section ("Tech news" over a
-removed ad and a story that stays). A plain line between the title and the
-removed blocks that is itself such a title goes with them, unless both are
-in capitals: then it is the next section's title, and the section ends
-there ("A WORD FROM A FRIEND OF THE NEWSLETTER" over a removed ad, then
-"TRY IT THIS WEEK" over a story). This part applies to plain text too. Only the rules
-of the same check know that the section was emptied, so this rule reads
-their findings; run alone, or on a cleaned text, it finds nothing here.
-
 ### NL604 trailing-hard-break
 Two or more spaces at the end of a paragraph's last line (a hard break with
 nothing after it) go.
@@ -98,22 +74,16 @@ Story
 Safe: nothing a reader sees changes except the empty heading and the
 doubled separator. A heading over a break over the email's end matter
 (NL603) is an unsafe fix: a judgement of where the email's story ends.
-A plain title line goes as the removals under it go: safe when every one
-of them is safe, unsafe when one is a judgement (without `--unsafe-fixes`
-the section stays, and so does its title).
 """
 from __future__ import annotations
 
 import re
 from typing import Iterator
 
-import re
-from bisect import bisect_left, bisect_right
-
 from ..document import FRONT_MATTER
-from ..evidence.zones import COPYRIGHT, MAX_CLOSING_TAIL_LINES, PROSE_WORDS, author_closing, header_zone_end, words
+from ..evidence.zones import COPYRIGHT, MAX_CLOSING_TAIL_LINES, PROSE_WORDS, words
 from ..findings import Applicability, Edit, Finding
-from ..inline_syntax import is_archive_header, surely_more_visible_words, visible_text, visible_text_without_urls
+from ..inline_syntax import surely_more_visible_words, visible_text, visible_text_without_urls
 from .base import Rule
 from ._shared import quote
 
@@ -231,10 +201,9 @@ class EmptySection(Rule):
     name = "empty-section"
     family = "tidy"
     summary = "Heading whose section is empty"
-    formats = ("markdown", "text")  # in plain text, only titles written as plain lines
+    formats = ("markdown",)
 
     def check(self, ctx) -> Iterator[Finding]:
-        yield from _plain_titles_over_removals(ctx)
         doc = ctx.doc
         blocks = doc.blocks
         for i, block in enumerate(blocks):
@@ -284,150 +253,6 @@ def _breaks_under_headings(doc, i: int) -> bool:
     blocks = doc.blocks
     return any(b.kind == "heading" and k != i and k + 1 < len(blocks) and blocks[k + 1].kind == "hr"
                for k, b in enumerate(blocks))
-
-
-# A title written as a plain line is a few words.
-PLAIN_TITLE_WORDS = 8
-# A section under a plain title is read this many blocks far at most (a
-# digest of short lines would otherwise be read again for each of them).
-MAX_SECTION_BLOCKS = 40
-# A sentence's end; an ellipsis is none ("Some housekeeping…" is a title).
-_SENTENCE_END = re.compile(r"[.!?;:,。！？；：，]$")
-_TRAILING_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)$")
-_POSTSCRIPT = re.compile(r"^[\s>*_]*P\.?\s?P?\.?S\b", re.I)
-# The rules whose removals are a subject of their own (an ad, a promotion, an
-# ask, a game, a template's block), which a title may head; footer and chrome
-# (NL2) have no title of their own.
-_SUBJECT_RULES = ("NL1", "NL3", "NL7")
-_REMOVAL_RULES = ("NL1", "NL2", "NL3", "NL7")
-
-
-def _plain_title(doc, markers, block) -> str | None:
-    """The text of a paragraph that may be a title written as a plain line, or None."""
-    if block.kind != "paragraph" or block.end - block.start != 1 or block.indented:
-        return None
-    line = doc.lines[block.start]
-    if "](" in line or "://" in line or "![" in line or is_archive_header(line):
-        return None
-    text = visible_text(line).strip(" \t*_")
-    n = words(text)
-    # "You get the picture. ...": a sentence with an ellipsis after it ends one.
-    bare = _TRAILING_ELLIPSIS.sub("", text)
-    if not n or n > PLAIN_TITLE_WORDS or _SENTENCE_END.search(bare) or not any(ch.isalpha() for ch in text):
-        return None
-    if COPYRIGHT.search(text) or markers.postal_address(text) or markers.dateline_piece(text):
-        return None
-    if text[:1] in "—–-~" or _names_the_sender(doc, text):
-        return None  # a signature: "— Marta", the author's or the publication's name
-    return text
-
-
-_NAME_WORD = re.compile(r"\w+")
-
-
-def _names_the_sender(doc, text: str) -> bool:
-    """Whether every word of `text` is in the lines that name the email's
-    sender: the archiver's `**From:**` line and the copyright notice."""
-    key = ("tidy.sender_words", 0)
-    if key not in doc._cache:
-        lines = [line for line in doc.lines if is_archive_header(line) or COPYRIGHT.search(line)]
-        doc._cache[key] = {w.lower() for line in lines for w in _NAME_WORD.findall(line)}
-    found = [w.lower() for w in _NAME_WORD.findall(text)]
-    return bool(found) and all(w in doc._cache[key] for w in found)
-
-
-def _in_capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
-
-
-def _ends_a_section(doc, markers, block) -> bool:
-    """A block no plain title's section runs past: a heading, a break, code or
-    html, the copyright notice or the postal address that SPEC keeps."""
-    if block.kind != "paragraph":
-        return block.kind not in ("bullet_list", "ordered_list", "blockquote", "table")
-    text = visible_text_without_urls(doc.source(block))
-    return bool(COPYRIGHT.search(text) or markers.postal_address(text) and words(text) <= PROSE_WORDS)
-
-
-def _removed_lines(doc, findings) -> dict[int, list[Finding]]:
-    """The non-blank lines that the fixes of `findings` delete whole, with the findings that delete them."""
-    removed: dict[int, list[Finding]] = {}
-    starts = doc.line_starts
-    for f in findings:
-        if f.fix is None:
-            continue
-        for e in f.fix.edits:
-            if e.replacement.strip():
-                continue
-            first = bisect_left(starts, e.start)
-            last = bisect_right(starts, e.end) - 1
-            for k in range(first, min(last + 1, len(doc.lines))):
-                if doc.lines[k].strip() and doc.line_end(k) <= e.end:
-                    removed.setdefault(k, []).append(f)
-    return removed
-
-
-def _plain_titles_over_removals(ctx) -> Iterator[Finding]:
-    """Plain title lines whose whole section the other findings of this check
-    remove (see NL603's documentation): each goes, as safe as the least safe
-    of those removals."""
-    doc, markers = ctx.doc, ctx.markers
-    subject = [f for f in ctx.earlier if f.code.startswith(_SUBJECT_RULES) and f.fix is not None]
-    if not subject:
-        return
-    blocks = doc.blocks
-    titles = {i: t for i, b in enumerate(blocks) if (t := _plain_title(doc, markers, b)) is not None}
-    if not titles:
-        return
-    # Only the removal rules' fixes are read (building a fix's edits has a
-    # cost a lint otherwise never pays); entities, html and tidy-up remove no section.
-    removed = _removed_lines(doc, [f for f in ctx.earlier if f.code.startswith(_REMOVAL_RULES)])
-    top = header_zone_end(doc)
-    for i, text in titles.items():
-        block = blocks[i]
-        if block.start < top:
-            continue  # above the first prose: the subject or the preheader, which SPEC keeps
-        if block.start in removed or author_closing(doc, markers, block, block.start):
-            continue
-        above = blocks[i - 1] if i > 0 else None
-        if above is not None and above.kind == "paragraph" and author_closing(doc, markers, above, above.end - 1):
-            continue  # the name under a sign-off
-        caps = _in_capitals(text)
-        section: list[int] = []
-        covering: list[Finding] = []
-        first = None
-        for j in range(i + 1, min(len(blocks), i + 1 + MAX_SECTION_BLOCKS)):
-            b = blocks[j]
-            if _ends_a_section(doc, markers, b):
-                break
-            if j in titles and b.start not in removed:
-                if caps and _in_capitals(titles[j]):
-                    break  # the next section's title: capitals part an email's sections alike
-                continue  # a title of its own under this one: it goes with the section
-            lines = [k for k in range(b.start, b.end) if doc.lines[k].strip()]
-            if not all(k in removed for k in lines):
-                section = []
-                break
-            if first is None:
-                first = b
-            section.append(j)
-            covering.extend(f for k in lines for f in removed[k])
-        else:
-            if i + 1 + MAX_SECTION_BLOCKS < len(blocks):
-                continue  # no end in sight: a section this long is no title's
-        if not section or first is None or _POSTSCRIPT.match(doc.lines[first.start]):
-            continue
-        if not any(f.code.startswith(_SUBJECT_RULES) for k in range(first.start, first.end) for f in removed.get(k, ())):
-            continue
-        unsafe = any(not f.fix.is_safe for f in covering)
-        codes = sorted({f.code for f in covering})
-        yield ctx.remove_lines(
-            f"title {quote(text)} stands over nothing: its section is removed", block.start, block.end,
-            f"Remove title {quote(text)}", applicability=Applicability.UNSAFE if unsafe else None,
-            evidence=(f"a short plain line that ends no sentence, over {quote(visible_text_without_urls(doc.source(first)))}",
-                      f"every block under it to the next heading, break or end matter is removed ({', '.join(codes)})"),
-        )
 
 
 class TrailingHardBreak(Rule):
