@@ -181,7 +181,7 @@ class _TakenEdits:
         self._earlier_breaks: set[int] = set()
         self._current_breaks: set[int] = set()
         self._whole_line_removals: set[tuple[int, int]] = set()
-        # The current rule's removals, by end and by start: (`_glues_to_own_removal`).
+        # The current rule's removals, by end and by start (`_glues_to_own_removal`).
         self._own_removal_ends: dict[int, int] = {}
         self._own_removal_starts: dict[int, int] = {}
 

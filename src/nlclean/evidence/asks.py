@@ -71,6 +71,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
+from ..inline_syntax import links as top_links
 from ..inline_syntax import visible_text, visible_text_without_urls
 from .links import OWN_PAGE_KINDS, LinkKind, split_url
 from .publisher import names_itself
@@ -896,6 +897,7 @@ def framed_asks(doc, markers, covered, candidates) -> list[tuple[object, tuple[s
 _SOURCE_SENTENCE_END = re.compile(r"(?:[.!?…。！？]+|:)[\"'”’)*_\]]*(?=\s|$)")
 # A short question to the reader before an ask leads in to it ("Want to keep it free?").
 MAX_LEAD_IN_QUESTION_WORDS = 6
+# A sentence this short beside an ask leads in to it ("Like this?", "Support Our Serpent:"); NL302 reads it too.
 MAX_LEAD_IN_WORDS = 5
 PAYING_KINDS = frozenset({LinkKind.SUBSCRIBE, LinkKind.DONATE})
 
@@ -907,7 +909,6 @@ def source_sentences(markers, line: str) -> list[tuple[int, int]]:
     Ann P. Ward", "U.S.", `[sentences]`): a cut there would leave half a
     sentence. What follows the last stop and shows no letter or digit ("→")
     belongs to the last sentence."""
-    from ..inline_syntax import links as top_links
     protected = [(link.start, link.end) for link in top_links(line)]
     protected += [m.span() for m in _BARE_URL.finditer(line)]
     ends = []

@@ -53,8 +53,8 @@ from __future__ import annotations
 
 import re
 from typing import Iterator
-from urllib.parse import urlsplit
 
+from ..evidence.links import split_url
 from ..evidence.zones import email_top
 from ..findings import Finding
 from ..inline_syntax import visible_text_without_urls
@@ -147,11 +147,7 @@ def _is_text_link_target(doc, top, destination: str) -> bool:
 
 
 def _site(url: str) -> str:
-    try:
-        host = (urlsplit(url).hostname or "").lower()
-    except ValueError:  # "https://[x": no host to compare
-        return ""
-    return host[4:] if host.startswith("www.") else host
+    return (split_url(url).hostname or "").removeprefix("www.")  # "https://[x": no host to compare
 
 
 def _masthead_logo(doc, markers) -> "tuple[int, int, tuple[str, ...]] | None":

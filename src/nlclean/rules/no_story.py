@@ -204,7 +204,8 @@ import re
 from bisect import bisect_right
 from typing import Iterator
 
-from ..evidence.asks import (MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_to_one_page, one_value_differs,
+from ..evidence.asks import (MAX_LEAD_IN_WORDS, MAX_POLL_QUESTION_WORDS, MIN_POLL_ANSWERS, answers_to_one_page,
+                              one_value_differs,
                               ask_sections, asks_to_pay_in, pitch_above,
                               follow_lead_in, framed_asks, names_the_subscription, offers_the_subscription,
                               publisher_voice, sentence_ask, sentences, MAX_BESIDE_WORDS)
@@ -419,8 +420,6 @@ def _shaped_poll(doc, block) -> "tuple[str, int, int, str] | None":
 # A feedback row's pieces: a label of at most this many words ("More like
 # this", "Rate this issue:"), or a block of nothing but answer links.
 MAX_FEEDBACK_LABEL_WORDS = 5
-# An address written out in plain-text parts: bare, in brackets or in parentheses.
-_PLAIN_URL = re.compile(r"(?:https?://)[^\s\]\)>]+")
 # A platform's in-page route after "#/" ("…/issue-9/#/feedback/<post>/1/?uuid=…").
 _FRAGMENT_ROUTE = re.compile(r"#/([^#]*)$")
 
@@ -430,7 +429,7 @@ def _block_urls(doc, block) -> list[str]:
     links = doc.top_links(block)
     if links:
         return [link.destination for link in links]
-    return _PLAIN_URL.findall(doc.source(block))
+    return _BARE_URL.findall(doc.source(block))  # plain-text parts: bare, in brackets or in parentheses
 
 
 def _label_of(doc, block) -> str:
@@ -523,8 +522,6 @@ def _lettered_words(text: str) -> int:
 MAX_ASK_BLOCK_WORDS = 80
 # A line this short, a request without a stop, right above an ask titles it.
 MAX_ASK_TITLE_WORDS = 8
-# A sentence this short beside an ask leads in to it ("Like this?", "Support Our Serpent:").
-MAX_LEAD_IN_WORDS = 5
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 _ENDS_SENTENCE = re.compile(r"[.!?…:。！？)\]*_]\s*$")
 

@@ -373,6 +373,8 @@ def _keep_paragraph(replacement: str, before: str, old: str, after: str, first_l
 
 
 _NOT_A_QUOTE_MARK = re.compile(r"[^>\s]")
+# The top-level blocks whose last line takes a following line of text in.
+_CONTAINERS = ("bullet_list", "ordered_list", "blockquote")
 
 
 def _under_a_container(doc, line: int) -> bool:
@@ -382,9 +384,6 @@ def _under_a_container(doc, line: int) -> bool:
         return False
     k = bisect_right(doc.blocks, above, key=lambda b: b.start) - 1
     return k >= 0 and doc.blocks[k].end > above and doc.blocks[k].kind in _CONTAINERS
-
-
-_CONTAINERS = ("bullet_list", "ordered_list", "blockquote")
 
 
 def _runs_on(next_line: str) -> bool:
