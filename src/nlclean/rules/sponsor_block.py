@@ -34,7 +34,11 @@ a story's sentence, or in the newsletter's own title, is no label.
 A label in brackets opening a line before the ad's title (`[Ad] Acme …`,
 `【PR】株式会社…`, `[광고] …`) is one whatever the word ("PR" and "Ad" only
 there: bare, they are in every story); a link's text (`[Partner](…)`) is
-none. A short line that names the newsletter's own sponsor, an owner word
+none. An article may stand between a label and its sponsor's name ("Brought
+to you by the Midwest Grid Alliance", "En partenariat avec la Graineterie
+Morel"; `name_articles`): the name is what follows it, and a sentence that
+goes on after the name ("Together with the Mayor, we opened …") is still a
+story's. A short line that names the newsletter's own sponsor, an owner word
 before a sponsor noun anywhere in it ("A word from this week's sponsor",
 "Presented by our partner, Acme"), is a label; "Our partner schools opened
 …" goes on as a sentence and is a story.
@@ -81,7 +85,7 @@ The vocabulary is data, compiled by `SponsorLabels` below: the labels
 `[sponsor]` in `data/markers.toml` and `data/lang-*.toml` (and there the
 weaker `support_disclosures`); in
 `data/promotion.toml` the words around them (`organiser_labels`,
-`disclosure_subjects`, `issue_words`, `reader_funders`, `name_prepositions`, `not_a_name`,
+`disclosure_subjects`, `issue_words`, `reader_funders`, `name_prepositions`, `name_articles`, `not_a_name`,
 `title_case_verbs`) and the all-caps call to action's verbs
 (`[promotion].cta_verbs`); the paid-placement links `[links.ad]` in
 `data/links.toml`. All extensible with `extend-markers`.
@@ -338,6 +342,13 @@ class SponsorLabels:
         )
         # A label ending in one of these is followed by its sponsor's name, or it opens a sentence.
         self._prepositions = tuple(f" {w.lower()}" for w in sponsor.get("name_prepositions", []))
+        # An article between the label and the name ("by the Midwest Grid Alliance", "avec la Graineterie").
+        articles = sponsor.get("name_articles", [])
+        elided = [a for a in articles if a.endswith(("'", "’"))]
+        whole = [a for a in articles if a not in elided]
+        self._article = re.compile(
+            rf"^[\s*_]*(?i:(?:{alternation(whole) or '(?!)'})\s+|(?:{alternation(elided) or '(?!)'}))(?=[^\W\d_a-z])"
+        )
         # A publisher's own name for its ad slot, as a whole line; flattened
         # html often doubles it ("PlugPlug": an image's alt text and the title).
         euphemisms = longest_first(sponsor.get("euphemisms", []))
@@ -399,7 +410,8 @@ class SponsorLabels:
             # "Together with his brother, he founded …" is a sentence, not a label;
             # so is "En partenariat avec la mairie, le club a ouvert …" (no name after the label).
             words = rest.split()
-            unmistakable = label.strip(" *_").lower() in self.unmistakable and words[:1] != [] and words[0][:1].isupper()
+            named = self.without_article(rest).split()
+            unmistakable = label.strip(" *_").lower() in self.unmistakable and named[:1] != [] and named[0][:1].isupper()
             if (len(words) > 14 and not unmistakable) or (len(words) > 4 and words[0][:1].islower() and "," in rest):
                 return None
         return LabelMatch(label, rest)
@@ -432,6 +444,13 @@ class SponsorLabels:
         if not after or after[0] in _SEPARATORS or after[0] in _CLOSING or after[0] in "([（【,":
             return False
         return not self.takes_a_name(said)
+
+    def without_article(self, rest: str) -> str:
+        """The words after a label without the article before the sponsor's
+        name ("the Midwest Grid Alliance" -> "Midwest Grid Alliance"); as it
+        was when no article comes before a capitalised word."""
+        m = self._article.match(rest)
+        return rest[m.end() :] if m else rest
 
     def takes_a_name(self, label: str) -> bool:
         """Whether a label is followed by its sponsor's name: it ends in a
@@ -1515,6 +1534,7 @@ def _is_label_title(labels: SponsorLabels, rest: str) -> bool:
         return True  # "(Sponsored) …", "【广告】…": the label in its brackets
     if not rest or rest[0] in _SEPARATORS or not any(ch.isalnum() for ch in rest):
         return True
+    rest = labels.without_article(rest)
     name = _SPONSOR_NAME.match(rest)
     if name is None or any(w.lower() in labels.title_case_verbs for w in name.group(0).split()):
         return False
