@@ -19,7 +19,14 @@ It delivers no story.
 A short heading takes the blocks under it that go on asking (a no-story
 phrase, or a short block with a link or image: the button, the reward), up
 to a break or the first block that asks nothing (a disclaimer, a sign-off,
-an address); a paragraph or list item takes itself.
+an address); a paragraph or list item takes itself. A paragraph whose lines
+are the email's own lines (html pulled apart into lines) may hold story
+lines above its ask: each a whole sentence ending in a full stop, of six
+words or more, with no link, no phrase, and no "you", "we" or "our"
+("Ben says: the new record sounds best loud." / "Pre-orders open on 1
+November." / "Refer a friend and you both get £5 off: …"). Those lines
+stay, and the ask goes from the line below them; a lead-in that speaks to
+the reader ("Loved this week's letter?") goes with the ask.
 A paragraph that opens a section whose short heading names the ask
 (`## 🎁 Share The Growth Memo`, `## SHARE THE BREW`: `heading_words` in the
 data) takes the section, heading included, up to a break or the copyright
@@ -244,6 +251,37 @@ def _speaks_to_reader(text: str, phrase: re.Match, markers=None) -> bool:
     if markers is not None and markers.ask_opening(sentence, "imperatives"):
         return True
     return "?" in sentence or "？" in sentence or _ADDRESS.search(sentence) is not None
+
+
+# A line that tells (a story's sentence, not an ask's lead-in) has at least this many words.
+MIN_TELLING_WORDS = 6
+_FULL_STOP = re.compile(r"[.。][\"”’')*_]*\s*$")
+
+
+def _lines_that_tell(doc, markers, block) -> int:
+    """The first line of a paragraph from which its no-story ask runs, past
+    the lines above it that tell something: a paragraph whose lines are the
+    email's own lines (html pulled apart into lines, each a whole sentence)
+    may hold a staff note and a date line above a referral line ("Ben says:
+    the new record sounds best loud." / "Pre-orders open on 1 November." /
+    "Refer a friend and you both get £5 off: …"). A line tells when it is a
+    whole sentence ending in a full stop (the line above ended one too), of at
+    least `MIN_TELLING_WORDS` words, with no link, no no-story phrase, and no
+    word for the reader or the publisher ("you", "we", "our"). A lead-in that
+    asks ("Enjoyed this issue?", "We hope you liked it.") or a button stays
+    with the ask. `block.start` when no line above the ask tells."""
+    first = block.start
+    for i in range(block.start, block.end - 1):
+        line = doc.lines[i]
+        text = visible_text(line).strip()
+        if not text or "](" in line or "://" in line or text[0].islower():
+            break
+        if _FULL_STOP.search(text) is None or word_count(text) < MIN_TELLING_WORDS:
+            break
+        if _ADDRESS.search(text) is not None or markers.no_story_match(text) is not None:
+            break
+        first = i + 1
+    return first
 
 
 def _asking_section(doc, markers, block) -> "tuple[int, int, str] | None":
@@ -1157,12 +1195,19 @@ class NoStoryBlock(Rule):
             phrase = match.group(0)
             if block.kind == "heading" and is_document_title(doc, block):
                 continue
+            evidence_start: tuple[str, ...] = ()
             if block.kind == "heading" and block.depth == 0:
                 start, end, why = _ask_under_heading(doc, markers, block)
             else:
                 start, end, why = block.start, block.end, "the end of its block"
                 parent = block.parent
-                if parent is not None and parent.kind == "list_item" and len(parent.children) == 1:
+                told = _lines_that_tell(doc, markers, block)
+                if told > block.start:
+                    # Named by what goes: the ask's lines, not the story's above them.
+                    start, text = told, visible_text("\n".join(doc.lines[told:block.end]))
+                    evidence_start = ("starts below the lines above it that tell: whole sentences that ask nothing",)
+                    end, why = _with_answers(doc, block, text, end, why, markers)
+                elif parent is not None and parent.kind == "list_item" and len(parent.children) == 1:
                     start, end = parent.start, parent.end
                 elif block.depth == 0:
                     section = _asking_section(doc, markers, block)
@@ -1176,5 +1221,5 @@ class NoStoryBlock(Rule):
                 start,
                 end,
                 f"Remove {quote(text)}",
-                evidence=(f"phrase '{phrase}' matched", f"ends at {why}"),
+                evidence=(f"phrase '{phrase}' matched", *evidence_start, f"ends at {why}"),
             )

@@ -34,7 +34,11 @@ a story's sentence, or in the newsletter's own title, is no label.
 A label in brackets opening a line before the ad's title (`[Ad] Acme …`,
 `【PR】株式会社…`, `[광고] …`) is one whatever the word ("PR" and "Ad" only
 there: bare, they are in every story); a link's text (`[Partner](…)`) is
-none. A short line that names the newsletter's own sponsor, an owner word
+none. An article may stand between a label and its sponsor's name ("Brought
+to you by the Midwest Grid Alliance", "En partenariat avec la Graineterie
+Morel"; `name_articles`): the name is what follows it, and a sentence that
+goes on after the name ("Together with the Mayor, we opened …") is still a
+story's. A short line that names the newsletter's own sponsor, an owner word
 before a sponsor noun anywhere in it ("A word from this week's sponsor",
 "Presented by our partner, Acme"), is a label; "Our partner schools opened
 …" goes on as a sentence and is a story.
@@ -81,7 +85,7 @@ The vocabulary is data, compiled by `SponsorLabels` below: the labels
 `[sponsor]` in `data/markers.toml` and `data/lang-*.toml` (and there the
 weaker `support_disclosures`); in
 `data/promotion.toml` the words around them (`organiser_labels`,
-`disclosure_subjects`, `issue_words`, `reader_funders`, `name_prepositions`, `not_a_name`,
+`disclosure_subjects`, `issue_words`, `reader_funders`, `name_prepositions`, `name_articles`, `not_a_name`,
 `title_case_verbs`) and the all-caps call to action's verbs
 (`[promotion].cta_verbs`); the paid-placement links `[links.ad]` in
 `data/links.toml`. All extensible with `extend-markers`.
@@ -104,6 +108,13 @@ It is the highest-priority rule.
   the sponsor pays for ("Spot the bug / Sponsored by Acme") takes the ad,
   not the puzzle or story under it; with nothing under it that promotes the
   sponsor or links anywhere, the label goes alone.
+- A labelled ad paragraph takes the plain line right above it when that
+  line names the publisher's ad slot (`euphemisms`: "A WORD FROM A FRIEND
+  OF THE NEWSLETTER" over "This issue is supported by Inkwell …", plain
+  text's title for the ad) and the ad is all that stands under it (the next
+  heading, break, title line or the end follows): alone, such a name is
+  only NL103's judgement; over a sure ad it is that ad's title. Over an ad
+  and the stories after it ("Worth a look"), the line is a rubric and stays.
 - A label line without a heading takes its block. A label standing alone
   (`Together with`, `Brought to you by:`, `Advertisement`) also takes the ad
   under it, up to a break, a heading, the next item's title, a long
@@ -331,6 +342,13 @@ class SponsorLabels:
         )
         # A label ending in one of these is followed by its sponsor's name, or it opens a sentence.
         self._prepositions = tuple(f" {w.lower()}" for w in sponsor.get("name_prepositions", []))
+        # An article between the label and the name ("by the Midwest Grid Alliance", "avec la Graineterie").
+        articles = sponsor.get("name_articles", [])
+        elided = [a for a in articles if a.endswith(("'", "’"))]
+        whole = [a for a in articles if a not in elided]
+        self._article = re.compile(
+            rf"^[\s*_]*(?i:(?:{alternation(whole) or '(?!)'})\s+|(?:{alternation(elided) or '(?!)'}))(?=[^\W\d_a-z])"
+        )
         # A publisher's own name for its ad slot, as a whole line; flattened
         # html often doubles it ("PlugPlug": an image's alt text and the title).
         euphemisms = longest_first(sponsor.get("euphemisms", []))
@@ -392,7 +410,8 @@ class SponsorLabels:
             # "Together with his brother, he founded …" is a sentence, not a label;
             # so is "En partenariat avec la mairie, le club a ouvert …" (no name after the label).
             words = rest.split()
-            unmistakable = label.strip(" *_").lower() in self.unmistakable and words[:1] != [] and words[0][:1].isupper()
+            named = self.without_article(rest).split()
+            unmistakable = label.strip(" *_").lower() in self.unmistakable and named[:1] != [] and named[0][:1].isupper()
             if (len(words) > 14 and not unmistakable) or (len(words) > 4 and words[0][:1].islower() and "," in rest):
                 return None
         return LabelMatch(label, rest)
@@ -425,6 +444,13 @@ class SponsorLabels:
         if not after or after[0] in _SEPARATORS or after[0] in _CLOSING or after[0] in "([（【,":
             return False
         return not self.takes_a_name(said)
+
+    def without_article(self, rest: str) -> str:
+        """The words after a label without the article before the sponsor's
+        name ("the Midwest Grid Alliance" -> "Midwest Grid Alliance"); as it
+        was when no article comes before a capitalised word."""
+        m = self._article.match(rest)
+        return rest[m.end() :] if m else rest
 
     def takes_a_name(self, label: str) -> bool:
         """Whether a label is followed by its sponsor's name: it ends in a
@@ -574,13 +600,18 @@ class SponsorBlock(Rule):
                 continue
             extent, label, title = found
             extent = _with_link_lines_after(doc, extent)
+            slot = _slot_name_above(ctx, block, extent, covered_until)
+            starts = ()
+            if slot is not None:
+                extent = Extent(slot[0], extent.end, extent.why_it_ends)
+                starts = (f"starts at the line above it that names an ad slot: '{slot[1]}'",)
             covered_until = extent.end
             yield ctx.remove_lines(
                 f"sponsor block {quote(title)} ({label.strip()})",
                 extent.start,
                 extent.end,
                 f"Remove sponsor block {quote(title)}",
-                evidence=(f"label '{label.strip()}' matched", f"ends at {extent.why_it_ends}"),
+                evidence=(f"label '{label.strip()}' matched", *starts, f"ends at {extent.why_it_ends}"),
             )
 
     def _label(self, ctx, block) -> tuple[Extent, str, str] | None:
@@ -1066,6 +1097,38 @@ def _disclosure_under(ctx, heading) -> str | None:
     return _opening_disclosure(ctx, nxt, about_the_issue=False)
 
 
+def _slot_name_above(ctx, block, extent: Extent, covered_until: int) -> "tuple[int, str] | None":
+    """The line right above a labelled ad paragraph that names the
+    publisher's ad slot ("A WORD FROM A FRIEND OF THE NEWSLETTER" over "This
+    issue is supported by Inkwell …"), written as a plain line of its own
+    (plain text has no headings): its start and the slot's name, or None. An
+    ad-slot name alone is only a judgement (NL103); over an ad that its label
+    makes sure, it is that ad's title and goes with it."""
+    doc = ctx.doc
+    if block.kind != "paragraph" or block.depth != 0 or extent.start != block.start:
+        return None
+    i = doc.blocks.index(block) if block in doc.blocks else -1
+    if i <= 0:
+        return None
+    above = doc.blocks[i - 1]
+    if above.kind != "paragraph" or above.end - above.start != 1 or above.start < covered_until:
+        return None
+    if any(doc.lines[k].strip() for k in range(above.end, block.start)):
+        return None
+    name = sponsor_labels(ctx.markers).euphemism(visible_text(doc.lines[above.start]).strip())
+    if not name:
+        return None
+    # The slot's title stands over the ad alone: the next section (a heading,
+    # a break, a title line of its own) or the end comes right after it, so no
+    # story under the same title loses it.
+    after = next((b for b in doc.blocks if b.start >= extent.end), None)
+    if after is not None and after.kind not in ("heading", "hr"):
+        line = visible_text(doc.lines[after.start]).strip()
+        if after.kind != "paragraph" or after.end - after.start != 1 or not line or line[-1:] in ".!?:;,":
+            return None
+    return above.start, name
+
+
 def _label_line(ctx, block) -> tuple[Extent, str, str] | None:
     """A paragraph whose first line opens with a label. A short label line
     alone ("Together with", "A message from Acme") also takes the ad under it
@@ -1471,6 +1534,7 @@ def _is_label_title(labels: SponsorLabels, rest: str) -> bool:
         return True  # "(Sponsored) …", "【广告】…": the label in its brackets
     if not rest or rest[0] in _SEPARATORS or not any(ch.isalnum() for ch in rest):
         return True
+    rest = labels.without_article(rest)
     name = _SPONSOR_NAME.match(rest)
     if name is None or any(w.lower() in labels.title_case_verbs for w in name.group(0).split()):
         return False

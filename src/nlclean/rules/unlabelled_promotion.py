@@ -59,7 +59,12 @@ to action or promo codes too is one item of a newsletter whose format sells
 a promo-code paragraph inside such a section. Sibling sections whose
 headings name a price in the same shape as the candidate's own ("1. Skillet
 — $24.99 (was $44)" beside "2. Knife — $39 with code KNIFE15") sell that
-way too: the item with a code is one of a deals digest's items. So is a
+way too: the item with a code is one of a deals digest's items. A section
+with no price in its heading among such priced siblings is one more deal of
+the same shop when every site it links to is linked by two or more of them
+("## Clearance: last season's lights" / "Use code LIGHTS25 for 25% off" to
+the shop's own clearance page); an ad among them links to a site of its
+own and stays a candidate. So is a
 candidate (or a house promotion) that names a price right after a dash
 ("Kettle — $44.99 (was $69.99)") where at least three lines outside it do
 the same: a digest of deals in table cells, list items or plain lines with
@@ -333,12 +338,46 @@ def _siblings_sell_alike(ctx, heading, code_lines: LineHits | None, taken) -> bo
     if len(siblings) < MIN_ALIKE_SIBLINGS:
         return False
     shape = _priced_heading_shape(markers, doc, heading)
+    if shape is None and _one_more_deal_of_the_shop(markers, doc, heading, siblings):
+        return True
     selling = sum(
         1 for h in siblings
         if _section_sells(markers, doc, h, code_lines)
         or (shape is not None and _priced_heading_shape(markers, doc, h) == shape)
     )
     return selling * 2 >= len(siblings)
+
+
+def _one_more_deal_of_the_shop(markers, doc: Document, heading, siblings) -> bool:
+    """Whether a section whose heading names no price is one more deal of a
+    shop's deals digest: most of its sibling sections name a price in their
+    headings ("Drill kit — $129 (was $219)"), and every site the section
+    links to is linked by at least `MIN_ALIKE_SIBLINGS` of those priced items
+    (the shop's own catalogue). "Clearance: use code LIGHTS25 for 25% off"
+    under the shop's deals is its news; an ad slipped among the deals links
+    to a site of its own, and stays a candidate. Links are read through
+    their tracking redirects."""
+    priced = [h for h in siblings if _priced_heading_shape(markers, doc, h) is not None]
+    if len(priced) < MIN_ALIKE_SIBLINGS or len(priced) * 2 < len(siblings):
+        return False
+    own = _section_sites(doc, heading)
+    if not own:
+        return False
+    counts: Counter[str] = Counter()
+    for h in priced:
+        counts.update(_section_sites(doc, h))
+    return all(counts[site] >= MIN_ALIKE_SIBLINGS for site in own)
+
+
+def _section_sites(doc: Document, heading) -> set[str]:
+    """The hosts a heading's section links to, each link read through its redirect."""
+    sites = set()
+    for block in doc.blocks_between(heading.end, doc.section_end(heading)):
+        for link in doc.links(block):
+            host = url_host(resolve_url(link.destination))
+            if host:
+                sites.add(host.removeprefix("www."))
+    return sites
 
 
 # An issue that prices this many items outside a candidate as it does ("Name — $24") sells by its format.
