@@ -108,13 +108,6 @@ It is the highest-priority rule.
   the sponsor pays for ("Spot the bug / Sponsored by Acme") takes the ad,
   not the puzzle or story under it; with nothing under it that promotes the
   sponsor or links anywhere, the label goes alone.
-- A labelled ad paragraph takes the plain line right above it when that
-  line names the publisher's ad slot (`euphemisms`: "A WORD FROM A FRIEND
-  OF THE NEWSLETTER" over "This issue is supported by Inkwell …", plain
-  text's title for the ad) and the ad is all that stands under it (the next
-  heading, break, title line or the end follows): alone, such a name is
-  only NL103's judgement; over a sure ad it is that ad's title. Over an ad
-  and the stories after it ("Worth a look"), the line is a rubric and stays.
 - A label line without a heading takes its block. A label standing alone
   (`Together with`, `Brought to you by:`, `Advertisement`) also takes the ad
   under it, up to a break, a heading, the next item's title, a long
@@ -600,18 +593,13 @@ class SponsorBlock(Rule):
                 continue
             extent, label, title = found
             extent = _with_link_lines_after(doc, extent)
-            slot = _slot_name_above(ctx, block, extent, covered_until)
-            starts = ()
-            if slot is not None:
-                extent = Extent(slot[0], extent.end, extent.why_it_ends)
-                starts = (f"starts at the line above it that names an ad slot: '{slot[1]}'",)
             covered_until = extent.end
             yield ctx.remove_lines(
                 f"sponsor block {quote(title)} ({label.strip()})",
                 extent.start,
                 extent.end,
                 f"Remove sponsor block {quote(title)}",
-                evidence=(f"label '{label.strip()}' matched", *starts, f"ends at {extent.why_it_ends}"),
+                evidence=(f"label '{label.strip()}' matched", f"ends at {extent.why_it_ends}"),
             )
 
     def _label(self, ctx, block) -> tuple[Extent, str, str] | None:
@@ -1095,38 +1083,6 @@ def _disclosure_under(ctx, heading) -> str | None:
     if nxt is None or nxt.kind != "paragraph":
         return None
     return _opening_disclosure(ctx, nxt, about_the_issue=False)
-
-
-def _slot_name_above(ctx, block, extent: Extent, covered_until: int) -> "tuple[int, str] | None":
-    """The line right above a labelled ad paragraph that names the
-    publisher's ad slot ("A WORD FROM A FRIEND OF THE NEWSLETTER" over "This
-    issue is supported by Inkwell …"), written as a plain line of its own
-    (plain text has no headings): its start and the slot's name, or None. An
-    ad-slot name alone is only a judgement (NL103); over an ad that its label
-    makes sure, it is that ad's title and goes with it."""
-    doc = ctx.doc
-    if block.kind != "paragraph" or block.depth != 0 or extent.start != block.start:
-        return None
-    i = doc.blocks.index(block) if block in doc.blocks else -1
-    if i <= 0:
-        return None
-    above = doc.blocks[i - 1]
-    if above.kind != "paragraph" or above.end - above.start != 1 or above.start < covered_until:
-        return None
-    if any(doc.lines[k].strip() for k in range(above.end, block.start)):
-        return None
-    name = sponsor_labels(ctx.markers).euphemism(visible_text(doc.lines[above.start]).strip())
-    if not name:
-        return None
-    # The slot's title stands over the ad alone: the next section (a heading,
-    # a break, a title line of its own) or the end comes right after it, so no
-    # story under the same title loses it.
-    after = next((b for b in doc.blocks if b.start >= extent.end), None)
-    if after is not None and after.kind not in ("heading", "hr"):
-        line = visible_text(doc.lines[after.start]).strip()
-        if after.kind != "paragraph" or after.end - after.start != 1 or not line or line[-1:] in ".!?:;,":
-            return None
-    return above.start, name
 
 
 def _label_line(ctx, block) -> tuple[Extent, str, str] | None:
