@@ -15,11 +15,20 @@ publisher selling its own things.
 - `shared_hosts`: the carrier most links are written with and the site most
   of them lead to; a link there is no sponsor's (every story links there).
 - `advertiser_tagged_hosts`: links to a third party's page whose campaign
-  parameters name this newsletter as the channel (`utm_medium=newsletter`,
-  `utm_source=<the newsletter>`, a campaign naming the newsletter's
-  audience): the advertiser tagged the link to count what its ad bought.
+  or referral parameters name this newsletter as the channel
+  (`utm_medium=newsletter`, `utm_source=<the newsletter>`, a campaign
+  naming the newsletter's audience, `?via=<the newsletter>`,
+  `?ref=newsletter`): the advertiser tagged the link to count what its ad
+  bought, or the newsletter's referral earns from it.
   A tag the publisher puts on most of its own links (Sailthru's, beehiiv's
   `utm_campaign=<issue>`) is no advertiser's, nor is a link to its own site.
+- `reader_offer`: a sentence that offers the newsletter's readers a deal
+  ("Acme Weekly readers get 20% off", "une remise pour nos lecteurs",
+  "Unsere Leser bekommen 10 % Rabatt"): the readers as the ones who get it, and
+  a discount, a free thing or a promo code in the same sentence. A story
+  about a sale speaks of customers or shoppers; an ad speaks of the
+  newsletter's own readers, in any language (`[promotion].reader_nouns`,
+  `offer_words`).
 - `speaks_to_the_reader`, `reports`: whether a text addresses its reader
   ("you") or reports what others say ("said", "according to").
 
@@ -161,7 +170,7 @@ def house_links(doc, block, markers) -> list[str]:
     event pages (`/store`, `/pricing`, `shop.acme.com`, …), and its links to
     the publisher's own site whose text is a purchase ("Get tickets", "Shop
     now", "Join for free": `[promotion].purchase_actions`)."""
-    paths, subdomains, _, purchase, needles = _house_patterns(markers)
+    purchase, needles = _house_patterns(markers)[3:]
     key = ("house_link_lines", 0)
     if key not in doc._cache:
         doc._cache[key] = lines_holding(markers.lowered(doc.text), needles, doc.line_starts)
@@ -172,7 +181,7 @@ def house_links(doc, block, markers) -> list[str]:
     for link in doc.links(block):
         parts = split_url(resolve_url(link.destination))
         host = (parts.hostname or "").lower()
-        shop_page = host.split(".")[0] in subdomains or (paths is not None and paths.search(parts.path.lower() or "/"))
+        shop_page = _is_shop_page(parts, markers)
         buys = purchase is not None and bool(purchase.match(visible_text(source[link.text_start : link.text_end])))
         # The publisher's own sites are asked for only when a shop page is there (it costs a pass over every link).
         if not (shop_page or buys):
@@ -190,6 +199,14 @@ def house_links(doc, block, markers) -> list[str]:
         if shop_page or _first_segment(parts.path) not in _story_path_segments(doc, markers):
             found.append(link.destination)
     return found
+
+
+def _is_shop_page(parts, markers) -> bool:
+    """Whether a split address is a shop, checkout, pricing or event page
+    (`shop.acme.com`, `/store`, `/pricing/annual`), whoever's site it is."""
+    paths, subdomains = _house_patterns(markers)[:2]
+    host = (parts.hostname or "").lower()
+    return host.split(".")[0] in subdomains or bool(paths is not None and paths.search(parts.path.lower() or "/"))
 
 
 # A first path segment shared by this many of a newsletter's links is where its stories (or all its links) live.
@@ -246,16 +263,53 @@ def house_promotion(doc, block, markers) -> list[str]:
     return evidence
 
 
+# A button's text is short: "Shop the store", "Order the print edition".
+MAX_BUTTON_WORDS = 6
+
+
 def _purchase_texts(doc, block, markers, links: list[str]) -> list[str]:
-    """The purchase actions that the texts of the block's house links open with."""
+    """The purchase actions that the texts of the block's house links open
+    with, and its shop buttons (`_shop_buttons`) when no other block of the
+    issue has one."""
     purchase = _house_patterns(markers)[3]
     source, texts = doc.source(block), []
     for link in doc.links(block):
-        if link.destination in links and purchase is not None:
-            m = purchase.match(visible_text(source[link.text_start : link.text_end]))
-            if m:
-                texts.append(m.group(0).strip(" *_"))
+        if link.destination not in links or purchase is None:
+            continue
+        m = purchase.match(visible_text(source[link.text_start : link.text_end]))
+        if m:
+            texts.append(m.group(0).strip(" *_"))
+    buttons = _shop_buttons(doc, markers)
+    if list(buttons) == [id(block)]:
+        texts.extend(t for t in buttons[id(block)] if t not in texts)
     return texts
+
+
+def _shop_buttons(doc, markers) -> dict[int, list[str]]:
+    """The blocks (by id) whose short link texts open with a verb of buying
+    and lead to a shop page of the publisher's own ("Shop the store" to
+    `shop.acme.com`, "Order yours" to `acme.com/store`:
+    `[promotion].purchase_verbs`), with those texts: a button that sells in
+    the publisher's own shop, whatever follows its verb. One such block is a
+    plug among stories; a shop's own mailing puts one under every product,
+    and its buttons are its content (an ad is one of a kind in its issue)."""
+    key = ("shop_buttons", 0)
+    if key not in doc._cache:
+        verbs = markers.words("promotion", "purchase_verbs")
+        found: dict[int, list[str]] = {}
+        for block in doc.all_blocks:
+            if block.kind != "paragraph" or "](" not in doc.source(block):
+                continue
+            source = doc.source(block)
+            for link in doc.links(block):
+                words = visible_text(source[link.text_start : link.text_end]).strip(" *_").split()
+                if not (0 < len(words) <= MAX_BUTTON_WORDS and re.sub(r"^\W+|\W+$", "", words[0].lower()) in verbs):
+                    continue
+                parts = split_url(resolve_url(link.destination))
+                if _is_shop_page(parts, markers) and registrable((parts.hostname or "").lower(), markers) in publisher_domains(doc, markers):
+                    found.setdefault(id(block), []).append(" ".join(words))
+        doc._cache[key] = found
+    return doc._cache[key]  # type: ignore[return-value]
 
 
 def _word_pattern(markers, table: str, key: str) -> "re.Pattern":
@@ -264,6 +318,56 @@ def _word_pattern(markers, table: str, key: str) -> "re.Pattern":
         return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b" if words else "(?!)", re.I)
 
     return markers.compiled(f"word_pattern:{table}.{key}", build)
+
+
+def bounded_phrases(words) -> str:
+    """An alternation of phrases, each bounded where it begins or ends with a
+    letter or digit of a spaced script: "% off" after "20" matches, and so
+    does a Japanese or Chinese word inside an unspaced sentence."""
+    def spaced(ch: str) -> bool:
+        return (ch.isalnum() or ch == "_") and ord(ch) < 0x2E80  # below the CJK blocks
+
+    def bounded(w: str) -> str:
+        head = r"(?<!\w)" if spaced(w[:1]) else ""
+        tail = r"(?!\w)" if spaced(w[-1:]) else ""
+        return head + re.escape(w) + tail
+    return "|".join(bounded(w) for w in sorted(set(words), key=len, reverse=True) if w)
+
+
+def _reader_offer_patterns(markers):
+    """(reader nouns, offer words, lower-cased needles) of `[promotion]`."""
+    promotion = markers.data.get("promotion", {})
+    readers, offers = promotion.get("reader_nouns", []), promotion.get("offer_words", [])
+    if not readers or not offers:
+        return None
+    return (
+        re.compile(bounded_phrases(readers), re.I),
+        re.compile(bounded_phrases(offers), re.I),
+        minimal_needles([w.lower() for w in readers]),
+    )
+
+
+# A sentence ends at one of these (and the white space after it); an unspaced language's stop needs none.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
+
+
+def reader_offer(text: str, markers, has_code=None) -> str | None:
+    """The first sentence of `text` that offers the newsletter's readers a
+    deal (see the module docstring), or None. `has_code(sentence)` tells
+    whether a sentence offers a promo code (NL103's own test)."""
+    compiled = markers.compiled("reader_offer_patterns", _reader_offer_patterns)
+    if compiled is None:
+        return None
+    readers, offers, needles = compiled
+    low = text.lower()
+    if not any(n in low for n in needles):
+        return None
+    for sentence in _SENTENCE_END.split(text):
+        if not readers.search(sentence):
+            continue
+        if offers.search(sentence) or (has_code is not None and has_code(sentence)):
+            return sentence.strip()
+    return None
 
 
 def speaks_to_the_reader(text: str, markers) -> bool:
@@ -286,9 +390,10 @@ def advertiser_tagged_hosts(doc, text: str, markers) -> list[str]:
     newsletter as the channel it paid for (see the module docstring)."""
     own = publisher_domains(doc, markers)
     words = markers.words("promotion", "ad_channel_words") | {w for w in _compact_publisher_names(doc, markers) if len(w) >= 5}
-    blanket = _blanket_tags(doc)
+    referral = tuple(p.lower() for p in markers.data.get("promotion", {}).get("referral_params", []))
+    blanket = _blanket_tags(doc, referral)
     hosts: list[str] = []
-    targets = [_campaign_tag(url) for url in link_targets(text)]
+    targets = [_campaign_tag(url, referral) for url in link_targets(text)]
     for host, tag in targets:
         if not tag or tag in blanket or not host or registrable(host, markers) in own:
             continue
@@ -303,20 +408,35 @@ def advertiser_tagged_hosts(doc, text: str, markers) -> list[str]:
     return hosts
 
 
-def _campaign_tag(url: str) -> tuple[str, tuple[str, ...]]:
+# The parameters an advertiser's link names its channel in: the campaign's, and a referral's or affiliate's.
+_CAMPAIGN_PARAMS = ("utm_source", "utm_medium", "utm_campaign")
+
+
+def _campaign_tag(url: str, referral_params: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:
     """The host a link leads to, and its `utm_source`, `utm_medium` and
-    `utm_campaign` values (lower-cased, separators dropped)."""
+    `utm_campaign` values, then those of its referral parameters
+    (`?via=acmeweekly`, `?ref=newsletter`: `[promotion].referral_params`),
+    lower-cased, separators dropped."""
     target = split_url(resolve_url(url))
     params = {k.lower(): v for k, v in parse_qsl(target.query)}
-    tag = tuple(re.sub(r"[\W_]+", "", params.get(k, "").lower()) for k in ("utm_source", "utm_medium", "utm_campaign"))
+
+    def value(key: str) -> str:
+        found = params.get(key, "")
+        # A referral value that is a site's address (`?ref=acme.co`) is the sending
+        # platform's tag on every outgoing link (Ghost's), not an advertiser's.
+        if key in referral_params and "." in found:
+            return ""
+        return re.sub(r"[\W_]+", "", found.lower())
+
+    tag = tuple(value(k) for k in (*_CAMPAIGN_PARAMS, *referral_params))
     return (target.hostname or "").lower(), tag if any(tag) else ()
 
 
-def _blanket_tags(doc) -> frozenset[tuple[str, ...]]:
+def _blanket_tags(doc, referral_params: tuple[str, ...] = ()) -> frozenset[tuple[str, ...]]:
     """Campaign tags carried by most of the newsletter's tagged links: the publisher's own."""
-    key = ("blanket_campaign_tags", 0)
+    key = ("blanket_campaign_tags", referral_params)
     if key not in doc._cache:
-        counts = Counter(tag for url in link_targets(doc.text) for _, tag in [_campaign_tag(url)] if tag)
+        counts = Counter(tag for url in link_targets(doc.text) for _, tag in [_campaign_tag(url, referral_params)] if tag)
         total = sum(counts.values())
         doc._cache[key] = frozenset(t for t, n in counts.items() if n >= BLANKET_TAG_LINKS and n * 2 >= total)
     return doc._cache[key]  # type: ignore[return-value]

@@ -10,15 +10,25 @@ that evidence in the message:
 - calls to action ("book a demo", "start your free trial", "check it out for
   free"): `calls_to_action` in `[promotion]`;
 - promo codes, and prices or discounts (a price counts only next to a call
-  to action or a promo code: news quotes prices too);
+  to action or a promo code: news quotes prices too). A promo code in any
+  language is a code noun right before a code of capitals and digits
+  ("cupom FEIRA10", "mit dem Code HERBST20") beside a discount or a free
+  thing ("Rabatt", "desconto", "% off");
+- an offer to the newsletter's readers: a sentence in which the readers are
+  the ones who get a discount, a free thing or a code ("Acme Weekly readers
+  get 20% off", "Unsere Leser bekommen 10 % Rabatt"): an ad speaks
+  of the newsletter's readers, a story about a sale of customers
+  (`evidence.promotion.reader_offer`);
 - one product named again and again, when that name is also in the block's
   heading or the host of its links;
 - link targets that no other block of the newsletter links to (none when
   most stories also link to a site of their own: a digest of links);
-- links to a third party's page whose campaign parameters name this
-  newsletter as the channel (`utm_medium=newsletter`, `utm_source=<the
-  newsletter>`): the advertiser's own tag, not the one the publisher puts
-  on most of its links (`evidence.promotion.advertiser_tagged_hosts`).
+- links to a third party's page whose campaign or referral parameters name
+  this newsletter as the channel (`utm_medium=newsletter`, `utm_source=<the
+  newsletter>`, `?via=<the newsletter>`, `?ref=newsletter`): the
+  advertiser's own tag, not the one the publisher puts on most of its
+  links, nor a platform's `?ref=<the sender's site>` on every outgoing
+  link (`evidence.promotion.advertiser_tagged_hosts`).
 
 House promotion (the publisher selling its own shop, course, event, app or
 paid tier, issue 11 kind 4) is judged on its own, paragraph by paragraph: a
@@ -28,7 +38,11 @@ links to a shop, checkout, pricing or event page of the publisher's own site
 or preferences pages, the site its stories link to), or to any page of that
 site with a link text that buys ("Get tickets", "Shop now", "Join for free",
 "Post a job": a job board's or classifieds' paid slot), and names what it
-sells or asks the reader to act. A paragraph that closes a story about the
+sells or asks the reader to act. A short button to a shop page of the
+publisher's own that opens with a verb of buying ("Shop the store", "Order
+yours") is such a call whatever follows its verb, when it is the only one
+in the issue: a shop's own mailing puts one under every product, and there
+the buttons are the content. A paragraph that closes a story about the
 very thing its page sells (prose under the same heading first, no break
 between, and the page's address names the heading's subject: "## Opening:
 The Glass Orchard" … "Get tickets" to `/whats-on/glass-orchard`) is an
@@ -47,7 +61,9 @@ membership or what it gets the reader), as NL302 and NL201 do. The words and pat
 
 Candidates are sections without subsections (at most `MAX_SECTION_WORDS`
 words, and not a list of several linked stories) and paragraphs that open
-with a publisher's ad-slot name or carry a promo code. A candidate is
+with a publisher's ad-slot name, carry a promo code or offer the readers a
+deal (not a flattened line that glues the next section's heading to the
+ad: a judgement removes whole lines, and that line holds a story too). A candidate is
 reported when it has something that sells (an ad-slot name, a promo code or
 a call to action), at least two kinds of evidence, and a score of at least
 `THRESHOLD`, and when it holds no more than `MAX_SHARE` of the newsletter's
@@ -96,7 +112,17 @@ also takes the next section.
 Acme automates your deploys. Acme plans start at $9. Use code SHIP20 and
 book a demo with [Acme](https://acme.example) today.
 ```
-is reported; `nlclean fix --unsafe-fixes` removes it.
+is reported; `nlclean fix --unsafe-fixes` removes it. So is, in any
+language,
+```markdown
+## Stadtgespräch live
+
+Für unsere Leserinnen und Leser gibt es mit dem Code UFER15 einen
+Rabatt von 15 %. [Jetzt Platz sichern](https://tickets.kino.example/live)
+```
+(a promo code and an offer to the readers), while a story that quotes an
+error code beside a percentage, or says that many readers asked for a free
+archive, stays.
 
 ## Fix safety
 Unsafe: a judgement that can be wrong.
@@ -110,13 +136,15 @@ from typing import Iterator
 from ..extents import Extent, block_extent, is_document_title, is_title_shaped, label_block_extent, section_extent
 from ..evidence.asks import pitch_above
 from ..evidence.links import resolve_url, split_url
-from ..evidence.promotion import advertiser_tagged_hosts, house_links, house_promotion, reports, speaks_to_the_reader
+from ..evidence.promotion import (
+    bounded_phrases, advertiser_tagged_hosts, house_links, house_promotion, reader_offer, reports, speaks_to_the_reader,
+)
 from ..document import Document
 from ..findings import Applicability, Finding
 from ..inline_syntax import is_protected, merge_spans, surely_more_visible_words, visible_text
-from ..markers import LineHits, lines_holding, url_host
+from ..markers import LineHits, lines_holding, minimal_needles, url_host
 from .base import Rule
-from .sponsor_block import sponsor_labels
+from .sponsor_block import glued_heading_start, sponsor_labels
 from ._shared import quote, word_count
 
 THRESHOLD = 5
@@ -153,6 +181,12 @@ def evidence_for(text: str, markers, title: str = "", hosts: frozenset[str] = fr
         score += 3
         sells = True
         evidence.append("promo code")
+    offer = reader_offer(text, markers, lambda sentence: _has_promo_code(sentence, markers))
+    if offer:
+        kinds += 1
+        score += 2
+        sells = True
+        evidence.append(f"an offer to the newsletter's readers: {quote(offer[:60])}")
     prices = markers.prices(text)
     if prices and sells:
         kinds += 1
@@ -174,7 +208,7 @@ def evidence_for(text: str, markers, title: str = "", hosts: frozenset[str] = fr
     if tagged_hosts and sells:
         kinds += 1
         score += 2
-        evidence.append("links to " + ", ".join(tagged_hosts[:2]) + " with campaign parameters naming this newsletter")
+        evidence.append("links to " + ", ".join(tagged_hosts[:2]) + " with campaign or referral parameters naming this newsletter")
     if not sells or kinds < 2:
         return 0, evidence
     if reports(text, markers) and not speaks_to_the_reader(text, markers):
@@ -236,14 +270,7 @@ class UnlabelledPromotion(Rule):
             # are needs every block's hosts: judge the best case first (all of
             # them the ad's own), and look further only when that is enough.
             unique: tuple[str, ...] = tuple(sorted(hosts))
-            score, evidence = evidence_for(text, markers, title, frozenset(hosts), slot_name, unique)
-            tagged: tuple[str, ...] = ()
-            if score < THRESHOLD and (slot_name or markers.calls_to_action(text)):
-                # Short of the threshold: where its links lead may settle it
-                # (resolving every link of the issue is asked only now).
-                tagged = tuple(advertiser_tagged_hosts(doc, text, markers))
-                if tagged:
-                    score, evidence = evidence_for(text, markers, title, frozenset(hosts), slot_name, unique, tagged)
+            score, evidence, tagged = _judge(doc, markers, text, title, hosts, slot_name, unique, None)
             if score < THRESHOLD:
                 continue
             inside = {id(b) for b in blocks}
@@ -251,7 +278,7 @@ class UnlabelledPromotion(Rule):
                 any(not hosts.isdisjoint(hosts_of(b)) for b in doc.blocks if id(b) not in inside)
                 or _stories_link_to_sites_of_their_own(doc, inside, hosts_of)
             ):
-                score, evidence = evidence_for(text, markers, title, frozenset(hosts), slot_name, (), tagged)
+                score, evidence, tagged = _judge(doc, markers, text, title, hosts, slot_name, (), tagged)
                 if score < THRESHOLD:
                     continue
             if _one_of_priced_items(markers, doc, extent):
@@ -298,14 +325,19 @@ class UnlabelledPromotion(Rule):
         first = visible_text(line) if len(line) <= MAX_SLOT_LINE else ""
         slot_name = sponsor_labels(markers).euphemism(first) if first else None
         if slot_name is None:
-            if not _may_hold_code(doc, block.start, block.end, code_lines):
+            if not _may_hold_code(doc, block.start, block.end, code_lines, markers):
                 return None
             # Long flattened paragraphs often hold "code" somewhere; their visible
             # text is slow to build, and their length alone rules them out.
             source = doc.source(block)
             if len(source) > LONG_SOURCE and surely_more_visible_words(source, MAX_PARAGRAPH_WORDS):
                 return None
-            if not _has_promo_code(doc.visible(block), markers):
+            visible = doc.visible(block)
+            if not _has_promo_code(visible, markers) and not reader_offer(visible, markers):
+                return None
+            if glued_heading_start(visible, markers=markers) is not None:
+                # Flattened text glues the next section's heading to the ad: the
+                # line holds more than the ad, and a judgement does not cut lines.
                 return None
             # A code quoted in one of a deals digest's items is the item's news.
             section = next((h for h in reversed(doc.headings) if h.start < block.start), None)
@@ -540,53 +572,106 @@ def _share_of_body(doc, extent: Extent) -> float:
     return inside / body
 
 
+def _judge(doc, markers, text: str, title: str, hosts: set[str], slot_name: str | None,
+           unique: tuple[str, ...], tagged: tuple[str, ...] | None) -> tuple[int, list[str], tuple[str, ...] | None]:
+    """(score, evidence, tagged hosts) of a candidate. The hosts an advertiser
+    tagged (`tagged`, None while not asked) are asked only when the rest of
+    the evidence falls short of the threshold and the candidate may sell:
+    resolving every link of the issue costs a pass over all of them."""
+    score, evidence = evidence_for(text, markers, title, frozenset(hosts), slot_name, unique, tagged or ())
+    if score >= THRESHOLD or tagged is not None or not _may_sell(markers, text, slot_name):
+        return score, evidence, tagged
+    tagged = tuple(advertiser_tagged_hosts(doc, text, markers))
+    if tagged:
+        score, evidence = evidence_for(text, markers, title, frozenset(hosts), slot_name, unique, tagged)
+    return score, evidence, tagged
+
+
+def _may_sell(markers, text: str, slot_name: str | None) -> bool:
+    """Whether a candidate holds something that sells (an ad-slot name, a call
+    to action, a promo code, an offer to the readers): only then is where its
+    links lead worth asking."""
+    return bool(slot_name or markers.calls_to_action(text) or _has_promo_code(text, markers) or reader_offer(text, markers))
+
+
 def _sells(markers, doc, start: int, end: int, code_lines: LineHits | None) -> bool:
     """Whether lines [start, end) hold a call to action or a promo code."""
     text = "\n".join(doc.lines[start:end])
     if markers.calls_to_action(text):
         return True
-    return _may_hold_code(doc, start, end, code_lines) and _has_promo_code(text, markers)
+    return _may_hold_code(doc, start, end, code_lines, markers) and _has_promo_code(text, markers)
+
+
+def _code_needles(markers) -> tuple[str, ...]:
+    """Words one of which every promo code and every offer to the readers
+    holds: the code nouns and names, and the nouns for the readers."""
+    promotion = markers.data.get("promotion", {})
+    words = [*promotion.get("promo_code_nouns", []), *promotion.get("promo_code_names", []), *promotion.get("reader_nouns", [])]
+    return minimal_needles([w.lower() for w in words] or ["code"])
 
 
 def _lines_holding_code(doc, markers) -> LineHits | None:
-    """The lines that hold "code" (any case): every promo code phrase does, and
-    few lines do. None when lower-casing changed the text's length (a rare
-    letter): then the offsets do not line up, and each block is tested itself."""
+    """The lines that may hold a promo code or an offer to the readers (a
+    code noun or a reader noun, any case): few lines do. None when
+    lower-casing changed the text's length (a rare letter): then the offsets
+    do not line up, and each block is tested itself."""
     low = markers.lowered(doc.text)  # the lower-cased text the rules before this one share
     if len(low) != len(doc.text):
         return None
-    return lines_holding(low, ("code",), doc.line_starts)
+    return lines_holding(low, markers.compiled("promo_code_needles", _code_needles), doc.line_starts)
 
 
-def _may_hold_code(doc, start: int, end: int, code_lines: LineHits | None) -> bool:
+def _may_hold_code(doc, start: int, end: int, code_lines: LineHits | None, markers) -> bool:
     if code_lines is None:
-        return any("code" in doc.lines[i].lower() for i in range(start, end))
+        needles = markers.compiled("promo_code_needles", _code_needles)
+        return any(n in doc.lines[i].lower() for i in range(start, end) for n in needles)
     return code_lines.touches(start, end)
 
 
 class _PromoCodes:
-    """A promo code offered to the reader: a verb, a code noun, then the code
-    in capitals or digits ("use code SHIP20", "enter the discount code
-    BELLS15"), or a name for such codes alone ("promo code").
-    `[promotion].promo_code_verbs`, `promo_code_nouns`, `promo_code_names`."""
+    """A promo code offered to the reader, in one of three shapes:
+
+    - a verb, a code noun, then the code in capitals or digits ("use code
+      SHIP20", "enter the discount code BELLS15");
+    - a code noun of any language right before a code of capitals and
+      digits ("cupom FEIRA10", "mit dem Code HERBST20", "クーポンコード：TEA30"),
+      when the text also names a discount or a free thing (`offer_words`:
+      "% off", "Rabatt", "desconto", "オフ"): the code's shape and the offer
+      around it say what a verb says in English; an error code in a story,
+      even beside a percentage, offers nothing;
+    - a name for such codes standing alone ("promo code").
+
+    The code itself is matched case-sensitively: "with code that …" is prose.
+    `[promotion].promo_code_verbs`, `promo_code_nouns`, `promo_code_names`,
+    `offer_words` (every language's)."""
 
     def __init__(self, markers) -> None:
         promotion = markers.data.get("promotion", {})
         verbs, nouns = promotion.get("promo_code_verbs", []), promotion.get("promo_code_nouns", [])
         names = promotion.get("promo_code_names", [])
-        offer = rf"\b(?:{_words(verbs)}) (?:the )?(?:{_words(nouns)}):?\s+\*{{0,2}}[A-Z0-9]{{4,}}\b" if verbs and nouns else "(?!)"
+        code = r"(?-i:[A-Z0-9]{4,})\b"
+        offer = rf"\b(?:{_words(verbs)}) (?:the )?(?:{_words(nouns)}):?\s+\*{{0,2}}{code}" if verbs and nouns else "(?!)"
         self._regex = re.compile(rf"{offer}|\b(?:{_words(names) or '(?!)'})\b", re.I)
+        # A code noun (no \b before an unspaced script's noun), then a code with a capital and a digit.
+        shaped = r"(?-i:(?=[A-Z0-9]*[0-9])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,})(?![A-Za-z0-9])"
+        self._bare = re.compile(rf"(?:{bounded_phrases(nouns) or '(?!)'})\s?[:：]?\s*\*{{0,2}}{shaped}", re.I) if nouns else None
+        offers = promotion.get("offer_words", [])
+        self._offer = re.compile(bounded_phrases(offers) or "(?!)", re.I)
         # Every match holds one of these (lower-cased): a cheap test before the regex,
         # which is slow on long text ("code" mostly stands in "decode", "code review").
         self._needles = tuple(
             {f"{v} {the}{n}".lower() for v in verbs for the in ("", "the ") for n in nouns} | {n.lower() for n in names}
         )
+        self._noun_needles = tuple({n.lower() for n in nouns})
 
     def offered(self, text: str) -> bool:
         low = text.lower()
-        if not any(n in low for n in self._needles) and not any(ch in text for ch in _ODD_CASE):
+        odd = any(ch in text for ch in _ODD_CASE)
+        if (odd or any(n in low for n in self._needles)) and self._regex.search(text):
+            return True
+        if self._bare is None or not (odd or any(n in low for n in self._noun_needles)):
             return False
-        return bool(self._regex.search(text))
+        return bool(self._bare.search(text) and self._offer.search(text))
 
 
 def _words(words: list[str]) -> str:
