@@ -97,3 +97,45 @@ def test_the_offer_takes_its_buttons():
     out = fix_with_cli(text, "input.md", unsafe=True)
     assert "€4/month" not in out and "Back it" not in out and "Pass Quay Notes along" not in out
     assert "Until Friday," in out and "The pier walk" in out
+
+
+# Answer rows: a question and one-click answers that lead to one page.
+
+def _answer_email(row: str, after: str = "") -> str:
+    return (
+        "THE TIDE TABLE\nA weekly letter about the coast\n\n"
+        f"{STORIES}\n\n{after}{row}\n\n"
+        "Unsubscribe: https://tidetable.example/u/81f2\n"
+    )
+
+
+def test_a_rating_row_with_bare_addresses_goes():
+    row = ("Did this issue help? Rate it: 👍 https://tidetable.example/rate/up?n=88 | "
+           "👎 https://tidetable.example/rate/down?n=88")
+    out = fix_with_cli(_answer_email(row), "input.txt", unsafe=True)
+    assert "Rate it" not in out and "rate/up" not in out
+    assert "Story 3." in out
+
+
+def test_a_rating_row_under_a_question_and_a_request_goes():
+    row = ("■ 今週の号はいかがでしたか？評価をお願いします。\n"
+           "[最高](https://tidetable.example/q/41?s=3) ｜ [普通](https://tidetable.example/q/41?s=2) ｜ "
+           "[残念](https://tidetable.example/q/41?s=1)")
+    out = fix_with_cli(_answer_email(row), "input.md", unsafe=True)
+    assert "q/41" not in out and "いかがでしたか" not in out
+
+
+def test_a_civic_story_with_ward_links_stays():
+    # A question over links that differ in one value, with stories below it: a story's links.
+    civic = ("Where do I vote on Sunday? Ward 1 https://city-hall.example/stations?ward=1 | "
+             "Ward 2 https://city-hall.example/stations?ward=2")
+    more = "\n\n".join(f"Item {n}. The ferry timetable changes on Monday; the late boat now leaves at ten "
+                       "past nine and the early one at six." for n in range(1, 18)) + "\n\n"
+    out = fix_with_cli(_answer_email("", after=civic + "\n\n" + more), "input.txt", unsafe=True)
+    assert "ward=1" in out and "Where do I vote" in out
+
+
+def test_two_story_links_without_a_question_stay():
+    row = "[Minutes](https://tidetable.example/docs/minutes) · [Agenda](https://tidetable.example/docs/agenda)"
+    out = fix_with_cli(_answer_email(row), "input.md", unsafe=True)
+    assert "docs/minutes" in out

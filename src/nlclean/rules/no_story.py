@@ -196,6 +196,16 @@ stories below it is read as one of them: both stay. The offer takes the
 buttons right under it (one or two short links each to a subscribe, share,
 referral or donation page: "[S'abonner](…/subscribe)"). A judgement (unsafe).
 
+## Answer rows, known by their links
+In the email's last lines, a question to the reader (a `?`, `？` or `¿` in
+at most 20 words, a short request after it at most: "Was this useful?
+Rate it:") with a row of two to six one-click answers beside it or on the
+line under it, each an emoji or a few words, links or bare addresses that
+lead to one page and differ in one answer value ("👍
+https://acme.example/r/yes?i=9 | 👎 https://acme.example/r/no?i=9"), is a
+poll however it is worded (`evidence/answer_rows.py`); "Where do I vote?"
+over ward links further up is a story's. A judgement (unsafe).
+
 ## Follow rows
 A row of links that all lead to social profiles (link classifier) with a
 lead-in that asks the reader to follow ("Follow us: [Instagram](…) ·
@@ -227,6 +237,7 @@ from ..evidence.asks import (MAX_LEAD_IN_WORDS, MAX_POLL_QUESTION_WORDS, MIN_POL
                               publisher_voice, sentence_ask, sentences, MAX_BESIDE_WORDS)
 from ..evidence.asks import word_count as sentence_words
 from ..evidence.links import OWN_PAGE_KINDS, LinkKind
+from ..evidence.answer_rows import answer_row, asks_the_reader
 from ..evidence.own_offer import in_the_last_lines, own_links_only, recurring_price
 from ..evidence.zones import closes_the_email
 from ..extents import is_document_title, is_footer_boundary
@@ -846,6 +857,7 @@ class NoStoryBlock(Rule):
         yield from settle(self._framed_asks(ctx, covered))
         yield from settle(self._asks_to_pay(ctx, covered))
         yield from settle(self._own_offers(ctx, covered))
+        yield from settle(self._answer_rows(ctx, covered))
 
     def _follow_rows(self, ctx, covered: set[int]) -> Iterator[Finding]:
         """A row of social profile links with a lead-in that asks the reader to
@@ -1218,6 +1230,44 @@ class NoStoryBlock(Rule):
                 if finding is not None:
                     covered.update(range(start, end))
                     yield finding
+
+    def _answer_rows(self, ctx, covered: set[int]) -> Iterator[Finding]:
+        """A question to the reader and a row of one-click answers under it or
+        beside it on its line, in the email's last lines, known by the row's
+        links (`evidence/answer_rows.py`): two to six answers of an emoji or a
+        few words, bare addresses or links, that lead to one page and differ in
+        one answer value. Question and row go as one region, a judgement
+        (unsafe), as the polls by shape above."""
+        doc = ctx.doc
+        for block in doc.all_blocks:
+            if block.kind not in ("paragraph", "table") or _in_quote(block):
+                continue
+            for i in range(block.start, block.end):
+                line = doc.lines[i]
+                if i in covered or line.count("://") < MIN_POLL_ANSWERS or line.lstrip().startswith("|"):
+                    continue
+                row = answer_row(line)
+                if row is None:
+                    continue
+                row_start, urls = row
+                start = i
+                question = visible_text_without_urls(line[:row_start]).strip(" \t*_#>■□●◆・-")
+                if not question and i > block.start:
+                    start = i - 1
+                    question = visible_text_without_urls(doc.lines[start]).strip(" \t*_#>■□●◆・-")
+                if not asks_the_reader(question) or not answers_to_one_page(urls):
+                    continue
+                if not in_the_last_lines(doc, i + 1) or any(k in covered for k in range(start, i + 1)):
+                    continue
+                covered.update(range(start, i + 1))
+                yield ctx.remove_lines(
+                    f"poll {quote(question)}", start, i + 1, f"Remove poll {quote(question)}",
+                    evidence=(f"a question to the reader with a row of {len(urls)} one-click answers that lead to "
+                              "one page and differ in one answer value",
+                              "stands in the email's last lines, after its stories",
+                              "ends at the row's last answer"),
+                    applicability=Applicability.UNSAFE,
+                )
 
     def _own_offer(self, ctx, start: int, end: int, source: str, why_end: str) -> Finding | None:
         doc, markers = ctx.doc, ctx.markers
