@@ -139,3 +139,24 @@ def test_two_story_links_without_a_question_stay():
     row = "[Minutes](https://tidetable.example/docs/minutes) · [Agenda](https://tidetable.example/docs/agenda)"
     out = fix_with_cli(_answer_email(row), "input.md", unsafe=True)
     assert "docs/minutes" in out
+
+
+# Referral links: the reader's own code on the newsletter's own site.
+
+def test_a_referral_ask_in_any_words_goes():
+    ask = "Bring a friend aboard and earn a tide chart: https://tidetable.example/invite?ref=tq83x1"
+    out = fix_with_cli(_answer_email(ask), "input.txt", unsafe=True)
+    assert "tq83x1" not in out and "Bring a friend" not in out
+    assert "tq83x1" in fix_with_cli(_answer_email(ask), "input.txt")  # a judgement
+
+
+def test_a_story_about_a_company_referral_programme_stays():
+    story = ("Ferrybank now pays £50 to customers who bring a friend: https://ferrybank.example/referral?code=FB2026")
+    out = fix_with_cli(_answer_email(story), "input.txt", unsafe=True)
+    assert "FB2026" in out
+
+
+def test_a_tracking_tag_is_no_referral_code():
+    line = "Catch up on the archive: https://tidetable.example/archive?ref=newsletter"
+    out = fix_with_cli(_answer_email(line), "input.txt", unsafe=True)
+    assert "ref=newsletter" in out

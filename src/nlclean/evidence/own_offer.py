@@ -18,6 +18,12 @@ paid subscriber" does, and no vocabulary of asks needs to know "back it".
   redirect read first) or to an own page by the link classifier
   (subscribe, referral, share, donate). A story that names a price by the period
   links to the service it reports on: another site.
+- `own_referral_link(doc, markers, url)`: the reader's referral link on the
+  newsletter's own site: a referral page by the link classifier, or a page
+  whose query carries the reader's code (`?ref=bn77k2`, `?code=MIWA88`:
+  letters and digits mixed; `?ref=newsletter` is a tracking tag). A short
+  block whose only links are such is the referral programme's ask in any
+  language ("Tell a friend about Acme: [copy your link](…/referral?code=AB12)").
 - `in_the_last_lines(doc, end)`: the block stands in the email's last part,
   after the stories: at most `MAX_LINES_BELOW` lines with words below it (the
   sign-off, the other asks, the footer). A story further up that quotes a
@@ -30,7 +36,7 @@ from __future__ import annotations
 
 import re
 
-from .links import OWN_PAGE_KINDS, resolve_url, split_url
+from .links import OWN_PAGE_KINDS, LinkKind, resolve_url, split_url
 from .publisher import publisher_domains, registrable
 
 # An amount with its currency on either side: "$5", "€5", "5 €", "0,99 €", "4 euro", "5 Euro", "£45".
@@ -119,6 +125,21 @@ def _own_host(doc, markers, url: str) -> bool:
 def own_links_only(doc, markers, urls: list[str]) -> bool:
     """Whether there are addresses and every one leads to the newsletter's own pages."""
     return bool(urls) and all(markers.link_kind(u) in _OWN_KINDS or _own_host(doc, markers, u) for u in urls)
+
+
+# A reader's referral code in a query: letters and digits mixed, a few of them ("?ref=bn77k2", "?code=MIWA88").
+_REFERRAL_CODE = re.compile(r"[?&](?:ref|code|referral|referrer|invite|rc)=(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{4,16}(?:[&#]|$)", re.I)
+
+
+def own_referral_link(doc, markers, url: str) -> bool:
+    """Whether the address is the newsletter's referral link for this reader:
+    on the newsletter's own site (`_own_host`), a referral page by the link
+    classifier ("/referral", "/refer") or a page whose query carries a
+    reader's code ("/indique?ref=bn77k2"). A company's referral page that a
+    story links to is on the company's site."""
+    if not _own_host(doc, markers, url):
+        return False
+    return markers.link_kind(url) is LinkKind.REFERRAL or _REFERRAL_CODE.search(url) is not None
 
 
 def in_the_last_lines(doc, end: int) -> bool:

@@ -206,6 +206,14 @@ https://acme.example/r/yes?i=9 | 👎 https://acme.example/r/no?i=9"), is a
 poll however it is worded (`evidence/answer_rows.py`); "Where do I vote?"
 over ward links further up is a story's. A judgement (unsafe).
 
+## Referral links on the newsletter's own site
+A short block, or a line of whole sentences, in the email's last lines,
+whose only links are the reader's referral link on the newsletter's own
+site (a referral page, or a page whose query carries the reader's code:
+"/invite?ref=ab12cd"; `?ref=newsletter` is a tracking tag) is the referral
+programme's ask in any language; a company's referral page in a story is
+on the company's site. A judgement (unsafe).
+
 ## Follow rows
 A row of links that all lead to social profiles (link classifier) with a
 lead-in that asks the reader to follow ("Follow us: [Instagram](…) ·
@@ -238,7 +246,7 @@ from ..evidence.asks import (MAX_LEAD_IN_WORDS, MAX_POLL_QUESTION_WORDS, MIN_POL
 from ..evidence.asks import word_count as sentence_words
 from ..evidence.links import OWN_PAGE_KINDS, LinkKind
 from ..evidence.answer_rows import answer_row, asks_the_reader
-from ..evidence.own_offer import in_the_last_lines, own_links_only, recurring_price
+from ..evidence.own_offer import in_the_last_lines, own_links_only, own_referral_link, recurring_price
 from ..evidence.zones import closes_the_email
 from ..extents import is_document_title, is_footer_boundary
 from ..inline_syntax import all_links, visible_text, visible_text_without_urls
@@ -858,6 +866,7 @@ class NoStoryBlock(Rule):
         yield from settle(self._asks_to_pay(ctx, covered))
         yield from settle(self._own_offers(ctx, covered))
         yield from settle(self._answer_rows(ctx, covered))
+        yield from settle(self._referral_links(ctx, covered))
 
     def _follow_rows(self, ctx, covered: set[int]) -> Iterator[Finding]:
         """A row of social profile links with a lead-in that asks the reader to
@@ -1266,6 +1275,45 @@ class NoStoryBlock(Rule):
                               "one page and differ in one answer value",
                               "stands in the email's last lines, after its stories",
                               "ends at the row's last answer"),
+                    applicability=Applicability.UNSAFE,
+                )
+
+    def _referral_links(self, ctx, covered: set[int]) -> Iterator[Finding]:
+        """The referral programme's ask in any words: a short block, or a line of
+        whole sentences in a longer or flattened paragraph, whose only links
+        are the reader's referral link on the newsletter's own site
+        (`evidence/own_offer.own_referral_link`), in the email's last lines.
+        A judgement (unsafe)."""
+        doc, markers = ctx.doc, ctx.markers
+        if "ref" not in doc.text and "code=" not in doc.text:
+            return
+        for block in doc.all_blocks:
+            if block.kind != "paragraph" or _in_quote(block) or not in_the_last_lines(doc, block.end):
+                continue
+            source = doc.source(block)
+            if "ref" not in source and "code=" not in source:
+                continue
+            if word_count(visible_text_without_urls(source)) <= MAX_OFFER_BLOCK_WORDS:
+                units = [(block.start, block.end, source, "the end of its block")]
+            else:
+                flattened = any(len(doc.lines[i]) > MIN_FLATTENED_LINE_CHARS for i in range(block.start, block.end))
+                units = [(i, i + 1, doc.lines[i], "the end of its line") for i in range(block.start, block.end)
+                         if _whole_sentences(doc.lines[i - 1] if i > block.start else "", doc.lines[i],
+                                             doc.lines[i + 1] if i + 1 < block.end else "", flattened)]
+            for start, end, text, why_end in units:
+                if any(i in covered for i in range(start, end)):
+                    continue
+                shown = quote(visible_text_without_urls(text).replace("\n", " ").strip())
+                if word_count(shown) > MAX_OFFER_BLOCK_WORDS:
+                    continue
+                urls = _unit_urls(text)
+                if not urls or not all(own_referral_link(doc, markers, u) for u in urls):
+                    continue
+                covered.update(range(start, end))
+                yield ctx.remove_lines(
+                    f"referral ask {shown}", start, end, f"Remove the referral ask {shown}",
+                    evidence=(f"{_its_links(urls)} only to the reader's referral link on the newsletter's own site",
+                              "stands in the email's last lines, after its stories", f"ends at {why_end}"),
                     applicability=Applicability.UNSAFE,
                 )
 
