@@ -144,11 +144,20 @@ def own_referral_link(doc, markers, url: str) -> bool:
 
 def in_the_last_lines(doc, end: int) -> bool:
     """Whether at most `MAX_LINES_BELOW` lines with words stand below line `end` (exclusive)."""
-    lines = doc.lines
-    below = 0
-    for i in range(end, len(lines)):
-        if any(ch.isalnum() for ch in lines[i]):
-            below += 1
-            if below > MAX_LINES_BELOW:
-                return False
-    return True
+    return end >= _last_lines_start(doc)
+
+
+def _last_lines_start(doc) -> int:
+    """The first line below which at most `MAX_LINES_BELOW` lines with words
+    stand, read once per document from its end."""
+    key = ("last_lines_start", 0)
+    if key not in doc._cache:
+        lines, below, start = doc.lines, 0, 0
+        for i in range(len(lines) - 1, -1, -1):
+            if any(ch.isalnum() for ch in lines[i]):
+                below += 1
+                if below > MAX_LINES_BELOW:
+                    start = i + 1
+                    break
+        doc._cache[key] = start
+    return doc._cache[key]  # type: ignore[return-value]

@@ -1303,12 +1303,13 @@ class NoStoryBlock(Rule):
             for start, end, text, why_end in units:
                 if any(i in covered for i in range(start, end)):
                     continue
-                shown = quote(visible_text_without_urls(text).replace("\n", " ").strip())
-                if word_count(shown) > MAX_OFFER_BLOCK_WORDS:
+                words = visible_text_without_urls(text).replace("\n", " ").strip()
+                if word_count(words) > MAX_OFFER_BLOCK_WORDS:
                     continue
                 urls = _unit_urls(text)
                 if not urls or not all(own_referral_link(doc, markers, u) for u in urls):
                     continue
+                shown = quote(words)
                 covered.update(range(start, end))
                 yield ctx.remove_lines(
                     f"referral ask {shown}", start, end, f"Remove the referral ask {shown}",
