@@ -1,0 +1,163 @@
+"""Evidence: the newsletter selling its own membership, known by a price and a link, not by its words.
+
+A short block near the email's end that names a price charged by the period
+and links nowhere but to the newsletter's own pages is the newsletter's
+offer of itself, however it is worded and in whatever language: "Ironbridge
+Notes is independent. If it helps you, back it from 4 euro a month:
+https://ironbridge-notes.example/back" asks to pay as surely as "Become a
+paid subscriber" does, and no vocabulary of asks needs to know "back it".
+
+- `recurring_price(markers, text)`: a price with the period it is charged
+  for ("$5 a month", "3 € al mes", "0,99 € im Monat", "(5 €/mois)",
+  "$8/month"): the price of a subscription or a membership, not of a thing
+  ("a $40 kettle"). The periods are `[asks].price_periods`, per language in
+  `data/lang-*.toml`.
+- `own_links_only(doc, markers, urls)`: every address leads to the
+  newsletter's own site (`publisher.publisher_domains`, or a site whose
+  registered name the masthead spells: `masthead_names`, a tracking
+  redirect read first) or to an own page by the link classifier
+  (subscribe, referral, share, donate). A story that names a price by the period
+  links to the service it reports on: another site.
+- `own_referral_link(doc, markers, url)`: the reader's referral link on the
+  newsletter's own site: a referral page by the link classifier, or a page
+  whose query carries the reader's code (`?ref=bn77k2`, `?code=MIWA88`:
+  letters and digits mixed; `?ref=newsletter` is a tracking tag). A short
+  block whose only links are such is the referral programme's ask in any
+  language ("Tell a friend about Acme: [copy your link](…/referral?code=AB12)").
+- `in_the_last_lines(doc, end)`: the block stands in the email's last part,
+  after the stories: at most `MAX_LINES_BELOW` lines with words below it (the
+  sign-off, the other asks, the footer). A story further up that quotes a
+  price is not read at all.
+
+Unsafe (a judgement): the evidence is a price, a link and a place, and the
+words of the block are not read.
+"""
+from __future__ import annotations
+
+import re
+
+from .links import OWN_PAGE_KINDS, LinkKind, resolve_url, split_url
+from .publisher import publisher_domains, registrable
+
+# An amount with its currency on either side: "$5", "€5", "5 €", "0,99 €", "4 euro", "5 Euro", "£45".
+_PRICE = re.compile(
+    r"(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:[€£¥$]|eur(?:o|os)?\b|usd\b|dollars?\b|euros?\b|reais\b|r\$))",
+    re.I,
+)
+# How far before the period its price may stand ("€5 a month", "3 € al mes", "5 Euro im Monat").
+_PRICE_WINDOW = 14
+# Kinds of link that only the newsletter itself serves to its readers (subscribe, referral, share, donation).
+_OWN_KINDS = OWN_PAGE_KINDS
+# The email's last part: at most this many lines with words below the block.
+MAX_LINES_BELOW = 16
+
+
+def recurring_price(markers, text: str) -> str | None:
+    """The price and its period ("€5 a month") when the text charges by the period, or None."""
+    for a, b in markers.ask_phrase_spans(text, "price_periods"):
+        window = text[max(0, a - _PRICE_WINDOW) : a]
+        prices = list(_PRICE.finditer(window))
+        # The price right before its period, nothing but a space between ("$5 a month", "5 €/mois").
+        if prices and not window[prices[-1].end() :].strip():
+            return f"{prices[-1].group(0).strip()} {text[a:b].strip()}"
+    return None
+
+
+# The email's first lines with words: its masthead.
+HEAD_LINES = 6
+# A masthead's line is short (a name, a tagline, a date); the first longer line is prose.
+MAX_MASTHEAD_LINE_WORDS = 12
+# A site's name spelled by at most this many words of the masthead ("Preprint Pulse" for preprintpulse.org).
+MAX_NAME_WORDS = 4
+# A name this short is spelled by chance.
+MIN_NAME_CHARS = 5
+_WORD = re.compile(r"[^\W_]+")
+
+
+def masthead_names(doc) -> frozenset[str]:
+    """The names the email's first lines spell (up to its first line of prose), as a site would write them:
+    each run of one to `MAX_NAME_WORDS` words run together in lower case
+    ("RIDGELINE FORECAST" gives "ridgeline", "ridgelineforecast", …). The
+    masthead stays when the chrome around it goes, so the answer is the same
+    in every round of fixes."""
+    key = ("masthead_names", 0)
+    if key in doc._cache:
+        return doc._cache[key]  # type: ignore[return-value]
+    head: list[str] = []
+    for i in range(doc.body_start, len(doc.lines)):
+        line = doc.lines[i]
+        if "://" in line:
+            line = _BARE_URL.sub(" ", line)
+        if any(ch.isalnum() for ch in line):
+            if len(_WORD.findall(line)) > MAX_MASTHEAD_LINE_WORDS:
+                break  # the first line of prose: the masthead is above it
+            head.append(line)
+            if len(head) >= HEAD_LINES:
+                break
+    names = set()
+    for line in head:
+        words = [w.lower() for w in _WORD.findall(line)]
+        for k in range(len(words)):
+            for n in range(1, MAX_NAME_WORDS + 1):
+                if k + n <= len(words):
+                    names.add("".join(words[k : k + n]))
+    found = frozenset(n for n in names if len(n) >= MIN_NAME_CHARS)
+    doc._cache[key] = found
+    return found
+
+
+_BARE_URL = re.compile(r"https?://[^\s)\]>]+")
+
+
+def _own_host(doc, markers, url: str) -> bool:
+    """Whether the address leads to the publisher's site, or to a site whose
+    registered name the masthead spells (preprintpulse.org under "PREPRINT PULSE")."""
+    for address in (resolve_url(url), url):
+        host = split_url(address).hostname
+        if not host:
+            continue
+        name = registrable(host, markers)
+        if name in publisher_domains(doc, markers) or name.replace("-", "") in masthead_names(doc):
+            return True
+    return False
+
+
+def own_links_only(doc, markers, urls: list[str]) -> bool:
+    """Whether there are addresses and every one leads to the newsletter's own pages."""
+    return bool(urls) and all(markers.link_kind(u) in _OWN_KINDS or _own_host(doc, markers, u) for u in urls)
+
+
+# A reader's referral code in a query: letters and digits mixed, a few of them ("?ref=bn77k2", "?code=MIWA88").
+_REFERRAL_CODE = re.compile(r"[?&](?:ref|code|referral|referrer|invite|rc)=(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{4,16}(?:[&#]|$)", re.I)
+
+
+def own_referral_link(doc, markers, url: str) -> bool:
+    """Whether the address is the newsletter's referral link for this reader:
+    on the newsletter's own site (`_own_host`), a referral page by the link
+    classifier ("/referral", "/refer") or a page whose query carries a
+    reader's code ("/indique?ref=bn77k2"). A company's referral page that a
+    story links to is on the company's site."""
+    if not _own_host(doc, markers, url):
+        return False
+    return markers.link_kind(url) is LinkKind.REFERRAL or _REFERRAL_CODE.search(url) is not None
+
+
+def in_the_last_lines(doc, end: int) -> bool:
+    """Whether at most `MAX_LINES_BELOW` lines with words stand below line `end` (exclusive)."""
+    return end >= _last_lines_start(doc)
+
+
+def _last_lines_start(doc) -> int:
+    """The first line below which at most `MAX_LINES_BELOW` lines with words
+    stand, read once per document from its end."""
+    key = ("last_lines_start", 0)
+    if key not in doc._cache:
+        lines, below, start = doc.lines, 0, 0
+        for i in range(len(lines) - 1, -1, -1):
+            if any(ch.isalnum() for ch in lines[i]):
+                below += 1
+                if below > MAX_LINES_BELOW:
+                    start = i + 1
+                    break
+        doc._cache[key] = start
+    return doc._cache[key]  # type: ignore[return-value]
