@@ -126,7 +126,18 @@ paragraph of prose, a long line, a heading or a run of lines without
 footer evidence ends the zone upwards, so a story after an unsubscribe line
 stays; but a short heading whose section holds only footer evidence (a
 follow row, a line whose links all lead to subscribe, survey or social
-pages) joins the zone, and from it up the zone is a judgement (unsafe). A
+pages) joins the zone, and from it up the zone is a judgement (unsafe).
+Where the zone's first line goes on a sentence that began above it in its
+paragraph (hard-wrapped text, html broken into lines: "Browse older notes
+on [our site](…) or" / "[contact us by email](…)"), the sentence is read
+whole: when it is footer as a whole (a footer zone word, at most 20 words,
+and links only to a mail address, a site's home or section page, or the
+site the footer links below it lead to), the zone starts where the
+sentence starts, and a story's sentence before it on that line stays
+("That is all for this week."); else the sentence is the story's and stays
+whole ("… to settle the" / "terms and conditions of the new moorings."),
+and the zone takes only what follows it on the line, when that holds
+footer words of its own ("Your subscription renews in May"). A
 footer line inside the zone, below its start, goes whole, with the words
 before its footer sentences ("Know someone who would like this? [Sign up
 here](…)"), unless they hold the copyright notice or the address. Where
@@ -428,6 +439,8 @@ class Footer(Rule):
                 runs.append([i])
         kept = "; ".join(sorted(set(zone.kept.values())))
         taken = removed | set(zone.members)
+        if zone.cut is not None and zone.cut[0] not in removed:
+            yield self._zone_cut(ctx, zone)
         for run in runs:
             pitch = self._pitch_over_button(ctx, run[0], taken)
             if pitch is not None:
@@ -454,6 +467,27 @@ class Footer(Rule):
                 f"footer zone lines {text}", first, last + 1, f"Remove footer zone lines {text}", evidence=evidence,
                 applicability=applicability,
             )
+
+    def _zone_cut(self, ctx, zone) -> Finding:
+        """The part of a line the zone takes above its first whole line: a
+        footer sentence that starts after a story's sentence, or the footer
+        words after a story's sentence that ends there. The story's words
+        stay, and an emphasis mark whose partner stays, stays too."""
+        doc = ctx.doc
+        i, at = zone.cut
+        line = doc.lines[i]
+        a = len(line[:at].rstrip())
+        b = len(line)
+        span = keep_emphasis_pairs(line, ((a, b),)) or ((a, b),)
+        base = doc.offset(i)
+        edits = [Edit(base + x, base + y) for x, y in span]
+        text = quote(visible_text_without_urls(line[a:]))
+        return ctx.finding(
+            f"footer zone sentences {text}", edits[0].start, edits[-1].end, edits,
+            f"Remove footer zone sentences {text}",
+            evidence=(*zone.evidence(), f"line {i + 1}: {zone.cut_why}",
+                      f"the story's words before it stay: {quote(visible_text_without_urls(line[:a]))}"),
+        )
 
     def _pitch_over_button(self, ctx, first: int, taken: set[int]) -> Finding | None:
         """The pitch right above a lone selling button that this rule removes
