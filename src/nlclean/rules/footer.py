@@ -12,7 +12,12 @@ A line counts when its visible text carries a footer phrase and it is short
 link to an unsubscribe or preferences address (redirect links are judged by
 the address they spell out; an address pattern such as `/preferences`
 matches only where its path segment ends, so `/preferences-of-readers` is a
-story's).
+story's). A line of up to 20 words whose every link leads to the reader's
+own unsubscribe or preferences page counts whatever its words say, in any
+language ("Pick fewer letters or [stop them altogether](…/unsubscribe?u=4d7e2a9c)
+whenever you like"): the page is known by its address, the reader's own by
+a key of letters and digits in it; a story's link to a company's
+unsubscribe page carries no reader's key and stays.
 
 Phrases come in two kinds. Those that speak about the email itself
 (`You are receiving this`, `View in browser`, `Manage your preferences`,
@@ -211,7 +216,7 @@ import re
 from typing import Iterator
 
 from ..evidence.asks import pitch_above
-from ..evidence.links import LinkKind
+from ..evidence.links import LinkKind, split_url
 from ..evidence.rows import EMPHASIS_OPEN as _EMPHASIS_OPEN, is_lone_link, keep_emphasis_pairs, row_cuts
 from ..evidence.zones import COPYRIGHT, footer_zone, header_zone_end, web_version_link
 from ..evidence.zones import words as zone_words
@@ -747,7 +752,41 @@ def _footer_line(markers, line: str, near_end: bool) -> str | None:
         home = _platform_home_on(markers, line) if near_end else None
         if home:
             return f"link kind 'platform_home' matched: the sending platform's home page {quote(home, 40)} near the end"
+    elif words <= MAX_ACCOUNT_LINE_WORDS:
+        url = _reader_account_links(markers, line)
+        if url:
+            return f"links only to the reader's own subscription pages ({quote(url, 40)})"
     return None
+
+
+# A line whose links all lead to the reader's own unsubscribe or preferences
+# page is a footer line up to this many words, whatever its words say.
+MAX_ACCOUNT_LINE_WORDS = 20
+# A reader's key in an address: a path segment or a query value of letters and digits.
+_READER_KEY = re.compile(r"(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{6,}")
+
+
+def _reader_account_links(markers, line: str) -> str | None:
+    """The first link of a line whose every link leads to the reader's own
+    unsubscribe or preferences page ("Puedes [actualizar tus preferencias](…/profile?u=7ab2f1…)
+    o [darte de baja](…/unsubscribe?u=7ab2f1…).", in any language): the
+    page by its address (`link_kind`), the reader's own by a key of letters
+    and digits in it. None otherwise: a story that links to a company's
+    unsubscribe page ("[Acme's unsubscribe page](https://acme.example/unsubscribe)
+    still fails") carries no reader's key."""
+    if "://" not in line:
+        return None
+    urls = [link.destination for link in all_links(line) if not link.is_image]
+    urls += [m.group(0).rstrip(").,;:]>") for m in _BARE_URL.finditer(line) if m.group(0) not in urls]
+    if not urls or not all(markers.link_kind(u) in _ACCOUNT_KINDS and _holds_reader_key(u) for u in urls):
+        return None
+    return urls[0]
+
+
+def _holds_reader_key(url: str) -> bool:
+    parts = split_url(url)
+    values = [pair.partition("=")[2] for pair in parts.query.split("&") if not pair.startswith("utm_")]
+    return any(_READER_KEY.fullmatch(piece) for piece in (*parts.path.split("/"), *values))
 
 
 # A badge line is short: "start and grow your newsletter: https://buttondown.com".
