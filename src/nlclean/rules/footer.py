@@ -90,7 +90,11 @@ the phrase with its link and the addresses right after it.
 One line that holds the footer sentences and then the postal address
 (flattened html) loses the sentences and keeps the address (a postal
 address: a number beside a street word, or a postcode, `[postal]` in the
-data; "Your subscription will renew on 25 June 2026" is no address). So
+data, Brazil's "01304-001" among them; "Your subscription will renew on 25
+June 2026" is no address), with the addressee's name that flattening glued
+after the footer's last link ("… Gerenciar preferências: https://…
+Folha do Cais Editora Ltda. · Rua das Gaivotas, 88 · …": a few capitalised
+words with no footer phrase) and without the row's separator before it. So
 does a footer sentence that closes on the address ("This email was sent to
 you by Acme, 400 College Avenue, Springfield, OH 43001."): the address
 starts at the first clause (after a comma, a colon or a row's `·`) from
@@ -1025,7 +1029,32 @@ def _kept_tail(markers, line: str) -> int | None:
         return None
     if markers.footer_phrase(visible_text_without_urls(line[: cuts[0]])) is None:
         return None  # footer sentences come after a story's text: leave the line to the per-line rule
-    return last_footer
+    return _addressee_before(markers, line, last_footer_start, last_footer)
+
+
+# The addressee's name before an address is a few words ("Acme Media Ltda.").
+ADDRESSEE_WORDS = 6
+_URL_OR_LINK_END = re.compile(r"https?://\S+|\]\([^)\s]*\)")
+
+
+def _addressee_before(markers, line: str, sentence_start: int, address_start: int) -> int:
+    """Where the kept address begins when flattened html glued its first line,
+    the addressee's name, onto the footer's last link ("… Preferências:
+    https://…?e=… Acme Media Ltda. · Rua Augusta, 1508 · …"): the few
+    capitalised words after the sentence's last link or address, with no
+    footer phrase, go with the address. Else the address starts where it did."""
+    ends = [m.end() for m in _URL_OR_LINK_END.finditer(line, sentence_start, address_start)]
+    name = line[ends[-1] : address_start] if ends else ""
+    text = name.strip()
+    if (not text or not text[0].isupper() or word_count(text) > ADDRESSEE_WORDS
+            or markers.footer_phrase(text) is not None or "://" in text or "](" in text):
+        # The address alone stays, without the row's separator before it ("· Rua …").
+        separator = _SEPARATOR_BEFORE.match(line, address_start)
+        return separator.end() if separator and line[separator.end() :].strip() else address_start
+    return ends[-1] + len(name) - len(name.lstrip())
+
+
+_SEPARATOR_BEFORE = re.compile(r"\s*[·•|–—]\s*")
 
 
 # Where a clause of a footer sentence begins: after a comma, a colon or a
