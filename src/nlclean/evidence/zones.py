@@ -354,8 +354,8 @@ def _start_with_its_sentence(doc, markers, leaf, zone, footer_lines, kept: dict[
     if found is None:
         return  # a sentence longer than a few lines: no footer's
     start_line, start_at = found
-    if any(k in kept for k in range(start_line, i)):
-        return  # a notice, an address or the author's closing: the walk's own business
+    if any(k in kept or k in footer_lines for k in range(start_line, i)):
+        return  # a notice, an address, the author's closing or a footer line: the walk's own business
     end_line, end_at = _sentence_end(doc, markers, block, i)
     pieces = [doc.lines[k] for k in range(start_line, end_line + 1)]
     pieces[-1] = pieces[-1][:end_at]
