@@ -68,7 +68,13 @@ runs to the end of the email. On the way up:
   or `MAX_GAP_WORDS` words): a story after the footer's start is protected
   by its length.
 
-No strong evidence, no zone.
+No strong evidence, no zone. A zone whose first line, of weak evidence,
+goes on a sentence that began above it in its paragraph reads that sentence
+whole (`_start_with_its_sentence`): footer as a whole (a zone word, few
+words, links only to a mail address, a site's own pages or the site of the
+footer's links below it), the zone starts where it starts, a story's words
+before it on that line staying (`FooterZone.cut`); else the story's sentence
+stays whole and the zone starts below it.
 
 ## The header zone
 `email_top(doc)` is the email's first block, below the lines an archiver
@@ -88,9 +94,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..inline_syntax import all_links, is_archive_header, visible_text_without_urls
-from .links import LinkKind
-from ..markers import CJK, PhraseSearch
+from ..inline_syntax import all_links, is_archive_header, is_protected, protected_spans, visible_text_without_urls
+from .links import LinkKind, split_url
+from .publisher import registrable
+from ..markers import CJK, PhraseSearch, url_host
 from ..memo import remembered
 
 # A paragraph with no footer evidence and more words than this is a story's.
@@ -135,6 +142,11 @@ class FooterZone:
     judged_from: int | None = None
     # The zone's start before the walk passed a heading (the start on evidence).
     sure_start: int | None = None
+    # A line the zone takes only from this offset on, above its first whole
+    # line: a footer sentence that starts after a story's sentence on the line,
+    # or what follows a story's sentence that ends there (`_start_with_its_sentence`).
+    cut: tuple[int, int] | None = None
+    cut_why: str = ""
 
     def judged(self, line: int) -> bool:
         """Whether the line belongs to the zone only by a judgement of its place."""
@@ -145,8 +157,10 @@ class FooterZone:
         return self.sure_start is not None and line <= self.sure_start
 
     def evidence(self) -> tuple[str, ...]:
+        start = (f"footer zone from inside line {self.cut[0] + 1} ({self.cut_why})" if self.cut is not None
+                 else f"footer zone from line {self.start + 1} ({self.start_why})")
         return (
-            f"footer zone from line {self.start + 1} ({self.start_why}) to the end of the email",
+            f"{start} to the end of the email",
             f"no footer evidence above it up to {self.stop_why}",
         )
 
@@ -304,10 +318,172 @@ def footer_zone(doc, markers, footer_lines: dict[int, str]) -> FooterZone | None
             break
     if zone is None:
         return None
+    _start_with_its_sentence(doc, markers, leaf, zone, footer_lines, {**kept, **closings})
     zone.kept = {k: v for k, v in {**kept, **closings}.items() if k > zone.start}
     zone.members = {k: v for k, v in zone.members.items() if k >= zone.start and k not in closings}
     zone.stop_why = stop_why
     return zone
+
+
+def _start_with_its_sentence(doc, markers, leaf, zone, footer_lines, kept: dict[int, str]) -> None:
+    """A zone whose first line, of weak evidence, goes on a sentence that
+    began above it in its paragraph (hard-wrapped text, html broken into
+    lines: "Check out [the blog](…) for more writing" / "or" / "[contact us
+    by email](…)") would take half of that sentence. The sentence is read
+    whole, from its start to its end:
+
+    - where it is footer as a whole (a footer zone word, at most
+      `WEAK_LINE_WORDS` words, and links that lead only to the newsletter's
+      own site, a mail address or pages stories never link to), the zone
+      starts where the sentence starts; a story's sentence before it on that
+      line stays (`FooterZone.cut`);
+    - else it is the story's: it stays whole, and the zone takes the rest of
+      its line after the sentence's end when that holds footer words of its
+      own ("entity named above. If the reader of this message is …"), or
+      starts below the line (at its next line of evidence) when not."""
+    i = zone.start
+    if i in footer_lines or i not in zone.members or zone.judged_from is not None:
+        return
+    block = leaf.get(i)
+    if block is None or block.kind != "paragraph" or block.start == i:
+        return
+    above = visible_text_without_urls(doc.lines[i - 1]).strip()
+    if not above or _SENTENCE_CLOSE.search(above) or not _goes_on_a_sentence(doc.lines[i]):
+        return
+    found = _sentence_start(doc, markers, block, i)
+    if found is None:
+        return  # a sentence longer than a few lines: no footer's
+    start_line, start_at = found
+    if any(k in kept or k in footer_lines for k in range(start_line, i)):
+        return  # a notice, an address, the author's closing or a footer line: the walk's own business
+    end_line, end_at = _sentence_end(doc, markers, block, i)
+    pieces = [doc.lines[k] for k in range(start_line, end_line + 1)]
+    pieces[-1] = pieces[-1][:end_at]
+    pieces[0] = pieces[0][start_at:]
+    sentence = " ".join(pieces)
+    why = _footer_sentence(doc, markers, _zone_sites(doc, markers, zone, footer_lines, end_line), sentence)
+    if why is not None:
+        told = f"the start of a footer sentence ({why}) that line {i + 1} goes on"
+        for k in range(start_line if start_at == 0 else start_line + 1, i):
+            zone.members[k] = told
+        if start_at == 0:
+            zone.start = start_line
+        else:
+            zone.start = start_line + 1
+            zone.cut, zone.cut_why = (start_line, start_at), told
+        zone.start_why = told
+        return
+    # The story's sentence: it stays whole, and the zone's first whole line is
+    # its next line of evidence below the sentence (none: the zone stays as it is).
+    later = sorted(k for k in (*zone.members, *footer_lines) if k > end_line)
+    if not later:
+        return
+    rest = visible_text_without_urls(doc.lines[i][end_at:]).strip() if end_line == i else ""
+    weak = _weak_evidence(markers, rest) if rest else None
+    if weak:
+        zone.cut = (i, end_at)
+        zone.cut_why = f"the rest of a line after a story's sentence that began above it (phrase '{weak}')"
+    zone.start = later[0]
+    zone.start_why = zone.members.get(zone.start) or footer_lines.get(zone.start, zone.start_why)
+
+
+# A sentence read whole across a paragraph's lines is no longer than this many lines.
+SENTENCE_LINES = 4
+_SENTENCE_MARK = re.compile(r"[.!?。！？][\"”’)\]*_]*(?:\s+|$)")
+
+
+def _sentence_marks(markers, line: str) -> list[int]:
+    """Offsets where sentences of a line end (after the mark and its closing
+    quotes), outside link targets and code, an abbreviation's period none."""
+    found = [m for m in _SENTENCE_MARK.finditer(line)]
+    if not found:
+        return []
+    protected = protected_spans(line)
+    return [m.end() for m in found
+            if not is_protected(protected, m.start())
+            and not (line[m.start()] == "." and markers.ends_no_sentence(line, m.start()))]
+
+
+def _sentence_start(doc, markers, block, i: int) -> tuple[int, int] | None:
+    """Where the sentence that line `i` goes on begins: the line and offset
+    right after the last sentence end above it in the paragraph, or the
+    paragraph's first line; None when that is more than `SENTENCE_LINES` lines up."""
+    for k in range(i - 1, max(block.start, i - SENTENCE_LINES) - 1, -1):
+        ends = [e for e in _sentence_marks(markers, doc.lines[k]) if doc.lines[k][e:].strip()]
+        if ends:
+            return k, ends[-1]
+    return (block.start, 0) if block.start >= i - SENTENCE_LINES else None
+
+
+def _sentence_end(doc, markers, block, i: int) -> tuple[int, int]:
+    """Where the sentence that line `i` goes on ends: the line and the offset
+    right after its closing mark (its quotes), or the paragraph's end."""
+    for k in range(i, min(block.end, i + SENTENCE_LINES)):
+        ends = _sentence_marks(markers, doc.lines[k])
+        if ends:
+            return k, len(doc.lines[k][: ends[0]].rstrip())
+    k = min(block.end, i + SENTENCE_LINES) - 1
+    return k, len(doc.lines[k])
+
+
+def _goes_on_a_sentence(line: str) -> bool:
+    """A line that carries on the sentence above starts in lower case ("or",
+    "entity named above."); an unsubscribe line or a row of links does not."""
+    first = next((ch for ch in visible_text_without_urls(line) if ch.isalnum()), "")
+    return first.islower()
+
+
+def _footer_sentence(doc, markers, own: frozenset[str], sentence: str) -> str | None:
+    """Why a sentence read whole is footer, or None: it is short, holds a
+    footer zone word, and has links, each to a mail address, to a page
+    stories never link to, to a site's home or section page (`_site_page`),
+    or to a site the zone's links below it lead to (`own`: the newsletter's
+    site, "Check out [the archive](https://acme.example/archive/2026) …"
+    above "[unsubscribe](https://acme.example/u/…)"). A story's sentence
+    links to its article."""
+    text = visible_text_without_urls(sentence)
+    if words(text) > WEAK_LINE_WORDS:
+        return None
+    weak = _weak_evidence(markers, text)
+    urls = [link.destination for link in all_links(sentence) if not link.is_image] + _BARE_URL.findall(sentence)
+    if weak is None or not urls:
+        return None
+    for url in urls:
+        if url.lower().startswith("mailto:") or markers.link_kind(url) in _NOISE_ROW_KINDS | _ACCOUNT_KINDS:
+            continue
+        host = url_host(url)
+        if not host or (registrable(host, markers) not in own and not _site_page(url)):
+            return None
+    return f"phrase '{weak}', links only to a mail address or a site's own pages"
+
+
+_ACCOUNT_KINDS = frozenset({LinkKind.UNSUBSCRIBE, LinkKind.PREFERENCES})
+# A site's own page is its home or one section of it ("/blog", "/about").
+SITE_PAGE_SEGMENTS = 1
+
+
+def _site_page(url: str) -> bool:
+    """A link to a site's home page or a section of it (`https://acme.example/blog`),
+    not to one story: a story's link names its article (`/2026/04/the-pier-reopens`)."""
+    parts = split_url(url)
+    if any(not pair.startswith("utm_") for pair in parts.query.split("&") if pair):
+        return False  # a page picked by its query is no site's own page
+    return len([seg for seg in parts.path.split("/") if seg]) <= SITE_PAGE_SEGMENTS
+
+
+def _zone_sites(doc, markers, zone, footer_lines, below: int) -> frozenset[str]:
+    """The registered names of the sites the zone's lines below line `below`
+    link to (its unsubscribe, web-version and subscribe pages), a platform
+    that sends for many publishers left out: the newsletter's own site."""
+    platforms = markers.words("platforms", "sender_hosts")
+    names = set()
+    for k in (*(k for k in zone.members if k > below), *(k for k in footer_lines if k > below)):
+        line = doc.lines[k]
+        for url in [link.destination for link in all_links(line)] + _BARE_URL.findall(line):
+            host = url_host(url)
+            if host:
+                names.add(registrable(host, markers))
+    return frozenset(n for n in names if n and n not in platforms)
 
 
 # A sign-off is a few words ("Until next Friday,", "Talk soon,"), and so is

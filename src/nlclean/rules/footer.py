@@ -12,7 +12,12 @@ A line counts when its visible text carries a footer phrase and it is short
 link to an unsubscribe or preferences address (redirect links are judged by
 the address they spell out; an address pattern such as `/preferences`
 matches only where its path segment ends, so `/preferences-of-readers` is a
-story's).
+story's). A line of up to 20 words whose every link leads to the reader's
+own unsubscribe or preferences page counts whatever its words say, in any
+language ("Pick fewer letters or [stop them altogether](…/unsubscribe?u=4d7e2a9c)
+whenever you like"): the page is known by its address, the reader's own by
+a key of letters and digits in it; a story's link to a company's
+unsubscribe page carries no reader's key and stays.
 
 Phrases come in two kinds. Those that speak about the email itself
 (`You are receiving this`, `View in browser`, `Manage your preferences`,
@@ -85,7 +90,11 @@ the phrase with its link and the addresses right after it.
 One line that holds the footer sentences and then the postal address
 (flattened html) loses the sentences and keeps the address (a postal
 address: a number beside a street word, or a postcode, `[postal]` in the
-data; "Your subscription will renew on 25 June 2026" is no address). So
+data, Brazil's "01304-001" among them; "Your subscription will renew on 25
+June 2026" is no address), with the addressee's name that flattening glued
+after the footer's last link ("… Gerenciar preferências: https://…
+Folha do Cais Editora Ltda. · Rua das Gaivotas, 88 · …": a few capitalised
+words with no footer phrase) and without the row's separator before it. So
 does a footer sentence that closes on the address ("This email was sent to
 you by Acme, 400 College Avenue, Springfield, OH 43001."): the address
 starts at the first clause (after a comma, a colon or a row's `·`) from
@@ -126,7 +135,18 @@ paragraph of prose, a long line, a heading or a run of lines without
 footer evidence ends the zone upwards, so a story after an unsubscribe line
 stays; but a short heading whose section holds only footer evidence (a
 follow row, a line whose links all lead to subscribe, survey or social
-pages) joins the zone, and from it up the zone is a judgement (unsafe). A
+pages) joins the zone, and from it up the zone is a judgement (unsafe).
+Where the zone's first line goes on a sentence that began above it in its
+paragraph (hard-wrapped text, html broken into lines: "Browse older notes
+on [our site](…) or" / "[contact us by email](…)"), the sentence is read
+whole: when it is footer as a whole (a footer zone word, at most 20 words,
+and links only to a mail address, a site's home or section page, or the
+site the footer links below it lead to), the zone starts where the
+sentence starts, and a story's sentence before it on that line stays
+("That is all for this week."); else the sentence is the story's and stays
+whole ("… to settle the" / "terms and conditions of the new moorings."),
+and the zone takes only what follows it on the line, when that holds
+footer words of its own ("Your subscription renews in May"). A
 footer line inside the zone, below its start, goes whole, with the words
 before its footer sentences ("Know someone who would like this? [Sign up
 here](…)"), unless they hold the copyright notice or the address. Where
@@ -200,7 +220,7 @@ import re
 from typing import Iterator
 
 from ..evidence.asks import pitch_above
-from ..evidence.links import LinkKind
+from ..evidence.links import LinkKind, split_url
 from ..evidence.rows import EMPHASIS_OPEN as _EMPHASIS_OPEN, is_lone_link, keep_emphasis_pairs, row_cuts
 from ..evidence.zones import COPYRIGHT, footer_zone, header_zone_end, web_version_link
 from ..evidence.zones import words as zone_words
@@ -428,6 +448,8 @@ class Footer(Rule):
                 runs.append([i])
         kept = "; ".join(sorted(set(zone.kept.values())))
         taken = removed | set(zone.members)
+        if zone.cut is not None and zone.cut[0] not in removed:
+            yield self._zone_cut(ctx, zone)
         for run in runs:
             pitch = self._pitch_over_button(ctx, run[0], taken)
             if pitch is not None:
@@ -454,6 +476,27 @@ class Footer(Rule):
                 f"footer zone lines {text}", first, last + 1, f"Remove footer zone lines {text}", evidence=evidence,
                 applicability=applicability,
             )
+
+    def _zone_cut(self, ctx, zone) -> Finding:
+        """The part of a line the zone takes above its first whole line: a
+        footer sentence that starts after a story's sentence, or the footer
+        words after a story's sentence that ends there. The story's words
+        stay, and an emphasis mark whose partner stays, stays too."""
+        doc = ctx.doc
+        i, at = zone.cut
+        line = doc.lines[i]
+        a = len(line[:at].rstrip())
+        b = len(line)
+        span = keep_emphasis_pairs(line, ((a, b),)) or ((a, b),)
+        base = doc.offset(i)
+        edits = [Edit(base + x, base + y) for x, y in span]
+        text = quote(visible_text_without_urls(line[a:]))
+        return ctx.finding(
+            f"footer zone sentences {text}", edits[0].start, edits[-1].end, edits,
+            f"Remove footer zone sentences {text}",
+            evidence=(*zone.evidence(), f"line {i + 1}: {zone.cut_why}",
+                      f"the story's words before it stay: {quote(visible_text_without_urls(line[:a]))}"),
+        )
 
     def _pitch_over_button(self, ctx, first: int, taken: set[int]) -> Finding | None:
         """The pitch right above a lone selling button that this rule removes
@@ -713,7 +756,41 @@ def _footer_line(markers, line: str, near_end: bool) -> str | None:
         home = _platform_home_on(markers, line) if near_end else None
         if home:
             return f"link kind 'platform_home' matched: the sending platform's home page {quote(home, 40)} near the end"
+    elif words <= MAX_ACCOUNT_LINE_WORDS:
+        url = _reader_account_links(markers, line)
+        if url:
+            return f"links only to the reader's own subscription pages ({quote(url, 40)})"
     return None
+
+
+# A line whose links all lead to the reader's own unsubscribe or preferences
+# page is a footer line up to this many words, whatever its words say.
+MAX_ACCOUNT_LINE_WORDS = 20
+# A reader's key in an address: a path segment or a query value of letters and digits.
+_READER_KEY = re.compile(r"(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{6,}")
+
+
+def _reader_account_links(markers, line: str) -> str | None:
+    """The first link of a line whose every link leads to the reader's own
+    unsubscribe or preferences page ("Puedes [actualizar tus preferencias](…/profile?u=7ab2f1…)
+    o [darte de baja](…/unsubscribe?u=7ab2f1…).", in any language): the
+    page by its address (`link_kind`), the reader's own by a key of letters
+    and digits in it. None otherwise: a story that links to a company's
+    unsubscribe page ("[Acme's unsubscribe page](https://acme.example/unsubscribe)
+    still fails") carries no reader's key."""
+    if "://" not in line:
+        return None
+    urls = [link.destination for link in all_links(line) if not link.is_image]
+    urls += [m.group(0).rstrip(").,;:]>") for m in _BARE_URL.finditer(line) if m.group(0) not in urls]
+    if not urls or not all(markers.link_kind(u) in _ACCOUNT_KINDS and _holds_reader_key(u) for u in urls):
+        return None
+    return urls[0]
+
+
+def _holds_reader_key(url: str) -> bool:
+    parts = split_url(url)
+    values = [pair.partition("=")[2] for pair in parts.query.split("&") if not pair.startswith("utm_")]
+    return any(_READER_KEY.fullmatch(piece) for piece in (*parts.path.split("/"), *values))
 
 
 # A badge line is short: "start and grow your newsletter: https://buttondown.com".
@@ -952,7 +1029,32 @@ def _kept_tail(markers, line: str) -> int | None:
         return None
     if markers.footer_phrase(visible_text_without_urls(line[: cuts[0]])) is None:
         return None  # footer sentences come after a story's text: leave the line to the per-line rule
-    return last_footer
+    return _addressee_before(markers, line, last_footer_start, last_footer)
+
+
+# The addressee's name before an address is a few words ("Acme Media Ltda.").
+ADDRESSEE_WORDS = 6
+_URL_OR_LINK_END = re.compile(r"https?://\S+|\]\([^)\s]*\)")
+
+
+def _addressee_before(markers, line: str, sentence_start: int, address_start: int) -> int:
+    """Where the kept address begins when flattened html glued its first line,
+    the addressee's name, onto the footer's last link ("… Preferências:
+    https://…?e=… Acme Media Ltda. · Rua Augusta, 1508 · …"): the few
+    capitalised words after the sentence's last link or address, with no
+    footer phrase, go with the address. Else the address starts where it did."""
+    ends = [m.end() for m in _URL_OR_LINK_END.finditer(line, sentence_start, address_start)]
+    name = line[ends[-1] : address_start] if ends else ""
+    text = name.strip()
+    if (not text or not text[0].isupper() or word_count(text) > ADDRESSEE_WORDS
+            or markers.footer_phrase(text) is not None or "://" in text or "](" in text):
+        # The address alone stays, without the row's separator before it ("· Rua …").
+        separator = _SEPARATOR_BEFORE.match(line, address_start)
+        return separator.end() if separator and line[separator.end() :].strip() else address_start
+    return ends[-1] + len(name) - len(name.lstrip())
+
+
+_SEPARATOR_BEFORE = re.compile(r"\s*[·•|–—]\s*")
 
 
 # Where a clause of a footer sentence begins: after a comma, a colon or a
