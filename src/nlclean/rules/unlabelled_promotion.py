@@ -10,15 +10,7 @@ that evidence in the message:
 - calls to action ("book a demo", "start your free trial", "check it out for
   free"): `calls_to_action` in `[promotion]`;
 - promo codes, and prices or discounts (a price counts only next to a call
-  to action or a promo code: news quotes prices too). A promo code in any
-  language is a code noun right before a code of capitals and digits
-  ("cupom FEIRA10", "mit dem Code HERBST20") beside a discount or a free
-  thing ("Rabatt", "desconto", "% off");
-- an offer to the newsletter's readers: a sentence in which the readers are
-  the ones who get a discount, a free thing or a code ("Acme Weekly readers
-  get 20% off", "Unsere Leser bekommen 10 % Rabatt"): an ad speaks
-  of the newsletter's readers, a story about a sale of customers
-  (`evidence.promotion.reader_offer`);
+  to action or a promo code: news quotes prices too);
 - one product named again and again, when that name is also in the block's
   heading or the host of its links;
 - link targets that no other block of the newsletter links to (none when
@@ -61,8 +53,7 @@ membership or what it gets the reader), as NL302 and NL201 do. The words and pat
 
 Candidates are sections without subsections (at most `MAX_SECTION_WORDS`
 words, and not a list of several linked stories) and paragraphs that open
-with a publisher's ad-slot name, carry a promo code or offer the readers a
-deal (not a flattened line that glues the next section's heading to the
+with a publisher's ad-slot name or carry a promo code (not a flattened line that glues the next section's heading to the
 ad: a judgement removes whole lines, and that line holds a story too). A candidate is
 reported when it has something that sells (an ad-slot name, a promo code or
 a call to action), at least two kinds of evidence, and a score of at least
@@ -112,17 +103,7 @@ also takes the next section.
 Acme automates your deploys. Acme plans start at $9. Use code SHIP20 and
 book a demo with [Acme](https://acme.example) today.
 ```
-is reported; `nlclean fix --unsafe-fixes` removes it. So is, in any
-language,
-```markdown
-## Stadtgespräch live
-
-Für unsere Leserinnen und Leser gibt es mit dem Code UFER15 einen
-Rabatt von 15 %. [Jetzt Platz sichern](https://tickets.kino.example/live)
-```
-(a promo code and an offer to the readers), while a story that quotes an
-error code beside a percentage, or says that many readers asked for a free
-archive, stays.
+is reported; `nlclean fix --unsafe-fixes` removes it.
 
 ## Fix safety
 Unsafe: a judgement that can be wrong.
@@ -137,7 +118,7 @@ from ..extents import Extent, block_extent, is_document_title, is_title_shaped, 
 from ..evidence.asks import pitch_above
 from ..evidence.links import resolve_url, split_url
 from ..evidence.promotion import (
-    bounded_phrases, advertiser_tagged_hosts, house_links, house_promotion, reader_offer, reports, speaks_to_the_reader,
+    advertiser_tagged_hosts, house_links, house_promotion, reports, speaks_to_the_reader,
 )
 from ..document import Document
 from ..findings import Applicability, Finding
@@ -181,12 +162,6 @@ def evidence_for(text: str, markers, title: str = "", hosts: frozenset[str] = fr
         score += 3
         sells = True
         evidence.append("promo code")
-    offer = reader_offer(text, markers, lambda sentence: _has_promo_code(sentence, markers))
-    if offer:
-        kinds += 1
-        score += 2
-        sells = True
-        evidence.append(f"an offer to the newsletter's readers: {quote(offer[:60])}")
     prices = markers.prices(text)
     if prices and sells:
         kinds += 1
@@ -333,7 +308,7 @@ class UnlabelledPromotion(Rule):
             if len(source) > LONG_SOURCE and surely_more_visible_words(source, MAX_PARAGRAPH_WORDS):
                 return None
             visible = doc.visible(block)
-            if not _has_promo_code(visible, markers) and not reader_offer(visible, markers):
+            if not _has_promo_code(visible, markers):
                 return None
             if glued_heading_start(visible, markers=markers) is not None:
                 # Flattened text glues the next section's heading to the ad: the
@@ -589,9 +564,9 @@ def _judge(doc, markers, text: str, title: str, hosts: set[str], slot_name: str 
 
 def _may_sell(markers, text: str, slot_name: str | None) -> bool:
     """Whether a candidate holds something that sells (an ad-slot name, a call
-    to action, a promo code, an offer to the readers): only then is where its
+    to action, a promo code): only then is where its
     links lead worth asking."""
-    return bool(slot_name or markers.calls_to_action(text) or _has_promo_code(text, markers) or reader_offer(text, markers))
+    return bool(slot_name or markers.calls_to_action(text) or _has_promo_code(text, markers))
 
 
 def _sells(markers, doc, start: int, end: int, code_lines: LineHits | None) -> bool:
@@ -603,16 +578,15 @@ def _sells(markers, doc, start: int, end: int, code_lines: LineHits | None) -> b
 
 
 def _code_needles(markers) -> tuple[str, ...]:
-    """Words one of which every promo code and every offer to the readers
-    holds: the code nouns and names, and the nouns for the readers."""
+    """Words one of which every promo code holds: the code nouns and names."""
     promotion = markers.data.get("promotion", {})
-    words = [*promotion.get("promo_code_nouns", []), *promotion.get("promo_code_names", []), *promotion.get("reader_nouns", [])]
+    words = [*promotion.get("promo_code_nouns", []), *promotion.get("promo_code_names", [])]
     return minimal_needles([w.lower() for w in words] or ["code"])
 
 
 def _lines_holding_code(doc, markers) -> LineHits | None:
-    """The lines that may hold a promo code or an offer to the readers (a
-    code noun or a reader noun, any case): few lines do. None when
+    """The lines that may hold a promo code (a code noun or name, any case):
+    few lines do. None when
     lower-casing changed the text's length (a rare letter): then the offsets
     do not line up, and each block is tested itself."""
     low = markers.lowered(doc.text)  # the lower-cased text the rules before this one share
@@ -629,21 +603,11 @@ def _may_hold_code(doc, start: int, end: int, code_lines: LineHits | None, marke
 
 
 class _PromoCodes:
-    """A promo code offered to the reader, in one of three shapes:
-
-    - a verb, a code noun, then the code in capitals or digits ("use code
-      SHIP20", "enter the discount code BELLS15");
-    - a code noun of any language right before a code of capitals and
-      digits ("cupom FEIRA10", "mit dem Code HERBST20", "クーポンコード：TEA30"),
-      when the text also names a discount or a free thing (`offer_words`:
-      "% off", "Rabatt", "desconto", "オフ"): the code's shape and the offer
-      around it say what a verb says in English; an error code in a story,
-      even beside a percentage, offers nothing;
-    - a name for such codes standing alone ("promo code").
-
-    The code itself is matched case-sensitively: "with code that …" is prose.
-    `[promotion].promo_code_verbs`, `promo_code_nouns`, `promo_code_names`,
-    `offer_words` (every language's)."""
+    """A promo code offered to the reader: a verb, a code noun, then the code
+    in capitals or digits ("use code SHIP20", "enter the discount code
+    BELLS15"), or a name for such codes alone ("promo code"). The code itself
+    is matched case-sensitively: "with code that …" is prose.
+    `[promotion].promo_code_verbs`, `promo_code_nouns`, `promo_code_names`."""
 
     def __init__(self, markers) -> None:
         promotion = markers.data.get("promotion", {})
@@ -652,26 +616,17 @@ class _PromoCodes:
         code = r"(?-i:[A-Z0-9]{4,})\b"
         offer = rf"\b(?:{_words(verbs)}) (?:the )?(?:{_words(nouns)}):?\s+\*{{0,2}}{code}" if verbs and nouns else "(?!)"
         self._regex = re.compile(rf"{offer}|\b(?:{_words(names) or '(?!)'})\b", re.I)
-        # A code noun (no \b before an unspaced script's noun), then a code with a capital and a digit.
-        shaped = r"(?-i:(?=[A-Z0-9]*[0-9])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,})(?![A-Za-z0-9])"
-        self._bare = re.compile(rf"(?:{bounded_phrases(nouns) or '(?!)'})\s?[:：]?\s*\*{{0,2}}{shaped}", re.I) if nouns else None
-        offers = promotion.get("offer_words", [])
-        self._offer = re.compile(bounded_phrases(offers) or "(?!)", re.I)
         # Every match holds one of these (lower-cased): a cheap test before the regex,
         # which is slow on long text ("code" mostly stands in "decode", "code review").
         self._needles = tuple(
             {f"{v} {the}{n}".lower() for v in verbs for the in ("", "the ") for n in nouns} | {n.lower() for n in names}
         )
-        self._noun_needles = tuple({n.lower() for n in nouns})
 
     def offered(self, text: str) -> bool:
         low = text.lower()
-        odd = any(ch in text for ch in _ODD_CASE)
-        if (odd or any(n in low for n in self._needles)) and self._regex.search(text):
-            return True
-        if self._bare is None or not (odd or any(n in low for n in self._noun_needles)):
+        if not any(n in low for n in self._needles) and not any(ch in text for ch in _ODD_CASE):
             return False
-        return bool(self._bare.search(text) and self._offer.search(text))
+        return bool(self._regex.search(text))
 
 
 def _words(words: list[str]) -> str:
