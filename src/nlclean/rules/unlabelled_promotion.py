@@ -109,7 +109,7 @@ from ..evidence.promotion import advertiser_tagged_hosts, house_links, house_pro
 from ..document import Document
 from ..findings import Applicability, Finding
 from ..inline_syntax import is_protected, merge_spans, surely_more_visible_words, visible_text
-from ..markers import LineHits, lines_holding, url_host
+from ..markers import LineHits, lowered_lines_holding, lowers_char_for_char, url_host
 from .base import Rule
 from .sponsor_block import sponsor_labels
 from ._shared import quote, word_count
@@ -513,10 +513,9 @@ def _lines_holding_code(doc, markers) -> LineHits | None:
     """The lines that hold "code" (any case): every promo code phrase does, and
     few lines do. None when lower-casing changed the text's length (a rare
     letter): then the offsets do not line up, and each block is tested itself."""
-    low = markers.lowered(doc.text)  # the lower-cased text the rules before this one share
-    if len(low) != len(doc.text):
+    if not lowers_char_for_char(doc.text):
         return None
-    return lines_holding(low, ("code",), doc.line_starts)
+    return lowered_lines_holding(doc.text, ("code",), doc.line_starts)
 
 
 def _may_hold_code(doc, start: int, end: int, code_lines: LineHits | None) -> bool:
