@@ -86,9 +86,16 @@ _last_lowered: tuple[str, str] = ("", "")
 
 
 def lowered_once(text: str) -> str:
-    """`lower_in_pieces(text)`, kept for the last text asked: every phrase
-    list and the marker scan lower-case the same whole newsletter in turn."""
+    """`lower_in_pieces(text)`, kept for the last text asked when it is one
+    piece long (`_LOWER_PIECE`): every phrase list and the marker scan
+    lower-case the same whole newsletter in turn. A longer text's copy is
+    never kept: held through its check, it was a quarter of a parse's memory
+    at the peak of a fix (four bytes a character once one emoji is in it),
+    so the hot readers of a long text ask `lowered_pieces` instead, and
+    whatever asks this of a long text gets a copy of its own."""
     global _last_lowered
+    if len(text) > _LOWER_PIECE:
+        return lower_in_pieces(text)
     source, low = _last_lowered  # one tuple: a reader in another thread sees a matching pair
     if source is not text or not memo.CACHING:
         # The last text's copy goes before this one's is built, not after.
@@ -97,6 +104,81 @@ def lowered_once(text: str) -> str:
         low = lower_in_pieces(text)
         _last_lowered = (text, low)
     return low
+
+
+def lowered_pieces(text: str):
+    """(start, piece lower-cased) of consecutive pieces of `text` cut just
+    after line breaks (`_pieces`), one at a time, each lower-cased as it is
+    read: a short text is one piece, its kept copy (`lowered_once`). Their
+    concatenation is `lowered_once(text)` (`lower_in_pieces`); `start` is
+    where the piece starts in `text`, which is where it starts in the
+    lower-cased text too when `lowers_char_for_char(text)`. Whatever lies on
+    one line lies in one piece."""
+    if len(text) <= _LOWER_PIECE:
+        if text:  # no pieces of an empty text, as `_pieces` cuts none
+            yield 0, lowered_once(text)
+        return
+    for start, end in _pieces(text):
+        yield start, text[start:end].lower()
+
+
+_last_in_place: tuple[str, bool] = ("", True)
+
+
+def lowers_char_for_char(text: str) -> bool:
+    """Whether `text` lower-cased is as long as `text` (no "İ", which becomes
+    two characters): then each character lower-cases to one at the same
+    offset, and lines start at the same offsets in both. Kept for the last
+    text asked; found piece by piece (`lowered_pieces`)."""
+    global _last_in_place
+    source, answer = _last_in_place  # one tuple, as in `lowered_once`
+    if source is not text or not memo.CACHING:
+        answer = sum(len(low) for _, low in lowered_pieces(text)) == len(text)
+        _last_in_place = (text, answer)
+    return answer
+
+
+def lowered_holds(text: str, words) -> bool:
+    """Whether `text` lower-cased holds any of `words` (each a lower-case
+    string): `any(w in lowered_once(text) for w in words)`, asked piece by
+    piece of a long text when no word holds a line break."""
+    if any("\n" in word for word in words):
+        low = lowered_once(text)
+        return any(word in low for word in words)
+    return any(word in low for _, low in lowered_pieces(text) for word in words)
+
+
+def lowered_words_held(text: str, words) -> set[str]:
+    """The `words` (lower-case strings) that `text` lower-cased holds, asked
+    piece by piece of a long text when no word holds a line break."""
+    if any("\n" in word for word in words):
+        low = lowered_once(text)
+        return {word for word in words if word in low}
+    held: set[str] = set()
+    rest = set(words)
+    for _, low in lowered_pieces(text):
+        found = {word for word in rest if word in low}
+        held |= found
+        rest -= found
+        if not rest:
+            break
+    return held
+
+
+def lowered_lines_holding(text: str, needles: tuple[str, ...], line_starts: list[int]) -> "LineHits":
+    """`lines_holding(lowered_once(text), needles, line_starts)` (`line_starts`:
+    `text`'s), asked of a long text piece by piece: the lines each piece
+    holds, numbered from the piece's first line. (Where lower-casing changes
+    lengths, or a needle holds a line break, the whole lower-cased text is
+    asked, as before.)"""
+    if len(text) <= _LOWER_PIECE or any("\n" in n for n in needles) or not lowers_char_for_char(text):
+        return lines_holding(lowered_once(text), needles, line_starts)
+    found = LineHits()
+    first = 0  # the number of the piece's first line
+    for start, low in lowered_pieces(text):
+        found.update(first + k for k in lines_holding(low, needles, line_starts_of(low)))
+        first += low.count("\n")
+    return found
 
 
 def _pieces(text: str):
@@ -131,9 +213,15 @@ def _folds_like_lower_once(text: str) -> bool:
     global _last_folding
     source, answer = _last_folding  # one tuple, as in `lowered_once`
     if source is not text or not memo.CACHING:
-        answer = folds_like_lower(text, lowered_once(text))
+        answer = folds_like_lower_text(text)
         _last_folding = (text, answer)
     return answer
+
+
+def folds_like_lower_text(text: str) -> bool:
+    """`folds_like_lower(text, lowered_once(text))`, without the whole copy."""
+    irregular = _irregular_folding()
+    return lowers_char_for_char(text) and irregular is not None and irregular.search(text) is None
 
 
 def holds_none_of(text: str, words: "tuple[str, ...] | None") -> bool:
@@ -147,8 +235,7 @@ def holds_none_of(text: str, words: "tuple[str, ...] | None") -> bool:
     to skip ahead to)."""
     if words is None or not memo.SHORTCUTS:
         return False
-    low = lowered_once(text)
-    return not any(word in low for word in words) and _folds_like_lower_once(text)
+    return not lowered_holds(text, words) and _folds_like_lower_once(text)
 
 
 def literal_words(phrases) -> "tuple[str, ...] | None":
@@ -163,9 +250,10 @@ def literal_words(phrases) -> "tuple[str, ...] | None":
 
 
 def _forget_last_lowered() -> None:
-    global _last_lowered, _last_folding
+    global _last_lowered, _last_folding, _last_in_place
     _last_lowered = ("", "")
     _last_folding = ("", True)
+    _last_in_place = ("", True)
 
 
 on_forget_text(_forget_last_lowered)
@@ -329,8 +417,19 @@ class PhraseSearch:
     def _find_candidates(self, text: str, runs: list[tuple[int, int]] | None = None) -> tuple[re.Pattern, ...]:
         """The regexes of the groups whose anchors `text` holds; `runs`, when
         given, receives the runs of whole lines that hold an anchor."""
-        low = lowered_once(text) if len(text) > _REMEMBERED_TEXT else lower_in_pieces(text)
-        if memo.SHORTCUTS and self._single_line_anchors:
+        in_pieces = memo.SHORTCUTS and self._single_line_anchors and len(text) > _LOWER_PIECE \
+            and lowers_char_for_char(text)
+        if in_pieces:
+            # A long text, piece by piece (never lower-cased whole): the runs
+            # and joined lines of the whole text's pass below.
+            spans, low = self._anchor_line_runs_in_pieces(text)
+            if not spans:
+                return ()
+            if runs is not None:
+                runs.extend(spans)
+        else:
+            low = lowered_once(text) if len(text) > _REMEMBERED_TEXT else lower_in_pieces(text)
+        if memo.SHORTCUTS and self._single_line_anchors and not in_pieces:
             # One regex pass (`_any_needle_pattern`) finds the lines that hold
             # any anchor; asking each anchor in turn is then done over those
             # lines alone. Most texts hold none: nothing more to do. Exact,
@@ -366,6 +465,25 @@ class PhraseSearch:
             else:
                 runs.append((start, end))
         return runs
+
+    def _anchor_line_runs_in_pieces(self, text: str) -> tuple[list[tuple[int, int]], str]:
+        """`_anchor_line_runs(low)` of a long text that lowers character for
+        character (its offsets are those of its lower case `low`), and
+        `"\\n".join(low[a:b] for a, b in runs)`, found piece by piece
+        (`lowered_pieces`; no anchor holds a line break). A run that goes on
+        across a piece's end is merged as in the whole text; joining each
+        piece's runs by line breaks joins the same lines."""
+        runs: list[tuple[int, int]] = []
+        lines: list[str] = []
+        for start, low in lowered_pieces(text):
+            spans = self._anchor_line_runs(low) if len(low) > _REMEMBERED_TEXT else _line_runs_with(low, self._any_anchor())
+            for a, b in spans:
+                if runs and runs[-1][1] + 1 == start + a:
+                    runs[-1] = (runs[-1][0], start + b)
+                else:
+                    runs.append((start + a, start + b))
+                lines.append(low[a:b])
+        return runs, "\n".join(lines)
 
     def _literals(self):
         """(RE2 Set of the anchors, RE2 regex of every anchor), or False when RE2 cannot build them."""
@@ -425,16 +543,17 @@ class PhraseSearch:
         else:
             regexes = self._candidates(text)
         if regexes and len(text) > _REMEMBERED_TEXT and memo.SHORTCUTS and self._matches_near_anchors \
-                and len(lowered_once(text)) == len(text) and _LineMap.of(text).irregular is not None:
+                and lowers_char_for_char(text) and _LineMap.of(text).irregular is not None:
             # A long newsletter holds most groups' anchors somewhere, but each
             # only in a few places: each regex is run around its own anchor's
             # places alone (`windows_around`), not over the whole text nor
             # over every line that holds any group's anchor.
-            low, lines = lowered_once(text), _LineMap.of(text)
+            lines = _LineMap.of(text)
+            places = lines.anchor_lines(text, {self._near[regex.pattern][0] for regex in regexes})
             matches = []
             for regex in regexes:
                 anchor, reach = self._near[regex.pattern]
-                matches += [m for a, b in lines.windows_around(low, anchor, reach) for m in regex.finditer(text, a, b)]
+                matches += [m for a, b in lines.windows(places[anchor], reach) for m in regex.finditer(text, a, b)]
         elif runs is None:
             matches = [m for regex in regexes for m in regex.finditer(text)]
         else:
@@ -491,9 +610,9 @@ class _LineMap:
             cls._last = (text, found)
         return found
 
-    def windows_around(self, low: str, anchor: str, reach: int) -> list[tuple[int, int]]:
-        """Disjoint runs of whole lines of the text (`low`: it lower-cased,
-        character for character) that hold every match of a case-insensitive
+    def windows_around(self, text: str, anchor: str, reach: int) -> list[tuple[int, int]]:
+        """Disjoint runs of whole lines of `text` (whose lower case is as long:
+        `lowers_char_for_char`) that hold every match of a case-insensitive
         regex each of whose matches holds `anchor` (lower-case, on one line,
         no character that folds irregularly) and touches at most `reach` lines
         that hold more than whitespace.
@@ -508,13 +627,27 @@ class _LineMap:
         whole lines (`finditer(text, a, b)`) finds what a scan of the whole
         text finds there: `\\b` and lookarounds see the same line break
         beyond either end, and no match of the whole text lies outside the runs."""
+        return self.windows(self.anchor_lines(text, (anchor,))[anchor], reach)
+
+    def anchor_lines(self, text: str, anchors) -> dict[str, list[int]]:
+        """The lines of `text` (lower-casing character for character) whose
+        lower case holds each anchor (lower-case, no line break), in order:
+        found in one pass of `lowered_pieces`, never a whole lower-cased copy."""
+        starts = self.starts
+        places: dict[str, list[int]] = {anchor: [] for anchor in anchors}
+        for start, low in lowered_pieces(text):
+            for anchor, lines in places.items():
+                at = low.find(anchor)
+                while at != -1:
+                    line = bisect_right(starts, start + at) - 1
+                    lines.append(line)
+                    # each line once
+                    at = low.find(anchor, starts[line + 1] - start) if line + 1 < len(starts) else -1
+        return places
+
+    def windows(self, places: list[int], reach: int) -> list[tuple[int, int]]:
+        """`windows_around` of the anchor's lines `places` (`anchor_lines`)."""
         starts, filled = self.starts, self.filled
-        places = []
-        at = low.find(anchor)
-        while at != -1:
-            line = bisect_right(starts, at) - 1
-            places.append(line)
-            at = low.find(anchor, starts[line + 1]) if line + 1 < len(starts) else -1  # each line once
         if self.irregular:
             places = sorted({*places, *self.irregular})
         windows: list[tuple[int, int]] = []
@@ -800,16 +933,16 @@ class Markers:
         copy of every line, and a long newsletter's stayed alive through the
         rest of the round and the next round's parse, at the peak of its fix.
         The lines are split off a piece of the text at a time (`_pieces`),
-        so a long text is not copied line by line all at once either."""
-        low = self.lowered(text)
-        if len(low) != len(text) or self._needle_spans_lines or not memo.SHORTCUTS:
+        so a long text is not copied line by line all at once either, nor
+        lower-cased whole (`lowered_pieces`)."""
+        if not lowers_char_for_char(text) or self._needle_spans_lines or not memo.SHORTCUTS:
             # Lower-casing changed lengths ("İ"), or a line's answer does not
             # depend on the line alone: search the whole text as it is (also
             # the definition the tests compare the shortcut below with).
-            return self._scan_whole(low, line_starts)
+            return self._scan_whole(self.lowered(text), line_starts)
         scanner = self._needle_scan()
         if scanner is None:  # needles RE2 could not compile
-            return self._scan_whole(low, line_starts)
+            return self._scan_whole(self.lowered(text), line_starts)
         keep = memo.CACHING and len(text) <= _KEPT_LINE_TABLE
         known = self._known_lines if keep else {}
         self._known_lines = {}  # the last document's lines go before this one's are split
@@ -818,9 +951,9 @@ class Markers:
         names = list(self._families)
         first = 0  # the number of the piece's first line
         try:
-            for a, b in _pieces(low):
-                lines = low[a:b].split("\n")
-                if b < len(low):
+            for a, low in lowered_pieces(text):
+                lines = low.split("\n")
+                if a + len(low) < len(text):
                     lines.pop()  # the piece ends with its last line's break: no line starts there
                 table = {line: kept.get(line, known.get(line, 0)) for line in lines}
                 fresh = [line for line in table if line not in kept and line not in known]
@@ -836,7 +969,7 @@ class Markers:
                                 hits[name].add(i)
                 first += len(lines)
         except UnicodeEncodeError:  # a lone surrogate (a client's text): RE2 reads UTF-8 only
-            return self._scan_whole(low, line_starts)
+            return self._scan_whole(self.lowered(text), line_starts)
         self._known_lines = kept  # only this document's lines: bounded
         return {f: frozenset(lines) for f, lines in hits.items()}
 

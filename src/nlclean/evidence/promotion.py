@@ -35,7 +35,7 @@ from collections import Counter
 from urllib.parse import parse_qsl
 
 from ..inline_syntax import all_links, visible_text
-from ..markers import alternation, lines_holding, minimal_needles
+from ..markers import alternation, lowered_lines_holding, minimal_needles
 from .links import LinkClassifier, LinkKind, resolve_url, split_url
 from .publisher import publisher_domains, publisher_words, registrable, story_host
 
@@ -59,7 +59,7 @@ def paid_link_lines(doc, markers):
     key = ("paid_link_lines", 0)
     if key not in doc._cache:
         needles = markers.compiled("paid_link_needles", _paid_link_needles)
-        doc._cache[key] = lines_holding(markers.lowered(doc.text), needles, doc.line_starts)
+        doc._cache[key] = lowered_lines_holding(doc.text, needles, doc.line_starts)
     return doc._cache[key]
 
 
@@ -166,7 +166,7 @@ def house_links(doc, block, markers) -> list[str]:
     purchase, needles = _house_patterns(markers)[3:]
     key = ("house_link_lines", 0)
     if key not in doc._cache:
-        doc._cache[key] = lines_holding(markers.lowered(doc.text), needles, doc.line_starts)
+        doc._cache[key] = lowered_lines_holding(doc.text, needles, doc.line_starts)
     if not doc._cache[key].touches(block.start, block.end):
         return []
     found = []

@@ -63,7 +63,8 @@ from ..evidence.zones import words as zone_words
 from ..findings import Edit, Finding
 from ..inline_syntax import all_links, visible_text, visible_text_without_urls
 from .. import memo
-from ..markers import alternation, folds_like_lower, irregular_folding_lines, lines_holding
+from ..markers import (alternation, folds_like_lower, folds_like_lower_text, irregular_folding_lines, lowered_holds,
+                       lowered_lines_holding, lowered_words_held, lowers_char_for_char)
 from .base import Rule
 from ._shared import quote, word_count
 
@@ -93,26 +94,25 @@ def _view_lines(doc, markers) -> set[int]:
     alternation tried at every position of a long text is slow (a 1 MB line:
     0.6 s), so only the phrases whose longest word the lower-cased text holds
     are searched for; most texts hold none."""
-    low = markers.lowered(doc.text)
     by_word = markers.compiled("read_in_app.view_words", _view_phrases_by_word)
-    words_in_text = {word for word in {word for word, _ in by_word} if word in low}  # each word asked once
+    words_in_text = lowered_words_held(doc.text, {word for word, _ in by_word})  # each word asked once
     present = tuple(phrase for word, phrase in by_word if word in words_in_text)
     if not present:
         return set()
     pattern = markers.compiled(("read_in_app.view_in_browser", present), lambda _: _view_pattern(present))
-    if memo.SHORTCUTS and folds_like_lower(doc.text, low) and not any("*" in phrase for phrase in present):
+    if memo.SHORTCUTS and folds_like_lower_text(doc.text) and not any("*" in phrase for phrase in present):
         # No match spans a line, and a line that matches holds its phrase
         # lower-cased: the pattern is tried on those lines alone.
         phrases = tuple(phrase.lower() for phrase in present)
-        return {i for i in lines_holding(low, phrases, doc.line_starts) if pattern.search(doc.lines[i])}
-    if memo.SHORTCUTS and len(low) == len(doc.text) and not any("*" in phrase for phrase in present) \
+        return {i for i in lowered_lines_holding(doc.text, phrases, doc.line_starts) if pattern.search(doc.lines[i])}
+    if memo.SHORTCUTS and lowers_char_for_char(doc.text) and not any("*" in phrase for phrase in present) \
             and all(folds_like_lower(phrase, phrase.lower()) for phrase in present):
         # The same where a few lines hold a character that folds irregularly
         # (a Greek sigma in a long newsletter): the pattern is also tried on those.
         irregular = irregular_folding_lines(doc.text)
         if irregular is not None:
             phrases = tuple(phrase.lower() for phrase in present)
-            lines = {*lines_holding(low, phrases, doc.line_starts), *irregular}
+            lines = {*lowered_lines_holding(doc.text, phrases, doc.line_starts), *irregular}
             return {i for i in lines if pattern.search(doc.lines[i])}
     return {bisect_right(doc.line_starts, m.start()) - 1 for m in pattern.finditer(doc.text)}
 
@@ -177,7 +177,7 @@ class ReadInApp(Rule):
         candidates = markers.candidate_lines("read_in_app", doc.text, doc.line_starts)
         view_lines = _view_lines(doc, markers)
         copy_pattern = markers.compiled("read_in_app.copy_address", lambda m: _view_pattern(_copy_words(m)))
-        copies = "paste" in markers.lowered(doc.text)
+        copies = lowered_holds(doc.text, ("paste",))
         if not candidates and not view_lines and not copies:
             return
         for block in doc.inline_blocks():

@@ -123,7 +123,7 @@ from ..evidence.promotion import (
 from ..document import Document
 from ..findings import Applicability, Finding
 from ..inline_syntax import is_protected, merge_spans, surely_more_visible_words, visible_text
-from ..markers import LineHits, lines_holding, minimal_needles, url_host
+from ..markers import LineHits, lowered_lines_holding, lowers_char_for_char, minimal_needles, url_host
 from .base import Rule
 from .sponsor_block import glued_heading_start, sponsor_labels
 from ._shared import quote, word_count
@@ -586,13 +586,11 @@ def _code_needles(markers) -> tuple[str, ...]:
 
 def _lines_holding_code(doc, markers) -> LineHits | None:
     """The lines that may hold a promo code (a code noun or name, any case):
-    few lines do. None when
-    lower-casing changed the text's length (a rare letter): then the offsets
-    do not line up, and each block is tested itself."""
-    low = markers.lowered(doc.text)  # the lower-cased text the rules before this one share
-    if len(low) != len(doc.text):
+    few lines do. None when lower-casing changed the text's length (a rare
+    letter): then the offsets do not line up, and each block is tested itself."""
+    if not lowers_char_for_char(doc.text):
         return None
-    return lines_holding(low, markers.compiled("promo_code_needles", _code_needles), doc.line_starts)
+    return lowered_lines_holding(doc.text, markers.compiled("promo_code_needles", _code_needles), doc.line_starts)
 
 
 def _may_hold_code(doc, start: int, end: int, code_lines: LineHits | None, markers) -> bool:
