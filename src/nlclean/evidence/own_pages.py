@@ -1,23 +1,5 @@
-"""Evidence: the newsletter selling its own membership, known by a price and a link, not by its words.
+"""Evidence: the newsletter's own pages, known by their links, not by the words around them.
 
-A short block near the email's end that names a price charged by the period
-and links nowhere but to the newsletter's own pages is the newsletter's
-offer of itself, however it is worded and in whatever language: "Ironbridge
-Notes is independent. If it helps you, back it from 4 euro a month:
-https://ironbridge-notes.example/back" asks to pay as surely as "Become a
-paid subscriber" does, and no vocabulary of asks needs to know "back it".
-
-- `recurring_price(markers, text)`: a price with the period it is charged
-  for ("$5 a month", "3 € al mes", "0,99 € im Monat", "(5 €/mois)",
-  "$8/month"): the price of a subscription or a membership, not of a thing
-  ("a $40 kettle"). The periods are `[asks].price_periods`, per language in
-  `data/lang-*.toml`.
-- `own_links_only(doc, markers, urls)`: every address leads to the
-  newsletter's own site (`publisher.publisher_domains`, or a site whose
-  registered name the masthead spells: `masthead_names`, a tracking
-  redirect read first) or to an own page by the link classifier
-  (subscribe, referral, share, donate). A story that names a price by the period
-  links to the service it reports on: another site.
 - `own_referral_link(doc, markers, url)`: the reader's referral link on the
   newsletter's own site: a referral page by the link classifier, or a page
   whose query carries the reader's code (`?ref=bn77k2`, `?code=MIWA88`:
@@ -26,41 +8,20 @@ paid subscriber" does, and no vocabulary of asks needs to know "back it".
   language ("Tell a friend about Acme: [copy your link](…/referral?code=AB12)").
 - `in_the_last_lines(doc, end)`: the block stands in the email's last part,
   after the stories: at most `MAX_LINES_BELOW` lines with words below it (the
-  sign-off, the other asks, the footer). A story further up that quotes a
-  price is not read at all.
+  sign-off, the other asks, the footer). A story further up is not read at all.
 
-Unsafe (a judgement): the evidence is a price, a link and a place, and the
-words of the block are not read.
+What is built on these is unsafe (a judgement): the evidence is a link and a
+place, and the words of the block are not read.
 """
 from __future__ import annotations
 
 import re
 
-from .links import OWN_PAGE_KINDS, LinkKind, resolve_url, split_url
+from .links import LinkKind, resolve_url, split_url
 from .publisher import publisher_domains, registrable
 
-# An amount with its currency on either side: "$5", "€5", "5 €", "0,99 €", "4 euro", "5 Euro", "£45".
-_PRICE = re.compile(
-    r"(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:[€£¥$]|eur(?:o|os)?\b|usd\b|dollars?\b|euros?\b|reais\b|r\$))",
-    re.I,
-)
-# How far before the period its price may stand ("€5 a month", "3 € al mes", "5 Euro im Monat").
-_PRICE_WINDOW = 14
-# Kinds of link that only the newsletter itself serves to its readers (subscribe, referral, share, donation).
-_OWN_KINDS = OWN_PAGE_KINDS
 # The email's last part: at most this many lines with words below the block.
 MAX_LINES_BELOW = 16
-
-
-def recurring_price(markers, text: str) -> str | None:
-    """The price and its period ("€5 a month") when the text charges by the period, or None."""
-    for a, b in markers.ask_phrase_spans(text, "price_periods"):
-        window = text[max(0, a - _PRICE_WINDOW) : a]
-        prices = list(_PRICE.finditer(window))
-        # The price right before its period, nothing but a space between ("$5 a month", "5 €/mois").
-        if prices and not window[prices[-1].end() :].strip():
-            return f"{prices[-1].group(0).strip()} {text[a:b].strip()}"
-    return None
 
 
 # The email's first lines with words: its masthead.
@@ -120,11 +81,6 @@ def _own_host(doc, markers, url: str) -> bool:
         if name in publisher_domains(doc, markers) or name.replace("-", "") in masthead_names(doc):
             return True
     return False
-
-
-def own_links_only(doc, markers, urls: list[str]) -> bool:
-    """Whether there are addresses and every one leads to the newsletter's own pages."""
-    return bool(urls) and all(markers.link_kind(u) in _OWN_KINDS or _own_host(doc, markers, u) for u in urls)
 
 
 # A reader's referral code in a query: letters and digits mixed, a few of them ("?ref=bn77k2", "?code=MIWA88").

@@ -1,13 +1,12 @@
-"""NL302: the newsletter's offer of its own membership, known by a price
-charged by the period, links only to the newsletter's own site and its place
-in the email's last lines (`evidence/own_offer.py`), not by its words. The
-texts are invented for these tests.
+"""NL302's shapes known by the newsletter's own pages and the email's last
+lines (`evidence/own_pages.py`), not by their words: answer rows and the
+referral ask. The texts are invented for these tests.
 """
 from __future__ import annotations
 
 from cli_fix import fix_with_cli
 from nlclean.document import Document
-from nlclean.evidence.own_offer import masthead_names, recurring_price
+from nlclean.evidence.own_pages import masthead_names
 from nlclean.markers import load
 
 STORIES = "\n\n".join(
@@ -25,78 +24,12 @@ def _plain_email(offer: str, after: str = "") -> str:
     )
 
 
-OFFER = ("Holloway Ledger has no paywall. If it is useful to you, back it from 4 euro a month: "
-         "https://hollowayledger.example/back")
-
-
-def test_a_recurring_price_in_any_language():
-    markers = load()
-    assert recurring_price(markers, "back it from 4 euro a month") == "4 euro a month"
-    assert recurring_price(markers, "Hazte socio por 3 € al mes y recibe el boletín") == "3 € al mes"
-    assert recurring_price(markers, "nur 0,99 € im Monat") == "0,99 € im Monat"
-    assert recurring_price(markers, "l'abonnement (5 €/mois) finance l'enquête") == "5 € /mois"
-    assert recurring_price(markers, "She bought a $40 kettle and a 12 € lamp.") is None
+OFFER = "Holloway Ledger is read for free. Tell a friend: https://hollowayledger.example/share"
 
 
 def test_the_masthead_spells_the_site_name():
     doc = Document(_plain_email(OFFER), "text")
     assert "hollowayledger" in masthead_names(doc)
-
-
-def test_the_offer_goes_with_unsafe_fixes():
-    text = _plain_email(OFFER)
-    out = fix_with_cli(text, "input.txt", unsafe=True)
-    assert "4 euro a month" not in out
-    assert "Until next week," in out and "Story 3." in out
-    # A judgement: without --unsafe-fixes it stays.
-    assert "4 euro a month" in fix_with_cli(text, "input.txt")
-
-
-def test_a_markdown_offer_in_another_language_goes():
-    text = (
-        "# QUAY NOTES\n\n"
-        + STORIES.replace("Read more: https://harbourboard-minutes.example/item-", "[Read more](https://harbourboard-minutes.example/item-")
-        .replace("\n\n", ")\n\n") + ")\n\n"
-        "Hasta el viernes,\nLuz\n\n---\n\n"
-        "**Quay Notes vive de sus lectores.** Desde 3 € al mes: [hazte socio](https://www.quaynotes.example/socios)\n\n"
-        "[Darse de baja](https://www.quaynotes.example/unsubscribe?u=4)\n"
-    )
-    out = fix_with_cli(text, "input.md", unsafe=True)
-    assert "3 € al mes" not in out
-    assert "Hasta el viernes," in out
-
-
-def test_a_story_about_another_paywall_stays():
-    # The price by the period is the story's: its link leads to the service it reports on.
-    story = ("The Estuary Gazette now charges €5 a month for its app, and readers are not happy: "
-             "https://estuary-gazette.example/app-pricing")
-    out = fix_with_cli(_plain_email(story), "input.txt", unsafe=True)
-    assert "€5 a month" in out
-
-
-def test_an_offer_with_stories_below_it_stays():
-    # Not in the email's last lines: more stories follow, so it is read as one of them.
-    more = "\n\n".join(f"Item {n}. The ferry timetable changes on Monday; the late boat now leaves at ten "
-                       "past nine and the early one at six." for n in range(1, 18)) + "\n\n"
-    out = fix_with_cli(_plain_email("", after=OFFER + "\n\n" + more), "input.txt", unsafe=True)
-    assert "4 euro a month" in out
-
-
-def test_the_offer_takes_its_buttons():
-    text = (
-        "# Quay Notes\n\n"
-        "[Read more](https://harbourboard-minutes.example/item-1) about the pier vote.\n\n---\n\n"
-        "**Handy?** Quay Notes stays open to all; the backing plan (€4/month) pays for the harbour "
-        "reporting.\n\n"
-        "[Back it](https://quaynotes.example/subscribe?plan=paid)\n\n"
-        "[Pass Quay Notes along](https://quaynotes.example/?action=share)\n\n---\n\n"
-        "The pier walk is on Saturday at ten; bring boots, the tide will be out.\n\n"
-        "Until Friday,\nLuz\n\n"
-        "[Unsubscribe](https://quaynotes.example/unsubscribe?u=4)\n"
-    )
-    out = fix_with_cli(text, "input.md", unsafe=True)
-    assert "€4/month" not in out and "Back it" not in out and "Pass Quay Notes along" not in out
-    assert "Until Friday," in out and "The pier walk" in out
 
 
 # Answer rows: a question and one-click answers that lead to one page.
