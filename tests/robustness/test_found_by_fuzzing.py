@@ -532,3 +532,16 @@ def test_two_removals_of_one_rule_that_meet_leave_the_words_on_their_two_sides_a
     for unsafe in (True, False):
         cleaned = check_promises(text, unsafe=unsafe)
         assert "aHR0cHM6Ly9hY21lLmV4YW1wbGUvdW5zdWJzY3JpYmU" not in cleaned and "A book afraid" in cleaned
+
+
+def test_an_empty_html_block_that_ends_a_list_for_the_indented_line_below_stays():
+    # A comment at the list's indentation ended the item (a heading, no lazy line); the indented ``` under it
+    # was an indented code block. Without the comment the line reached the item's text and its ``` opened a
+    # fence (scripts/fuzz.py, batch seed 11730035, on bb49ded too).
+    text = "\ufeff# the\r\n\r\n> <div>\r\n> <div>\r\n> <div>\r\n1. # head\r\n  <!-- c -->\r\n    ```\r\n> <div>"
+    for unsafe in (True, False):
+        check_promises(text, unsafe=unsafe)
+    for container in ("1. # The ferry ran late", "- # The ferry ran late", "> # The ferry ran late"):
+        text = f"# Notes\n\n{container}\n<!-- spacer -->\n    ```\n    code\n\nThe council met.\n"
+        for unsafe in (True, False):
+            assert "The council met." in check_promises(text, unsafe=unsafe)

@@ -245,7 +245,13 @@ class RawHtml(Rule):
                 # what follows, or the next line would go on with it (a list item's, a setext heading's).
                 # The blank line after the block stays, or one takes its place.
                 if doc.is_blank(nxt):
-                    edit = Edit(start, doc.offset(nxt))
+                    edit = Edit(start, doc.offset(nxt))  # a deletion: the context keeps the block below out of a list
+                elif block.parent is None and _under_a_container(doc, block.start) and doc.lines[nxt][:1] in (" ", "\t"):
+                    # The block ends a list or quote for the indented line right under it. In its place a blank
+                    # line would let the list item go on and take that line in (its indentation reaches the
+                    # item's text), and an indented ``` would open a fence (fuzz.py batch seed 11730035). An
+                    # empty block shows nothing: it stays rather than change what the rest of the email is.
+                    return
                 else:
                     edit = Edit(start, end, _carried_markers(doc.lines[block.start]).rstrip())
                 yield ctx.finding("html block with no text", start, end, [edit], "Remove html block")
