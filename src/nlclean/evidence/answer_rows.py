@@ -46,10 +46,11 @@ def _lettered_words(text: str) -> int:
 def answer_row(line: str) -> "tuple[int, list[str]] | None":
     """Where a row of `MIN_ANSWERS` to `MAX_ANSWERS` answers begins on `line`
     (at its first answer's label) and the answers' addresses, or None."""
-    links = [link for link in all_links(line) if not link.is_image]
-    answers = [(link.start, link.end, link.destination, line[link.text_start:link.text_end]) for link in links]
+    every_link = all_links(line)  # images too: an address inside one is no bare answer
+    answers = [(link.start, link.end, link.destination, line[link.text_start:link.text_end])
+               for link in every_link if not link.is_image]
     for m in _BARE_URL.finditer(line):
-        if not any(link.start <= m.start() < link.end for link in all_links(line)):
+        if not any(link.start <= m.start() < link.end for link in every_link):
             answers.append((m.start(), m.end(), m.group(0), ""))
     answers.sort()
     if not MIN_ANSWERS <= len(answers) <= MAX_ANSWERS:

@@ -579,7 +579,7 @@ def _lettered_words(text: str) -> int:
 # A block this long is no ask, even if every sentence had its shape.
 MAX_ASK_BLOCK_WORDS = 80
 # A referral ask known by its link is a few sentences.
-MAX_OFFER_BLOCK_WORDS = 45
+MAX_REFERRAL_BLOCK_WORDS = 45
 # A line this short, a request without a stop, right above an ask titles it.
 MAX_ASK_TITLE_WORDS = 8
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
@@ -1254,7 +1254,7 @@ class NoStoryBlock(Rule):
             source = doc.source(block)
             if "ref" not in source and "code=" not in source:
                 continue
-            if word_count(visible_text_without_urls(source)) <= MAX_OFFER_BLOCK_WORDS:
+            if word_count(visible_text_without_urls(source)) <= MAX_REFERRAL_BLOCK_WORDS:
                 units = [(block.start, block.end, source, "the end of its block")]
             else:
                 flattened = any(len(doc.lines[i]) > MIN_FLATTENED_LINE_CHARS for i in range(block.start, block.end))
@@ -1265,7 +1265,7 @@ class NoStoryBlock(Rule):
                 if any(i in covered for i in range(start, end)):
                     continue
                 words = visible_text_without_urls(text).replace("\n", " ").strip()
-                if word_count(words) > MAX_OFFER_BLOCK_WORDS:
+                if word_count(words) > MAX_REFERRAL_BLOCK_WORDS:
                     continue
                 urls = _unit_urls(text)
                 if not urls or not all(own_referral_link(doc, markers, u) for u in urls):
