@@ -545,3 +545,19 @@ def test_an_empty_html_block_that_ends_a_list_for_the_indented_line_below_stays(
         text = f"# Notes\n\n{container}\n<!-- spacer -->\n    ```\n    code\n\nThe council met.\n"
         for unsafe in (True, False):
             assert "The council met." in check_promises(text, unsafe=unsafe)
+
+
+@pytest.mark.parametrize("label", [
+    "*Together with Acme*", "Presented by Acme: field notes", "SPONSOR: Acme Bank", "In partnership with Acme",
+])
+def test_a_story_under_a_stray_label_line_stays(label):
+    # A label line alone over a story's heading took the heading's whole section because some block of it
+    # named the sponsor; a story links where stories link, not to the sponsor (fuzz_promises, seeds 11904916,
+    # 11905584, 11905750, 11905819, on ebef264 too). The label goes alone, as SPEC row 1 gives a label line.
+    text = (f"# Field Notes\n\nGood morning from the valley.\n\n{label}\n\n# The river plan passes\n\n"
+            "The council voted to fund the flood survey; Acme, the largest employer in town, offered to pay half. "
+            "[The vote](https://news.example/river-vote)\n\nAcme staff will help count the fish ladders in spring.\n")
+    for unsafe in (True, False):
+        cleaned = check_promises(text, unsafe=unsafe)
+        assert "https://news.example/river-vote" in cleaned and "The river plan passes" in cleaned
+        assert label not in cleaned

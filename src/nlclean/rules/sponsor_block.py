@@ -121,7 +121,14 @@ It is the highest-priority rule.
   to it or carries a paid-placement link, never past a heading, a break,
   code, the copyright line or the next ad's label; when a heading comes
   right under it and its section names Acme (`**A message from Acme**` over
-  `### Ship faster…`), it takes that section.
+  `### Ship faster…`), it takes that section when the section is the ad:
+  an ad's size (up to 150 words), no link to any site but Acme's (a
+  story's link), and a link to Acme's site (its name in the site's name,
+  the site the label links to, or a paid placement), links only through a
+  click tracker that hides where they lead, or a heading that names Acme.
+  Otherwise the label goes alone, as a label line without a heading does:
+  "Together with Acme" over a story that mentions Acme and links to the
+  story is a label whose ad (an image) the conversion lost.
 - A label with a thematic break right above it takes the few short blocks
   up to the break that closes its frame, wherever their links go: a label
   alone between two breaks (`---` / `**Anzeige**` / the ad / `---`) stands
@@ -233,11 +240,11 @@ from ..extents import (
 )
 from ..findings import Applicability, Edit, Finding
 from ..inline_syntax import all_links, surely_more_visible_words, visible_text, visible_text_without_urls
-from ..evidence.promotion import (has_paid_link, is_paid_link, link_targets, paid_link_lines, paid_links, reports,
-                                  shared_hosts, speaks_to_the_reader)
+from ..evidence.promotion import (has_paid_link, is_paid_link, link_targets, paid_link_lines, paid_links,
+                                  reports, shared_hosts, speaks_to_the_reader)
 from ..evidence.publisher import link_hosts, publisher_words, registrable
 from ..markers import (CJK, LABEL_DECORATION, LineHits, PhraseSearch, alternation, holds_none_of, literal_words,
-                       load as load_markers, longest_first)
+                       load as load_markers, longest_first, url_host)
 from .base import Rule
 from ._shared import quote, word_count
 
@@ -1500,9 +1507,12 @@ def _is_label_title(labels: SponsorLabels, rest: str) -> bool:
 
 def _ad_section_under(ctx, block, extent: Extent, rest: str) -> Extent:
     """`**A message from Acme**`, then the ad under a heading of its own
-    (`### Ship faster…`, its text, its call to action). A label line
-    that names its sponsor, right above a heading whose section names that
-    sponsor too, takes that section."""
+    (`### Ship faster…`, its text, its call to action). A label line that
+    names its sponsor, right above a heading whose section names that
+    sponsor too, takes that section when the section shows it is the ad
+    (`_section_is_the_ad`); otherwise the label takes its own block, as SPEC
+    row 1 gives a label line without a heading: a story under a stray label
+    ("Together with Acme" over an ad image the conversion dropped) stays."""
     if extent.end != block.end:
         return extent
     doc = ctx.doc
@@ -1514,7 +1524,79 @@ def _ad_section_under(ctx, block, extent: Extent, rest: str) -> Extent:
     body = " ".join(doc.source(b) for b in doc.blocks_between(heading.end, section.end)).lower()
     if not any(n in body for n in names):
         return extent
-    return Extent(extent.start, section.end, f"{section.why_it_ends} (the ad's own heading above it names the sponsor)")
+    is_ad, why = _section_is_the_ad(ctx, block, heading, section, names)
+    if not is_ad:
+        return Extent(extent.start, extent.end, f"{extent.why_it_ends} (the section under it is no ad: {why})")
+    return Extent(extent.start, section.end, f"{section.why_it_ends} (the section under the label is its ad: {why})")
+
+
+# A heading's section under a label is an ad's size: at most this many words.
+MAX_LABELLED_SECTION_WORDS = 150
+
+
+def _section_is_the_ad(ctx, label, heading, section: Extent, names: set[str]) -> tuple[bool, str]:
+    """Whether the heading's section under a label line is the label's ad
+    (its text names the sponsor: the caller asked), and why. The section is
+    an ad's size (at most `MAX_LABELLED_SECTION_WORDS` words and
+    `MAX_AD_BLOCKS` blocks under its heading) and no link of it leads
+    elsewhere (a story's link); and a link leads to the sponsor (its name
+    in the site's name, the site the label links to, or a paid placement),
+    or its links go through a click tracker that hides where they lead (the
+    name in the text is then all there is to go by), or, with no link, the
+    heading names the sponsor."""
+    doc, markers = ctx.doc, ctx.markers
+    blocks = doc.blocks_between(heading.start, section.end)
+    words = sum(word_count(doc.visible(b)) for b in blocks if b.has_inline)
+    if len(blocks) > MAX_AD_BLOCKS + 1 or words > MAX_LABELLED_SECTION_WORDS:
+        return False, f"{words} words in {len(blocks)} blocks, more than an ad's"
+    redirectors = markers.patterns("platforms", "redirect_host_patterns")
+    label_hosts = {url_host(url) for url in _link_addresses(doc, label)}
+    label_sites = {registrable(h, markers) for h in label_hosts if h and not redirectors.search(h)}
+    label_sites -= {""} | publisher_words(doc, markers)
+    leads = {_where_it_leads(url, names, label_sites, markers) for b in blocks for url in _link_addresses(doc, b)}
+    if ELSEWHERE in leads:
+        return False, "a link of it leads elsewhere than the sponsor, as a story's does"
+    if SPONSOR in leads:
+        return True, "its links lead to the sponsor"
+    if HIDDEN in leads:
+        return True, "its links go through a click tracker and its text names the sponsor"
+    heading_words = {w.strip(".'’").lower() for w in _NAME.findall(visible_text_without_urls(doc.visible(heading)))}
+    if names & heading_words:
+        return True, "its heading names the sponsor"
+    return False, "no link of it leads to the sponsor and its heading does not name it"
+
+
+def _link_addresses(doc, block) -> list[str]:
+    """Where a block's links and bare addresses lead, images left out (an
+    ad's picture is on a CDN, not the sponsor's site)."""
+    links = doc.links(block)
+    images = {link.destination for link in links if link.is_image}
+    return [u for u in link_targets(doc.source(block), [link.destination for link in links if not link.is_image])
+            if u not in images]
+
+
+# Where a link under a label leads (`_where_it_leads`).
+SPONSOR, ELSEWHERE, HIDDEN = "sponsor", "elsewhere", "hidden"
+
+
+def _where_it_leads(url: str, names: set[str], label_sites: set[str], markers) -> str | None:
+    """SPONSOR for a paid placement, the site the label links to, or a site
+    whose name spells the sponsor's; HIDDEN for a click tracker or a
+    redirector that does not spell out its target; ELSEWHERE for any
+    other site (a story's link); None for no web address (a mail address,
+    a relative path)."""
+    if is_paid_link(url, markers):
+        return SPONSOR
+    host = url_host(url)
+    if not host or not url.lower().startswith(("http://", "https://")):
+        return None
+    if markers.patterns("platforms", "redirect_host_patterns").search(host):
+        return HIDDEN  # a click tracker whose target is not spelt out in the link
+    site = registrable(host, markers)
+    if site in label_sites or (len(site) >= MIN_SITE_NAME and any(
+            len(n) >= MIN_SITE_NAME and (site.startswith(n) or n.startswith(site)) for n in names)):
+        return SPONSOR
+    return ELSEWHERE
 
 
 def _sponsor_list_extent(doc, block) -> Extent:
