@@ -240,7 +240,7 @@ from ..evidence.answer_rows import answer_row, asks_the_reader
 from ..evidence.own_pages import in_the_last_lines, own_referral_link
 from ..evidence.zones import closes_the_email
 from ..extents import is_document_title, is_footer_boundary
-from ..inline_syntax import all_links, visible_text, visible_text_without_urls
+from ..inline_syntax import addresses, all_links, visible_text, visible_text_without_urls
 from ..findings import Applicability, Finding
 from ..memo import remembered
 from .base import Rule
@@ -588,7 +588,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?…:。！？)\]*_]\s*$")
 
 @remembered(2048)
 def _link_kinds(markers, source: str) -> frozenset:
-    urls = [link.destination for link in all_links(source)] + _BARE_URL.findall(source)
+    urls = addresses(source, images=True, bare_in_links=True)
     return frozenset(k for k in (markers.link_kind(u) for u in urls) if k is not None)
 
 
