@@ -81,3 +81,22 @@ def test_remembered_answers_equal_a_fresh_computation():
             first = address_spans(LINE, images=images, bare_in_links=bare_in_links)
             again = address_spans(LINE, images=images, bare_in_links=bare_in_links)
             assert first == again == inline_syntax._address_spans(LINE, images, bare_in_links)
+
+
+def test_a_sentence_stop_after_a_bare_address_is_not_part_of_it():
+    assert addresses("Join us at https://acme.example/join. Or not; see https://acme.example/faq, then https://acme.example/x:") \
+        == ("https://acme.example/join", "https://acme.example/faq", "https://acme.example/x")
+    # A stop inside the address stays.
+    assert addresses("https://acme.example/a.b?c=d;e") == ("https://acme.example/a.b?c=d;e",)
+
+
+def test_a_bar_parts_a_row_of_bare_addresses():
+    assert addresses("👍 https://acme.example/r?v=1|👎 https://acme.example/r?v=0｜") \
+        == ("https://acme.example/r?v=1", "https://acme.example/r?v=0")
+
+
+def test_a_row_of_answers_reads_its_last_address_without_the_stop():
+    from nlclean.evidence.answer_rows import answer_row
+
+    row = answer_row("Rate it: [Great](https://acme.example/rate?v=3) | Poor https://acme.example/rate?v=0.")
+    assert row is not None and row[1] == ["https://acme.example/rate?v=3", "https://acme.example/rate?v=0"]

@@ -290,9 +290,11 @@ def all_links(s: str, code: list[tuple[int, int]] | None = None) -> list[Link]:
     return out
 
 
-# A bare address written out: it runs to a space or to a closing bracket or
-# parenthesis (markdown's or the prose's).
-BARE_ADDRESS = re.compile(r"https?://[^\s)\]>]+")
+# A bare address written out: it runs to a space, to a closing bracket or
+# parenthesis (markdown's or the prose's), or to a bar that parts a row of
+# addresses ("https://a.example|https://b.example", full-width `｜` too), and
+# the sentence's stop after it is not part of it ("… at https://acme.example/join.").
+BARE_ADDRESS = re.compile(r"https?://[^\s)\]>|｜]*[^\s)\]>|｜.,;:]")
 
 
 @dataclass(frozen=True)

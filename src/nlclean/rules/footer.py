@@ -227,7 +227,7 @@ from ..evidence.zones import words as zone_words
 from ..extents import is_document_title, section_extent
 from ..findings import Applicability, Edit, Finding
 from ..memo import remembered
-from ..inline_syntax import all_links, is_archive_header, is_protected, protected_spans, visible_text_without_urls
+from ..inline_syntax import addresses, all_links, is_archive_header, is_protected, protected_spans, visible_text_without_urls
 from ..markers import CJK
 from .base import Rule
 from ._shared import quote, word_count
@@ -265,7 +265,6 @@ def _notice(markers, text: str) -> bool:
         or markers.date_in(text) is not None
         or markers.postal_address(visible_text_without_urls(text))
     )
-_BARE_URL = re.compile(r"(?:https?)://\S+")
 # A sentence ends at . ! ? (or a link closing after one), before a space, a capital, a link or the end;
 # the `!` of an image's `![` starts the next element ("Done!![logo](…)": the first `!` ends the sentence).
 _SENTENCE_END = re.compile(r"[.!?](?:\]\([^)\s]*\))?(?:\s+|(?=[A-Z]|!\[)|(?<!!)(?=\[))|[。！？]")
@@ -412,7 +411,7 @@ class Footer(Rule):
                 if why is None:
                     continue
                 sure = any(ctx.markers.link_kind(u) is LinkKind.WEB_VERSION
-                           for u in [link.destination for link in all_links(line)] + _BARE_URL.findall(line))
+                           for u in addresses(line, images=True, bare_in_links=True))
                 applicability = None if sure else Applicability.UNSAFE
                 text = quote(visible_text_without_urls(line))
                 removed.add(i)
@@ -780,8 +779,7 @@ def _reader_account_links(markers, line: str) -> str | None:
     still fails") carries no reader's key."""
     if "://" not in line:
         return None
-    urls = [link.destination for link in all_links(line) if not link.is_image]
-    urls += [m.group(0).rstrip(").,;:]>") for m in _BARE_URL.finditer(line) if m.group(0) not in urls]
+    urls = addresses(line)
     if not urls or not all(markers.link_kind(u) in _ACCOUNT_KINDS and _holds_reader_key(u) for u in urls):
         return None
     return urls[0]
@@ -803,8 +801,7 @@ def _platform_home_on(markers, line: str) -> str | None:
     end: a story about the platform links there too."""
     if "://" not in line:
         return None
-    urls = [link.destination for link in all_links(line)]
-    urls += [m.group(0).rstrip(").,;:]>") for m in _BARE_URL.finditer(line)]
+    urls = addresses(line, images=True, bare_in_links=True)
     return next((u for u in urls if markers.link_kind(u) is LinkKind.PLATFORM_HOME), None)
 
 
@@ -908,13 +905,7 @@ def _label_before_url(markers, line: str, next_line: str) -> str | None:
 def _footer_url_on(markers, line: str) -> str | None:
     if not markers.may_hold_footer_url(line):
         return None
-    for link in all_links(line):
-        if markers.is_footer_url(link.destination):
-            return link.destination
-    for m in _BARE_URL.finditer(line):
-        if markers.is_footer_url(m.group(0)):
-            return m.group(0)
-    return None
+    return next((url for url in addresses(line, images=True, bare_in_links=True) if markers.is_footer_url(url)), None)
 
 
 def _ends_after_removed(doc, first: int, last: int, removed: set[int]) -> bool:

@@ -735,15 +735,6 @@ def _its_links(urls: list[str]) -> str:
     return "its link leads" if len(urls) == 1 else f"its {len(urls)} links lead"
 
 
-def _unit_urls(source: str) -> list[str]:
-    """The addresses a piece of markdown leads to: its links' (not its images')
-    and the bare addresses outside them."""
-    links = all_links(source)
-    urls = [link.destination for link in links if not link.is_image]
-    outside = "".join(source[a:b] for a, b in zip([0, *(l.end for l in links)], [*(l.start for l in links), len(source)]))
-    return urls + _BARE_URL.findall(outside)
-
-
 def _all_social(markers, links) -> bool:
     """Whether every link leads to a social profile (an icon image linking there counts)."""
     return all(markers.link_kind(link.destination) is LinkKind.SOCIAL for link in links)
@@ -1267,7 +1258,7 @@ class NoStoryBlock(Rule):
                 words = visible_text_without_urls(text).replace("\n", " ").strip()
                 if word_count(words) > MAX_REFERRAL_BLOCK_WORDS:
                     continue
-                urls = _unit_urls(text)
+                urls = addresses(text)  # links (not images) and the bare addresses outside them
                 if not urls or not all(own_referral_link(doc, markers, u) for u in urls):
                     continue
                 shown = quote(words)
