@@ -100,3 +100,10 @@ def test_a_row_of_answers_reads_its_last_address_without_the_stop():
 
     row = answer_row("Rate it: [Great](https://acme.example/rate?v=3) | Poor https://acme.example/rate?v=0.")
     assert row is not None and row[1] == ["https://acme.example/rate?v=3", "https://acme.example/rate?v=0"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_remembered_link_lists_are_the_scanned_ones(s):
+    assert inline_syntax.links_of(s) == all_links(s)
+    assert inline_syntax.top_links_of(s) == inline_syntax.links(s)

@@ -320,7 +320,15 @@ def links_of(s: str) -> list[Link]:
     return _remembered_links(s) if len(s) <= MAX_REMEMBERED_CHARS else all_links(s)
 
 
+def top_links_of(s: str) -> list[Link]:
+    """`links(s)` (the outermost links, nested ones as children), remembered as `links_of`."""
+    return _remembered_top_links(s) if len(s) <= MAX_REMEMBERED_CHARS else links(s)
+
+
+# (Document's per-block lists come from the same caches, with no length limit:
+# a block and a line with the same text share one answer.)
 _remembered_links = remembered(8192)(all_links)
+_remembered_top_links = remembered(8192)(links)
 
 
 def address_spans(s: str, *, images: bool = False, bare_in_links: bool = False) -> tuple[Address, ...]:

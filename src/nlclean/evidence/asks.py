@@ -71,7 +71,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
-from ..inline_syntax import links as top_links
+from ..inline_syntax import top_links_of
 from ..inline_syntax import visible_text, visible_text_without_urls
 from .links import OWN_PAGE_KINDS, LinkKind, split_url
 from .publisher import names_itself
@@ -909,7 +909,8 @@ def source_sentences(markers, line: str) -> list[tuple[int, int]]:
     Ann P. Ward", "U.S.", `[sentences]`): a cut there would leave half a
     sentence. What follows the last stop and shows no letter or digit ("→")
     belongs to the last sentence."""
-    protected = [(link.start, link.end) for link in top_links(line)]
+    line_links = top_links_of(line)
+    protected = [(link.start, link.end) for link in line_links]
     protected += [m.span() for m in _BARE_URL.finditer(line)]
     ends = []
     for m in _SOURCE_SENTENCE_END.finditer(line):
@@ -920,7 +921,7 @@ def source_sentences(markers, line: str) -> list[tuple[int, int]]:
             continue
         ends.append(end)
     # A link whose text ends a sentence ends it ("[You can sign up here.](…) More …").
-    ends += [link.end for link in top_links(line)
+    ends += [link.end for link in line_links
              if line[link.text_start:link.text_end].rstrip(" *_").endswith((".", "!", "?"))
              and (link.end == len(line) or line[link.end].isspace())]
     spans, start = [], 0

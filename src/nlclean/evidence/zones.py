@@ -94,7 +94,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..inline_syntax import addresses, all_links, is_archive_header, is_protected, protected_spans, visible_text_without_urls
+from ..inline_syntax import addresses, is_archive_header, is_protected, links_of, protected_spans, visible_text_without_urls
 from .links import LinkKind, split_url
 from .publisher import registrable
 from ..markers import CJK, PhraseSearch, url_host
@@ -615,7 +615,7 @@ def _noise_link_line(markers, line: str) -> str | None:
     if is_archive_header(line):
         return None
     if "](" in line:
-        links = all_links(line)
+        links = links_of(line)
         if not links:
             return None
         kinds = [markers.link_kind(link.destination) for link in links]
@@ -735,7 +735,7 @@ def _web_words(markers):
 
 def web_version_link(markers, line: str) -> str | None:
     """Why a line of the header zone only offers the email's web version, or None."""
-    links = all_links(line)
+    links = links_of(line)
     search = _web_words(markers)
     if len(links) == 1:
         link = links[0]
@@ -926,7 +926,7 @@ def _follow_row(markers, line: str) -> str | None:
     footer. Weak evidence, as stories link to a profile now and then."""
     if "](" not in line and "http" not in line:
         return None
-    top = [link for link in all_links(line) if not any(link in outer.children for outer in all_links(line))]
+    top = [link for link in links_of(line) if not any(link in outer.children for outer in links_of(line))]
     urls = addresses(line, images=True, bare_in_links=True)
     social = {u for u in urls if markers.link_kind(u) is LinkKind.SOCIAL}
     if len(social) < FOLLOW_ROW_LINKS:
@@ -954,7 +954,7 @@ def _follow_line(markers, line: str) -> bool:
     "Bluesky ( https://bsky.app/profile/… )") and no other words."""
     if "http" not in line:
         return False
-    links = all_links(line)
+    links = links_of(line)
     images = {link.destination for link in links if link.is_image}
     urls = ({link.destination for link in links if not link.is_image} | set(_BARE_URL.findall(line))) - images
     if len(urls) != 1:

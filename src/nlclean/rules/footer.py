@@ -227,7 +227,7 @@ from ..evidence.zones import words as zone_words
 from ..extents import is_document_title, section_extent
 from ..findings import Applicability, Edit, Finding
 from ..memo import remembered
-from ..inline_syntax import addresses, all_links, is_archive_header, is_protected, protected_spans, visible_text_without_urls
+from ..inline_syntax import addresses, is_archive_header, is_protected, links_of, protected_spans, visible_text_without_urls
 from ..markers import CJK
 from .base import Rule
 from ._shared import quote, word_count
@@ -841,7 +841,7 @@ def _footer_evidence(markers, line: str, text: str) -> str | None:
         return None
     phrase = text[spans[0][0] : spans[0][1]]
     head = _kept_head(markers, line)
-    if head and all_links(line[:head]):
+    if head and links_of(line[:head]):
         # "[Event title](…) “…”. Jan 28. [Sign up here](…)": sentences with a
         # link before the footer words make a story's line, not a greeting.
         return None
@@ -858,7 +858,7 @@ def _footer_evidence(markers, line: str, text: str) -> str | None:
     label = _plain_link_label(markers, line)
     if label:
         return f"phrase '{label}' as a link's label"
-    for link in all_links(line):
+    for link in links_of(line):
         label = line[link.text_start : link.text_end]
         found = markers.footer_phrase(label)
         if found and _word_count_of_words(label) <= word_count(found) + MAX_OTHER_WORDS:
@@ -980,7 +980,7 @@ def _sentence_ends(markers, line: str) -> tuple[int, ...]:
     protected = protected_spans(line)
     # A bare-URL match runs on over the `).` that closes a markdown link: a
     # full stop right after a link's end still ends its sentence.
-    link_ends = {link.end for link in all_links(line)}
+    link_ends = {link.end for link in links_of(line)}
     return tuple(m.end() for m in ends
                  if (m.start() in link_ends or not is_protected(protected, m.start()))
                  and not (line[m.start()] == "." and markers.ends_no_sentence(line, m.start())))
@@ -1086,7 +1086,7 @@ def _account_links_only(markers, clause: str) -> bool:
     """A clause of nothing but links to the reader's unsubscribe or
     preferences page, whatever their words ("Update your profile"): the
     footer's, not the first clause of the address after it."""
-    links = all_links(clause)
+    links = links_of(clause)
     if not links or any(markers.link_kind(link.destination) not in _ACCOUNT_KINDS for link in links):
         return False
     outside = clause[: links[0].start] + "".join(clause[a.end : b.start] for a, b in zip(links, links[1:]))
@@ -1206,14 +1206,14 @@ def _sibling_chrome(markers, piece: str, going: list[str]) -> bool:
     the same row carries no such token, or has more words."""
     if not is_lone_link(piece):
         return False
-    link = all_links(piece)[0]
+    link = links_of(piece)[0]
     if link.is_image:
         return False
     if _word_count_of_words(visible_text_without_urls(piece[link.text_start : link.text_end])) > MAX_OTHER_WORDS:
         return False
     tokens = set(_TOKEN.findall(link.destination))
     return bool(tokens) and any(tokens & set(_TOKEN.findall(other.destination))
-                                for text in going for other in all_links(text))
+                                for text in going for other in links_of(text))
 
 
 # A flattened link's address in brackets after its label ("view in browser (https://…)").
@@ -1232,7 +1232,7 @@ def _chrome_span(markers, line: str) -> tuple[int, int] | None:
     if not spans:
         return None
     a, b = spans[0][0], spans[-1][1]
-    for link in all_links(line):
+    for link in links_of(line):
         if link.start <= a < link.end:
             a = link.start
         if link.start < b <= link.end:
