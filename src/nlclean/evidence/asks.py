@@ -166,7 +166,10 @@ def sentence_ask(markers, sentence: str, link_kinds=frozenset()) -> Ask | None:
         return None
     # (A donation page alone may be another cause's: "You can donate to the
     # relief fund [here](…)". Only an ask's heading or frame makes it ours.)
-    own_link = next((k for k in link_kinds if k in OWN_PAGE_KINDS and k is not LinkKind.DONATE), None)
+    # In LinkKind's order, not the set's: a set of kinds iterates in an order
+    # that changes from run to run (PYTHONHASHSEED), and so did the evidence.
+    present = set(link_kinds)
+    own_link = next((k for k in LinkKind if k in present and k in OWN_PAGE_KINDS and k is not LinkKind.DONATE), None)
     if own_link:
         return Ask(f"phrase '{request or about}' with a link to a {own_link.value} page", sure=False)
     return None

@@ -715,7 +715,9 @@ def _all_ask(markers, text: str, source: str, closing: bool = False) -> "tuple[t
             whys.append(f"{quote(sentence, 40)}: {offer} beside an ask")
         else:
             voice = publisher_voice(markers, sentence)
-            own_link = voice and next((k for k in kinds if k in OWN_PAGE_KINDS), None)
+            # (LinkKind's order: a set's changes from run to run, and so would the evidence.)
+            present = set(kinds) if voice else set()
+            own_link = voice and next((k for k in LinkKind if k in present and k in OWN_PAGE_KINDS), None)
             if not own_link and closing:
                 spoken = voice or (word_count(sentence) <= MAX_BESIDE_WORDS and markers.ask_phrase(sentence, "reader"))
                 if spoken:
