@@ -7,6 +7,15 @@ images, autolinks, bare URLs and inline html tags are. This module finds
 those in one linear pass over a block's source text.
 
 Everything here works on a plain string and returns offsets into it.
+
+`addresses(text, images=…, bare_in_links=…)` (and `address_spans`, with
+where each stands) is the one place that says which addresses a piece of
+markdown leads to: its links' destinations, then the bare addresses
+written out (`BARE_ADDRESS`). Callers differ only in the two choices: an
+image's source counts or not, and a bare address inside a link (its text,
+or its destination met again) counts or not. Answers for a line or a block
+are remembered (`links_of`, `top_links_of` likewise), so the rules that ask
+the same line share one scan.
 """
 from __future__ import annotations
 
