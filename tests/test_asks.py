@@ -36,3 +36,20 @@ def test_two_articles_of_one_site_are_no_poll_answers():
     # Different folders are different pages, and a slash at the end changes no answer.
     assert not answers_to_one_page(["https://news.example/walks/1", "https://news.example/rides/2"])
     assert not answers_to_one_page(["https://news.example/p/tides", "https://news.example/p/tides/"])
+
+
+def test_the_evidence_names_the_same_own_page_in_every_run():
+    # A sentence beside links of two own-page kinds: the evidence names one of
+    # them, the same whatever order a set of kinds iterates in (PYTHONHASHSEED).
+    import os
+    import subprocess
+    import sys
+
+    program = ("from nlclean.evidence.asks import sentence_ask\n"
+               "from nlclean.evidence.links import LinkKind\n"
+               "from nlclean.markers import load\n"
+               "kinds = frozenset({LinkKind.REFERRAL, LinkKind.SHARE, LinkKind.SUBSCRIBE})\n"
+               "print(sentence_ask(load(), 'Send this letter to three friends and earn a tote bag.', kinds))\n")
+    answers = {subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
+    assert len(answers) == 1, answers

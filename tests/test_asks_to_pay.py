@@ -116,3 +116,20 @@ def test_a_line_of_many_asks_is_no_paragraph_of_an_email():
     one = "The ferry runs at six. Please subscribe for $5 a month. "
     assert len(_asks(one * 3)) == 3
     assert _asks(one * 4) == []
+
+
+def test_the_remembered_reading_of_a_line_is_the_full_one():
+    # NL302 remembers a line's asks to pay (a sender's pitch comes back in every
+    # issue, a fix round reads its unchanged lines again): the same answer as read afresh.
+    from nlclean.rules.no_story import _asks_to_pay_on, _read_asks_to_pay
+
+    markers = load()
+    lines = ["Welcome to Quay Weekly, a letter about the harbour. It runs on tips from readers. "
+             "If you'd like to support this, please [subscribe](https://quay.example/subscribe).",
+             "The harbour master said the crane will be moved in May. Nobody asked the fishermen.",
+             "Please subscribe. " * 5000]  # longer than what is remembered: read afresh each time
+    for line in lines:
+        fresh = _read_asks_to_pay(markers, line)
+        assert _asks_to_pay_on(markers, line) == fresh
+        assert _asks_to_pay_on(markers, line) == fresh
+        assert fresh == asks_to_pay_in(markers, line, lambda source: _link_kinds(markers, source))

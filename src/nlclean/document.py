@@ -83,8 +83,8 @@ def _block_parser(normalize: bool = True) -> MarkdownIt:
 # A block's inline facts depend on its source text alone, so they are kept
 # keyed on that text: the fixer's next round (and the server's next keystroke)
 # meets most blocks again, unchanged, in a new Document.
-_all_links = remembered(8192)(inline_syntax.all_links)
-_top_links = remembered(8192)(inline_syntax.links)
+_all_links = inline_syntax._remembered_links
+_top_links = inline_syntax._remembered_top_links
 _protected_spans = remembered(8192)(inline_syntax.protected_spans)
 
 

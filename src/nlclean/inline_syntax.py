@@ -7,10 +7,20 @@ images, autolinks, bare URLs and inline html tags are. This module finds
 those in one linear pass over a block's source text.
 
 Everything here works on a plain string and returns offsets into it.
+
+`addresses(text, images=…, bare_in_links=…)` (and `address_spans`, with
+where each stands) is the one place that says which addresses a piece of
+markdown leads to: its links' destinations, then the bare addresses
+written out (`BARE_ADDRESS`). Callers differ only in the two choices: an
+image's source counts or not, and a bare address inside a link (its text,
+or its destination met again) counts or not. Answers for a line or a block
+are remembered (`links_of`, `top_links_of` likewise), so the rules that ask
+the same line share one scan.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -287,6 +297,99 @@ def all_links(s: str, code: list[tuple[int, int]] | None = None) -> list[Link]:
 
     walk(links(s, code))
     return out
+
+
+# A bare address written out: it runs to a space, to a closing bracket or
+# parenthesis (markdown's or the prose's), or to a bar that parts a row of
+# addresses ("https://a.example|https://b.example", full-width `｜` too), and
+# the sentence's stop after it is not part of it ("… at https://acme.example/join.").
+BARE_ADDRESS = re.compile(r"https?://[^\s)\]>|｜]*[^\s)\]>|｜.,;:]")
+
+
+@dataclass(frozen=True)
+class Address:
+    """One address a piece of markdown leads to: a link's (or image's)
+    destination, `link` set, or a bare address written out, `link` None."""
+
+    start: int
+    end: int
+    url: str
+    link: "Link | None" = None
+
+
+# Answers are remembered for texts up to this long (a line, a block); a
+# whole long email is computed afresh, so no cache keeps its text alive.
+MAX_REMEMBERED_CHARS = 1 << 16
+
+
+def links_of(s: str) -> list[Link]:
+    """`all_links(s)`, remembered for a short text: the rules ask it of the
+    same line or block again and again (every fix round too). The list is
+    shared: do not change it."""
+    return _remembered_links(s) if len(s) <= MAX_REMEMBERED_CHARS else all_links(s)
+
+
+def top_links_of(s: str) -> list[Link]:
+    """`links(s)` (the outermost links, nested ones as children), remembered as `links_of`."""
+    return _remembered_top_links(s) if len(s) <= MAX_REMEMBERED_CHARS else links(s)
+
+
+# (Document's per-block lists come from the same caches, with no length limit:
+# a block and a line with the same text share one answer.)
+_remembered_links = remembered(8192)(all_links)
+_remembered_top_links = remembered(8192)(links)
+
+
+def address_spans(s: str, *, images: bool = False, bare_in_links: bool = False) -> tuple[Address, ...]:
+    """Every address the markdown `s` leads to, with where it stands: the
+    links' destinations first (source order, nested ones included), then
+    the bare addresses (`BARE_ADDRESS`), in source order.
+
+    The two ways callers differ are the arguments:
+    `images`: an image's source counts as an address too (it is shown, not
+    followed: a row of answers or a referral link's test leaves it out);
+    `bare_in_links`: a bare address written inside a link or image (its
+    text, `[https://acme.example](…)`, or its destination, which is then
+    counted twice) counts too; without it only the bare addresses outside
+    every link and image do.
+    """
+    if len(s) > MAX_REMEMBERED_CHARS:
+        return _address_spans(s, images, bare_in_links)
+    return _remembered_address_spans(s, images, bare_in_links)
+
+
+def addresses(s: str, *, images: bool = False, bare_in_links: bool = False) -> tuple[str, ...]:
+    """The addresses of `address_spans(s, images=…, bare_in_links=…)`, in its order."""
+    if len(s) > MAX_REMEMBERED_CHARS:
+        return tuple(a.url for a in _address_spans(s, images, bare_in_links))
+    return _remembered_addresses(s, images, bare_in_links)
+
+
+def _address_spans(s: str, images: bool, bare_in_links: bool) -> tuple[Address, ...]:
+    every_link = links_of(s)
+    found = [Address(link.start, link.end, link.destination, link) for link in every_link if images or not link.is_image]
+    if "://" not in s:
+        return tuple(found)
+    # The outermost links, in order and apart (a nested one lies inside its parent).
+    starts: list[int] = []
+    ends: list[int] = []
+    for link in every_link:
+        if not ends or link.start >= ends[-1]:
+            starts.append(link.start)
+            ends.append(link.end)
+    for m in BARE_ADDRESS.finditer(s):
+        k = bisect_right(starts, m.start()) - 1
+        if bare_in_links or k < 0 or m.start() >= ends[k]:
+            found.append(Address(m.start(), m.end(), m.group(0)))
+    return tuple(found)
+
+
+_remembered_address_spans = remembered(8192)(_address_spans)
+
+
+@remembered(8192)
+def _remembered_addresses(s: str, images: bool, bare_in_links: bool) -> tuple[str, ...]:
+    return tuple(a.url for a in _remembered_address_spans(s, images, bare_in_links))
 
 
 def protected_spans(s: str, *, include_html: bool = True) -> list[tuple[int, int]]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from ..inline_syntax import all_links, visible_text_without_urls
+from ..inline_syntax import address_spans, visible_text_without_urls
 from .asks import word_count
 
 MIN_ANSWERS = 2
@@ -33,7 +33,6 @@ MAX_ANSWERS = 6
 MAX_LABEL_WORDS = 3
 # A question over a row of answers is short, with a short request after it at most.
 MAX_QUESTION_WORDS = 20
-_BARE_URL = re.compile(r"https?://[^\s)\]>|｜]+")
 # Where a sentence before the first answer ends: its label is what follows.
 _STOP = re.compile(r"[.:?!？：。！]")
 _QUESTION = re.compile(r"[?？¿]")
@@ -46,13 +45,9 @@ def _lettered_words(text: str) -> int:
 def answer_row(line: str) -> "tuple[int, list[str]] | None":
     """Where a row of `MIN_ANSWERS` to `MAX_ANSWERS` answers begins on `line`
     (at its first answer's label) and the answers' addresses, or None."""
-    every_link = all_links(line)  # images too: an address inside one is no bare answer
-    answers = [(link.start, link.end, link.destination, line[link.text_start:link.text_end])
-               for link in every_link if not link.is_image]
-    for m in _BARE_URL.finditer(line):
-        if not any(link.start <= m.start() < link.end for link in every_link):
-            answers.append((m.start(), m.end(), m.group(0), ""))
-    answers.sort()
+    # Links (not images) and the bare addresses outside them: an address inside an image is no bare answer.
+    answers = sorted((a.start, a.end, a.url, line[a.link.text_start:a.link.text_end] if a.link else "")
+                     for a in address_spans(line))
     if not MIN_ANSWERS <= len(answers) <= MAX_ANSWERS:
         return None
     if any(_lettered_words(visible_text_without_urls(text)) > MAX_LABEL_WORDS for _, _, _, text in answers):

@@ -71,7 +71,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
-from ..inline_syntax import links as top_links
+from ..inline_syntax import top_links_of
 from ..inline_syntax import visible_text, visible_text_without_urls
 from .links import OWN_PAGE_KINDS, LinkKind, split_url
 from .publisher import names_itself
@@ -166,7 +166,10 @@ def sentence_ask(markers, sentence: str, link_kinds=frozenset()) -> Ask | None:
         return None
     # (A donation page alone may be another cause's: "You can donate to the
     # relief fund [here](…)". Only an ask's heading or frame makes it ours.)
-    own_link = next((k for k in link_kinds if k in OWN_PAGE_KINDS and k is not LinkKind.DONATE), None)
+    # In LinkKind's order, not the set's: a set of kinds iterates in an order
+    # that changes from run to run (PYTHONHASHSEED), and so did the evidence.
+    present = set(link_kinds)
+    own_link = next((k for k in LinkKind if k in present and k in OWN_PAGE_KINDS and k is not LinkKind.DONATE), None)
     if own_link:
         return Ask(f"phrase '{request or about}' with a link to a {own_link.value} page", sure=False)
     return None
@@ -909,7 +912,8 @@ def source_sentences(markers, line: str) -> list[tuple[int, int]]:
     Ann P. Ward", "U.S.", `[sentences]`): a cut there would leave half a
     sentence. What follows the last stop and shows no letter or digit ("→")
     belongs to the last sentence."""
-    protected = [(link.start, link.end) for link in top_links(line)]
+    line_links = top_links_of(line)
+    protected = [(link.start, link.end) for link in line_links]
     protected += [m.span() for m in _BARE_URL.finditer(line)]
     ends = []
     for m in _SOURCE_SENTENCE_END.finditer(line):
@@ -920,7 +924,7 @@ def source_sentences(markers, line: str) -> list[tuple[int, int]]:
             continue
         ends.append(end)
     # A link whose text ends a sentence ends it ("[You can sign up here.](…) More …").
-    ends += [link.end for link in top_links(line)
+    ends += [link.end for link in line_links
              if line[link.text_start:link.text_end].rstrip(" *_").endswith((".", "!", "?"))
              and (link.end == len(line) or line[link.end].isspace())]
     spans, start = [], 0

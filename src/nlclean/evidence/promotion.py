@@ -34,12 +34,11 @@ import re
 from collections import Counter
 from urllib.parse import parse_qsl
 
-from ..inline_syntax import all_links, visible_text
+from ..inline_syntax import addresses, visible_text
 from ..markers import alternation, lowered_lines_holding, minimal_needles
 from .links import LinkClassifier, LinkKind, resolve_url, split_url
 from .publisher import publisher_domains, publisher_words, registrable, story_host
 
-_BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 # A redirect that may spell out another address (base64 or url-encoded).
 _REDIRECT_HINTS = ("ahr0c", "eyj", "%3a%2f%2f", "url=http")
 
@@ -77,18 +76,15 @@ def paid_links(doc, block, markers) -> list[str]:
     if key not in doc._cache and not paid_link_lines(doc, markers).touches(block.start, block.end):
         doc._cache[key] = []
     if key not in doc._cache:
-        urls = link_targets(doc.source(block), [link.destination for link in doc.links(block)])
+        urls = link_targets(doc.source(block))
         doc._cache[key] = [u for u in urls if is_paid_link(u, markers)]
     return doc._cache[key]  # type: ignore[return-value]
 
 
-def link_targets(text: str, links: list[str] | None = None) -> list[str]:
-    """Every address in a stretch of markdown: its links' targets (`links`,
-    when the caller has them) and the bare addresses written out, once each."""
-    urls = [link.destination for link in all_links(text)] if links is None else list(links)
-    if "://" in text:
-        urls.extend(_BARE_URL.findall(text))
-    return list(dict.fromkeys(urls))
+def link_targets(text: str) -> list[str]:
+    """Every address in a stretch of markdown, once each: its links' and
+    images' targets and the bare addresses written out (`addresses`)."""
+    return list(dict.fromkeys(addresses(text, images=True, bare_in_links=True)))
 
 
 def has_paid_link(doc, block, markers) -> bool:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..inline_syntax import all_links, is_protected, protected_spans
+from ..inline_syntax import is_protected, links_of, protected_spans
 
 # The separators of a row: " | ", " · ", " • ", " – ", " — ", and the full-width "｜" with or without spaces.
 ROW_SEPARATOR = re.compile(r"\s+[|·•–—]\s+|\s*｜\s*")
@@ -61,7 +61,7 @@ def row_pieces(line: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
 def is_lone_link(piece: str) -> bool:
     """A piece that is one link and nothing else ("[Dec 8 issue](…)"): a link to
     a page, not the row's own date or byline, whatever its words."""
-    links = all_links(piece)
+    links = links_of(piece)
     if len(links) != 1:
         return False
     outside = piece[: links[0].start] + piece[links[0].end :]

@@ -94,7 +94,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..inline_syntax import all_links, is_archive_header, is_protected, protected_spans, visible_text_without_urls
+from ..inline_syntax import addresses, is_archive_header, is_protected, links_of, protected_spans, visible_text_without_urls
 from .links import LinkKind, split_url
 from .publisher import registrable
 from ..markers import CJK, PhraseSearch, url_host
@@ -445,7 +445,7 @@ def _footer_sentence(doc, markers, own: frozenset[str], sentence: str) -> str | 
     if words(text) > WEAK_LINE_WORDS:
         return None
     weak = _weak_evidence(markers, text)
-    urls = [link.destination for link in all_links(sentence) if not link.is_image] + _BARE_URL.findall(sentence)
+    urls = addresses(sentence, bare_in_links=True)
     if weak is None or not urls:
         return None
     for url in urls:
@@ -479,7 +479,7 @@ def _zone_sites(doc, markers, zone, footer_lines, below: int) -> frozenset[str]:
     names = set()
     for k in (*(k for k in zone.members if k > below), *(k for k in footer_lines if k > below)):
         line = doc.lines[k]
-        for url in [link.destination for link in all_links(line)] + _BARE_URL.findall(line):
+        for url in addresses(line, images=True, bare_in_links=True):
             host = url_host(url)
             if host:
                 names.add(registrable(host, markers))
@@ -615,7 +615,7 @@ def _noise_link_line(markers, line: str) -> str | None:
     if is_archive_header(line):
         return None
     if "](" in line:
-        links = all_links(line)
+        links = links_of(line)
         if not links:
             return None
         kinds = [markers.link_kind(link.destination) for link in links]
@@ -735,7 +735,7 @@ def _web_words(markers):
 
 def web_version_link(markers, line: str) -> str | None:
     """Why a line of the header zone only offers the email's web version, or None."""
-    links = all_links(line)
+    links = links_of(line)
     search = _web_words(markers)
     if len(links) == 1:
         link = links[0]
@@ -781,7 +781,7 @@ def _machinery(text: str, line: str) -> bool:
 def _ends_an_email(markers, line: str) -> bool:
     """Footer evidence that only an email's end holds: an unsubscribe or
     preferences link, or a footer phrase with no word of the top of an email."""
-    urls = [link.destination for link in all_links(line)] + _BARE_URL.findall(line)
+    urls = addresses(line, images=True, bare_in_links=True)
     if any(markers.link_kind(u) in (LinkKind.UNSUBSCRIBE, LinkKind.PREFERENCES) for u in urls):
         return True
     text = visible_text_without_urls(line)
@@ -926,8 +926,8 @@ def _follow_row(markers, line: str) -> str | None:
     footer. Weak evidence, as stories link to a profile now and then."""
     if "](" not in line and "http" not in line:
         return None
-    top = [link for link in all_links(line) if not any(link in outer.children for outer in all_links(line))]
-    urls = [link.destination for link in all_links(line)] + _BARE_URL.findall(line)
+    top = [link for link in links_of(line) if not any(link in outer.children for outer in links_of(line))]
+    urls = addresses(line, images=True, bare_in_links=True)
     social = {u for u in urls if markers.link_kind(u) is LinkKind.SOCIAL}
     if len(social) < FOLLOW_ROW_LINKS:
         return None
@@ -954,7 +954,7 @@ def _follow_line(markers, line: str) -> bool:
     "Bluesky ( https://bsky.app/profile/… )") and no other words."""
     if "http" not in line:
         return False
-    links = all_links(line)
+    links = links_of(line)
     images = {link.destination for link in links if link.is_image}
     urls = ({link.destination for link in links if not link.is_image} | set(_BARE_URL.findall(line))) - images
     if len(urls) != 1:
@@ -1042,7 +1042,7 @@ def _story_line(markers, line: str, text: str) -> bool:
     sentences = [piece for piece in _SENTENCE_SPLIT.split(text.strip()) if words(piece) >= STORY_SENTENCE_WORDS]
     if len(sentences) < STORY_LINE_SENTENCES:
         return False
-    urls = [link.destination for link in all_links(line) if not link.is_image] + _BARE_URL.findall(line)
+    urls = addresses(line, bare_in_links=True)
     return any(markers.link_kind(url) is None for url in urls)
 
 

@@ -227,7 +227,7 @@ from ..evidence.zones import words as zone_words
 from ..extents import is_document_title, section_extent
 from ..findings import Applicability, Edit, Finding
 from ..memo import remembered
-from ..inline_syntax import all_links, is_archive_header, is_protected, protected_spans, visible_text_without_urls
+from ..inline_syntax import addresses, is_archive_header, is_protected, links_of, protected_spans, visible_text_without_urls
 from ..markers import CJK
 from .base import Rule
 from ._shared import quote, word_count
@@ -265,7 +265,6 @@ def _notice(markers, text: str) -> bool:
         or markers.date_in(text) is not None
         or markers.postal_address(visible_text_without_urls(text))
     )
-_BARE_URL = re.compile(r"(?:https?)://\S+")
 # A sentence ends at . ! ? (or a link closing after one), before a space, a capital, a link or the end;
 # the `!` of an image's `![` starts the next element ("Done!![logo](…)": the first `!` ends the sentence).
 _SENTENCE_END = re.compile(r"[.!?](?:\]\([^)\s]*\))?(?:\s+|(?=[A-Z]|!\[)|(?<!!)(?=\[))|[。！？]")
@@ -412,7 +411,7 @@ class Footer(Rule):
                 if why is None:
                     continue
                 sure = any(ctx.markers.link_kind(u) is LinkKind.WEB_VERSION
-                           for u in [link.destination for link in all_links(line)] + _BARE_URL.findall(line))
+                           for u in addresses(line, images=True, bare_in_links=True))
                 applicability = None if sure else Applicability.UNSAFE
                 text = quote(visible_text_without_urls(line))
                 removed.add(i)
@@ -780,8 +779,7 @@ def _reader_account_links(markers, line: str) -> str | None:
     still fails") carries no reader's key."""
     if "://" not in line:
         return None
-    urls = [link.destination for link in all_links(line) if not link.is_image]
-    urls += [m.group(0).rstrip(").,;:]>") for m in _BARE_URL.finditer(line) if m.group(0) not in urls]
+    urls = addresses(line)
     if not urls or not all(markers.link_kind(u) in _ACCOUNT_KINDS and _holds_reader_key(u) for u in urls):
         return None
     return urls[0]
@@ -803,8 +801,7 @@ def _platform_home_on(markers, line: str) -> str | None:
     end: a story about the platform links there too."""
     if "://" not in line:
         return None
-    urls = [link.destination for link in all_links(line)]
-    urls += [m.group(0).rstrip(").,;:]>") for m in _BARE_URL.finditer(line)]
+    urls = addresses(line, images=True, bare_in_links=True)
     return next((u for u in urls if markers.link_kind(u) is LinkKind.PLATFORM_HOME), None)
 
 
@@ -844,7 +841,7 @@ def _footer_evidence(markers, line: str, text: str) -> str | None:
         return None
     phrase = text[spans[0][0] : spans[0][1]]
     head = _kept_head(markers, line)
-    if head and all_links(line[:head]):
+    if head and links_of(line[:head]):
         # "[Event title](…) “…”. Jan 28. [Sign up here](…)": sentences with a
         # link before the footer words make a story's line, not a greeting.
         return None
@@ -861,7 +858,7 @@ def _footer_evidence(markers, line: str, text: str) -> str | None:
     label = _plain_link_label(markers, line)
     if label:
         return f"phrase '{label}' as a link's label"
-    for link in all_links(line):
+    for link in links_of(line):
         label = line[link.text_start : link.text_end]
         found = markers.footer_phrase(label)
         if found and _word_count_of_words(label) <= word_count(found) + MAX_OTHER_WORDS:
@@ -908,13 +905,7 @@ def _label_before_url(markers, line: str, next_line: str) -> str | None:
 def _footer_url_on(markers, line: str) -> str | None:
     if not markers.may_hold_footer_url(line):
         return None
-    for link in all_links(line):
-        if markers.is_footer_url(link.destination):
-            return link.destination
-    for m in _BARE_URL.finditer(line):
-        if markers.is_footer_url(m.group(0)):
-            return m.group(0)
-    return None
+    return next((url for url in addresses(line, images=True, bare_in_links=True) if markers.is_footer_url(url)), None)
 
 
 def _ends_after_removed(doc, first: int, last: int, removed: set[int]) -> bool:
@@ -989,7 +980,7 @@ def _sentence_ends(markers, line: str) -> tuple[int, ...]:
     protected = protected_spans(line)
     # A bare-URL match runs on over the `).` that closes a markdown link: a
     # full stop right after a link's end still ends its sentence.
-    link_ends = {link.end for link in all_links(line)}
+    link_ends = {link.end for link in links_of(line)}
     return tuple(m.end() for m in ends
                  if (m.start() in link_ends or not is_protected(protected, m.start()))
                  and not (line[m.start()] == "." and markers.ends_no_sentence(line, m.start())))
@@ -1095,7 +1086,7 @@ def _account_links_only(markers, clause: str) -> bool:
     """A clause of nothing but links to the reader's unsubscribe or
     preferences page, whatever their words ("Update your profile"): the
     footer's, not the first clause of the address after it."""
-    links = all_links(clause)
+    links = links_of(clause)
     if not links or any(markers.link_kind(link.destination) not in _ACCOUNT_KINDS for link in links):
         return False
     outside = clause[: links[0].start] + "".join(clause[a.end : b.start] for a, b in zip(links, links[1:]))
@@ -1215,14 +1206,14 @@ def _sibling_chrome(markers, piece: str, going: list[str]) -> bool:
     the same row carries no such token, or has more words."""
     if not is_lone_link(piece):
         return False
-    link = all_links(piece)[0]
+    link = links_of(piece)[0]
     if link.is_image:
         return False
     if _word_count_of_words(visible_text_without_urls(piece[link.text_start : link.text_end])) > MAX_OTHER_WORDS:
         return False
     tokens = set(_TOKEN.findall(link.destination))
     return bool(tokens) and any(tokens & set(_TOKEN.findall(other.destination))
-                                for text in going for other in all_links(text))
+                                for text in going for other in links_of(text))
 
 
 # A flattened link's address in brackets after its label ("view in browser (https://…)").
@@ -1241,7 +1232,7 @@ def _chrome_span(markers, line: str) -> tuple[int, int] | None:
     if not spans:
         return None
     a, b = spans[0][0], spans[-1][1]
-    for link in all_links(line):
+    for link in links_of(line):
         if link.start <= a < link.end:
             a = link.start
         if link.start < b <= link.end:

@@ -240,7 +240,7 @@ from ..evidence.answer_rows import answer_row, asks_the_reader
 from ..evidence.own_pages import in_the_last_lines, own_referral_link
 from ..evidence.zones import closes_the_email
 from ..extents import is_document_title, is_footer_boundary
-from ..inline_syntax import all_links, visible_text, visible_text_without_urls
+from ..inline_syntax import MAX_REMEMBERED_CHARS, addresses, links_of, visible_text, visible_text_without_urls
 from ..findings import Applicability, Finding
 from ..memo import remembered
 from .base import Rule
@@ -437,7 +437,7 @@ def _shaped_poll(doc, block) -> "tuple[str, int, int, str] | None":
     if block.end - block.start == 1 and _question_opens_row(doc.lines[block.start]):
         # "How was it? [Good](…?s=good) / [Poor](…?s=bad)": question and row on one line.
         line = doc.lines[block.start]
-        row_start = all_links(line)[0].start
+        row_start = links_of(line)[0].start
         question, row_line, end = line[:row_start].strip(), block.start, block.end
     elif block.end - block.start >= 2:
         question_end, row_line, end = block.end - 1, block.end - 1, block.end
@@ -453,7 +453,7 @@ def _shaped_poll(doc, block) -> "tuple[str, int, int, str] | None":
     if word_count(question_text) > MAX_SHAPED_QUESTION_WORDS:
         return None
     row = doc.lines[row_line][row_start:]
-    links = all_links(row)
+    links = links_of(row)
     if len(links) < MIN_POLL_ANSWERS:
         return None
     outside = row[: links[0].start] + "".join(row[a.end : b.start] for a, b in zip(links, links[1:])) + row[links[-1].end :]
@@ -567,7 +567,7 @@ _SENTENCE_STOP = re.compile(r"[.!?。！？](?:\s|$)")
 def _question_opens_row(line: str) -> bool:
     """A line whose words before its first link end in a question mark, and
     that holds at least two links: a question with its answers beside it."""
-    links = all_links(line)
+    links = links_of(line)
     return len(links) >= MIN_POLL_ANSWERS and _QUESTION_END.search(line[: links[0].start].rstrip()) is not None
 
 
@@ -588,8 +588,24 @@ _ENDS_SENTENCE = re.compile(r"[.!?…:。！？)\]*_]\s*$")
 
 @remembered(2048)
 def _link_kinds(markers, source: str) -> frozenset:
-    urls = [link.destination for link in all_links(source)] + _BARE_URL.findall(source)
+    urls = addresses(source, images=True, bare_in_links=True)
     return frozenset(k for k in (markers.link_kind(u) for u in urls) if k is not None)
+
+
+def _asks_to_pay_on(markers, line: str):
+    """`asks_to_pay_in` of one line with its link kinds, remembered for a
+    line up to `MAX_REMEMBERED_CHARS`: a sender's pitch comes back in every
+    issue, and every fix round reads the lines it did not change again."""
+    if len(line) > MAX_REMEMBERED_CHARS:
+        return _read_asks_to_pay(markers, line)
+    return _remembered_asks_to_pay(markers, line)
+
+
+def _read_asks_to_pay(markers, line: str):
+    return asks_to_pay_in(markers, line, lambda source: _LinkKindsOf(markers, source))
+
+
+_remembered_asks_to_pay = remembered(4096)(_read_asks_to_pay)
 
 
 class _LinkKindsOf:
@@ -699,7 +715,9 @@ def _all_ask(markers, text: str, source: str, closing: bool = False) -> "tuple[t
             whys.append(f"{quote(sentence, 40)}: {offer} beside an ask")
         else:
             voice = publisher_voice(markers, sentence)
-            own_link = voice and next((k for k in kinds if k in OWN_PAGE_KINDS), None)
+            # (LinkKind's order: a set's changes from run to run, and so would the evidence.)
+            present = set(kinds) if voice else set()
+            own_link = voice and next((k for k in LinkKind if k in present and k in OWN_PAGE_KINDS), None)
             if not own_link and closing:
                 spoken = voice or (word_count(sentence) <= MAX_BESIDE_WORDS and markers.ask_phrase(sentence, "reader"))
                 if spoken:
@@ -733,15 +751,6 @@ def _outside_links(source: str, links) -> str:
 
 def _its_links(urls: list[str]) -> str:
     return "its link leads" if len(urls) == 1 else f"its {len(urls)} links lead"
-
-
-def _unit_urls(source: str) -> list[str]:
-    """The addresses a piece of markdown leads to: its links' (not its images')
-    and the bare addresses outside them."""
-    links = all_links(source)
-    urls = [link.destination for link in links if not link.is_image]
-    outside = "".join(source[a:b] for a, b in zip([0, *(l.end for l in links)], [*(l.start for l in links), len(source)]))
-    return urls + _BARE_URL.findall(outside)
 
 
 def _all_social(markers, links) -> bool:
@@ -1182,7 +1191,7 @@ class NoStoryBlock(Rule):
                 following = doc.lines[i + 1] if i + 1 < block.end else ""
                 if not _whole_sentences(previous, line, following, flattened):
                     continue
-                found = asks_to_pay_in(markers, line, lambda source: _LinkKindsOf(markers, source))
+                found = _asks_to_pay_on(markers, line)
                 if found is None:
                     continue
                 spans, whys = found
@@ -1267,7 +1276,7 @@ class NoStoryBlock(Rule):
                 words = visible_text_without_urls(text).replace("\n", " ").strip()
                 if word_count(words) > MAX_REFERRAL_BLOCK_WORDS:
                     continue
-                urls = _unit_urls(text)
+                urls = addresses(text)  # links (not images) and the bare addresses outside them
                 if not urls or not all(own_referral_link(doc, markers, u) for u in urls):
                     continue
                 shown = quote(words)

@@ -239,9 +239,9 @@ from ..extents import (
     sponsor_under_label,
 )
 from ..findings import Applicability, Edit, Finding
-from ..inline_syntax import all_links, surely_more_visible_words, visible_text, visible_text_without_urls
-from ..evidence.promotion import (has_paid_link, is_paid_link, link_targets, paid_link_lines, paid_links,
-                                  reports, shared_hosts, speaks_to_the_reader)
+from ..inline_syntax import addresses, links_of, surely_more_visible_words, visible_text, visible_text_without_urls
+from ..evidence.promotion import (has_paid_link, is_paid_link, link_targets, paid_link_lines, paid_links, reports,
+                                  shared_hosts, speaks_to_the_reader)
 from ..evidence.publisher import link_hosts, publisher_words, registrable
 from ..markers import (CJK, LABEL_DECORATION, LineHits, PhraseSearch, alternation, holds_none_of, literal_words,
                        load as load_markers, longest_first, url_host)
@@ -430,7 +430,7 @@ class SponsorLabels:
         follows (a colon, a dash, brackets), or before its sponsor's name when
         it ends in a word that takes one ("[Sponsored by Acme](…)", "[A
         message from Acme](…)", "[From our sponsor Acme](…)")."""
-        links = all_links(source_line)
+        links = links_of(source_line)
         if not links or links[0].is_image:
             return False
         link = links[0]
@@ -975,7 +975,7 @@ def _links_naming(sentence: str, names: set[str]) -> bool:
     """Whether a link's text in the sentence names the sponsor (its call to action)."""
     return any(
         any(n in visible_text(sentence[link.text_start : link.text_end]).lower() for n in names)
-        for link in all_links(sentence)
+        for link in links_of(sentence)
     )
 
 
@@ -1008,7 +1008,7 @@ def _sentences(line: str) -> list[tuple[int, int]]:
     seams = {m.end() for m in _SENTENCE_SEAM.finditer(line)}
     # A link, or an address written out in parentheses as plain-text parts
     # print one ("Apply now ( https://… ) NEXT STORY"), ends a call to action.
-    link_ends = [link.end for link in all_links(line)] + [m.end() for m in _ADDRESS_IN_PARENS.finditer(line)]
+    link_ends = [link.end for link in links_of(line)] + [m.end() for m in _ADDRESS_IN_PARENS.finditer(line)]
     for end in link_ends:
         gap = _CAPITAL_AFTER.match(line, end)
         if gap:
@@ -1569,10 +1569,9 @@ def _section_is_the_ad(ctx, label, heading, section: Extent, names: set[str]) ->
 def _link_addresses(doc, block) -> list[str]:
     """Where a block's links and bare addresses lead, images left out (an
     ad's picture is on a CDN, not the sponsor's site)."""
-    links = doc.links(block)
-    images = {link.destination for link in links if link.is_image}
-    return [u for u in link_targets(doc.source(block), [link.destination for link in links if not link.is_image])
-            if u not in images]
+    images = {link.destination for link in doc.links(block) if link.is_image}
+    every_address = dict.fromkeys(addresses(doc.source(block), images=False, bare_in_links=True))
+    return [u for u in every_address if u not in images]
 
 
 # Where a link under a label leads (`_where_it_leads`).
