@@ -31,15 +31,15 @@ without a salary and pay a fine" names no audience and stays.
 The newsletter also sells a place in itself without a sponsor-us phrase.
 A short block (at most 40 words), or in a flattened paragraph one line of
 whole sentences, sells a slot when it offers one (a sentence opening with
-the audience in numbers, "Reach 40,000 climate professionals every
-Tuesday."; or a question that offers the reader's thing a place here, "Want
-your launch here?": `slot_questions`) and either names the slot's rate (a
-price at most four words after `slot_nouns`: "featured slots from $599",
-"ads start at $250 per issue") or leads only to the newsletter's own pages
+the audience in numbers, "Reach 12,000 marine biologists every
+Friday."; or a question that offers the reader's thing a place here, "Want
+your bakery here?": `slot_questions`) and either names the slot's rate (a
+price at most four words after `slot_nouns`: "featured slots from $420",
+"ads start at $90 per issue") or leads only to the newsletter's own pages
 or its advertising page. A heading that opens with a job-post phrase over
 such a block ("## Post a job on Acme") takes it. A sentence that tells
-advertisers where to write ("For inquiries about sponsoring the podcast,
-email partners@…": a sponsoring word whose object is the newsletter's own
+advertisers where to write ("For inquiries about sponsoring the show,
+email ads@…": a sponsoring word whose object is the newsletter's own
 medium, `own_media`, and a mail address after a `contact_verbs` verb) goes
 alone; the credit beside it stays. Near misses that stay: "Reach 10,000
 steps a day" over a link to a journal, "Is your station here? A 30-second
@@ -272,8 +272,8 @@ def _job_pitch(markers, line: str) -> "tuple[str, str] | None":
 
 def _job_heading_over_sale(doc, markers, heading) -> "tuple[str, str] | None":
     """A heading that opens with a job-post phrase ("Post a job on Acme")
-    over a block that sells a place in the newsletter ("Reach 40,000 climate
-    professionals every Tuesday. Listings from $249."): the job board's pitch.
+    over a block that sells a place in the newsletter ("Reach 9,000 ocean
+    scientists every Thursday. Listings from $180."): the job board's pitch.
     "## Post a job, lose a candidate" over a story stays."""
     text = _OPENING_DECORATION.sub("", visible_text(doc.lines[heading.start]).strip(" #")).strip()
     if not text or _words(text) > MAX_JOB_PITCH_WORDS:
@@ -334,7 +334,7 @@ def _slot_noun_pattern(markers) -> "re.Pattern":
 
 def _audience_opening(markers) -> "re.Pattern":
     """The audience in numbers opening a sentence, as an imperative: "Reach
-    40,000 climate professionals", the count followed by a word."""
+    12,000 marine biologists", the count followed by a word."""
     verbs = markers.data.get("sponsor_us", {}).get("audience_verbs", [])
     if not verbs:
         return re.compile("(?!)")
@@ -343,8 +343,8 @@ def _audience_opening(markers) -> "re.Pattern":
 
 def _rate(markers, sentence: str) -> "str | None":
     """A price for a place in the newsletter: a slot noun at most
-    `MAX_RATE_GAP_WORDS` words before a price ("featured slots from $599",
-    "ads start at $250 per issue"). The price, or None."""
+    `MAX_RATE_GAP_WORDS` words before a price ("featured slots from $420",
+    "ads start at $90 per issue"). The price, or None."""
     nouns = markers.compiled("sponsor_us.slot_nouns", _slot_noun_pattern)
     for price in markers.prices(sentence):
         at = sentence.find(price)
@@ -356,9 +356,9 @@ def _rate(markers, sentence: str) -> "str | None":
 
 def _offers_a_slot(markers, text: str) -> "str | None":
     """What in a short text offers advertisers a place in the newsletter:
-    a sentence that opens with the audience in numbers ("Reach 40,000
-    climate professionals every Tuesday.") or a question that offers the
-    reader's thing a place here ("Want your launch here?"). None otherwise."""
+    a sentence that opens with the audience in numbers ("Reach 12,000
+    marine biologists every Friday.") or a question that offers the
+    reader's thing a place here ("Want your bakery here?"). None otherwise."""
     opening = markers.compiled("sponsor_us.audience_opening", _audience_opening)
     asking = markers.compiled("sponsor_us.slot_questions", _slot_question)
     for a, b in sentences(text):
@@ -411,7 +411,7 @@ def _ends_a_sentence(line: str) -> bool:
 
 
 # Where a sentence ends: its closing mark before a space (a dot inside an
-# address, "partners@acme.example", ends none).
+# address, "ads@acme.example", ends none).
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
 
 
@@ -429,9 +429,9 @@ def _whole_sentences(text: str) -> list[tuple[int, int]]:
 def _sponsor_inquiry(markers, sentence: str) -> "str | None":
     """A sentence that tells advertisers where to write: a word of
     sponsoring or advertising (`in_question`) whose object is the
-    newsletter's own medium (`own_media`: "sponsoring the podcast"), and a
+    newsletter's own medium (`own_media`: "sponsoring the show"), and a
     mail address after a contact verb ("For inquiries about sponsoring the
-    podcast, email partners@…"). The address, or None. "Acme, the festival's
+    show, email ads@…"). The address, or None. "Acme, the festival's
     sponsor, answered at press@acme.example" asks no one to write, and
     "interested in sponsoring the 5K, email …" is the race's ask."""
     if _words(sentence) > MAX_LINE_WORDS * 2:
@@ -605,7 +605,7 @@ class SponsorUs(Rule):
 
     def _sponsor_inquiries(self, ctx, taken: set[int]) -> Iterator[Finding]:
         """A sentence that tells advertisers where to write ("For inquiries
-        about sponsoring the podcast, email partners@…", `_sponsor_inquiry`),
+        about sponsoring the show, email ads@…", `_sponsor_inquiry`),
         in a short block: only that sentence goes; the credit beside it stays.
         A judgement (unsafe)."""
         doc, markers = ctx.doc, ctx.markers
