@@ -138,3 +138,21 @@ def test_an_events_sponsorship_ask_stays():
 The 5K is on 3 May. Businesses interested in sponsoring the race can email run@townhall.example.
 """
     assert "interested in sponsoring the race" in _clean(text, format="text")
+
+
+def test_inquiry_on_its_own_line_leaves_no_blank_line():
+    text = """Produced by Quiet Room Audio.
+For inquiries about advertising in the newsletter, email ads@longlunch.example.
+
+Next week: a baker who sells only at dawn.
+"""
+    out = _clean(text)
+    assert "advertising in the newsletter" not in out
+    assert out.startswith("Produced by Quiet Room Audio.\n\nNext week")
+
+
+def test_inquiry_inside_emphasis_is_left_whole():
+    # Cutting it would tear the emphasis in two: it stays.
+    text = "*Produced by Quiet Room Audio. For inquiries about sponsoring the show, email ads@longlunch.example.*\n"
+    out = _clean(text)
+    assert out == text

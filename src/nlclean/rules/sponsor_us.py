@@ -405,9 +405,13 @@ def _line_links(doc, block, line: int):
     return [link for link in doc.links(block) if a <= base + link.start and base + link.end <= b]
 
 
+_ENDS_WITH_ADDRESS = re.compile(r"https?://\S+\s*$")
+
+
 def _ends_a_sentence(line: str) -> bool:
-    """Whether a line ends where a sentence or a link does."""
-    return line.rstrip(" *_").endswith((".", "!", "?", ")", ":", "。", "！", "？"))
+    """Whether a line ends where a sentence, a link or a bare address does."""
+    return line.rstrip(" *_").endswith((".", "!", "?", ")", ":", "。", "！", "？")) \
+        or _ENDS_WITH_ADDRESS.search(line) is not None
 
 
 # Where a sentence ends: its closing mark before a space (a dot inside an
@@ -424,6 +428,20 @@ def _whole_sentences(text: str) -> list[tuple[int, int]]:
     if pos < len(text):
         spans.append((pos, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _cut_keeps_markup(text: str, start: int, end: int) -> bool:
+    """Whether cutting text[start:end] out tears no markup in two: no code
+    span, and the cut and the rest each hold their emphasis marks in pairs
+    and their brackets closed."""
+    if "`" in text:
+        return False
+    for piece in (text[:start], text[start:end]):
+        if any(piece.count(mark) % 2 for mark in "*_~"):
+            return False
+        if piece.count("[") != piece.count("]") or piece.count("(") != piece.count(")"):
+            return False
+    return True
 
 
 def _sponsor_inquiry(markers, sentence: str) -> "str | None":
@@ -605,9 +623,10 @@ class SponsorUs(Rule):
 
     def _sponsor_inquiries(self, ctx, taken: set[int]) -> Iterator[Finding]:
         """A sentence that tells advertisers where to write ("For inquiries
-        about sponsoring the show, email ads@…", `_sponsor_inquiry`),
-        in a short block: only that sentence goes; the credit beside it stays.
-        A judgement (unsafe)."""
+        about sponsoring the show, email ads@…", `_sponsor_inquiry`), the
+        last of a line of whole sentences (at most 40 words): only that
+        sentence goes; the credit before it and the lines around it stay. A
+        judgement (unsafe)."""
         doc, markers = ctx.doc, ctx.markers
         if "@" not in doc.text:
             return
@@ -615,30 +634,49 @@ class SponsorUs(Rule):
             if block.kind != "paragraph" or any(i in taken for i in range(block.start, block.end)):
                 continue
             source = doc.source(block)
-            if "@" not in source or _words(visible_text(source)) > MAX_PITCH_SENTENCE_BLOCK_WORDS:
+            if "@" not in source:
                 continue
-            text = source.rstrip("\n")
-            spans = _whole_sentences(text)
-            for k, (a, b) in enumerate(spans):
-                sentence = text[a:b].strip()
-                address = _sponsor_inquiry(markers, visible_text(sentence))
-                if address is None:
+            base = doc.offset(block.start)
+            places = [(doc.offset(i) - base, doc.lines[i]) for i in range(block.start, block.end)
+                      if "@" in doc.lines[i] and _words(visible_text(doc.lines[i])) <= MAX_PITCH_SENTENCE_BLOCK_WORDS
+                      and (i == block.end - 1 or _ends_a_sentence(doc.lines[i]))
+                      and (i == block.start or _ends_a_sentence(doc.lines[i - 1]))]
+            for at, text in places:
+                found = self._inquiry_cut(markers, text.rstrip("\n"))
+                if found is None:
                     continue
-                start = a + (len(text[a:b]) - len(text[a:b].lstrip()))
-                end = len(text) if k == len(spans) - 1 else b
-                while start > 0 and text[start - 1] in " \t":
-                    start -= 1
+                start, end, sentence, address = found
                 taken.update(range(block.start, block.end))
                 yield ctx.remove_inline(
                     block,
-                    [(start, end)],
+                    [(at + start, at + end)],
                     f"sponsor-us sentence {quote(sentence)}",
                     "Remove the sentence that asks advertisers to write",
                     evidence=(f"a sentence of sponsoring or advertising that asks to be written to at '{address}'",
-                              "ends at the end of its sentence (the sentences before it stay)"),
+                              "ends at the end of its line, its last sentence (the sentences before it stay)"),
                     applicability=Applicability.UNSAFE,
                 )
                 break
+
+    @staticmethod
+    def _inquiry_cut(markers, text: str) -> "tuple[int, int, str, str] | None":
+        """Where the sponsor inquiry that ends a text starts and ends (with
+        the spaces before it), the sentence and its address; None when the
+        last sentence is none, or cutting it would tear markup."""
+        spans = _whole_sentences(text)
+        if not spans:
+            return None
+        a, b = spans[-1]
+        sentence = text[a:b].strip()
+        address = _sponsor_inquiry(markers, visible_text(sentence))
+        if address is None:
+            return None
+        start = a
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        if not _cut_keeps_markup(text, start, len(text)):
+            return None
+        return start, len(text), sentence, address
 
     def _job_pitches(self, ctx) -> Iterator[Finding]:
         """The newsletter's job board sold to employers ("Hiring? Post your
