@@ -156,3 +156,21 @@ def test_inquiry_inside_emphasis_is_left_whole():
     text = "*Produced by Quiet Room Audio. For inquiries about sponsoring the show, email ads@longlunch.example.*\n"
     out = _clean(text)
     assert out == text
+
+
+def test_a_readers_letter_about_ads_and_a_jobs_roundup_stay():
+    text = """# Tide Table Weekly
+
+## Letters
+
+> Would you ever sell ads? I'd happily see a bakery's ad here, and I'd pay $5 per issue to keep it ad-free. — Mara, Oban
+
+## Who's hiring
+
+- [Deckhand — North Ferry Co.](https://northferry.example.com/jobs/3) · Oban · listings close Friday
+- [Lab assistant — Kelp Institute](https://kelp.example.org/careers/12) · Mallaig
+"""
+    out = _clean(text)
+    assert "Would you ever sell ads?" in out
+    assert "Deckhand — North Ferry Co." in out
+    assert "Lab assistant — Kelp Institute" in out
