@@ -6,6 +6,8 @@
   letters and digits mixed; `?ref=newsletter` is a tracking tag). A short
   block whose only links are such is the referral programme's ask in any
   language ("Tell a friend about Acme: [copy your link](…/referral?code=AB12)").
+- `own_site(doc, markers, url)`: the address leads to the newsletter's own
+  site (the publisher's site, or one whose name the masthead spells).
 - `in_the_last_lines(doc, end)`: the block stands in the email's last part,
   after the stories: at most `MAX_LINES_BELOW` lines with words below it (the
   sign-off, the other asks, the footer). A story further up is not read at all.
@@ -81,6 +83,12 @@ def _own_host(doc, markers, url: str) -> bool:
         if name in publisher_domains(doc, markers) or name.replace("-", "") in masthead_names(doc):
             return True
     return False
+
+
+def own_site(doc, markers, url: str) -> bool:
+    """Whether the address leads to the newsletter's own site (its publisher's
+    site, or one whose name the masthead spells), through its click tracker too."""
+    return _own_host(doc, markers, url)
 
 
 # A reader's referral code in a query: letters and digits mixed, a few of them ("?ref=bn77k2", "?code=MIWA88").

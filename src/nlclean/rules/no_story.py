@@ -213,6 +213,19 @@ lead-in alone above the row, goes as one region. The lead-in must open with
 the ask or speak as the publisher or to the reader: "Activists urged
 residents to follow [@floodwatch](…)" tells of others and stays.
 
+A follow lead-in ending in a colon whose row stands after it on its line,
+or on the lines under it, goes with the row whatever host or click tracker
+is behind the links, when the row is one to four addresses with at most
+short names beside them and a network is named (in the lead-in, a link's
+text or a name beside an address) or every address is a profile, in the
+email's last lines: "Siga a Gazeta: [Instagram](…) | [Podcast](…)",
+"Follow Alder Weekly: Mastodon ( https://… ) | Photo club ( https://… )",
+"Keep in touch with Brookfield Library:" over "Facebook: https://…" lines;
+in Chinese or Japanese, where the verb comes last, a follow phrase anywhere
+beside the network it names ("Instagramでも写真を公開中：https://…";
+`evidence/follow_lines.py`). "Follow the money: [the filing](…)" names no
+network and stays. A judgement (unsafe).
+
 ## Example
 ```markdown
 How did you like today's issue? [Loved it](https://x.example/1) · [Meh](https://x.example/2)
@@ -237,6 +250,7 @@ from ..evidence.asks import (MAX_LEAD_IN_WORDS, MAX_POLL_QUESTION_WORDS, MIN_POL
 from ..evidence.asks import word_count as sentence_words
 from ..evidence.links import OWN_PAGE_KINDS, LinkKind
 from ..evidence.answer_rows import answer_row, asks_the_reader
+from ..evidence.follow_lines import MAX_ROW_ADDRESSES, follow_lead_in_line, follow_line, row_line
 from ..evidence.own_pages import in_the_last_lines, own_referral_link
 from ..evidence.zones import closes_the_email
 from ..extents import is_document_title, is_footer_boundary
@@ -869,6 +883,7 @@ class NoStoryBlock(Rule):
         yield from settle(self._polls(ctx, covered))
         yield from settle(self._feedback_rows(ctx, covered))
         yield from settle(self._follow_rows(ctx, covered))
+        yield from settle(self._follow_lines(ctx, covered))
         yield from settle(self._ask_sections(ctx, covered))
         yield from settle(self._asks(ctx, covered), claim=True)
         yield from settle(self._framed_asks(ctx, covered))
@@ -925,6 +940,68 @@ class NoStoryBlock(Rule):
                     f"ends at {why_end}",
                 ),
             )
+
+    def _follow_lines(self, ctx, covered: set[int]) -> Iterator[Finding]:
+        """A follow lead-in ending in a colon with its row after it on the same
+        line, whatever host or tracker is behind the row's links ("Siga a
+        Gazeta: [Instagram](…) | [Podcast](…)", "Instagramでも写真を公開中：
+        https://…"), or alone over row lines ("Keep in touch with
+        Brookfield Library:" over "Facebook: https://…"), in the email's last
+        lines (`evidence/follow_lines.py`): the line, or the lead-in and its
+        rows, go. A judgement (unsafe)."""
+        doc, markers = ctx.doc, ctx.markers
+        if ":" not in doc.text and "：" not in doc.text:
+            return
+        for block in doc.all_blocks:
+            if block.kind != "paragraph" or not in_the_last_lines(doc, block.end):
+                continue
+            i = block.start
+            while i < block.end:
+                line = doc.lines[i]
+                if (":" not in line and "：" not in line) or i in covered or not in_the_last_lines(doc, i):
+                    i += 1
+                    continue
+                found = follow_line(markers, line)
+                end = i + 1
+                if found is None:
+                    asked = follow_lead_in_line(markers, line)
+                    rows = []
+                    if asked is not None:
+                        under = range(i + 1, block.end) if i + 1 < block.end else ()
+                        if not under:
+                            nxt = doc.next_block(block)
+                            if nxt is not None and nxt.kind == "paragraph" and nxt.start == block.end + 1:
+                                under = range(nxt.start, nxt.end)
+                        rows = [row_line(markers, doc.lines[j]) for j in under]
+                    if not rows or any(r is None for r in rows) or any(j in covered for j in under):
+                        i += 1
+                        continue
+                    end = under[-1] + 1
+                    found = (asked, rows[0])
+                asked, row = found
+                start = i
+                parent = block.parent
+                if start == block.start and end == block.end and parent is not None and parent.kind == "list_item" \
+                        and len(parent.children) == 1:
+                    start, end = parent.start, parent.end
+                covered.update(range(start, end))
+                shown = quote(visible_text(line).strip())
+                yield ctx.remove_lines(
+                    f"follow row {shown}",
+                    start,
+                    end,
+                    f"Remove the follow row {shown}",
+                    evidence=(
+                        f"a lead-in ending in a colon that asks the reader to follow ({asked})",
+                        f"a row of at most {MAX_ROW_ADDRESSES} addresses after it: {row}",
+                        "in the email's last lines",
+                        "ends at the row's last line",
+                    ),
+                    applicability=Applicability.UNSAFE,
+                )
+                i = end
+                if end > block.end:
+                    break
 
     def _polls(self, ctx, covered: set[int]) -> Iterator[Finding]:
         """A question whose answers lead to a poll or survey (link classifier),
