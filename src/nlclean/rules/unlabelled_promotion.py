@@ -96,6 +96,15 @@ the break names too). An ad-slot heading
 whose own section holds no link (the ad's title is a heading of its own)
 also takes the next section.
 
+A story with something sold at its end is no ad: a section whose opening
+line under the heading is prose (`STORY_OPENING_WORDS` words or more) that
+sells nothing and names the heading's subject, while the lines that sell
+name none of the heading's names ("## Why Europa Clipper took a detour" /
+the flyby told / "Gear we use: … 15% off"), is no candidate; the plug alone
+is, when it is a paragraph of its own with a promo code. In a flattened email
+(no blank lines, each line the email's own) a promo-code paragraph whose
+first line is such a story's prose goes from its first line that sells.
+
 ## Example
 ```markdown
 ## Our Friends
@@ -287,6 +296,8 @@ class UnlabelledPromotion(Rule):
                 extent = _with_next_section(doc, block, extent)
             if not slot_name and _siblings_sell_alike(ctx, block, code_lines, taken):
                 return None
+            if not slot_name and _story_with_an_insert(markers, doc, block, extent, title):
+                return None
             # A category of stories is not an ad: no subsections, not several linked titles.
             if any(h.level > block.level for h in doc.headings_between(extent.start + 1, extent.end)):
                 return None
@@ -321,7 +332,72 @@ class UnlabelledPromotion(Rule):
         if word_count(doc.visible(block)) > MAX_PARAGRAPH_WORDS:
             return None
         label_only = slot_name is not None and block.end - block.start == 1
-        return label_block_extent(doc, block, label_only), slot_name, first or visible_text(line)
+        extent = label_block_extent(doc, block, label_only)
+        if slot_name is None:
+            selling = _first_selling_line_below_a_story(markers, doc, extent)
+            if selling is not None:
+                # The email's own lines, a story's above the plug: the plug's lines only.
+                return (Extent(selling, extent.end, extent.why_it_ends), None,
+                        visible_text(doc.lines[selling]))
+        return extent, slot_name, first or visible_text(line)
+
+
+# A section's opening line of at least this many words, selling nothing, tells a story.
+STORY_OPENING_WORDS = 25
+
+
+def _story_with_an_insert(markers, doc: Document, heading, extent: Extent, title: str) -> bool:
+    """Whether a heading's section is a story with something sold at its end,
+    rather than an ad: its opening line under the heading is prose
+    (`STORY_OPENING_WORDS` words or more) that sells nothing (no call to
+    action, no promo code, no price) and names the heading's subject, and the
+    lines that sell (a call to action or a promo code) name none of the
+    heading's names ("## Why Europa Clipper took a detour" / the flyby told /
+    "The Astrolux 80ED … 15% off with code ORBIT15"). The selling lines are an
+    insert of their own (a gear plug, a shop's box under the story); the
+    section's story is no ad, and a judgement does not take it. An ad's
+    opening sells, or its selling lines name what the heading names ("##
+    Ship faster with Acme" … "Start your Acme trial")."""
+    names = _names(markers, title)
+    if not names:
+        return False
+    lines = [i for i in range(heading.end, extent.end) if doc.lines[i].strip()]
+    if not lines:
+        return False
+    opening = visible_text(doc.lines[lines[0]])
+    if word_count(opening) < STORY_OPENING_WORDS or names.isdisjoint(_names(markers, opening)):
+        return False
+    if _line_sells(markers, opening) or markers.prices(opening):
+        return False
+    selling = [visible_text(doc.lines[i]) for i in lines[1:] if _line_sells(markers, visible_text(doc.lines[i]))]
+    return bool(selling) and all(names.isdisjoint(_names(markers, line)) for line in selling)
+
+
+def _first_selling_line_below_a_story(markers, doc: Document, extent: Extent) -> int | None:
+    """The first line that sells, in a block whose lines are the email's own
+    lines (a flattened email: no blank lines) and whose first line is a
+    story's prose (`STORY_OPENING_WORDS` words or more) that sells nothing;
+    None otherwise. Hard-wrapped prose has no line that long: there a line
+    is no unit of the email, and the block goes whole."""
+    if extent.end - extent.start < 2:
+        return None
+    opening = visible_text(doc.lines[extent.start])
+    if word_count(opening) < STORY_OPENING_WORDS or _line_sells(markers, opening) or markers.prices(opening):
+        return None
+    for i in range(extent.start + 1, extent.end):
+        if _line_sells(markers, visible_text(doc.lines[i])):
+            return i
+    return None
+
+
+def _line_sells(markers, text: str) -> bool:
+    return bool(markers.calls_to_action(text)) or _has_promo_code(text, markers)
+
+
+def _names(markers, text: str) -> set[str]:
+    """The capitalised names of a text, lower-cased (the sponsor table's common words left out)."""
+    not_a_name = markers.words("sponsor", "not_a_name")
+    return {w.lower() for w in _NAME.findall(text) if w.lower() not in not_a_name}
 
 
 # An issue's items share a shape: this many sibling sections, most of them selling, make selling its format.
