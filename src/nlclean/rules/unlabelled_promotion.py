@@ -45,7 +45,11 @@ story about a sale, or a museum's "Get tickets" link leads to no page of
 the publisher's own; nor does a purchase text over an address like the
 stories' (three or more links share its first path segment: a shop's own
 catalogue, the publisher's link shortener). A paragraph that is all of its heading's section takes
-the heading. A lone button that sells the membership takes the paragraphs
+the heading. In an email with no blank lines the next section's label and
+plug may run on into a list's last item as lazy lines ("- A strike vote is
+set for January 6." / "**JOIN US**" / "A webinar … [Register free](…)"):
+when the item's own lines link nowhere, the plug is the lazy lines from
+the first down to its link to the publisher's page, and the item stays. A lone button that sells the membership takes the paragraphs
 right above it that pitch it (`evidence.asks.pitch_above`: in the
 publisher's voice, the newsletter naming itself included, they name the
 membership or what it gets the reader), as NL302 and NL201 do. The words and paths are data: `[promotion]` in
@@ -557,6 +561,15 @@ def _house_promotions(ctx, taken: list[tuple[int, int]]) -> Iterator[Finding]:
     for block, evidence in found:
         extent = block_extent(doc, block)
         title = quote(doc.visible(block))
+        lazy = _lazy_lines_start(doc, block, extent)
+        if lazy is not None:
+            # A flattened email's next section ran on into a list's last item:
+            # the plug is its lines from there to its link to the publisher's page.
+            own = house_links(doc, block, ctx.markers)
+            end = next((i + 1 for i in range(lazy, block.end) if own and own[0] in doc.lines[i]), None)
+            if end is not None:
+                extent = Extent(lazy, end, "its link to the publisher's own page (a plug run on into a list item)")
+                title = quote(visible_text("\n".join(doc.lines[lazy:end])))
         # A lone button that sells the membership takes its pitch above it, in
         # one region: removed alone, it would leave the pitch with no button
         # under it, and the next round could no longer tell it was one.
@@ -572,6 +585,30 @@ def _house_promotions(ctx, taken: list[tuple[int, int]]) -> Iterator[Finding]:
             f"Remove promotion {title}",
             evidence=(*evidence, *pitched, f"ends at {extent.why_it_ends}"),
         )
+
+
+_ITEM_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
+
+
+def _lazy_lines_start(doc, block, extent: Extent) -> int | None:
+    """The first line of a list item's paragraph that only goes on with it
+    lazily (not indented to the item's text), when the plug is there: the
+    item's own lines link nowhere, and every lazy line stands at the left
+    margin. In an email with no blank lines the next section's label and
+    plug ("**JOIN US**" / "A webinar with our editors … [Register free](…)")
+    run on into the list's last item ("- A rail strike vote is set for
+    January 6."); the item is a story and stays. None otherwise."""
+    if block.depth == 0 or extent.start != block.start or block.end - block.start < 2:
+        return None
+    marker = _ITEM_MARKER.match(doc.lines[block.start])
+    if marker is None:
+        return None
+    lazy = next((i for i in range(block.start + 1, block.end) if not doc.lines[i][:1].isspace()), None)
+    if lazy is None or any(doc.lines[i][:1].isspace() for i in range(lazy, block.end)):
+        return None
+    if any("](" in doc.lines[i] or "://" in doc.lines[i] for i in range(block.start, lazy)):
+        return None
+    return lazy
 
 
 def _house_promotion_paragraphs(ctx, taken: list[tuple[int, int]]) -> Iterator[tuple[object, list[str]]]:
