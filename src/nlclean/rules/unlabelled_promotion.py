@@ -104,7 +104,10 @@ A story with something sold at its end is no ad: a section whose opening
 line under the heading is prose (`STORY_OPENING_WORDS` words or more) that
 sells nothing and names the heading's subject, while the lines that sell
 name none of the heading's names ("## Why Europa Clipper took a detour" /
-the flyby told / "Gear we use: … 15% off"), is no candidate; the plug alone
+the flyby told / "Gear we use: … 15% off"), is no candidate, and nor is a
+section that opens with a digest of links (a list whose items link to sites
+of their own: "## Links I liked" over other sites' articles, then the
+author's course with a code); the plug alone
 is, when it is a paragraph of its own with a promo code. In a flattened email
 (no blank lines, each line the email's own) a promo-code paragraph whose
 first line is such a story's prose goes from its first line that sells.
@@ -362,6 +365,11 @@ def _story_with_an_insert(markers, doc: Document, heading, extent: Extent, title
     section's story is no ad, and a judgement does not take it. An ad's
     opening sells, or its selling lines name what the heading names ("##
     Ship faster with Acme" … "Start your Acme trial")."""
+    inner = doc.blocks_between(heading.end, extent.end)
+    if inner and _digest_of_links(doc, markers, inner[0]):
+        # "## Links I liked" over a list of other sites' articles, then the
+        # author's course plug: the stories are no ad, whatever sells below.
+        return any(_line_sells(markers, visible_text(doc.source(b))) for b in inner[1:])
     names = _names(markers, title)
     if not names:
         return False
@@ -392,6 +400,30 @@ def _first_selling_line_below_a_story(markers, doc: Document, extent: Extent) ->
         if _line_sells(markers, visible_text(doc.lines[i])):
             return i
     return None
+
+
+# A digest of links: a list of at least this many items that link to as many different sites.
+MIN_DIGEST_LINKS = 2
+
+
+def _digest_of_links(doc: Document, markers, block) -> bool:
+    """Whether a block is a list of linked stories from other sites: each of
+    its `MIN_DIGEST_LINKS` or more items links, through any redirect, to a site
+    of its own, and none of it sells. An ad's list of features links to the
+    product's one site, or nowhere."""
+    if block.kind not in ("bullet_list", "ordered_list"):
+        return False
+    items = [c for c in block.children if c.kind == "list_item"]
+    if len(items) < MIN_DIGEST_LINKS or _line_sells(markers, visible_text(doc.source(block))):
+        return False
+    sites = set()
+    for item in items:
+        hosts = {url_host(resolve_url(link.destination)).removeprefix("www.") for link in doc.links(item)}
+        hosts.discard("")
+        if not hosts:
+            return False
+        sites |= hosts
+    return len(sites) >= len(items)
 
 
 def _line_sells(markers, text: str) -> bool:
