@@ -22,7 +22,8 @@ to a break or the first block that asks nothing (a disclaimer, a sign-off,
 an address); a paragraph or list item takes itself, but a paragraph's ask
 ends above the author's sign-off, name or signature, or the copyright line,
 that stand under it in the same paragraph (a flattened email's last lines,
-glued to the ask once the footer lines between them went): those stay.
+glued to the ask once the footer lines between them went): those stay, and
+a short heading whose section the paragraph was goes with the ask.
 A paragraph whose lines
 are the email's own lines (html pulled apart into lines) may hold story
 lines above its ask: each a whole sentence ending in a full stop, of six
@@ -333,6 +334,25 @@ def _lines_that_close(doc, markers, block, start: int) -> "tuple[int, str] | Non
             return None
         return i, why
     return None
+
+
+# A short heading over nothing but an ask is the ask's title.
+MAX_TITLE_WORDS = 6
+
+
+def _title_of_its_own(doc, block):
+    """The short heading right above a top-level paragraph that is all of its
+    section, or None."""
+    if block.depth:
+        return None
+    heading = doc.previous_block(block)
+    if heading is None or heading.kind != "heading" or is_document_title(doc, heading):
+        return None
+    if any(doc.lines[i].strip() for i in range(block.end, doc.section_end(heading))):
+        return None
+    if word_count(doc.visible(heading)) > MAX_TITLE_WORDS:
+        return None
+    return heading
 
 
 # A postscript holds a whole paragraph, and an invitation to reply is read
@@ -1371,6 +1391,11 @@ class NoStoryBlock(Rule):
                     if closing is not None:
                         end, why = closing
                         text = visible_text("\n".join(doc.lines[start:end]))
+                        title = _title_of_its_own(doc, block) if start == block.start else None
+                        if title is not None:
+                            # The ask's heading ("## Bring a friend aboard"), which went
+                            # with the whole paragraph as an emptied section.
+                            start = title.start
             covered_until = end
             yield ctx.remove_lines(
                 f"no-story block {quote(text)}",
