@@ -119,3 +119,57 @@ def test_an_invitation_to_reply_in_the_list_s_voice_is_still_footer():
     )
     out = fix(text, "ledger.md")
     assert "Replies to this email are not monitored." not in out
+
+
+# A name signed under a dash, with the author's short last words over it,
+# between an app block the zone takes and the footer lines below.
+DASHED = """\
+THE KILN LETTER
+
+The glaze firing ran long this week because the new thermocouple read forty
+degrees low, and we only found out when the cones slumped flat on the shelf.
+The replacement part arrives on Thursday, so the next firing moves to Saturday.
+
+GET THE KILN APP
+Firing logs and alerts, before they hit your inbox.
+Download on the App Store: https://trk.kiln.example/c/YXBwLWlvcw
+
+That's all. Keep your shelves level.
+-- Marguerite Osei
+
+You're getting this because you signed up at kiln.example.
+Unsubscribe: https://trk.kiln.example/u/dW5zdWI
+Kiln Letter, 12 Clay Street, Stoke Vale, OH 43000
+"""
+
+
+def test_a_name_signed_under_a_dash_and_the_line_over_it_stay():
+    out = fix(DASHED, "kiln.txt")
+    assert "That's all. Keep your shelves level." in out
+    assert "-- Marguerite Osei" in out
+    # The app block and the footer still go.
+    assert "GET THE KILN APP" not in out
+    assert "You're getting this" not in out
+
+
+def test_a_team_signs_under_an_em_dash_in_markdown():
+    text = DASHED.replace("That's all. Keep your shelves level.\n-- Marguerite Osei",
+                          "That's the letter. Back next week with the cone chart.\n\n— Marguerite & the Kiln crew")
+    out = fix(text, "kiln.md")
+    assert "That's the letter. Back next week with the cone chart." in out
+    assert "— Marguerite & the Kiln crew" in out
+
+
+# Near misses: a dash before a footer line, or before words that are no name,
+# signs nothing.
+def test_a_dash_before_footer_words_or_a_sentence_is_no_signature():
+    text = DASHED.replace("That's all. Keep your shelves level.\n-- Marguerite Osei",
+                          "Read it in your browser.\n-- Manage your email preferences")
+    out = fix(text, "kiln.txt")
+    assert "Manage your email preferences" not in out
+    assert "Read it in your browser." not in out
+    text = DASHED.replace("That's all. Keep your shelves level.\n-- Marguerite Osei",
+                          "Ratings on the app.\n-- 4.8 stars on the store.")
+    out = fix(text, "kiln.txt")
+    assert "4.8 stars on the store." not in out
+    assert "Ratings on the app." not in out

@@ -39,7 +39,9 @@ runs to the end of the email. On the way up:
 - the author's closing stays, and the walk goes on over it as over a line
   of no evidence (`author_closing`): a sign-off (a short line ending in a
   comma that opens with a sign-off word, or has a name under it: "Until
-  next Friday," over "Rosa") and the name under it, a paragraph that opens
+  next Friday," over "Rosa") and the name under it, a name signed under a
+  dash ("— Priya & the Tallow team", "-- Dev") and the short line of the
+  author's right above it ("That's it. Box out, people."), a paragraph that opens
   with "P.S.", an invitation to reply that speaks as the author ("Spotted a
   mistake? Just reply, it lands in my inbox"). A sign-off is short, so it
   read as a footer's short line; "this email" made the reply invitation
@@ -493,12 +495,18 @@ NAME_WORDS = 4
 _PS = re.compile(r"^[\s>*_]*(?:P\.\s?)+S\.|^[\s>*_]*P\.?P?\.?S\b\.?\s*[:—–-]")
 _COMMA_END = re.compile(r"[,，、]$")
 _NAME_END = re.compile(r"[.:;?!。：？！]$")
+# A signature is a dash and a name, a person's or a team's ("— Priya & the Tallow team").
+SIGNATURE_WORDS = 6
+_SIGNATURE = re.compile(r"^(?:—|–|--|-(?=\S))\s*(\S.*)$")
+# The author's last words right over the signature are a line this short.
+CLOSING_LINE_WORDS = 12
 
 
 def author_closing(doc, markers, block, i: int) -> str | None:
     """Why line `i` is the author's closing, or None: a sign-off (a short line
     ending in a comma that opens with a sign-off word or has a name under
-    it) or the name under one, a paragraph that opens with "P.S.", or an
+    it) or the name under one, a name signed under a dash and the short line
+    right above it, a paragraph that opens with "P.S.", or an
     invitation to reply that speaks as the author ("Just reply, it lands in
     my inbox"). SPEC's footer is the list's voice; these are the writer's."""
     if block is None or block.kind != "paragraph":
@@ -511,6 +519,15 @@ def author_closing(doc, markers, block, i: int) -> str | None:
     text = visible_text_without_urls(line).strip(" *_")
     if _sign_off(doc, markers, i, text):
         return "the author's sign-off (kept)"
+    if _signature(markers, text):
+        return "the author's signature (kept)"
+    below = _line_below(doc, i)
+    if (
+        below is not None and _closing_line(markers, text)
+        and _signature(markers, visible_text_without_urls(doc.lines[below]).strip(" *_"))
+        and "](" not in doc.lines[below] and "://" not in doc.lines[below]
+    ):
+        return "the author's last words over the signature (kept)"
     above = _line_above(doc, i)
     if above is not None and _name_line(markers, text):
         above_text = visible_text_without_urls(doc.lines[above]).strip(" *_")
@@ -538,6 +555,28 @@ def _sign_off(doc, markers, i: int, text: str) -> bool:
     if below is None or "](" in doc.lines[below] or "://" in doc.lines[below]:
         return False
     return _name_line(markers, visible_text_without_urls(doc.lines[below]).strip(" *_"))
+
+
+def _signature(markers, text: str) -> bool:
+    """A name signed under a dash: "— Priya & the Tallow team", "-- Dev", "—Bea"
+    (a hyphen only with the name right after it: "- Corinne" is a list's item)."""
+    m = _SIGNATURE.match(text)
+    if m is None:
+        return False
+    name = m.group(1)
+    return (
+        0 < words(name) <= SIGNATURE_WORDS
+        and (name[:1].isupper() or bool(CJK.match(name)))
+        and not any(ch.isdigit() for ch in name)
+        and not _NAME_END.search(name)
+        and _weak_evidence(markers, name) is None
+    )
+
+
+def _closing_line(markers, text: str) -> bool:
+    """A short line of the author's that may stand over the signature ("That's
+    it. Box out, people."): a few words, no footer words."""
+    return 0 < words(text) <= CLOSING_LINE_WORDS and _weak_evidence(markers, text) is None
 
 
 def _name_line(markers, text: str) -> bool:

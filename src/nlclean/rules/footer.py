@@ -30,7 +30,8 @@ in `[footer]`) count only where they are
 the line's point: the line is little more than such words
 (`Unsubscribe | Privacy policy`), one is a short link's text
 (`[Unsubscribe](…)`, not `[The privacy policy generator every creator
-needs](…)`), or a link's label in flattened text (`Unsubscribe https://…`,
+needs](…)`, nor a story's title that its page's slug spells word for word:
+`[Idempotent unsubscribe handlers](…/p/idempotent-unsubscribe-handlers)`), or a link's label in flattened text (`Unsubscribe https://…`,
 `(Unsubscribe)`, or the label ending its line with the address on the next
 line), or the line speaks about the email (`this email`, `at any time`,
 `click here`). The web version in words a story uses of anything online
@@ -861,11 +862,34 @@ def _footer_evidence(markers, line: str, text: str) -> str | None:
     for link in links_of(line):
         label = line[link.text_start : link.text_end]
         found = markers.footer_phrase(label)
-        if found and _word_count_of_words(label) <= word_count(found) + MAX_OTHER_WORDS:
+        if (found and _word_count_of_words(label) <= word_count(found) + MAX_OTHER_WORDS
+                and not _titled_like_its_page(label, line[link.dest_start : link.dest_end])):
             return f"phrase '{found}' in a link"
     # (A link to a footer address is no evidence here: "A [study](…/unsub) on
     # why people unsubscribe" is a story's line that happens to link there.)
     return None
+
+
+# A title's slug: a path segment of at least this many words joined by - or _.
+MIN_SLUG_WORDS = 3
+_SLUG_WORD = re.compile(r"[^\W_]+")
+
+
+def _titled_like_its_page(label: str, url: str) -> bool:
+    """Whether a link's text is the title of the page it leads to: every word
+    of the text stands in one slug of the address ("[Idempotent unsubscribe
+    handlers](…/p/idempotent-unsubscribe-handlers)"), a story's article whose
+    title holds a footer word. A footer link's text names no page of the
+    kind ("[Unsubscribe](…/unsubscribe/4f2a)", "[View in
+    browser](…/archive/issue-58-borrowing-across-await-points/)")."""
+    text_words = [w.lower() for w in _SLUG_WORD.findall(label)]
+    if len(text_words) < MIN_SLUG_WORDS:
+        return False
+    for segment in split_url(url).path.lower().split("/"):
+        parts = _SLUG_WORD.findall(segment)
+        if len(parts) >= MIN_SLUG_WORDS and ("-" in segment or "_" in segment) and set(text_words) <= set(parts):
+            return True
+    return False
 
 
 def _word_count_of_words(text: str) -> int:

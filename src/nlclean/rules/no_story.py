@@ -19,7 +19,12 @@ It delivers no story.
 A short heading takes the blocks under it that go on asking (a no-story
 phrase, or a short block with a link or image: the button, the reward), up
 to a break or the first block that asks nothing (a disclaimer, a sign-off,
-an address); a paragraph or list item takes itself. A paragraph whose lines
+an address); a paragraph or list item takes itself, but a paragraph's ask
+ends above the author's sign-off, name or signature, or the copyright line,
+that stand under it in the same paragraph (a flattened email's last lines,
+glued to the ask once the footer lines between them went): those stay, and
+a short heading whose section the paragraph was goes with the ask.
+A paragraph whose lines
 are the email's own lines (html pulled apart into lines) may hold story
 lines above its ask: each a whole sentence ending in a full stop, of six
 words or more, with no link, no phrase, and no "you", "we" or "our"
@@ -252,7 +257,7 @@ from ..evidence.links import OWN_PAGE_KINDS, LinkKind
 from ..evidence.answer_rows import answer_row, asks_the_reader
 from ..evidence.follow_lines import MAX_ROW_ADDRESSES, follow_lead_in_line, follow_line, row_line
 from ..evidence.own_pages import in_the_last_lines, own_referral_link
-from ..evidence.zones import closes_the_email
+from ..evidence.zones import COPYRIGHT, author_closing, closes_the_email
 from ..extents import is_document_title, is_footer_boundary
 from ..inline_syntax import MAX_REMEMBERED_CHARS, addresses, links_of, visible_text, visible_text_without_urls
 from ..findings import Applicability, Finding
@@ -316,6 +321,57 @@ def _lines_that_tell(doc, markers, block) -> int:
             break
         first = i + 1
     return first
+
+
+def _lines_that_close(doc, markers, block, start: int) -> "tuple[int, str] | None":
+    """Where a paragraph's ask ends above the lines that close the email, or
+    None: a paragraph whose lines are the email's own lines (a flattened email,
+    or one whose removed lines left its last lines glued to the ask) may hold
+    the author's sign-off and name, or the copyright line, under the ask
+    ("Share Acme and earn rewards." / "Clear skies," / "Jonah" / "© 2026
+    Acme"). Those stay (SPEC keeps the copyright line; the sign-off is the
+    author's), and the ask ends above the first of them, when the ask's own
+    phrase stands above it."""
+    for i in range(start + 1, block.end):
+        line = doc.lines[i]
+        why = None
+        if COPYRIGHT.search(line):
+            why = "the copyright line under it (kept)"
+        else:
+            closing = author_closing(doc, markers, block, i)
+            if closing is not None and not closing.startswith(_NOT_CLOSING_LINES):
+                why = f"the author's closing under it: {closing}"
+        if why is None:
+            continue
+        above = visible_text("\n".join(doc.lines[start:i]))
+        if markers.no_story_match(above) is None:
+            return None
+        return i, why
+    return None
+
+
+# A short heading over nothing but an ask is the ask's title.
+MAX_TITLE_WORDS = 6
+
+
+def _title_of_its_own(doc, block):
+    """The short heading right above a top-level paragraph that is all of its
+    section, or None."""
+    if block.depth:
+        return None
+    heading = doc.previous_block(block)
+    if heading is None or heading.kind != "heading" or is_document_title(doc, heading):
+        return None
+    if any(doc.lines[i].strip() for i in range(block.end, doc.section_end(heading))):
+        return None
+    if word_count(doc.visible(heading)) > MAX_TITLE_WORDS:
+        return None
+    return heading
+
+
+# A postscript holds a whole paragraph, and an invitation to reply is read
+# by sentence: neither is a line that ends an ask above it.
+_NOT_CLOSING_LINES = ("the author's postscript", "the author's invitation")
 
 
 def _asking_section(doc, markers, block) -> "tuple[int, int, str] | None":
@@ -1416,6 +1472,16 @@ class NoStoryBlock(Rule):
                         start, end, why = section
                     else:
                         end, why = _with_answers(doc, block, text, end, why, markers)
+                if block.kind == "paragraph" and end == block.end:
+                    closing = _lines_that_close(doc, markers, block, start)
+                    if closing is not None:
+                        end, why = closing
+                        text = visible_text("\n".join(doc.lines[start:end]))
+                        title = _title_of_its_own(doc, block) if start == block.start else None
+                        if title is not None:
+                            # The ask's heading ("## Bring a friend aboard"), which went
+                            # with the whole paragraph as an emptied section.
+                            start = title.start
             covered_until = end
             yield ctx.remove_lines(
                 f"no-story block {quote(text)}",

@@ -45,7 +45,11 @@ story about a sale, or a museum's "Get tickets" link leads to no page of
 the publisher's own; nor does a purchase text over an address like the
 stories' (three or more links share its first path segment: a shop's own
 catalogue, the publisher's link shortener). A paragraph that is all of its heading's section takes
-the heading. A lone button that sells the membership takes the paragraphs
+the heading. In an email with no blank lines the next section's label and
+plug may run on into a list's last item as lazy lines ("- A strike vote is
+set for January 6." / "**JOIN US**" / "A webinar … [Register free](…)"):
+when the item's own lines link nowhere, the plug is the lazy lines from
+the first down to its link to the publisher's page, and the item stays. A lone button that sells the membership takes the paragraphs
 right above it that pitch it (`evidence.asks.pitch_above`: in the
 publisher's voice, the newsletter naming itself included, they name the
 membership or what it gets the reader), as NL302 and NL201 do. The words and paths are data: `[promotion]` in
@@ -95,6 +99,18 @@ across a break: the name may be the publisher's, which every story after
 the break names too). An ad-slot heading
 whose own section holds no link (the ad's title is a heading of its own)
 also takes the next section.
+
+A story with something sold at its end is no ad: a section whose opening
+line under the heading is prose (`STORY_OPENING_WORDS` words or more) that
+sells nothing and names the heading's subject, while the lines that sell
+name none of the heading's names ("## Why Europa Clipper took a detour" /
+the flyby told / "Gear we use: … 15% off"), is no candidate, and nor is a
+section that opens with a digest of links (a list whose items link to sites
+of their own: "## Links I liked" over other sites' articles, then the
+author's course with a code); the plug alone
+is, when it is a paragraph of its own with a promo code. In a flattened email
+(no blank lines, each line the email's own) a promo-code paragraph whose
+first line is such a story's prose goes from its first line that sells.
 
 ## Example
 ```markdown
@@ -287,6 +303,8 @@ class UnlabelledPromotion(Rule):
                 extent = _with_next_section(doc, block, extent)
             if not slot_name and _siblings_sell_alike(ctx, block, code_lines, taken):
                 return None
+            if not slot_name and _story_with_an_insert(markers, doc, block, extent, title):
+                return None
             # A category of stories is not an ad: no subsections, not several linked titles.
             if any(h.level > block.level for h in doc.headings_between(extent.start + 1, extent.end)):
                 return None
@@ -321,7 +339,101 @@ class UnlabelledPromotion(Rule):
         if word_count(doc.visible(block)) > MAX_PARAGRAPH_WORDS:
             return None
         label_only = slot_name is not None and block.end - block.start == 1
-        return label_block_extent(doc, block, label_only), slot_name, first or visible_text(line)
+        extent = label_block_extent(doc, block, label_only)
+        if slot_name is None:
+            selling = _first_selling_line_below_a_story(markers, doc, extent)
+            if selling is not None:
+                # The email's own lines, a story's above the plug: the plug's lines only.
+                return (Extent(selling, extent.end, extent.why_it_ends), None,
+                        visible_text(doc.lines[selling]))
+        return extent, slot_name, first or visible_text(line)
+
+
+# A section's opening line of at least this many words, selling nothing, tells a story.
+STORY_OPENING_WORDS = 25
+
+
+def _story_with_an_insert(markers, doc: Document, heading, extent: Extent, title: str) -> bool:
+    """Whether a heading's section is a story with something sold at its end,
+    rather than an ad: its opening line under the heading is prose
+    (`STORY_OPENING_WORDS` words or more) that sells nothing (no call to
+    action, no promo code, no price) and names the heading's subject, and the
+    lines that sell (a call to action or a promo code) name none of the
+    heading's names ("## Why Europa Clipper took a detour" / the flyby told /
+    "The Astrolux 80ED … 15% off with code ORBIT15"). The selling lines are an
+    insert of their own (a gear plug, a shop's box under the story); the
+    section's story is no ad, and a judgement does not take it. An ad's
+    opening sells, or its selling lines name what the heading names ("##
+    Ship faster with Acme" … "Start your Acme trial")."""
+    inner = doc.blocks_between(heading.end, extent.end)
+    if inner and _digest_of_links(doc, markers, inner[0]):
+        # "## Links I liked" over a list of other sites' articles, then the
+        # author's course plug: the stories are no ad, whatever sells below.
+        return any(_line_sells(markers, visible_text(doc.source(b))) for b in inner[1:])
+    names = _names(markers, title)
+    if not names:
+        return False
+    lines = [i for i in range(heading.end, extent.end) if doc.lines[i].strip()]
+    if not lines:
+        return False
+    opening = visible_text(doc.lines[lines[0]])
+    if word_count(opening) < STORY_OPENING_WORDS or names.isdisjoint(_names(markers, opening)):
+        return False
+    if _line_sells(markers, opening) or markers.prices(opening):
+        return False
+    selling = [visible_text(doc.lines[i]) for i in lines[1:] if _line_sells(markers, visible_text(doc.lines[i]))]
+    return bool(selling) and all(names.isdisjoint(_names(markers, line)) for line in selling)
+
+
+def _first_selling_line_below_a_story(markers, doc: Document, extent: Extent) -> int | None:
+    """The first line that sells, in a block whose lines are the email's own
+    lines (a flattened email: no blank lines) and whose first line is a
+    story's prose (`STORY_OPENING_WORDS` words or more) that sells nothing;
+    None otherwise. Hard-wrapped prose has no line that long: there a line
+    is no unit of the email, and the block goes whole."""
+    if extent.end - extent.start < 2:
+        return None
+    opening = visible_text(doc.lines[extent.start])
+    if word_count(opening) < STORY_OPENING_WORDS or _line_sells(markers, opening) or markers.prices(opening):
+        return None
+    for i in range(extent.start + 1, extent.end):
+        if _line_sells(markers, visible_text(doc.lines[i])):
+            return i
+    return None
+
+
+# A digest of links: a list of at least this many items that link to as many different sites.
+MIN_DIGEST_LINKS = 2
+
+
+def _digest_of_links(doc: Document, markers, block) -> bool:
+    """Whether a block is a list of linked stories from other sites: each of
+    its `MIN_DIGEST_LINKS` or more items links, through any redirect, to a site
+    of its own, and none of it sells. An ad's list of features links to the
+    product's one site, or nowhere."""
+    if block.kind not in ("bullet_list", "ordered_list"):
+        return False
+    items = [c for c in block.children if c.kind == "list_item"]
+    if len(items) < MIN_DIGEST_LINKS or _line_sells(markers, visible_text(doc.source(block))):
+        return False
+    sites = set()
+    for item in items:
+        hosts = {url_host(resolve_url(link.destination)).removeprefix("www.") for link in doc.links(item)}
+        hosts.discard("")
+        if not hosts:
+            return False
+        sites |= hosts
+    return len(sites) >= len(items)
+
+
+def _line_sells(markers, text: str) -> bool:
+    return bool(markers.calls_to_action(text)) or _has_promo_code(text, markers)
+
+
+def _names(markers, text: str) -> set[str]:
+    """The capitalised names of a text, lower-cased (the sponsor table's common words left out)."""
+    not_a_name = markers.words("sponsor", "not_a_name")
+    return {w.lower() for w in _NAME.findall(text) if w.lower() not in not_a_name}
 
 
 # An issue's items share a shape: this many sibling sections, most of them selling, make selling its format.
@@ -481,6 +593,15 @@ def _house_promotions(ctx, taken: list[tuple[int, int]]) -> Iterator[Finding]:
     for block, evidence in found:
         extent = block_extent(doc, block)
         title = quote(doc.visible(block))
+        lazy = _lazy_lines_start(doc, block, extent)
+        if lazy is not None:
+            # A flattened email's next section ran on into a list's last item:
+            # the plug is its lines from there to its link to the publisher's page.
+            own = house_links(doc, block, ctx.markers)
+            end = next((i + 1 for i in range(lazy, block.end) if own and own[0] in doc.lines[i]), None)
+            if end is not None:
+                extent = Extent(lazy, end, "its link to the publisher's own page (a plug run on into a list item)")
+                title = quote(visible_text("\n".join(doc.lines[lazy:end])))
         # A lone button that sells the membership takes its pitch above it, in
         # one region: removed alone, it would leave the pitch with no button
         # under it, and the next round could no longer tell it was one.
@@ -496,6 +617,30 @@ def _house_promotions(ctx, taken: list[tuple[int, int]]) -> Iterator[Finding]:
             f"Remove promotion {title}",
             evidence=(*evidence, *pitched, f"ends at {extent.why_it_ends}"),
         )
+
+
+_ITEM_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
+
+
+def _lazy_lines_start(doc, block, extent: Extent) -> int | None:
+    """The first line of a list item's paragraph that only goes on with it
+    lazily (not indented to the item's text), when the plug is there: the
+    item's own lines link nowhere, and every lazy line stands at the left
+    margin. In an email with no blank lines the next section's label and
+    plug ("**JOIN US**" / "A webinar with our editors … [Register free](…)")
+    run on into the list's last item ("- A rail strike vote is set for
+    January 6."); the item is a story and stays. None otherwise."""
+    if block.depth == 0 or extent.start != block.start or block.end - block.start < 2:
+        return None
+    marker = _ITEM_MARKER.match(doc.lines[block.start])
+    if marker is None:
+        return None
+    lazy = next((i for i in range(block.start + 1, block.end) if not doc.lines[i][:1].isspace()), None)
+    if lazy is None or any(doc.lines[i][:1].isspace() for i in range(lazy, block.end)):
+        return None
+    if any("](" in doc.lines[i] or "://" in doc.lines[i] for i in range(block.start, lazy)):
+        return None
+    return lazy
 
 
 def _house_promotion_paragraphs(ctx, taken: list[tuple[int, int]]) -> Iterator[tuple[object, list[str]]]:
