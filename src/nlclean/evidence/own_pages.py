@@ -70,7 +70,7 @@ def masthead_names(doc) -> frozenset[str]:
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 
 
-def _own_host(doc, markers, url: str) -> bool:
+def own_host(doc, markers, url: str) -> bool:
     """Whether the address leads to the publisher's site, or to a site whose
     registered name the masthead spells (preprintpulse.org under "PREPRINT PULSE")."""
     for address in (resolve_url(url), url):
@@ -89,11 +89,11 @@ _REFERRAL_CODE = re.compile(r"[?&](?:ref|code|referral|referrer|invite|rc)=(?=[a
 
 def own_referral_link(doc, markers, url: str) -> bool:
     """Whether the address is the newsletter's referral link for this reader:
-    on the newsletter's own site (`_own_host`), a referral page by the link
+    on the newsletter's own site (`own_host`), a referral page by the link
     classifier ("/referral", "/refer") or a page whose query carries a
     reader's code ("/indique?ref=bn77k2"). A company's referral page that a
     story links to is on the company's site."""
-    if not _own_host(doc, markers, url):
+    if not own_host(doc, markers, url):
         return False
     return markers.link_kind(url) is LinkKind.REFERRAL or _REFERRAL_CODE.search(url) is not None
 
