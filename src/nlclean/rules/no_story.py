@@ -227,6 +227,19 @@ site (a referral page, or a page whose query carries the reader's code:
 programme's ask in any language; a company's referral page in a story is
 on the company's site. A judgement (unsafe).
 
+## Survey asks, known by their links
+A short block (at most 40 words) in the email's last lines that asks the
+reader (a request opening a sentence, a question, a request, or the reader
+addressed) and whose only links lead to a survey or form page (the link
+classifier's survey kind, or a host whose first label is `survey`,
+`surveys`, `form`, `forms` or `feedback`: "Help us improve these letters.
+[Take the 3-minute survey](https://surveys.tidetable.example/s/2027)";
+`evidence/own_pages.survey_page`) is a survey ask in any words; a short
+heading right above it that asks too ("Tell us what to change") goes with
+it. A story about a survey's results links to the report and asks nothing,
+and a consultation that is news tells, or stands among the stories: both
+stay. A judgement (unsafe).
+
 ## Follow rows
 A row of links that all lead to social profiles (link classifier) with a
 lead-in that asks the reader to follow ("Follow us: [Instagram](…) ·
@@ -260,7 +273,7 @@ from ..evidence.asks import word_count as sentence_words
 from ..evidence.links import OWN_PAGE_KINDS, LinkKind
 from ..evidence.answer_rows import answer_row, asks_the_reader
 from ..evidence.own_offer import offered_to_the_reader, own_links_only, recurring_price, sold_as_the_newsletter
-from ..evidence.own_pages import in_the_last_lines, own_referral_link
+from ..evidence.own_pages import in_the_last_lines, own_referral_link, survey_page
 from ..evidence.zones import closes_the_email
 from ..extents import is_document_title, is_footer_boundary
 from ..inline_syntax import all_links, visible_text, visible_text_without_urls
@@ -912,6 +925,7 @@ class NoStoryBlock(Rule):
         yield from settle(self._framed_asks(ctx, covered))
         yield from settle(self._asks_to_pay(ctx, covered))
         yield from settle(self._own_offers(ctx, covered))
+        yield from settle(self._survey_asks(ctx, covered))
         yield from settle(self._answer_rows(ctx, covered))
         yield from settle(self._referral_links(ctx, covered))
 
@@ -1287,6 +1301,47 @@ class NoStoryBlock(Rule):
                 if finding is not None:
                     covered.update(range(start, end))
                     yield finding
+
+    def _survey_asks(self, ctx, covered: set[int]) -> Iterator[Finding]:
+        """A survey ask in any words, known by its links: a short block in the
+        email's last lines that asks the reader and whose only links lead to a
+        survey or form page (`evidence/own_pages.survey_page`), with the short
+        heading right above it when that asks too. A judgement (unsafe)."""
+        doc, markers = ctx.doc, ctx.markers
+        if "://" not in doc.text:
+            return
+        for block in doc.all_blocks:
+            if block.kind != "paragraph" or _in_quote(block) or not in_the_last_lines(doc, block.end):
+                continue
+            if all(i in covered for i in range(block.start, block.end)):
+                continue
+            source = doc.source(block)
+            if "://" not in source:
+                continue
+            text = visible_text_without_urls(source).replace("\n", " ").strip()
+            if not text or word_count(text) > MAX_WORDS:
+                continue
+            urls = _unit_urls(source)
+            if not urls or not all(survey_page(markers, u) for u in urls):
+                continue
+            asked = offered_to_the_reader(markers, visible_text(source))
+            if asked is None:
+                continue
+            start, why_start = block.start, None
+            above = doc.previous_block(block)
+            if (above is not None and above.kind == "heading" and above.end == block.start - 1
+                    and not is_document_title(doc, above) and word_count(doc.visible(above)) <= MAX_ASK_TITLE_WORDS
+                    and offered_to_the_reader(markers, doc.visible(above))):
+                start, why_start = above.start, f"starts at its heading {quote(doc.visible(above))}, which asks too"
+            shown = quote(text)
+            covered.update(range(start, block.end))
+            yield ctx.remove_lines(
+                f"survey ask {shown}", start, block.end, f"Remove the survey ask {shown}",
+                evidence=(asked, f"{_its_links(urls)} only to a survey or form page",
+                          "stands in the email's last lines, after its stories",
+                          *((why_start,) if why_start else ()), "ends at the end of its block"),
+                applicability=Applicability.UNSAFE,
+            )
 
     def _own_offer(self, ctx, start: int, end: int, source: str, why_end: str) -> Finding | None:
         doc, markers = ctx.doc, ctx.markers
