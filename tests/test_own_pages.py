@@ -117,13 +117,16 @@ SURVEY_ASKS = {
 }
 
 
-def test_a_survey_page_is_known_by_its_host():
-    markers = load()
+def test_a_survey_page_is_known_by_its_address():
     from nlclean.evidence.own_pages import survey_page
-    assert survey_page(markers, "https://surveys.tidetable.example/s/2027")
-    assert survey_page(markers, "https://forms.tidetable.example/planning")
-    assert not survey_page(markers, "https://tidetable.example/forms-of-tide")
-    assert not survey_page(markers, "https://forms.example/")
+    assert survey_page("https://surveys.tidetable.example/s/2027")
+    assert survey_page("https://forms.tidetable.example/planning")
+    assert survey_page("https://tidetable.example/survey-2027?u=4")
+    assert not survey_page("https://tidetable.example/forms-of-tide")
+    assert not survey_page("https://forms.example/")
+    # An article about a survey, and a general form service, are no survey page by their address.
+    assert not survey_page("https://tidetable.example/news/reader-survey-results")
+    assert not survey_page("https://forms.gle/x7Qp2")
 
 
 def test_survey_asks_go_with_unsafe_fixes():
@@ -146,6 +149,9 @@ SURVEY_NEAR_MISSES = {
     # A story about a survey's results, linking to the report.
     "results": ("The harbour survey found that 62% of residents want a second ferry. "
                 "[The full results](https://survey.portauthority.example/results-2026)"),
+    # A call for the readers' own stories to a general form: what they send is the next issue's content.
+    "callout": ("What was the best crossing you ever made? Tell us about it for the winter issue: "
+                "[the form](https://forms.gle/x7Qp2)"),
     # A consultation that is the news: it tells, it does not ask.
     "consultation": ("The council opened its consultation on the bypass; it runs until 3 May. "
                      "[Consultation page](https://forms.council.example/bypass)"),

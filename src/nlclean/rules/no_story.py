@@ -230,15 +230,18 @@ on the company's site. A judgement (unsafe).
 ## Survey asks, known by their links
 A short block (at most 40 words) in the email's last lines that asks the
 reader (a request opening a sentence, a question, a request, or the reader
-addressed) and whose only links lead to a survey or form page (the link
-classifier's survey kind, or a host whose first label is `survey`,
-`surveys`, `form`, `forms` or `feedback`: "Help us improve these letters.
-[Take the 3-minute survey](https://surveys.tidetable.example/s/2027)";
+addressed) and whose only links lead to a survey page by their address (a
+host whose first label is `survey`, `surveys`, `form`, `forms` or
+`feedback`, or a path that names a survey, a poll or feedback, never an
+article's slug: "Help us improve these letters. [Take the 3-minute
+survey](https://surveys.tidetable.example/s/2027)";
 `evidence/own_pages.survey_page`) is a survey ask in any words; a short
 heading right above it that asks too ("Tell us what to change") goes with
 it. A story about a survey's results links to the report and asks nothing,
 and a consultation that is news tells, or stands among the stories: both
-stay. A judgement (unsafe).
+stay. So does a call for the readers' questions or nominations to a general
+form service ("submit your questions [here](https://forms.gle/…)"): what
+readers send in there is the next issue's content. A judgement (unsafe).
 
 ## Follow rows
 A row of links that all lead to social profiles (link classifier) with a
@@ -1305,7 +1308,7 @@ class NoStoryBlock(Rule):
     def _survey_asks(self, ctx, covered: set[int]) -> Iterator[Finding]:
         """A survey ask in any words, known by its links: a short block in the
         email's last lines that asks the reader and whose only links lead to a
-        survey or form page (`evidence/own_pages.survey_page`), with the short
+        survey page by its address (`evidence/own_pages.survey_page`), with the short
         heading right above it when that asks too. A judgement (unsafe)."""
         doc, markers = ctx.doc, ctx.markers
         if "://" not in doc.text:
@@ -1322,7 +1325,7 @@ class NoStoryBlock(Rule):
             if not text or word_count(text) > MAX_WORDS:
                 continue
             urls = _unit_urls(source)
-            if not urls or not all(survey_page(markers, u) for u in urls):
+            if not urls or not all(survey_page(u) for u in urls):
                 continue
             asked = offered_to_the_reader(markers, visible_text(source))
             if asked is None:
@@ -1337,7 +1340,7 @@ class NoStoryBlock(Rule):
             covered.update(range(start, block.end))
             yield ctx.remove_lines(
                 f"survey ask {shown}", start, block.end, f"Remove the survey ask {shown}",
-                evidence=(asked, f"{_its_links(urls)} only to a survey or form page",
+                evidence=(asked, f"{_its_links(urls)} only to a survey page",
                           "stands in the email's last lines, after its stories",
                           *((why_start,) if why_start else ()), "ends at the end of its block"),
                 applicability=Applicability.UNSAFE,
