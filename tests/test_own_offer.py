@@ -119,6 +119,9 @@ NEAR_MISSES = {
     # The publisher's note on its own price: it tells, it asks nothing.
     "price note": ("From May, Holloway Ledger costs €6 a month instead of €5; current members keep their rate. "
                    "https://hollowayledger.example/members"),
+    # The masthead's tagline ("Notes from the estuary") spells no name in a sentence ("from the").
+    "tagline words": ("Ferry passes for you and the family cost $30 a month from the harbour office. "
+                      "https://hollowayledger.example/r/ab12"),
     # Another paper's price: its link leads to that paper.
     "another paper": ("The Estuary Gazette now charges €5 a month for its app, and readers are not happy: "
                       "https://estuary-gazette.example/app-pricing"),

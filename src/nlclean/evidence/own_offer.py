@@ -26,8 +26,9 @@ the offer from those:
   of others ("Streamio's plan rises to $12 a month") and a notice tells the
   reader ("From May the letter costs €6 a month"): neither asks.
 - `sold_as_the_newsletter(doc, markers, text, urls)`: what the price buys
-  is the newsletter: the block names it (its name in the masthead, "this
-  letter": `self_names`, a membership of it: `membership`, `objects`), or it
+  is the newsletter: the block names it (its name in the masthead, written
+  in capitals, one word only when its site is named after it: a tagline's
+  "from the" is no name; "this letter": `self_names`, a membership of it: `membership`, `objects`), or it
   links to the newsletter's own subscribe, donation or referral page (link
   classifier). A shop's coffee plan or an app's pro tier is none of these.
 - `own_links_only(doc, markers, urls)`: every address leads to the
@@ -48,7 +49,7 @@ import re
 from .links import OWN_PAGE_KINDS, LinkKind, resolve_url, split_url
 from .own_pages import masthead_names, own_host
 from .promotion import is_shop_page
-from .publisher import names_itself
+from .publisher import names_itself, publisher_domains, registrable
 
 # An amount with its currency on either side: "$5", "€5", "5 €", "0,99 €", "4 euro", "5 Euro", "£45".
 _PRICE = re.compile(
@@ -99,7 +100,7 @@ def offered_to_the_reader(markers, text: str) -> str | None:
 
 def sold_as_the_newsletter(doc, markers, text: str, urls: list[str]) -> str | None:
     """Why what the price buys is the newsletter itself, or None."""
-    name = names_itself(doc, text, markers) or _spells_the_masthead(doc, text)
+    name = names_itself(doc, text, markers) or _spells_the_masthead(doc, markers, text, urls)
     if name:
         return f"names the newsletter ('{name}')"
     for key in ("self_names", "membership"):
@@ -117,9 +118,14 @@ _WORD = re.compile(r"[^\W_]+")
 _MAX_NAME_WORDS = 3
 
 
-def _spells_the_masthead(doc, text: str) -> str | None:
-    """A run of the block's words that spells a name of the masthead ("Crate &
-    Needle" under "CRATE & NEEDLE"), as `own_pages.masthead_names` reads them."""
+def _spells_the_masthead(doc, markers, text: str, urls: list[str]) -> str | None:
+    """A run of the block's capitalised words that spells a name of the
+    masthead ("Crate & Needle" under "CRATE & NEEDLE"), as
+    `own_pages.masthead_names` reads them. A masthead also holds a date and a
+    tagline, whose words any sentence may hold ("and the", "December"): so
+    a run of one word counts only when the newsletter's own site, or the
+    site the block links to, is named after it too ("Ledger" of
+    harbourtonledger.example)."""
     names = masthead_names(doc)
     if not names:
         return None
@@ -127,9 +133,20 @@ def _spells_the_masthead(doc, text: str) -> str | None:
     for k in range(len(words)):
         for n in range(_MAX_NAME_WORDS, 0, -1):
             run = words[k : k + n]
-            if len(run) == n and "".join(run).lower() in names:
+            if len(run) < n or not all(w[:1].isupper() for w in run):
+                continue
+            joined = "".join(run).lower()
+            if joined not in names:
+                continue
+            if n > 1 or any(joined in site.replace("-", "") for site in _site_names(doc, markers, urls)):
                 return " ".join(run)
     return None
+
+
+def _site_names(doc, markers, urls: list[str]) -> set[str]:
+    """The registered names of the newsletter's own sites and of the sites the block links to."""
+    hosts = (split_url(resolve_url(u)).hostname or "" for u in urls)
+    return set(publisher_domains(doc, markers)) | {registrable(h, markers) for h in hosts if h}
 
 
 # An article's address: a dated path ("/2026/04/", "/2026-04-12") or a slug of three or more words.
