@@ -18,17 +18,19 @@ the offer from those:
   "$8/month"): the price of a subscription or a membership, not of a thing
   ("a $40 kettle"). The periods are `[asks].price_periods`, per language in
   `data/lang-*.toml`.
-- `offered_to_the_reader(markers, text)`: who the price is for. The block
-  asks the reader: a sentence that opens with a request ("Become an
-  insider", "Chip in", "Devenez membre"; `selling` and `imperatives` of
-  `[asks]`), a question, or the reader addressed in a request or a
-  condition ("if it helps you", "se ti è utile"; `requests`). A story tells
-  of others ("Streamio's plan rises to $12 a month") and a notice tells the
-  reader ("From May the letter costs €6 a month"): neither asks.
+- `offered_to_the_reader(markers, text)`: who the price is for: the reader.
+  A sentence or a clause opens with a request ("Become an insider",
+  "Devenez membre"; `selling` and `imperatives` of `[asks]`), a question, a
+  request anywhere ("to keep it that way", "per favore"; `requests`), or
+  the reader addressed ("you", "du", "vous"; `reader`). A story tells of
+  others ("Streamio's plan rises to $12 a month"), and the publisher's note
+  on its own price tells ("From May, the letter costs €6 a month; members
+  keep their rate"): neither asks, and both stay.
 - `sold_as_the_newsletter(doc, markers, text, urls)`: what the price buys
   is the newsletter: the block names it (its name in the masthead, written
   in capitals, one word only when its site is named after it: a tagline's
-  "from the" is no name; "this letter": `self_names`, a membership of it: `membership`, `objects`), or it
+  "from the" is no name; "this letter": `self_names`; a membership of it:
+  `membership`), or it
   links to the newsletter's own subscribe, donation or referral page (link
   classifier). A shop's coffee plan or an app's pro tier is none of these.
 - `own_links_only(doc, markers, urls)`: every address leads to the
