@@ -6,17 +6,17 @@
   letters and digits mixed; `?ref=newsletter` is a tracking tag). A short
   block whose only links are such is the referral programme's ask in any
   language ("Tell a friend about Acme: [copy your link](…/referral?code=AB12)").
-- `survey_page(url)`: a survey page by its address: a host whose
-  first label says it serves surveys or forms (`surveys.millbrook.example`,
-  `forms.acme.example`), or a path that names a survey, a poll or feedback
-  (`…/survey-2027`), never an article's slug (a tracking redirect read
-  first). A short block in the last lines that asks the reader and links
-  only there is a survey ask in any words ("Help us improve these letters.
-  [Take the 3-minute survey](https://surveys.…)"); a story about a survey's
-  results tells and asks nothing, and a consultation that is news stands
-  among the stories. A general form service (a Google Form) is where readers
-  also send in their questions and nominations for the next issue, which
-  are its content: that address alone says no survey.
+- `survey_page(url)`: a survey page by its address: a host whose first
+  label says it serves surveys or forms (`surveys.millbrook.example`,
+  `forms.acme.example`; a tracking redirect read first). A short block in
+  the last lines that asks the reader and links only there is a survey ask
+  in any words ("Help us improve these letters. [Take the 3-minute
+  survey](https://surveys.…)"); a story about a survey's results tells, or
+  links to the report's page ("…/survey-results": a path that names a
+  survey is no evidence), and a consultation that is news stands among the
+  stories. A general form service (a Google Form) is where readers also
+  send in their questions and nominations for the next issue, which are its
+  content: that address alone says no survey.
 - `in_the_last_lines(doc, end)`: the block stands in the email's last part,
   after the stories: at most `MAX_LINES_BELOW` lines with words below it (the
   sign-off, the other asks, the footer). A story further up is not read at all.
@@ -96,20 +96,12 @@ def own_host(doc, markers, url: str) -> bool:
 
 # First labels of a host that serves surveys and forms ("surveys.millbrook.example", "forms.acme.example").
 _SURVEY_HOST_LABELS = frozenset({"survey", "surveys", "form", "forms", "feedback"})
-# A path segment, or a word of one, that names a survey ("/survey-2027", "/s/reader_poll").
-_SURVEY_PATH = re.compile(r"(?:^|[/_-])(?:survey|surveys|poll|polls|feedback)(?=[/_.?#-]|$)")
-# An article's slug names a survey too ("/reader-survey-results"): three words or more.
-_SLUG = re.compile(r"/[^/?#]*[a-z]-[a-z][^/?#]*-[a-z][^/?#]*(?:[/?#]|$)")
 
 
 def survey_page(url: str) -> bool:
     """Whether the address leads to a survey page (see the module docs)."""
-    parts = split_url(resolve_url(url))
-    labels = (parts.hostname or "").lower().split(".")
-    if len(labels) >= 3 and labels[0] in _SURVEY_HOST_LABELS:
-        return True
-    path = parts.path.lower()
-    return _SURVEY_PATH.search(path) is not None and _SLUG.search(path + "/") is None
+    labels = (split_url(resolve_url(url)).hostname or "").lower().split(".")
+    return len(labels) >= 3 and labels[0] in _SURVEY_HOST_LABELS
 
 
 # A reader's referral code in a query: letters and digits mixed, a few of them ("?ref=bn77k2", "?code=MIWA88").

@@ -232,13 +232,13 @@ A short block (at most 40 words) in the email's last lines that asks the
 reader (a request opening a sentence, a question, a request, or the reader
 addressed) and whose only links lead to a survey page by their address (a
 host whose first label is `survey`, `surveys`, `form`, `forms` or
-`feedback`, or a path that names a survey, a poll or feedback, never an
-article's slug: "Help us improve these letters. [Take the 3-minute
+`feedback`: "Help us improve these letters. [Take the 3-minute
 survey](https://surveys.tidetable.example/s/2027)";
 `evidence/own_pages.survey_page`) is a survey ask in any words; a short
 heading right above it that asks too ("Tell us what to change") goes with
-it. A story about a survey's results links to the report and asks nothing,
-and a consultation that is news tells, or stands among the stories: both
+it. A story about a survey's results links to the report's page ("read
+[the council's survey](…/survey-results)": a path naming a survey is no
+evidence), and a consultation that is news tells, or stands among the stories: both
 stay. So does a call for the readers' questions or nominations to a general
 form service ("submit your questions [here](https://forms.gle/…)"): what
 readers send in there is the next issue's content. A judgement (unsafe).
