@@ -10,6 +10,9 @@ the same fact is decided in one place for every rule that needs it.
 - `publisher`: who publishes the newsletter and where its own stories link
   (its sender, its archive address, its story host).
 - `promotion`: paid-placement links, and the publisher selling its own things.
+- `own_offer`: the newsletter's offer of its own membership, by a price
+  charged by the period, a request to the reader, its name, links to its
+  own pages and a place at the end.
 - `own_pages`: the newsletter's own pages by their links (the reader's
   referral link, the site its masthead spells) and the email's last lines.
 - `layout`: the units of a flattened email (one paragraph holding masthead,

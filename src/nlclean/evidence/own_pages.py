@@ -6,8 +6,20 @@
   letters and digits mixed; `?ref=newsletter` is a tracking tag). A short
   block whose only links are such is the referral programme's ask in any
   language ("Tell a friend about Acme: [copy your link](…/referral?code=AB12)").
-- `own_site(doc, markers, url)`: the address leads to the newsletter's own
-  site (the publisher's site, or one whose name the masthead spells).
+- `own_host(doc, markers, url)`: the address leads to the newsletter's own
+  site (the publisher's site, or one whose name the masthead spells),
+  through its click tracker too.
+- `survey_page(url)`: a survey page by its address: a host whose first
+  label says it serves surveys or forms (`surveys.millbrook.example`,
+  `forms.acme.example`; a tracking redirect read first). A short block in
+  the last lines that asks the reader and links only there is a survey ask
+  in any words ("Help us improve these letters. [Take the 3-minute
+  survey](https://surveys.…)"); a story about a survey's results tells, or
+  links to the report's page ("…/survey-results": a path that names a
+  survey is no evidence), and a consultation that is news stands among the
+  stories. A general form service (a Google Form) is where readers also
+  send in their questions and nominations for the next issue, which are its
+  content: that address alone says no survey.
 - `in_the_last_lines(doc, end)`: the block stands in the email's last part,
   after the stories: at most `MAX_LINES_BELOW` lines with words below it (the
   sign-off, the other asks, the footer). A story further up is not read at all.
@@ -72,7 +84,7 @@ def masthead_names(doc) -> frozenset[str]:
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 
 
-def _own_host(doc, markers, url: str) -> bool:
+def own_host(doc, markers, url: str) -> bool:
     """Whether the address leads to the publisher's site, or to a site whose
     registered name the masthead spells (preprintpulse.org under "PREPRINT PULSE")."""
     for address in (resolve_url(url), url):
@@ -85,10 +97,14 @@ def _own_host(doc, markers, url: str) -> bool:
     return False
 
 
-def own_site(doc, markers, url: str) -> bool:
-    """Whether the address leads to the newsletter's own site (its publisher's
-    site, or one whose name the masthead spells), through its click tracker too."""
-    return _own_host(doc, markers, url)
+# First labels of a host that serves surveys and forms ("surveys.millbrook.example", "forms.acme.example").
+_SURVEY_HOST_LABELS = frozenset({"survey", "surveys", "form", "forms", "feedback"})
+
+
+def survey_page(url: str) -> bool:
+    """Whether the address leads to a survey page (see the module docs)."""
+    labels = (split_url(resolve_url(url)).hostname or "").lower().split(".")
+    return len(labels) >= 3 and labels[0] in _SURVEY_HOST_LABELS
 
 
 # A reader's referral code in a query: letters and digits mixed, a few of them ("?ref=bn77k2", "?code=MIWA88").
@@ -97,11 +113,11 @@ _REFERRAL_CODE = re.compile(r"[?&](?:ref|code|referral|referrer|invite|rc)=(?=[a
 
 def own_referral_link(doc, markers, url: str) -> bool:
     """Whether the address is the newsletter's referral link for this reader:
-    on the newsletter's own site (`_own_host`), a referral page by the link
+    on the newsletter's own site (`own_host`), a referral page by the link
     classifier ("/referral", "/refer") or a page whose query carries a
     reader's code ("/indique?ref=bn77k2"). A company's referral page that a
     story links to is on the company's site."""
-    if not _own_host(doc, markers, url):
+    if not own_host(doc, markers, url):
         return False
     return markers.link_kind(url) is LinkKind.REFERRAL or _REFERRAL_CODE.search(url) is not None
 

@@ -198,6 +198,11 @@ def _is_shop_page(parts, markers) -> bool:
     return host.split(".")[0] in subdomains or bool(paths is not None and paths.search(parts.path.lower() or "/"))
 
 
+def is_shop_page(url: str, markers) -> bool:
+    """Whether an address (a redirect read first) is a shop, checkout, pricing or event page."""
+    return _is_shop_page(split_url(resolve_url(url)), markers)
+
+
 # A first path segment shared by this many of a newsletter's links is where its stories (or all its links) live.
 STORY_PATH_LINKS = 3
 

@@ -192,6 +192,28 @@ and news of a paid product ("The Ledger will launch a paid subscription").
 Quotes are someone else's words and are not read. A judgement (unsafe fix):
 the cut reads one sentence, not the block.
 
+## The newsletter's own offer, known without its words
+A short block (at most 45 words), or a line of whole sentences in a
+longer or flattened paragraph, in the email's last lines (at most 16 lines
+with words below it), that names a price charged by the period ("4 euro a
+month", "3 € al mes", "$8/month"; `price_periods` in `[asks]` of each
+language's data) is the newsletter's offer of itself, worded however it is
+("Holloway Ledger has no paywall. If it is useful to you, back it from 4
+euro a month: https://hollowayledger.example/back"), when the evidence says
+whose price it is (`evidence/own_offer.py`): it is offered to the reader (a
+request opens a sentence or a clause, a question, a request, or "you"); what
+it buys is the newsletter (its name, "this letter", a paid membership, or a
+link to its subscribe or donation page); and its links lead only to the
+newsletter's own pages, none to an article (a dated path, a slug of words)
+and none to a shop, pricing or event page. A service's price rise, a paid
+app's review, a product's pricing, a paid event's tickets, a shop's monthly
+plan and another paper's price fail one of these and stay; so does the
+publisher's note that its price changes ("From May, Holloway Ledger costs €6
+a month"), which tells and asks nothing. An offer with stories below it is
+read as one of them. The offer takes the buttons right under it (one or two
+short links each to a subscribe, share, referral or donation page:
+"[S'abonner](…/subscribe)"). A judgement (unsafe).
+
 ## Answer rows, known by their links
 In the email's last lines, a question to the reader (a `?`, `？` or `¿` in
 at most 20 words, a short request after it at most: "Was this useful?
@@ -209,6 +231,22 @@ site (a referral page, or a page whose query carries the reader's code:
 "/invite?ref=ab12cd"; `?ref=newsletter` is a tracking tag) is the referral
 programme's ask in any language; a company's referral page in a story is
 on the company's site. A judgement (unsafe).
+
+## Survey asks, known by their links
+A short block (at most 40 words) in the email's last lines that asks the
+reader (a request opening a sentence, a question, a request, or the reader
+addressed) and whose only links lead to a survey page by their address (a
+host whose first label is `survey`, `surveys`, `form`, `forms` or
+`feedback`: "Help us improve these letters. [Take the 3-minute
+survey](https://surveys.tidetable.example/s/2027)";
+`evidence/own_pages.survey_page`) is a survey ask in any words; a short
+heading right above it that asks too ("Tell us what to change") goes with
+it. A story about a survey's results links to the report's page ("read
+[the council's survey](…/survey-results)": a path naming a survey is no
+evidence), and a consultation that is news tells, or stands among the stories: both
+stay. So does a call for the readers' questions or nominations to a general
+form service ("submit your questions [here](https://forms.gle/…)"): what
+readers send in there is the next issue's content. A judgement (unsafe).
 
 ## Follow rows
 A row of links that all lead to social profiles (link classifier) with a
@@ -256,7 +294,8 @@ from ..evidence.asks import word_count as sentence_words
 from ..evidence.links import OWN_PAGE_KINDS, LinkKind
 from ..evidence.answer_rows import answer_row, asks_the_reader
 from ..evidence.follow_lines import MAX_ROW_ADDRESSES, follow_lead_in_line, follow_line, row_line
-from ..evidence.own_pages import in_the_last_lines, own_referral_link
+from ..evidence.own_offer import offered_to_the_reader, own_links_only, recurring_price, sold_as_the_newsletter
+from ..evidence.own_pages import in_the_last_lines, own_referral_link, survey_page
 from ..evidence.zones import COPYRIGHT, author_closing, closes_the_email
 from ..extents import is_document_title, is_footer_boundary
 from ..inline_syntax import MAX_REMEMBERED_CHARS, addresses, links_of, visible_text, visible_text_without_urls
@@ -650,6 +689,8 @@ def _lettered_words(text: str) -> int:
 MAX_ASK_BLOCK_WORDS = 80
 # A referral ask known by its link is a few sentences.
 MAX_REFERRAL_BLOCK_WORDS = 45
+# An offer of the newsletter's membership known by its price and links is a few sentences.
+MAX_OFFER_BLOCK_WORDS = 45
 # A line this short, a request without a stop, right above an ask titles it.
 MAX_ASK_TITLE_WORDS = 8
 _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
@@ -819,6 +860,28 @@ def _outside_links(source: str, links) -> str:
     return visible_text_without_urls("".join(pieces))
 
 
+# An offer's buttons: at most this many blocks of one or two short links each, right under it.
+MAX_OFFER_BUTTONS = 2
+
+
+def _own_buttons_under(doc, markers, block) -> list:
+    """The blocks right under an offer that are its buttons: nothing but one or
+    two short links, each to one of the newsletter's own pages by the link
+    classifier (subscribe, referral, share, donation: "[S'abonner](…/subscribe)",
+    "[Share Acme](…?action=share)")."""
+    buttons = []
+    nxt = doc.next_block(block)
+    while nxt is not None and nxt.kind == "paragraph" and len(buttons) < MAX_OFFER_BUTTONS:
+        links = _answer_links(doc, nxt)
+        if not links or len(links) > 2 or any(link.is_image for link in links):
+            break
+        if not all(markers.link_kind(link.destination) in OWN_PAGE_KINDS for link in links):
+            break
+        buttons.append(nxt)
+        nxt = doc.next_block(nxt)
+    return buttons
+
+
 def _its_links(urls: list[str]) -> str:
     return "its link leads" if len(urls) == 1 else f"its {len(urls)} links lead"
 
@@ -944,6 +1007,8 @@ class NoStoryBlock(Rule):
         yield from settle(self._asks(ctx, covered), claim=True)
         yield from settle(self._framed_asks(ctx, covered))
         yield from settle(self._asks_to_pay(ctx, covered))
+        yield from settle(self._own_offers(ctx, covered))
+        yield from settle(self._survey_asks(ctx, covered))
         yield from settle(self._answer_rows(ctx, covered))
         yield from settle(self._referral_links(ctx, covered))
 
@@ -1342,6 +1407,113 @@ class NoStoryBlock(Rule):
                 yield ctx.remove_inline(block, [(at + a, at + b) for a, b in spans],
                                         f"ask to pay for the newsletter {shown}", f"Remove the ask {shown}",
                                         evidence=evidence, applicability=Applicability.UNSAFE)
+
+    def _own_offers(self, ctx, covered: set[int]) -> Iterator[Finding]:
+        """The newsletter's offer of its own membership, known without its
+        words (`evidence/own_offer.py`): a short block, or a line of whole
+        sentences in a longer paragraph, that names a price charged by the
+        period, asks the reader, names the newsletter as what is sold and
+        links only to the newsletter's own pages, in the email's last lines.
+        A judgement (unsafe)."""
+        doc, markers = ctx.doc, ctx.markers
+        starts = markers.ask_phrase_starts(doc.text, "price_periods")
+        if not starts:
+            return
+        priced = {bisect_right(doc.line_starts, at) - 1 for at in starts}
+        for block in doc.all_blocks:
+            if block.kind != "paragraph" or _in_quote(block) or not any(i in priced for i in range(block.start, block.end)):
+                continue
+            # A line of the offer that another shape took (its button "Upgrade now:") does not
+            # stop the offer: the offer goes whole, as one region, in whichever round.
+            if all(i in covered for i in range(block.start, block.end)) or not in_the_last_lines(doc, block.end):
+                continue
+            source = doc.source(block)
+            if word_count(visible_text_without_urls(source)) <= MAX_OFFER_BLOCK_WORDS:
+                end, why_end = block.end, "the end of its block"
+                buttons = _own_buttons_under(doc, markers, block)
+                if buttons:
+                    end, why_end = buttons[-1].end, f"the {len(buttons)} button{'s' if len(buttons) > 1 else ''} under it"
+                units = [(block.start, end, "\n".join(doc.lines[block.start:end]), why_end)]
+            else:
+                flattened = any(len(doc.lines[i]) > MIN_FLATTENED_LINE_CHARS for i in range(block.start, block.end))
+                units = [(i, i + 1, doc.lines[i], "the end of its line") for i in range(block.start, block.end)
+                         if i in priced and _whole_sentences(doc.lines[i - 1] if i > block.start else "", doc.lines[i],
+                                                              doc.lines[i + 1] if i + 1 < block.end else "", flattened)]
+            for start, end, text, why_end in units:
+                if all(i in covered for i in range(start, end)):
+                    continue
+                finding = self._own_offer(ctx, start, end, text, why_end)
+                if finding is not None:
+                    covered.update(range(start, end))
+                    yield finding
+
+    def _survey_asks(self, ctx, covered: set[int]) -> Iterator[Finding]:
+        """A survey ask in any words, known by its links: a short block in the
+        email's last lines that asks the reader and whose only links lead to a
+        survey page by its address (`evidence/own_pages.survey_page`), with the short
+        heading right above it when that asks too. A judgement (unsafe)."""
+        doc, markers = ctx.doc, ctx.markers
+        if "://" not in doc.text:
+            return
+        for block in doc.all_blocks:
+            if block.kind != "paragraph" or _in_quote(block) or not in_the_last_lines(doc, block.end):
+                continue
+            if all(i in covered for i in range(block.start, block.end)):
+                continue
+            source = doc.source(block)
+            if "://" not in source:
+                continue
+            text = visible_text_without_urls(source).replace("\n", " ").strip()
+            if not text or word_count(text) > MAX_WORDS:
+                continue
+            urls = addresses(source)  # links (not images) and the bare addresses outside them
+            if not urls or not all(survey_page(u) for u in urls):
+                continue
+            asked = offered_to_the_reader(markers, visible_text(source))
+            if asked is None:
+                continue
+            start, why_start = block.start, None
+            above = doc.previous_block(block)
+            if (above is not None and above.kind == "heading" and above.end == block.start - 1
+                    and not is_document_title(doc, above) and word_count(doc.visible(above)) <= MAX_ASK_TITLE_WORDS
+                    and offered_to_the_reader(markers, doc.visible(above))):
+                start, why_start = above.start, f"starts at its heading {quote(doc.visible(above))}, which asks too"
+            shown = quote(text)
+            covered.update(range(start, block.end))
+            yield ctx.remove_lines(
+                f"survey ask {shown}", start, block.end, f"Remove the survey ask {shown}",
+                evidence=(asked, f"{_its_links(urls)} only to a survey page",
+                          "stands in the email's last lines, after its stories",
+                          *((why_start,) if why_start else ()), "ends at the end of its block"),
+                applicability=Applicability.UNSAFE,
+            )
+
+    def _own_offer(self, ctx, start: int, end: int, source: str, why_end: str) -> Finding | None:
+        doc, markers = ctx.doc, ctx.markers
+        text = visible_text_without_urls(source).replace("\n", " ").strip()
+        if not text or word_count(text) > MAX_OFFER_BLOCK_WORDS:
+            return None
+        price = recurring_price(markers, text)
+        if price is None:
+            return None
+        urls = addresses(source)  # links (not images) and the bare addresses outside them
+        if not own_links_only(doc, markers, urls):
+            return None
+        # Who the price is for, and what it buys: the reader asked, the newsletter sold.
+        # (The button's words count: "[Join as a member](…)" asks.)
+        asked = offered_to_the_reader(markers, visible_text(source))
+        sold = asked and sold_as_the_newsletter(doc, markers, text, urls)
+        if not sold:
+            return None
+        shown = quote(text)
+        return ctx.remove_lines(
+            f"offer of the newsletter's own membership {shown}", start, end, f"Remove the offer {shown}",
+            evidence=(f"a price charged by the period ('{price}')", asked, sold,
+                      f"{_its_links(urls)} only to the newsletter's own pages, none to an article",
+                      "stands in the email's last lines, after its stories",
+                      f"ends at {why_end}"),
+            applicability=Applicability.UNSAFE,
+        )
 
     def _answer_rows(self, ctx, covered: set[int]) -> Iterator[Finding]:
         """A question to the reader and a row of one-click answers under it or

@@ -92,7 +92,7 @@ from bisect import bisect_right
 from typing import Iterator
 
 from ..evidence.asks import sentences
-from ..evidence.own_pages import own_site
+from ..evidence.own_pages import own_host
 from ..extents import Extent, is_document_title, is_footer_boundary, label_block_extent, section_extent
 from ..findings import Applicability, Finding
 from ..inline_syntax import visible_text
@@ -393,7 +393,7 @@ def _slot_sale(doc, markers, text: str, links) -> "tuple[str, str] | None":
         if price is not None:
             return offer, f"the rate '{price}' of a slot"
     targets = [link.destination for link in links if not link.is_image]
-    if targets and all(markers.is_invitation_url(url) or own_site(doc, markers, url) for url in targets):
+    if targets and all(markers.is_invitation_url(url) or own_host(doc, markers, url) for url in targets):
         return offer, "its links lead only to the newsletter's own pages"
     return None
 
