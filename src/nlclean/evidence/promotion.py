@@ -22,6 +22,13 @@ publisher selling its own things.
   bought, or the newsletter's referral earns from it.
   A tag the publisher puts on most of its own links (Sailthru's, beehiiv's
   `utm_campaign=<issue>`) is no advertiser's, nor is a link to its own site.
+- `reader_offer`: a sentence that offers the newsletter's readers a deal
+  ("Acme Weekly readers get 20% off", "une remise pour nos lecteurs",
+  "Unsere Leser bekommen 10 % Rabatt"): the readers as the ones who get it, and
+  a discount, a free thing or a promo code in the same sentence. A story
+  about a sale speaks of customers or shoppers; an ad speaks of the
+  newsletter's own readers, in any language (`[promotion].reader_nouns`,
+  `offer_words`).
 - `speaks_to_the_reader`, `reports`: whether a text addresses its reader
   ("you") or reports what others say ("said", "according to").
 
@@ -312,6 +319,56 @@ def _word_pattern(markers, table: str, key: str) -> "re.Pattern":
         return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b" if words else "(?!)", re.I)
 
     return markers.compiled(f"word_pattern:{table}.{key}", build)
+
+
+def bounded_phrases(words) -> str:
+    """An alternation of phrases, each bounded where it begins or ends with a
+    letter or digit of a spaced script: "% off" after "20" matches, and so
+    does a Japanese or Chinese word inside an unspaced sentence."""
+    def spaced(ch: str) -> bool:
+        return (ch.isalnum() or ch == "_") and ord(ch) < 0x2E80  # below the CJK blocks
+
+    def bounded(w: str) -> str:
+        head = r"(?<!\w)" if spaced(w[:1]) else ""
+        tail = r"(?!\w)" if spaced(w[-1:]) else ""
+        return head + re.escape(w) + tail
+    return "|".join(bounded(w) for w in sorted(set(words), key=len, reverse=True) if w)
+
+
+def _reader_offer_patterns(markers):
+    """(reader nouns, offer words, lower-cased needles) of `[promotion]`."""
+    promotion = markers.data.get("promotion", {})
+    readers, offers = promotion.get("reader_nouns", []), promotion.get("offer_words", [])
+    if not readers or not offers:
+        return None
+    return (
+        re.compile(bounded_phrases(readers), re.I),
+        re.compile(bounded_phrases(offers), re.I),
+        minimal_needles([w.lower() for w in readers]),
+    )
+
+
+# A sentence ends at one of these (and the white space after it); an unspaced language's stop needs none.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
+
+
+def reader_offer(text: str, markers, has_code=None) -> str | None:
+    """The first sentence of `text` that offers the newsletter's readers a
+    deal (see the module docstring), or None. `has_code(sentence)` tells
+    whether a sentence offers a promo code (NL103's own test)."""
+    compiled = markers.compiled("reader_offer_patterns", _reader_offer_patterns)
+    if compiled is None:
+        return None
+    readers, offers, needles = compiled
+    low = text.lower()
+    if not any(n in low for n in needles):
+        return None
+    for sentence in _SENTENCE_END.split(text):
+        if not readers.search(sentence):
+            continue
+        if offers.search(sentence) or (has_code is not None and has_code(sentence)):
+            return sentence.strip()
+    return None
 
 
 def speaks_to_the_reader(text: str, markers) -> bool:

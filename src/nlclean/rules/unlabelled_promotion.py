@@ -11,6 +11,11 @@ that evidence in the message:
   free"): `calls_to_action` in `[promotion]`;
 - promo codes, and prices or discounts (a price counts only next to a call
   to action or a promo code: news quotes prices too);
+- an offer to the newsletter's readers: a sentence in which the readers are
+  the ones who get a discount, a free thing or a code ("Acme Weekly readers
+  get 20% off", "Unsere Leser bekommen 10 % Rabatt"): an ad speaks
+  of the newsletter's readers, a story about a sale of customers
+  (`evidence.promotion.reader_offer`);
 - one product named again and again, when that name is also in the block's
   heading or the host of its links;
 - link targets that no other block of the newsletter links to (none when
@@ -57,7 +62,8 @@ membership or what it gets the reader), as NL302 and NL201 do. The words and pat
 
 Candidates are sections without subsections (at most `MAX_SECTION_WORDS`
 words, and not a list of several linked stories) and paragraphs that open
-with a publisher's ad-slot name or carry a promo code (not a flattened line that glues the next section's heading to the
+with a publisher's ad-slot name, carry a promo code or offer the readers a
+deal (not a flattened line that glues the next section's heading to the
 ad: a judgement removes whole lines, and that line holds a story too). A candidate is
 reported when it has something that sells (an ad-slot name, a promo code or
 a call to action), at least two kinds of evidence, and a score of at least
@@ -119,7 +125,16 @@ first line is such a story's prose goes from its first line that sells.
 Acme automates your deploys. Acme plans start at $9. Use code SHIP20 and
 book a demo with [Acme](https://acme.example) today.
 ```
-is reported; `nlclean fix --unsafe-fixes` removes it.
+is reported; `nlclean fix --unsafe-fixes` removes it. So is, in any
+language,
+```markdown
+## Stadtgespräch live
+
+Für unsere Leserinnen und Leser gibt es mit dem Code UFER15 einen
+Rabatt von 15 %. [Jetzt Platz sichern](https://tickets.kino.example/live)
+```
+(an offer to the readers: they are the ones who get the discount), while a
+story that says many readers asked for a free archive stays.
 
 ## Fix safety
 Unsafe: a judgement that can be wrong.
@@ -134,7 +149,7 @@ from ..extents import Extent, block_extent, is_document_title, is_title_shaped, 
 from ..evidence.asks import pitch_above
 from ..evidence.links import resolve_url, split_url
 from ..evidence.promotion import (
-    advertiser_tagged_hosts, house_links, house_promotion, reports, speaks_to_the_reader,
+    advertiser_tagged_hosts, house_links, house_promotion, reader_offer, reports, speaks_to_the_reader,
 )
 from ..document import Document
 from ..findings import Applicability, Finding
@@ -178,6 +193,12 @@ def evidence_for(text: str, markers, title: str = "", hosts: frozenset[str] = fr
         score += 3
         sells = True
         evidence.append("promo code")
+    offer = reader_offer(text, markers, lambda sentence: _has_promo_code(sentence, markers))
+    if offer:
+        kinds += 1
+        score += 2
+        sells = True
+        evidence.append(f"an offer to the newsletter's readers: {quote(offer[:60])}")
     prices = markers.prices(text)
     if prices and sells:
         kinds += 1
@@ -326,7 +347,7 @@ class UnlabelledPromotion(Rule):
             if len(source) > LONG_SOURCE and surely_more_visible_words(source, MAX_PARAGRAPH_WORDS):
                 return None
             visible = doc.visible(block)
-            if not _has_promo_code(visible, markers):
+            if not _has_promo_code(visible, markers) and not reader_offer(visible, markers):
                 return None
             if glued_heading_start(visible, markers=markers) is not None:
                 # Flattened text glues the next section's heading to the ad: the
@@ -709,9 +730,9 @@ def _judge(doc, markers, text: str, title: str, hosts: set[str], slot_name: str 
 
 def _may_sell(markers, text: str, slot_name: str | None) -> bool:
     """Whether a candidate holds something that sells (an ad-slot name, a call
-    to action, a promo code): only then is where its
+    to action, a promo code, an offer to the readers): only then is where its
     links lead worth asking."""
-    return bool(slot_name or markers.calls_to_action(text) or _has_promo_code(text, markers))
+    return bool(slot_name or markers.calls_to_action(text) or _has_promo_code(text, markers) or reader_offer(text, markers))
 
 
 def _sells(markers, doc, start: int, end: int, code_lines: LineHits | None) -> bool:
@@ -723,15 +744,16 @@ def _sells(markers, doc, start: int, end: int, code_lines: LineHits | None) -> b
 
 
 def _code_needles(markers) -> tuple[str, ...]:
-    """Words one of which every promo code holds: the code nouns and names."""
+    """Words one of which every promo code and every offer to the readers
+    holds: the code nouns and names, and the nouns for the readers."""
     promotion = markers.data.get("promotion", {})
-    words = [*promotion.get("promo_code_nouns", []), *promotion.get("promo_code_names", [])]
+    words = [*promotion.get("promo_code_nouns", []), *promotion.get("promo_code_names", []), *promotion.get("reader_nouns", [])]
     return minimal_needles([w.lower() for w in words] or ["code"])
 
 
 def _lines_holding_code(doc, markers) -> LineHits | None:
-    """The lines that may hold a promo code (a code noun or name, any case):
-    few lines do. None when lower-casing changed the text's length (a rare
+    """The lines that may hold a promo code or an offer to the readers (a
+    code noun or a reader noun, any case): few lines do. None when lower-casing changed the text's length (a rare
     letter): then the offsets do not line up, and each block is tested itself."""
     if not lowers_char_for_char(doc.text):
         return None
