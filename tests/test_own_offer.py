@@ -11,22 +11,9 @@ from __future__ import annotations
 import pytest
 
 from cli_fix import fix_with_cli
+from plain_email import STORIES, plain_email as _plain_email
 from nlclean.evidence.own_offer import is_an_article, recurring_price
 from nlclean.markers import load
-
-STORIES = "\n\n".join(
-    f"Story {n}. The harbour board met on Tuesday and voted to repaint the north pier before the storms. "
-    f"Read more: https://harbourboard-minutes.example/item-{n}"
-    for n in range(1, 4)
-)
-
-
-def _plain_email(block: str, after: str = "") -> str:
-    return (
-        "HOLLOWAY LEDGER\nNotes from the estuary, every Friday\n\n"
-        f"{STORIES}\n\n{after}Until next week,\nIna\n\n{block}\n\n"
-        "You get this because you signed up. Unsubscribe: https://hollowayledger.example/u/81f2\n"
-    )
 
 
 OFFER = ("Holloway Ledger has no paywall. If it is useful to you, back it from 4 euro a month: "

@@ -5,23 +5,10 @@ referral ask. The texts are invented for these tests.
 from __future__ import annotations
 
 from cli_fix import fix_with_cli
+from plain_email import STORIES, plain_email as _plain_email
 from nlclean.document import Document
 from nlclean.evidence.own_pages import masthead_names
 from nlclean.markers import load
-
-STORIES = "\n\n".join(
-    f"Story {n}. The harbour board met on Tuesday and voted to repaint the north pier before the storms. "
-    f"Read more: https://harbourboard-minutes.example/item-{n}"
-    for n in range(1, 4)
-)
-
-
-def _plain_email(offer: str, after: str = "") -> str:
-    return (
-        "HOLLOWAY LEDGER\nNotes from the estuary, every Friday\n\n"
-        f"{STORIES}\n\n{after}Until next week,\nIna\n\n{offer}\n\n"
-        "You get this because you signed up. Unsubscribe: https://hollowayledger.example/u/81f2\n"
-    )
 
 
 OFFER = "Holloway Ledger is read for free. Tell a friend: https://hollowayledger.example/share"

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from ..inline_syntax import all_links, visible_text, visible_text_without_urls
+from ..inline_syntax import BARE_ADDRESS, address_spans, visible_text, visible_text_without_urls
 from .asks import word_count
 from .links import LinkKind
 
@@ -36,7 +36,6 @@ MAX_LEAD_IN_WORDS = 12
 # A follow row holds at most this many addresses, and a name beside one at most this many words.
 MAX_ROW_ADDRESSES = 4
 MAX_NAME_WORDS = 2
-_BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z.]*")
 _DECORATION = " \t*_#>-•·■□◆◇▶▼►●○[("
@@ -48,27 +47,23 @@ def _pieces(line: str) -> "tuple[str, list[str], list[str]] | None":
     """A line cut at its first link or bare address: the visible text before
     it, the addresses (link targets, images left out, and bare addresses), and
     the words left between and after them. None when the line holds none."""
-    links = [link for link in all_links(line) if not link.is_image]
-    firsts = [link.start for link in links]
-    bare = list(_BARE_URL.finditer(line))
-    firsts += [m.start() for m in bare]
-    if not firsts:
+    found = address_spans(line)  # links (not images), then the bare addresses outside them
+    if not found:
         return None
-    first = min(firsts)
+    first = min(address.start for address in found)
     lead = line[:first]
-    urls = [link.destination for link in links]
+    urls = [address.url for address in found]
+    links = [address.link for address in found if address.link is not None]
     outside, pos = [], first
     for link in sorted(links, key=lambda l: l.start):
+        if link.start < pos:
+            continue  # a link nested in one already read
         outside.append(line[pos:link.start])
         outside.append(" " + visible_text_without_urls(line[link.text_start:link.text_end]) + " ")
         pos = link.end
     outside.append(line[pos:])
     tail = "".join(outside)
-    in_links = [(link.start, link.end) for link in links]
-    for m in bare:
-        if not any(a <= m.start() < b for a, b in in_links):
-            urls.append(m.group(0))
-    names = [n.strip(_SEPARATORS) for n in re.split(r"[|·•,/]|\s[-–—]\s|[()\[\]]", _BARE_URL.sub(" | ", tail))]
+    names = [n.strip(_SEPARATORS) for n in re.split(r"[|·•,/]|\s[-–—]\s|[()\[\]]", BARE_ADDRESS.sub(" | ", tail))]
     lead = visible_text(lead).rstrip(" ([")
     # "Follow Alder Weekly: Mastodon ( https://… )": the first address's name stands after the colon.
     colon = max(lead.rfind(":"), lead.rfind("："))
