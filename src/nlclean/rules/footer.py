@@ -220,6 +220,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..evidence.app_download import app_row, lead_in_above, row_words_besides_labels
 from ..evidence.asks import pitch_above
 from ..evidence.links import LinkKind, split_url
 from ..evidence.rows import EMPHASIS_OPEN as _EMPHASIS_OPEN, is_lone_link, keep_emphasis_pairs, row_cuts
@@ -391,6 +392,32 @@ class Footer(Rule):
                 if sure.fix is not None and sure.fix.is_safe:
                     yield sure
         yield from self._zone_findings(ctx, zone, removed)
+        yield from self._app_rows(ctx, removed | set(zone.members if zone is not None else ()))
+
+    def _app_rows(self, ctx, taken: set[int]) -> Iterator[Finding]:
+        """The newsletter's own app-download row near the end, with its lead-in
+        when the row is labels alone (evidence/app_download.py): unsafe. A row
+        that a footer phrase took already ("Download on the App Store") still
+        takes its lead-in."""
+        doc = ctx.doc
+        for block in doc.blocks:
+            if block.kind != "paragraph":
+                continue
+            why = app_row(doc, ctx.markers, block)
+            if why is None:
+                continue
+            row_taken = any(i in taken for i in range(block.start, block.end))
+            start, end = block.start, block.start if row_taken else block.end
+            if not row_words_besides_labels(doc, block):
+                above = lead_in_above(doc, block)
+                if above is not None and not any(i in taken for i in range(above.start, above.end)):
+                    start, end = above.start, end if not row_taken else above.end
+            if start >= end:
+                continue
+            text = quote(visible_text_without_urls("\n".join(doc.lines[start:end])))
+            taken.update(range(start, end))
+            yield ctx.remove_lines(f"app download row {text}", start, end, f"Remove app download row {text}",
+                                   evidence=(f"line {block.start + 1}: {why}",), applicability=Applicability.UNSAFE)
 
     def _web_version_links(self, ctx, footer_lines: dict[int, str], removed: set[int]) -> Iterator[Finding]:
         """Lines at the top of the email, before its first prose, that only offer
