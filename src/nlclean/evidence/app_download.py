@@ -23,8 +23,9 @@ sender's app is email machinery, not the issue's content.
 
 ## What stays
 A story about an app's launch that links to its store page stands among
-the stories, not in the email's last lines (`own_pages.in_the_last_lines`),
-or links one store, or says more than a row does (`MAX_ROW_WORDS`); a row
+the stories, not in the email's last lines (`own_pages.in_the_last_lines`)
+below the last heading, or right under its own headline (a short email is
+all last lines, and its last story may be the app's), or links one store, or says more than a row does (`MAX_ROW_WORDS`); a row
 with a link to anything but a store (a story's page) is no app row.
 
 ## Fix safety
@@ -58,7 +59,7 @@ def _platform(markers, label: str, url: str) -> str | None:
 
 def app_row(doc, markers, block) -> str | None:
     """Why `block` is the newsletter's own app-download row, or None."""
-    if block.kind != "paragraph" or not in_the_last_lines(doc, block.end):
+    if block.kind != "paragraph" or not in_the_last_lines(doc, block.end) or not _after_the_stories(doc, block):
         return None
     source = doc.source(block)
     links = [link for link in doc.links(block) if not link.is_image]
@@ -75,6 +76,15 @@ def app_row(doc, markers, block) -> str | None:
     if len(_WORD.findall(visible_text_without_urls(source))) > MAX_ROW_WORDS:
         return None
     return "links to both app stores, in the email's last lines"
+
+
+def _after_the_stories(doc, block) -> bool:
+    """No heading stands below the row, and none right above it: a paragraph
+    under a headline is that story's, and a short email is all last lines."""
+    above = [b for b in doc.blocks if b.end <= block.start]
+    if above and above[-1].kind == "heading":
+        return False
+    return not any(b.kind == "heading" and b.start >= block.end for b in doc.blocks)
 
 
 def row_words_besides_labels(doc, block) -> int:
