@@ -193,6 +193,14 @@ keeps …" is a product notice's lead, and "Here is what the newsletters
 you're subscribed to recommended" a digest's intro: both stay. "You're
 receiving this email because you subscribed to …" goes wherever it stands.
 
+The newsletter's own app-download row near the end goes, in any language:
+a paragraph below the last heading whose links are the two app stores, one
+for Apple's phones and one for Android, known where they lead or, behind a
+click tracker, by the platform a label names ("📱 Baixe o app. [iOS](…) ·
+[Android](…)"), with the short lead-in paragraph above a row of labels
+alone (`evidence/app_download.py`). A story's app launch right under its
+headline stays. Unsafe.
+
 A footer phrase makes a short line a footer line, never a paragraph of
 prose, in any language: words are counted with CJK characters (two to a
 word), and a longer line near the end counts only when its footer phrase
@@ -212,8 +220,8 @@ becomes
 
 ## Fix safety
 Safe, except a footer zone's sections taken past a heading, a
-web-version link known by its words and place alone, and the pitch over a
-removed button (unsafe).
+web-version link known by its words and place alone, the pitch over a
+removed button and the app-download row (unsafe).
 """
 from __future__ import annotations
 
