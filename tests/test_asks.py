@@ -53,3 +53,38 @@ def test_the_evidence_names_the_same_own_page_in_every_run():
     answers = {subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
     assert len(answers) == 1, answers
+
+
+def test_a_remembered_sentence_reads_as_a_fresh_one_beside_any_links():
+    # sentence_ask remembers what a sentence says without its links (a sender's
+    # asks come back in every issue, a fix round reads its lines again); the
+    # links beside it still decide: each answer equals one read with nothing
+    # remembered, whichever kinds the same sentence met before.
+    from nlclean.evidence.asks import sentence_ask
+    from nlclean.evidence.links import LinkKind
+    from nlclean.memo import forget_all
+
+    markers = load()
+    sentences = [
+        "You can, if the essays are useful to you at all, subscribe.",  # a subscribe link makes it sure
+        "Join us.",  # asks only beside an own page
+        "Please subscribe to Quay Weekly.",
+        "The harbour master said the crane will be moved in May.",
+        "Please subscribe. " * 5000,  # longer than what is remembered
+    ]
+    kinds_in_turn = [frozenset(), frozenset({LinkKind.SUBSCRIBE}), frozenset({LinkKind.REFERRAL, LinkKind.SOCIAL}),
+                     frozenset({LinkKind.SOCIAL}), frozenset()]
+    fresh = {}
+    for sentence in sentences:
+        for kinds in kinds_in_turn:
+            forget_all()
+            fresh[sentence, kinds] = sentence_ask(markers, sentence, kinds)
+    forget_all()
+    for _ in range(2):
+        for sentence in sentences:
+            for kinds in kinds_in_turn:
+                assert sentence_ask(markers, sentence, kinds) == fresh[sentence, kinds], (sentence[:40], kinds)
+    # The kinds do change answers here, so the check above can fail.
+    assert fresh[sentences[0], frozenset()] != fresh[sentences[0], frozenset({LinkKind.SUBSCRIBE})]
+    assert fresh[sentences[1], frozenset()] != fresh[sentences[1], frozenset({LinkKind.SOCIAL})] or \
+        fresh[sentences[1], frozenset()] != fresh[sentences[1], frozenset({LinkKind.REFERRAL, LinkKind.SOCIAL})]

@@ -71,8 +71,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
-from ..inline_syntax import top_links_of
+from ..inline_syntax import MAX_REMEMBERED_CHARS, top_links_of
 from ..inline_syntax import visible_text, visible_text_without_urls
+from ..memo import remembered
 from .links import OWN_PAGE_KINDS, LinkKind, split_url
 from .publisher import names_itself
 from .zones import author_closing
@@ -126,44 +127,14 @@ def word_count(sentence: str) -> int:
 
 def sentence_ask(markers, sentence: str, link_kinds=frozenset()) -> Ask | None:
     """Whether one sentence asks the reader something for the newsletter (see the module docs)."""
-    words = word_count(sentence)
-    if words == 0 or words > MAX_ASK_WORDS:
+    reading = _reading_of(markers, sentence)
+    if reading is None:
         return None
-    selling = markers.ask_opening(sentence, "selling")
-    imperative = selling or markers.ask_opening(sentence, "imperatives")
-    request = imperative or markers.ask_phrase(sentence, "requests")
-    # The object is looked for outside the opening verb: "Subscribe to the
-    # council's alerts" has a request, but "subscribe" is not also its object.
-    rest = sentence.lstrip(" \t*_#>-•·([")[len(imperative):] if imperative else sentence
-    about = _request_object(
-        markers, rest, request, opened=bool(imperative),
-        own_subscribe_link=bool(request) and LinkKind.SUBSCRIBE in set(link_kinds),
-        lead=sentence[: len(sentence) - len(rest)],
-    )
-    if request and about:
-        return Ask(f"a request to the reader (phrase '{request}') about the newsletter (phrase '{about}')", sure=True)
-    if selling and words <= MAX_SELLING_WORDS:
-        return Ask(f"phrase '{selling}' opens a short sentence that sells the newsletter", sure=False)
-    sold = _sold_for_a_purpose(markers, sentence, selling, words)
-    if sold is not None:
-        return sold
-    teaser = paywall_teaser(markers, sentence)
-    if teaser is not None:
-        return Ask(teaser, sure=False)
-    membership = markers.ask_phrase(sentence, "membership")
-    if membership:
-        # "If the essays mean something to you, becoming a paid subscriber is
-        # the best way to say so": the reader addressed about joining.
-        # … and either asked ("if you're a paid subscriber, …") or made an
-        # offer by the publisher ("with 3 referrals we'll send you our mug").
-        reader = markers.ask_phrase(sentence, "reader")
-        voice = None if request else markers.ask_phrase(sentence, "publisher")
-        if reader and (request or voice):
-            how = f"a request ('{request}')" if request else f"an offer by the publisher ('{voice}')"
-            return Ask(f"the reader addressed (word '{reader}') about a membership (phrase '{membership}') "
-                       f"in {how}", sure=False)
-    if not (request or about):
-        return None
+    own_subscribe_link = bool(reading.request) and LinkKind.SUBSCRIBE in set(link_kinds)
+    verdict = reading.verdict(own_subscribe_link)
+    if not isinstance(verdict, str):
+        return verdict
+    # A request or an object alone asks only beside a link to an own page.
     # (A donation page alone may be another cause's: "You can donate to the
     # relief fund [here](…)". Only an ask's heading or frame makes it ours.)
     # In LinkKind's order, not the set's: a set of kinds iterates in an order
@@ -171,8 +142,86 @@ def sentence_ask(markers, sentence: str, link_kinds=frozenset()) -> Ask | None:
     present = set(link_kinds)
     own_link = next((k for k in LinkKind if k in present and k in OWN_PAGE_KINDS and k is not LinkKind.DONATE), None)
     if own_link:
-        return Ask(f"phrase '{request or about}' with a link to a {own_link.value} page", sure=False)
+        return Ask(f"phrase '{verdict}' with a link to a {own_link.value} page", sure=False)
     return None
+
+
+class _SentenceReading:
+    """What a sentence says without its links: its opening request, and its
+    verdict with and without a link to the newsletter's subscribe page (read
+    when first asked). A str verdict: the phrase that asks only beside a link
+    to an own page."""
+
+    __slots__ = ("markers", "sentence", "words", "selling", "imperative", "request", "_verdicts")
+
+    def __init__(self, markers, sentence: str, words: int) -> None:
+        self.markers, self.sentence, self.words = markers, sentence, words
+        self.selling = markers.ask_opening(sentence, "selling")
+        self.imperative = self.selling or markers.ask_opening(sentence, "imperatives")
+        self.request = self.imperative or markers.ask_phrase(sentence, "requests")
+        self._verdicts: dict[bool, "Ask | str | None"] = {}
+
+    def verdict(self, own_subscribe_link: bool) -> "Ask | str | None":
+        if own_subscribe_link not in self._verdicts:
+            self._verdicts[own_subscribe_link] = self._read(own_subscribe_link)
+        return self._verdicts[own_subscribe_link]
+
+    def _read(self, own_subscribe_link: bool) -> "Ask | str | None":
+        markers, sentence, words = self.markers, self.sentence, self.words
+        selling, imperative, request = self.selling, self.imperative, self.request
+        # The object is looked for outside the opening verb: "Subscribe to the
+        # council's alerts" has a request, but "subscribe" is not also its object.
+        rest = sentence.lstrip(" \t*_#>-•·([")[len(imperative):] if imperative else sentence
+        about = _request_object(
+            markers, rest, request, opened=bool(imperative),
+            own_subscribe_link=own_subscribe_link,
+            lead=sentence[: len(sentence) - len(rest)],
+        )
+        if request and about:
+            return Ask(f"a request to the reader (phrase '{request}') about the newsletter (phrase '{about}')",
+                       sure=True)
+        if selling and words <= MAX_SELLING_WORDS:
+            return Ask(f"phrase '{selling}' opens a short sentence that sells the newsletter", sure=False)
+        sold = _sold_for_a_purpose(markers, sentence, selling, words)
+        if sold is not None:
+            return sold
+        teaser = paywall_teaser(markers, sentence)
+        if teaser is not None:
+            return Ask(teaser, sure=False)
+        membership = markers.ask_phrase(sentence, "membership")
+        if membership:
+            # "If the essays mean something to you, becoming a paid subscriber is
+            # the best way to say so": the reader addressed about joining.
+            # … and either asked ("if you're a paid subscriber, …") or made an
+            # offer by the publisher ("with 3 referrals we'll send you our mug").
+            reader = markers.ask_phrase(sentence, "reader")
+            voice = None if request else markers.ask_phrase(sentence, "publisher")
+            if reader and (request or voice):
+                how = f"a request ('{request}')" if request else f"an offer by the publisher ('{voice}')"
+                return Ask(f"the reader addressed (word '{reader}') about a membership (phrase '{membership}') "
+                           f"in {how}", sure=False)
+        if not (request or about):
+            return None
+        return request or about
+
+
+def _read_sentence(markers, sentence: str) -> _SentenceReading | None:
+    words = word_count(sentence)
+    if words == 0 or words > MAX_ASK_WORDS:
+        return None
+    return _SentenceReading(markers, sentence, words)
+
+
+_remembered_reading = remembered(8192)(_read_sentence)
+
+
+def _reading_of(markers, sentence: str) -> _SentenceReading | None:
+    """`_read_sentence`, remembered for a sentence up to `MAX_REMEMBERED_CHARS`:
+    a sender's asks come back in every issue, a fix round reads its unchanged
+    lines again, and NL302's shapes read the same sentence in turn."""
+    if len(sentence) > MAX_REMEMBERED_CHARS:
+        return _read_sentence(markers, sentence)
+    return _remembered_reading(markers, sentence)
 
 
 # A verb that names the newsletter ("subscribe") is the object of a generic
