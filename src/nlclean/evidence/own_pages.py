@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from ..inline_syntax import BARE_ADDRESS
 from .links import LinkKind, resolve_url, split_url
 from .publisher import publisher_domains, registrable
 
@@ -62,7 +63,7 @@ def masthead_names(doc) -> frozenset[str]:
     for i in range(doc.body_start, len(doc.lines)):
         line = doc.lines[i]
         if "://" in line:
-            line = _BARE_URL.sub(" ", line)
+            line = BARE_ADDRESS.sub(" ", line)
         if any(ch.isalnum() for ch in line):
             if len(_WORD.findall(line)) > MAX_MASTHEAD_LINE_WORDS:
                 break  # the first line of prose: the masthead is above it
@@ -79,9 +80,6 @@ def masthead_names(doc) -> frozenset[str]:
     found = frozenset(n for n in names if len(n) >= MIN_NAME_CHARS)
     doc._cache[key] = found
     return found
-
-
-_BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 
 
 def own_host(doc, markers, url: str) -> bool:
