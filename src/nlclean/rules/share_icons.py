@@ -36,6 +36,15 @@ are both the platform's; an icon image on a story's link stays. "Read the
 [comments](…) under the post" is a sentence's link and stays, and so is an
 action word above an image.
 
+At the email's end, a row of icons whose images the converter dropped is
+left as paragraphs of nothing but addresses (`( http://r.mail.acme.example/mk/cl/… )`,
+or indented `(https://www.instagram.com/acme/)&nbsp;` lines): two or more
+of them, below them only short labels, the copyright notice and the postal
+address (which stay), each link a social profile or another noise kind, or
+a tracker's id that names no page, go (`evidence/textless_links.py`). Addresses
+that name a page (`…/download`), a line ending in a colon above them ("Find
+them here:"), or a single such link (a logo) stay.
+
 ## Why is this bad?
 The buttons do nothing outside the inbox and leave stray "Like Comment
 Restack" words in the text.
@@ -60,6 +69,7 @@ from ..findings import Finding
 from ..inline_syntax import visible_text, visible_text_without_urls
 from ..evidence.asks import REFERENCE_LINK, follow_lead_in
 from ..evidence.links import ICON_KINDS, LinkKind
+from ..evidence.textless_links import tail_icon_run
 from ..markers import LineHits, resolve_url
 from .base import Rule
 from ._shared import quote
@@ -246,6 +256,7 @@ class ShareIcons(Rule):
 
     def check(self, ctx) -> Iterator[Finding]:
         doc, markers = ctx.doc, ctx.markers
+        yield from self._tail_icons(ctx)
         candidates = markers.candidate_lines("icons", doc.text, doc.line_starts)
         rows = _action_row_lines(doc, markers) if doc.format == "markdown" else []
         candidates.update(rows)
@@ -350,6 +361,16 @@ class ShareIcons(Rule):
                 "Remove icon links",
                 evidence=tuple(f"{w}: {why}" for w, why in zip(words, whys)),
             )
+
+    def _tail_icons(self, ctx) -> Iterator[Finding]:
+        """The row of icons whose images were dropped, at the email's end
+        (`evidence/textless_links.py`): each of its blocks goes."""
+        run = tail_icon_run(ctx.doc, ctx.markers)
+        if run is None:
+            return
+        for block in run.blocks:
+            yield ctx.remove_lines("icon links with no text at the end of the email", block.start, block.end,
+                                   "Remove icon links", evidence=run.why)
 
     def _lone_action_word(self, ctx, block) -> Finding | None:
         """A paragraph that is one action word ("Comment") above a paragraph of
