@@ -25,6 +25,14 @@ prose ("https://example.com/download" over "The new version is out…"),
 above a line with no link to its site, or below the first words of the
 body, is the email's own link and stays.
 
+Also, anywhere above the email's first paragraph of prose, a paragraph
+that is one link and no word whose link names no page: a tracker's id
+(`( http://r.mail.acme.example/mk/cl/f/sh/1t6Af4/XaEa7b )`), or the site's
+home page (`( https://acme.example?utm_source=email )`): the logo or banner
+whose alt text was empty (`evidence/textless_links.py`). A link there that
+names a page (`https://acme.example/download`, the issue's own
+`…/issue-99/`) is the email's point and stays.
+
 ## Example
 ```markdown
 [Jane Doe](https://example.com/@jane)
@@ -55,6 +63,7 @@ import re
 from typing import Iterator
 
 from ..evidence.links import split_url
+from ..evidence.textless_links import header_logo_links
 from ..evidence.zones import email_top
 from ..findings import Finding
 from ..inline_syntax import visible_text_without_urls
@@ -89,6 +98,12 @@ class AuthorAvatar(Rule):
         if logo is not None:
             start, end, why = logo
             yield ctx.remove_lines("masthead logo link", start, end, "Remove masthead logo link", evidence=why)
+        for block, why in header_logo_links(doc, markers):
+            if logo is not None and logo[0] <= block.start < logo[1]:
+                continue  # the Ghost masthead's, taken above
+            yield ctx.remove_lines("logo link with no text at the top", block.start, block.end, "Remove logo link",
+                                   evidence=("a paragraph that is one link and no word, above the email's first prose: "
+                                             "an image whose alt text was empty", f"its link: {why}"))
         top = [b for b in doc.blocks[:TOP_BLOCKS] if b.kind == "paragraph"]
         for block in top:
             source = doc.source(block)
