@@ -65,7 +65,7 @@ from typing import Iterator
 from ..evidence.links import split_url
 from ..evidence.textless_links import header_logo_links
 from ..evidence.zones import email_top
-from ..findings import Finding
+from ..findings import Edit, Finding
 from ..inline_syntax import visible_text_without_urls
 from .base import Rule
 
@@ -101,9 +101,14 @@ class AuthorAvatar(Rule):
         for block, why in header_logo_links(doc, markers):
             if logo is not None and logo[0] <= block.start < logo[1]:
                 continue  # the Ghost masthead's, taken above
-            yield ctx.remove_lines("logo link with no text at the top", block.start, block.end, "Remove logo link",
-                                   evidence=("a paragraph that is one link and no word, above the email's first prose: "
-                                             "an image whose alt text was empty", f"its link: {why}"))
+            # Only the line itself: the blank lines around it are the tidy-up's
+            # (a padding line above it, removed in the same round, left a blank
+            # line that a removal taking its own blank line would also take).
+            a, b = ctx.lines_range(block.start, block.end)
+            yield ctx.finding("logo link with no text at the top", a, b,
+                              [Edit(doc.offset(block.start), doc.offset(block.end))], "Remove logo link",
+                              evidence=("a paragraph that is one link and no word, above the email's first prose: "
+                                        "an image whose alt text was empty", f"its link: {why}"))
         top = [b for b in doc.blocks[:TOP_BLOCKS] if b.kind == "paragraph"]
         for block in top:
             source = doc.source(block)
