@@ -579,13 +579,10 @@ def ask_sections(doc, markers, covered) -> list[AskRegion]:
         inner = doc.blocks_between(heading.end, end_of_section)[:MAX_ASK_SECTION_BLOCKS]
         follow = follow_lead_in(markers, title)
         follow = follow if follow and title.lstrip(" *_#>-•·([").lower().startswith(follow.lower()) else None
-        ask = None if follow else sentence_ask(markers, title, _LazyKinds(doc, markers, inner))
-        if ask is None and not follow:
-            # "## Give the river a gift this winter" over a donate button: the
-            # heading asks, and the section's own donation page says for whom.
-            opening = markers.ask_opening(title, "imperatives")
-            if opening and LinkKind.DONATE in _kinds(doc, markers, inner):
-                ask = Ask(f"phrase '{opening}' opens it, over a link to a donation page", sure=False)
+        # Read first beside every link of the section's first blocks (cheap:
+        # most headings ask nothing with any link), and again below beside
+        # the links of the blocks the region takes.
+        ask = None if follow else _heading_ask(markers, title, _LazyKinds(doc, markers, inner))
         if ask is None and follow is None:
             continue
         end, why_end, parts = heading.end, "the end of the section", []
@@ -605,6 +602,14 @@ def ask_sections(doc, markers, covered) -> list[AskRegion]:
         if not parts or any(i in covered for i in range(heading.start, end)):
             continue
         kinds = _kinds(doc, markers, [b for b in inner if b.end <= end])
+        if not follow:
+            # A heading that asks only beside a link to an own page asks beside
+            # one that goes with it: a subscribe link under a sub-heading, past
+            # the story the region stopped at, is none ("# Review of the
+            # harbour year" over its story).
+            ask = _heading_ask(markers, title, kinds)
+            if ask is None:
+                continue
         if follow:
             head = f"the heading asks the reader to follow (phrase '{follow}')"
             sure = bool(kinds) and all(k is LinkKind.SOCIAL for k in kinds)
@@ -617,6 +622,19 @@ def ask_sections(doc, markers, covered) -> list[AskRegion]:
         regions.append(AskRegion(heading.start, end, title, (head, *parts, f"ends at {why_end}"), sure))
         covered.update(range(heading.start, end))
     return regions
+
+
+def _heading_ask(markers, title: str, kinds) -> Ask | None:
+    """Whether a heading asks, beside links of these kinds: `sentence_ask`,
+    or an opening request over a link to a donation page ("## Give the river
+    a gift this winter" over a donate button: the heading asks, and the
+    section's own donation page says for whom)."""
+    ask = sentence_ask(markers, title, kinds)
+    if ask is None:
+        opening = markers.ask_opening(title, "imperatives")
+        if opening and LinkKind.DONATE in set(kinds):
+            ask = Ask(f"phrase '{opening}' opens it, over a link to a donation page", sure=False)
+    return ask
 
 
 def framed_ask(doc, markers, block) -> "tuple[tuple[str, ...], bool] | None":

@@ -150,7 +150,10 @@ publisher's voice is a judgement (unsafe fix).
 An ask is also a region (`evidence/asks.py`): a heading that asks ("Support
 the show", "What did you think of today's issue?", "Follow us") takes the
 blocks under it that go on asking (its buttons and answers, requests, small
-print naming the subscription); a short paragraph framed by an ask (an ask,
+print naming the subscription). A heading that asks only beside a link to
+the newsletter's own page ("Rate the letter" over a subscribe button) needs
+that link among the blocks it takes: "# Rate rises at the marina" over its
+story, with a subscribe link under a sub-heading further down, stays. A short paragraph framed by an ask (an ask,
 its offer, its button: "**Subscribe to the print edition.** Twelve issues a
 year. [Subscribe now](…)") goes whole; and a question to the reader goes with
 its answer links when they lead to one page and differ in one answer value,

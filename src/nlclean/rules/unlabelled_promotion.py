@@ -114,7 +114,13 @@ the flyby told / "Gear we use: … 15% off"), is no candidate, and nor is a
 section that opens with a digest of links (a list whose items link to sites
 of their own: "## Links I liked" over other sites' articles, then the
 author's course with a code); the plug alone
-is, when it is a paragraph of its own with a promo code. In a flattened email
+is, when it is a paragraph of its own with a promo code. Nor is a section
+whose lines that sell are glued on below its story, no blank line above the
+first of them, while the story's lines link to a site those lines never
+link to (its own source: "## The marina's new rates" / the story /
+"[The club's letter](…)" / a shop's button run on under it, in an html block,
+an unclosed fence or lines pulled apart from html); an ad's own text links
+to what it sells, or nowhere. In a flattened email
 (no blank lines, each line the email's own) a promo-code paragraph whose
 first line is such a story's prose goes from its first line that sells.
 
@@ -149,7 +155,7 @@ from ..extents import Extent, block_extent, is_document_title, is_title_shaped, 
 from ..evidence.asks import pitch_above
 from ..evidence.links import resolve_url, split_url
 from ..evidence.promotion import (
-    advertiser_tagged_hosts, house_links, house_promotion, reader_offer, reports, speaks_to_the_reader,
+    advertiser_tagged_hosts, house_links, house_promotion, link_targets, reader_offer, reports, speaks_to_the_reader,
 )
 from ..document import Document
 from ..findings import Applicability, Finding
@@ -326,6 +332,8 @@ class UnlabelledPromotion(Rule):
                 return None
             if not slot_name and _story_with_an_insert(markers, doc, block, extent, title):
                 return None
+            if not slot_name and _sales_glued_below_a_story(markers, doc, block, extent):
+                return None
             # A category of stories is not an ad: no subsections, not several linked titles.
             if any(h.level > block.level for h in doc.headings_between(extent.start + 1, extent.end)):
                 return None
@@ -404,6 +412,36 @@ def _story_with_an_insert(markers, doc: Document, heading, extent: Extent, title
         return False
     selling = [visible_text(doc.lines[i]) for i in lines[1:] if _line_sells(markers, visible_text(doc.lines[i]))]
     return bool(selling) and all(names.isdisjoint(_names(markers, line)) for line in selling)
+
+
+def _sales_glued_below_a_story(markers, doc: Document, heading, extent: Extent) -> bool:
+    """Whether a heading's section is a story with lines that sell glued on
+    below it: the lines above the first line that sells (a call to action,
+    a promo code, an offer to the readers) link to a site that no line from
+    there on links to (the story's own source: "## The marina's new rates" /
+    the story / "[The club's letter](…)"), and no blank line stands right
+    above that first selling line. Glued so, the lines are no part of the
+    story's text but of what ran on into it: html pulled apart into lines, an
+    html block or a fence that a converter opened right under the story and
+    that runs on over every line after it (an html block to the next blank
+    line, an unclosed fence to the end of the email), a shop's button
+    included. The story is no ad for them. An ad's own lines link to what it
+    sells (or nowhere), and its call to action stands in a paragraph or a
+    button of its own."""
+    first = next(
+        (i for i in range(heading.end, extent.end)
+         if doc.lines[i].strip() and _may_sell(markers, visible_text(doc.lines[i]), None)),
+        None,
+    )
+    if first is None or first - 1 < heading.end or not doc.lines[first - 1].strip():
+        return False
+
+    def hosts(lines: range) -> set[str]:
+        found = {url_host(u).removeprefix("www.") for i in lines for u in link_targets(doc.lines[i])}
+        found.discard("")
+        return found
+
+    return bool(hosts(range(heading.end, first)) - hosts(range(first, extent.end)))
 
 
 def _first_selling_line_below_a_story(markers, doc: Document, extent: Extent) -> int | None:
