@@ -769,6 +769,10 @@ class Markers:
         self._no_story_heading = re.compile(
             rf"\b(?:{'|'.join(re.escape(w) for w in heading_words)})\b" if heading_words else "(?!)", re.I
         )
+        # A reader poll's title and note words (evidence/reader_polls.py): whole words.
+        self._poll_title = _word_pattern(data.get("no_story", {}).get("poll_titles", []))
+        self._poll_note = _word_pattern(data.get("no_story", {}).get("poll_notes", []))
+        self._poll_result = _word_pattern(data.get("no_story", {}).get("poll_results", []))
         self._zone = PhraseSearch(data.get("footer_zone", {}).get("phrases", []))
         self._header_words = PhraseSearch(data.get("footer_zone", {}).get("header_words", []))
         postal = data.get("postal", {})
@@ -1229,6 +1233,21 @@ class Markers:
         m = self._no_story_heading.search(text)
         return m.group(0) if m else None
 
+    def poll_title_word(self, text: str) -> str | None:
+        """A word by which a short title names a reader poll ("Today's poll", "Encuesta")."""
+        m = self._poll_title.search(text)
+        return m.group(0) if m else None
+
+    def poll_note_word(self, text: str) -> str | None:
+        """A word by which a line under a poll's answers speaks of the poll ("participate in polls")."""
+        m = self._poll_note.search(text)
+        return m.group(0) if m else None
+
+    def poll_result_word(self, text: str) -> str | None:
+        """A word by which a line under a poll's answers reports a result ("Last week's result: 58% …")."""
+        m = self._poll_result.search(text)
+        return m.group(0) if m else None
+
     def calls_to_action(self, text: str) -> list[str]:
         return [m.group(0) for m in self._cta.finditer(text)]
 
@@ -1588,6 +1607,13 @@ def _read_toml(text: str, where: str) -> dict:
 def _builtin_data() -> dict:
     """The data files shipped with nlclean (`read_data_folder`)."""
     return read_data_folder(resources.files("nlclean").joinpath("data"))
+
+
+def _word_pattern(words) -> "re.Pattern":
+    """Any of `words` as a whole word, ignoring case (never matches when there are none)."""
+    words = [w for w in words if w]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in longest_first(words))})(?!\w)", re.I) \
+        if words else re.compile("(?!)")
 
 
 def read_data_folder(folder) -> dict:

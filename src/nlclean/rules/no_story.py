@@ -64,6 +64,19 @@ kind, e.g. a platform's per-post feedback route `…/#/feedback/<post>/1` and
 this" / its link / "Less like this" / its link, or `[Loved it](…/1) ·
 [Not for me](…/0)`): labels and links go as one region, safe. Two story
 links under "More like this" lead to pages of their own and stay.
+A poll whose answers go through a click tracker shows neither a poll page
+nor an answer value (`evidence/reader_polls.py`): it is known by what its
+question asks, the reader's opinion of the newsletter ("How was this week's
+issue?", "Wie hat dir diese Ausgabe gefallen?"), or by a short title right
+above the question that names a poll ("🗳️ Today's poll", "READER POLL":
+`poll_titles` in `[no_story]`), over two to six answer links of a few words
+to one host (beside it, in a row under it, or one a line). Title, question,
+answers and the poll's note under them ("Login or Subscribe to participate
+in polls.", "Last week's result: 58% of you …": `poll_notes`,
+`poll_results`) go as one region; when another shape took the poll, its note
+alone goes. A judgement (unsafe). A "Poll" title over a story that reports
+one, survey results told as news, and a question that asks the newsletter
+nothing over story links stay.
 
 ## Asks about the newsletter
 Sentences that sell the newsletter to a reader who already has it ("Acme
@@ -298,6 +311,7 @@ from ..evidence.links import OWN_PAGE_KINDS, LinkKind
 from ..evidence.answer_rows import answer_row, asks_the_reader
 from ..evidence.follow_lines import MAX_ROW_ADDRESSES, follow_lead_in_line, follow_line, row_line
 from ..evidence.own_offer import offered_to_the_reader, own_links_only, recurring_price, sold_as_the_newsletter
+from ..evidence.reader_polls import reader_polls
 from ..evidence.own_pages import in_the_last_lines, own_referral_link, survey_page
 from ..evidence.zones import COPYRIGHT, author_closing, closes_the_email
 from ..extents import is_document_title, is_footer_boundary
@@ -658,9 +672,10 @@ def _one_page(urls: list[str]) -> bool:
     return answers_to_one_page([_route_as_path(u) for u in urls])
 
 
-def _poll_finding(ctx, text: str, start: int, end: int, evidence: tuple[str, ...]) -> Finding:
+def _poll_finding(ctx, text: str, start: int, end: int, evidence: tuple[str, ...], **kwargs) -> Finding:
     """A poll's question and its answers (lines `start` to `end`), removed as one region."""
-    return ctx.remove_lines(f"poll {quote(text)}", start, end, f"Remove poll {quote(text)}", evidence=evidence)
+    return ctx.remove_lines(f"poll {quote(text)}", start, end, f"Remove poll {quote(text)}", evidence=evidence,
+                            **kwargs)
 
 
 def _asks_like_a_poll(text: str) -> bool:
@@ -1004,6 +1019,7 @@ class NoStoryBlock(Rule):
         yield from settle(self._no_story_blocks(ctx), claim=True)
         yield from settle(self._polls(ctx, covered))
         yield from settle(self._feedback_rows(ctx, covered))
+        yield from settle(self._reader_polls(ctx, covered))
         yield from settle(self._follow_rows(ctx, covered))
         yield from settle(self._follow_lines(ctx, covered))
         yield from settle(self._ask_sections(ctx, covered))
@@ -1193,6 +1209,33 @@ class NoStoryBlock(Rule):
                 "answer value, with no question over them",
                 "ends at the poll's last answer link",
             ))
+
+    def _reader_polls(self, ctx, covered: set[int]) -> Iterator[Finding]:
+        """A reader poll whose answer links hide where they lead (a click
+        tracker), known by what its question asks (the reader's opinion of the
+        newsletter) or by the short title above it that names a poll
+        (`evidence/reader_polls.py`): title, question, answers and the poll's
+        note under them go as one region, a judgement (unsafe). When another
+        shape already took the poll, its note alone goes."""
+        doc = ctx.doc
+        for poll in reader_polls(doc, ctx.markers):
+            lines = range(poll.start, poll.end)
+            if not any(i in covered for i in lines):
+                covered.update(lines)
+                yield _poll_finding(ctx, poll.question, poll.start, poll.end, (
+                    *poll.why, f"ends at the poll's {'note' if poll.note is not None else 'last answer link'}"),
+                    applicability=Applicability.UNSAFE)
+            elif poll.note is not None and all(i in covered for i in range(poll.start, poll.answers_end)) \
+                    and not any(i in covered for i in range(poll.note, poll.end)):
+                # The poll went by another shape; the note under its answers is the poll's.
+                covered.update(range(poll.note, poll.end))
+                note = quote(visible_text(doc.lines[poll.note]).strip())
+                yield ctx.remove_lines(
+                    f"poll note {note}", poll.note, poll.end, f"Remove the poll's note {note}",
+                    evidence=(f"a short line right under the answers of the poll {quote(poll.question)} "
+                              "that speaks of the poll or its result", "ends at the note's line"),
+                    applicability=Applicability.UNSAFE,
+                )
 
     def _titled_polls(self, ctx, covered: set[int]) -> Iterator[Finding]:
         """A poll whose question is a heading, or stands a short lead-in above
