@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 
 from . import inline_syntax
 from .findings import Position
-from .memo import remembered
+from .memo import TEXT_CHARS, remembered
 
 # The closing fence may also stand after, or end at, a character that other
 # readers split lines on (Python's `splitlines`: \v, \f, \x1c-\x1e, \x85,
@@ -85,10 +85,10 @@ def _block_parser(normalize: bool = True) -> MarkdownIt:
 # meets most blocks again, unchanged, in a new Document.
 _all_links = inline_syntax._remembered_links
 _top_links = inline_syntax._remembered_top_links
-_protected_spans = remembered(8192)(inline_syntax.protected_spans)
+_protected_spans = remembered(8192, max_chars=TEXT_CHARS)(inline_syntax.protected_spans)
 
 
-@remembered(8192)
+@remembered(8192, max_chars=TEXT_CHARS)
 def _one_copy(source: str) -> str:
     """The first string equal to `source` that was asked (the caches above hold
     it as their key): the next round's unchanged block then reuses that string,

@@ -24,7 +24,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import islice
 
-from .memo import remembered
+from .memo import TEXT_CHARS, remembered
 
 _BACKTICKS = re.compile(r"`+")
 _AUTOLINK = re.compile(
@@ -336,8 +336,8 @@ def top_links_of(s: str) -> list[Link]:
 
 # (Document's per-block lists come from the same caches, with no length limit:
 # a block and a line with the same text share one answer.)
-_remembered_links = remembered(8192)(all_links)
-_remembered_top_links = remembered(8192)(links)
+_remembered_links = remembered(8192, max_chars=TEXT_CHARS)(all_links)
+_remembered_top_links = remembered(8192, max_chars=TEXT_CHARS)(links)
 
 
 def address_spans(s: str, *, images: bool = False, bare_in_links: bool = False) -> tuple[Address, ...]:
@@ -384,10 +384,10 @@ def _address_spans(s: str, images: bool, bare_in_links: bool) -> tuple[Address, 
     return tuple(found)
 
 
-_remembered_address_spans = remembered(8192)(_address_spans)
+_remembered_address_spans = remembered(8192, max_chars=TEXT_CHARS)(_address_spans)
 
 
-@remembered(8192)
+@remembered(8192, max_chars=TEXT_CHARS)
 def _remembered_addresses(s: str, images: bool, bare_in_links: bool) -> tuple[str, ...]:
     return tuple(a.url for a in _remembered_address_spans(s, images, bare_in_links))
 
@@ -441,7 +441,7 @@ _BARE = re.compile(r"(?:https?|ftp)://\S+", re.I)
 _REFERENCE_LABEL = re.compile(r"\]\[[^\[\]\n]{1,40}\]")
 
 
-@remembered(8192)
+@remembered(8192, max_chars=TEXT_CHARS)
 def visible_text(s: str) -> str:
     """The text a reader sees: link targets, emphasis and markers dropped.
 
@@ -467,7 +467,7 @@ def _dropped_markup(m: re.Match) -> str:
     return ""
 
 
-@remembered(8192)
+@remembered(8192, max_chars=TEXT_CHARS)
 def visible_text_without_urls(s: str) -> str:
     return _BARE.sub(" ", visible_text(s))
 

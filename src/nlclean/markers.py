@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .evidence.links import FOOTER_KINDS, ICON_KINDS, OWN_PAGE_KINDS, LinkClassifier, LinkKind, resolve_url, split_url  # noqa: F401 (resolve_url: re-exported)
 from . import memo
-from .memo import on_forget, on_forget_text, remembered, remembered_method
+from .memo import TEXT_CHARS, on_forget, on_forget_text, remembered, remembered_method
 from .literal_sets import MAX_MEMORY, literal_set
 from .settings import kind_of
 
@@ -356,7 +356,7 @@ class PhraseSearch:
             (anchor if anchor in shortest else shortest.inside(anchor), anchor, source) for anchor, source in self.groups
         )
         # The same lines and blocks come back in the fixer's next round.
-        self._small_candidates = remembered_method(self._find_candidates, 1024)
+        self._small_candidates = remembered_method(self._find_candidates, 1024, max_chars=TEXT_CHARS)
         # A whole document's text never comes back (the next round's differs):
         # only the last one is kept, so the cache does not hold every round's text.
         self._large: tuple[str, tuple[re.Pattern, ...], list[tuple[int, int]] | None] = ("", (), None)
@@ -840,8 +840,8 @@ class Markers:
         # One sentence is asked the same question several times over (an ask,
         # then an offer, a name, a frame: evidence/asks.py), and each answer
         # is a regex over hundreds of phrases.
-        self._remembered_ask_opening = remembered_method(self._ask_opening, 8192)
-        self._remembered_ask_phrase = remembered_method(self._ask_phrase, 8192)
+        self._remembered_ask_opening = remembered_method(self._ask_opening, 8192, max_chars=TEXT_CHARS)
+        self._remembered_ask_phrase = remembered_method(self._ask_phrase, 8192, max_chars=TEXT_CHARS)
         # Every ask names the newsletter, opens with a verb that sells it,
         # names its paywall or links to its own pages: a line without one of
         # those holds no ask.
@@ -1566,7 +1566,7 @@ def _lines_matching(text: str, pattern: re.Pattern, line_starts: list[int]) -> l
     return lines
 
 
-@remembered(4096)
+@remembered(4096, max_chars=TEXT_CHARS)
 def url_host(url: str) -> str:
     """The host a link leads to (after `resolve_url`), or "" when it has none
     (never raises: `split_url` gives a link it cannot split no parts)."""

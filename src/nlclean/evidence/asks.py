@@ -73,7 +73,7 @@ from urllib.parse import parse_qsl
 
 from ..inline_syntax import MAX_REMEMBERED_CHARS, top_links_of
 from ..inline_syntax import visible_text, visible_text_without_urls
-from ..memo import remembered
+from ..memo import TEXT_CHARS, remembered
 from .links import OWN_PAGE_KINDS, LinkKind, split_url
 from .publisher import names_itself
 from .zones import author_closing
@@ -212,7 +212,7 @@ def _read_sentence(markers, sentence: str) -> _SentenceReading | None:
     return _SentenceReading(markers, sentence, words)
 
 
-_remembered_reading = remembered(8192)(_read_sentence)
+_remembered_reading = remembered(8192, max_chars=TEXT_CHARS)(_read_sentence)
 
 
 def _reading_of(markers, sentence: str) -> _SentenceReading | None:

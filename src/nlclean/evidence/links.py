@@ -58,7 +58,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 
 from .. import memo
 from ..literal_sets import literal_set
-from ..memo import remembered, remembered_method
+from ..memo import TEXT_CHARS, remembered, remembered_method
 
 
 class LinkKind(str, Enum):
@@ -183,7 +183,7 @@ def _decode_tokens(url: str) -> str | None:
     return None
 
 
-@remembered(4096)
+@remembered(4096, max_chars=TEXT_CHARS)
 def resolve_url(url: str) -> str:
     """The address a redirect link leads to, when the redirector spells it out
     (base64 in a path segment, a base64 JSON token, or a url-encoded `url=`
@@ -191,7 +191,7 @@ def resolve_url(url: str) -> str:
     return redirect_chain(url)[-1]
 
 
-@remembered(4096)
+@remembered(4096, max_chars=TEXT_CHARS)
 def redirect_chain(url: str) -> tuple[str, ...]:
     """The link and each address it spells out in turn, the last one the target."""
     chain = [url]
@@ -288,7 +288,7 @@ class LinkClassifier:
                                   ([re.compile("|".join(own))] if own else [])
                                   + [linear_pattern(r, ignore_case=False) for r in shapes if r not in ours]))
         self._piece_set: object = None  # built when first asked (None: not yet; False: cannot)
-        self._kind = remembered_method(self._classify, 4096)
+        self._kind = remembered_method(self._classify, 4096, max_chars=TEXT_CHARS)
 
     def needles(self, kinds) -> tuple[str, ...]:
         """Substrings one of which a line must hold to link to one of `kinds`:

@@ -317,7 +317,7 @@ from ..evidence.zones import COPYRIGHT, author_closing, closes_the_email
 from ..extents import is_document_title, is_footer_boundary
 from ..inline_syntax import MAX_REMEMBERED_CHARS, addresses, links_of, visible_text, visible_text_without_urls
 from ..findings import Applicability, Finding
-from ..memo import remembered
+from ..memo import TEXT_CHARS, remembered
 from .base import Rule
 from ._shared import quote, word_count
 
@@ -715,7 +715,7 @@ _BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 _ENDS_SENTENCE = re.compile(r"[.!?…:。！？)\]*_]\s*$")
 
 
-@remembered(2048)
+@remembered(2048, max_chars=TEXT_CHARS)
 def _link_kinds(markers, source: str) -> frozenset:
     urls = addresses(source, images=True, bare_in_links=True)
     return frozenset(k for k in (markers.link_kind(u) for u in urls) if k is not None)
@@ -734,7 +734,7 @@ def _read_asks_to_pay(markers, line: str):
     return asks_to_pay_in(markers, line, lambda source: _LinkKindsOf(markers, source))
 
 
-_remembered_asks_to_pay = remembered(4096)(_read_asks_to_pay)
+_remembered_asks_to_pay = remembered(4096, max_chars=TEXT_CHARS)(_read_asks_to_pay)
 
 
 class _LinkKindsOf:
@@ -796,7 +796,7 @@ def _pause(sentence: str) -> str | None:
     return next((name for mark, name in _PAUSES.items() if sentence.endswith(mark)), None)
 
 
-@remembered(2048)
+@remembered(2048, max_chars=TEXT_CHARS)
 def _all_ask(markers, text: str, source: str, closing: bool = False) -> "tuple[tuple[str, ...], bool] | None":
     """The evidence when every sentence of `text` asks something for the
     newsletter, names its subscription beside an ask, or is a short lead-in;
