@@ -596,7 +596,7 @@ def _block_urls(doc, block) -> list[str]:
     links = doc.top_links(block)
     if links:
         return [link.destination for link in links]
-    return _BARE_URL.findall(doc.source(block))  # plain-text parts: bare, in brackets or in parentheses
+    return list(addresses(doc.source(block)))  # plain-text parts: bare, in brackets or in parentheses
 
 
 def _label_of(doc, block) -> str:
@@ -693,7 +693,6 @@ MAX_REFERRAL_BLOCK_WORDS = 45
 MAX_OFFER_BLOCK_WORDS = 45
 # A line this short, a request without a stop, right above an ask titles it.
 MAX_ASK_TITLE_WORDS = 8
-_BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 _ENDS_SENTENCE = re.compile(r"[.!?…:。！？)\]*_]\s*$")
 
 
