@@ -64,3 +64,19 @@ def test_a_story_link_after_a_colon_stays():
     assert "Follow the money: [the court filing]" in out
     assert "The senator wrote on X:" in out
     assert "Xで話題になった記事" in out
+
+
+def test_a_follow_row_that_is_a_list_items_only_paragraph_takes_its_bullet():
+    # Both follow removals (a lead-in with its row on one line, a judgement, and
+    # a lead-in over profile links) take the item whole: a bullet written on a
+    # line of its own is not left behind.
+    rows = {
+        "unsafe line": "Siga a Gazeta: [Instagram](https://clk.gazeta.example/r/1) | [Podcast](https://clk.gazeta.example/r/2)",
+        "sure row": "Follow us: [Instagram](https://instagram.com/gazeta) · [Mastodon](https://mastodon.social/@gazeta)",
+    }
+    for kind, row in rows.items():
+        text = "# Gazeta do Bairro\n\n" + STORY + "-\n  " + row + "\n\nGazeta do Bairro, Rua das Flores 12, Lisboa\n"
+        out = _clean(text)
+        assert "Instagram" not in out, kind
+        assert "The library reopens" in out and "Rua das Flores 12" in out, kind
+        assert not any(line.strip() in ("-", "*") for line in out.splitlines()), kind

@@ -116,6 +116,18 @@ def test_unit_breaks_by_shape():
     ]
 
 
+def test_a_bare_address_in_parentheses_ends_its_unit_after_what_closes_it():
+    # "(Link: https://…)" and "(https://…)." are written words: the unit ends after
+    # the parenthesis or the stop, not inside them.
+    source = (
+        "The ferry now runs on batteries. (Link: https://coastnews.example.ie/ferry) "
+        "Next week the pier opens. Manage preferences (https://n.example/prefs?k=1). "
+        "Harbour Media, 14 Quay Road"
+    )
+    after = [source[b.end : b.end + 10] for b in unit_breaks(source) if b.reason == "after a URL"]
+    assert after == ["Next week ", "Harbour Me"]
+
+
 def test_capitals_inside_a_sentence_are_no_headline():
     source = "The committee said the NATO AND EU TALKS would resume, and the vote ( https://v.example ) passed."
     assert unit_breaks(source) == []

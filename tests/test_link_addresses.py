@@ -90,6 +90,19 @@ def test_a_sentence_stop_after_a_bare_address_is_not_part_of_it():
     assert addresses("https://acme.example/a.b?c=d;e") == ("https://acme.example/a.b?c=d;e",)
 
 
+def test_as_written_a_bare_address_spans_what_closes_it_up_to_the_next_space():
+    line = "Read on (Link: https://acme.example/a). Then <https://acme.example/b> and https://acme.example/c. Done"
+    plain = address_spans(line)
+    written = address_spans(line, as_written=True)
+    assert [a.url for a in written] == [a.url for a in plain] \
+        == ["https://acme.example/a", "https://acme.example/b", "https://acme.example/c"]
+    assert [line[a.start:a.end] for a in written] \
+        == ["https://acme.example/a).", "https://acme.example/b>", "https://acme.example/c."]
+    # A link's span is the link's either way.
+    linked = "[Acme](https://acme.example/d)."
+    assert address_spans(linked, as_written=True) == address_spans(linked)
+
+
 def test_a_bar_parts_a_row_of_bare_addresses():
     assert addresses("👍 https://acme.example/r?v=1|👎 https://acme.example/r?v=0｜") \
         == ("https://acme.example/r?v=1", "https://acme.example/r?v=0")

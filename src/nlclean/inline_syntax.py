@@ -304,6 +304,9 @@ def all_links(s: str, code: list[tuple[int, int]] | None = None) -> list[Link]:
 # addresses ("https://a.example|https://b.example", full-width `｜` too), and
 # the sentence's stop after it is not part of it ("… at https://acme.example/join.").
 BARE_ADDRESS = re.compile(r"https?://[^\s)\]>|｜]*[^\s)\]>|｜.,;:]")
+# What is written right after a bare address up to the next space or tag: its
+# closing parenthesis or bracket, the sentence's stop, an autolink's `>`.
+_WRITTEN_AFTER_ADDRESS = re.compile(r"[^\s<>]*>?")
 
 
 @dataclass(frozen=True)
@@ -340,7 +343,9 @@ _remembered_links = remembered(8192, max_chars=TEXT_CHARS)(all_links)
 _remembered_top_links = remembered(8192, max_chars=TEXT_CHARS)(links)
 
 
-def address_spans(s: str, *, images: bool = False, bare_in_links: bool = False) -> tuple[Address, ...]:
+def address_spans(
+    s: str, *, images: bool = False, bare_in_links: bool = False, as_written: bool = False
+) -> tuple[Address, ...]:
     """Every address the markdown `s` leads to, with where it stands: the
     links' destinations first (source order, nested ones included), then
     the bare addresses (`BARE_ADDRESS`), in source order.
@@ -351,21 +356,25 @@ def address_spans(s: str, *, images: bool = False, bare_in_links: bool = False) 
     `bare_in_links`: a bare address written inside a link or image (its
     text, `[https://acme.example](…)`, or its destination, which is then
     counted twice) counts too; without it only the bare addresses outside
-    every link and image do.
+    every link and image do;
+    `as_written`: a bare address's span runs on over what is written right
+    after it up to the next space or tag ("(Link: https://acme.example/a).",
+    `<https://acme.example>`): where the written word ends, for a reader that
+    breaks text after it. Its `url` is the address alone all the same.
     """
     if len(s) > MAX_REMEMBERED_CHARS:
-        return _address_spans(s, images, bare_in_links)
-    return _remembered_address_spans(s, images, bare_in_links)
+        return _address_spans(s, images, bare_in_links, as_written)
+    return _remembered_address_spans(s, images, bare_in_links, as_written)
 
 
 def addresses(s: str, *, images: bool = False, bare_in_links: bool = False) -> tuple[str, ...]:
     """The addresses of `address_spans(s, images=…, bare_in_links=…)`, in its order."""
     if len(s) > MAX_REMEMBERED_CHARS:
-        return tuple(a.url for a in _address_spans(s, images, bare_in_links))
+        return tuple(a.url for a in _address_spans(s, images, bare_in_links, False))
     return _remembered_addresses(s, images, bare_in_links)
 
 
-def _address_spans(s: str, images: bool, bare_in_links: bool) -> tuple[Address, ...]:
+def _address_spans(s: str, images: bool, bare_in_links: bool, as_written: bool = False) -> tuple[Address, ...]:
     every_link = links_of(s)
     found = [Address(link.start, link.end, link.destination, link) for link in every_link if images or not link.is_image]
     if "://" not in s:
@@ -380,7 +389,8 @@ def _address_spans(s: str, images: bool, bare_in_links: bool) -> tuple[Address, 
     for m in BARE_ADDRESS.finditer(s):
         k = bisect_right(starts, m.start()) - 1
         if bare_in_links or k < 0 or m.start() >= ends[k]:
-            found.append(Address(m.start(), m.end(), m.group(0)))
+            end = _WRITTEN_AFTER_ADDRESS.match(s, m.end()).end() if as_written else m.end()
+            found.append(Address(m.start(), end, m.group(0)))
     return tuple(found)
 
 
@@ -389,7 +399,7 @@ _remembered_address_spans = remembered(8192, max_chars=TEXT_CHARS)(_address_span
 
 @remembered(8192, max_chars=TEXT_CHARS)
 def _remembered_addresses(s: str, images: bool, bare_in_links: bool) -> tuple[str, ...]:
-    return tuple(a.url for a in _remembered_address_spans(s, images, bare_in_links))
+    return tuple(a.url for a in _remembered_address_spans(s, images, bare_in_links, False))
 
 
 def protected_spans(s: str, *, include_html: bool = True) -> list[tuple[int, int]]:

@@ -71,7 +71,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
-from ..inline_syntax import MAX_REMEMBERED_CHARS, top_links_of
+from ..inline_syntax import BARE_ADDRESS, MAX_REMEMBERED_CHARS, addresses, top_links_of
 from ..inline_syntax import visible_text, visible_text_without_urls
 from ..memo import TEXT_CHARS, remembered
 from .links import OWN_PAGE_KINDS, LinkKind, split_url
@@ -449,7 +449,6 @@ MAX_BUTTON_WORDS = 6
 # upgrade, referral, donation or feedback pages.
 SURE_KINDS = frozenset({LinkKind.SUBSCRIBE, LinkKind.REFERRAL, LinkKind.DONATE, LinkKind.SURVEY})
 
-_BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 # A reference link ("[Subscribe today][10]"): its text, group 1.
 REFERENCE_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\[[^\]\n]*\]")
 # A question this short with a request in it speaks to the reader ("Enjoying the show?").
@@ -469,12 +468,7 @@ class AskRegion:
 
 def _kinds(doc, markers, blocks) -> frozenset:
     """The link kinds of the blocks' links and bare addresses."""
-    urls = []
-    for block in blocks:
-        urls += [link.destination for link in doc.links(block)]
-        source = doc.source(block)
-        if "://" in source:
-            urls += _BARE_URL.findall(source)
+    urls = [url for block in blocks for url in addresses(doc.source(block), images=True, bare_in_links=True)]
     return frozenset(k for k in (markers.link_kind(u) for u in urls) if k is not None)
 
 
@@ -868,7 +862,7 @@ def subscription_pitch(doc, markers, block) -> str | None:
     if not text or word_count(text) > MAX_PITCH_WORDS or markers.postal_address(text):
         return None
     kinds = _kinds(doc, markers, [block])
-    if (doc.links(block) or _BARE_URL.search(doc.source(block))) and not (kinds and kinds <= OWN_PAGE_KINDS):
+    if addresses(doc.source(block), images=True) and not (kinds and kinds <= OWN_PAGE_KINDS):
         return None
     voice = markers.ask_phrase(text, "reader") or markers.ask_phrase(text, "publisher")
     # The newsletter speaking of itself ("This newsletter runs on its
@@ -981,7 +975,7 @@ def source_sentences(markers, line: str) -> list[tuple[int, int]]:
     belongs to the last sentence."""
     line_links = top_links_of(line)
     protected = [(link.start, link.end) for link in line_links]
-    protected += [m.span() for m in _BARE_URL.finditer(line)]
+    protected += [m.span() for m in BARE_ADDRESS.finditer(line)]
     ends = []
     for m in _SOURCE_SENTENCE_END.finditer(line):
         end = m.end()

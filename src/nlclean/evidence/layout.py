@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING
 
 from ..findings import Edit, Finding, Fix
 from ..guard import JOIN_WINDOW, separator
-from ..inline_syntax import code_spans, links, markup_escape_at, merge_spans, opens_block
+from ..inline_syntax import address_spans, code_spans, links, markup_escape_at, merge_spans, opens_block
 
 if TYPE_CHECKING:
     from ..document import Block, Document
@@ -72,7 +72,6 @@ _UNIT_BREAK = "\n\n"
 # `( https://… )` as plain-text parts write links, a bare URL, an autolink.
 _PAREN_URL = re.compile(r"\(\s*(?:https?|ftp)://[^\s()]*(?:\([^\s()]*\)[^\s()]*)*\s*\)")
 _ANY_URL = re.compile(r"(?:https?|ftp)://[^\s)]*")
-_BARE_URL = re.compile(r"<?(?:https?|ftp)://[^\s<>]+>?")
 # Whitespace and what may open the next unit: a capital, a digit, a link, emphasis, a quote.
 _UNIT_OPENING = re.compile(r"[\s]+(?=[\"“'‘*_\[(!]*[^\W\d_a-z]|\d|\[|!\[)")
 # A separator between units, with the whitespace around it.
@@ -174,8 +173,9 @@ def _resolved(inline: _Inline, candidates: list[UnitBreak]) -> list[UnitBreak]:
 def _link_ends(inline: _Inline) -> list[tuple[int, str]]:
     source = inline.source
     ends = [(m.end(), "after a link") for m in _PAREN_URL.finditer(source)]
-    ends += [(m.end(), "after a URL") for m in _BARE_URL.finditer(source)
-             if source[m.end() : m.end() + 1] != ")" and not inline.is_unbreakable(m.start(), m.start() + 1)]
+    # A bare address ends where its written word does: "(Link: https://…)." breaks after the stop.
+    ends += [(a.end, "after a URL") for a in address_spans(source, bare_in_links=True, as_written=True)
+             if a.link is None and source[a.end : a.end + 1] != ")" and not inline.is_unbreakable(a.start, a.start + 1)]
     ends += [(link.end, "after a link") for link in inline.links]
     return ends
 

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import re
 
+from ..inline_syntax import addresses
 from ..markers import load as load_markers, url_host
 from .links import LinkKind, resolve_url, split_url
 
 # Pages only the newsletter's publisher (or its sending platform) serves.
 _OWN_PAGES = frozenset({LinkKind.UNSUBSCRIBE, LinkKind.PREFERENCES, LinkKind.WEB_VERSION, LinkKind.SUBSCRIBE})
 
-_BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 _FROM_LINE = re.compile(r"^\*\*From:\*\*\s*(.+)$|^(?:newsletter_name|from|author|publisher):\s*(.+)$", re.M | re.I)
 _NAME_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]{2,}")
 _EMAIL_DOMAIN = re.compile(r"@([\w.-]+)")
@@ -47,11 +47,7 @@ def link_hosts(doc, block, markers=None) -> set[str]:
         return doc._cache[key]  # type: ignore[return-value]
     carriers = (markers or load_markers()).patterns("platforms", "redirect_host_patterns")
     hosts = set()
-    urls = [link.destination for link in doc.links(block)]
-    source = doc.source(block)
-    if "://" in source:
-        urls.extend(_BARE_URL.findall(source))
-    for url in urls:
+    for url in addresses(doc.source(block), images=True, bare_in_links=True):
         host = url_host(url)
         if host and not carriers.search(host):
             hosts.add(host.removeprefix("www."))

@@ -96,7 +96,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..inline_syntax import addresses, is_archive_header, is_protected, links_of, protected_spans, visible_text_without_urls
+from ..inline_syntax import BARE_ADDRESS, addresses, is_archive_header, is_protected, links_of, protected_spans, visible_text_without_urls
 from .links import LinkKind, split_url
 from .publisher import registrable
 from ..markers import CJK, PhraseSearch, url_host
@@ -120,7 +120,6 @@ CONTINUATION_WORDS = 8
 
 # A copyright notice (SPEC keeps it), for every rule that must leave it.
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d|\bcopyright\b|\ball rights reserved\b", re.I)
-_BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 _HTML_TAG = re.compile(r"<[^>]*>")
 _HTML_TEXT = re.compile(r"[^\W_]")
 _RULE_LINE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
@@ -682,10 +681,10 @@ def _plain_follow_row(markers, line: str) -> str | None:
     two addresses or more, and at most `FOLLOW_ROW_WORDS` words beside the
     addresses. "Both Threads https://… and Instagram https://… carried the
     video" has more words: a story's sentence."""
-    urls = _BARE_URL.findall(line)
+    urls = BARE_ADDRESS.findall(line)
     if len(urls) < FOLLOW_ROW_LINKS:
         return None
-    rest = [w.strip(".,:;·•|/()[]<>*_-–—") for w in _BARE_URL.sub(" ", visible_text_without_urls(line)).split()]
+    rest = [w.strip(".,:;·•|/()[]<>*_-–—") for w in BARE_ADDRESS.sub(" ", visible_text_without_urls(line)).split()]
     rest = [w for w in rest if any(ch.isalnum() for ch in w)]
     named = sum(1 for w in rest if markers.is_follow_text(w))
     if named >= FOLLOW_ROW_LINKS and 2 * named >= len(urls) and len(rest) <= FOLLOW_ROW_WORDS:
@@ -786,7 +785,7 @@ def web_version_link(markers, line: str) -> str | None:
         return None
     if links:
         return None
-    urls = _BARE_URL.findall(line)
+    urls = addresses(line)
     if len(urls) != 1:
         return None
     label = visible_text_without_urls(line).strip(" :()[]<>-–—")
@@ -811,7 +810,7 @@ def _machinery(text: str, line: str) -> bool:
     return (
         not any(ch.isalnum() for ch in text)
         or bool(_FIELD.match(text))
-        or _BARE_URL.fullmatch(line.strip(" ()[]<>")) is not None
+        or BARE_ADDRESS.fullmatch(line.strip(" ()[]<>")) is not None
         or _LONE_IMAGE.match(line) is not None
     )
 
@@ -975,7 +974,7 @@ def _follow_row(markers, line: str) -> str | None:
         outside.append(line[pos : link.start])
         pos = link.end
     outside.append(line[pos:])
-    rest = _BARE_URL.sub(" ", " ".join(outside))
+    rest = BARE_ADDRESS.sub(" ", " ".join(outside))
     if sum(1 for w in rest.split() if any(ch.isalnum() for ch in w)) > FOLLOW_ROW_WORDS:
         return None
     return f"{_FOLLOW_ROW_TOLD}{len(social)} links to social profiles"
@@ -995,7 +994,7 @@ def _follow_line(markers, line: str) -> bool:
         return False
     links = links_of(line)
     images = {link.destination for link in links if link.is_image}
-    urls = ({link.destination for link in links if not link.is_image} | set(_BARE_URL.findall(line))) - images
+    urls = set(addresses(line, bare_in_links=True)) - images
     if len(urls) != 1:
         return False
     label = _NBSP.sub(" ", visible_text_without_urls(line)).strip(" \t()[]<>*_|·•,/-–—")

@@ -613,7 +613,7 @@ def _block_urls(doc, block) -> list[str]:
     links = doc.top_links(block)
     if links:
         return [link.destination for link in links]
-    return _BARE_URL.findall(doc.source(block))  # plain-text parts: bare, in brackets or in parentheses
+    return list(addresses(doc.source(block)))  # plain-text parts: bare, in brackets or in parentheses
 
 
 def _label_of(doc, block) -> str:
@@ -711,7 +711,6 @@ MAX_REFERRAL_BLOCK_WORDS = 45
 MAX_OFFER_BLOCK_WORDS = 45
 # A line this short, a request without a stop, right above an ask titles it.
 MAX_ASK_TITLE_WORDS = 8
-_BARE_URL = re.compile(r"https?://[^\s)\]>]+")
 _ENDS_SENTENCE = re.compile(r"[.!?…:。！？)\]*_]\s*$")
 
 
@@ -920,6 +919,22 @@ def _asks_to_follow(markers, lead_in: str, phrase: str) -> bool:
     return bool(markers.ask_phrase(lead_in, "publisher") or markers.ask_phrase(lead_in, "reader"))
 
 
+def _follow_row_removal(ctx, covered: set[int], block, start: int, end: int, shown: str,
+                        evidence: tuple[str, ...], applicability: "Applicability | None" = None) -> Finding:
+    """The removal of a follow row (lead-in and row) on lines `start`..`end`
+    that starts in `block`. When it takes the whole block and the block is a
+    list item's only paragraph, the item goes too: its bullet alone would be
+    left. The lines are marked covered."""
+    parent = block.parent
+    if (start, end) == (block.start, block.end) and parent is not None and parent.kind == "list_item" \
+            and len(parent.children) == 1:
+        start, end = parent.start, parent.end
+    covered.update(range(start, end))
+    shown = quote(shown.strip())
+    return ctx.remove_lines(f"follow row {shown}", start, end, f"Remove the follow row {shown}",
+                            evidence=evidence, applicability=applicability)
+
+
 def _shown_after_lead_in(doc, markers, block, text: str):
     """The block an ask that ends in ':' leads in to, when it is what the ask
     shows and nothing else: an image alone (a QR code to subscribe), or links
@@ -1064,22 +1079,11 @@ class NoStoryBlock(Rule):
                         or not _all_social(markers, row_links):
                     continue
                 end, why_end = row.end, "the row of social profile links under it"
-            parent = block.parent
-            if parent is not None and parent.kind == "list_item" and len(parent.children) == 1 and end == block.end:
-                start, end = parent.start, parent.end
-            covered.update(range(start, end))
-            shown = quote(doc.visible(block).strip())
-            yield ctx.remove_lines(
-                f"follow row {shown}",
-                start,
-                end,
-                f"Remove the follow row {shown}",
-                evidence=(
-                    f"a lead-in that asks the reader to follow (phrase '{phrase}')",
-                    "link kind 'social' matched: every link of the row is a social profile",
-                    f"ends at {why_end}",
-                ),
-            )
+            yield _follow_row_removal(ctx, covered, block, start, end, doc.visible(block), (
+                f"a lead-in that asks the reader to follow (phrase '{phrase}')",
+                "link kind 'social' matched: every link of the row is a social profile",
+                f"ends at {why_end}",
+            ))
 
     def _follow_lines(self, ctx, covered: set[int]) -> Iterator[Finding]:
         """A follow lead-in ending in a colon with its row after it on the same
@@ -1119,26 +1123,12 @@ class NoStoryBlock(Rule):
                     end = under[-1] + 1
                     found = (asked, rows[0])
                 asked, row = found
-                start = i
-                parent = block.parent
-                if start == block.start and end == block.end and parent is not None and parent.kind == "list_item" \
-                        and len(parent.children) == 1:
-                    start, end = parent.start, parent.end
-                covered.update(range(start, end))
-                shown = quote(visible_text(line).strip())
-                yield ctx.remove_lines(
-                    f"follow row {shown}",
-                    start,
-                    end,
-                    f"Remove the follow row {shown}",
-                    evidence=(
-                        f"a lead-in ending in a colon that asks the reader to follow ({asked})",
-                        f"a row of at most {MAX_ROW_ADDRESSES} addresses after it: {row}",
-                        "in the email's last lines",
-                        "ends at the row's last line",
-                    ),
-                    applicability=Applicability.UNSAFE,
-                )
+                yield _follow_row_removal(ctx, covered, block, i, end, visible_text(line), (
+                    f"a lead-in ending in a colon that asks the reader to follow ({asked})",
+                    f"a row of at most {MAX_ROW_ADDRESSES} addresses after it: {row}",
+                    "in the email's last lines",
+                    "ends at the row's last line",
+                ), Applicability.UNSAFE)
                 i = end
                 if end > block.end:
                     break

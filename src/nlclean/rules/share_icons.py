@@ -66,7 +66,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..findings import Finding
-from ..inline_syntax import visible_text, visible_text_without_urls
+from ..inline_syntax import address_spans, visible_text, visible_text_without_urls
 from ..evidence.asks import REFERENCE_LINK, follow_lead_in
 from ..evidence.links import ICON_KINDS, LinkKind
 from ..evidence.textless_links import tail_icon_run
@@ -74,7 +74,6 @@ from ..markers import LineHits, resolve_url
 from .base import Rule
 from ._shared import quote
 
-_BARE_URL = re.compile(r"(?:https?://|mailto:)[^\s)\]>]+")
 # Fewest action links that make an action bar on their own ("Like Comment Restack").
 MIN_ACTION_LINKS = 2
 
@@ -308,8 +307,12 @@ class ShareIcons(Rule):
                 continue
             source = doc.source(block)
             if "://" in source and not _has_words(source):
-                # Plain-text parts show icon links as bare addresses: "( https://… ) ( https://… )".
-                urls = _BARE_URL.findall(source)
+                # Plain-text parts show icon links as bare addresses: "( https://… ) ( https://… )";
+                # every address of the block counts, a link's (a "mailto:" share too) and one written
+                # in its text, once each, in the order they are written (a link's destination after its text).
+                found = sorted(address_spans(source, images=True, bare_in_links=True),
+                               key=lambda a: a.link.text_end if a.link else a.start)
+                urls = list(dict.fromkeys(a.url for a in found))
                 if urls and all(markers.is_icon_url(u) for u in urls):
                     yield ctx.remove_lines(
                         f"share icon links ({len(urls)} bare addresses)",
