@@ -60,6 +60,15 @@ publisher's voice, the newsletter naming itself included, they name the
 membership or what it gets the reader), as NL302 and NL201 do. The words and paths are data: `[promotion]` in
 `data/promotion.toml`.
 
+A plug for the publisher's own work at the email's end goes the same way
+(`evidence.own_work`): a short paragraph in the last lines that names a
+work as the publisher's own ("my book", "notre podcast", "the Acme
+podcast", or a podcast app's link beside the publisher's name) and has a
+button ("**On the Acme podcast this week:** … [Listen now](…)", "Unser
+Buch ist erschienen. [Zum Buch](…)"). Someone else's podcast, the
+author's book mentioned in a story, a digest of links to many sites and an
+episode's own email (its title names the work) stay.
+
 Candidates are sections without subsections (at most `MAX_SECTION_WORDS`
 words, and not a list of several linked stories) and paragraphs that open
 with a publisher's ad-slot name, carry a promo code or offer the readers a
@@ -147,6 +156,7 @@ from typing import Iterator
 
 from ..extents import Extent, block_extent, is_document_title, is_title_shaped, label_block_extent, section_extent
 from ..evidence.asks import pitch_above
+from ..evidence.own_work import own_work_plug
 from ..evidence.links import resolve_url, split_url
 from ..evidence.promotion import (
     advertiser_tagged_hosts, house_links, house_promotion, reader_offer, reports, speaks_to_the_reader,
@@ -667,11 +677,12 @@ def _lazy_lines_start(doc, block, extent: Extent) -> int | None:
 def _house_promotion_paragraphs(ctx, taken: list[tuple[int, int]]) -> Iterator[tuple[object, list[str]]]:
     doc, markers = ctx.doc, ctx.markers
     for block in doc.all_blocks:
-        if block.kind != "paragraph" or "](" not in doc.source(block):
-            continue
+        if block.kind != "paragraph" or ("](" not in doc.source(block) and "://" not in doc.source(block)):
+            continue  # a plug links to what it sells, or writes its address out ("Listen: https://…")
         if taken and is_protected(taken, doc.offset(block.start)):
             continue
-        evidence = house_promotion(doc, block, markers)
+        # The publisher's shop, checkout or event page; else its own work plugged at the end.
+        evidence = house_promotion(doc, block, markers) or own_work_plug(doc, block, markers)
         if evidence and _one_of_priced_items(markers, doc, Extent(block.start, block.end, "")):
             continue  # a deals digest's item, priced as its others are, through the digest's own click tracker
         if evidence and word_count(doc.visible(block)) <= MAX_HOUSE_WORDS and not _closes_a_story_about_it(doc, block, markers):
