@@ -119,3 +119,37 @@ def test_podcast_app_links():
     assert podcast_app_link("https://open.spotify.com/show/abc", markers)
     assert not podcast_app_link("https://open.spotify.com/playlist/abc", markers)
     assert not podcast_app_link("https://hollowayledger.example/podcast", markers)
+
+
+TEXT_STORIES = "\n\n".join(
+    f"Story {n}. The harbour board met on Tuesday and voted to repaint the north pier before the storms, after a long "
+    f"debate about the cost of paint.\nRead more: https://harbourboard-minutes.example/item-{n}"
+    for n in range(1, 4)
+)
+
+
+def text_email(plug_lines: str) -> str:
+    """A plain-text email whose lines run long (one paragraph per line), the plug's lines, a sign-off."""
+    return (
+        "HOLLOWAY LEDGER\nNotes from the estuary, every Friday\n\n"
+        f"{TEXT_STORIES}\n\n------------------------------\n\n{plug_lines}\n\n------------------------------\n\n"
+        "Until next week,\nIna\n"
+    )
+
+
+def test_a_plain_text_plug_takes_its_address_on_the_line_below():
+    plug = ("THE TIDE WEEK — my 4-week course on reading tide tables, with live sessions and the recordings — opens January 12.\n"
+            "Small group of 40, live sessions on Tuesdays, the recordings for good. Early-bird price 149 euro until December 20.\n"
+            "Join the waitlist: https://hollowayledger.example/tide-week")
+    out = api.clean(text_email(plug), format="text", unsafe=True)
+    assert "my 4-week course" not in out and "tide-week" not in out and "Early-bird" not in out
+    assert "Story 3." in out and "Until next week," in out
+
+
+def test_a_plain_text_line_with_more_addresses_below_stays():
+    # The address line is one of a list that goes on: no plug's button.
+    plug = ("Our podcast picks this week, from the shows the newsroom listened to on the long drive up the coast to Wick:\n"
+            "The tide episode: https://mayalund.example/ep4\n"
+            "A ferry history: https://ferryhistory.example/ep9")
+    out = api.clean(text_email(plug), format="text", unsafe=True)
+    assert "Our podcast picks" in out and "mayalund" in out

@@ -21,7 +21,9 @@ evidence is not a phrase but four facts together:
 - **a button**: the paragraph's links are short texts (at most
   `MAX_BUTTON_WORDS` words: "Listen now", "Order a signed copy"; longer
   only as the paragraph's last words) or an address on a line of its own, and they lead to one place: a single link,
-  or links all to the publisher's own site or to podcast apps. A digest
+  or links all to the publisher's own site or to podcast apps (or, in an
+  email whose every line is a paragraph, an address a line or two below:
+  `button_below`, and the plug takes those lines). A digest
   links to many sites; a link of a kind (a referral, subscribe or donation
   page) makes the paragraph an ask, which NL302 reads;
 - **its place**: the email's last lines, after the stories
@@ -56,7 +58,10 @@ MAX_WORDS_BETWEEN = 2
 # The email's title is in its first lines.
 TITLE_LINES = 40
 _TITLE_LINE = re.compile(r"^(?:#\s+|(?:title|subject):\s*)(.+)$", re.I)
-_ADDRESS_LINE = re.compile(r"^\W{0,3}(?:[^\W\d_]+\W{0,2}\s*)?<?https?://\S+>?\s*$")
+# An address on a line of its own, after a short label ("Listen: https://…", "Join the waitlist: https://…").
+_ADDRESS_LINE = re.compile(r"^\W{0,3}(?:(?:[^\W\d_]+\s+){0,3}[^\W\d_]+\W{0,2}\s*)?<?https?://\S+>?\s*$")
+# Lines at most between the line that names the work and its address ("price, dates" / "Join: https://…").
+MAX_LINES_TO_BUTTON = 2
 
 
 def _compile(markers):
@@ -206,6 +211,46 @@ def own_work_plug(doc, block, markers) -> list[str]:
     if reports(text, markers) and not speaks_to_the_reader(text, markers):
         return []
     buttons = _buttons(doc, block, markers)
+    if buttons is None and button_below(doc, block, markers) is not None:
+        buttons = [doc.lines[button_below(doc, block, markers) - 1].strip()]
     if buttons is None:
         return []
     return [work, "a button: " + ", ".join(f"'{b[:40]}'" for b in buttons[:2]), "in the email's last lines"]
+
+
+def button_below(doc, block, markers) -> int | None:
+    """The end of the plug's lines when its button is an address a line or two
+    below it, in a run of one-line paragraphs (an email whose every line is
+    a paragraph of its own: "THE FOCUSED WEEK — my course — reopens in
+    January." / "Early-bird price $149." / "Join the waitlist: https://…");
+    None otherwise. The lines between link nowhere, and nothing of the run
+    follows the address line."""
+    if block.end - block.start != 1 or "://" in doc.source(block):
+        return None
+    index = _top_level_index(doc).get(id(block))
+    if index is None:
+        return None
+    below = doc.blocks[index + 1 : index + 2 + MAX_LINES_TO_BUTTON]
+    previous = block
+    for b in below:
+        if b.kind != "paragraph" or b.start != previous.end or b.end - b.start != 1:
+            return None
+        line = doc.lines[b.start].strip()
+        if _ADDRESS_LINE.match(line) and "](" not in line:
+            url = re.search(r"https?://\S+", line).group(0).rstrip(">")
+            after = doc.blocks[_top_level_index(doc)[id(b)] + 1] if b is not doc.blocks[-1] else None
+            if markers.link_kind(url) is not None or (after is not None and after.start == b.end):
+                return None  # an ask's page, or the run goes on: the line is one of a list
+            return b.end
+        if "://" in line or "](" in line:
+            return None
+        previous = b
+    return None
+
+
+def _top_level_index(doc) -> dict[int, int]:
+    """Each top-level block's place among them (by id), once per document."""
+    key = ("top_level_index", 0)
+    if key not in doc._cache:
+        doc._cache[key] = {id(b): i for i, b in enumerate(doc.blocks)}
+    return doc._cache[key]  # type: ignore[return-value]
