@@ -153,3 +153,11 @@ def test_a_plain_text_line_with_more_addresses_below_stays():
             "A ferry history: https://ferryhistory.example/ep9")
     out = api.clean(text_email(plug), format="text", unsafe=True)
     assert "Our podcast picks" in out and "mayalund" in out
+
+
+def test_a_reading_lists_own_episode_stays():
+    # The publisher's episode as an item of a reading list, or a linked title alone: a link to its content.
+    item = "### Also from the Ledger\n\n- [A ferry history](https://ferryhistory.example/ep9)\n- [Our episode on the pier vote](https://hollowayledger.example/p/ep-12)"
+    assert "Our episode on the pier vote" in fixed(email(item))
+    title = "[Our episode on the pier vote](https://hollowayledger.example/p/ep-12)"
+    assert "Our episode on the pier vote" in fixed(email(title))

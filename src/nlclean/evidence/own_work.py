@@ -26,7 +26,9 @@ evidence is not a phrase but four facts together:
   `button_below`, and the plug takes those lines). A digest
   links to many sites; a link of a kind (a referral, subscribe or donation
   page) makes the paragraph an ask, which NL302 reads;
-- **its place**: the email's last lines, after the stories
+- **its place**: a paragraph of its own (no list's item, no linked title:
+  a reading list's "- [Our episode on drive-in theatres](…)" links to the
+  content) in the email's last lines, after the stories
   (`own_pages.in_the_last_lines`), where the plugs, asks and footer stand;
 - **not the email's subject**: the email's title names no work noun (an
   episode's own email, whose "Listen on Apple Podcasts" is its content),
@@ -193,9 +195,12 @@ def _buttons(doc, block, markers) -> list[str] | None:
 def own_work_plug(doc, block, markers) -> list[str]:
     """Evidence that a paragraph plugs the publisher's own work, empty when it
     does not (see the module docs)."""
-    if block.kind != "paragraph" or not in_the_last_lines(doc, block.end):
-        return []
+    if block.kind != "paragraph" or block.depth != 0 or not in_the_last_lines(doc, block.end):
+        return []  # a list's item is one of a reading list's or a recirculation's links
     text = doc.visible(block)
+    links = doc.links(block)
+    if len(links) == 1 and visible_text(doc.source(block)[links[0].text_start : links[0].text_end]).strip(" *_") == text.strip(" *_"):
+        return []  # a linked title ("Our episode on drive-in theatres"): a link to the content
     work = owned_work(doc, text, markers)
     if work is None:
         apps = [link.destination for link in doc.links(block) if podcast_app_link(link.destination, markers)]
