@@ -15,6 +15,8 @@ the same fact is decided in one place for every rule that needs it.
   own pages and a place at the end.
 - `own_pages`: the newsletter's own pages by their links (the reader's
   referral link, the site its masthead spells) and the email's last lines.
+- `own_work`: the publisher plugging its own work (its podcast, book,
+  course) at the email's end, by a work named as its own, a button and a place.
 - `layout`: the units of a flattened email (one paragraph holding masthead,
   ads, stories and footer), presented to the rules as blocks of their own.
 """

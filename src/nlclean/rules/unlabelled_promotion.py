@@ -60,6 +60,17 @@ publisher's voice, the newsletter naming itself included, they name the
 membership or what it gets the reader), as NL302 and NL201 do. The words and paths are data: `[promotion]` in
 `data/promotion.toml`.
 
+A plug for the publisher's own work at the email's end goes the same way
+(`evidence.own_work`): a short paragraph in the last lines that names a
+work as the publisher's own ("my book", "notre podcast", "the Acme
+podcast", or a podcast app's link beside the publisher's name) and has a
+button ("**On the Acme podcast this week:** … [Listen now](…)", "Unser
+Buch ist erschienen. [Zum Buch](…)"); in an email whose every line is a
+paragraph, its address may stand a line or two below ("Join the waitlist:
+https://…"), and the plug takes those lines. Someone else's podcast, the
+author's book mentioned in a story, a digest of links to many sites and an
+episode's own email (its title names the work) stay.
+
 Candidates are sections without subsections (at most `MAX_SECTION_WORDS`
 words, and not a list of several linked stories) and paragraphs that open
 with a publisher's ad-slot name, carry a promo code or offer the readers a
@@ -153,6 +164,7 @@ from typing import Iterator
 
 from ..extents import Extent, block_extent, is_document_title, is_title_shaped, label_block_extent, section_extent
 from ..evidence.asks import pitch_above
+from ..evidence.own_work import MAX_LINES_TO_BUTTON, button_below, own_work_plug
 from ..evidence.links import resolve_url, split_url
 from ..evidence.promotion import (
     advertiser_tagged_hosts, house_links, house_promotion, link_targets, reader_offer, reports, speaks_to_the_reader,
@@ -651,6 +663,10 @@ def _house_promotions(ctx, taken: list[tuple[int, int]]) -> Iterator[Finding]:
         return
     for block, evidence in found:
         extent = block_extent(doc, block)
+        below = button_below(doc, block, ctx.markers)
+        if below is not None and extent.end == block.end:
+            # One line per paragraph: the plug's button is an address a line or two below.
+            extent = Extent(extent.start, below, "its address on a line below it (one paragraph per line)")
         title = quote(doc.visible(block))
         lazy = _lazy_lines_start(doc, block, extent)
         if lazy is not None:
@@ -705,11 +721,18 @@ def _lazy_lines_start(doc, block, extent: Extent) -> int | None:
 def _house_promotion_paragraphs(ctx, taken: list[tuple[int, int]]) -> Iterator[tuple[object, list[str]]]:
     doc, markers = ctx.doc, ctx.markers
     for block in doc.all_blocks:
-        if block.kind != "paragraph" or "](" not in doc.source(block):
+        if block.kind != "paragraph":
             continue
+        source = doc.source(block)
+        if "](" not in source and "://" not in source and not (
+            block.end - block.start == 1
+            and any("://" in line for line in doc.lines[block.end : block.end + 1 + MAX_LINES_TO_BUTTON])
+        ):
+            continue  # a plug links to what it sells, or writes its address out ("Listen: https://…"), maybe a line below
         if taken and is_protected(taken, doc.offset(block.start)):
             continue
-        evidence = house_promotion(doc, block, markers)
+        # The publisher's shop, checkout or event page; else its own work plugged at the end.
+        evidence = house_promotion(doc, block, markers) or own_work_plug(doc, block, markers)
         if evidence and _one_of_priced_items(markers, doc, Extent(block.start, block.end, "")):
             continue  # a deals digest's item, priced as its others are, through the digest's own click tracker
         if evidence and word_count(doc.visible(block)) <= MAX_HOUSE_WORDS and not _closes_a_story_about_it(doc, block, markers):
