@@ -55,11 +55,18 @@ def test_the_least_recently_asked_go_first():
     assert computed == [b]
 
 
-def test_a_text_longer_than_the_bound_is_computed_every_time():
+def test_only_the_last_text_longer_than_the_bound_is_remembered_apart():
+    # A whole one-line email asked the same question by several rules is
+    # read once; a second long text pushes the first out, and neither counts
+    # against the bound of the short texts.
     shout, computed = _counting(max_chars=1000)
-    long = "y" * 1001
+    long, longer, short = "y" * 1001, "z" * 2000, "s" * 1000
     assert shout(long) == shout(long) == long.upper()
-    assert computed == [long, long] and shout.cache_info().currsize == 0
+    assert shout(short) == short.upper()
+    assert computed == [long, short] and shout.cache_info().chars == 1000
+    assert shout(longer) == longer.upper() and shout(long) == long.upper()
+    assert computed == [long, short, longer, long]
+    assert shout(short) == short.upper() and computed[-1] == long
 
 
 def test_the_entry_bound_still_holds():

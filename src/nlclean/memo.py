@@ -46,9 +46,12 @@ def remembered(maxsize: int, *, max_chars: int | None = None) -> Callable[[F], F
 
     `max_chars`: the cache also holds at most this many characters of the
     texts it is keyed on (the str arguments; an answer read from a text is
-    about as large as the text): the least recently asked go first, and a
-    text longer than that is not remembered at all. A bound in entries alone
-    lets a cache keyed on lines and blocks hold megabytes of a long email."""
+    about as large as the text): the least recently asked go first. A text
+    longer than that is remembered apart, the last one only: a rule asks the
+    same question of a whole one-line email several times (tests/robustness/
+    test_pathological.py), and the text is alive in the document anyway. A
+    bound in entries alone lets a cache keyed on lines and blocks hold
+    megabytes of a long email."""
 
     def wrap(function: F) -> F:
         if max_chars is None or not CACHING:
@@ -83,6 +86,7 @@ def _bounded_by_characters(function: F, maxsize: int, max_chars: int) -> F:
     characters of the texts its keys hold (see `remembered`)."""
     answers: OrderedDict = OrderedDict()  # key -> answer, least recently asked first
     held = [0, 0, 0]  # characters held, hits, misses
+    longest: list = []  # [key, answer] of the last text longer than max_chars
 
     def cached(*args, **kwargs):
         key = (*args, _KEYWORDS, *(part for item in kwargs.items() for part in item)) if kwargs else args
@@ -94,10 +98,15 @@ def _bounded_by_characters(function: F, maxsize: int, max_chars: int) -> F:
             answers.move_to_end(key)
             held[1] += 1
             return answer
+        if longest and longest[0] == key:
+            held[1] += 1
+            return longest[1]
         held[2] += 1
         answer = function(*args, **kwargs)
         chars = _text_chars(key)
-        if chars <= max_chars and key not in answers:
+        if chars > max_chars:
+            longest[:] = [key, answer]
+        elif key not in answers:
             answers[key] = answer
             held[0] += chars
             while held[0] > max_chars or len(answers) > maxsize:
@@ -107,6 +116,7 @@ def _bounded_by_characters(function: F, maxsize: int, max_chars: int) -> F:
 
     def cache_clear() -> None:
         answers.clear()
+        longest.clear()
         held[:] = [0, 0, 0]
 
     def cache_info() -> CacheInfo:
