@@ -75,7 +75,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..inline_syntax import visible_text_without_urls
+from ..inline_syntax import addresses, visible_text_without_urls
 from .links import split_url
 from .zones import COPYRIGHT, email_top, header_zone_end, words
 
@@ -86,7 +86,6 @@ LABEL_WORDS = 4
 # The kept notice or address the walk passes holds at most this many words.
 KEPT_WORDS = 40
 
-_ADDRESS = re.compile(r"(?:https?://|mailto:)[^\s)\]>]+")
 _ENTITY = re.compile(r"&[#\w]+;?")
 # A path segment that names a page: a word of four letters or more, maybe
 # joined to more ("download", "zsh-shell", "issue-98", "about.html").
@@ -130,7 +129,7 @@ class _EmailHosts:
 
     def carries(self, url: str) -> int:
         if self.counts is None:
-            self.counts = Counter(_host(u) for u in _ADDRESS.findall(self.doc.text))
+            self.counts = Counter(_host(u) for u in addresses(self.doc.text, images=True, bare_in_links=True))
         return self.counts[_host(url)]
 
 
@@ -189,7 +188,7 @@ def tail_icon_run(doc, markers) -> TailIcons | None:
         if block.kind == "hr" or (block.kind == "paragraph" and all(_RULE.match(l) for l in source.splitlines())):
             continue
         if block.kind in ("paragraph", "code_block") and _textless(source):
-            reasons = [icon_target(markers, url, hosts) for url in _ADDRESS.findall(source)]
+            reasons = [icon_target(markers, url, hosts) for url in addresses(source, bare_in_links=True)]
             if not reasons or None in reasons:
                 stop = block  # a link that names a page: a story's
                 break
@@ -202,7 +201,7 @@ def tail_icon_run(doc, markers) -> TailIcons | None:
         break
     if stop is not None and _LEAD_IN.search(visible_text_without_urls(doc.source(stop))):
         return None  # "Find them here:" over the links: the story announces them
-    if len(icons) < MIN_ICONS and sum(len(_ADDRESS.findall(doc.source(b))) for b in icons) < MIN_ICONS:
+    if len(icons) < MIN_ICONS and sum(len(addresses(doc.source(b), bare_in_links=True)) for b in icons) < MIN_ICONS:
         return None
     reasons = sorted(set(whys))
     return TailIcons(tuple(reversed(icons)), (
@@ -231,7 +230,7 @@ def header_logo_links(doc, markers) -> list[tuple[object, str]]:
             if words(visible_text_without_urls(source)) > MASTHEAD_WORDS:
                 break  # a sentence of the email's own: what stands below it is no header
             continue
-        urls = _ADDRESS.findall(source)
+        urls = addresses(source, bare_in_links=True)
         if len(urls) != 1:
             continue  # one logo a line; several bare links at the top are another shape
         why = icon_target(markers, urls[0], hosts, home=True)
